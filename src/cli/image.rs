@@ -1,0 +1,431 @@
+//! Image commands: argument definitions and output, nothing more.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::Command;
+use crate::context::Context;
+use crate::error::Error;
+use crate::format::Format;
+use crate::image::{ConfigChange, ImportOptions, PullOptions, PushOptions, human_size};
+use crate::platform::Platform;
+use crate::progress::Progress;
+use crate::reference::ImageRef;
+
+#[derive(Args, Debug)]
+pub struct PullArgs {
+    /// Pull content for a specific platform (repeatable)
+    #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
+    pub platform: Vec<String>,
+    /// Pull content for all platforms
+    #[arg(long)]
+    pub all_platforms: bool,
+    /// Suppress progress output; print only the image name
+    #[arg(short, long)]
+    pub quiet: bool,
+    pub image: String,
+}
+
+#[derive(Args, Debug)]
+pub struct PushArgs {
+    /// Push content for a specific platform (repeatable)
+    #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
+    pub platform: Vec<String>,
+    /// Push content for all platforms
+    #[arg(long)]
+    pub all_platforms: bool,
+    /// Suppress progress output
+    #[arg(short, long)]
+    pub quiet: bool,
+    pub image: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ImagesArgs {
+    /// Show only image IDs
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Show digests
+    #[arg(long)]
+    pub digests: bool,
+    /// Don't truncate output
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Format the output: table, json, or a template such as '{{.Repository}}:{{.Tag}}'
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Only images of this repository (and tag)
+    pub repository: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct TagArgs {
+    pub source_image: String,
+    pub target_image: String,
+}
+
+#[derive(Args, Debug)]
+pub struct RmiArgs {
+    /// Remove an image id referenced by several names
+    #[arg(short, long)]
+    pub force: bool,
+    #[arg(required = true)]
+    pub images: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct InspectArgs {
+    /// Inspect the image for this platform of a multi-platform image
+    #[arg(long)]
+    pub platform: Option<String>,
+    /// Format the output using a template
+    #[arg(short, long)]
+    pub format: Option<String>,
+    #[arg(required = true)]
+    pub images: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct SaveArgs {
+    /// Write to a file, instead of standard output
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    #[arg(required = true)]
+    pub images: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct LoadArgs {
+    /// Read from a tar archive file, instead of standard input
+    #[arg(short, long)]
+    pub input: Option<PathBuf>,
+    /// Suppress the load output
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, ...)
+    #[arg(short, long)]
+    pub change: Vec<String>,
+    /// Commit message recorded in the image history
+    #[arg(short, long)]
+    pub message: Option<String>,
+    /// Platform recorded in the image config (default: the host's)
+    #[arg(long)]
+    pub platform: Option<String>,
+    /// Tarball path, or - for standard input
+    pub file: String,
+    pub reference: String,
+}
+
+#[derive(Args, Debug)]
+pub struct PruneArgs {
+    /// Remove all images, not only unreferenced content
+    #[arg(short, long)]
+    pub all: bool,
+    /// Do not prompt for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImageCommand {
+    /// List images
+    #[command(alias = "list")]
+    Ls(ImagesArgs),
+    /// Remove one or more images
+    Rm(RmiArgs),
+    /// Display detailed information on one or more images
+    Inspect(InspectArgs),
+    /// Remove unused images and content
+    Prune(PruneArgs),
+    /// Pull an image from a registry
+    Pull(PullArgs),
+    /// Push an image to a registry
+    Push(PushArgs),
+    /// Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
+    Tag(TagArgs),
+    /// Save images to a tar archive
+    Save(SaveArgs),
+    /// Load images from a tar archive
+    Load(LoadArgs),
+    /// Import a root filesystem tarball as an image
+    Import(ImportArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ManifestCommand {
+    /// Create a local manifest list (image index) from local images
+    Create {
+        /// Add to an existing list instead of replacing it
+        #[arg(short, long)]
+        amend: bool,
+        list: String,
+        #[arg(required = true)]
+        images: Vec<String>,
+    },
+    /// Print a local image's manifest or index
+    Inspect { image: String },
+}
+
+fn platforms(list: &[String]) -> Result<Vec<Platform>, Error> {
+    list.iter()
+        .flat_map(|s| s.split(','))
+        .map(|s| s.trim().parse::<Platform>().map_err(Error::from))
+        .collect()
+}
+
+pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
+    match cmd {
+        Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull(ctx, a),
+        Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push(ctx, a),
+        Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images(ctx, a),
+        Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => {
+            ctx.images.tag(&a.source_image, &a.target_image)?;
+            Ok(0)
+        }
+        Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => rmi(ctx, a),
+        Command::Save(a) | Command::Image(ImageCommand::Save(a)) => save(ctx, a),
+        Command::Load(a) | Command::Image(ImageCommand::Load(a)) => load(ctx, a),
+        Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import(ctx, a),
+        Command::Image(ImageCommand::Inspect(a)) => inspect(ctx, a),
+        Command::Image(ImageCommand::Prune(a)) => prune(ctx, a),
+        Command::Manifest(ManifestCommand::Create {
+            amend,
+            list,
+            images,
+        }) => {
+            let r = ImageRef::parse(&list)?;
+            let d = ctx.images.create_index(&r, &images, amend)?;
+            println!("Created manifest list {r}");
+            println!("{}", d.digest);
+            Ok(0)
+        }
+        Command::Manifest(ManifestCommand::Inspect { image }) => {
+            let rec = ctx.images.lookup_one(&image)?;
+            let data = ctx.images.store.read_blob(&rec.target.digest)?;
+            let v: serde_json::Value = serde_json::from_slice(&data).map_err(|e| Error::Usage(e.to_string()))?;
+            println!("{}", serde_json::to_string_pretty(&v).expect("serialises"));
+            Ok(0)
+        }
+        Command::Login(_) | Command::Logout(_) | Command::Completion { .. } => {
+            unreachable!("handled before a context is made")
+        }
+    }
+}
+
+fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
+    let r = ImageRef::parse(&a.image)?;
+    let opts = PullOptions {
+        platforms: platforms(&a.platform)?,
+        all_platforms: a.all_platforms,
+        concurrency: 2,
+    };
+    let progress = Progress::new(a.quiet);
+    let res = ctx.runtime()?.block_on(ctx.images.pull(&r, &opts, &progress))?;
+    println!("{}", res.reference);
+    Ok(0)
+}
+
+fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
+    let r = ImageRef::parse(&a.image)?;
+    let opts = PushOptions {
+        platforms: platforms(&a.platform)?,
+        all_platforms: a.all_platforms,
+    };
+    let progress = Progress::new(a.quiet);
+    ctx.runtime()?.block_on(ctx.images.push(&r, &opts, &progress))?;
+    Ok(0)
+}
+
+fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
+    let format = Format::parse(a.format.as_deref())?;
+    let rows = ctx.images.list(a.repository.as_deref())?;
+    let mut out = std::io::stdout().lock();
+    if a.quiet {
+        let mut seen = std::collections::BTreeSet::new();
+        for r in &rows {
+            let id = if a.no_trunc { r.digest.clone() } else { r.id.clone() };
+            if seen.insert(id.clone()) {
+                let _ = writeln!(out, "{id}");
+            }
+        }
+        return Ok(0);
+    }
+    if format != Format::Table {
+        for r in &rows {
+            let _ = writeln!(out, "{}", format.render(r)?);
+        }
+        return Ok(0);
+    }
+    let mut table: Vec<Vec<String>> = Vec::new();
+    let mut header = vec!["REPOSITORY", "TAG"];
+    if a.digests {
+        header.push("DIGEST");
+    }
+    header.extend(["IMAGE ID", "CREATED", "PLATFORM", "SIZE", "BLOB SIZE"]);
+    table.push(header.iter().map(|s| s.to_string()).collect());
+    for r in &rows {
+        let mut row = vec![r.repository.clone(), r.tag.clone()];
+        if a.digests {
+            row.push(r.digest.clone());
+        }
+        let id = if a.no_trunc { r.digest.clone() } else { r.id.clone() };
+        row.extend([id, r.created_since.clone(), r.platform.clone(), r.size.clone(), r.blob_size.clone()]);
+        table.push(row);
+    }
+    print_table(&mut out, &table);
+    Ok(0)
+}
+
+/// Columns padded to their widest cell plus three spaces, as docker does.
+pub fn print_table(out: &mut impl Write, rows: &[Vec<String>]) {
+    let cols = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0))
+        .collect();
+    for r in rows {
+        let mut line = String::new();
+        for (i, cell) in r.iter().enumerate() {
+            if i + 1 == r.len() {
+                line.push_str(cell);
+            } else {
+                line.push_str(&format!("{cell:<w$}   ", w = widths[i]));
+            }
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
+fn rmi(ctx: &Context, a: RmiArgs) -> Result<i32, Error> {
+    let mut failed = None;
+    for name in &a.images {
+        match ctx.images.remove(name, a.force) {
+            Ok(report) => {
+                for u in report.untagged {
+                    println!("Untagged: {u}");
+                }
+                for d in report.deleted {
+                    println!("Deleted: {d}");
+                }
+            }
+            Err(e) => {
+                eprintln!("ccr: error: {e}");
+                failed = Some(e);
+            }
+        }
+    }
+    ctx.images.collect_garbage()?;
+    Ok(if failed.is_some() { crate::EXIT_CCR_FAILURE } else { 0 })
+}
+
+fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
+    let platform = a.platform.as_deref().map(str::parse::<Platform>).transpose()?;
+    let format = Format::parse(a.format.as_deref())?;
+    let mut all = Vec::new();
+    for i in &a.images {
+        all.push(ctx.images.inspect(i, platform.as_ref())?);
+    }
+    match format {
+        Format::Table => println!("{}", serde_json::to_string_pretty(&all).expect("serialises")),
+        f => {
+            for v in &all {
+                println!("{}", f.render(v)?);
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn save(ctx: &Context, a: SaveArgs) -> Result<i32, Error> {
+    match &a.output {
+        Some(path) => {
+            // Write beside the target and rename, so a failure leaves no half file.
+            let tmp = path.with_extension("ccr-partial");
+            let io = |e: std::io::Error| Error::Io { path: path.clone(), why: e.to_string() };
+            let f = std::fs::File::create(&tmp).map_err(io)?;
+            let res = ctx.images.save(&a.images, std::io::BufWriter::with_capacity(1 << 20, f));
+            if let Err(e) = res {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e.into());
+            }
+            std::fs::rename(&tmp, path).map_err(io)?;
+        }
+        None => {
+            if std::io::stdout().is_terminal() {
+                return Err(Error::Usage(
+                    "cowardly refusing to write an archive to a terminal; use -o FILE or redirect the output".into(),
+                ));
+            }
+            ctx.images.save(&a.images, std::io::BufWriter::new(std::io::stdout().lock()))?;
+        }
+    }
+    Ok(0)
+}
+
+fn load(ctx: &Context, a: LoadArgs) -> Result<i32, Error> {
+    let input: Box<dyn Read> = match &a.input {
+        Some(p) => Box::new(std::fs::File::open(p).map_err(|e| Error::Io { path: p.clone(), why: e.to_string() })?),
+        None => {
+            if std::io::stdin().is_terminal() {
+                return Err(Error::Usage("requested load from stdin, but stdin is a terminal; use -i FILE or redirect the input".into()));
+            }
+            Box::new(std::io::stdin().lock())
+        }
+    };
+    let loaded = ctx.images.load(std::io::BufReader::with_capacity(1 << 20, input))?;
+    if !a.quiet {
+        for l in loaded {
+            if l.name.is_empty() {
+                println!("Loaded image ID: {}", l.target.digest);
+            } else {
+                let (repo, tag) = crate::image::split_name(&l.name);
+                println!("Loaded image: {repo}:{tag}");
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn import(ctx: &Context, a: ImportArgs) -> Result<i32, Error> {
+    let r = ImageRef::parse(&a.reference)?;
+    let opts = ImportOptions {
+        platform: a.platform.as_deref().map(str::parse).transpose()?,
+        changes: a.change.iter().map(|c| ConfigChange::parse(c)).collect::<Result<_, _>>()?,
+        message: a.message,
+    };
+    let target = if a.file == "-" {
+        ctx.images.import(std::io::stdin().lock(), "standard input", &r, &opts)?
+    } else {
+        let f = std::fs::File::open(&a.file).map_err(|e| Error::Io { path: a.file.clone().into(), why: e.to_string() })?;
+        ctx.images.import(f, &a.file, &r, &opts)?
+    };
+    println!("{}", target.digest);
+    Ok(0)
+}
+
+fn prune(ctx: &Context, a: PruneArgs) -> Result<i32, Error> {
+    if !a.force {
+        let what = if a.all { "all images" } else { "unreferenced content" };
+        eprint!("WARNING! This will remove {what}.\nAre you sure you want to continue? [y/N] ");
+        let mut answer = String::new();
+        let _ = std::io::stdin().read_line(&mut answer);
+        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+            return Ok(0);
+        }
+    }
+    let report = ctx.images.prune(a.all)?;
+    if !report.untagged.is_empty() {
+        println!("Deleted Images:");
+        for u in &report.untagged {
+            println!("untagged: {u}");
+        }
+        println!();
+    }
+    println!("Total reclaimed space: {}", human_size(report.reclaimed_bytes));
+    Ok(0)
+}

@@ -1,0 +1,118 @@
+//! Command-line definitions (clap) and thin glue to the library.
+
+mod image;
+mod login;
+
+use std::path::PathBuf;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+use crate::context::{Context, GlobalOptions};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "ccr",
+    version,
+    about = "A container frontend for signed and encrypted images and confidential VMs",
+    propagate_version = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)
+    #[arg(long, global = true, env = "CCR_DATA_ROOT", value_name = "DIR")]
+    pub data_root: Option<PathBuf>,
+
+    /// Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry
+    #[arg(
+        long = "insecure-registry",
+        global = true,
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "*",
+        value_name = "HOST[:PORT]"
+    )]
+    pub insecure_registry: Vec<String>,
+
+    /// Print debug output
+    #[arg(long, global = true)]
+    pub debug: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Pull an image from a registry
+    Pull(image::PullArgs),
+    /// Push an image to a registry
+    Push(image::PushArgs),
+    /// List images
+    #[command(alias = "image-ls")]
+    Images(image::ImagesArgs),
+    /// Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
+    Tag(image::TagArgs),
+    /// Remove one or more images
+    Rmi(image::RmiArgs),
+    /// Save one or more images to a tar archive (OCI layout, docker-compatible)
+    Save(image::SaveArgs),
+    /// Load images from a tar archive (OCI layout or docker save)
+    Load(image::LoadArgs),
+    /// Import a root filesystem tarball as a one-layer image
+    Import(image::ImportArgs),
+    /// Manage images
+    #[command(subcommand)]
+    Image(image::ImageCommand),
+    /// Manage local manifest lists (multi-platform images)
+    #[command(subcommand)]
+    Manifest(image::ManifestCommand),
+    /// Log in to a registry
+    Login(login::LoginArgs),
+    /// Log out from a registry
+    Logout(login::LogoutArgs),
+    /// Print a shell completion script
+    Completion {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Writes the completion script for `shell`.
+pub fn completion(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    clap_complete::generate(shell, &mut Cli::command(), "ccr", out);
+}
+
+/// Runs a parsed command line; returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    let opts = GlobalOptions {
+        data_root: cli.data_root,
+        insecure_registries: cli.insecure_registry,
+        debug: cli.debug,
+    };
+    let result = match cli.command {
+        Command::Completion { shell } => {
+            completion(shell, &mut std::io::stdout());
+            Ok(0)
+        }
+        Command::Login(a) => login::login(&opts, a),
+        Command::Logout(a) => login::logout(&opts, a),
+        other => match Context::new(&opts) {
+            Ok(ctx) => image::run(&ctx, other),
+            Err(e) => Err(e),
+        },
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("ccr: error: {e}");
+            if opts.debug {
+                let mut src = std::error::Error::source(&e);
+                while let Some(s) = src {
+                    eprintln!("  caused by: {s}");
+                    src = s.source();
+                }
+            }
+            crate::EXIT_CCR_FAILURE
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! What every command needs: global options resolved into a data root, a
+//! content store and registry settings.
+
+use std::os::unix::fs::MetadataExt;
+use std::path::PathBuf;
+
+use crate::error::Error;
+use crate::image::Images;
+use crate::registry::auth::CredentialStore;
+use crate::registry::{Insecure, RegistryConfig};
+use crate::store::Store;
+
+#[derive(Clone, Debug, Default)]
+pub struct GlobalOptions {
+    pub data_root: Option<PathBuf>,
+    pub insecure_registries: Vec<String>,
+    pub debug: bool,
+}
+
+impl GlobalOptions {
+    /// `--data-root`, else `/var/lib/ccr` as root, else `$XDG_DATA_HOME/ccr`
+    /// (`~/.local/share/ccr`).
+    pub fn data_root(&self) -> PathBuf {
+        if let Some(d) = &self.data_root {
+            return d.clone();
+        }
+        let euid = std::fs::metadata("/proc/self").map(|m| m.uid()).unwrap_or(0);
+        if euid == 0 {
+            return PathBuf::from("/var/lib/ccr");
+        }
+        let base = std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                PathBuf::from(std::env::var_os("HOME").unwrap_or_else(|| "/tmp".into()))
+                    .join(".local/share")
+            });
+        base.join("ccr")
+    }
+
+    pub fn insecure(&self) -> Insecure {
+        Insecure {
+            all: self.insecure_registries.iter().any(|h| h == "*"),
+            hosts: self
+                .insecure_registries
+                .iter()
+                .filter(|h| *h != "*")
+                .map(|h| {
+                    h.trim_start_matches("http://")
+                        .trim_start_matches("https://")
+                        .trim_end_matches('/')
+                        .to_string()
+                })
+                .collect(),
+        }
+    }
+
+    pub fn registry_config(&self) -> RegistryConfig {
+        RegistryConfig {
+            insecure: self.insecure(),
+            credentials: CredentialStore::default_location(),
+        }
+    }
+}
+
+pub struct Context {
+    pub opts: GlobalOptions,
+    pub data_root: PathBuf,
+    pub images: Images,
+}
+
+impl Context {
+    pub fn new(opts: &GlobalOptions) -> Result<Context, Error> {
+        let data_root = opts.data_root();
+        let store = Store::open(&data_root)?;
+        Ok(Context {
+            opts: opts.clone(),
+            data_root,
+            images: Images::new(store, opts.registry_config()),
+        })
+    }
+
+    /// A runtime for the commands that talk to the network.
+    pub fn runtime(&self) -> Result<tokio::runtime::Runtime, Error> {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .map_err(|e| Error::Io {
+                path: "tokio runtime".into(),
+                why: e.to_string(),
+            })
+    }
+}

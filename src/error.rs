@@ -1,0 +1,26 @@
+//! The error every command returns: one variant per module, each saying what
+//! failed, why, and what to do next.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Image(#[from] crate::image::ImageError),
+    #[error(transparent)]
+    Registry(#[from] crate::registry::RegistryError),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Reference(#[from] crate::reference::ReferenceError),
+    #[error(transparent)]
+    Platform(#[from] crate::platform::PlatformError),
+    #[error(transparent)]
+    Format(#[from] crate::format::FormatError),
+    #[error(transparent)]
+    Auth(#[from] crate::registry::auth::AuthError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{path}: {why}")]
+    Io { path: PathBuf, why: String },
+}

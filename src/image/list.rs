@@ -1,0 +1,285 @@
+//! Listing, inspecting, tagging, removing and pruning local images.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::{ImageError, Images, PlatformImage, Result, human_since, human_size, platforms_text};
+use crate::digest::Digest;
+use crate::oci::Descriptor;
+use crate::platform::Platform;
+use crate::reference::{ImageRef, familiar};
+use crate::store::ImageRecord;
+
+/// One row of `ccr images`; serialised as nerdctl's `--format json` lines.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ImageSummary {
+    pub repository: String,
+    pub tag: String,
+    pub digest: String,
+    #[serde(rename = "ID")]
+    pub id: String,
+    pub created_at: String,
+    pub created_since: String,
+    pub platform: String,
+    pub size: String,
+    pub blob_size: String,
+    #[serde(skip)]
+    pub name: String,
+}
+
+#[derive(Debug, Default)]
+pub struct RemoveReport {
+    pub untagged: Vec<String>,
+    pub deleted: Vec<Digest>,
+}
+
+#[derive(Debug, Default)]
+pub struct PruneReport {
+    pub untagged: Vec<String>,
+    pub deleted_blobs: usize,
+    pub reclaimed_bytes: u64,
+}
+
+/// Splits a store name into docker's REPOSITORY and TAG columns.
+pub fn split_name(name: &str) -> (String, String) {
+    if let Some((repo, _)) = name.split_once('@') {
+        return (familiar(repo), "<none>".into());
+    }
+    let slash = name.rfind('/').map_or(0, |i| i + 1);
+    match name[slash..].rfind(':') {
+        Some(i) => (
+            familiar(&name[..slash + i]),
+            name[slash + i + 1..].to_string(),
+        ),
+        None => (familiar(name), "latest".into()),
+    }
+}
+
+impl Images {
+    fn blob_total(&self, target: &Descriptor) -> u64 {
+        self.store
+            .reachable(std::slice::from_ref(target))
+            .iter()
+            .filter_map(|d| self.store.blob_size(d))
+            .sum()
+    }
+
+    /// `ccr images [REPOSITORY[:TAG]]`.
+    pub fn list(&self, filter: Option<&str>) -> Result<Vec<ImageSummary>> {
+        let filter = match filter {
+            Some(f) => {
+                let r = ImageRef::parse(f)?;
+                let last = f.rsplit('/').next().unwrap_or(f);
+                let explicit_tag = last.contains(':') || f.contains('@');
+                Some((r, explicit_tag))
+            }
+            None => None,
+        };
+        let mut out = Vec::new();
+        for rec in self.store.images()? {
+            if let Some((r, explicit_tag)) = &filter {
+                let repo_matches = rec.name.starts_with(&format!("{}:", r.name()))
+                    || rec.name.starts_with(&format!("{}@", r.name()));
+                if !repo_matches || (*explicit_tag && rec.name != r.store_name()) {
+                    continue;
+                }
+            }
+            out.push(self.summary(&rec)?);
+        }
+        Ok(out)
+    }
+
+    fn summary(&self, rec: &ImageRecord) -> Result<ImageSummary> {
+        let (repository, tag) = split_name(&rec.name);
+        let imgs = self.platform_images(&rec.target).unwrap_or_default();
+        let host = Platform::host();
+        let main = imgs
+            .iter()
+            .find(|i| host.matches(&i.platform()))
+            .or(imgs.first());
+        let created = main.and_then(|i| i.config.created.clone());
+        let size: u64 = imgs.iter().map(content_size).sum();
+        Ok(ImageSummary {
+            repository,
+            tag,
+            digest: rec.target.digest.to_string(),
+            id: rec.target.digest.short().to_string(),
+            created_at: created.clone().unwrap_or_default(),
+            created_since: human_since(created.as_deref()),
+            platform: platforms_text(imgs.iter().map(|i| i.platform())),
+            size: human_size(size),
+            blob_size: human_size(self.blob_total(&rec.target)),
+            name: rec.name.clone(),
+        })
+    }
+
+    /// `ccr image inspect`: docker's shape, one object per image.
+    pub fn inspect(&self, input: &str, platform: Option<&Platform>) -> Result<Value> {
+        let rec = self.lookup_one(input)?;
+        let img = self.resolve_platform(&rec, platform)?;
+        let all = self.store.images()?;
+        let same: Vec<&ImageRecord> = all
+            .iter()
+            .filter(|r| r.target.digest == rec.target.digest)
+            .collect();
+        let repo_tags: Vec<String> = same
+            .iter()
+            .filter(|r| !r.name.contains('@'))
+            .map(|r| {
+                let (repo, tag) = split_name(&r.name);
+                format!("{repo}:{tag}")
+            })
+            .collect();
+        let repo_digests: BTreeSet<String> = same
+            .iter()
+            .map(|r| format!("{}@{}", split_name(&r.name).0, rec.target.digest))
+            .collect();
+        let c = &img.config;
+        let mut descriptor = rec.target.clone();
+        descriptor.annotations.remove(crate::oci::ANNOTATION_IMAGE_NAME);
+        descriptor.annotations.remove(crate::oci::ANNOTATION_REF_NAME);
+        let mut v = json!({
+            "Id": rec.target.digest.to_string(),
+            "RepoTags": repo_tags,
+            "RepoDigests": repo_digests,
+            "Comment": "",
+            "Created": c.created.clone().unwrap_or_default(),
+            "Author": c.author.clone().unwrap_or_default(),
+            "Config": c.config.clone().unwrap_or(json!({})),
+            "Architecture": c.architecture,
+            "Os": c.os,
+            "Size": content_size(&img),
+            "RootFS": {
+                "Type": c.rootfs.kind,
+                "Layers": c.rootfs.diff_ids.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+            },
+            "Metadata": {"LastTagTime": "0001-01-01T00:00:00Z"},
+            "Descriptor": descriptor,
+            "Manifest": img.manifest_desc,
+            "ConfigDigest": img.manifest.config.digest.to_string(),
+        });
+        if let Some(variant) = &c.variant {
+            v["Variant"] = json!(variant);
+        }
+        if let Some(comment) = c.history.last().and_then(|h| h.get("comment")) {
+            v["Comment"] = comment.clone();
+        }
+        Ok(v)
+    }
+
+    /// `ccr tag SOURCE TARGET`.
+    pub fn tag(&self, source: &str, target: &str) -> Result<String> {
+        let rec = self.lookup_one(source)?;
+        let dst = ImageRef::parse(target)?;
+        if dst.digest().is_some() {
+            return Err(ImageError::Invalid {
+                what: target.into(),
+                why: "a tag target cannot contain a digest".into(),
+            });
+        }
+        let name = dst.store_name();
+        self.store.set_images(&[ImageRecord {
+            name: name.clone(),
+            target: rec.target,
+        }])?;
+        Ok(name)
+    }
+
+    /// `ccr rmi NAME|ID`: removes the name (or every name of an id with
+    /// `force`), reporting what was untagged and which images are gone.
+    pub fn remove(&self, input: &str, force: bool) -> Result<RemoveReport> {
+        let by_name = ImageRef::parse(input)
+            .ok()
+            .map(|r| r.store_name())
+            .filter(|n| self.store.image(n).ok().flatten().is_some());
+        let names: Vec<String> = match by_name {
+            Some(n) => vec![n],
+            None => {
+                let recs = self.lookup(input)?;
+                if recs.len() > 1 && !force {
+                    return Err(ImageError::Invalid {
+                        what: format!("unable to delete {input} (must be forced)"),
+                        why: format!(
+                            "image is referenced in multiple repositories ({})",
+                            recs.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")
+                        ),
+                    });
+                }
+                recs.into_iter().map(|r| r.name).collect()
+            }
+        };
+        let removed = self.store.remove_images(&names)?;
+        let remaining: BTreeSet<Digest> = self
+            .store
+            .images()?
+            .into_iter()
+            .map(|r| r.target.digest)
+            .collect();
+        let mut report = RemoveReport::default();
+        for rec in removed {
+            let (repo, tag) = split_name(&rec.name);
+            report.untagged.push(if tag == "<none>" {
+                format!("{repo}@{}", rec.target.digest)
+            } else {
+                format!("{repo}:{tag}")
+            });
+            if !remaining.contains(&rec.target.digest) && !report.deleted.contains(&rec.target.digest) {
+                report.deleted.push(rec.target.digest);
+            }
+        }
+        Ok(report)
+    }
+
+    /// Frees blobs no image needs any more. Skipped (returns false) while
+    /// another ccr is pulling or loading; `image prune` waits instead.
+    pub fn collect_garbage(&self) -> Result<bool> {
+        Ok(self.store.gc(false, &[])?.is_some())
+    }
+
+    /// `ccr image prune [-a]`. Without `all` only unreferenced content and
+    /// abandoned downloads go; with it every image does.
+    pub fn prune(&self, all: bool) -> Result<PruneReport> {
+        let mut report = PruneReport::default();
+        if all {
+            let names: Vec<String> = self.store.images()?.into_iter().map(|r| r.name).collect();
+            for rec in self.store.remove_images(&names)? {
+                let (repo, tag) = split_name(&rec.name);
+                report.untagged.push(format!("{repo}:{tag}"));
+            }
+        }
+        if let Some(gc) = self.store.gc(true, &[])? {
+            report.deleted_blobs = gc.removed_blobs.len();
+            report.reclaimed_bytes = gc.reclaimed_bytes;
+        }
+        Ok(report)
+    }
+}
+
+fn content_size(img: &PlatformImage) -> u64 {
+    img.manifest.config.size + img.manifest.layers.iter().map(|l| l.size).sum::<u64>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_names() {
+        assert_eq!(
+            split_name("docker.io/library/busybox:latest"),
+            ("busybox".into(), "latest".into())
+        );
+        assert_eq!(
+            split_name("localhost:5000/a/b:v1"),
+            ("localhost:5000/a/b".into(), "v1".into())
+        );
+        let d = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        assert_eq!(
+            split_name(&format!("localhost:5000/a@{d}")),
+            ("localhost:5000/a".into(), "<none>".into())
+        );
+    }
+}

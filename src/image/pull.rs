@@ -1,0 +1,293 @@
+//! `pull`: resolve the reference to a digest once, fetch exactly that
+//! content (manifests by digest, blobs hashed as they stream into the store),
+//! and name the image only when everything it needs is present.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use tokio::sync::Semaphore;
+
+use super::{ImageError, Images, Result, is_attestation, platforms_text};
+use crate::oci::{self, Descriptor, Document};
+use crate::platform::Platform;
+use crate::progress::{Mode, Progress};
+use crate::reference::ImageRef;
+use crate::registry::{RegistryError, Remote};
+use crate::store::{ImageRecord, IngestStart, Store};
+
+#[derive(Clone, Debug, Default)]
+pub struct PullOptions {
+    /// Platforms to fetch from an index (empty: the host's).
+    pub platforms: Vec<Platform>,
+    pub all_platforms: bool,
+    /// Downloads at once. Two saturate this kind of machine.
+    pub concurrency: usize,
+}
+
+#[derive(Debug)]
+pub struct PullResult {
+    pub name: String,
+    pub reference: ImageRef,
+    pub target: Descriptor,
+    /// Whether anything new was stored.
+    pub downloaded: bool,
+}
+
+impl Images {
+    pub async fn pull(
+        &self,
+        r: &ImageRef,
+        opts: &PullOptions,
+        progress: &Progress,
+    ) -> Result<PullResult> {
+        let _lease = self.store.lease()?;
+        let remote = Arc::new(Remote::connect(&self.registry, r).await?);
+        progress.line(format!(
+            "{}: Pulling from {}",
+            r.tag()
+                .map(str::to_string)
+                .or_else(|| r.digest().map(|d| d.to_string()))
+                .unwrap_or_default(),
+            r.familiar_name()
+        ));
+        // The one tag → digest resolution; everything after is by digest.
+        let (top, top_bytes) = remote.fetch_manifest(r).await?;
+        let pinned = r.at_digest(&top.digest);
+        let (_, top_doc) = Document::parse(Some(&top.media_type), &top_bytes).map_err(|e| {
+            ImageError::Invalid {
+                what: r.to_string(),
+                why: e.to_string(),
+            }
+        })?;
+        let mut docs: Vec<(Descriptor, bytes::Bytes)> = vec![(top.clone(), top_bytes)];
+        let mut manifests = Vec::new();
+        match top_doc {
+            Document::Manifest(m) => manifests.push(m),
+            Document::Index(idx) => {
+                let selected = self.select_children(r, &idx.manifests, opts)?;
+                for child in selected {
+                    let (desc, bytes) = remote.fetch_manifest(&pinned.at_digest(&child.digest)).await?;
+                    match Document::parse(Some(&desc.media_type), &bytes) {
+                        Ok((_, Document::Manifest(m))) => manifests.push(m),
+                        Ok((_, Document::Index(_))) => {
+                            return Err(ImageError::Invalid {
+                                what: format!("{r} child {}", child.digest),
+                                why: "nested indexes are not supported".into(),
+                            });
+                        }
+                        Err(e) => {
+                            return Err(ImageError::Invalid {
+                                what: format!("{r} child {}", child.digest),
+                                why: e.to_string(),
+                            });
+                        }
+                    }
+                    docs.push((child.clone(), bytes));
+                }
+            }
+        }
+        // Configs and layers, each once.
+        let mut seen = BTreeSet::new();
+        let blobs: Vec<Descriptor> = manifests
+            .iter()
+            .flat_map(|m| std::iter::once(&m.config).chain(m.layers.iter()))
+            .filter(|d| seen.insert(d.digest.clone()))
+            .cloned()
+            .collect();
+        let downloaded = self
+            .fetch_blobs(&remote, &pinned, blobs, opts.concurrency.max(1), progress)
+            .await?;
+        // A platform asked for explicitly must be what a plain manifest is.
+        if let (Some(want), false) = (opts.platforms.first(), opts.all_platforms)
+            && oci::is_manifest(&top.media_type)
+        {
+            let img = self.platform_image_from(&manifests[0])?;
+            if !want.matches(&img) {
+                return Err(ImageError::NoMatchingPlatform {
+                    reference: r.to_string(),
+                    wanted: want.to_string(),
+                    available: img.to_string(),
+                });
+            }
+        }
+        // Manifests last, children before parents, so that anything a name
+        // reaches is whole.
+        let mut new_docs = false;
+        for (desc, bytes) in docs.iter().rev() {
+            if !self.store.has_blob(&desc.digest, Some(desc.size)) {
+                new_docs = true;
+            }
+            let stored = self.store.put_blob(bytes)?;
+            debug_assert_eq!(stored, desc.digest);
+        }
+        let name = r.store_name();
+        let previous = self.store.image(&name)?;
+        let changed = previous.as_ref().map(|p| &p.target.digest) != Some(&top.digest);
+        self.store.set_images(&[ImageRecord {
+            name: name.clone(),
+            target: top.clone(),
+        }])?;
+        progress.line(format!("Digest: {}", top.digest));
+        let status = if downloaded || new_docs || changed {
+            "Downloaded newer image for"
+        } else {
+            "Image is up to date for"
+        };
+        progress.line(format!("Status: {status} {}", display_name(r)));
+        Ok(PullResult {
+            name,
+            reference: r.clone(),
+            target: top,
+            downloaded: downloaded || new_docs,
+        })
+    }
+
+    fn platform_image_from(&self, m: &oci::Manifest) -> Result<Platform> {
+        let data = self.store.read_blob(&m.config.digest)?;
+        let cfg: oci::ImageConfig =
+            serde_json::from_slice(&data).map_err(|e| ImageError::Invalid {
+                what: format!("image config {}", m.config.digest),
+                why: e.to_string(),
+            })?;
+        Ok(cfg.platform())
+    }
+
+    fn select_children<'a>(
+        &self,
+        r: &ImageRef,
+        children: &'a [Descriptor],
+        opts: &PullOptions,
+    ) -> Result<Vec<&'a Descriptor>> {
+        let images: Vec<&Descriptor> = children
+            .iter()
+            .filter(|c| !is_attestation(c))
+            .filter(|c| oci::is_manifest(&c.media_type) || oci::is_index(&c.media_type))
+            .collect();
+        if opts.all_platforms {
+            return Ok(images);
+        }
+        let wanted = if opts.platforms.is_empty() {
+            vec![Platform::host()]
+        } else {
+            opts.platforms.clone()
+        };
+        let mut out = Vec::new();
+        for want in &wanted {
+            let found = images.iter().find(|c| {
+                c.platform
+                    .as_ref()
+                    .is_some_and(|p| want.matches(&Platform::from(p)))
+            });
+            match found {
+                Some(c) if !out.iter().any(|o: &&Descriptor| o.digest == c.digest) => out.push(*c),
+                Some(_) => {}
+                None => {
+                    return Err(ImageError::NoMatchingPlatform {
+                        reference: r.to_string(),
+                        wanted: want.to_string(),
+                        available: platforms_text(
+                            images
+                                .iter()
+                                .filter_map(|c| c.platform.as_ref().map(Platform::from)),
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Downloads the blobs not yet present, `concurrency` at a time. Returns
+    /// whether anything was downloaded.
+    async fn fetch_blobs(
+        &self,
+        remote: &Arc<Remote>,
+        pinned: &ImageRef,
+        blobs: Vec<Descriptor>,
+        concurrency: usize,
+        progress: &Progress,
+    ) -> Result<bool> {
+        let sem = Arc::new(Semaphore::new(concurrency));
+        let mut tasks = tokio::task::JoinSet::new();
+        let mut any = false;
+        for desc in blobs {
+            let id = desc.digest.short().to_string();
+            // docker shows layers only, not the config.
+            let shown = if oci::is_config(&desc.media_type) {
+                Progress::with_mode(Mode::Quiet)
+            } else {
+                progress.clone()
+            };
+            if self.store.has_blob(&desc.digest, Some(desc.size)) {
+                shown.task(&id, None, "").finish("Already exists");
+                continue;
+            }
+            any = true;
+            let store: Arc<Store> = self.store.clone();
+            let remote = remote.clone();
+            let pinned = pinned.clone();
+            let sem = sem.clone();
+            let task = shown.task(&id, Some(desc.size), "Waiting");
+            tasks.spawn(async move {
+                let _permit = sem.acquire_owned().await.expect("semaphore open");
+                let res = fetch_one(&store, &remote, &pinned, &desc, &task).await;
+                match &res {
+                    Ok(()) => task.finish("Pull complete"),
+                    Err(e) => task.fail(&format!("failed: {e}")),
+                }
+                res
+            });
+        }
+        let mut first_err = None;
+        while let Some(joined) = tasks.join_next().await {
+            let res = joined.unwrap_or_else(|e| {
+                Err(ImageError::Invalid {
+                    what: "download task".into(),
+                    why: e.to_string(),
+                })
+            });
+            if let Err(e) = res {
+                if first_err.is_none() {
+                    first_err = Some(e);
+                    // Stop the others: the pull has failed; what finished stays
+                    // for a retry, partial files resume.
+                    tasks.abort_all();
+                }
+            }
+        }
+        match first_err {
+            Some(e) => Err(e),
+            None => Ok(any),
+        }
+    }
+}
+
+async fn fetch_one(
+    store: &Store,
+    remote: &Remote,
+    pinned: &ImageRef,
+    desc: &Descriptor,
+    task: &crate::progress::Task,
+) -> Result<()> {
+    let mut w = match store.ingest(Some(&desc.digest), Some(desc.size))? {
+        IngestStart::Present => return Ok(()),
+        IngestStart::Writer(w) => w,
+    };
+    task.set_message("Downloading");
+    let t = task.clone();
+    remote
+        .fetch_blob(pinned, desc, &mut w, move |n| t.inc(n))
+        .await?;
+    task.set_message("Verifying");
+    w.commit().map_err(RegistryError::from)?;
+    Ok(())
+}
+
+fn display_name(r: &ImageRef) -> String {
+    let name = r.familiar_name();
+    match (r.tag(), r.digest()) {
+        (Some(t), _) => format!("{name}:{t}"),
+        (None, Some(d)) => format!("{name}@{d}"),
+        _ => name,
+    }
+}

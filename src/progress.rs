@@ -1,0 +1,129 @@
+//! Progress reporting: indicatif bars on a terminal, one plain line per step
+//! otherwise, nothing when quiet.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Bars,
+    Plain,
+    Quiet,
+}
+
+#[derive(Clone)]
+pub struct Progress {
+    mode: Mode,
+    multi: MultiProgress,
+}
+
+impl Progress {
+    /// Bars when stdout is a terminal, plain lines when it is not, nothing
+    /// with `quiet`.
+    pub fn new(quiet: bool) -> Self {
+        let mode = if quiet {
+            Mode::Quiet
+        } else if std::io::stdout().is_terminal() {
+            Mode::Bars
+        } else {
+            Mode::Plain
+        };
+        Self::with_mode(mode)
+    }
+
+    pub fn with_mode(mode: Mode) -> Self {
+        let target = if mode == Mode::Bars {
+            ProgressDrawTarget::stdout()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
+        Progress {
+            mode,
+            multi: MultiProgress::with_draw_target(target),
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// A line of status output (suppressed when quiet).
+    pub fn line(&self, msg: impl AsRef<str>) {
+        match self.mode {
+            Mode::Quiet => {}
+            Mode::Plain => println!("{}", msg.as_ref()),
+            Mode::Bars => {
+                let _ = self.multi.println(msg.as_ref());
+            }
+        }
+    }
+
+    /// A unit of work shown as one bar (or one line when it ends).
+    pub fn task(&self, id: &str, total: Option<u64>, msg: &str) -> Task {
+        let bar = match self.mode {
+            Mode::Bars => {
+                let bar = self.multi.add(ProgressBar::new(total.unwrap_or(0)));
+                let style = if total.is_some() {
+                    ProgressStyle::with_template(
+                        "{prefix}: {msg:<12} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}",
+                    )
+                } else {
+                    ProgressStyle::with_template("{prefix}: {msg:<12} {bytes} {spinner}")
+                };
+                bar.set_style(style.expect("valid template").progress_chars("=> "));
+                bar.set_prefix(id.to_string());
+                bar.set_message(msg.to_string());
+                bar.enable_steady_tick(Duration::from_millis(120));
+                Some(bar)
+            }
+            _ => None,
+        };
+        Task {
+            id: id.to_string(),
+            bar,
+            mode: self.mode,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Task {
+    id: String,
+    bar: Option<ProgressBar>,
+    mode: Mode,
+}
+
+impl Task {
+    pub fn inc(&self, n: u64) {
+        if let Some(b) = &self.bar {
+            b.inc(n);
+        }
+    }
+
+    pub fn set_message(&self, msg: &str) {
+        if let Some(b) = &self.bar {
+            b.set_message(msg.to_string());
+        }
+    }
+
+    /// Ends the task with a final status (`Pull complete`, `Pushed`, ...).
+    pub fn finish(&self, msg: &str) {
+        match (&self.bar, self.mode) {
+            (Some(b), _) => {
+                b.set_style(ProgressStyle::with_template("{prefix}: {msg}").expect("valid template"));
+                b.finish_with_message(msg.to_string());
+            }
+            (None, Mode::Plain) => println!("{}: {}", self.id, msg),
+            _ => {}
+        }
+    }
+
+    /// Ends the task with a failure; the bar stays, showing the error.
+    pub fn fail(&self, msg: &str) {
+        if let Some(b) = &self.bar {
+            b.abandon_with_message(msg.to_string());
+        }
+    }
+}

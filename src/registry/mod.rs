@@ -1,0 +1,561 @@
+//! Talking to OCI distribution registries (through `oci-client`): resolving
+//! tags to digests, fetching manifests and blobs into the store, pushing, and
+//! checking credentials for `login`.
+
+pub mod auth;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use oci_client::client::{ClientConfig, ClientProtocol};
+use oci_client::errors::{OciDistributionError, OciErrorCode};
+use oci_client::manifest::OciDescriptor;
+use oci_client::secrets::RegistryAuth;
+use oci_client::{Client, RegistryOperation};
+
+use crate::digest::Digest;
+use crate::oci::{self, Descriptor};
+use crate::reference::ImageRef;
+use crate::store::{Ingest, StoreError};
+use auth::{CredentialStore, Credentials};
+
+#[derive(Debug, thiserror::Error)]
+pub enum RegistryError {
+    #[error("cannot reach registry {registry}: {why}; check the address and that the registry is running{hint}")]
+    Unreachable {
+        registry: String,
+        why: String,
+        hint: String,
+    },
+    #[error("registry {registry} denied access{user}: {why}; run `ccr login {registry}` with a valid username and password")]
+    Unauthorized {
+        registry: String,
+        user: String,
+        why: String,
+    },
+    #[error("{reference}: not found ({why}); check the repository name and tag")]
+    NotFound { reference: String, why: String },
+    #[error("registry {registry} sent {what} with digest {actual} where {expected} was asked for; refusing it")]
+    DigestMismatch {
+        registry: String,
+        what: String,
+        expected: Digest,
+        actual: Digest,
+    },
+    #[error("registry {registry}: {op} failed: {why}")]
+    Failed {
+        registry: String,
+        op: String,
+        why: String,
+    },
+    #[error("{reference}: {why}")]
+    Unsupported { reference: String, why: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Auth(#[from] auth::AuthError),
+}
+
+/// Which registries may be reached over plain HTTP or with unverified TLS.
+/// Loopback registries always may, as with docker and nerdctl.
+#[derive(Clone, Debug, Default)]
+pub struct Insecure {
+    pub all: bool,
+    pub hosts: Vec<String>,
+}
+
+impl Insecure {
+    pub fn allows(&self, host: &str) -> bool {
+        if self.all || self.hosts.iter().any(|h| h == host) {
+            return true;
+        }
+        let bare = host_without_port(host);
+        self.hosts.iter().any(|h| h == bare)
+            || bare == "localhost"
+            || bare.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    }
+}
+
+fn host_without_port(host: &str) -> &str {
+    if let Some(rest) = host.strip_prefix('[') {
+        return rest.split(']').next().unwrap_or(rest);
+    }
+    match host.rsplit_once(':') {
+        Some((h, p)) if p.bytes().all(|b| b.is_ascii_digit()) => h,
+        _ => host,
+    }
+}
+
+pub struct RegistryConfig {
+    pub insecure: Insecure,
+    pub credentials: CredentialStore,
+}
+
+/// A connection to one registry host.
+pub struct Remote {
+    client: Client,
+    registry: String,
+    user: Option<String>,
+    auth: RegistryAuth,
+}
+
+fn probe_client(insecure: bool) -> reqwest::Client {
+    reqwest::Client::builder()
+        .danger_accept_invalid_certs(insecure)
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(30))
+        .build()
+        .expect("TLS backend initialises")
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        let cs = c.to_string();
+        if !s.contains(&cs) {
+            s.push_str(": ");
+            s.push_str(&cs);
+        }
+        cur = c.source();
+    }
+    s
+}
+
+/// Finds the scheme a registry speaks: HTTPS, or plain HTTP for registries
+/// allowed to be insecure when HTTPS fails.
+async fn probe_scheme(host: &str, insecure: bool) -> Result<&'static str, RegistryError> {
+    let client = probe_client(insecure);
+    let https = client.get(format!("https://{host}/v2/")).send().await;
+    let https_err = match https {
+        Ok(_) => return Ok("https"),
+        Err(e) => e,
+    };
+    if insecure && client.get(format!("http://{host}/v2/")).send().await.is_ok() {
+        return Ok("http");
+    }
+    Err(RegistryError::Unreachable {
+        registry: host.to_string(),
+        why: error_chain(&https_err),
+        hint: if insecure {
+            String::new()
+        } else {
+            format!(" (for a plain-HTTP registry pass --insecure-registry {host})")
+        },
+    })
+}
+
+fn oci_desc(desc: &Descriptor) -> OciDescriptor {
+    OciDescriptor {
+        media_type: desc.media_type.clone(),
+        digest: desc.digest.to_string(),
+        size: desc.size as i64,
+        urls: desc.urls.clone(),
+        annotations: None,
+        artifact_type: None,
+    }
+}
+
+impl Remote {
+    /// Connects to the registry of `r`, with the credentials recorded for it.
+    pub async fn connect(cfg: &RegistryConfig, r: &ImageRef) -> Result<Remote, RegistryError> {
+        let host = r.resolved_registry().to_string();
+        let insecure = cfg.insecure.allows(r.registry()) || cfg.insecure.allows(&host);
+        let scheme = probe_scheme(&host, insecure).await?;
+        let client = Client::new(ClientConfig {
+            protocol: if scheme == "http" {
+                ClientProtocol::Http
+            } else {
+                ClientProtocol::Https
+            },
+            accept_invalid_certificates: insecure,
+            use_monolithic_push: true,
+            connect_timeout: Some(Duration::from_secs(15)),
+            read_timeout: Some(Duration::from_secs(120)),
+            max_concurrent_download: 2,
+            max_concurrent_upload: 2,
+            ..Default::default()
+        });
+        let creds = cfg.credentials.get(r.registry())?;
+        let user = creds.as_ref().map(|c| c.username.clone());
+        let auth = match creds {
+            Some(c) => RegistryAuth::Basic(c.username, c.password),
+            None => RegistryAuth::Anonymous,
+        };
+        client.store_auth_if_needed(&host, &auth).await;
+        Ok(Remote {
+            client,
+            registry: r.registry().to_string(),
+            user,
+            auth,
+        })
+    }
+
+    fn classify(&self, e: OciDistributionError, reference: &ImageRef, op: &str) -> RegistryError {
+        let unauthorized = |why: String| RegistryError::Unauthorized {
+            registry: self.registry.clone(),
+            user: self
+                .user
+                .as_ref()
+                .map(|u| format!(" to {u}"))
+                .unwrap_or_else(|| " (no credentials recorded)".into()),
+            why,
+        };
+        let not_found = |why: String| RegistryError::NotFound {
+            reference: reference.to_string(),
+            why,
+        };
+        let why = error_chain(&e);
+        match e {
+            OciDistributionError::RequestError(ref re) if re.is_connect() || re.is_timeout() => {
+                RegistryError::Unreachable {
+                    registry: self.registry.clone(),
+                    why,
+                    hint: String::new(),
+                }
+            }
+            OciDistributionError::UnauthorizedError { .. }
+            | OciDistributionError::AuthenticationFailure(_) => unauthorized(why),
+            OciDistributionError::ServerError { code: 401 | 403, .. } => unauthorized(why),
+            OciDistributionError::ImageManifestNotFoundError(_)
+            | OciDistributionError::ServerError { code: 404, .. } => not_found(why),
+            OciDistributionError::RegistryError { ref envelope, .. } => {
+                let codes: Vec<&OciErrorCode> = envelope.errors.iter().map(|e| &e.code).collect();
+                if codes
+                    .iter()
+                    .any(|c| matches!(c, OciErrorCode::Unauthorized | OciErrorCode::Denied))
+                {
+                    unauthorized(why)
+                } else if codes.iter().any(|c| {
+                    matches!(
+                        c,
+                        OciErrorCode::ManifestUnknown
+                            | OciErrorCode::NameUnknown
+                            | OciErrorCode::BlobUnknown
+                            | OciErrorCode::NotFound
+                    )
+                }) {
+                    not_found(why)
+                } else {
+                    self.failed(op, why)
+                }
+            }
+            _ => self.failed(op, why),
+        }
+    }
+
+    fn failed(&self, op: &str, why: String) -> RegistryError {
+        RegistryError::Failed {
+            registry: self.registry.clone(),
+            op: op.to_string(),
+            why,
+        }
+    }
+
+    /// Fetches the manifest or index `r` names (by tag or digest) and checks
+    /// that its bytes hash to the digest returned (and to the digest in `r`).
+    pub async fn fetch_manifest(
+        &self,
+        r: &ImageRef,
+    ) -> Result<(Descriptor, bytes::Bytes), RegistryError> {
+        let (data, _) = self
+            .client
+            .pull_manifest_raw(r.as_oci(), &RegistryAuth::Anonymous, oci::MANIFEST_TYPES)
+            .await
+            .map_err(|e| self.classify(e, r, "fetch manifest"))?;
+        let actual = Digest::of(&data);
+        if let Some(expected) = r.digest()
+            && expected != actual
+        {
+            return Err(RegistryError::DigestMismatch {
+                registry: self.registry.clone(),
+                what: format!("the manifest of {r}"),
+                expected,
+                actual,
+            });
+        }
+        let (media_type, _) = oci::Document::parse(None, &data).map_err(|e| {
+            RegistryError::Unsupported {
+                reference: r.to_string(),
+                why: e.to_string(),
+            }
+        })?;
+        if !oci::MANIFEST_TYPES.contains(&media_type.as_str()) {
+            return Err(RegistryError::Unsupported {
+                reference: r.to_string(),
+                why: format!("unsupported manifest type {media_type}"),
+            });
+        }
+        Ok((
+            Descriptor::new(&media_type, actual, data.len() as u64),
+            data,
+        ))
+    }
+
+    /// Streams a blob into `w`, continuing from `w.offset()` when an earlier
+    /// attempt was interrupted. The store checks the digest at commit.
+    pub async fn fetch_blob(
+        &self,
+        r: &ImageRef,
+        desc: &Descriptor,
+        w: &mut Ingest,
+        mut on_bytes: impl FnMut(u64),
+    ) -> Result<(), RegistryError> {
+        let oref = r.as_oci();
+        let od = oci_desc(desc);
+        let offset = w.offset();
+        if offset > 0 {
+            on_bytes(offset);
+        }
+        let resp = self
+            .client
+            .pull_blob_stream_partial(oref, &od, offset, None)
+            .await
+            .map_err(|e| self.classify(e, r, &format!("fetch blob {}", desc.digest)))?;
+        let mut stream = match resp {
+            oci_client::client::BlobResponse::Partial(s) => s.stream,
+            oci_client::client::BlobResponse::Full(s) => {
+                if offset > 0 {
+                    w.restart()?;
+                }
+                s.stream
+            }
+        };
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|e| {
+                self.failed(&format!("download of {}", desc.digest), error_chain(&e))
+            })?;
+            w.write_all(&chunk).map_err(|e| StoreError::Io {
+                path: w.path().to_path_buf(),
+                op: "write",
+                source: e,
+            })?;
+            on_bytes(chunk.len() as u64);
+        }
+        Ok(())
+    }
+
+    pub async fn blob_exists(&self, r: &ImageRef, d: &Digest) -> Result<bool, RegistryError> {
+        self.client
+            .blob_exists(r.as_oci(), &d.to_string())
+            .await
+            .map_err(|e| self.classify(e, r, "check blob"))
+    }
+
+    /// Makes sure pushing is authorised before the first upload.
+    pub async fn authorize_push(&self, r: &ImageRef) -> Result<(), RegistryError> {
+        self.client
+            .auth(r.as_oci(), &self.auth, RegistryOperation::Push)
+            .await
+            .map_err(|e| self.classify(e, r, "authorize push"))?;
+        Ok(())
+    }
+
+    /// Uploads a blob from a file, streaming.
+    pub async fn push_blob(
+        &self,
+        r: &ImageRef,
+        desc: &Descriptor,
+        path: &Path,
+        on_bytes: impl FnMut(u64) + Send + 'static,
+    ) -> Result<(), RegistryError> {
+        let file = std::fs::File::open(path).map_err(|e| StoreError::Io {
+            path: path.to_path_buf(),
+            op: "open blob",
+            source: e,
+        })?;
+        let stream = file_stream(file, on_bytes);
+        self.client
+            .push_blob_stream(r.as_oci(), stream, &desc.digest.to_string(), Some(desc.size))
+            .await
+            .map_err(|e| self.classify(e, r, &format!("upload of {}", desc.digest)))?;
+        Ok(())
+    }
+
+    /// Uploads a manifest under `r`'s tag (or digest).
+    pub async fn push_manifest(
+        &self,
+        r: &ImageRef,
+        media_type: &str,
+        data: Vec<u8>,
+    ) -> Result<(), RegistryError> {
+        let ct = reqwest::header::HeaderValue::from_str(media_type).map_err(|_| {
+            RegistryError::Unsupported {
+                reference: r.to_string(),
+                why: format!("media type {media_type:?} is not a valid header"),
+            }
+        })?;
+        self.client
+            .push_manifest_raw(r.as_oci(), data, ct)
+            .await
+            .map_err(|e| self.classify(e, r, "upload manifest"))?;
+        Ok(())
+    }
+}
+
+fn file_stream(
+    file: std::fs::File,
+    mut on_bytes: impl FnMut(u64) + Send + 'static,
+) -> impl futures_util::Stream<Item = Result<bytes::Bytes, OciDistributionError>> + Send + 'static
+{
+    const CHUNK: usize = 1 << 20;
+    futures_util::stream::unfold(Some(file), move |state| {
+        let out = state.and_then(|mut f| {
+            let mut buf = vec![0u8; CHUNK];
+            let mut filled = 0;
+            while filled < CHUNK {
+                match f.read(&mut buf[filled..]) {
+                    Ok(0) => break,
+                    Ok(n) => filled += n,
+                    Err(e) => return Some((Err(OciDistributionError::IoError(e)), None)),
+                }
+            }
+            if filled == 0 {
+                return None;
+            }
+            buf.truncate(filled);
+            on_bytes(filled as u64);
+            Some((Ok(bytes::Bytes::from(buf)), Some(f)))
+        });
+        std::future::ready(out)
+    })
+}
+
+/// Checks credentials against a registry the way `docker login` does: the
+/// `/v2/` endpoint, and the token service when it points at one.
+pub async fn check_login(
+    insecure: &Insecure,
+    registry: &str,
+    creds: &Credentials,
+) -> Result<(), RegistryError> {
+    let host = match registry {
+        "docker.io" => "index.docker.io",
+        h => h,
+    };
+    let insecure = insecure.allows(host);
+    let scheme = probe_scheme(host, insecure).await?;
+    let client = probe_client(insecure);
+    let unreachable = |e: reqwest::Error| RegistryError::Unreachable {
+        registry: registry.to_string(),
+        why: error_chain(&e),
+        hint: String::new(),
+    };
+    let denied = |why: String| RegistryError::Unauthorized {
+        registry: registry.to_string(),
+        user: format!(" to {}", creds.username),
+        why,
+    };
+    let url = format!("{scheme}://{host}/v2/");
+    let resp = client.get(&url).send().await.map_err(unreachable)?;
+    if resp.status().is_success() {
+        return Ok(());
+    }
+    let challenge = resp
+        .headers()
+        .get("www-authenticate")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let check_url = if challenge.to_ascii_lowercase().starts_with("bearer") {
+        let params = parse_challenge(&challenge);
+        let realm = params
+            .iter()
+            .find(|(k, _)| k == "realm")
+            .map(|(_, v)| v.clone())
+            .ok_or_else(|| denied("the registry's token challenge has no realm".into()))?;
+        let mut url = reqwest::Url::parse(&realm)
+            .map_err(|e| denied(format!("the token realm {realm:?} is not a URL: {e}")))?;
+        {
+            let mut q = url.query_pairs_mut();
+            if let Some((_, s)) = params.iter().find(|(k, _)| k == "service") {
+                q.append_pair("service", s);
+            }
+            q.append_pair("account", &creds.username);
+        }
+        url.to_string()
+    } else {
+        url
+    };
+    let resp = client
+        .get(&check_url)
+        .basic_auth(&creds.username, Some(&creds.password))
+        .send()
+        .await
+        .map_err(unreachable)?;
+    if resp.status().is_success() {
+        Ok(())
+    } else {
+        Err(denied(format!(
+            "{} (incorrect username or password)",
+            resp.status()
+        )))
+    }
+}
+
+/// Parses `Bearer realm="...",service="..."` into key/value pairs.
+fn parse_challenge(h: &str) -> Vec<(String, String)> {
+    let rest = h.split_once(' ').map(|(_, r)| r).unwrap_or("");
+    let mut out = Vec::new();
+    let mut chars = rest.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| *c == ',' || c.is_whitespace()) {
+            chars.next();
+        }
+        let key: String = chars.by_ref().take_while(|c| *c != '=').collect();
+        if key.is_empty() {
+            break;
+        }
+        let mut val = String::new();
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => val.extend(chars.next()),
+                    '"' => break,
+                    c => val.push(c),
+                }
+            }
+        } else {
+            while let Some(c) = chars.peek() {
+                if *c == ',' {
+                    break;
+                }
+                val.push(*c);
+                chars.next();
+            }
+        }
+        out.push((key.trim().to_ascii_lowercase(), val));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn challenge_parsing() {
+        let p = parse_challenge(
+            r#"Bearer realm="https://auth.example/token",service="registry.example",scope="a:b:pull""#,
+        );
+        assert_eq!(p[0], ("realm".into(), "https://auth.example/token".into()));
+        assert_eq!(p[1], ("service".into(), "registry.example".into()));
+        assert_eq!(p.len(), 3);
+    }
+
+    #[test]
+    fn loopback_is_insecure_by_default() {
+        let i = Insecure::default();
+        assert!(i.allows("localhost:5000"));
+        assert!(i.allows("127.0.0.1:40000"));
+        assert!(i.allows("[::1]:5000"));
+        assert!(!i.allows("registry.example:5000"));
+        let i = Insecure {
+            all: false,
+            hosts: vec!["registry.example".into()],
+        };
+        assert!(i.allows("registry.example:5000"));
+    }
+}

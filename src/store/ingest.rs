@@ -1,0 +1,216 @@
+//! Writing blobs into the store: hashed as they are written, committed by an
+//! atomic rename only when digest and size match, resumable after an
+//! interruption, and exclusive between processes.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Seek, SeekFrom, Write};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::{Store, StoreError, io_err};
+use crate::digest::{Digest, Hasher};
+
+pub enum IngestStart {
+    /// The blob is already in the store.
+    Present,
+    /// Write the blob here (starting at `offset()`, when resuming).
+    Writer(Ingest),
+}
+
+pub struct Ingest {
+    out: BufWriter<File>,
+    path: PathBuf,
+    blob_dir: PathBuf,
+    hasher: Hasher,
+    expected: Option<Digest>,
+    size: Option<u64>,
+    committed: bool,
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+const BUF: usize = 1 << 20;
+
+impl Ingest {
+    pub(super) fn start(
+        store: &Store,
+        expected: Option<&Digest>,
+        size: Option<u64>,
+    ) -> Result<IngestStart, StoreError> {
+        let ingest_dir = store.root.join("ingest");
+        let blob_dir = store.root.join("blobs/sha256");
+        let Some(expected) = expected else {
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.subsec_nanos())
+                .unwrap_or(0);
+            let path = ingest_dir.join(format!("tmp-{}-{nanos}-{n}", std::process::id()));
+            let file = OpenOptions::new()
+                .create_new(true)
+                .read(true)
+                .write(true)
+                .open(&path)
+                .map_err(io_err(&path, "create"))?;
+            file.lock().map_err(io_err(&path, "lock"))?;
+            return Ok(IngestStart::Writer(Ingest {
+                out: BufWriter::with_capacity(BUF, file),
+                path,
+                blob_dir,
+                hasher: Hasher::new(),
+                expected: None,
+                size,
+                committed: false,
+            }));
+        };
+        if store.has_blob(expected, size) {
+            return Ok(IngestStart::Present);
+        }
+        let path = ingest_dir.join(expected.hex());
+        let file = loop {
+            let file = OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .read(true)
+                .write(true)
+                .open(&path)
+                .map_err(io_err(&path, "open"))?;
+            // Another process may be writing this blob: wait for it.
+            file.lock().map_err(io_err(&path, "lock"))?;
+            if store.has_blob(expected, size) {
+                return Ok(IngestStart::Present);
+            }
+            // The file we locked may have been committed (renamed away) while
+            // we waited; only the file still at `path` is ours to continue.
+            let ours = file.metadata().map_err(io_err(&path, "stat"))?;
+            match fs::metadata(&path) {
+                Ok(m) if m.ino() == ours.ino() && m.dev() == ours.dev() => break file,
+                _ => continue,
+            }
+        };
+        // Resume: re-hash what an earlier attempt already wrote.
+        let (hasher, len) = rehash(&file).map_err(io_err(&path, "read partial"))?;
+        let mut ingest = Ingest {
+            out: BufWriter::with_capacity(BUF, file),
+            path,
+            blob_dir,
+            hasher,
+            expected: Some(expected.clone()),
+            size,
+            committed: false,
+        };
+        if size.is_some_and(|s| len > s) {
+            ingest.restart()?;
+        } else {
+            ingest
+                .out
+                .get_mut()
+                .seek(SeekFrom::End(0))
+                .map_err(io_err(&ingest.path, "seek"))?;
+        }
+        Ok(IngestStart::Writer(ingest))
+    }
+
+    /// How many bytes are already written (non-zero when resuming).
+    pub fn offset(&self) -> u64 {
+        self.hasher.len()
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Discards what was written so far.
+    pub fn restart(&mut self) -> Result<(), StoreError> {
+        self.out.flush().map_err(io_err(&self.path, "flush"))?;
+        let f = self.out.get_mut();
+        f.set_len(0).map_err(io_err(&self.path, "truncate"))?;
+        f.seek(SeekFrom::Start(0)).map_err(io_err(&self.path, "seek"))?;
+        self.hasher = Hasher::new();
+        Ok(())
+    }
+
+    /// Checks digest and size and makes the blob visible. On a mismatch the
+    /// written data is discarded and nothing becomes visible.
+    pub fn commit(mut self) -> Result<(Digest, u64), StoreError> {
+        self.out.flush().map_err(io_err(&self.path, "flush"))?;
+        let hasher = std::mem::take(&mut self.hasher);
+        let len = hasher.len();
+        let actual = hasher.finish();
+        if let Some(expected) = &self.expected {
+            let size_ok = self.size.is_none_or(|s| s == len);
+            if &actual != expected || !size_ok {
+                let _ = fs::remove_file(&self.path);
+                self.committed = true;
+                return Err(StoreError::DigestMismatch {
+                    expected: expected.clone(),
+                    actual,
+                    size: len,
+                    expected_size: self
+                        .size
+                        .map(|s| format!(" (expected {s} bytes)"))
+                        .unwrap_or_default(),
+                });
+            }
+        }
+        let target = self.blob_dir.join(actual.hex());
+        fs::rename(&self.path, &target).map_err(io_err(&target, "commit blob"))?;
+        self.committed = true;
+        Ok((actual, len))
+    }
+}
+
+impl Write for Ingest {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.out.write_all(buf)?;
+        self.hasher.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+impl Drop for Ingest {
+    fn drop(&mut self) {
+        if self.committed {
+            return;
+        }
+        // A partial download of a known blob stays for the next attempt to
+        // resume; anonymous temporaries are useless and go.
+        if self.expected.is_some() {
+            let _ = self.out.flush();
+        } else {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+fn rehash(mut file: &File) -> io::Result<(Hasher, u64)> {
+    file.seek(SeekFrom::Start(0))?;
+    let h = super::hash_reader(file)?;
+    let len = h.len();
+    Ok((h, len))
+}
+
+/// Removes ingest files no process holds; returns the bytes freed.
+pub(super) fn remove_abandoned(dir: &Path) -> u64 {
+    let mut freed = 0;
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    for entry in entries.flatten() {
+        let Ok(f) = OpenOptions::new().write(true).open(entry.path()) else {
+            continue;
+        };
+        if f.try_lock().is_ok() {
+            let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+            if fs::remove_file(entry.path()).is_ok() {
+                freed += len;
+            }
+        }
+    }
+    freed
+}
