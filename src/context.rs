@@ -24,7 +24,9 @@ impl GlobalOptions {
         if let Some(d) = &self.data_root {
             return d.clone();
         }
-        let euid = std::fs::metadata("/proc/self").map(|m| m.uid()).unwrap_or(0);
+        let euid = std::fs::metadata("/proc/self")
+            .map(|m| m.uid())
+            .unwrap_or(0);
         if euid == 0 {
             return PathBuf::from("/var/lib/ccr");
         }

@@ -12,7 +12,9 @@ pub struct Digest {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("invalid digest {input:?}: {why}; a digest looks like sha256:<64 lowercase hex characters>")]
+#[error(
+    "invalid digest {input:?}: {why}; a digest looks like sha256:<64 lowercase hex characters>"
+)]
 pub struct DigestError {
     pub input: String,
     pub why: &'static str,
@@ -49,7 +51,9 @@ impl FromStr for Digest {
             input: s.to_string(),
             why,
         };
-        let (algo, hex) = s.split_once(':').ok_or_else(|| err("no algorithm prefix"))?;
+        let (algo, hex) = s
+            .split_once(':')
+            .ok_or_else(|| err("no algorithm prefix"))?;
         if algo != "sha256" {
             return Err(err("only sha256 is supported"));
         }

@@ -98,7 +98,12 @@ mod tests {
         let f = Format::parse(Some("{{.Repository}}:{{.Tag}}\\t{{json .Size}}")).unwrap();
         let v = json!({"Repository": "busybox", "Tag": "1", "Size": 3});
         assert_eq!(f.render(&v).unwrap(), "busybox:1\t3");
-        assert!(Format::parse(Some("{{.Nope}}")).unwrap().render(&v).is_err());
+        assert!(
+            Format::parse(Some("{{.Nope}}"))
+                .unwrap()
+                .render(&v)
+                .is_err()
+        );
         assert!(Format::parse(Some("wide")).is_err());
         assert_eq!(Format::parse(Some("json")).unwrap(), Format::Json);
     }

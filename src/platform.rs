@@ -14,7 +14,9 @@ pub struct Platform {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("invalid platform {input:?}: {why}; use os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8")]
+#[error(
+    "invalid platform {input:?}: {why}; use os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8"
+)]
 pub struct PlatformError {
     pub input: String,
     pub why: &'static str,
@@ -121,7 +123,10 @@ mod tests {
         assert_eq!(p.to_string(), "linux/arm64");
         assert!(p.matches(&"linux/arm64/v8".parse().unwrap()));
         assert!(!p.matches(&"linux/amd64".parse().unwrap()));
-        assert_eq!("arm".parse::<Platform>().unwrap().to_string(), "linux/arm/v7");
+        assert_eq!(
+            "arm".parse::<Platform>().unwrap().to_string(),
+            "linux/arm/v7"
+        );
         assert!("linux//x".parse::<Platform>().is_err());
         assert!("a/b/c/d".parse::<Platform>().is_err());
     }

@@ -112,7 +112,9 @@ impl Task {
     pub fn finish(&self, msg: &str) {
         match (&self.bar, self.mode) {
             (Some(b), _) => {
-                b.set_style(ProgressStyle::with_template("{prefix}: {msg}").expect("valid template"));
+                b.set_style(
+                    ProgressStyle::with_template("{prefix}: {msg}").expect("valid template"),
+                );
                 b.finish_with_message(msg.to_string());
             }
             (None, Mode::Plain) => println!("{}: {}", self.id, msg),

@@ -208,7 +208,8 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
         Command::Manifest(ManifestCommand::Inspect { image }) => {
             let rec = ctx.images.lookup_one(&image)?;
             let data = ctx.images.store.read_blob(&rec.target.digest)?;
-            let v: serde_json::Value = serde_json::from_slice(&data).map_err(|e| Error::Usage(e.to_string()))?;
+            let v: serde_json::Value =
+                serde_json::from_slice(&data).map_err(|e| Error::Usage(e.to_string()))?;
             println!("{}", serde_json::to_string_pretty(&v).expect("serialises"));
             Ok(0)
         }
@@ -226,7 +227,9 @@ fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
         concurrency: 2,
     };
     let progress = Progress::new(a.quiet);
-    let res = ctx.runtime()?.block_on(ctx.images.pull(&r, &opts, &progress))?;
+    let res = ctx
+        .runtime()?
+        .block_on(ctx.images.pull(&r, &opts, &progress))?;
     println!("{}", res.reference);
     Ok(0)
 }
@@ -238,7 +241,8 @@ fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
         all_platforms: a.all_platforms,
     };
     let progress = Progress::new(a.quiet);
-    ctx.runtime()?.block_on(ctx.images.push(&r, &opts, &progress))?;
+    ctx.runtime()?
+        .block_on(ctx.images.push(&r, &opts, &progress))?;
     Ok(0)
 }
 
@@ -249,7 +253,11 @@ fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
     if a.quiet {
         let mut seen = std::collections::BTreeSet::new();
         for r in &rows {
-            let id = if a.no_trunc { r.digest.clone() } else { r.id.clone() };
+            let id = if a.no_trunc {
+                r.digest.clone()
+            } else {
+                r.id.clone()
+            };
             if seen.insert(id.clone()) {
                 let _ = writeln!(out, "{id}");
             }
@@ -274,8 +282,18 @@ fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
         if a.digests {
             row.push(r.digest.clone());
         }
-        let id = if a.no_trunc { r.digest.clone() } else { r.id.clone() };
-        row.extend([id, r.created_since.clone(), r.platform.clone(), r.size.clone(), r.blob_size.clone()]);
+        let id = if a.no_trunc {
+            r.digest.clone()
+        } else {
+            r.id.clone()
+        };
+        row.extend([
+            id,
+            r.created_since.clone(),
+            r.platform.clone(),
+            r.size.clone(),
+            r.blob_size.clone(),
+        ]);
         table.push(row);
     }
     print_table(&mut out, &table);
@@ -286,7 +304,13 @@ fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
 pub fn print_table(out: &mut impl Write, rows: &[Vec<String>]) {
     let cols = rows.iter().map(|r| r.len()).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
-        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0))
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     for r in rows {
         let mut line = String::new();
@@ -320,18 +344,29 @@ fn rmi(ctx: &Context, a: RmiArgs) -> Result<i32, Error> {
         }
     }
     ctx.images.collect_garbage()?;
-    Ok(if failed.is_some() { crate::EXIT_CCR_FAILURE } else { 0 })
+    Ok(if failed.is_some() {
+        crate::EXIT_CCR_FAILURE
+    } else {
+        0
+    })
 }
 
 fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
-    let platform = a.platform.as_deref().map(str::parse::<Platform>).transpose()?;
+    let platform = a
+        .platform
+        .as_deref()
+        .map(str::parse::<Platform>)
+        .transpose()?;
     let format = Format::parse(a.format.as_deref())?;
     let mut all = Vec::new();
     for i in &a.images {
         all.push(ctx.images.inspect(i, platform.as_ref())?);
     }
     match format {
-        Format::Table => println!("{}", serde_json::to_string_pretty(&all).expect("serialises")),
+        Format::Table => println!(
+            "{}",
+            serde_json::to_string_pretty(&all).expect("serialises")
+        ),
         f => {
             for v in &all {
                 println!("{}", f.render(v)?);
@@ -346,9 +381,14 @@ fn save(ctx: &Context, a: SaveArgs) -> Result<i32, Error> {
         Some(path) => {
             // Write beside the target and rename, so a failure leaves no half file.
             let tmp = path.with_extension("ccr-partial");
-            let io = |e: std::io::Error| Error::Io { path: path.clone(), why: e.to_string() };
+            let io = |e: std::io::Error| Error::Io {
+                path: path.clone(),
+                why: e.to_string(),
+            };
             let f = std::fs::File::create(&tmp).map_err(io)?;
-            let res = ctx.images.save(&a.images, std::io::BufWriter::with_capacity(1 << 20, f));
+            let res = ctx
+                .images
+                .save(&a.images, std::io::BufWriter::with_capacity(1 << 20, f));
             if let Err(e) = res {
                 let _ = std::fs::remove_file(&tmp);
                 return Err(e.into());
@@ -361,7 +401,8 @@ fn save(ctx: &Context, a: SaveArgs) -> Result<i32, Error> {
                     "cowardly refusing to write an archive to a terminal; use -o FILE or redirect the output".into(),
                 ));
             }
-            ctx.images.save(&a.images, std::io::BufWriter::new(std::io::stdout().lock()))?;
+            ctx.images
+                .save(&a.images, std::io::BufWriter::new(std::io::stdout().lock()))?;
         }
     }
     Ok(0)
@@ -369,7 +410,10 @@ fn save(ctx: &Context, a: SaveArgs) -> Result<i32, Error> {
 
 fn load(ctx: &Context, a: LoadArgs) -> Result<i32, Error> {
     let input: Box<dyn Read> = match &a.input {
-        Some(p) => Box::new(std::fs::File::open(p).map_err(|e| Error::Io { path: p.clone(), why: e.to_string() })?),
+        Some(p) => Box::new(std::fs::File::open(p).map_err(|e| Error::Io {
+            path: p.clone(),
+            why: e.to_string(),
+        })?),
         None => {
             if std::io::stdin().is_terminal() {
                 return Err(Error::Usage("requested load from stdin, but stdin is a terminal; use -i FILE or redirect the input".into()));
@@ -377,7 +421,9 @@ fn load(ctx: &Context, a: LoadArgs) -> Result<i32, Error> {
             Box::new(std::io::stdin().lock())
         }
     };
-    let loaded = ctx.images.load(std::io::BufReader::with_capacity(1 << 20, input))?;
+    let loaded = ctx
+        .images
+        .load(std::io::BufReader::with_capacity(1 << 20, input))?;
     if !a.quiet {
         for l in loaded {
             if l.name.is_empty() {
@@ -395,13 +441,21 @@ fn import(ctx: &Context, a: ImportArgs) -> Result<i32, Error> {
     let r = ImageRef::parse(&a.reference)?;
     let opts = ImportOptions {
         platform: a.platform.as_deref().map(str::parse).transpose()?,
-        changes: a.change.iter().map(|c| ConfigChange::parse(c)).collect::<Result<_, _>>()?,
+        changes: a
+            .change
+            .iter()
+            .map(|c| ConfigChange::parse(c))
+            .collect::<Result<_, _>>()?,
         message: a.message,
     };
     let target = if a.file == "-" {
-        ctx.images.import(std::io::stdin().lock(), "standard input", &r, &opts)?
+        ctx.images
+            .import(std::io::stdin().lock(), "standard input", &r, &opts)?
     } else {
-        let f = std::fs::File::open(&a.file).map_err(|e| Error::Io { path: a.file.clone().into(), why: e.to_string() })?;
+        let f = std::fs::File::open(&a.file).map_err(|e| Error::Io {
+            path: a.file.clone().into(),
+            why: e.to_string(),
+        })?;
         ctx.images.import(f, &a.file, &r, &opts)?
     };
     println!("{}", target.digest);
@@ -410,7 +464,11 @@ fn import(ctx: &Context, a: ImportArgs) -> Result<i32, Error> {
 
 fn prune(ctx: &Context, a: PruneArgs) -> Result<i32, Error> {
     if !a.force {
-        let what = if a.all { "all images" } else { "unreferenced content" };
+        let what = if a.all {
+            "all images"
+        } else {
+            "unreferenced content"
+        };
         eprint!("WARNING! This will remove {what}.\nAre you sure you want to continue? [y/N] ");
         let mut answer = String::new();
         let _ = std::io::stdin().read_line(&mut answer);
@@ -426,6 +484,9 @@ fn prune(ctx: &Context, a: PruneArgs) -> Result<i32, Error> {
         }
         println!();
     }
-    println!("Total reclaimed space: {}", human_size(report.reclaimed_bytes));
+    println!(
+        "Total reclaimed space: {}",
+        human_size(report.reclaimed_bytes)
+    );
     Ok(0)
 }

@@ -54,10 +54,14 @@ pub fn login(opts: &GlobalOptions, a: LoginArgs) -> Result<i32, Error> {
     let server = server_host(a.server);
     let store = CredentialStore::default_location();
     if a.password.is_some() && a.password_stdin {
-        return Err(Error::Usage("--password and --password-stdin are mutually exclusive".into()));
+        return Err(Error::Usage(
+            "--password and --password-stdin are mutually exclusive".into(),
+        ));
     }
     if a.password_stdin && a.username.is_none() {
-        return Err(Error::Usage("must provide --username with --password-stdin".into()));
+        return Err(Error::Usage(
+            "must provide --username with --password-stdin".into(),
+        ));
     }
     let interactive = std::io::stdin().is_terminal();
     let username = match a.username {
@@ -86,14 +90,20 @@ pub fn login(opts: &GlobalOptions, a: LoginArgs) -> Result<i32, Error> {
         ));
     };
     if username.is_empty() || password.is_empty() {
-        return Err(Error::Usage("username and password must not be empty".into()));
+        return Err(Error::Usage(
+            "username and password must not be empty".into(),
+        ));
     }
     let creds = Credentials { username, password };
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| Error::Usage(e.to_string()))?;
-    rt.block_on(crate::registry::check_login(&opts.insecure(), &server, &creds))?;
+    rt.block_on(crate::registry::check_login(
+        &opts.insecure(),
+        &server,
+        &creds,
+    ))?;
     store.store(&server, &creds)?;
     println!("Login Succeeded");
     Ok(0)

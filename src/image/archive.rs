@@ -106,7 +106,8 @@ impl Images {
         };
         add(&mut tar, "oci-layout", br#"{"imageLayoutVersion":"1.0.0"}"#)?;
         for dir in ["blobs/", "blobs/sha256/"] {
-            tar.append(&tar_header(dir, 0, 0o755), io::empty()).map_err(wr)?;
+            tar.append(&tar_header(dir, 0, 0o755), io::empty())
+                .map_err(wr)?;
         }
         for d in &blobs {
             let f = self.store.open_blob(d)?;
@@ -114,7 +115,11 @@ impl Images {
             let path = format!("blobs/sha256/{}", d.hex());
             tar.append(&tar_header(&path, size, 0o444), f).map_err(wr)?;
         }
-        add(&mut tar, "index.json", &serde_json::to_vec(&index).expect("serialises"))?;
+        add(
+            &mut tar,
+            "index.json",
+            &serde_json::to_vec(&index).expect("serialises"),
+        )?;
         add(
             &mut tar,
             "manifest.json",
@@ -131,12 +136,21 @@ impl Images {
         let mut files: BTreeMap<String, (Digest, u64)> = BTreeMap::new();
         let mut links: BTreeMap<String, String> = BTreeMap::new();
         let mut meta: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-        let entries = archive.entries().map_err(|e| archive_err("the archive", e))?;
+        let entries = archive
+            .entries()
+            .map_err(|e| archive_err("the archive", e))?;
         for entry in entries {
             let mut entry = entry.map_err(|e| archive_err("the archive", e))?;
-            let raw_path = entry.path().map_err(|e| archive_err("an archive entry", e))?.into_owned();
-            let path = clean_path(&raw_path)
-                .ok_or_else(|| archive_err(format!("archive entry {}", raw_path.display()), "path escapes the archive"))?;
+            let raw_path = entry
+                .path()
+                .map_err(|e| archive_err("an archive entry", e))?
+                .into_owned();
+            let path = clean_path(&raw_path).ok_or_else(|| {
+                archive_err(
+                    format!("archive entry {}", raw_path.display()),
+                    "path escapes the archive",
+                )
+            })?;
             match entry.header().entry_type() {
                 tar::EntryType::Regular | tar::EntryType::Continuous => {}
                 tar::EntryType::Symlink | tar::EntryType::Link => {
@@ -177,14 +191,14 @@ impl Images {
                     }
                     io::copy(&mut entry, &mut w)
                         .map_err(|e| archive_err(format!("archive entry {path}"), e))?;
-                    w.commit().map_err(|e| match e {
-                        StoreError::DigestMismatch { .. } => archive_err(
-                            format!("archive entry {path}"),
-                            format!("{e}"),
-                        ),
-                        other => other.into(),
-                    })?
-                    .0
+                    w.commit()
+                        .map_err(|e| match e {
+                            StoreError::DigestMismatch { .. } => {
+                                archive_err(format!("archive entry {path}"), format!("{e}"))
+                            }
+                            other => other.into(),
+                        })?
+                        .0
                 }
             };
             let len = self.store.blob_size(&digest).unwrap_or(0);
@@ -202,8 +216,8 @@ impl Images {
         };
         let mut loaded = Vec::new();
         if let Some(index) = meta.get("index.json") {
-            let index: Index =
-                serde_json::from_slice(index).map_err(|e| archive_err("the archive's index.json", e))?;
+            let index: Index = serde_json::from_slice(index)
+                .map_err(|e| archive_err("the archive's index.json", e))?;
             for desc in index.manifests {
                 let name = desc
                     .annotations
@@ -238,11 +252,17 @@ impl Images {
                 });
             }
         } else if let Some(m) = meta.get("manifest.json") {
-            let entries: Vec<DockerManifestEntry> =
-                serde_json::from_slice(m).map_err(|e| archive_err("the archive's manifest.json", e))?;
+            let entries: Vec<DockerManifestEntry> = serde_json::from_slice(m)
+                .map_err(|e| archive_err("the archive's manifest.json", e))?;
             for e in entries {
-                let missing = |p: &str| archive_err("the archive", format!("manifest.json names {p} but it is not in the archive"));
-                let (cfg_digest, cfg_size) = resolve(&e.config).ok_or_else(|| missing(&e.config))?;
+                let missing = |p: &str| {
+                    archive_err(
+                        "the archive",
+                        format!("manifest.json names {p} but it is not in the archive"),
+                    )
+                };
+                let (cfg_digest, cfg_size) =
+                    resolve(&e.config).ok_or_else(|| missing(&e.config))?;
                 let config = self.store.read_blob(&cfg_digest)?;
                 let cfg: oci::ImageConfig = serde_json::from_slice(&config)
                     .map_err(|err| archive_err(format!("image config {}", e.config), err))?;
@@ -252,7 +272,11 @@ impl Images {
                     let mut head = [0u8; 2];
                     let mut f = self.store.open_blob(&d)?;
                     let gz = f.read_exact(&mut head).is_ok() && head == [0x1f, 0x8b];
-                    let mt = if gz { oci::OCI_LAYER_GZIP } else { oci::OCI_LAYER_TAR };
+                    let mt = if gz {
+                        oci::OCI_LAYER_GZIP
+                    } else {
+                        oci::OCI_LAYER_TAR
+                    };
                     layers.push(Descriptor::new(mt, d, size));
                 }
                 if layers.len() != cfg.rootfs.diff_ids.len() {
@@ -314,7 +338,10 @@ impl Images {
         if imgs.is_empty() {
             return Err(archive_err(
                 "the archive",
-                format!("image {} is missing its manifests, config or layers", desc.digest),
+                format!(
+                    "image {} is missing its manifests, config or layers",
+                    desc.digest
+                ),
             ));
         }
         Ok(())

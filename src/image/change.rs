@@ -62,7 +62,9 @@ fn pairs(line: &str, args: &str) -> Result<Vec<(String, String)>> {
             .split_once('=')
             .ok_or_else(|| invalid(line, "expected KEY=VALUE"))?;
         let (v, next) = if let Some(q) = after.strip_prefix('"') {
-            let end = q.find('"').ok_or_else(|| invalid(line, "unterminated quote"))?;
+            let end = q
+                .find('"')
+                .ok_or_else(|| invalid(line, "unterminated quote"))?;
             (&q[..end], &q[end + 1..])
         } else {
             after.split_once(char::is_whitespace).unwrap_or((after, ""))
@@ -99,7 +101,13 @@ impl ConfigChange {
             "USER" => ConfigChange::User(args.trim().to_string()),
             "EXPOSE" => ConfigChange::Expose(
                 args.split_whitespace()
-                    .map(|p| if p.contains('/') { p.to_string() } else { format!("{p}/tcp") })
+                    .map(|p| {
+                        if p.contains('/') {
+                            p.to_string()
+                        } else {
+                            format!("{p}/tcp")
+                        }
+                    })
                     .collect(),
             ),
             "STOPSIGNAL" => ConfigChange::StopSignal(args.trim().to_string()),
@@ -110,7 +118,9 @@ impl ConfigChange {
             other => {
                 return Err(invalid(
                     line,
-                    &format!("{other} cannot be applied here; supported: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR"),
+                    &format!(
+                        "{other} cannot be applied here; supported: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR"
+                    ),
                 ));
             }
         })
@@ -180,7 +190,10 @@ mod tests {
         );
         assert_eq!(
             ConfigChange::parse(r#"ENV A=1 B="two words""#).unwrap(),
-            ConfigChange::Env(vec![("A".into(), "1".into()), ("B".into(), "two words".into())])
+            ConfigChange::Env(vec![
+                ("A".into(), "1".into()),
+                ("B".into(), "two words".into())
+            ])
         );
         assert_eq!(
             ConfigChange::parse("ENV PATH /bin:/sbin").unwrap(),

@@ -76,7 +76,13 @@ fn io_fail(what: &str) -> impl FnOnce(io::Error) -> ImageError + '_ {
 
 impl Images {
     /// Imports a tar (plain or gzip) read from `input` as image `r`.
-    pub fn import(&self, input: impl Read, source: &str, r: &ImageRef, opts: &ImportOptions) -> Result<Descriptor> {
+    pub fn import(
+        &self,
+        input: impl Read,
+        source: &str,
+        r: &ImageRef,
+        opts: &ImportOptions,
+    ) -> Result<Descriptor> {
         let _lease = self.store.lease()?;
         let mut input = BufReader::with_capacity(1 << 20, input);
         let head = input.fill_buf().map_err(io_fail(source))?;
@@ -123,7 +129,9 @@ impl Images {
             other => {
                 return Err(ImageError::Invalid {
                     what: source.into(),
-                    why: format!("{other}-compressed archives are not supported; decompress it or use gzip"),
+                    why: format!(
+                        "{other}-compressed archives are not supported; decompress it or use gzip"
+                    ),
                 });
             }
         }
@@ -165,7 +173,11 @@ impl Images {
             media_type: Some(oci::OCI_MANIFEST.into()),
             artifact_type: None,
             config: config_desc,
-            layers: vec![Descriptor::new(oci::OCI_LAYER_GZIP, layer_digest, layer_size)],
+            layers: vec![Descriptor::new(
+                oci::OCI_LAYER_GZIP,
+                layer_digest,
+                layer_size,
+            )],
             subject: None,
             annotations: Default::default(),
         };

@@ -10,7 +10,12 @@ impl Images {
     /// Creates (or with `amend`, extends) an index named `list` from local
     /// images. Each platform appears once; a later image replaces an
     /// earlier one of the same platform.
-    pub fn create_index(&self, list: &ImageRef, sources: &[String], amend: bool) -> Result<Descriptor> {
+    pub fn create_index(
+        &self,
+        list: &ImageRef,
+        sources: &[String],
+        amend: bool,
+    ) -> Result<Descriptor> {
         let mut children: Vec<Descriptor> = Vec::new();
         if amend && let Ok(existing) = self.lookup_one(&list.to_string()) {
             let (_, doc) = self.store.read_document(&existing.target)?;
@@ -26,8 +31,7 @@ impl Images {
                 desc.annotations.clear();
                 desc.platform = Some(OciPlatform::from(&img.platform()));
                 children.retain(|c| {
-                    c.platform.as_ref().map(crate::platform::Platform::from)
-                        != Some(img.platform())
+                    c.platform.as_ref().map(crate::platform::Platform::from) != Some(img.platform())
                 });
                 children.push(desc);
             }

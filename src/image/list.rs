@@ -139,8 +139,12 @@ impl Images {
             .collect();
         let c = &img.config;
         let mut descriptor = rec.target.clone();
-        descriptor.annotations.remove(crate::oci::ANNOTATION_IMAGE_NAME);
-        descriptor.annotations.remove(crate::oci::ANNOTATION_REF_NAME);
+        descriptor
+            .annotations
+            .remove(crate::oci::ANNOTATION_IMAGE_NAME);
+        descriptor
+            .annotations
+            .remove(crate::oci::ANNOTATION_REF_NAME);
         let mut v = json!({
             "Id": rec.target.digest.to_string(),
             "RepoTags": repo_tags,
@@ -204,7 +208,10 @@ impl Images {
                         what: format!("unable to delete {input} (must be forced)"),
                         why: format!(
                             "image is referenced in multiple repositories ({})",
-                            recs.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")
+                            recs.iter()
+                                .map(|r| r.name.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                     });
                 }
@@ -226,7 +233,9 @@ impl Images {
             } else {
                 format!("{repo}:{tag}")
             });
-            if !remaining.contains(&rec.target.digest) && !report.deleted.contains(&rec.target.digest) {
+            if !remaining.contains(&rec.target.digest)
+                && !report.deleted.contains(&rec.target.digest)
+            {
                 report.deleted.push(rec.target.digest);
             }
         }

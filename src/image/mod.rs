@@ -37,13 +37,17 @@ pub enum ImageError {
     Store(#[from] StoreError),
     #[error("no such image: {0}")]
     NoSuchImage(String),
-    #[error("{reference}: no manifest for platform {wanted} (the image has: {available}); choose one with --platform")]
+    #[error(
+        "{reference}: no manifest for platform {wanted} (the image has: {available}); choose one with --platform"
+    )]
     NoMatchingPlatform {
         reference: String,
         wanted: String,
         available: String,
     },
-    #[error("{reference}: the image's content for {what} is not in the local store; pull it with --all-platforms (or the platform) first")]
+    #[error(
+        "{reference}: the image's content for {what} is not in the local store; pull it with --all-platforms (or the platform) first"
+    )]
     Incomplete { reference: String, what: String },
     #[error("{what}: {why}")]
     Invalid { what: String, why: String },
@@ -204,8 +208,7 @@ fn is_attestation(d: &Descriptor) -> bool {
     d.annotations
         .get("vnd.docker.reference.type")
         .is_some_and(|t| t == "attestation-manifest")
-        || d
-            .platform
+        || d.platform
             .as_ref()
             .is_some_and(|p| p.os == "unknown" && p.architecture == "unknown")
 }

@@ -66,7 +66,9 @@ impl Images {
             Document::Index(idx) => {
                 let selected = self.select_children(r, &idx.manifests, opts)?;
                 for child in selected {
-                    let (desc, bytes) = remote.fetch_manifest(&pinned.at_digest(&child.digest)).await?;
+                    let (desc, bytes) = remote
+                        .fetch_manifest(&pinned.at_digest(&child.digest))
+                        .await?;
                     match Document::parse(Some(&desc.media_type), &bytes) {
                         Ok((_, Document::Manifest(m))) => manifests.push(m),
                         Ok((_, Document::Index(_))) => {

@@ -54,7 +54,11 @@ impl Images {
             if img.manifest_desc.digest != plan.top.digest {
                 let data = self.store.read_blob(&img.manifest_desc.digest)?;
                 remote
-                    .push_manifest(&r.at_digest(&img.manifest_desc.digest), &img.manifest_desc.media_type, data)
+                    .push_manifest(
+                        &r.at_digest(&img.manifest_desc.digest),
+                        &img.manifest_desc.media_type,
+                        data,
+                    )
                     .await?;
             }
         }
@@ -105,7 +109,9 @@ impl Images {
         let task = progress.task(&id, Some(desc.size), "Pushing");
         let t = task.clone();
         let res = remote
-            .push_blob(r, desc, &self.store.blob_path(&desc.digest), move |n| t.inc(n))
+            .push_blob(r, desc, &self.store.blob_path(&desc.digest), move |n| {
+                t.inc(n)
+            })
             .await;
         match res {
             Ok(()) => {
@@ -192,7 +198,10 @@ impl Images {
                     what: want.to_string(),
                 });
             };
-            if !chosen.iter().any(|c| c.manifest_desc.digest == img.manifest_desc.digest) {
+            if !chosen
+                .iter()
+                .any(|c| c.manifest_desc.digest == img.manifest_desc.digest)
+            {
                 chosen.push(img.clone());
             }
         }
@@ -216,7 +225,10 @@ impl Images {
                     .unwrap_or_else(|| img.manifest_desc.clone())
             })
             .collect();
-        let media_type = index.media_type.clone().unwrap_or_else(|| oci::OCI_INDEX.into());
+        let media_type = index
+            .media_type
+            .clone()
+            .unwrap_or_else(|| oci::OCI_INDEX.into());
         let new_index = Index::new(&media_type, children);
         let bytes = serde_json::to_vec(&new_index).expect("index serialises");
         Ok(Plan {

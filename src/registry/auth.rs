@@ -192,7 +192,8 @@ impl CredentialStore {
         let mut cfg = self.load()?;
         let key = server_key(registry);
         if let Some(helper) = Self::helper_for(&cfg, registry) {
-            let input = json!({"ServerURL": key, "Username": creds.username, "Secret": creds.password});
+            let input =
+                json!({"ServerURL": key, "Username": creds.username, "Secret": creds.password});
             run_helper(&helper, "store", &input.to_string(), &key)?;
             return Ok(());
         }

@@ -23,13 +23,17 @@ use auth::{CredentialStore, Credentials};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RegistryError {
-    #[error("cannot reach registry {registry}: {why}; check the address and that the registry is running{hint}")]
+    #[error(
+        "cannot reach registry {registry}: {why}; check the address and that the registry is running{hint}"
+    )]
     Unreachable {
         registry: String,
         why: String,
         hint: String,
     },
-    #[error("registry {registry} denied access{user}: {why}; run `ccr login {registry}` with a valid username and password")]
+    #[error(
+        "registry {registry} denied access{user}: {why}; run `ccr login {registry}` with a valid username and password"
+    )]
     Unauthorized {
         registry: String,
         user: String,
@@ -37,7 +41,9 @@ pub enum RegistryError {
     },
     #[error("{reference}: not found ({why}); check the repository name and tag")]
     NotFound { reference: String, why: String },
-    #[error("registry {registry} sent {what} with digest {actual} where {expected} was asked for; refusing it")]
+    #[error(
+        "registry {registry} sent {what} with digest {actual} where {expected} was asked for; refusing it"
+    )]
     DigestMismatch {
         registry: String,
         what: String,
@@ -74,7 +80,9 @@ impl Insecure {
         let bare = host_without_port(host);
         self.hosts.iter().any(|h| h == bare)
             || bare == "localhost"
-            || bare.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+            || bare
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
     }
 }
 
@@ -133,7 +141,13 @@ async fn probe_scheme(host: &str, insecure: bool) -> Result<&'static str, Regist
         Ok(_) => return Ok("https"),
         Err(e) => e,
     };
-    if insecure && client.get(format!("http://{host}/v2/")).send().await.is_ok() {
+    if insecure
+        && client
+            .get(format!("http://{host}/v2/"))
+            .send()
+            .await
+            .is_ok()
+    {
         return Ok("http");
     }
     Err(RegistryError::Unreachable {
@@ -216,9 +230,23 @@ impl Remote {
                     hint: String::new(),
                 }
             }
+            OciDistributionError::RequestError(ref re)
+                if re
+                    .status()
+                    .is_some_and(|s| s.as_u16() == 401 || s.as_u16() == 403) =>
+            {
+                unauthorized(why)
+            }
+            OciDistributionError::RequestError(ref re)
+                if re.status().is_some_and(|s| s.as_u16() == 404) =>
+            {
+                not_found(why)
+            }
             OciDistributionError::UnauthorizedError { .. }
             | OciDistributionError::AuthenticationFailure(_) => unauthorized(why),
-            OciDistributionError::ServerError { code: 401 | 403, .. } => unauthorized(why),
+            OciDistributionError::ServerError {
+                code: 401 | 403, ..
+            } => unauthorized(why),
             OciDistributionError::ImageManifestNotFoundError(_)
             | OciDistributionError::ServerError { code: 404, .. } => not_found(why),
             OciDistributionError::RegistryError { ref envelope, .. } => {
@@ -276,12 +304,11 @@ impl Remote {
                 actual,
             });
         }
-        let (media_type, _) = oci::Document::parse(None, &data).map_err(|e| {
-            RegistryError::Unsupported {
+        let (media_type, _) =
+            oci::Document::parse(None, &data).map_err(|e| RegistryError::Unsupported {
                 reference: r.to_string(),
                 why: e.to_string(),
-            }
-        })?;
+            })?;
         if !oci::MANIFEST_TYPES.contains(&media_type.as_str()) {
             return Err(RegistryError::Unsupported {
                 reference: r.to_string(),
@@ -368,7 +395,12 @@ impl Remote {
         })?;
         let stream = file_stream(file, on_bytes);
         self.client
-            .push_blob_stream(r.as_oci(), stream, &desc.digest.to_string(), Some(desc.size))
+            .push_blob_stream(
+                r.as_oci(),
+                stream,
+                &desc.digest.to_string(),
+                Some(desc.size),
+            )
             .await
             .map_err(|e| self.classify(e, r, &format!("upload of {}", desc.digest)))?;
         Ok(())
@@ -398,8 +430,7 @@ impl Remote {
 fn file_stream(
     file: std::fs::File,
     mut on_bytes: impl FnMut(u64) + Send + 'static,
-) -> impl futures_util::Stream<Item = Result<bytes::Bytes, OciDistributionError>> + Send + 'static
-{
+) -> impl futures_util::Stream<Item = Result<bytes::Bytes, OciDistributionError>> + Send + 'static {
     const CHUNK: usize = 1 << 20;
     futures_util::stream::unfold(Some(file), move |state| {
         let out = state.and_then(|mut f| {

@@ -126,7 +126,8 @@ impl Ingest {
         self.out.flush().map_err(io_err(&self.path, "flush"))?;
         let f = self.out.get_mut();
         f.set_len(0).map_err(io_err(&self.path, "truncate"))?;
-        f.seek(SeekFrom::Start(0)).map_err(io_err(&self.path, "seek"))?;
+        f.seek(SeekFrom::Start(0))
+            .map_err(io_err(&self.path, "seek"))?;
         self.hasher = Hasher::new();
         Ok(())
     }

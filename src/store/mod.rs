@@ -26,7 +26,9 @@ use crate::oci::{self, Descriptor, Document, Index};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("content store at {path}: {op} failed: {source}; check that the data root is writable (see --data-root)")]
+    #[error(
+        "content store at {path}: {op} failed: {source}; check that the data root is writable (see --data-root)"
+    )]
     Io {
         path: PathBuf,
         op: &'static str,
@@ -44,7 +46,9 @@ pub enum StoreError {
     },
     #[error("blob {0} is not in the local store; pull the image again")]
     MissingBlob(Digest),
-    #[error("the local store's blob {digest} is corrupt (its content hashes to {actual}); run `ccr image prune` and pull the image again")]
+    #[error(
+        "the local store's blob {digest} is corrupt (its content hashes to {actual}); run `ccr image prune` and pull the image again"
+    )]
     CorruptBlob { digest: Digest, actual: Digest },
     #[error("the local store's {what} is unreadable: {why}")]
     Malformed { what: String, why: String },
@@ -88,7 +92,11 @@ impl Store {
     /// Opens (creating when needed) the store under `data_root/content`.
     pub fn open(data_root: &Path) -> Result<Store, StoreError> {
         let root = data_root.join("content");
-        for dir in [root.join("blobs/sha256"), root.join("ingest"), root.join("locks")] {
+        for dir in [
+            root.join("blobs/sha256"),
+            root.join("ingest"),
+            root.join("locks"),
+        ] {
             fs::create_dir_all(&dir).map_err(io_err(&dir, "create directory"))?;
         }
         let layout = root.join("oci-layout");
@@ -245,9 +253,9 @@ impl Store {
         let _lock = self.index_lock()?;
         let mut index = self.read_index()?;
         for rec in records {
-            index.manifests.retain(|d| {
-                d.annotations.get(oci::ANNOTATION_IMAGE_NAME) != Some(&rec.name)
-            });
+            index
+                .manifests
+                .retain(|d| d.annotations.get(oci::ANNOTATION_IMAGE_NAME) != Some(&rec.name));
             let mut desc = rec.target.clone();
             desc.annotations
                 .insert(oci::ANNOTATION_IMAGE_NAME.into(), rec.name.clone());
@@ -265,8 +273,9 @@ impl Store {
         let _lock = self.index_lock()?;
         let mut index = self.read_index()?;
         let mut removed = Vec::new();
-        index.manifests.retain(|d| {
-            match d.annotations.get(oci::ANNOTATION_IMAGE_NAME) {
+        index
+            .manifests
+            .retain(|d| match d.annotations.get(oci::ANNOTATION_IMAGE_NAME) {
                 Some(n) if names.contains(n) => {
                     removed.push(ImageRecord {
                         name: n.clone(),
@@ -275,8 +284,7 @@ impl Store {
                     false
                 }
                 _ => true,
-            }
-        });
+            });
         self.write_index(&index)?;
         Ok(removed)
     }
@@ -301,7 +309,11 @@ impl Store {
     /// Removes every blob no named image reaches, and abandoned ingests.
     /// With `wait` false it gives up (returning `None`) when another ccr
     /// holds a lease, rather than blocking.
-    pub fn gc(&self, wait: bool, extra_roots: &[Descriptor]) -> Result<Option<GcReport>, StoreError> {
+    pub fn gc(
+        &self,
+        wait: bool,
+        extra_roots: &[Descriptor],
+    ) -> Result<Option<GcReport>, StoreError> {
         let path = self.root.join("locks/gc.lock");
         let lock = open_lock(&path)?;
         if wait {

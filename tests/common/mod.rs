@@ -1,0 +1,373 @@
+//! Test harness: an isolated ccr (its own data root and docker config), real
+//! `docker-registry` instances on free loopback ports with their own storage
+//! (optionally with htpasswd auth), a cutting TCP proxy, and image makers.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+pub fn ccr_bin() -> &'static str {
+    env!("CARGO_BIN_EXE_ccr")
+}
+
+pub fn require(tool: &str) {
+    let ok = Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .stdout(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    assert!(ok, "{tool} is not installed; run tests/setup.sh first");
+}
+
+/// One isolated ccr installation.
+pub struct Env {
+    pub dir: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self, p: &str) -> PathBuf {
+        self.dir.path().join(p)
+    }
+
+    pub fn data_root(&self) -> PathBuf {
+        self.path("root")
+    }
+
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(ccr_bin());
+        c.args(args)
+            .env("CCR_DATA_ROOT", self.data_root())
+            .env("DOCKER_CONFIG", self.path("docker"))
+            .stdin(Stdio::null());
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+
+    /// Runs ccr, asserting success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "ccr {args:?} failed ({:?}):\nstdout: {}\nstderr: {}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs ccr, asserting failure with exit code 125; returns stderr.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(125),
+            "ccr {args:?} should fail with 125:\nstdout: {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    /// Names of local images (`ccr images --format '{{.Repository}}:{{.Tag}}'`).
+    pub fn image_names(&self) -> Vec<String> {
+        self.ok(&["images", "--format", "{{.Repository}}:{{.Tag}}"])
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Digests of all blobs in the local store.
+    pub fn blobs(&self) -> Vec<String> {
+        let dir = self.data_root().join("content/blobs/sha256");
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .map(|rd| {
+                rd.flatten()
+                    .map(|e| e.file_name().to_string_lossy().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    }
+
+    pub fn blob(&self, hex: &str) -> Vec<u8> {
+        std::fs::read(self.data_root().join("content/blobs/sha256").join(hex)).unwrap()
+    }
+
+    /// Imports a one-layer image of `size` pseudo-random bytes made from `seed`.
+    pub fn import_random(
+        &self,
+        name: &str,
+        seed: u64,
+        size: usize,
+        platform: Option<&str>,
+    ) -> String {
+        let tarball = self.path(&format!("rootfs-{seed}.tar"));
+        write_random_tar(&tarball, seed, size);
+        let mut args = vec!["import"];
+        if let Some(p) = platform {
+            args.extend(["--platform", p]);
+        }
+        let t = tarball.to_str().unwrap().to_string();
+        args.extend([t.as_str(), name]);
+        self.ok(&args).trim().to_string()
+    }
+}
+
+/// A deterministic pseudo-random byte stream (xorshift), incompressible.
+pub fn random_bytes(seed: u64, len: usize) -> Vec<u8> {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut out = Vec::with_capacity(len + 8);
+    while out.len() < len {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        out.extend_from_slice(&x.to_le_bytes());
+    }
+    out.truncate(len);
+    out
+}
+
+/// A tar with a directory, a text file and one random file.
+pub fn write_random_tar(path: &Path, seed: u64, size: usize) {
+    let f = std::fs::File::create(path).unwrap();
+    let mut b = tar::Builder::new(f);
+    let mut add = |name: &str, data: &[u8], mode: u32| {
+        let mut h = tar::Header::new_ustar();
+        h.set_size(data.len() as u64);
+        h.set_mode(mode);
+        h.set_mtime(0);
+        h.set_cksum();
+        b.append_data(&mut h, name, data).unwrap();
+    };
+    add("etc/hostname", format!("seed-{seed}\n").as_bytes(), 0o644);
+    add("data/random.bin", &random_bytes(seed, size), 0o644);
+    b.into_inner().unwrap().flush().unwrap();
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_port(port: u16) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("nothing listens on port {port}");
+}
+
+/// A real docker-registry (distribution 2.8) on a free loopback port.
+pub struct Registry {
+    pub dir: tempfile::TempDir,
+    pub port: u16,
+    child: Option<Child>,
+    config: PathBuf,
+}
+
+impl Registry {
+    pub fn start() -> Registry {
+        Self::start_with(None)
+    }
+
+    /// With htpasswd basic auth for one user.
+    pub fn start_with_auth(user: &str, password: &str) -> Registry {
+        Self::start_with(Some((user, password)))
+    }
+
+    fn start_with(auth: Option<(&str, &str)>) -> Registry {
+        require("docker-registry");
+        let dir = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let mut auth_yaml = String::new();
+        if let Some((u, p)) = auth {
+            require("htpasswd");
+            let out = Command::new("htpasswd")
+                .args(["-Bbn", u, p])
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            let file = dir.path().join("htpasswd");
+            std::fs::write(&file, &out.stdout).unwrap();
+            auth_yaml = format!(
+                "auth:\n  htpasswd:\n    realm: ccr-test\n    path: {}\n",
+                file.display()
+            );
+        }
+        let config = dir.path().join("config.yml");
+        std::fs::write(
+            &config,
+            format!(
+                "version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: {}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:{port}\n{auth_yaml}",
+                dir.path().join("data").display()
+            ),
+        )
+        .unwrap();
+        let mut r = Registry {
+            dir,
+            port,
+            child: None,
+            config,
+        };
+        r.restart();
+        r
+    }
+
+    /// Starts (again) on the same port with the same storage.
+    pub fn restart(&mut self) {
+        self.stop();
+        let log = std::fs::File::create(self.dir.path().join("registry.log")).unwrap();
+        let child = Command::new("docker-registry")
+            .arg("serve")
+            .arg(&self.config)
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        self.child = Some(child);
+        wait_port(self.port);
+    }
+
+    pub fn stop(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+
+    pub fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    /// The file in the registry's storage that holds a blob.
+    pub fn blob_file(&self, hex: &str) -> PathBuf {
+        self.dir
+            .path()
+            .join("data/docker/registry/v2/blobs/sha256")
+            .join(&hex[..2])
+            .join(hex)
+            .join("data")
+    }
+}
+
+impl Drop for Registry {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// A TCP proxy in front of a port that can cut every connection once a
+/// number of response bytes has passed, and counts what it forwarded.
+pub struct CuttingProxy {
+    pub port: u16,
+    pub forwarded: Arc<AtomicU64>,
+    pub cut_after: Arc<AtomicU64>,
+    stop: Arc<AtomicBool>,
+}
+
+impl CuttingProxy {
+    pub fn start(upstream: u16, cut_after: u64) -> CuttingProxy {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        listener.set_nonblocking(true).unwrap();
+        let forwarded = Arc::new(AtomicU64::new(0));
+        let cut = Arc::new(AtomicU64::new(cut_after));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (f, c, s) = (forwarded.clone(), cut.clone(), stop.clone());
+        std::thread::spawn(move || {
+            while !s.load(Ordering::Relaxed) {
+                let client = match listener.accept() {
+                    Ok((c, _)) => c,
+                    Err(_) => {
+                        std::thread::sleep(Duration::from_millis(5));
+                        continue;
+                    }
+                };
+                client.set_nonblocking(false).unwrap();
+                let Ok(server) = TcpStream::connect(("127.0.0.1", upstream)) else {
+                    continue;
+                };
+                let (c1, s1) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+                std::thread::spawn(move || {
+                    let _ = std::io::copy(&mut &c1, &mut &s1);
+                    let _ = s1.shutdown(Shutdown::Write);
+                });
+                let (f, c) = (f.clone(), c.clone());
+                std::thread::spawn(move || {
+                    let mut buf = [0u8; 16384];
+                    let (mut server, mut client) = (server, client);
+                    loop {
+                        let n = match server.read(&mut buf) {
+                            Ok(0) | Err(_) => break,
+                            Ok(n) => n,
+                        };
+                        let total = f.fetch_add(n as u64, Ordering::Relaxed) + n as u64;
+                        if total > c.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        if client.write_all(&buf[..n]).is_err() {
+                            break;
+                        }
+                    }
+                    let _ = client.shutdown(Shutdown::Both);
+                    let _ = server.shutdown(Shutdown::Both);
+                });
+            }
+        });
+        CuttingProxy {
+            port,
+            forwarded,
+            cut_after: cut,
+            stop,
+        }
+    }
+
+    pub fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for CuttingProxy {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Runs a command, asserting success; returns stdout.
+pub fn sh(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed:\nstdout: {}\nstderr: {}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+pub fn json(s: &str) -> serde_json::Value {
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
+}
