@@ -1,0 +1,223 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_ccr_global_optspecs
+    string join \n data-root= insecure-registry= debug h/help V/version
+end
+
+function __fish_ccr_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_ccr_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_ccr_using_subcommand
+    set -l cmd (__fish_ccr_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c ccr -n "__fish_ccr_needs_command" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_needs_command" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_needs_command" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_needs_command" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_needs_command" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "push" -d 'Push an image to a registry'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "images" -d 'List images'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "tag" -d 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "rmi" -d 'Remove one or more images'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "save" -d 'Save one or more images to a tar archive (OCI layout, docker-compatible)'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "load" -d 'Load images from a tar archive (OCI layout or docker save)'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "import" -d 'Import a root filesystem tarball as a one-layer image'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "image" -d 'Manage images'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "manifest" -d 'Manage local manifest lists (multi-platform images)'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "login" -d 'Log in to a registry'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "logout" -d 'Log out from a registry'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "completion" -d 'Print a shell completion script'
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l platform -d 'Pull content for a specific platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l all-platforms -d 'Pull content for all platforms'
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -s q -l quiet -d 'Suppress progress output; print only the image name'
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand push" -l platform -d 'Push content for a specific platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand push" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand push" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand push" -l all-platforms -d 'Push content for all platforms'
+complete -c ccr -n "__fish_ccr_using_subcommand push" -s q -l quiet -d 'Suppress progress output'
+complete -c ccr -n "__fish_ccr_using_subcommand push" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand push" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand push" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand images" -l format -d 'Format the output: table, json, or a template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c ccr -n "__fish_ccr_using_subcommand images" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand images" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand images" -s q -l quiet -d 'Show only image IDs'
+complete -c ccr -n "__fish_ccr_using_subcommand images" -l digests -d 'Show digests'
+complete -c ccr -n "__fish_ccr_using_subcommand images" -l no-trunc -d 'Don\'t truncate output'
+complete -c ccr -n "__fish_ccr_using_subcommand images" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand images" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand images" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand tag" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand tag" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand tag" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand tag" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand tag" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand rmi" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand rmi" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand rmi" -s f -l force -d 'Remove an image id referenced by several names'
+complete -c ccr -n "__fish_ccr_using_subcommand rmi" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand rmi" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand rmi" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand save" -s o -l output -d 'Write to a file, instead of standard output' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand save" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand save" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand save" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand save" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand save" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand load" -s i -l input -d 'Read from a tar archive file, instead of standard input' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand load" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand load" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand load" -s q -l quiet -d 'Suppress the load output'
+complete -c ccr -n "__fish_ccr_using_subcommand load" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand load" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand load" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, ...)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand import" -s m -l message -d 'Commit message recorded in the image history' -r
+complete -c ccr -n "__fish_ccr_using_subcommand import" -l platform -d 'Platform recorded in the image config (default: the host\'s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand import" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand import" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand import" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand import" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand import" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "ls" -d 'List images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "rm" -d 'Remove one or more images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "inspect" -d 'Display detailed information on one or more images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "prune" -d 'Remove unused images and content'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "push" -d 'Push an image to a registry'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "tag" -d 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "save" -d 'Save images to a tar archive'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "load" -d 'Load images from a tar archive'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "import" -d 'Import a root filesystem tarball as an image'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Format the output: table, json, or a template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only image IDs'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Don\'t truncate output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove an image id referenced by several names'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l platform -d 'Inspect the image for this platform of a multi-platform image' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output using a template' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all images, not only unreferenced content'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Pull content for a specific platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l all-platforms -d 'Pull content for all platforms'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Suppress progress output; print only the image name'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l platform -d 'Push content for a specific platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l all-platforms -d 'Push content for all platforms'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Suppress progress output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from tag" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from tag" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from tag" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to a file, instead of standard output' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from save" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from save" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from save" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read from a tar archive file, instead of standard input' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Suppress the load output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, ...)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -s m -l message -d 'Commit message recorded in the image history' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l platform -d 'Platform recorded in the image config (default: the host\'s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -f -a "create" -d 'Create a local manifest list (image index) from local images'
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -f -a "inspect" -d 'Print a local image\'s manifest or index'
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from create" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from create" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from create" -s a -l amend -d 'Add to an existing list instead of replacing it'
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from create" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand login" -s u -l username -d 'Username' -r
+complete -c ccr -n "__fish_ccr_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand login" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand login" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand login" -l password-stdin -d 'Take the password from standard input'
+complete -c ccr -n "__fish_ccr_using_subcommand login" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand login" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand login" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand logout" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand logout" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand logout" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand completion" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand completion" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand completion" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand completion" -s V -l version -d 'Print version'

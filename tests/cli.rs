@@ -1,0 +1,237 @@
+//! Local image commands (import, tag, rmi, save/load, prune), completions,
+//! and the busybox base image from rootfs-tools.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+#[test]
+fn completions_are_up_to_date() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = Command::new(ccr_bin())
+            .args(["completion", shell])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("completions")
+            .join(match shell {
+                "bash" => "ccr.bash",
+                "zsh" => "_ccr",
+                _ => "ccr.fish",
+            });
+        if std::env::var_os("CCR_UPDATE_COMPLETIONS").is_some() {
+            std::fs::write(&file, &out.stdout).unwrap();
+        }
+        let committed = std::fs::read(&file).unwrap_or_default();
+        assert!(
+            committed == out.stdout,
+            "{} is out of date: run `CCR_UPDATE_COMPLETIONS=1 cargo test --test cli completions`",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn tag_rmi_and_garbage_collection() {
+    let a = Env::new();
+    let id = a.import_random("example/one:1", 1, 10_000, None);
+    a.ok(&["tag", "example/one:1", "example/one:2"]);
+    a.ok(&["tag", &id[7..19], "registry.example:5000/x/y"]);
+    let mut names = a.image_names();
+    names.sort();
+    assert_eq!(
+        names,
+        vec![
+            "example/one:1",
+            "example/one:2",
+            "registry.example:5000/x/y:latest"
+        ]
+    );
+    let blobs = a.blobs().len();
+    assert_eq!(blobs, 3, "manifest, config, layer");
+
+    // An id shared by several names needs -f.
+    let err = a.fails(&["rmi", &id[7..19]]);
+    assert!(err.contains("must be forced"), "{err}");
+    let out = a.ok(&["rmi", "example/one:1"]);
+    assert_eq!(out.trim(), "Untagged: example/one:1");
+    assert_eq!(a.blobs().len(), 3, "still referenced");
+    let out = a.ok(&["rmi", "-f", &id[7..19]]);
+    assert!(out.contains(&format!("Deleted: {id}")), "{out}");
+    assert!(a.image_names().is_empty());
+    assert!(a.blobs().is_empty(), "unreferenced blobs are collected");
+
+    let err = a.fails(&["rmi", "nope:1"]);
+    assert!(err.contains("no such image: nope:1"), "{err}");
+}
+
+#[test]
+fn images_output_shapes() {
+    let a = Env::new();
+    let id = a.import_random("example/list:7", 2, 1000, None);
+    let table = a.ok(&["images"]);
+    let mut lines = table.lines();
+    let header = lines.next().unwrap();
+    assert!(
+        header.starts_with("REPOSITORY")
+            && header.contains("IMAGE ID")
+            && header.contains("PLATFORM")
+    );
+    let row = lines.next().unwrap();
+    assert!(
+        row.starts_with("example/list") && row.contains(&id[7..19]),
+        "{row}"
+    );
+    assert_eq!(a.ok(&["images", "-q"]).trim(), &id[7..19]);
+    let j = json(a.ok(&["images", "--format", "json"]).trim());
+    assert_eq!(j["Repository"], "example/list");
+    assert_eq!(j["Tag"], "7");
+    assert_eq!(j["Digest"], id.as_str());
+    assert!(a.ok(&["images", "--digests"]).contains(&id));
+    assert!(
+        a.ok(&["images", "other"]).lines().count() == 1,
+        "filter leaves the header only"
+    );
+    let err = a.fails(&["images", "--format", "{{.Nope}}"]);
+    assert!(err.contains("Nope"), "{err}");
+}
+
+#[test]
+fn save_and_load_round_trip_through_an_oci_archive() {
+    require("umoci");
+    let a = Env::new();
+    let one = a.import_random("example/save:1", 3, 50_000, None);
+    let two = a.import_random("example/save:2", 4, 50_000, Some("linux/arm64"));
+    let archive = a.path("images.tar");
+    a.ok(&[
+        "save",
+        "-o",
+        archive.to_str().unwrap(),
+        "example/save:1",
+        "example/save:2",
+    ]);
+
+    // umoci reads the archive as an OCI image layout.
+    let layout = a.path("layout");
+    std::fs::create_dir(&layout).unwrap();
+    sh(Command::new("tar").args([
+        "-xf",
+        archive.to_str().unwrap(),
+        "-C",
+        layout.to_str().unwrap(),
+    ]));
+    let stat =
+        sh(Command::new("umoci").args(["stat", "--image", &format!("{}:1", layout.display())]));
+    assert!(stat.contains("ccr import"), "{stat}");
+
+    let b = Env::new();
+    let out = b.ok(&["load", "-i", archive.to_str().unwrap()]);
+    assert_eq!(
+        out,
+        "Loaded image: example/save:1\nLoaded image: example/save:2\n"
+    );
+    let digests = b.ok(&["images", "--format", "{{.Tag}} {{.Digest}}"]);
+    assert!(
+        digests.contains(&format!("1 {one}")) && digests.contains(&format!("2 {two}")),
+        "{digests}"
+    );
+    assert_eq!(a.blobs(), b.blobs());
+
+    // A truncated archive loads nothing.
+    let data = std::fs::read(&archive).unwrap();
+    let cut = a.path("cut.tar");
+    std::fs::write(&cut, &data[..data.len() / 2]).unwrap();
+    let c = Env::new();
+    c.fails(&["load", "-i", cut.to_str().unwrap()]);
+    assert!(c.image_names().is_empty());
+}
+
+#[test]
+fn import_refuses_what_is_not_a_tarball() {
+    let a = Env::new();
+    let junk = a.path("junk.bin");
+    std::fs::write(&junk, random_bytes(9, 4096)).unwrap();
+    let err = a.fails(&["import", junk.to_str().unwrap(), "example/junk"]);
+    assert!(err.contains("not a tar archive"), "{err}");
+    assert!(a.image_names().is_empty());
+    assert!(a.blobs().is_empty());
+    let err = a.fails(&[
+        "import",
+        "--change",
+        "RUN make",
+        junk.to_str().unwrap(),
+        "example/junk",
+    ]);
+    assert!(err.contains("RUN cannot be applied"), "{err}");
+}
+
+#[test]
+fn prune_frees_abandoned_content() {
+    let a = Env::new();
+    a.import_random("example/prune:1", 5, 20_000, None);
+    a.import_random("example/prune:2", 6, 20_000, None);
+    let out = a.ok(&["image", "prune", "-f"]);
+    assert_eq!(out.trim(), "Total reclaimed space: 0B");
+    assert_eq!(a.image_names().len(), 2);
+    let out = a.ok(&["image", "prune", "-a", "-f"]);
+    assert!(out.contains("untagged: example/prune:1"), "{out}");
+    assert!(a.image_names().is_empty() && a.blobs().is_empty());
+}
+
+#[test]
+fn busybox_base_image_from_rootfs_tools() {
+    require("busybox");
+    let reg = Registry::start();
+    let a = Env::new();
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rootfs-tools/busybox-image.sh");
+    let out = Command::new(script)
+        .arg("localhost/busybox:test")
+        .env("CCR", ccr_bin())
+        .env("CCR_DATA_ROOT", a.data_root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let inspect = json(&a.ok(&["image", "inspect", "localhost/busybox:test"]));
+    assert_eq!(inspect[0]["Config"]["Cmd"], serde_json::json!(["sh"]));
+    // The layer holds a working static busybox with its applet links.
+    let manifest = inspect[0]["Manifest"]["digest"].as_str().unwrap();
+    let m = json(&String::from_utf8(a.blob(&manifest[7..])).unwrap());
+    let layer = m["layers"][0]["digest"].as_str().unwrap();
+    let listing = sh(Command::new("tar").args([
+        "-tzvf",
+        a.data_root()
+            .join("content/blobs/sha256")
+            .join(&layer[7..])
+            .to_str()
+            .unwrap(),
+    ]));
+    assert!(listing.contains("./bin/busybox"), "{listing}");
+    assert!(listing.contains("./bin/sh -> /bin/busybox"), "{listing}");
+    // Reproducible: a second run gives the same image.
+    let again = Command::new(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rootfs-tools/busybox-image.sh"),
+    )
+    .arg("localhost/busybox:again")
+    .env("CCR", ccr_bin())
+    .env("CCR_DATA_ROOT", a.data_root())
+    .output()
+    .unwrap();
+    assert!(again.status.success());
+    let ids = a.ok(&["images", "-q"]);
+    assert_eq!(ids.lines().count(), 1, "same content, same id: {ids}");
+
+    let name = format!("{}/base/busybox:1", reg.host());
+    a.ok(&["tag", "localhost/busybox:test", &name]);
+    a.ok(&["push", &name]);
+    let b = Env::new();
+    b.ok(&["pull", &name]);
+    assert_eq!(b.image_names(), vec![name]);
+}
