@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what ccr's build and tests need on a Debian 12 machine (as root):
+# the C library for libseccomp, the peers the tests prove compatibility
+# with (docker-registry, skopeo, umoci, runc), and the base-image tools.
+set -euo pipefail
+packages=(
+  build-essential pkg-config libseccomp-dev
+  docker-registry apache2-utils skopeo umoci runc
+  busybox-static debootstrap
+  ca-certificates curl jq tar gzip
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# skopeo reads /etc/containers/policy.json; Debian ships it with
+# golang-github-containers-common, which skopeo depends on.
+test -f /etc/containers/policy.json
+command -v cargo >/dev/null || { echo "cargo (Rust toolchain) is required" >&2; exit 1; }

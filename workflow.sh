@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The main workflow, end to end, on this machine: build ccr, make a busybox
+# base image offline, start a local registry, push the image, pull it back
+# into a fresh store, and list it.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash tests/setup.sh
+cargo build --release --locked
+export PATH="$PWD/target/release:$PATH"
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cleanup() { [ -n "${reg_pid:-}" ] && kill "$reg_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+cat >"$work/registry.yml" <<YML
+version: 0.1
+log: {level: error, accesslog: {disabled: true}}
+storage: {filesystem: {rootdirectory: $work/registry}}
+http: {addr: 127.0.0.1:$port}
+YML
+docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
+reg_pid=$!
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.1; done
+
+echo "== build a busybox base image (no registry needed)"
+export CCR_DATA_ROOT="$work/builder"
+rootfs-tools/busybox-image.sh localhost/busybox:latest
+image="127.0.0.1:$port/demo/busybox:1"
+ccr tag localhost/busybox:latest "$image"
+
+echo "== push it to the local registry"
+ccr push "$image"
+
+echo "== pull it into a fresh store (as a CVM guest would)"
+export CCR_DATA_ROOT="$work/guest"
+ccr pull "$image"
+
+echo "== list"
+ccr images --digests
