@@ -105,10 +105,16 @@ fn multi_platform_index_push_and_pull_per_platform() {
     );
     assert!(!b.blobs().contains(&amd[7..].to_string()));
 
-    // Pushing the partial index is refused with --all-platforms, and by
-    // default pushes the one platform present... which is not the host's.
+    // The partial index cannot be pushed whole; one platform of it can.
     let err = b.fails(&["push", "--all-platforms", &list]);
-    assert!(err.contains("not in the local store"), "{err}");
+    assert!(
+        err.contains("not in the local store") && err.contains("linux/amd64"),
+        "{err}"
+    );
+    let arm_only = format!("{}/multi:arm-only", reg.host());
+    b.ok(&["tag", &list, &arm_only]);
+    let out = b.ok(&["push", "--platform", "linux/arm64", &arm_only]);
+    assert!(out.contains(&format!("arm-only: digest: {arm}")), "{out}");
 
     // All platforms.
     let c = Env::new();
@@ -361,4 +367,39 @@ fn registry_stopped_mid_pull_then_restarted() {
     reg.restart();
     b.ok(&["pull", &name]);
     assert_eq!(b.image_names(), vec![name]);
+}
+
+#[test]
+fn concurrent_pulls_into_one_store_do_not_corrupt_it() {
+    let reg = Registry::start();
+    let a = Env::new();
+    let name = format!("{}/concurrent/pull:1", reg.host());
+    a.import_random(&name, 70, 6 << 20, None);
+    a.ok(&["push", &name]);
+    let b = Env::new();
+    let children: Vec<_> = (0..3)
+        .map(|_| {
+            b.cmd(&["pull", "-q", &name])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), name);
+    }
+    assert_eq!(b.image_names(), vec![name]);
+    assert_eq!(a.blobs(), b.blobs());
+    for hex in a.blobs() {
+        assert_eq!(a.blob(&hex), b.blob(&hex));
+    }
+    let index = json(&std::fs::read_to_string(b.data_root().join("content/index.json")).unwrap());
+    assert_eq!(index["manifests"].as_array().unwrap().len(), 1);
 }

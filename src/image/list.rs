@@ -138,13 +138,12 @@ impl Images {
             .map(|r| format!("{}@{}", split_name(&r.name).0, rec.target.digest))
             .collect();
         let c = &img.config;
-        let mut descriptor = rec.target.clone();
-        descriptor
-            .annotations
-            .remove(crate::oci::ANNOTATION_IMAGE_NAME);
-        descriptor
-            .annotations
-            .remove(crate::oci::ANNOTATION_REF_NAME);
+        let plain = |d: &Descriptor| {
+            let mut d = d.clone();
+            d.annotations.remove(crate::oci::ANNOTATION_IMAGE_NAME);
+            d.annotations.remove(crate::oci::ANNOTATION_REF_NAME);
+            d
+        };
         let mut v = json!({
             "Id": rec.target.digest.to_string(),
             "RepoTags": repo_tags,
@@ -161,8 +160,8 @@ impl Images {
                 "Layers": c.rootfs.diff_ids.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
             },
             "Metadata": {"LastTagTime": "0001-01-01T00:00:00Z"},
-            "Descriptor": descriptor,
-            "Manifest": img.manifest_desc,
+            "Descriptor": plain(&rec.target),
+            "Manifest": plain(&img.manifest_desc),
             "ConfigDigest": img.manifest.config.digest.to_string(),
         });
         if let Some(variant) = &c.variant {

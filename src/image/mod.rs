@@ -21,6 +21,7 @@ pub use push::{PushOptions, PushResult};
 
 use crate::oci::{self, Descriptor, Document, ImageConfig, Manifest};
 use crate::platform::{Platform, PlatformError};
+use crate::progress::{Mode, Progress};
 use crate::reference::{ImageRef, ReferenceError};
 use crate::registry::{RegistryConfig, RegistryError};
 use crate::store::{ImageRecord, Store, StoreError};
@@ -200,6 +201,15 @@ impl Images {
             wanted: want.to_string(),
             available: platforms_text(imgs.iter().map(|i| i.platform())),
         })
+    }
+}
+
+/// Progress for one blob: docker shows layers, not the config.
+fn blob_progress(progress: &Progress, desc: &Descriptor) -> Progress {
+    if oci::is_config(&desc.media_type) {
+        Progress::with_mode(Mode::Quiet)
+    } else {
+        progress.clone()
     }
 }
 

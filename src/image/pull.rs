@@ -10,7 +10,7 @@ use tokio::sync::Semaphore;
 use super::{ImageError, Images, Result, is_attestation, platforms_text};
 use crate::oci::{self, Descriptor, Document};
 use crate::platform::Platform;
-use crate::progress::{Mode, Progress};
+use crate::progress::Progress;
 use crate::reference::ImageRef;
 use crate::registry::{RegistryError, Remote};
 use crate::store::{ImageRecord, IngestStart, Store};
@@ -214,12 +214,7 @@ impl Images {
         let mut any = false;
         for desc in blobs {
             let id = desc.digest.short().to_string();
-            // docker shows layers only, not the config.
-            let shown = if oci::is_config(&desc.media_type) {
-                Progress::with_mode(Mode::Quiet)
-            } else {
-                progress.clone()
-            };
+            let shown = super::blob_progress(progress, &desc);
             if self.store.has_blob(&desc.digest, Some(desc.size)) {
                 shown.task(&id, None, "").finish("Already exists");
                 continue;

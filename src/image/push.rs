@@ -93,20 +93,18 @@ impl Images {
         progress: &Progress,
     ) -> Result<()> {
         let id = desc.digest.short().to_string();
-        let is_config = oci::is_config(&desc.media_type);
         if !self.store.has_blob(&desc.digest, Some(desc.size)) {
             return Err(ImageError::Incomplete {
                 reference: r.to_string(),
                 what: format!("blob {}", desc.digest),
             });
         }
+        let shown = super::blob_progress(progress, desc);
         if remote.blob_exists(r, &desc.digest).await? {
-            if !is_config {
-                progress.task(&id, None, "").finish("Layer already exists");
-            }
+            shown.task(&id, None, "").finish("Layer already exists");
             return Ok(());
         }
-        let task = progress.task(&id, Some(desc.size), "Pushing");
+        let task = shown.task(&id, Some(desc.size), "Pushing");
         let t = task.clone();
         let res = remote
             .push_blob(r, desc, &self.store.blob_path(&desc.digest), move |n| {
@@ -115,11 +113,7 @@ impl Images {
             .await;
         match res {
             Ok(()) => {
-                if is_config {
-                    task.finish("Pushed config");
-                } else {
-                    task.finish("Pushed");
-                }
+                task.finish("Pushed");
                 Ok(())
             }
             Err(e) => {
