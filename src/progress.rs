@@ -84,6 +84,7 @@ impl Progress {
             id: id.to_string(),
             bar,
             mode: self.mode,
+            multi: self.multi.clone(),
         }
     }
 }
@@ -93,6 +94,7 @@ pub struct Task {
     id: String,
     bar: Option<ProgressBar>,
     mode: Mode,
+    multi: MultiProgress,
 }
 
 impl Task {
@@ -109,23 +111,24 @@ impl Task {
     }
 
     /// Ends the task with a final status (`Pull complete`, `Pushed`, ...).
+    /// On a terminal the bar gives way to that line, printed above the bars
+    /// still running, so the finished lines read as a log.
     pub fn finish(&self, msg: &str) {
         match (&self.bar, self.mode) {
             (Some(b), _) => {
-                b.set_style(
-                    ProgressStyle::with_template("{prefix}: {msg}").expect("valid template"),
-                );
-                b.finish_with_message(msg.to_string());
+                b.finish_and_clear();
+                let _ = self.multi.println(format!("{}: {}", self.id, msg));
             }
             (None, Mode::Plain) => println!("{}: {}", self.id, msg),
             _ => {}
         }
     }
 
-    /// Ends the task with a failure; the bar stays, showing the error.
+    /// Ends the task with a failure.
     pub fn fail(&self, msg: &str) {
         if let Some(b) = &self.bar {
-            b.abandon_with_message(msg.to_string());
+            b.finish_and_clear();
+            let _ = self.multi.println(format!("{}: {}", self.id, msg));
         }
     }
 }
