@@ -42,18 +42,18 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "manifest" -d 'Manage local 
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "login" -d 'Log in to a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "logout" -d 'Log out from a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "completion" -d 'Print a shell completion script'
-complete -c ccr -n "__fish_ccr_using_subcommand pull" -l platform -d 'Pull content for a specific platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l platform -d 'Only content for this platform (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
-complete -c ccr -n "__fish_ccr_using_subcommand pull" -l all-platforms -d 'Pull content for all platforms'
-complete -c ccr -n "__fish_ccr_using_subcommand pull" -s q -l quiet -d 'Suppress progress output; print only the image name'
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l all-platforms -d 'Content for all platforms'
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -s q -l quiet -d 'Suppress progress output'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand push" -l platform -d 'Push content for a specific platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand push" -l platform -d 'Only content for this platform (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
-complete -c ccr -n "__fish_ccr_using_subcommand push" -l all-platforms -d 'Push content for all platforms'
+complete -c ccr -n "__fish_ccr_using_subcommand push" -l all-platforms -d 'Content for all platforms'
 complete -c ccr -n "__fish_ccr_using_subcommand push" -s q -l quiet -d 'Suppress progress output'
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand push" -s h -l help -d 'Print help'
@@ -143,18 +143,18 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Pull content for a specific platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Only content for this platform (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l all-platforms -d 'Pull content for all platforms'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Suppress progress output; print only the image name'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l all-platforms -d 'Content for all platforms'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Suppress progress output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l platform -d 'Push content for a specific platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l platform -d 'Only content for this platform (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l all-platforms -d 'Push content for all platforms'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l all-platforms -d 'Content for all platforms'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Suppress progress output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'

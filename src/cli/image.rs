@@ -14,31 +14,31 @@ use crate::platform::Platform;
 use crate::progress::Progress;
 use crate::reference::ImageRef;
 
+/// Platform selection and quiet output, shared by pull and push.
 #[derive(Args, Debug)]
-pub struct PullArgs {
-    /// Pull content for a specific platform (repeatable)
+pub struct TransferArgs {
+    /// Only content for this platform (repeatable)
     #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
     pub platform: Vec<String>,
-    /// Pull content for all platforms
-    #[arg(long)]
-    pub all_platforms: bool,
-    /// Suppress progress output; print only the image name
-    #[arg(short, long)]
-    pub quiet: bool,
-    pub image: String,
-}
-
-#[derive(Args, Debug)]
-pub struct PushArgs {
-    /// Push content for a specific platform (repeatable)
-    #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
-    pub platform: Vec<String>,
-    /// Push content for all platforms
+    /// Content for all platforms
     #[arg(long)]
     pub all_platforms: bool,
     /// Suppress progress output
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct PullArgs {
+    #[command(flatten)]
+    pub transfer: TransferArgs,
+    pub image: String,
+}
+
+#[derive(Args, Debug)]
+pub struct PushArgs {
+    #[command(flatten)]
+    pub transfer: TransferArgs,
     pub image: String,
 }
 
@@ -222,11 +222,11 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
 fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
     let r = ImageRef::parse(&a.image)?;
     let opts = PullOptions {
-        platforms: platforms(&a.platform)?,
-        all_platforms: a.all_platforms,
+        platforms: platforms(&a.transfer.platform)?,
+        all_platforms: a.transfer.all_platforms,
         concurrency: 2,
     };
-    let progress = Progress::new(a.quiet);
+    let progress = Progress::new(a.transfer.quiet);
     let res = ctx
         .runtime()?
         .block_on(ctx.images.pull(&r, &opts, &progress))?;
@@ -237,10 +237,10 @@ fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
 fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
     let r = ImageRef::parse(&a.image)?;
     let opts = PushOptions {
-        platforms: platforms(&a.platform)?,
-        all_platforms: a.all_platforms,
+        platforms: platforms(&a.transfer.platform)?,
+        all_platforms: a.transfer.all_platforms,
     };
-    let progress = Progress::new(a.quiet);
+    let progress = Progress::new(a.transfer.quiet);
     ctx.runtime()?
         .block_on(ctx.images.push(&r, &opts, &progress))?;
     Ok(0)

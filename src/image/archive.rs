@@ -285,18 +285,10 @@ impl Images {
                         "the number of layers does not match rootfs.diff_ids",
                     ));
                 }
-                let manifest = oci::Manifest {
-                    schema_version: 2,
-                    media_type: Some(oci::OCI_MANIFEST.into()),
-                    artifact_type: None,
-                    config: Descriptor::new(oci::OCI_CONFIG, cfg_digest, cfg_size),
-                    layers,
-                    subject: None,
-                    annotations: Default::default(),
-                };
-                let bytes = serde_json::to_vec(&manifest).expect("serialises");
-                self.store.put_blob(&bytes)?;
-                let target = Descriptor::of_bytes(oci::OCI_MANIFEST, &bytes);
+                let config = Descriptor::new(oci::OCI_CONFIG, cfg_digest, cfg_size);
+                let target = self
+                    .store
+                    .put_json(oci::OCI_MANIFEST, &oci::Manifest::new(config, layers))?;
                 let tags = e.repo_tags.unwrap_or_default();
                 if tags.is_empty() {
                     loaded.push(LoadedImage {

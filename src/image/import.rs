@@ -165,25 +165,10 @@ impl Images {
         if let Some(v) = &platform.variant {
             config["variant"] = json!(v);
         }
-        let config_bytes = serde_json::to_vec(&config).expect("config serialises");
-        let config_desc = Descriptor::of_bytes(oci::OCI_CONFIG, &config_bytes);
-        self.store.put_blob(&config_bytes)?;
-        let manifest = oci::Manifest {
-            schema_version: 2,
-            media_type: Some(oci::OCI_MANIFEST.into()),
-            artifact_type: None,
-            config: config_desc,
-            layers: vec![Descriptor::new(
-                oci::OCI_LAYER_GZIP,
-                layer_digest,
-                layer_size,
-            )],
-            subject: None,
-            annotations: Default::default(),
-        };
-        let manifest_bytes = serde_json::to_vec(&manifest).expect("manifest serialises");
-        self.store.put_blob(&manifest_bytes)?;
-        let target = Descriptor::of_bytes(oci::OCI_MANIFEST, &manifest_bytes);
+        let config_desc = self.store.put_json(oci::OCI_CONFIG, &config)?;
+        let layer = Descriptor::new(oci::OCI_LAYER_GZIP, layer_digest, layer_size);
+        let manifest = oci::Manifest::new(config_desc, vec![layer]);
+        let target = self.store.put_json(oci::OCI_MANIFEST, &manifest)?;
         self.store.set_images(&[ImageRecord {
             name: r.store_name(),
             target: target.clone(),

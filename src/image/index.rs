@@ -42,10 +42,9 @@ impl Images {
                 why: "no images to put in the list".into(),
             });
         }
-        let index = Index::new(oci::OCI_INDEX, children);
-        let bytes = serde_json::to_vec(&index).expect("index serialises");
-        self.store.put_blob(&bytes)?;
-        let target = Descriptor::of_bytes(oci::OCI_INDEX, &bytes);
+        let target = self
+            .store
+            .put_json(oci::OCI_INDEX, &Index::new(oci::OCI_INDEX, children))?;
         self.store.set_images(&[ImageRecord {
             name: list.store_name(),
             target: target.clone(),

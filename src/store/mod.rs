@@ -190,6 +190,17 @@ impl Store {
         Ok(digest)
     }
 
+    /// Stores a JSON document (manifest, index, config); returns its descriptor.
+    pub fn put_json(
+        &self,
+        media_type: &str,
+        doc: &impl serde::Serialize,
+    ) -> Result<Descriptor, StoreError> {
+        let bytes = serde_json::to_vec(doc).expect("documents serialise");
+        self.put_blob(&bytes)?;
+        Ok(Descriptor::of_bytes(media_type, &bytes))
+    }
+
     /// Starts writing a blob. With an expected digest the write is resumable
     /// and exclusive between processes; without one it goes to a fresh
     /// temporary file and the digest is learnt at commit.
