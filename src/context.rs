@@ -15,6 +15,63 @@ pub struct GlobalOptions {
     pub data_root: Option<PathBuf>,
     pub insecure_registries: Vec<String>,
     pub debug: bool,
+    pub config: Config,
+}
+
+/// The configuration file, `ccr.toml` (like nerdctl's `nerdctl.toml`):
+/// `$CCR_CONFIG`, else `/etc/ccr/ccr.toml` as root, else
+/// `$XDG_CONFIG_HOME/ccr/ccr.toml`. Command-line flags win over it.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub data_root: Option<PathBuf>,
+    #[serde(default)]
+    pub insecure_registry: Vec<String>,
+    /// containers-policy.json used by pull (and run) unless --signature-policy is given.
+    pub signature_policy: Option<PathBuf>,
+    #[serde(default)]
+    pub debug: bool,
+}
+
+fn is_root() -> bool {
+    std::fs::metadata("/proc/self")
+        .map(|m| m.uid())
+        .unwrap_or(0)
+        == 0
+}
+
+impl Config {
+    pub fn path() -> PathBuf {
+        if let Some(p) = std::env::var_os("CCR_CONFIG") {
+            return PathBuf::from(p);
+        }
+        if is_root() {
+            return PathBuf::from("/etc/ccr/ccr.toml");
+        }
+        std::env::var_os("XDG_CONFIG_HOME")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                PathBuf::from(std::env::var_os("HOME").unwrap_or_else(|| "/tmp".into()))
+                    .join(".config")
+            })
+            .join("ccr/ccr.toml")
+    }
+
+    /// Reads the configuration file; a missing file is an empty configuration.
+    pub fn load() -> Result<Config, Error> {
+        let path = Self::path();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => toml::from_str(&text).map_err(|e| Error::Io {
+                path,
+                why: format!("invalid configuration: {e}"),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(Error::Io {
+                path,
+                why: e.to_string(),
+            }),
+        }
+    }
 }
 
 impl GlobalOptions {
@@ -40,11 +97,15 @@ impl GlobalOptions {
     }
 
     pub fn insecure(&self) -> Insecure {
+        let all: Vec<&String> = self
+            .insecure_registries
+            .iter()
+            .chain(self.config.insecure_registry.iter())
+            .collect();
         Insecure {
-            all: self.insecure_registries.iter().any(|h| h == "*"),
-            hosts: self
-                .insecure_registries
-                .iter()
+            all: all.iter().any(|h| *h == "*"),
+            hosts: all
+                .into_iter()
                 .filter(|h| *h != "*")
                 .map(|h| {
                     h.trim_start_matches("http://")

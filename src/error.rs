@@ -19,6 +19,8 @@ pub enum Error {
     Format(#[from] crate::format::FormatError),
     #[error(transparent)]
     Auth(#[from] crate::registry::auth::AuthError),
+    #[error(transparent)]
+    Trust(#[from] crate::trust::TrustError),
     #[error("{0}")]
     Usage(String),
     #[error("{path}: {why}")]

@@ -17,6 +17,7 @@ pub mod progress;
 pub mod reference;
 pub mod registry;
 pub mod store;
+pub mod trust;
 
 pub use error::Error;
 

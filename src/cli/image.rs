@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::Command;
+use super::trust::{ImageSignArgs, ImageVerifyArgs, SignArgs, VerifyArgs, signer_for_push};
 use crate::context::Context;
 use crate::error::Error;
 use crate::format::Format;
@@ -32,6 +33,8 @@ pub struct TransferArgs {
 pub struct PullArgs {
     #[command(flatten)]
     pub transfer: TransferArgs,
+    #[command(flatten)]
+    pub verify: VerifyArgs,
     pub image: String,
 }
 
@@ -39,6 +42,8 @@ pub struct PullArgs {
 pub struct PushArgs {
     #[command(flatten)]
     pub transfer: TransferArgs,
+    #[command(flatten)]
+    pub sign: SignArgs,
     pub image: String,
 }
 
@@ -155,6 +160,10 @@ pub enum ImageCommand {
     Load(LoadArgs),
     /// Import a root filesystem tarball as an image
     Import(ImportArgs),
+    /// Sign an image in its registry (cosign format)
+    Sign(ImageSignArgs),
+    /// Verify an image's signatures in its registry
+    Verify(ImageVerifyArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -194,6 +203,8 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import(ctx, a),
         Command::Image(ImageCommand::Inspect(a)) => inspect(ctx, a),
         Command::Image(ImageCommand::Prune(a)) => prune(ctx, a),
+        Command::Image(ImageCommand::Sign(a)) => super::trust::image_sign(ctx, a),
+        Command::Image(ImageCommand::Verify(a)) => super::trust::image_verify(ctx, a),
         Command::Manifest(ManifestCommand::Create {
             amend,
             list,
@@ -213,7 +224,7 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
             println!("{}", serde_json::to_string_pretty(&v).expect("serialises"));
             Ok(0)
         }
-        Command::Login(_) | Command::Logout(_) | Command::Completion { .. } => {
+        Command::Login(_) | Command::Logout(_) | Command::Completion { .. } | Command::Key(_) => {
             unreachable!("handled before a context is made")
         }
     }
@@ -225,6 +236,7 @@ fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
         platforms: platforms(&a.transfer.platform)?,
         all_platforms: a.transfer.all_platforms,
         concurrency: 2,
+        trust: a.verify.policy(ctx)?,
     };
     let progress = Progress::new(a.transfer.quiet);
     let res = ctx
@@ -240,9 +252,21 @@ fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
         platforms: platforms(&a.transfer.platform)?,
         all_platforms: a.transfer.all_platforms,
     };
+    // The key is unlocked before anything is pushed: a wrong password
+    // leaves the registry untouched.
+    let signer = signer_for_push(&a.sign)?;
     let progress = Progress::new(a.transfer.quiet);
-    ctx.runtime()?
-        .block_on(ctx.images.push(&r, &opts, &progress))?;
+    let rt = ctx.runtime()?;
+    let pushed = rt.block_on(ctx.images.push(&r, &opts, &progress))?;
+    if let Some(signer) = signer {
+        let at = pushed.reference.at_digest(&pushed.target.digest);
+        for s in rt.block_on(ctx.images.sign(&at, &signer, false))? {
+            progress.line(format!(
+                "Signed {}@{}: signature in {}",
+                s.reference, s.digest, s.signature
+            ));
+        }
+    }
     Ok(0)
 }
 

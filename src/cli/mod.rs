@@ -2,12 +2,13 @@
 
 mod image;
 mod login;
+mod trust;
 
 use std::path::PathBuf;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::context::{Context, GlobalOptions};
+use crate::context::{Config, Context, GlobalOptions};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -66,6 +67,9 @@ pub enum Command {
     /// Manage local manifest lists (multi-platform images)
     #[command(subcommand)]
     Manifest(image::ManifestCommand),
+    /// Manage signing keys
+    #[command(subcommand)]
+    Key(trust::KeyCommand),
     /// Log in to a registry
     Login(login::LoginArgs),
     /// Log out from a registry
@@ -84,10 +88,18 @@ pub fn completion(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
 
 /// Runs a parsed command line; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
+    let config = match Config::load() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("ccr: error: {e}");
+            return crate::EXIT_CCR_FAILURE;
+        }
+    };
     let opts = GlobalOptions {
         data_root: cli.data_root,
         insecure_registries: cli.insecure_registry,
-        debug: cli.debug,
+        debug: cli.debug || config.debug,
+        config,
     };
     let result = match cli.command {
         Command::Completion { shell } => {
@@ -95,6 +107,7 @@ pub fn run(cli: Cli) -> i32 {
             Ok(0)
         }
         Command::Login(a) => login::login(&opts, a),
+        Command::Key(k) => trust::key(k),
         Command::Logout(a) => login::logout(&opts, a),
         other => match Context::new(&opts) {
             Ok(ctx) => image::run(&ctx, other),

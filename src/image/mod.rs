@@ -8,6 +8,7 @@ mod index;
 mod list;
 mod pull;
 mod push;
+mod sign;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -18,6 +19,7 @@ pub use import::ImportOptions;
 pub use list::{ImageSummary, PruneReport, RemoveReport, split_name};
 pub use pull::{PullOptions, PullResult};
 pub use push::{PushOptions, PushResult};
+pub use sign::{SignedDigest, VerifiedDigest};
 
 use crate::oci::{self, Descriptor, Document, ImageConfig, Manifest};
 use crate::platform::{Platform, PlatformError};
@@ -36,6 +38,8 @@ pub enum ImageError {
     Registry(#[from] RegistryError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Trust(#[from] crate::trust::TrustError),
     #[error("no such image: {0}")]
     NoSuchImage(String),
     #[error(

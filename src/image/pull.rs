@@ -14,9 +14,13 @@ use crate::progress::Progress;
 use crate::reference::ImageRef;
 use crate::registry::{RegistryError, Remote};
 use crate::store::{ImageRecord, IngestStart, Store};
+use crate::trust::TrustPolicy;
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct PullOptions {
+    /// Signature requirements checked on the resolved digest before any
+    /// content is fetched.
+    pub trust: Option<Arc<TrustPolicy>>,
     /// Platforms to fetch from an index (empty: the host's).
     pub platforms: Vec<Platform>,
     pub all_platforms: bool,
@@ -52,6 +56,19 @@ impl Images {
         ));
         // The one tag → digest resolution; everything after is by digest.
         let (top, top_bytes) = remote.fetch_manifest(r).await?;
+        if let Some(trust) = opts.trust.as_ref().filter(|t| !t.is_empty()) {
+            let verdict = trust.check(&remote, r, &top.digest).await?;
+            for s in &verdict.signatures {
+                progress.line(format!(
+                    "Verified signature ({}) on {}",
+                    match s.format {
+                        crate::trust::SignatureFormat::SimpleSigning => "cosign",
+                        crate::trust::SignatureFormat::Bundle => "sigstore bundle",
+                    },
+                    top.digest
+                ));
+            }
+        }
         let pinned = r.at_digest(&top.digest);
         let (_, top_doc) = Document::parse(Some(&top.media_type), &top_bytes).map_err(|e| {
             ImageError::Invalid {

@@ -364,6 +364,93 @@ impl Remote {
         Ok(())
     }
 
+    /// Like `fetch_manifest`, but `None` when the registry has no such tag.
+    pub async fn fetch_manifest_opt(
+        &self,
+        r: &ImageRef,
+    ) -> Result<Option<(Descriptor, bytes::Bytes)>, RegistryError> {
+        match self.fetch_manifest(r).await {
+            Ok(found) => Ok(Some(found)),
+            Err(RegistryError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Fetches a small blob (signature payloads, bundles) into memory and
+    /// checks its digest. Refuses blobs over `max` bytes.
+    pub async fn fetch_small_blob(
+        &self,
+        r: &ImageRef,
+        desc: &Descriptor,
+        max: u64,
+    ) -> Result<Vec<u8>, RegistryError> {
+        if desc.size > max {
+            return Err(self.failed(
+                &format!("fetch blob {}", desc.digest),
+                format!("{} bytes is more than the {max} allowed here", desc.size),
+            ));
+        }
+        let mut stream = self
+            .client
+            .pull_blob_stream(r.as_oci(), &oci_desc(desc))
+            .await
+            .map_err(|e| self.classify(e, r, &format!("fetch blob {}", desc.digest)))?;
+        let mut data = Vec::with_capacity(desc.size as usize);
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|e| {
+                self.failed(&format!("download of {}", desc.digest), error_chain(&e))
+            })?;
+            data.extend_from_slice(&chunk);
+            if data.len() as u64 > max {
+                return Err(self.failed(
+                    &format!("fetch blob {}", desc.digest),
+                    "larger than announced".into(),
+                ));
+            }
+        }
+        let actual = Digest::of(&data);
+        if actual != desc.digest {
+            return Err(RegistryError::DigestMismatch {
+                registry: self.registry.clone(),
+                what: "a blob".into(),
+                expected: desc.digest.clone(),
+                actual,
+            });
+        }
+        Ok(data)
+    }
+
+    /// Uploads a small blob held in memory, unless the registry has it.
+    pub async fn push_bytes(&self, r: &ImageRef, data: Vec<u8>) -> Result<Digest, RegistryError> {
+        let digest = Digest::of(&data);
+        if !self.blob_exists(r, &digest).await? {
+            self.client
+                .push_blob(r.as_oci(), data, &digest.to_string())
+                .await
+                .map_err(|e| self.classify(e, r, &format!("upload of {digest}")))?;
+        }
+        Ok(digest)
+    }
+
+    /// The manifests that name `r` (a digest reference) as their subject:
+    /// the OCI referrers API, or its tag fallback on registries without it.
+    pub async fn referrers(&self, r: &ImageRef) -> Result<Vec<Descriptor>, RegistryError> {
+        let index = self
+            .client
+            .pull_referrers(r.as_oci(), None)
+            .await
+            .map_err(|e| self.classify(e, r, "list referrers"))?;
+        Ok(index
+            .manifests
+            .into_iter()
+            .filter_map(|m| {
+                let mut d = Descriptor::new(&m.media_type, m.digest.parse().ok()?, m.size as u64);
+                d.artifact_type = m.artifact_type;
+                Some(d)
+            })
+            .collect())
+    }
+
     pub async fn blob_exists(&self, r: &ImageRef, d: &Digest) -> Result<bool, RegistryError> {
         self.client
             .blob_exists(r.as_oci(), &d.to_string())

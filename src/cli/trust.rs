@@ -1,0 +1,267 @@
+//! Signing and verification flags and commands: `key generate`,
+//! `image sign`, `image verify`, and the `--verify` / `--sign` flags of
+//! pull, push and run.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::{Args, Subcommand, ValueEnum};
+use zeroize::Zeroizing;
+
+use crate::context::Context;
+use crate::error::Error;
+use crate::format::Format;
+use crate::reference::ImageRef;
+use crate::trust::{Keyless, TrustError, TrustOptions, TrustPolicy, VerifyMode, keys};
+
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+pub enum VerifyFlag {
+    #[default]
+    None,
+    Cosign,
+}
+
+/// `--verify` and friends, as nerdctl spells them.
+#[derive(Args, Debug, Default)]
+pub struct VerifyArgs {
+    /// Verify the image before using it
+    #[arg(long, value_enum, default_value_t = VerifyFlag::None)]
+    pub verify: VerifyFlag,
+    /// Public key to verify cosign signatures with (repeatable: any one may have signed)
+    #[arg(long, value_name = "PUB")]
+    pub cosign_key: Vec<PathBuf>,
+    /// Keyless: the signer's certificate identity
+    #[arg(long)]
+    pub cosign_certificate_identity: Option<String>,
+    /// Keyless: a regular expression for the signer's certificate identity
+    #[arg(long)]
+    pub cosign_certificate_identity_regexp: Option<String>,
+    /// Keyless: the OIDC issuer of the signer's certificate
+    #[arg(long)]
+    pub cosign_certificate_oidc_issuer: Option<String>,
+    /// Keyless: a regular expression for the OIDC issuer
+    #[arg(long)]
+    pub cosign_certificate_oidc_issuer_regexp: Option<String>,
+    /// Trust policy (containers-policy.json format); default from ccr.toml
+    #[arg(long, value_name = "FILE")]
+    pub signature_policy: Option<PathBuf>,
+}
+
+impl VerifyArgs {
+    /// The trust policy these flags (and the configuration) ask for.
+    pub fn policy(&self, ctx: &Context) -> Result<Option<Arc<TrustPolicy>>, Error> {
+        let opts = TrustOptions {
+            verify: match self.verify {
+                VerifyFlag::None => VerifyMode::None,
+                VerifyFlag::Cosign => VerifyMode::Cosign,
+            },
+            cosign_keys: self.cosign_key.clone(),
+            keyless: Keyless {
+                identity: self.cosign_certificate_identity.clone(),
+                identity_regexp: self.cosign_certificate_identity_regexp.clone(),
+                oidc_issuer: self.cosign_certificate_oidc_issuer.clone(),
+                oidc_issuer_regexp: self.cosign_certificate_oidc_issuer_regexp.clone(),
+            },
+            policy: self
+                .signature_policy
+                .clone()
+                .or_else(|| ctx.opts.config.signature_policy.clone()),
+        };
+        let t = TrustPolicy::try_from(&opts)?;
+        Ok((!t.is_empty()).then(|| Arc::new(t)))
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+pub enum SignFlag {
+    #[default]
+    None,
+    Cosign,
+}
+
+/// `push --sign` flags.
+#[derive(Args, Debug, Default)]
+pub struct SignArgs {
+    /// Sign the pushed image
+    #[arg(long, value_enum, default_value_t = SignFlag::None)]
+    pub sign: SignFlag,
+    /// Private key to sign with (cosign format; password from COSIGN_PASSWORD)
+    #[arg(long, value_name = "KEY")]
+    pub cosign_key: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KeyCommand {
+    /// Generate a cosign key pair (PREFIX.key, encrypted, and PREFIX.pub)
+    Generate {
+        /// Name of the key files, without .key/.pub
+        #[arg(long, default_value = "cosign")]
+        output_key_prefix: String,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ImageSignArgs {
+    /// Private key (cosign format; password from COSIGN_PASSWORD)
+    #[arg(long)]
+    pub key: Option<PathBuf>,
+    /// For an index, sign every platform manifest too
+    #[arg(long)]
+    pub recursive: bool,
+    /// Print only the signed digests
+    #[arg(short, long)]
+    pub quiet: bool,
+    pub image: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ImageVerifyArgs {
+    /// Public key (repeatable)
+    #[arg(long)]
+    pub key: Vec<PathBuf>,
+    /// For an index, verify every platform manifest too
+    #[arg(long)]
+    pub recursive: bool,
+    /// Trust policy (containers-policy.json format) to check as well
+    #[arg(long, value_name = "FILE")]
+    pub signature_policy: Option<PathBuf>,
+    /// Output format: table (default) or json
+    #[arg(long)]
+    pub format: Option<String>,
+    pub image: String,
+}
+
+/// The signing key's password: `COSIGN_PASSWORD`, else a prompt on a
+/// terminal, else an error.
+fn password(confirm: bool) -> Result<Zeroizing<String>, Error> {
+    if let Ok(p) = std::env::var("COSIGN_PASSWORD") {
+        return Ok(Zeroizing::new(p));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(
+            "no key password: set COSIGN_PASSWORD (standard input is not a terminal to ask on)"
+                .into(),
+        ));
+    }
+    let p = Zeroizing::new(
+        rpassword::prompt_password("Enter password for private key: ")
+            .map_err(|e| Error::Usage(e.to_string()))?,
+    );
+    if confirm {
+        let again = Zeroizing::new(
+            rpassword::prompt_password("Enter password for private key again: ")
+                .map_err(|e| Error::Usage(e.to_string()))?,
+        );
+        if *again != *p {
+            return Err(Error::Usage("passwords do not match".into()));
+        }
+    }
+    Ok(p)
+}
+
+pub fn key(cmd: KeyCommand) -> Result<i32, Error> {
+    match cmd {
+        KeyCommand::Generate { output_key_prefix } => {
+            let pw = password(true)?;
+            let (k, p) = keys::generate(&output_key_prefix, pw.as_bytes())?;
+            eprintln!("Private key written to {}", k.display());
+            eprintln!("Public key written to {}", p.display());
+            Ok(0)
+        }
+    }
+}
+
+/// Loads the signing key for `push --sign=cosign`, before anything is pushed.
+pub fn signer_for_push(
+    a: &SignArgs,
+) -> Result<Option<sigstore::crypto::signing_key::SigStoreSigner>, Error> {
+    match (a.sign, &a.cosign_key) {
+        (SignFlag::None, None) => Ok(None),
+        (SignFlag::None, Some(_)) => Err(Error::Usage("--cosign-key needs --sign=cosign".into())),
+        (SignFlag::Cosign, None) => Err(TrustError::KeylessUnavailable { what: "signing" }.into()),
+        (SignFlag::Cosign, Some(k)) => {
+            let pw = password(false)?;
+            Ok(Some(keys::load_signer(k, pw.as_bytes())?))
+        }
+    }
+}
+
+pub fn image_sign(ctx: &Context, a: ImageSignArgs) -> Result<i32, Error> {
+    let r = ImageRef::parse(&a.image)?;
+    let Some(key) = &a.key else {
+        return Err(TrustError::KeylessUnavailable { what: "signing" }.into());
+    };
+    let pw = password(false)?;
+    let signer = keys::load_signer(key, pw.as_bytes())?;
+    let signed = ctx
+        .runtime()?
+        .block_on(ctx.images.sign(&r, &signer, a.recursive))?;
+    for s in signed {
+        if a.quiet {
+            println!("{}", s.digest);
+        } else if s.added {
+            println!(
+                "Signed {}@{}: pushed signature to {}",
+                s.reference, s.digest, s.signature
+            );
+        } else {
+            println!(
+                "Signed {}@{}: already signed with this key",
+                s.reference, s.digest
+            );
+        }
+    }
+    Ok(0)
+}
+
+pub fn image_verify(ctx: &Context, a: ImageVerifyArgs) -> Result<i32, Error> {
+    let r = ImageRef::parse(&a.image)?;
+    let format = Format::parse(a.format.as_deref())?;
+    let opts = TrustOptions {
+        verify: if a.key.is_empty() {
+            VerifyMode::None
+        } else {
+            VerifyMode::Cosign
+        },
+        cosign_keys: a.key.clone(),
+        keyless: Keyless::default(),
+        policy: a.signature_policy.clone(),
+    };
+    if a.key.is_empty() && a.signature_policy.is_none() {
+        return Err(Error::Usage(
+            "give --key PUB (or --signature-policy FILE) to verify against".into(),
+        ));
+    }
+    let trust = TrustPolicy::try_from(&opts)?;
+    let verified = ctx
+        .runtime()?
+        .block_on(ctx.images.verify(&r, &trust, a.recursive))?;
+    if format == Format::Json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&verified).expect("serialises")
+        );
+        return Ok(0);
+    }
+    for v in verified {
+        let kinds: Vec<String> = v
+            .signatures
+            .iter()
+            .map(|s| match (&s.format, &s.identity) {
+                (crate::trust::SignatureFormat::SimpleSigning, Some(id)) => {
+                    format!("cosign signature for {id}")
+                }
+                (crate::trust::SignatureFormat::SimpleSigning, None) => "cosign signature".into(),
+                (crate::trust::SignatureFormat::Bundle, _) => "sigstore bundle".into(),
+            })
+            .collect();
+        println!(
+            "Verified {}@{} ({})",
+            v.reference,
+            v.digest,
+            kinds.join(", ")
+        );
+    }
+    Ok(0)
+}

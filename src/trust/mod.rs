@@ -1,0 +1,245 @@
+//! Trust: cosign keys and signatures, and the policy that decides whether an
+//! image may be used. Verification happens on the resolved digest, before
+//! any content is fetched or stored.
+
+pub mod cosign;
+pub mod keys;
+pub mod policy;
+
+use std::path::PathBuf;
+
+use sigstore::crypto::CosignVerificationKey;
+
+use crate::digest::Digest;
+use crate::reference::ImageRef;
+use crate::registry::{RegistryError, Remote};
+pub use cosign::{SignatureFormat, VerifiedSignature};
+pub use policy::{Policy, Requirement, SignedIdentity};
+
+#[derive(Debug, thiserror::Error)]
+pub enum TrustError {
+    #[error("key {path}: {why}")]
+    Key { path: PathBuf, why: String },
+    #[error("signature policy {path}: {why}")]
+    PolicyFile { path: PathBuf, why: String },
+    #[error(
+        "{reference}: rejected by the signature policy (scope {scope:?} says reject); nothing was pulled"
+    )]
+    Rejected { reference: String, scope: String },
+    #[error(
+        "{reference}@{digest}: no signature found; sign it with `ccr image sign --key KEY` (or cosign), or pull without --verify"
+    )]
+    NotSigned { reference: String, digest: Digest },
+    #[error("{reference}@{digest}: no valid signature: {why}; nothing was pulled")]
+    NoValidSignature {
+        reference: String,
+        digest: Digest,
+        why: String,
+    },
+    #[error(
+        "keyless {what} needs the Sigstore public-good services (Fulcio, Rekor), which this machine cannot reach; use a key pair (--cosign-key) instead"
+    )]
+    KeylessUnavailable { what: &'static str },
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Registry(#[from] RegistryError),
+}
+
+/// What decides whether an image may be used: a policy file, and the
+/// requirements given on the command line (`--verify=cosign --cosign-key`).
+/// Both must be satisfied.
+#[derive(Default)]
+pub struct TrustPolicy {
+    pub policy: Option<Policy>,
+    pub required: Vec<Requirement>,
+}
+
+/// nerdctl's `--verify` modes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum VerifyMode {
+    #[default]
+    None,
+    Cosign,
+}
+
+/// nerdctl's keyless flags (`--cosign-certificate-identity[-regexp]`,
+/// `--cosign-certificate-oidc-issuer[-regexp]`).
+#[derive(Clone, Debug, Default)]
+pub struct Keyless {
+    pub identity: Option<String>,
+    pub identity_regexp: Option<String>,
+    pub oidc_issuer: Option<String>,
+    pub oidc_issuer_regexp: Option<String>,
+}
+
+impl Keyless {
+    fn is_set(&self) -> bool {
+        self.identity.is_some()
+            || self.identity_regexp.is_some()
+            || self.oidc_issuer.is_some()
+            || self.oidc_issuer_regexp.is_some()
+    }
+
+    /// Validates the flags as nerdctl does: an identity and an issuer, each
+    /// exactly or as a regular expression, not both.
+    pub fn validate(&self) -> Result<(), TrustError> {
+        let pair = |exact: &Option<String>,
+                    re: &Option<String>,
+                    name: &str|
+         -> Result<(), TrustError> {
+            match (exact, re) {
+                (Some(_), Some(_)) => Err(TrustError::Invalid(format!(
+                    "--cosign-certificate-{name} and --cosign-certificate-{name}-regexp are mutually exclusive"
+                ))),
+                (None, None) => Err(TrustError::Invalid(format!(
+                    "keyless verification needs --cosign-certificate-{name} or --cosign-certificate-{name}-regexp (or use --cosign-key)"
+                ))),
+                (None, Some(r)) => regex::Regex::new(r).map(|_| ()).map_err(|e| {
+                    TrustError::Invalid(format!("--cosign-certificate-{name}-regexp: {e}"))
+                }),
+                (Some(_), None) => Ok(()),
+            }
+        };
+        pair(&self.identity, &self.identity_regexp, "identity")?;
+        pair(&self.oidc_issuer, &self.oidc_issuer_regexp, "oidc-issuer")
+    }
+}
+
+/// Verification settings as the user gave them.
+#[derive(Clone, Debug, Default)]
+pub struct TrustOptions {
+    pub verify: VerifyMode,
+    pub cosign_keys: Vec<PathBuf>,
+    pub keyless: Keyless,
+    pub policy: Option<PathBuf>,
+}
+
+impl TryFrom<&TrustOptions> for TrustPolicy {
+    type Error = TrustError;
+
+    fn try_from(o: &TrustOptions) -> Result<TrustPolicy, TrustError> {
+        let mut t = TrustPolicy {
+            policy: o.policy.as_deref().map(Policy::load).transpose()?,
+            required: Vec::new(),
+        };
+        match o.verify {
+            VerifyMode::None => {
+                if !o.cosign_keys.is_empty() || o.keyless.is_set() {
+                    return Err(TrustError::Invalid(
+                        "--cosign-key and --cosign-certificate-* need --verify=cosign".into(),
+                    ));
+                }
+            }
+            VerifyMode::Cosign if o.cosign_keys.is_empty() => {
+                o.keyless.validate()?;
+                return Err(TrustError::KeylessUnavailable {
+                    what: "verification",
+                });
+            }
+            VerifyMode::Cosign => {
+                let keys = o
+                    .cosign_keys
+                    .iter()
+                    .map(|p| keys::load_public(p))
+                    .collect::<Result<Vec<_>, _>>()?;
+                t.required.push(Self::cosign_keys(keys));
+            }
+        }
+        Ok(t)
+    }
+}
+
+/// The signatures that satisfied the policy.
+#[derive(Debug, Default)]
+pub struct Verdict {
+    pub signatures: Vec<VerifiedSignature>,
+}
+
+impl TrustPolicy {
+    /// Requiring a cosign signature by one of `keys` (nerdctl's `--verify=cosign`).
+    pub fn cosign_keys(keys: Vec<CosignVerificationKey>) -> Requirement {
+        Requirement::SigstoreSigned {
+            keys,
+            identity: SignedIdentity::MatchRepoDigestOrExact,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.policy.is_none() && self.required.is_empty()
+    }
+
+    /// Checks `digest`, which `r` resolved to, against every requirement.
+    pub async fn check(
+        &self,
+        remote: &Remote,
+        r: &ImageRef,
+        digest: &Digest,
+    ) -> Result<Verdict, TrustError> {
+        let (scope, from_policy) = match &self.policy {
+            Some(p) => p.requirements_for(r),
+            None => ("", &[][..]),
+        };
+        let reqs: Vec<&Requirement> = from_policy.iter().chain(self.required.iter()).collect();
+        if reqs.iter().any(|q| matches!(q, Requirement::Reject)) {
+            return Err(TrustError::Rejected {
+                reference: r.to_string(),
+                scope: scope.to_string(),
+            });
+        }
+        // All keys of all requirements, checked in one pass over the registry.
+        let mut keys: Vec<CosignVerificationKey> = Vec::new();
+        let mut ranges = Vec::new();
+        for q in &reqs {
+            if let Requirement::SigstoreSigned { keys: k, identity } = q {
+                ranges.push((keys.len()..keys.len() + k.len(), identity));
+                keys.extend(k.iter().cloned());
+            }
+        }
+        if ranges.is_empty() {
+            return Ok(Verdict::default());
+        }
+        let repo = r.at_tag("latest");
+        let findings = cosign::verify(remote, &repo, digest, &keys).await?;
+        let mut verdict = Verdict::default();
+        for (range, identity) in ranges {
+            let good: Vec<&VerifiedSignature> = findings
+                .verified
+                .iter()
+                .filter(|s| range.contains(&s.key_index))
+                .collect();
+            let accepted: Vec<&&VerifiedSignature> = good
+                .iter()
+                .filter(|s| identity.accepts(r, s.identity.as_deref()))
+                .collect();
+            if accepted.is_empty() {
+                if findings.verified.is_empty() && findings.rejected.is_empty() {
+                    return Err(TrustError::NotSigned {
+                        reference: r.to_string(),
+                        digest: digest.clone(),
+                    });
+                }
+                let mut why: Vec<String> = good
+                    .iter()
+                    .map(|s| match &s.identity {
+                        Some(id) => format!("a signature by the key names {id}, which {identity:?} does not accept for {}", r.name()),
+                        None => format!("a signature by the key names no repository, which {identity:?} requires"),
+                    })
+                    .collect();
+                why.extend(findings.rejected.iter().cloned());
+                if why.is_empty() {
+                    why.push("no signature verifies with the given key(s)".into());
+                }
+                return Err(TrustError::NoValidSignature {
+                    reference: r.to_string(),
+                    digest: digest.clone(),
+                    why: why.join("; "),
+                });
+            }
+            verdict
+                .signatures
+                .extend(accepted.into_iter().map(|s| (*s).clone()));
+        }
+        Ok(verdict)
+    }
+}
