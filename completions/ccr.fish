@@ -39,10 +39,19 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "load" -d 'Load images from 
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "import" -d 'Import a root filesystem tarball as a one-layer image'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "image" -d 'Manage images'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "manifest" -d 'Manage local manifest lists (multi-platform images)'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "key" -d 'Manage signing keys'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "login" -d 'Log in to a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "logout" -d 'Log out from a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l platform -d 'Only content for this platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
+cosign\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l cosign-key -d 'Public key to verify cosign signatures with (repeatable: any one may have signed)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l cosign-certificate-identity -d 'Keyless: the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l cosign-certificate-identity-regexp -d 'Keyless: a regular expression for the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l all-platforms -d 'Content for all platforms'
@@ -51,6 +60,9 @@ complete -c ccr -n "__fish_ccr_using_subcommand pull" -l debug -d 'Print debug o
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l platform -d 'Only content for this platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand push" -l sign -d 'Sign the pushed image' -r -f -a "none\t''
+cosign\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand push" -l cosign-key -d 'Private key to sign with (cosign format; password from COSIGN_PASSWORD)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l all-platforms -d 'Content for all platforms'
@@ -99,21 +111,23 @@ complete -c ccr -n "__fish_ccr_using_subcommand import" -l insecure-registry -d 
 complete -c ccr -n "__fish_ccr_using_subcommand import" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand import" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand import" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -s h -l help -d 'Print help'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "ls" -d 'List images'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "rm" -d 'Remove one or more images'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "inspect" -d 'Display detailed information on one or more images'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "prune" -d 'Remove unused images and content'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "pull" -d 'Pull an image from a registry'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "push" -d 'Push an image to a registry'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "tag" -d 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "save" -d 'Save images to a tar archive'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "load" -d 'Load images from a tar archive'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import" -f -a "import" -d 'Import a root filesystem tarball as an image'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "ls" -d 'List images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "rm" -d 'Remove one or more images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "inspect" -d 'Display detailed information on one or more images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "prune" -d 'Remove unused images and content'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "push" -d 'Push an image to a registry'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "tag" -d 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "save" -d 'Save images to a tar archive'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "load" -d 'Load images from a tar archive'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "import" -d 'Import a root filesystem tarball as an image'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "sign" -d 'Sign an image in its registry (cosign format)'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "verify" -d 'Verify an image\'s signatures in its registry'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Format the output: table, json, or a template such as \'{{.Repository}}:{{.Tag}}\'' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
@@ -144,6 +158,14 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Only content for this platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
+cosign\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l cosign-key -d 'Public key to verify cosign signatures with (repeatable: any one may have signed)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l cosign-certificate-identity -d 'Keyless: the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l cosign-certificate-identity-regexp -d 'Keyless: a regular expression for the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l all-platforms -d 'Content for all platforms'
@@ -152,6 +174,9 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l platform -d 'Only content for this platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l sign -d 'Sign the pushed image' -r -f -a "none\t''
+cosign\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l cosign-key -d 'Private key to sign with (cosign format; password from COSIGN_PASSWORD)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l all-platforms -d 'Content for all platforms'
@@ -185,6 +210,23 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -l key -d 'Private key (cosign format; password from COSIGN_PASSWORD)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -l recursive -d 'For an index, sign every platform manifest too'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only the signed digests'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l key -d 'Public key (repeatable)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l signature-policy -d 'Trust policy (containers-policy.json format) to check as well' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l format -d 'Output format: table (default) or json' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l recursive -d 'For an index, verify every platform manifest too'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l debug -d 'Print debug output'
@@ -203,6 +245,18 @@ complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcom
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -f -a "generate" -d 'Generate a cosign key pair (PREFIX.key, encrypted, and PREFIX.pub)'
+complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -l output-key-prefix -d 'Name of the key files, without .key/.pub' -r
+complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand login" -s u -l username -d 'Username' -r
 complete -c ccr -n "__fish_ccr_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand login" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F

@@ -21,4 +21,6 @@ fi
 # skopeo reads /etc/containers/policy.json; Debian ships it with
 # golang-github-containers-common, which skopeo depends on.
 test -f /etc/containers/policy.json
+# cosign 2.5 and 3.1, the peers the signing tests prove compatibility with.
+bash "$(dirname "$0")/fetch-cosign.sh" "${CCR_PEERS:-/opt/ccr-peers}"
 command -v cargo >/dev/null || { echo "cargo (Rust toolchain) is required" >&2; exit 1; }

@@ -181,9 +181,14 @@ impl TrustPolicy {
             None => ("", &[][..]),
         };
         let reqs: Vec<&Requirement> = from_policy.iter().chain(self.required.iter()).collect();
+        // Errors name the image as given, then the digest it resolved to.
+        let shown = match r.tag() {
+            Some(t) => format!("{}:{t}", r.name()),
+            None => r.name(),
+        };
         if reqs.iter().any(|q| matches!(q, Requirement::Reject)) {
             return Err(TrustError::Rejected {
-                reference: r.to_string(),
+                reference: shown,
                 scope: scope.to_string(),
             });
         }
@@ -215,7 +220,7 @@ impl TrustPolicy {
             if accepted.is_empty() {
                 if findings.verified.is_empty() && findings.rejected.is_empty() {
                     return Err(TrustError::NotSigned {
-                        reference: r.to_string(),
+                        reference: shown,
                         digest: digest.clone(),
                     });
                 }
@@ -231,7 +236,7 @@ impl TrustPolicy {
                     why.push("no signature verifies with the given key(s)".into());
                 }
                 return Err(TrustError::NoValidSignature {
-                    reference: r.to_string(),
+                    reference: shown,
                     digest: digest.clone(),
                     why: why.join("; "),
                 });

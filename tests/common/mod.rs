@@ -371,3 +371,38 @@ pub fn sh(cmd: &mut Command) -> String {
 pub fn json(s: &str) -> serde_json::Value {
     serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
 }
+
+/// A cosign binary fetched by tests/fetch-cosign.sh: "trixie" (2.5) or "sid" (3.1).
+pub fn cosign(suite: &str) -> Command {
+    let base = std::env::var("CCR_PEERS").unwrap_or_else(|_| "/opt/ccr-peers".into());
+    let bin = std::path::Path::new(&base).join(format!("cosign-{suite}/usr/bin/cosign"));
+    assert!(
+        bin.exists(),
+        "{} is missing; run tests/setup.sh first",
+        bin.display()
+    );
+    let mut c = Command::new(bin);
+    c.env("COSIGN_PASSWORD", "test-password")
+        .env("TUF_ROOT", std::env::temp_dir().join("ccr-test-tuf"))
+        .stdin(Stdio::null());
+    c
+}
+
+/// The digest a registry tag resolves to (the registry's Docker-Content-Digest).
+pub fn remote_digest(host: &str, repo: &str, tag: &str) -> String {
+    let accept = "application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, \
+                  application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json";
+    let out = sh(Command::new("curl").args([
+        "-fsI",
+        "-H",
+        &format!("Accept: {accept}"),
+        &format!("http://{host}/v2/{repo}/manifests/{tag}"),
+    ]));
+    out.lines()
+        .find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case("docker-content-digest")
+                .then(|| v.trim().to_string())
+        })
+        .unwrap_or_else(|| panic!("no digest for {host}/{repo}:{tag}: {out}"))
+}
