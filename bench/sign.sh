@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Signing and verification speed: ccr against cosign 2.5, in the same run.
+#
+# On a local docker-registry, for N small images each:
+#   verify:  ccr image verify --key   vs  cosign verify --key --insecure-ignore-tlog
+#   pull:    ccr pull --verify=cosign (verify + fetch + store) vs cosign verify alone
+#   sign:    ccr image sign --key     vs  cosign sign --key --tlog-upload=false
+# Both tools unlock the same encrypted key (scrypt) on every sign.
+# Prints mean milliseconds per operation and the ratios.
+#
+#   bench/sign.sh            (N=20 by default)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-20}
+bash tests/setup.sh
+cargo build --release --locked -q
+ccr=$PWD/target/release/ccr
+cosign=${CCR_PEERS:-/opt/ccr-peers}/cosign-trixie/usr/bin/cosign
+export COSIGN_PASSWORD=bench TUF_ROOT=$(mktemp -d)
+
+work=$(mktemp -d /var/tmp/ccr-bench.XXXXXX)
+cleanup() { [ -n "${reg_pid:-}" ] && kill "$reg_pid" 2>/dev/null; rm -rf "$work" "$TUF_ROOT"; }
+trap cleanup EXIT
+. tests/start-registry.sh
+start_registry "$work/registry"
+reg=127.0.0.1:$port
+export CCR_DATA_ROOT=$work/store
+
+"$ccr" key generate --output-key-prefix "$work/k" 2>/dev/null
+echo "pushing $((2 * N)) small images ..."
+for i in $(seq "$N"); do
+  head -c 100000 /dev/urandom >"$work/payload"
+  tar -C "$work" -cf "$work/rootfs.tar" payload
+  for who in ccr cosign; do
+    "$ccr" import "$work/rootfs.tar" "$reg/bench/$who:$i" >/dev/null
+    "$ccr" push -q "$reg/bench/$who:$i" >/dev/null
+  done
+done
+
+now() { date +%s%N; }
+per_op() { echo "scale=2; ($2 - $1) / 1000000 / $N" | bc; }  # start end → ms per op
+loop() { # label command-with-{} ...
+  local t0; t0=$(now)
+  for i in $(seq "$N"); do "${@//\{\}/$i}" >/dev/null 2>&1 || { echo "failed: ${*//\{\}/$i}" >&2; exit 1; }; done
+  per_op "$t0" "$(now)"
+}
+command -v bc >/dev/null || apt-get install -y -qq bc >/dev/null
+
+sign_ccr=$(loop "$ccr" image sign --key "$work/k.key" "$reg/bench/ccr:{}")
+sign_cosign=$(loop "$cosign" sign --key "$work/k.key" --tlog-upload=false --allow-http-registry -y "$reg/bench/cosign:{}")
+verify_ccr=$(loop "$ccr" image verify --key "$work/k.pub" "$reg/bench/ccr:{}")
+verify_cosign=$(loop "$cosign" verify --key "$work/k.pub" --insecure-ignore-tlog=true --allow-http-registry "$reg/bench/ccr:{}")
+pull_ccr=$(loop "$ccr" --data-root "$work/pull-{}" pull -q --verify=cosign --cosign-key "$work/k.pub" "$reg/bench/ccr:{}")
+
+printf '\nmean per operation over %d images\n' "$N"
+printf '  verify: ccr %6.1f ms   cosign %6.1f ms   ccr/cosign = %.2f (target <= 0.5)\n' \
+  "$verify_ccr" "$verify_cosign" "$(echo "$verify_ccr / $verify_cosign" | bc -l)"
+printf '  pull --verify (verify + fetch + store): ccr %6.1f ms   ccr/cosign-verify = %.2f\n' \
+  "$pull_ccr" "$(echo "$pull_ccr / $verify_cosign" | bc -l)"
+printf '  sign:   ccr %6.1f ms   cosign %6.1f ms   ccr/cosign = %.2f (target <= 1)\n' \
+  "$sign_ccr" "$sign_cosign" "$(echo "$sign_ccr / $sign_cosign" | bc -l)"
