@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main workflow, end to end, on this machine: build ccr, make a busybox
-# base image offline, start a local registry, push the image, pull it back
-# into a fresh store, and list it.
+# base image offline, start a local registry, generate a cosign key pair,
+# push and sign the image, pull it back into a fresh store verifying the
+# signature first, and list it.
 set -euo pipefail
 cd "$(dirname "$0")"
 bash tests/setup.sh
@@ -19,12 +20,17 @@ rootfs-tools/busybox-image.sh localhost/busybox:latest
 image="127.0.0.1:$port/demo/busybox:1"
 ccr tag localhost/busybox:latest "$image"
 
-echo "== push it to the local registry"
-ccr push "$image"
+echo "== generate a cosign key pair"
+export COSIGN_PASSWORD=${COSIGN_PASSWORD:-workflow-demo}
+ccr key generate --output-key-prefix "$work/cosign"
 
-echo "== pull it into a fresh store (as a CVM guest would)"
+echo "== push it to the local registry and sign it"
+ccr push --sign=cosign --cosign-key "$work/cosign.key" "$image"
+
+echo "== pull it into a fresh store, verifying the signature first (as a CVM guest would)"
 export CCR_DATA_ROOT="$work/guest"
-ccr pull "$image"
+ccr pull --verify=cosign --cosign-key "$work/cosign.pub" "$image"
+ccr image verify --key "$work/cosign.pub" "$image"
 
 echo "== list"
 ccr images --digests

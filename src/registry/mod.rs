@@ -132,33 +132,38 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-/// Finds the scheme a registry speaks: HTTPS, or plain HTTP for registries
-/// allowed to be insecure when HTTPS fails.
-async fn probe_scheme(host: &str, insecure: bool) -> Result<&'static str, RegistryError> {
+/// Finds the scheme a registry speaks: HTTPS; or, for registries allowed to
+/// be insecure, plain HTTP when that is what they answer. Those are asked
+/// over plain HTTP first (a TLS-only server cannot answer that with a
+/// registry response), which spares a doomed TLS handshake on every command
+/// against a local plain-HTTP registry.
+/// Also says whether the registry asks for authentication at all.
+async fn probe_scheme(host: &str, insecure: bool) -> Result<(&'static str, bool), RegistryError> {
     let client = probe_client(insecure);
-    let https = client.get(format!("https://{host}/v2/")).send().await;
-    let https_err = match https {
-        Ok(_) => return Ok("https"),
-        Err(e) => e,
-    };
-    if insecure
-        && client
-            .get(format!("http://{host}/v2/"))
-            .send()
-            .await
-            .is_ok()
-    {
-        return Ok("http");
+    let challenged = |r: &reqwest::Response| r.status() == reqwest::StatusCode::UNAUTHORIZED;
+    if insecure && let Ok(resp) = client.get(format!("http://{host}/v2/")).send().await {
+        let status = resp.status();
+        let auth = challenged(&resp);
+        let body = resp.text().await.unwrap_or_default();
+        // TLS servers answer plain HTTP with a 400 that says so.
+        let tls_only = status == reqwest::StatusCode::BAD_REQUEST
+            && body.to_ascii_lowercase().contains("https");
+        if !tls_only {
+            return Ok(("http", auth));
+        }
     }
-    Err(RegistryError::Unreachable {
-        registry: host.to_string(),
-        why: error_chain(&https_err),
-        hint: if insecure {
-            String::new()
-        } else {
-            format!(" (for a plain-HTTP registry pass --insecure-registry {host})")
-        },
-    })
+    match client.get(format!("https://{host}/v2/")).send().await {
+        Ok(resp) => Ok(("https", challenged(&resp))),
+        Err(e) => Err(RegistryError::Unreachable {
+            registry: host.to_string(),
+            why: error_chain(&e),
+            hint: if insecure {
+                String::new()
+            } else {
+                format!(" (for a plain-HTTP registry pass --insecure-registry={host})")
+            },
+        }),
+    }
 }
 
 fn oci_desc(desc: &Descriptor) -> OciDescriptor {
@@ -177,7 +182,7 @@ impl Remote {
     pub async fn connect(cfg: &RegistryConfig, r: &ImageRef) -> Result<Remote, RegistryError> {
         let host = r.resolved_registry().to_string();
         let insecure = cfg.insecure.allows(r.registry()) || cfg.insecure.allows(&host);
-        let scheme = probe_scheme(&host, insecure).await?;
+        let (scheme, needs_auth) = probe_scheme(&host, insecure).await?;
         let client = Client::new(ClientConfig {
             protocol: if scheme == "http" {
                 ClientProtocol::Http
@@ -198,7 +203,17 @@ impl Remote {
             Some(c) => RegistryAuth::Basic(c.username, c.password),
             None => RegistryAuth::Anonymous,
         };
-        client.store_auth_if_needed(&host, &auth).await;
+        // With any other credentials oci-client asks /v2/ for a challenge
+        // before every request, which doubles the round trips to a registry
+        // that (as the probe just saw) asks for none. An empty bearer token
+        // is its way to say "nothing to negotiate"; such a registry ignores
+        // the header.
+        let stored = if needs_auth {
+            auth.clone()
+        } else {
+            RegistryAuth::Bearer(String::new())
+        };
+        client.store_auth_if_needed(&host, &stored).await;
         Ok(Remote {
             client,
             registry: r.registry().to_string(),
@@ -290,7 +305,7 @@ impl Remote {
     ) -> Result<(Descriptor, bytes::Bytes), RegistryError> {
         let (data, _) = self
             .client
-            .pull_manifest_raw(r.as_oci(), &RegistryAuth::Anonymous, oci::MANIFEST_TYPES)
+            .pull_manifest_raw(r.as_oci(), &self.auth, oci::MANIFEST_TYPES)
             .await
             .map_err(|e| self.classify(e, r, "fetch manifest"))?;
         let actual = Digest::of(&data);
@@ -553,7 +568,7 @@ pub async fn check_login(
         h => h,
     };
     let insecure = insecure.allows(host);
-    let scheme = probe_scheme(host, insecure).await?;
+    let (scheme, _) = probe_scheme(host, insecure).await?;
     let client = probe_client(insecure);
     let unreachable = |e: reqwest::Error| RegistryError::Unreachable {
         registry: registry.to_string(),

@@ -204,8 +204,7 @@ impl TrustPolicy {
         if ranges.is_empty() {
             return Ok(Verdict::default());
         }
-        let repo = r.at_tag("latest");
-        let findings = cosign::verify(remote, &repo, digest, &keys).await?;
+        let findings = cosign::verify(remote, r, digest, &keys).await?;
         let mut verdict = Verdict::default();
         for (range, identity) in ranges {
             let good: Vec<&VerifiedSignature> = findings
