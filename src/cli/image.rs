@@ -260,7 +260,7 @@ fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
     let pushed = rt.block_on(ctx.images.push(&r, &opts, &progress))?;
     if let Some(signer) = signer {
         let at = pushed.reference.at_digest(&pushed.target.digest);
-        for s in rt.block_on(ctx.images.sign(&at, &signer, false))? {
+        for s in rt.block_on(ctx.images.sign(&at, move || Ok(signer), false))? {
             progress.line(format!(
                 "Signed {}@{}: signature in {}",
                 s.reference, s.digest, s.signature

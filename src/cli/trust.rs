@@ -193,10 +193,11 @@ pub fn image_sign(ctx: &Context, a: ImageSignArgs) -> Result<i32, Error> {
         return Err(TrustError::KeylessUnavailable { what: "signing" }.into());
     };
     let pw = password(false)?;
-    let signer = keys::load_signer(key, pw.as_bytes())?;
+    let key = key.clone();
+    let unlock = move || keys::load_signer(&key, pw.as_bytes());
     let signed = ctx
         .runtime()?
-        .block_on(ctx.images.sign(&r, &signer, a.recursive))?;
+        .block_on(ctx.images.sign(&r, unlock, a.recursive))?;
     for s in signed {
         if a.quiet {
             println!("{}", s.digest);

@@ -10,7 +10,7 @@ use crate::digest::Digest;
 use crate::oci::{self, Document};
 use crate::reference::ImageRef;
 use crate::registry::Remote;
-use crate::trust::{TrustPolicy, VerifiedSignature, cosign};
+use crate::trust::{TrustError, TrustPolicy, VerifiedSignature, cosign};
 
 #[derive(Debug, Serialize)]
 pub struct SignedDigest {
@@ -52,17 +52,25 @@ impl Images {
         Ok(out)
     }
 
-    /// Signs the image `r` names in its registry.
+    /// Signs the image `r` names in its registry. `unlock` yields the
+    /// signing key; it runs (scrypt, deliberately slow) on a blocking thread
+    /// while the registry is asked what to sign.
     pub async fn sign(
         &self,
         r: &ImageRef,
-        signer: &SigStoreSigner,
+        unlock: impl FnOnce() -> std::result::Result<SigStoreSigner, TrustError> + Send + 'static,
         recursive: bool,
     ) -> Result<Vec<SignedDigest>> {
+        let key = tokio::task::spawn_blocking(unlock);
         let remote = Remote::connect(&self.registry, r).await?;
+        let targets = self.targets(&remote, r, recursive).await?;
+        let signer = key.await.map_err(|e| ImageError::Invalid {
+            what: "key unlocking".into(),
+            why: e.to_string(),
+        })??;
         let mut out = Vec::new();
-        for digest in self.targets(&remote, r, recursive).await? {
-            let outcome = cosign::sign(&remote, r, &digest, signer).await?;
+        for digest in targets {
+            let outcome = cosign::sign(&remote, r, &digest, &signer).await?;
             out.push(SignedDigest {
                 reference: r.name(),
                 digest,
