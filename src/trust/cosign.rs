@@ -145,7 +145,6 @@ pub async fn sign(
         .annotations
         .insert(SIGNATURE_ANNOTATION.into(), B64.encode(sig));
     layers.push(layer);
-    remote.push_bytes(&tag, payload).await?;
 
     // cosign's config for signature images: no platform, one diff id a layer.
     let config = serde_json::to_vec(&json!({
@@ -158,7 +157,8 @@ pub async fn sign(
     }))
     .expect("config serialises");
     let config_desc = Descriptor::of_bytes(oci::OCI_CONFIG, &config);
-    remote.push_bytes(&tag, config).await?;
+    // Payload and config go up together; the manifest that names them last.
+    tokio::try_join!(remote.push_bytes(&tag, payload), remote.push_bytes(&tag, config))?;
     let manifest = Manifest::new(config_desc, layers);
     let bytes = serde_json::to_vec(&manifest).expect("manifest serialises");
     remote.push_manifest(&tag, oci::OCI_MANIFEST, bytes).await?;
