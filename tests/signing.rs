@@ -71,42 +71,26 @@ fn ccr_signs_cosign_verifies_and_the_reverse() {
     assert!(out.contains("Signed"), "{out}");
 
     // cosign 2.5 verifies what ccr signed.
-    let out = cosign("trixie")
-        .args([
-            "verify",
-            "--key",
-            &public,
-            "--insecure-ignore-tlog=true",
-            "--allow-http-registry",
-            &name,
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "cosign verify: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    sh(cosign("trixie").args([
+        "verify",
+        "--key",
+        &public,
+        "--insecure-ignore-tlog=true",
+        "--allow-http-registry",
+        &name,
+    ]));
 
     // cosign signs with a ccr-generated key; ccr verifies with the public half.
     let (other, _) = pushed(&a, &reg, "signed/by-cosign", "1", 2);
-    let out = cosign("trixie")
-        .args([
-            "sign",
-            "--key",
-            &key,
-            "--tlog-upload=false",
-            "--allow-http-registry",
-            "-y",
-            &other,
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "cosign sign: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    sh(cosign("trixie").args([
+        "sign",
+        "--key",
+        &key,
+        "--tlog-upload=false",
+        "--allow-http-registry",
+        "-y",
+        &other,
+    ]));
     let b = Env::new();
     let out = b.ok(&["pull", "--verify=cosign", "--cosign-key", &public, &other]);
     assert!(out.contains("Verified signature (cosign)"), "{out}");
@@ -140,22 +124,14 @@ fn ccr_signs_cosign_verifies_and_the_reverse() {
         )),
         "{out}"
     );
-    let out = cosign("trixie")
-        .args([
-            "verify",
-            "--key",
-            cpub.to_str().unwrap(),
-            "--insecure-ignore-tlog=true",
-            "--allow-http-registry",
-            &third,
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    sh(cosign("trixie").args([
+        "verify",
+        "--key",
+        cpub.to_str().unwrap(),
+        "--insecure-ignore-tlog=true",
+        "--allow-http-registry",
+        &third,
+    ]));
 
     // Signing again with the same key adds no duplicate.
     let out = assert_ok(&ccr_pw(
@@ -199,24 +175,16 @@ fn cosign_v3_bundles_are_verified() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = cosign("sid")
-        .args([
-            "sign",
-            "--key",
-            &key,
-            "--signing-config",
-            sc.to_str().unwrap(),
-            "--allow-http-registry",
-            "-y",
-            &name,
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "cosign 3 sign: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    sh(cosign("sid").args([
+        "sign",
+        "--key",
+        &key,
+        "--signing-config",
+        sc.to_str().unwrap(),
+        "--allow-http-registry",
+        "-y",
+        &name,
+    ]));
     // Only a bundle is there: no .sig tag.
     let tags = sh(Command::new("curl").args([
         "-fs",
@@ -459,22 +427,14 @@ fn recursive_signing_of_a_two_platform_index() {
     // Each platform manifest verifies on its own, with cosign too.
     let by_digest = format!("{}/multi/signed@{arm}", reg.host());
     a.ok(&["image", "verify", "--key", &public, &by_digest]);
-    let out = cosign("trixie")
-        .args([
-            "verify",
-            "--key",
-            &public,
-            "--insecure-ignore-tlog=true",
-            "--allow-http-registry",
-            &by_digest,
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    sh(cosign("trixie").args([
+        "verify",
+        "--key",
+        &public,
+        "--insecure-ignore-tlog=true",
+        "--allow-http-registry",
+        &by_digest,
+    ]));
 
     // One platform manifest left unsigned: the index and amd64 are signed,
     // the new arm64 image is not.

@@ -63,14 +63,18 @@ impl Images {
     ) -> Result<Vec<SignedDigest>> {
         let key = tokio::task::spawn_blocking(unlock);
         let remote = Remote::connect(&self.registry, r).await?;
-        let targets = self.targets(&remote, r, recursive).await?;
+        let mut targets = Vec::new();
+        for digest in self.targets(&remote, r, recursive).await? {
+            let existing = cosign::existing_signatures(&remote, r, &digest).await?;
+            targets.push((digest, existing));
+        }
         let signer = key.await.map_err(|e| ImageError::Invalid {
             what: "key unlocking".into(),
             why: e.to_string(),
         })??;
         let mut out = Vec::new();
-        for digest in targets {
-            let outcome = cosign::sign(&remote, r, &digest, &signer).await?;
+        for (digest, existing) in targets {
+            let outcome = cosign::sign(&remote, r, &digest, existing, &signer).await?;
             out.push(SignedDigest {
                 reference: r.name(),
                 digest,

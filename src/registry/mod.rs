@@ -435,15 +435,14 @@ impl Remote {
         Ok(data)
     }
 
-    /// Uploads a small blob held in memory, unless the registry has it.
+    /// Uploads a small blob held in memory. Asking first whether the
+    /// registry has it would cost as much as sending it.
     pub async fn push_bytes(&self, r: &ImageRef, data: Vec<u8>) -> Result<Digest, RegistryError> {
         let digest = Digest::of(&data);
-        if !self.blob_exists(r, &digest).await? {
-            self.client
-                .push_blob(r.as_oci(), data, &digest.to_string())
-                .await
-                .map_err(|e| self.classify(e, r, &format!("upload of {digest}")))?;
-        }
+        self.client
+            .push_blob(r.as_oci(), data, &digest.to_string())
+            .await
+            .map_err(|e| self.classify(e, r, &format!("upload of {digest}")))?;
         Ok(digest)
     }
 

@@ -101,13 +101,31 @@ fn verify_any(keys: &[CosignVerificationKey], sig: &[u8], msg: &[u8]) -> Option<
         .position(|k| k.verify_signature(Signature::Raw(sig), msg).is_ok())
 }
 
+/// The signature layers already stored for `digest` (none when there is
+/// no `.sig` tag yet).
+pub async fn existing_signatures(
+    remote: &Remote,
+    repo: &ImageRef,
+    digest: &Digest,
+) -> Result<Vec<Descriptor>, TrustError> {
+    let tag = signature_tag(repo, digest);
+    let Some((_, data)) = remote.fetch_manifest_opt(&tag).await? else {
+        return Ok(Vec::new());
+    };
+    let existing: Manifest = serde_json::from_slice(&data).map_err(|e| {
+        TrustError::Invalid(format!("the signature manifest {tag} is malformed: {e}"))
+    })?;
+    Ok(existing.layers)
+}
+
 /// Signs `digest` in `repo` with `signer`, adding to the signatures already
-/// stored under the `.sig` tag (and adding nothing when this key already
-/// signed this payload).
+/// stored under the `.sig` tag (`existing`, from `existing_signatures`), and
+/// adding nothing when this key already signed this payload.
 pub async fn sign(
     remote: &Remote,
     repo: &ImageRef,
     digest: &Digest,
+    existing: Vec<Descriptor>,
     signer: &SigStoreSigner,
 ) -> Result<SignOutcome, TrustError> {
     let tag = signature_tag(repo, digest);
@@ -116,27 +134,20 @@ pub async fn sign(
     let own_key = signer
         .to_verification_key()
         .map_err(|e| TrustError::Invalid(format!("signing key: {e}")))?;
-
-    let mut layers: Vec<Descriptor> = Vec::new();
-    if let Some((_, data)) = remote.fetch_manifest_opt(&tag).await? {
-        let existing: Manifest = serde_json::from_slice(&data).map_err(|e| {
-            TrustError::Invalid(format!("the signature manifest {tag} is malformed: {e}"))
-        })?;
-        for layer in existing.layers {
-            let already = layer.digest == payload_digest
-                && layer
-                    .annotations
-                    .get(SIGNATURE_ANNOTATION)
-                    .and_then(|s| B64.decode(s).ok())
-                    .is_some_and(|sig| {
-                        verify_any(std::slice::from_ref(&own_key), &sig, &payload).is_some()
-                    });
-            if already {
-                return Ok(SignOutcome { tag, added: false });
-            }
-            layers.push(layer);
-        }
+    let already = existing.iter().any(|layer| {
+        layer.digest == payload_digest
+            && layer
+                .annotations
+                .get(SIGNATURE_ANNOTATION)
+                .and_then(|s| B64.decode(s).ok())
+                .is_some_and(|sig| {
+                    verify_any(std::slice::from_ref(&own_key), &sig, &payload).is_some()
+                })
+    });
+    if already {
+        return Ok(SignOutcome { tag, added: false });
     }
+    let mut layers = existing;
     let sig = signer
         .sign(&payload)
         .map_err(|e| TrustError::Invalid(format!("signing failed: {e}")))?;
@@ -158,7 +169,10 @@ pub async fn sign(
     .expect("config serialises");
     let config_desc = Descriptor::of_bytes(oci::OCI_CONFIG, &config);
     // Payload and config go up together; the manifest that names them last.
-    tokio::try_join!(remote.push_bytes(&tag, payload), remote.push_bytes(&tag, config))?;
+    tokio::try_join!(
+        remote.push_bytes(&tag, payload),
+        remote.push_bytes(&tag, config)
+    )?;
     let manifest = Manifest::new(config_desc, layers);
     let bytes = serde_json::to_vec(&manifest).expect("manifest serialises");
     remote.push_manifest(&tag, oci::OCI_MANIFEST, bytes).await?;
