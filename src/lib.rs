@@ -18,6 +18,7 @@ pub mod reference;
 pub mod registry;
 pub mod store;
 pub mod trust;
+pub mod unpack;
 
 pub use error::Error;
 

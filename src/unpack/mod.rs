@@ -1,0 +1,426 @@
+//! Safe extraction of image layers (tar streams) into a directory.
+//!
+//! Nothing in a layer can write outside the directory it is applied to:
+//! * entry paths are cleaned; `..` that would climb out is refused;
+//! * every existing path component is resolved *inside* the root (symlinks
+//!   are re-rooted, as in a chroot), so a symlink planted by this or an
+//!   earlier layer cannot redirect a later write to the host;
+//! * an existing file, link or directory in the way is removed first, never
+//!   written through;
+//! * hard links may only point at files inside the root;
+//! * device nodes are refused (the runtime provides `/dev`); FIFOs are kept;
+//! * the number of entries and the bytes written are bounded.
+//!
+//! OCI whiteouts (`.wh.NAME`, `.wh..wh..opq`) are either turned into
+//! overlayfs whiteouts (a layer kept as its own lower directory) or applied
+//! (layers merged into one directory, the copying fallback).
+
+pub mod snapshot;
+
+use std::collections::HashSet;
+use std::ffi::OsStr;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read};
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Component, Path, PathBuf};
+
+use rustix::fs::{AtFlags, CWD, FileType, Mode, Timespec, Timestamps};
+
+/// How whiteouts in a layer are represented.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Whiteouts {
+    /// As overlayfs expects in a lower directory: a 0/0 character device
+    /// for a deleted entry, `trusted.overlay.opaque=y` on an opaque directory.
+    Overlay,
+    /// Applied to what earlier layers left in the same directory.
+    Apply,
+}
+
+/// Bounds on what one layer may create.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub max_entries: u64,
+    pub max_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_entries: 2_000_000,
+            max_bytes: 256 << 30,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum UnpackError {
+    #[error("layer entry {entry:?} refused: {why}")]
+    Refused { entry: String, why: String },
+    #[error("layer entry {entry:?}: {op} failed: {source}")]
+    Io {
+        entry: String,
+        op: &'static str,
+        #[source]
+        source: io::Error,
+    },
+    #[error("the layer is not a valid tar stream: {0}")]
+    Tar(io::Error),
+    #[error("the layer exceeds the limit of {0}")]
+    TooLarge(String),
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Stats {
+    pub entries: u64,
+    pub bytes: u64,
+}
+
+const WHITEOUT_PREFIX: &str = ".wh.";
+const OPAQUE: &str = ".wh..wh..opq";
+const MAX_SYMLINKS: usize = 255;
+
+/// Cleans an entry path to components relative to the root. `..` may only
+/// go back down what the path itself went up; a leading `/` is dropped.
+fn clean(raw: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    for c in raw.components() {
+        match c {
+            Component::RootDir | Component::CurDir | Component::Prefix(_) => {}
+            Component::ParentDir => {
+                if out.pop().is_none() {
+                    return Err("the path climbs out of the root with ..".into());
+                }
+            }
+            Component::Normal(n) => out.push(PathBuf::from(n)),
+        }
+    }
+    Ok(out)
+}
+
+/// Resolves `components` under `root` the way a chroot would: symlinks met
+/// on the way are followed with their targets re-rooted at `root`, and `..`
+/// stops at `root`. Components that do not exist yet are appended as they
+/// are. The result is always inside `root`.
+pub fn resolve_in_root(root: &Path, components: &[PathBuf]) -> io::Result<PathBuf> {
+    let mut pending: Vec<PathBuf> = components.iter().rev().cloned().collect();
+    let mut cur: Vec<PathBuf> = Vec::new();
+    let mut links = 0;
+    while let Some(c) = pending.pop() {
+        if c.as_os_str() == ".." {
+            cur.pop(); // never above the root
+            continue;
+        }
+        let candidate = root.join(cur.iter().collect::<PathBuf>()).join(&c);
+        match fs::symlink_metadata(&candidate) {
+            Ok(m) if m.file_type().is_symlink() => {
+                links += 1;
+                if links > MAX_SYMLINKS {
+                    return Err(io::Error::other("too many levels of symbolic links"));
+                }
+                let target = fs::read_link(&candidate)?;
+                if target.is_absolute() {
+                    cur.clear();
+                }
+                // Push the target's components (in order) in front of the rest.
+                let mut parts: Vec<PathBuf> = Vec::new();
+                for tc in target.components() {
+                    match tc {
+                        Component::Normal(n) => parts.push(PathBuf::from(n)),
+                        Component::ParentDir => parts.push(PathBuf::from("..")),
+                        _ => {}
+                    }
+                }
+                for p in parts.into_iter().rev() {
+                    pending.push(p);
+                }
+            }
+            _ => cur.push(c),
+        }
+    }
+    Ok(root.join(cur.iter().collect::<PathBuf>()))
+}
+
+fn refuse(entry: &str, why: impl Into<String>) -> UnpackError {
+    UnpackError::Refused {
+        entry: entry.to_string(),
+        why: why.into(),
+    }
+}
+
+fn io_at<'a>(entry: &'a str, op: &'static str) -> impl FnOnce(io::Error) -> UnpackError + 'a {
+    move |source| UnpackError::Io {
+        entry: entry.to_string(),
+        op,
+        source,
+    }
+}
+
+fn is_root_user() -> bool {
+    rustix::process::geteuid().is_root()
+}
+
+/// Removes whatever is at `path` (never following a symlink).
+fn remove_any(path: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Applies one layer (an uncompressed tar stream) to `root`.
+pub fn apply_layer(
+    reader: impl Read,
+    root: &Path,
+    whiteouts: Whiteouts,
+    limits: Limits,
+) -> Result<Stats, UnpackError> {
+    let root_user = is_root_user();
+    let mut archive = tar::Archive::new(reader);
+    let mut stats = Stats::default();
+    // Paths this layer created (an opaque marker hides only what is below).
+    let mut created: HashSet<PathBuf> = HashSet::new();
+    let mut dir_times: Vec<(PathBuf, i64)> = Vec::new();
+    for entry in archive.entries().map_err(UnpackError::Tar)? {
+        let mut entry = entry.map_err(UnpackError::Tar)?;
+        stats.entries += 1;
+        if stats.entries > limits.max_entries {
+            return Err(UnpackError::TooLarge(format!(
+                "{} entries",
+                limits.max_entries
+            )));
+        }
+        let raw = entry.path().map_err(UnpackError::Tar)?.into_owned();
+        let name = raw.display().to_string();
+        let parts = clean(&raw).map_err(|why| refuse(&name, why))?;
+        let Some((last, parent)) = parts.split_last() else {
+            continue; // the root itself
+        };
+        let last_str = last.as_os_str().as_bytes();
+        let parent_path = resolve_in_root(root, parent).map_err(io_at(&name, "resolve"))?;
+        if !parent_path.starts_with(root) {
+            return Err(refuse(&name, "resolves outside the root"));
+        }
+        // Whiteouts.
+        if last_str == OPAQUE.as_bytes() {
+            fs::create_dir_all(&parent_path).map_err(io_at(&name, "create directory"))?;
+            match whiteouts {
+                Whiteouts::Overlay => {
+                    rustix::fs::lsetxattr(
+                        &parent_path,
+                        "trusted.overlay.opaque",
+                        b"y",
+                        rustix::fs::XattrFlags::empty(),
+                    )
+                    .map_err(|e| io_at(&name, "mark opaque")(e.into()))?;
+                }
+                Whiteouts::Apply => {
+                    for child in fs::read_dir(&parent_path).map_err(io_at(&name, "list"))? {
+                        let child = child.map_err(io_at(&name, "list"))?.path();
+                        if !created.contains(&child) {
+                            remove_any(&child).map_err(io_at(&name, "remove"))?;
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        if let Some(hidden) = last_str.strip_prefix(WHITEOUT_PREFIX.as_bytes()) {
+            if hidden.is_empty() || hidden == b"." || hidden == b".." || hidden.contains(&b'/') {
+                return Err(refuse(&name, "malformed whiteout"));
+            }
+            let target = parent_path.join(OsStr::from_bytes(hidden));
+            match whiteouts {
+                Whiteouts::Overlay => {
+                    fs::create_dir_all(&parent_path).map_err(io_at(&name, "create directory"))?;
+                    remove_any(&target).map_err(io_at(&name, "remove"))?;
+                    rustix::fs::mknodat(CWD, &target, FileType::CharacterDevice, Mode::empty(), 0)
+                        .map_err(|e| io_at(&name, "create whiteout")(e.into()))?;
+                }
+                Whiteouts::Apply => remove_any(&target).map_err(io_at(&name, "remove"))?,
+            }
+            continue;
+        }
+        fs::create_dir_all(&parent_path).map_err(io_at(&name, "create directory"))?;
+        let target = parent_path.join(last);
+        let header = entry.header().clone();
+        let kind = header.entry_type();
+        let mode = header.mode().map_err(UnpackError::Tar)? & 0o7777;
+        let existing = fs::symlink_metadata(&target).ok();
+        // Whatever is in the way goes, unless a directory meets a directory.
+        if let Some(m) = &existing
+            && !(kind.is_dir() && m.is_dir())
+        {
+            remove_any(&target).map_err(io_at(&name, "replace"))?;
+        }
+        match kind {
+            tar::EntryType::Directory => {
+                if existing.as_ref().is_none_or(|m| !m.is_dir()) {
+                    fs::create_dir(&target).map_err(io_at(&name, "create directory"))?;
+                }
+            }
+            tar::EntryType::Regular | tar::EntryType::Continuous => {
+                let size = entry.size();
+                stats.bytes += size;
+                if stats.bytes > limits.max_bytes {
+                    return Err(UnpackError::TooLarge(format!("{} bytes", limits.max_bytes)));
+                }
+                let mut f = OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+                    .mode(0o600)
+                    .open(&target)
+                    .map_err(io_at(&name, "create file"))?;
+                io::copy(&mut (&mut entry).take(size), &mut f).map_err(io_at(&name, "write"))?;
+            }
+            tar::EntryType::Symlink => {
+                let link = entry
+                    .link_name()
+                    .map_err(UnpackError::Tar)?
+                    .ok_or_else(|| refuse(&name, "symlink without a target"))?;
+                std::os::unix::fs::symlink(&link, &target)
+                    .map_err(io_at(&name, "create symlink"))?;
+            }
+            tar::EntryType::Link => {
+                let link = entry
+                    .link_name()
+                    .map_err(UnpackError::Tar)?
+                    .ok_or_else(|| refuse(&name, "hard link without a target"))?;
+                let lparts = clean(&link)
+                    .map_err(|why| refuse(&name, format!("hard link target: {why}")))?;
+                let Some((llast, lparent)) = lparts.split_last() else {
+                    return Err(refuse(&name, "hard link to the root"));
+                };
+                let source = resolve_in_root(root, lparent)
+                    .map_err(io_at(&name, "resolve link target"))?
+                    .join(llast);
+                if !source.starts_with(root) {
+                    return Err(refuse(&name, "hard link target outside the root"));
+                }
+                match fs::symlink_metadata(&source) {
+                    Ok(m) if m.is_dir() => return Err(refuse(&name, "hard link to a directory")),
+                    Ok(_) => {}
+                    Err(_) => {
+                        return Err(refuse(
+                            &name,
+                            format!("hard link target {} is not in the layers", link.display()),
+                        ));
+                    }
+                }
+                fs::hard_link(&source, &target).map_err(io_at(&name, "create hard link"))?;
+                created.insert(target);
+                continue; // a hard link shares the target's metadata
+            }
+            tar::EntryType::Fifo => {
+                rustix::fs::mknodat(CWD, &target, FileType::Fifo, Mode::from_raw_mode(mode), 0)
+                    .map_err(|e| io_at(&name, "create fifo")(e.into()))?;
+            }
+            tar::EntryType::Char | tar::EntryType::Block => {
+                return Err(refuse(
+                    &name,
+                    "device nodes are not allowed in layers (the runtime provides /dev)",
+                ));
+            }
+            tar::EntryType::XGlobalHeader | tar::EntryType::XHeader => continue,
+            other => {
+                return Err(refuse(&name, format!("unsupported entry type {other:?}")));
+            }
+        }
+        // Ownership, extended attributes, permissions, times; never through a symlink.
+        if root_user {
+            let uid = header.uid().map_err(UnpackError::Tar)? as u32;
+            let gid = header.gid().map_err(UnpackError::Tar)? as u32;
+            rustix::fs::chownat(
+                CWD,
+                &target,
+                Some(rustix::fs::Uid::from_raw(uid)),
+                Some(rustix::fs::Gid::from_raw(gid)),
+                AtFlags::SYMLINK_NOFOLLOW,
+            )
+            .map_err(|e| io_at(&name, "chown")(e.into()))?;
+        }
+        if let Ok(Some(pax)) = entry.pax_extensions() {
+            for ext in pax.flatten() {
+                let Ok(key) = ext.key() else { continue };
+                if let Some(attr) = key.strip_prefix("SCHILY.xattr.") {
+                    // Best effort, as with tar: a file system without that
+                    // namespace does not fail the layer.
+                    let _ = rustix::fs::lsetxattr(
+                        &target,
+                        attr,
+                        ext.value_bytes(),
+                        rustix::fs::XattrFlags::empty(),
+                    );
+                }
+            }
+        }
+        if kind != tar::EntryType::Symlink {
+            fs::set_permissions(&target, fs::Permissions::from_mode(mode))
+                .map_err(io_at(&name, "chmod"))?;
+        }
+        let mtime = header.mtime().unwrap_or(0) as i64;
+        if kind.is_dir() {
+            dir_times.push((target.clone(), mtime));
+        } else {
+            set_mtime(&target, mtime).map_err(io_at(&name, "set times"))?;
+        }
+        created.insert(target);
+    }
+    // Directory times last: creating their children changed them.
+    for (dir, mtime) in dir_times.into_iter().rev() {
+        let _ = set_mtime(&dir, mtime);
+    }
+    Ok(stats)
+}
+
+fn set_mtime(path: &Path, secs: i64) -> io::Result<()> {
+    let t = Timespec {
+        tv_sec: secs,
+        tv_nsec: 0,
+    };
+    rustix::fs::utimensat(
+        CWD,
+        path,
+        &Timestamps {
+            last_access: t,
+            last_modification: t,
+        },
+        AtFlags::SYMLINK_NOFOLLOW,
+    )
+    .map_err(io::Error::from)
+}
+
+/// A reader that hashes what is read through it (for diff ids).
+pub struct HashingReader<R> {
+    pub inner: R,
+    pub hasher: crate::digest::Hasher,
+}
+
+impl<R: Read> Read for HashingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Opens a layer blob as an uncompressed tar stream, by its media type.
+pub fn decompressed(file: File, media_type: &str) -> Result<Box<dyn Read + Send>, UnpackError> {
+    let buffered = io::BufReader::with_capacity(1 << 20, file);
+    if crate::oci::is_layer_gzip(media_type) {
+        Ok(Box::new(flate2::read::MultiGzDecoder::new(buffered)))
+    } else if media_type.ends_with(".tar") || media_type.ends_with("diff.tar") {
+        Ok(Box::new(buffered))
+    } else {
+        Err(refuse(
+            media_type,
+            "unsupported layer media type (supported: tar, tar+gzip)",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests;

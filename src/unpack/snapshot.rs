@@ -1,0 +1,196 @@
+//! Layer snapshots: each layer extracted once, by diff id, into
+//! `snapshots/layers/<hex>`, ready to be an overlayfs lower directory.
+//! Shared by every image and container with that layer. Extraction goes to
+//! a temporary directory and is renamed into place only after the
+//! uncompressed content hashed to the diff id the image config promises.
+
+use std::fs::{self, File, OpenOptions};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::{HashingReader, Limits, UnpackError, Whiteouts, apply_layer, decompressed};
+use crate::digest::{Digest, Hasher};
+use crate::image::PlatformImage;
+use crate::oci::Descriptor;
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SnapshotError {
+    #[error("layer {layer}: {source}")]
+    Unpack {
+        layer: Digest,
+        #[source]
+        source: UnpackError,
+    },
+    #[error(
+        "layer {layer}: its content hashes to {actual}, but the image config says {expected}; the image is corrupt, nothing was kept"
+    )]
+    DiffIdMismatch {
+        layer: Digest,
+        expected: Digest,
+        actual: Digest,
+    },
+    #[error("the image has {layers} layers but its config lists {diff_ids} diff ids")]
+    LayerCount { layers: usize, diff_ids: usize },
+    #[error("snapshots at {path}: {op} failed: {source}")]
+    Io {
+        path: PathBuf,
+        op: &'static str,
+        #[source]
+        source: io::Error,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn io_err<'a>(path: &'a Path, op: &'static str) -> impl FnOnce(io::Error) -> SnapshotError + 'a {
+    move |source| SnapshotError::Io {
+        path: path.to_path_buf(),
+        op,
+        source,
+    }
+}
+
+pub struct Snapshots {
+    root: PathBuf,
+}
+
+impl Snapshots {
+    pub fn open(data_root: &Path) -> Result<Snapshots, SnapshotError> {
+        let root = data_root.join("snapshots");
+        for d in ["layers", "tmp", "locks"] {
+            let p = root.join(d);
+            fs::create_dir_all(&p).map_err(io_err(&p, "create directory"))?;
+        }
+        Ok(Snapshots { root })
+    }
+
+    /// The directory holding the layer with this diff id.
+    pub fn layer_dir(&self, diff_id: &Digest) -> PathBuf {
+        self.root.join("layers").join(diff_id.hex())
+    }
+
+    /// Extracts every layer of `img` not yet extracted; returns the layer
+    /// directories from the bottom layer up.
+    pub fn prepare(
+        &self,
+        store: &Store,
+        img: &PlatformImage,
+    ) -> Result<Vec<PathBuf>, SnapshotError> {
+        let layers = &img.manifest.layers;
+        let diff_ids = &img.config.rootfs.diff_ids;
+        if layers.len() != diff_ids.len() {
+            return Err(SnapshotError::LayerCount {
+                layers: layers.len(),
+                diff_ids: diff_ids.len(),
+            });
+        }
+        layers
+            .iter()
+            .zip(diff_ids)
+            .map(|(desc, diff_id)| self.extract(store, desc, diff_id))
+            .collect()
+    }
+
+    fn extract(
+        &self,
+        store: &Store,
+        desc: &Descriptor,
+        diff_id: &Digest,
+    ) -> Result<PathBuf, SnapshotError> {
+        let dir = self.layer_dir(diff_id);
+        if dir.is_dir() {
+            return Ok(dir);
+        }
+        // One extraction per layer at a time, across processes.
+        let lock_path = self.root.join("locks").join(diff_id.hex());
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io_err(&lock_path, "open lock"))?;
+        lock.lock().map_err(io_err(&lock_path, "lock"))?;
+        if dir.is_dir() {
+            return Ok(dir);
+        }
+        let tmp = self
+            .root
+            .join("tmp")
+            .join(format!("{}-{}", diff_id.hex(), std::process::id()));
+        let _ = fs::remove_dir_all(&tmp);
+        fs::create_dir(&tmp).map_err(io_err(&tmp, "create directory"))?;
+        let result = self.extract_into(store, desc, diff_id, &tmp, Whiteouts::Overlay);
+        if let Err(e) = result {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+        fs::rename(&tmp, &dir).map_err(io_err(&dir, "commit snapshot"))?;
+        Ok(dir)
+    }
+
+    /// Applies one layer into `dest`, checking its diff id.
+    pub fn extract_into(
+        &self,
+        store: &Store,
+        desc: &Descriptor,
+        diff_id: &Digest,
+        dest: &Path,
+        whiteouts: Whiteouts,
+    ) -> Result<(), SnapshotError> {
+        let unpack = |source| SnapshotError::Unpack {
+            layer: desc.digest.clone(),
+            source,
+        };
+        let file: File = store.open_blob(&desc.digest)?;
+        let mut reader = HashingReader {
+            inner: decompressed(file, &desc.media_type).map_err(unpack)?,
+            hasher: Hasher::new(),
+        };
+        apply_layer(&mut reader, dest, whiteouts, Limits::default()).map_err(unpack)?;
+        // Whatever follows the end-of-archive marker counts for the diff id too.
+        io::copy(&mut reader, &mut io::sink()).map_err(|e| unpack(UnpackError::Tar(e)))?;
+        let actual = std::mem::take(&mut reader.hasher).finish();
+        if &actual != diff_id {
+            return Err(SnapshotError::DiffIdMismatch {
+                layer: desc.digest.clone(),
+                expected: diff_id.clone(),
+                actual,
+            });
+        }
+        Ok(())
+    }
+
+    /// The copying fallback where overlayfs is unavailable: every layer
+    /// applied, in order, into `dest`.
+    pub fn flatten_into(
+        &self,
+        store: &Store,
+        img: &PlatformImage,
+        dest: &Path,
+    ) -> Result<(), SnapshotError> {
+        for (desc, diff_id) in img.manifest.layers.iter().zip(&img.config.rootfs.diff_ids) {
+            self.extract_into(store, desc, diff_id, dest, Whiteouts::Apply)?;
+        }
+        Ok(())
+    }
+
+    /// Removes the snapshots of layers no longer in `keep`; returns how many.
+    pub fn remove_unused(
+        &self,
+        keep: &std::collections::HashSet<Digest>,
+    ) -> Result<usize, SnapshotError> {
+        let dir = self.root.join("layers");
+        let mut removed = 0;
+        for entry in fs::read_dir(&dir).map_err(io_err(&dir, "list"))?.flatten() {
+            let name = entry.file_name();
+            let Ok(d) = format!("sha256:{}", name.to_string_lossy()).parse::<Digest>() else {
+                continue;
+            };
+            if !keep.contains(&d) && fs::remove_dir_all(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+}
