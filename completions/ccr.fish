@@ -29,6 +29,7 @@ complete -c ccr -n "__fish_ccr_needs_command" -l insecure-registry -d 'Allow pla
 complete -c ccr -n "__fish_ccr_needs_command" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_needs_command" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_needs_command" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "run" -d 'Run a command in a new container'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "push" -d 'Push an image to a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "images" -d 'List images'
@@ -42,7 +43,38 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "manifest" -d 'Manage local 
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "key" -d 'Manage signing keys'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "login" -d 'Log in to a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "logout" -d 'Log out from a registry'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "__monitor"
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "completion" -d 'Print a shell completion script'
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l name -d 'Assign a name to the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take it from this environment)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s v -l volume -d 'Bind mount a host path: SRC:DST[:ro]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s u -l user -d 'User (name|uid[:group|gid])' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l entrypoint -d 'Overwrite the image\'s entrypoint' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l hostname -d 'Container host name' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l network -d 'Network: none (loopback only) or host' -r -f -a "none\t''
+host\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l platform -d 'Platform of the image to run' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t''
+always\t''
+never\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
+cosign\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l cosign-key -d 'Public key to verify cosign signatures with (repeatable: any one may have signed)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l cosign-certificate-identity -d 'Keyless: the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l cosign-certificate-identity-regexp -d 'Keyless: a regular expression for the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l read-only -d 'Mount the container\'s root file system read-only'
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s q -l quiet -d 'Suppress the pull output'
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l platform -d 'Only content for this platform (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
 cosign\t''"
@@ -270,6 +302,11 @@ complete -c ccr -n "__fish_ccr_using_subcommand logout" -l insecure-registry -d 
 complete -c ccr -n "__fish_ccr_using_subcommand logout" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand completion" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand completion" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand completion" -l debug -d 'Print debug output'

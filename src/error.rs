@@ -21,6 +21,8 @@ pub enum Error {
     Auth(#[from] crate::registry::auth::AuthError),
     #[error(transparent)]
     Trust(#[from] crate::trust::TrustError),
+    #[error(transparent)]
+    Runtime(#[from] crate::runtime::RuntimeError),
     #[error("{0}")]
     Usage(String),
     #[error("{path}: {why}")]

@@ -224,7 +224,12 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
             println!("{}", serde_json::to_string_pretty(&v).expect("serialises"));
             Ok(0)
         }
-        Command::Login(_) | Command::Logout(_) | Command::Completion { .. } | Command::Key(_) => {
+        Command::Login(_)
+        | Command::Logout(_)
+        | Command::Completion { .. }
+        | Command::Key(_)
+        | Command::Run(_)
+        | Command::Monitor { .. } => {
             unreachable!("handled before a context is made")
         }
     }

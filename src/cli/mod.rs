@@ -2,6 +2,7 @@
 
 mod image;
 mod login;
+mod run;
 mod trust;
 
 use std::path::PathBuf;
@@ -44,6 +45,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Run a command in a new container
+    Run(Box<run::RunArgs>),
     /// Pull an image from a registry
     Pull(image::PullArgs),
     /// Push an image to a registry
@@ -74,6 +77,8 @@ pub enum Command {
     Login(login::LoginArgs),
     /// Log out from a registry
     Logout(login::LogoutArgs),
+    #[command(name = "__monitor", hide = true)]
+    Monitor { id: String },
     /// Print a shell completion script
     Completion {
         #[arg(value_enum)]
@@ -109,6 +114,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Login(a) => login::login(&opts, a),
         Command::Key(k) => trust::key(k),
         Command::Logout(a) => login::logout(&opts, a),
+        Command::Run(a) => Context::new(&opts).and_then(|ctx| run::run(&ctx, *a)),
+        Command::Monitor { id } => Context::new(&opts).and_then(|ctx| run::monitor(&ctx, &id)),
         other => match Context::new(&opts) {
             Ok(ctx) => image::run(&ctx, other),
             Err(e) => Err(e),

@@ -17,7 +17,7 @@ pub use archive::LoadedImage;
 pub use change::ConfigChange;
 pub use import::ImportOptions;
 pub use list::{ImageSummary, PruneReport, RemoveReport, split_name};
-pub use pull::{PullOptions, PullResult};
+pub use pull::{PullOptions, PullPolicy, PullResult};
 pub use push::{PushOptions, PushResult};
 pub use sign::{SignedDigest, VerifiedDigest};
 

@@ -305,3 +305,45 @@ fn display_name(r: &ImageRef) -> String {
         _ => name,
     }
 }
+
+/// `--pull` for run: when to contact the registry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PullPolicy {
+    #[default]
+    Missing,
+    Always,
+    Never,
+}
+
+impl Images {
+    /// The local image for `r`, pulled first as `policy` says. Verification
+    /// (when `opts.trust` asks for any) always goes to the registry.
+    pub async fn ensure(
+        &self,
+        r: &ImageRef,
+        policy: PullPolicy,
+        opts: &PullOptions,
+        progress: &Progress,
+    ) -> Result<ImageRecord> {
+        let verify = opts.trust.as_ref().is_some_and(|t| !t.is_empty());
+        let local = self.store.image(&r.store_name())?;
+        let must_pull = verify || policy == PullPolicy::Always || local.is_none();
+        if !must_pull {
+            return Ok(local.expect("checked above"));
+        }
+        if policy == PullPolicy::Never {
+            if verify {
+                return Err(ImageError::Invalid {
+                    what: r.to_string(),
+                    why: "--pull=never cannot be combined with signature verification, which consults the registry".into(),
+                });
+            }
+            return Err(ImageError::NoSuchImage(format!("{r} (and --pull=never)")));
+        }
+        let pulled = self.pull(r, opts, progress).await?;
+        Ok(ImageRecord {
+            name: pulled.name,
+            target: pulled.target,
+        })
+    }
+}

@@ -1,0 +1,401 @@
+//! Containers: a bundle per container under `containers/<id>` (OCI runtime
+//! spec, overlayfs root over the shared layer snapshots, private /etc
+//! files), run through youki's `libcontainer` by a monitor process that
+//! waits for it, records its exit code and cleans up.
+
+mod monitor;
+pub mod spec;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+pub use monitor::run_monitor;
+
+use crate::image::{ImageError, Images, PlatformImage};
+use crate::store::ImageRecord;
+use crate::unpack::snapshot::{SnapshotError, Snapshots};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Network {
+    /// A network namespace with only loopback.
+    #[default]
+    None,
+    /// The host's network namespace.
+    Host,
+}
+
+/// `-v SRC:DST[:ro]`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Volume {
+    pub source: PathBuf,
+    pub target: String,
+    pub read_only: bool,
+}
+
+impl Volume {
+    pub fn parse(s: &str) -> Result<Volume, RuntimeError> {
+        let parts: Vec<&str> = s.split(':').collect();
+        let (src, dst, mode) = match parts.as_slice() {
+            [src, dst] => (*src, *dst, ""),
+            [src, dst, mode] => (*src, *dst, *mode),
+            _ => {
+                return Err(RuntimeError::Config(format!(
+                    "invalid volume {s:?}: use SRC:DST[:ro|rw]"
+                )));
+            }
+        };
+        if !src.starts_with('/') {
+            return Err(RuntimeError::Config(format!(
+                "invalid volume {s:?}: the source must be an absolute host path (named volumes are not supported)"
+            )));
+        }
+        if !dst.starts_with('/') {
+            return Err(RuntimeError::Config(format!(
+                "invalid volume {s:?}: the destination must be an absolute path"
+            )));
+        }
+        let read_only = match mode {
+            "" | "rw" => false,
+            "ro" => true,
+            m => {
+                return Err(RuntimeError::Config(format!(
+                    "invalid volume mode {m:?}: use ro or rw"
+                )));
+            }
+        };
+        Ok(Volume {
+            source: PathBuf::from(src),
+            target: dst.to_string(),
+            read_only,
+        })
+    }
+}
+
+/// What `ccr run` was asked for.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct RunOptions {
+    pub name: Option<String>,
+    pub env: Vec<String>,
+    pub volumes: Vec<Volume>,
+    pub workdir: Option<String>,
+    pub user: Option<String>,
+    pub entrypoint: Option<String>,
+    pub hostname: Option<String>,
+    pub read_only: bool,
+    pub network: Network,
+    pub command: Vec<String>,
+    pub remove: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RuntimeError {
+    #[error("{0}")]
+    Config(String),
+    #[error("{path}: {op} failed: {source}")]
+    Io {
+        path: PathBuf,
+        op: &'static str,
+        #[source]
+        source: io::Error,
+    },
+    #[error(transparent)]
+    Snapshot(#[from] SnapshotError),
+    #[error(transparent)]
+    Image(#[from] ImageError),
+    #[error("container {id}: {why}")]
+    Container { id: String, why: String },
+    #[error("no such container: {0}")]
+    NoSuchContainer(String),
+}
+
+fn io_err<'a>(path: &'a Path, op: &'static str) -> impl FnOnce(io::Error) -> RuntimeError + 'a {
+    move |source| RuntimeError::Io {
+        path: path.to_path_buf(),
+        op,
+        source,
+    }
+}
+
+/// What ccr records about a container (`containers/<id>/state.json`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ContainerState {
+    pub id: String,
+    pub name: String,
+    pub image: String,
+    pub image_digest: String,
+    pub created: String,
+    pub status: String,
+    pub exit_code: Option<i32>,
+    pub overlay: bool,
+    pub options: RunOptions,
+}
+
+pub struct Runtime {
+    data_root: PathBuf,
+}
+
+fn random_id() -> Result<String, RuntimeError> {
+    let mut buf = [0u8; 32];
+    rustix::rand::getrandom(&mut buf, rustix::rand::GetRandomFlags::empty())
+        .map_err(|e| RuntimeError::Config(format!("no randomness for a container id: {e}")))?;
+    Ok(hex::encode(buf))
+}
+
+impl Runtime {
+    pub fn new(data_root: &Path) -> Runtime {
+        Runtime {
+            data_root: data_root.to_path_buf(),
+        }
+    }
+
+    pub fn container_dir(&self, id: &str) -> PathBuf {
+        self.data_root.join("containers").join(id)
+    }
+
+    /// libcontainer's state directory.
+    pub fn state_root(&self) -> PathBuf {
+        self.data_root.join("run")
+    }
+
+    pub fn load(&self, id: &str) -> Result<ContainerState, RuntimeError> {
+        let path = self.container_dir(id).join("state.json");
+        let data = fs::read(&path).map_err(|_| RuntimeError::NoSuchContainer(id.to_string()))?;
+        serde_json::from_slice(&data).map_err(|e| RuntimeError::Container {
+            id: id.to_string(),
+            why: format!("unreadable state: {e}"),
+        })
+    }
+
+    pub fn save(&self, st: &ContainerState) -> Result<(), RuntimeError> {
+        let path = self.container_dir(&st.id).join("state.json");
+        let data = serde_json::to_vec_pretty(st).expect("state serialises");
+        crate::store::write_atomic(&path, &data).map_err(|e| RuntimeError::Container {
+            id: st.id.clone(),
+            why: e.to_string(),
+        })
+    }
+
+    /// Creates the bundle for a container of `img`: root file system,
+    /// /etc files, runtime spec and state. Nothing runs yet.
+    pub fn create(
+        &self,
+        images: &Images,
+        rec: &ImageRecord,
+        img: &PlatformImage,
+        opts: &RunOptions,
+    ) -> Result<ContainerState, RuntimeError> {
+        let id = random_id()?;
+        let name = opts
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("ccr-{}", &id[..12]));
+        if self.find_by_name(&name)?.is_some() {
+            return Err(RuntimeError::Config(format!(
+                "the container name {name:?} is already in use; remove that container or choose another name"
+            )));
+        }
+        let dir = self.container_dir(&id);
+        let created = self.create_bundle(images, img, opts, &id, &dir);
+        match created {
+            Ok(overlay) => {
+                let st = ContainerState {
+                    id: id.clone(),
+                    name,
+                    image: rec.name.clone(),
+                    image_digest: rec.target.digest.to_string(),
+                    created: chrono::Utc::now().to_rfc3339(),
+                    status: "created".into(),
+                    exit_code: None,
+                    overlay,
+                    options: opts.clone(),
+                };
+                self.save(&st)?;
+                Ok(st)
+            }
+            Err(e) => {
+                let _ = self.destroy_bundle(&id);
+                Err(e)
+            }
+        }
+    }
+
+    /// Returns whether the root is an overlay (else a flattened copy).
+    fn create_bundle(
+        &self,
+        images: &Images,
+        img: &PlatformImage,
+        opts: &RunOptions,
+        id: &str,
+        dir: &Path,
+    ) -> Result<bool, RuntimeError> {
+        let rootfs = dir.join("rootfs");
+        for d in [
+            dir.join("upper"),
+            dir.join("work"),
+            rootfs.clone(),
+            dir.join("etc"),
+        ] {
+            fs::create_dir_all(&d).map_err(io_err(&d, "create directory"))?;
+        }
+        let snapshots = Snapshots::open(&self.data_root)?;
+        let layers = snapshots.prepare(&images.store, img)?;
+        let overlay = mount_overlay(&layers, dir, &rootfs).is_ok();
+        if !overlay {
+            snapshots.flatten_into(&images.store, img, &rootfs)?;
+        }
+        let image_cfg = img.config.config.clone().unwrap_or_default();
+        let hostname = opts
+            .hostname
+            .clone()
+            .unwrap_or_else(|| id[..12].to_string());
+        let etc = dir.join("etc");
+        write_etc(&etc, &hostname, opts.network)?;
+        let args = spec::process_args(&image_cfg, opts)?;
+        let env = spec::environment(&image_cfg, opts, &hostname);
+        let user_spec = opts
+            .user
+            .clone()
+            .or_else(|| image_cfg["User"].as_str().map(str::to_string))
+            .unwrap_or_default();
+        let user = spec::resolve_user(&rootfs, &user_spec)?;
+        let cwd = opts
+            .workdir
+            .clone()
+            .or_else(|| {
+                image_cfg["WorkingDir"]
+                    .as_str()
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+            })
+            .unwrap_or_else(|| "/".into());
+        if !cwd.starts_with('/') {
+            return Err(RuntimeError::Config(format!(
+                "the working directory {cwd:?} is not an absolute path"
+            )));
+        }
+        // docker creates a missing working directory, inside the root.
+        let parts: Vec<PathBuf> = Path::new(&cwd)
+            .components()
+            .skip(1)
+            .map(|c| PathBuf::from(c.as_os_str()))
+            .collect();
+        let wd = crate::unpack::resolve_in_root(&rootfs, &parts)
+            .map_err(io_err(&rootfs, "resolve working directory"))?;
+        fs::create_dir_all(&wd).map_err(io_err(&wd, "create working directory"))?;
+        for v in &opts.volumes {
+            if !v.source.exists() {
+                fs::create_dir_all(&v.source)
+                    .map_err(io_err(&v.source, "create volume directory"))?;
+            }
+        }
+        let spec = spec::build(id, args, env, &cwd, &user, &hostname, opts, &etc);
+        let path = dir.join("config.json");
+        fs::write(
+            &path,
+            serde_json::to_vec_pretty(&spec).expect("spec serialises"),
+        )
+        .map_err(io_err(&path, "write"))?;
+        Ok(overlay)
+    }
+
+    pub fn find_by_name(&self, name: &str) -> Result<Option<ContainerState>, RuntimeError> {
+        Ok(self.list()?.into_iter().find(|c| c.name == name))
+    }
+
+    /// All containers ccr knows about.
+    pub fn list(&self) -> Result<Vec<ContainerState>, RuntimeError> {
+        let dir = self.data_root.join("containers");
+        let Ok(entries) = fs::read_dir(&dir) else {
+            return Ok(Vec::new());
+        };
+        let mut out: Vec<ContainerState> = entries
+            .flatten()
+            .filter_map(|e| self.load(&e.file_name().to_string_lossy()).ok())
+            .collect();
+        out.sort_by(|a, b| b.created.cmp(&a.created));
+        Ok(out)
+    }
+
+    /// Unmounts and removes a container's bundle and its cgroup.
+    pub fn destroy_bundle(&self, id: &str) -> Result<(), RuntimeError> {
+        let dir = self.container_dir(id);
+        let rootfs = dir.join("rootfs");
+        let _ = rustix::mount::unmount(&rootfs, rustix::mount::UnmountFlags::DETACH);
+        remove_cgroup(id);
+        match fs::remove_dir_all(&dir) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(io_err(&dir, "remove")(e)),
+        }
+    }
+}
+
+/// Mounts `layers` (bottom first) read-only under a private upper directory.
+fn mount_overlay(layers: &[PathBuf], dir: &Path, target: &Path) -> io::Result<()> {
+    if layers.is_empty() {
+        return Err(io::Error::other("no layers"));
+    }
+    let lower: Vec<String> = layers
+        .iter()
+        .rev()
+        .map(|p| p.display().to_string())
+        .collect();
+    let data = format!(
+        "lowerdir={},upperdir={},workdir={}",
+        lower.join(":"),
+        dir.join("upper").display(),
+        dir.join("work").display()
+    );
+    let data = std::ffi::CString::new(data).map_err(io::Error::other)?;
+    rustix::mount::mount(
+        "overlay",
+        target,
+        "overlay",
+        rustix::mount::MountFlags::empty(),
+        Some(data.as_c_str()),
+    )
+    .map_err(io::Error::from)
+}
+
+/// /etc/hosts, /etc/hostname and /etc/resolv.conf for the container.
+fn write_etc(etc: &Path, hostname: &str, network: Network) -> Result<(), RuntimeError> {
+    let write = |name: &str, data: String| {
+        let p = etc.join(name);
+        fs::write(&p, data).map_err(io_err(&p, "write"))
+    };
+    write("hostname", format!("{hostname}\n"))?;
+    write(
+        "hosts",
+        format!(
+            "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t{hostname}\n"
+        ),
+    )?;
+    let resolv = match network {
+        Network::Host => fs::read_to_string("/etc/resolv.conf").unwrap_or_default(),
+        Network::None => String::new(),
+    };
+    write("resolv.conf", resolv)
+}
+
+/// Removes the container's cgroup directories (cgroup v1 hierarchies and
+/// the v2 unified one), which the runtime leaves when the container is gone.
+pub fn remove_cgroup(id: &str) {
+    let rel = format!("ccr/{id}");
+    let Ok(entries) = fs::read_dir("/sys/fs/cgroup") else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path().join(&rel);
+        if p.is_dir() {
+            let _ = fs::remove_dir(&p);
+        }
+    }
+    let unified = Path::new("/sys/fs/cgroup").join(&rel);
+    if unified.is_dir() {
+        let _ = fs::remove_dir(&unified);
+    }
+}

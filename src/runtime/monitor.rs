@@ -1,0 +1,83 @@
+//! The monitor: a process of its own (a fresh `ccr`, single-threaded, no
+//! async runtime) that creates the container through libcontainer, starts
+//! it, waits for it, records its exit code, and cleans up.
+
+use std::fs;
+
+use libcontainer::container::builder::ContainerBuilder;
+use libcontainer::syscall::syscall::SyscallType;
+
+use super::{Runtime, RuntimeError};
+
+fn failed(id: &str, what: &str, e: impl std::fmt::Display) -> RuntimeError {
+    RuntimeError::Container {
+        id: id.to_string(),
+        why: format!("{what}: {e}"),
+    }
+}
+
+/// Runs container `id` to completion; returns its exit code (128 + signal
+/// when a signal ended it, as docker reports).
+pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, RuntimeError> {
+    let rt = Runtime::new(data_root);
+    let mut st = rt.load(id)?;
+    let dir = rt.container_dir(id);
+    let state_root = rt.state_root();
+    fs::create_dir_all(&state_root).map_err(|e| failed(id, "create state directory", e))?;
+    let result = (|| {
+        let mut container = ContainerBuilder::new(id.to_string(), SyscallType::default())
+            .with_root_path(&state_root)
+            .map_err(|e| failed(id, "runtime state", e))?
+            .as_init(&dir)
+            .with_systemd(false)
+            .with_detach(false)
+            .build()
+            .map_err(|e| failed(id, "create", e))?;
+        container.start().map_err(|e| failed(id, "start", e))?;
+        let pid = container
+            .pid()
+            .ok_or_else(|| failed(id, "start", "no process id"))?;
+        st.status = "running".into();
+        rt.save(&st)?;
+        let pid = rustix::process::Pid::from_raw(pid.as_raw())
+            .ok_or_else(|| failed(id, "wait", "bad pid"))?;
+        let code = loop {
+            match rustix::process::waitpid(Some(pid), rustix::process::WaitOptions::empty()) {
+                Ok(Some((_, status))) => {
+                    if let Some(c) = status.exit_status() {
+                        break c;
+                    }
+                    if let Some(sig) = status.terminating_signal() {
+                        break 128 + sig;
+                    }
+                }
+                Ok(None) => continue,
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(e) => return Err(failed(id, "wait", e)),
+            }
+        };
+        let _ = container.delete(true);
+        Ok(code)
+    })();
+    let code = match result {
+        Ok(c) => c,
+        Err(e) => {
+            st.status = "failed".into();
+            let _ = rt.save(&st);
+            if st.options.remove {
+                let _ = rt.destroy_bundle(id);
+            }
+            return Err(e);
+        }
+    };
+    if st.options.remove {
+        rt.destroy_bundle(id)?;
+    } else {
+        st.status = "exited".into();
+        st.exit_code = Some(code);
+        rt.save(&st)?;
+        let _ = rustix::mount::unmount(&dir.join("rootfs"), rustix::mount::UnmountFlags::DETACH);
+        super::remove_cgroup(id);
+    }
+    Ok(code)
+}

@@ -1,0 +1,288 @@
+//! The OCI runtime spec for a container, made from the image config and the
+//! run options as docker composes them: entrypoint + cmd, env, working
+//! directory, user; docker's default capabilities, masked and read-only
+//! paths, a default seccomp profile, no new privileges, and an explicit
+//! cgroups path.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::{Network, RunOptions, RuntimeError};
+
+/// docker's default capability set.
+pub const DEFAULT_CAPS: &[&str] = &[
+    "CAP_CHOWN",
+    "CAP_DAC_OVERRIDE",
+    "CAP_FSETID",
+    "CAP_FOWNER",
+    "CAP_MKNOD",
+    "CAP_NET_RAW",
+    "CAP_SETGID",
+    "CAP_SETUID",
+    "CAP_SETFCAP",
+    "CAP_SETPCAP",
+    "CAP_NET_BIND_SERVICE",
+    "CAP_SYS_CHROOT",
+    "CAP_KILL",
+    "CAP_AUDIT_WRITE",
+];
+
+/// System calls a container never needs: kernel modules and images, clock
+/// and swap changes, keyrings, tracing other processes' kernels, and the
+/// like. Denied with EPERM (docker's profile refuses these too).
+const DENIED_SYSCALLS: &[&str] = &[
+    "acct",
+    "add_key",
+    "bpf",
+    "clock_adjtime",
+    "clock_settime",
+    "create_module",
+    "delete_module",
+    "finit_module",
+    "get_kernel_syms",
+    "get_mempolicy",
+    "init_module",
+    "ioperm",
+    "iopl",
+    "kcmp",
+    "kexec_file_load",
+    "kexec_load",
+    "keyctl",
+    "lookup_dcookie",
+    "mbind",
+    "move_pages",
+    "nfsservctl",
+    "open_by_handle_at",
+    "perf_event_open",
+    "pivot_root",
+    "process_vm_readv",
+    "process_vm_writev",
+    "query_module",
+    "quotactl",
+    "reboot",
+    "request_key",
+    "set_mempolicy",
+    "settimeofday",
+    "stime",
+    "swapoff",
+    "swapon",
+    "sysfs",
+    "_sysctl",
+    "umount",
+    "umount2",
+    "unshare",
+    "uselib",
+    "userfaultfd",
+    "ustat",
+    "vm86",
+    "vm86old",
+];
+
+/// User and groups the process runs as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub uid: u32,
+    pub gid: u32,
+    pub additional_gids: Vec<u32>,
+}
+
+fn lookup(file: &Path, name: &str, field: usize) -> Option<u32> {
+    let text = std::fs::read_to_string(file).ok()?;
+    text.lines().find_map(|l| {
+        let f: Vec<&str> = l.split(':').collect();
+        (f.first() == Some(&name))
+            .then(|| f.get(field)?.parse().ok())
+            .flatten()
+    })
+}
+
+/// Resolves docker's `-u user[:group]` against the container's /etc/passwd
+/// and /etc/group (numeric ids need no entry).
+pub fn resolve_user(rootfs: &Path, spec: &str) -> Result<User, RuntimeError> {
+    let (u, g) = match spec.split_once(':') {
+        Some((u, g)) => (u, Some(g)),
+        None => (spec, None),
+    };
+    let passwd = rootfs.join("etc/passwd");
+    let group = rootfs.join("etc/group");
+    let (uid, primary) = if u.is_empty() {
+        (0, 0)
+    } else if let Ok(n) = u.parse::<u32>() {
+        (n, lookup_gid_of_uid(&passwd, n).unwrap_or(0))
+    } else {
+        let uid = lookup(&passwd, u, 2).ok_or_else(|| {
+            RuntimeError::Config(format!(
+                "unable to find user {u}: no matching entries in passwd file"
+            ))
+        })?;
+        (uid, lookup(&passwd, u, 3).unwrap_or(0))
+    };
+    let gid = match g {
+        None => primary,
+        Some(g) => match g.parse::<u32>() {
+            Ok(n) => n,
+            Err(_) => lookup(&group, g, 2).ok_or_else(|| {
+                RuntimeError::Config(format!(
+                    "unable to find group {g}: no matching entries in group file"
+                ))
+            })?,
+        },
+    };
+    Ok(User {
+        uid,
+        gid,
+        additional_gids: Vec::new(),
+    })
+}
+
+fn lookup_gid_of_uid(passwd: &Path, uid: u32) -> Option<u32> {
+    let text = std::fs::read_to_string(passwd).ok()?;
+    text.lines().find_map(|l| {
+        let f: Vec<&str> = l.split(':').collect();
+        (f.get(2)?.parse::<u32>().ok()? == uid)
+            .then(|| f.get(3)?.parse().ok())
+            .flatten()
+    })
+}
+
+/// The process arguments as docker composes them: `--entrypoint` replaces
+/// the image's entrypoint (and drops its cmd); command-line args replace
+/// the image's cmd.
+pub fn process_args(image_cfg: &Value, opts: &RunOptions) -> Result<Vec<String>, RuntimeError> {
+    let strings = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (entrypoint, default_cmd) = match &opts.entrypoint {
+        Some(e) if e.is_empty() => (Vec::new(), Vec::new()),
+        Some(e) => (vec![e.clone()], Vec::new()),
+        None => (
+            strings(&image_cfg["Entrypoint"]),
+            strings(&image_cfg["Cmd"]),
+        ),
+    };
+    let cmd = if opts.command.is_empty() {
+        default_cmd
+    } else {
+        opts.command.clone()
+    };
+    let args: Vec<String> = entrypoint.into_iter().chain(cmd).collect();
+    if args.is_empty() {
+        return Err(RuntimeError::Config("no command specified: the image has no CMD or ENTRYPOINT; give one after the image name".into()));
+    }
+    Ok(args)
+}
+
+/// The environment: image env, then `-e`/`--env-file` (later wins), with
+/// PATH and HOSTNAME as docker sets them.
+pub fn environment(image_cfg: &Value, opts: &RunOptions, hostname: &str) -> Vec<String> {
+    let mut env: Vec<(String, String)> = Vec::new();
+    let mut set = |kv: &str| {
+        let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+        env.retain(|(ek, _)| ek != k);
+        env.push((k.to_string(), v.to_string()));
+    };
+    set("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    set(&format!("HOSTNAME={hostname}"));
+    for e in image_cfg["Env"].as_array().into_iter().flatten() {
+        if let Some(s) = e.as_str() {
+            set(s);
+        }
+    }
+    for e in &opts.env {
+        set(e);
+    }
+    env.into_iter().map(|(k, v)| format!("{k}={v}")).collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn build(
+    id: &str,
+    args: Vec<String>,
+    env: Vec<String>,
+    cwd: &str,
+    user: &User,
+    hostname: &str,
+    opts: &RunOptions,
+    etc_files: &Path,
+) -> Value {
+    let mut mounts = vec![
+        json!({"destination": "/proc", "type": "proc", "source": "proc", "options": ["nosuid", "noexec", "nodev"]}),
+        json!({"destination": "/dev", "type": "tmpfs", "source": "tmpfs", "options": ["nosuid", "strictatime", "mode=755", "size=65536k"]}),
+        json!({"destination": "/dev/pts", "type": "devpts", "source": "devpts", "options": ["nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5"]}),
+        json!({"destination": "/dev/shm", "type": "tmpfs", "source": "shm", "options": ["nosuid", "noexec", "nodev", "mode=1777", "size=65536k"]}),
+        json!({"destination": "/dev/mqueue", "type": "mqueue", "source": "mqueue", "options": ["nosuid", "noexec", "nodev"]}),
+        json!({"destination": "/sys", "type": "sysfs", "source": "sysfs", "options": ["nosuid", "noexec", "nodev", "ro"]}),
+    ];
+    for f in ["hosts", "hostname", "resolv.conf"] {
+        mounts.push(json!({
+            "destination": format!("/etc/{f}"),
+            "type": "bind",
+            "source": etc_files.join(f),
+            "options": ["rbind", "rprivate"],
+        }));
+    }
+    for v in &opts.volumes {
+        let mut o = vec!["rbind", "rprivate"];
+        if v.read_only {
+            o.push("ro");
+        }
+        mounts.push(
+            json!({"destination": v.target, "type": "bind", "source": v.source, "options": o}),
+        );
+    }
+    let mut namespaces = vec![
+        json!({"type": "pid"}),
+        json!({"type": "ipc"}),
+        json!({"type": "uts"}),
+        json!({"type": "mount"}),
+    ];
+    if opts.network != Network::Host {
+        namespaces.push(json!({"type": "network"}));
+    }
+    let caps: Vec<&str> = DEFAULT_CAPS.to_vec();
+    // docker raises the open-file limit to 1048576; the host may cap lower.
+    let nofile = rustix::process::getrlimit(rustix::process::Resource::Nofile)
+        .maximum
+        .unwrap_or(1_048_576)
+        .min(1_048_576);
+    let syscalls: Vec<Value> =
+        vec![json!({"names": DENIED_SYSCALLS, "action": "SCMP_ACT_ERRNO", "errnoRet": 1})];
+    json!({
+        "ociVersion": "1.0.2",
+        "process": {
+            "terminal": false,
+            "user": {"uid": user.uid, "gid": user.gid, "additionalGids": user.additional_gids},
+            "args": args,
+            "env": env,
+            "cwd": cwd,
+            "capabilities": {"bounding": caps, "effective": caps, "permitted": caps},
+            "rlimits": [{"type": "RLIMIT_NOFILE", "hard": nofile, "soft": nofile}],
+            "noNewPrivileges": true,
+        },
+        "root": {"path": "rootfs", "readonly": opts.read_only},
+        "hostname": hostname,
+        "mounts": mounts,
+        "linux": {
+            "cgroupsPath": format!("/ccr/{id}"),
+            "namespaces": namespaces,
+            "maskedPaths": [
+                "/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
+                "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi",
+                "/sys/firmware", "/sys/devices/virtual/powercap",
+            ],
+            "readonlyPaths": ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"],
+            "seccomp": {
+                "defaultAction": "SCMP_ACT_ALLOW",
+                "architectures": ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32", "SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM"],
+                "syscalls": syscalls,
+            },
+        },
+    })
+}

@@ -1,0 +1,346 @@
+//! Containers run for real through libcontainer, from the busybox base image.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+const BUSYBOX: &str = "localhost/busybox:test";
+
+fn with_busybox() -> Env {
+    require("busybox");
+    let env = Env::new();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("rootfs-tools/busybox-image.sh");
+    let out = Command::new(script)
+        .arg(BUSYBOX)
+        .env("CCR", ccr_bin())
+        .env("CCR_DATA_ROOT", env.data_root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    env
+}
+
+/// No container state, mount or cgroup left behind.
+fn assert_clean(env: &Env) {
+    let containers = env.data_root().join("containers");
+    let left = std::fs::read_dir(&containers)
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(left, 0, "container state left behind");
+    let mounts = std::fs::read_to_string("/proc/mounts").unwrap();
+    assert!(
+        !mounts.contains(env.data_root().to_str().unwrap()),
+        "a mount was left behind"
+    );
+    for id in std::fs::read_dir(env.data_root().join("run"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        panic!("runtime state left behind: {:?}", id.path());
+    }
+}
+
+fn cgroup_dirs() -> usize {
+    std::fs::read_dir("/sys/fs/cgroup")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|h| std::fs::read_dir(h.path().join("ccr")).ok())
+        .flat_map(|d| d.flatten())
+        .filter(|e| e.path().is_dir())
+        .count()
+}
+
+#[test]
+fn run_prints_exits_and_leaves_nothing() {
+    let env = with_busybox();
+    let before = cgroup_dirs();
+    let out = env.ok(&["run", "--rm", BUSYBOX, "echo", "hi"]);
+    assert_eq!(out, "hi\n");
+    let status = env.run(&["run", "--rm", BUSYBOX, "sh", "-c", "exit 3"]);
+    assert_eq!(status.status.code(), Some(3));
+    // A killed child's status passes through the shell and ccr.
+    let status = env.run(&[
+        "run",
+        "--rm",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "sleep 100 & kill -9 $!; wait $!",
+    ]);
+    assert_eq!(status.status.code(), Some(137));
+    assert_clean(&env);
+    assert_eq!(cgroup_dirs(), before, "no cgroup left behind");
+}
+
+#[test]
+fn env_workdir_user_hostname() {
+    let env = with_busybox();
+    let envfile = env.path("env.list");
+    std::fs::write(&envfile, "# comment\nFROM_FILE=1\n").unwrap();
+    let out = env
+        .cmd(&[
+            "run",
+            "--rm",
+            "-e",
+            "A=1",
+            "-e",
+            "FROM_HOST",
+            "--env-file",
+            envfile.to_str().unwrap(),
+            "-w",
+            "/made/for/me",
+            "-u",
+            "nobody",
+            "--hostname",
+            "box",
+            BUSYBOX,
+            "sh",
+            "-c",
+            "echo $A $FROM_HOST $FROM_FILE; pwd; id -u; id -g; hostname; echo $PATH",
+        ])
+        .env("FROM_HOST", "host-value")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "1 host-value 1");
+    assert_eq!(lines[1], "/made/for/me");
+    assert_eq!(lines[2], "65534");
+    assert_eq!(lines[3], "65534");
+    assert_eq!(lines[4], "box");
+    assert_eq!(
+        lines[5], "/usr/sbin:/usr/bin:/sbin:/bin",
+        "the image's PATH"
+    );
+    // The entrypoint flag replaces the image's, and the command follows it.
+    let out = env.ok(&[
+        "run",
+        "--rm",
+        "--entrypoint",
+        "/bin/echo",
+        BUSYBOX,
+        "from",
+        "entrypoint",
+    ]);
+    assert_eq!(out, "from entrypoint\n");
+    let err = env.fails(&["run", "--rm", "-u", "nosuchuser", BUSYBOX, "true"]);
+    assert!(err.contains("unable to find user nosuchuser"), "{err}");
+    assert_clean(&env);
+}
+
+#[test]
+fn volumes_and_read_only_root() {
+    let env = with_busybox();
+    let host = env.path("shared");
+    std::fs::create_dir(&host).unwrap();
+    let spec = format!("{}:/data", host.display());
+    env.ok(&[
+        "run",
+        "--rm",
+        "-v",
+        &spec,
+        BUSYBOX,
+        "sh",
+        "-c",
+        "echo written > /data/out",
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(host.join("out")).unwrap(),
+        "written\n"
+    );
+    let ro = format!("{}:/data:ro", host.display());
+    let out = env.run(&[
+        "run",
+        "--rm",
+        "-v",
+        &ro,
+        BUSYBOX,
+        "sh",
+        "-c",
+        "echo x > /data/other",
+    ]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Read-only file system"));
+    assert!(!host.join("other").exists());
+    let out = env.run(&["run", "--rm", "--read-only", BUSYBOX, "touch", "/x"]);
+    assert_ne!(out.status.code(), Some(0));
+    // Changes stay in the container: the next one starts from the image.
+    env.ok(&["run", "--rm", BUSYBOX, "sh", "-c", "rm /bin/ls"]);
+    env.ok(&["run", "--rm", BUSYBOX, "ls", "/"]);
+    let err = env.fails(&["run", "--rm", "-v", "relative:/data", BUSYBOX, "true"]);
+    assert!(err.contains("absolute host path"), "{err}");
+    assert_clean(&env);
+}
+
+#[test]
+fn networking_none_and_host() {
+    let env = with_busybox();
+    let out = env.ok(&["run", "--rm", BUSYBOX, "cat", "/proc/net/dev"]);
+    let ifaces: Vec<&str> = out
+        .lines()
+        .skip(2)
+        .map(|l| l.split(':').next().unwrap().trim())
+        .collect();
+    assert_eq!(ifaces, vec!["lo"], "only loopback without a network");
+    let host_ifaces = std::fs::read_to_string("/proc/net/dev")
+        .unwrap()
+        .lines()
+        .count();
+    let out = env.ok(&[
+        "run",
+        "--rm",
+        "--network",
+        "host",
+        BUSYBOX,
+        "cat",
+        "/proc/net/dev",
+    ]);
+    assert_eq!(out.lines().count(), host_ifaces);
+}
+
+/// A one-layer image made from a hand-written (hostile) tar.
+fn import_tar(env: &Env, name: &str, entries: &[(&str, tar::EntryType, &str, &[u8])]) {
+    let mut b = tar::Builder::new(Vec::new());
+    // A shell to run: the busybox binary, copied into the hostile layer.
+    let busybox = std::fs::read("/bin/busybox").unwrap();
+    for (path, kind, link, data) in [("bin/busybox", tar::EntryType::Regular, "", &busybox[..])]
+        .into_iter()
+        .chain(entries.iter().copied())
+    {
+        let mut h = tar::Header::new_gnu();
+        {
+            let g = h.as_gnu_mut().unwrap();
+            g.name[..path.len()].copy_from_slice(path.as_bytes());
+            g.linkname[..link.len()].copy_from_slice(link.as_bytes());
+        }
+        h.set_entry_type(kind);
+        h.set_size(data.len() as u64);
+        h.set_mode(0o755);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(0);
+        h.set_cksum();
+        b.append(&h, data).unwrap();
+    }
+    let file = env.path(&format!("{}.tar", name.replace(['/', ':'], "_")));
+    std::fs::write(&file, b.into_inner().unwrap()).unwrap();
+    env.ok(&[
+        "import",
+        "--change",
+        r#"CMD ["/bin/busybox", "true"]"#,
+        file.to_str().unwrap(),
+        name,
+    ]);
+}
+
+#[test]
+fn hostile_layers_cannot_touch_the_host() {
+    let env = Env::new();
+    let victim_dir = env.path("victim");
+    std::fs::create_dir(&victim_dir).unwrap();
+    let victim = victim_dir.join("file");
+    std::fs::write(&victim, "host data").unwrap();
+    let v = victim_dir.to_str().unwrap().to_string();
+    let vf = victim.to_str().unwrap().to_string();
+
+    // An absolute symlink to a host directory, then a write through it.
+    import_tar(
+        &env,
+        "hostile/symlink",
+        &[
+            ("evil", tar::EntryType::Symlink, &v, b""),
+            ("evil/file", tar::EntryType::Regular, "", b"pwned"),
+        ],
+    );
+    env.ok(&["run", "--rm", "hostile/symlink"]);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "host data");
+
+    // A file over a symlink that points at a host file.
+    import_tar(
+        &env,
+        "hostile/replace",
+        &[
+            ("f", tar::EntryType::Symlink, &vf, b""),
+            ("f", tar::EntryType::Regular, "", b"pwned"),
+        ],
+    );
+    env.ok(&["run", "--rm", "hostile/replace"]);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "host data");
+
+    // Path traversal.
+    import_tar(
+        &env,
+        "hostile/traversal",
+        &[(
+            "../../../../../../tmp/ccr-escaped",
+            tar::EntryType::Regular,
+            "",
+            b"pwned",
+        )],
+    );
+    let err = env.fails(&["run", "--rm", "hostile/traversal"]);
+    assert!(
+        err.contains("../../../../../../tmp/ccr-escaped") && err.contains("climbs out"),
+        "{err}"
+    );
+    assert!(!Path::new("/tmp/ccr-escaped").exists());
+
+    // A hard link to a host file.
+    import_tar(
+        &env,
+        "hostile/hardlink",
+        &[("passwd", tar::EntryType::Link, &vf, b"")],
+    );
+    let err = env.fails(&["run", "--rm", "hostile/hardlink"]);
+    assert!(
+        err.contains("passwd") && err.contains("not in the layers"),
+        "{err}"
+    );
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(std::fs::metadata(&victim).unwrap().nlink(), 1);
+
+    // A device node.
+    import_tar(
+        &env,
+        "hostile/device",
+        &[("dev/sda", tar::EntryType::Block, "", b"")],
+    );
+    let err = env.fails(&["run", "--rm", "hostile/device"]);
+    assert!(
+        err.contains("dev/sda") && err.contains("device nodes"),
+        "{err}"
+    );
+
+    assert_clean(&env);
+    // A refused layer leaves no snapshot to reuse.
+    let snaps = std::fs::read_dir(env.data_root().join("snapshots/tmp"))
+        .unwrap()
+        .count();
+    assert_eq!(snaps, 0);
+}
+
+#[test]
+fn snapshots_are_shared_between_images() {
+    let env = with_busybox();
+    env.ok(&["tag", BUSYBOX, "other/name:1"]);
+    env.ok(&["run", "--rm", BUSYBOX, "true"]);
+    env.ok(&["run", "--rm", "other/name:1", "true"]);
+    let layers = std::fs::read_dir(env.data_root().join("snapshots/layers"))
+        .unwrap()
+        .count();
+    assert_eq!(layers, 1, "one layer, extracted once");
+}
