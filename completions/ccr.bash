@@ -31,8 +31,14 @@ _ccr() {
             ccr,import)
                 cmd="ccr__subcmd__import"
                 ;;
+            ccr,inspect)
+                cmd="ccr__subcmd__inspect"
+                ;;
             ccr,key)
                 cmd="ccr__subcmd__key"
+                ;;
+            ccr,kill)
+                cmd="ccr__subcmd__kill"
                 ;;
             ccr,load)
                 cmd="ccr__subcmd__load"
@@ -43,14 +49,23 @@ _ccr() {
             ccr,logout)
                 cmd="ccr__subcmd__logout"
                 ;;
+            ccr,logs)
+                cmd="ccr__subcmd__logs"
+                ;;
             ccr,manifest)
                 cmd="ccr__subcmd__manifest"
+                ;;
+            ccr,ps)
+                cmd="ccr__subcmd__ps"
                 ;;
             ccr,pull)
                 cmd="ccr__subcmd__pull"
                 ;;
             ccr,push)
                 cmd="ccr__subcmd__push"
+                ;;
+            ccr,rm)
+                cmd="ccr__subcmd__rm"
                 ;;
             ccr,rmi)
                 cmd="ccr__subcmd__rmi"
@@ -60,6 +75,12 @@ _ccr() {
                 ;;
             ccr,save)
                 cmd="ccr__subcmd__save"
+                ;;
+            ccr,start)
+                cmd="ccr__subcmd__start"
+                ;;
+            ccr,stop)
+                cmd="ccr__subcmd__stop"
                 ;;
             ccr,tag)
                 cmd="ccr__subcmd__tag"
@@ -116,7 +137,7 @@ _ccr() {
 
     case "${cmd}" in
         ccr)
-            opts="-h -V --data-root --insecure-registry --debug --help --version run pull push images tag rmi save load import image manifest key login logout __monitor completion"
+            opts="-h -V --data-root --insecure-registry --debug --help --version run ps logs stop kill rm start inspect pull push images tag rmi save load import image manifest key login logout __monitor completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -647,6 +668,36 @@ _ccr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ccr__subcmd__inspect)
+            opts="-f -h -V --format --data-root --insecure-registry --debug --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ccr__subcmd__key)
             opts="-h -V --data-root --insecure-registry --debug --help --version generate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -677,6 +728,36 @@ _ccr() {
             fi
             case "${prev}" in
                 --output-key-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__kill)
+            opts="-s -h -V --signal --data-root --insecure-registry --debug --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --signal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -785,6 +866,36 @@ _ccr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ccr__subcmd__logs)
+            opts="-f -n -h -V --follow --tail --data-root --insecure-registry --debug --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ccr__subcmd__manifest)
             opts="-h -V --data-root --insecure-registry --debug --help --version create inspect"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -836,6 +947,32 @@ _ccr() {
                 return 0
             fi
             case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__ps)
+            opts="-a -q -h -V --all --quiet --no-trunc --format --data-root --insecure-registry --debug --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -939,6 +1076,28 @@ _ccr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ccr__subcmd__rm)
+            opts="-f -h -V --force --data-root --insecure-registry --debug --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ccr__subcmd__rmi)
             opts="-f -h -V --force --data-root --insecure-registry --debug --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -962,7 +1121,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__run)
-            opts="-e -v -w -u -q -h -V --rm --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --network --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --data-root --insecure-registry --debug --help --version"
+            opts="-d -e -v -w -u -q -h -V --rm --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --network --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --data-root --insecure-registry --debug --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1083,6 +1242,58 @@ _ccr() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__start)
+            opts="-h -V --data-root --insecure-registry --debug --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__stop)
+            opts="-t -h -V --time --data-root --insecure-registry --debug --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

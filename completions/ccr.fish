@@ -30,6 +30,13 @@ complete -c ccr -n "__fish_ccr_needs_command" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_needs_command" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_needs_command" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "run" -d 'Run a command in a new container'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "ps" -d 'List containers'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "logs" -d 'Fetch the logs of a container'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "stop" -d 'Stop one or more running containers'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "kill" -d 'Kill one or more running containers'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "rm" -d 'Remove one or more containers'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "start" -d 'Start one or more stopped containers'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "inspect" -d 'Display detailed information on containers or images'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "push" -d 'Push an image to a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "images" -d 'List images'
@@ -70,11 +77,57 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -l signature-policy -d 'Tru
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l read-only -d 'Mount the container\'s root file system read-only'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s q -l quiet -d 'Suppress the pull output'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand ps" -l format -d 'Format the output: table, json, or a template' -r
+complete -c ccr -n "__fish_ccr_using_subcommand ps" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand ps" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand ps" -s a -l all -d 'Show all containers (default shows just running)'
+complete -c ccr -n "__fish_ccr_using_subcommand ps" -s q -l quiet -d 'Only display container IDs'
+complete -c ccr -n "__fish_ccr_using_subcommand ps" -l no-trunc -d 'Don\'t truncate output'
+complete -c ccr -n "__fish_ccr_using_subcommand ps" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand ps" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand ps" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand logs" -s n -l tail -d 'Number of lines to show from the end of the logs' -r
+complete -c ccr -n "__fish_ccr_using_subcommand logs" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand logs" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand logs" -s f -l follow -d 'Follow log output'
+complete -c ccr -n "__fish_ccr_using_subcommand logs" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand logs" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand logs" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand stop" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand stop" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand stop" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand stop" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand stop" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand kill" -s s -l signal -d 'Signal to send' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kill" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kill" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kill" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand kill" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand kill" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand rm" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand rm" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand rm" -s f -l force -d 'Force the removal of a running container'
+complete -c ccr -n "__fish_ccr_using_subcommand rm" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand rm" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand start" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand start" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand start" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand start" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand start" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand inspect" -s f -l format -d 'Format the output using a template' -r
+complete -c ccr -n "__fish_ccr_using_subcommand inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand inspect" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand inspect" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l platform -d 'Only content for this platform (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
 cosign\t''"

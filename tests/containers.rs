@@ -344,3 +344,90 @@ fn snapshots_are_shared_between_images() {
         .count();
     assert_eq!(layers, 1, "one layer, extracted once");
 }
+
+fn state(env: &Env, id: &str) -> serde_json::Value {
+    json(
+        &std::fs::read_to_string(
+            env.data_root()
+                .join("containers")
+                .join(id)
+                .join("state.json"),
+        )
+        .unwrap(),
+    )
+}
+
+fn pid_alive(pid: i64) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+        && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .unwrap_or_default()
+            .contains(") Z ")
+}
+
+#[test]
+fn detached_lifecycle() {
+    let env = with_busybox();
+    let script = "echo started; trap 'echo stopping; exit 7' TERM; while true; do sleep 0.1; done";
+    let id = env
+        .ok(&["run", "-d", "--name", "web", BUSYBOX, "sh", "-c", script])
+        .trim()
+        .to_string();
+    assert_eq!(id.len(), 64, "{id}");
+    // It keeps running after the ccr that started it has exited.
+    let ps = env.ok(&["ps"]);
+    assert!(
+        ps.contains(&id[..12]) && ps.contains("web") && ps.contains("Up"),
+        "{ps}"
+    );
+    let q = env.ok(&["ps", "-q"]);
+    assert_eq!(q.trim(), &id[..12]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(env.ok(&["logs", "web"]), "started\n");
+    let err = env.fails(&["rm", "web"]);
+    assert!(err.contains("stop it first"), "{err}");
+
+    assert_eq!(env.ok(&["stop", "-t", "5", "web"]).trim(), "web");
+    assert!(env.ok(&["logs", "--tail", "1", "web"]).contains("stopping"));
+    assert_eq!(
+        env.ok(&["inspect", "-f", "{{.State.ExitCode}}", "web"])
+            .trim(),
+        "7"
+    );
+    assert!(env.ok(&["ps"]).lines().count() == 1, "not running any more");
+    assert!(env.ok(&["ps", "-a"]).contains("Exited (7)"));
+
+    // Started again, then killed and removed by force.
+    env.ok(&["start", "web"]);
+    assert!(env.ok(&["ps"]).contains("web"));
+    env.ok(&["kill", "-s", "KILL", &id[..12]]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while state(&env, &id)["status"] == "running" && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(state(&env, &id)["exit_code"], 137);
+    env.ok(&["start", "web"]);
+    env.ok(&["rm", "-f", "web"]);
+    let err = env.fails(&["logs", "web"]);
+    assert!(err.contains("no such container"), "{err}");
+    assert_clean(&env);
+}
+
+#[test]
+fn stale_state_from_a_crashed_monitor_is_cleaned() {
+    let env = with_busybox();
+    let id = env
+        .ok(&["run", "-d", BUSYBOX, "sleep", "1000"])
+        .trim()
+        .to_string();
+    let st = state(&env, &id);
+    let monitor = st["monitor_pid"].as_i64().unwrap();
+    let pid = st["pid"].as_i64().unwrap();
+    assert!(pid_alive(pid));
+    sh(Command::new("kill").args(["-9", &monitor.to_string()]));
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let ps = env.ok(&["ps", "-a"]);
+    assert!(ps.contains("Dead"), "{ps}");
+    assert!(!pid_alive(pid), "the orphaned container process is stopped");
+    env.ok(&["rm", &id]);
+    assert_clean(&env);
+}

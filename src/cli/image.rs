@@ -229,7 +229,14 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
         | Command::Completion { .. }
         | Command::Key(_)
         | Command::Run(_)
-        | Command::Monitor { .. } => {
+        | Command::Monitor { .. }
+        | Command::Ps(_)
+        | Command::Logs(_)
+        | Command::Stop(_)
+        | Command::Kill(_)
+        | Command::Rm(_)
+        | Command::Start(_)
+        | Command::Inspect(_) => {
             unreachable!("handled before a context is made")
         }
     }

@@ -47,6 +47,20 @@ pub struct Cli {
 pub enum Command {
     /// Run a command in a new container
     Run(Box<run::RunArgs>),
+    /// List containers
+    Ps(run::PsArgs),
+    /// Fetch the logs of a container
+    Logs(run::LogsArgs),
+    /// Stop one or more running containers
+    Stop(run::StopArgs),
+    /// Kill one or more running containers
+    Kill(run::KillArgs),
+    /// Remove one or more containers
+    Rm(run::RmArgs),
+    /// Start one or more stopped containers
+    Start(run::StartArgs),
+    /// Display detailed information on containers or images
+    Inspect(run::InspectArgs),
     /// Pull an image from a registry
     Pull(image::PullArgs),
     /// Push an image to a registry
@@ -116,6 +130,13 @@ pub fn run(cli: Cli) -> i32 {
         Command::Logout(a) => login::logout(&opts, a),
         Command::Run(a) => Context::new(&opts).and_then(|ctx| run::run(&ctx, *a)),
         Command::Monitor { id } => Context::new(&opts).and_then(|ctx| run::monitor(&ctx, &id)),
+        Command::Ps(a) => Context::new(&opts).and_then(|ctx| run::ps(&ctx, a)),
+        Command::Logs(a) => Context::new(&opts).and_then(|ctx| run::logs(&ctx, a)),
+        Command::Stop(a) => Context::new(&opts).and_then(|ctx| run::stop(&ctx, a)),
+        Command::Kill(a) => Context::new(&opts).and_then(|ctx| run::kill(&ctx, a)),
+        Command::Rm(a) => Context::new(&opts).and_then(|ctx| run::rm(&ctx, a)),
+        Command::Start(a) => Context::new(&opts).and_then(|ctx| run::start(&ctx, a)),
+        Command::Inspect(a) => Context::new(&opts).and_then(|ctx| run::inspect(&ctx, a)),
         other => match Context::new(&opts) {
             Ok(ctx) => image::run(&ctx, other),
             Err(e) => Err(e),

@@ -31,6 +31,9 @@ pub struct RunArgs {
     /// Remove the container when it exits
     #[arg(long)]
     pub rm: bool,
+    /// Run in the background and print the container ID
+    #[arg(short, long)]
+    pub detach: bool,
     /// Assign a name to the container
     #[arg(long)]
     pub name: Option<String>,
@@ -151,21 +154,285 @@ pub fn run(ctx: &Context, a: RunArgs) -> Result<i32, Error> {
     let img = ctx.images.resolve_platform(&rec, platform.as_ref())?;
     let runtime = Runtime::new(&ctx.data_root);
     let st = runtime.create(&ctx.images, &rec, &img, &opts)?;
-    let status = std::process::Command::new("/proc/self/exe")
-        .arg("--data-root")
-        .arg(&ctx.data_root)
-        .arg("__monitor")
-        .arg(&st.id)
-        .status()
-        .map_err(|e| Error::Io {
-            path: "/proc/self/exe".into(),
-            why: format!("cannot start the container monitor: {e}"),
-        })?;
-    Ok(status.code().unwrap_or(crate::EXIT_CCR_FAILURE))
+    match runtime.launch(&st.id, a.detach)? {
+        Some(code) => Ok(code),
+        None => {
+            println!("{}", st.id);
+            Ok(0)
+        }
+    }
 }
 
 /// The monitor process (`ccr __monitor ID`): runs the container and exits
 /// with its code.
 pub fn monitor(ctx: &Context, id: &str) -> Result<i32, Error> {
     Ok(crate::runtime::run_monitor(&ctx.data_root, id)?)
+}
+
+#[derive(Args, Debug)]
+pub struct PsArgs {
+    /// Show all containers (default shows just running)
+    #[arg(short, long)]
+    pub all: bool,
+    /// Only display container IDs
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Don't truncate output
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Format the output: table, json, or a template
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct PsRow {
+    #[serde(rename = "ID")]
+    id: String,
+    image: String,
+    command: String,
+    created_at: String,
+    status: String,
+    state: String,
+    names: String,
+    ports: String,
+}
+
+pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
+    let format = crate::format::Format::parse(a.format.as_deref())?;
+    let runtime = Runtime::new(&ctx.data_root);
+    let rows: Vec<PsRow> = runtime
+        .list()?
+        .into_iter()
+        .map(|c| runtime.refresh(c))
+        .filter(|c| a.all || c.status == "running")
+        .map(|c| PsRow {
+            id: if a.no_trunc {
+                c.id.clone()
+            } else {
+                c.id[..12].to_string()
+            },
+            image: crate::image::split_name(&c.image).0
+                + ":"
+                + &crate::image::split_name(&c.image).1,
+            command: {
+                let cmd = format!("\"{}\"", c.command.join(" "));
+                if a.no_trunc || cmd.chars().count() <= 22 {
+                    cmd
+                } else {
+                    format!("{}…\"", cmd.chars().take(20).collect::<String>())
+                }
+            },
+            created_at: c.created.clone(),
+            status: c.status_text(),
+            state: c.status.clone(),
+            names: c.name.clone(),
+            ports: String::new(),
+        })
+        .collect();
+    if a.quiet {
+        for r in &rows {
+            println!("{}", r.id);
+        }
+        return Ok(0);
+    }
+    if format != crate::format::Format::Table {
+        for r in &rows {
+            println!("{}", format.render(r)?);
+        }
+        return Ok(0);
+    }
+    let mut table = vec![
+        [
+            "CONTAINER ID",
+            "IMAGE",
+            "COMMAND",
+            "CREATED",
+            "STATUS",
+            "PORTS",
+            "NAMES",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for r in &rows {
+        table.push(vec![
+            r.id.clone(),
+            r.image.clone(),
+            r.command.clone(),
+            crate::image::human_since(Some(&r.created_at)),
+            r.status.clone(),
+            r.ports.clone(),
+            r.names.clone(),
+        ]);
+    }
+    super::image::print_table(&mut std::io::stdout().lock(), &table);
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct LogsArgs {
+    /// Follow log output
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Number of lines to show from the end of the logs
+    #[arg(short = 'n', long)]
+    pub tail: Option<String>,
+    pub container: String,
+}
+
+pub fn logs(ctx: &Context, a: LogsArgs) -> Result<i32, Error> {
+    let tail = match a.tail.as_deref() {
+        None | Some("all") => None,
+        Some(n) => Some(
+            n.parse::<usize>()
+                .map_err(|_| Error::Usage(format!("--tail {n:?}: expected a number or all")))?,
+        ),
+    };
+    Runtime::new(&ctx.data_root).logs(
+        &a.container,
+        tail,
+        a.follow,
+        &mut std::io::stdout().lock(),
+    )?;
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct StopArgs {
+    /// Seconds to wait before killing the container
+    #[arg(short = 't', long, default_value_t = 10)]
+    pub time: u64,
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct KillArgs {
+    /// Signal to send
+    #[arg(short, long, default_value = "KILL")]
+    pub signal: String,
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct RmArgs {
+    /// Force the removal of a running container
+    #[arg(short, long)]
+    pub force: bool,
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct StartArgs {
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct InspectArgs {
+    /// Format the output using a template
+    #[arg(short, long)]
+    pub format: Option<String>,
+    #[arg(required = true)]
+    pub names: Vec<String>,
+}
+
+/// Runs `f` for each container, printing what it returns as docker does
+/// (the name given) and failing at the end if any failed.
+fn each(
+    names: &[String],
+    mut f: impl FnMut(&str) -> Result<(), crate::runtime::RuntimeError>,
+) -> Result<i32, Error> {
+    let mut failed = false;
+    for n in names {
+        match f(n) {
+            Ok(()) => println!("{n}"),
+            Err(e) => {
+                eprintln!("ccr: error: {e}");
+                failed = true;
+            }
+        }
+    }
+    Ok(if failed { crate::EXIT_CCR_FAILURE } else { 0 })
+}
+
+pub fn stop(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.data_root);
+    each(&a.containers, |c| {
+        rt.stop(c, std::time::Duration::from_secs(a.time))
+            .map(|_| ())
+    })
+}
+
+pub fn kill(ctx: &Context, a: KillArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.data_root);
+    let sig = crate::runtime::parse_signal(&a.signal)?;
+    each(&a.containers, |c| rt.kill(c, sig).map(|_| ()))
+}
+
+pub fn rm(ctx: &Context, a: RmArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.data_root);
+    each(&a.containers, |c| rt.remove(c, a.force).map(|_| ()))
+}
+
+pub fn start(ctx: &Context, a: StartArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.data_root);
+    each(&a.containers, |c| rt.start(c).map(|_| ()))
+}
+
+/// `ccr inspect`: containers first, then images, as docker does.
+pub fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.data_root);
+    let format = crate::format::Format::parse(a.format.as_deref())?;
+    let mut all = Vec::new();
+    for n in &a.names {
+        let v = match rt.find(n) {
+            Ok(c) => serde_json::json!({
+                "Id": c.id,
+                "Name": format!("/{}", c.name),
+                "Created": c.created,
+                "Path": c.command.first().cloned().unwrap_or_default(),
+                "Args": c.command.iter().skip(1).collect::<Vec<_>>(),
+                "State": {
+                    "Status": c.status,
+                    "Running": c.status == "running",
+                    "Pid": c.pid.unwrap_or(0),
+                    "ExitCode": c.exit_code.unwrap_or(0),
+                    "StartedAt": c.started.clone().unwrap_or_default(),
+                    "FinishedAt": c.finished.clone().unwrap_or_default(),
+                },
+                "Image": c.image_digest,
+                "Config": {"Image": c.image, "Env": c.options.env, "WorkingDir": c.options.workdir, "User": c.options.user},
+                "HostConfig": {"NetworkMode": c.options.network, "ReadonlyRootfs": c.options.read_only, "AutoRemove": c.options.remove},
+                "Mounts": c.options.volumes.iter().map(|v| serde_json::json!({"Type": "bind", "Source": v.source, "Destination": v.target, "RW": !v.read_only})).collect::<Vec<_>>(),
+                "LogPath": rt.log_path(&c.id),
+            }),
+            Err(crate::runtime::RuntimeError::NoSuchContainer(_)) => {
+                ctx.images.inspect(n, None).map_err(|e| match e {
+                    crate::image::ImageError::NoSuchImage(_) => {
+                        Error::Usage(format!("no such object: {n}"))
+                    }
+                    other => other.into(),
+                })?
+            }
+            Err(e) => return Err(e.into()),
+        };
+        all.push(v);
+    }
+    match format {
+        crate::format::Format::Table => println!(
+            "{}",
+            serde_json::to_string_pretty(&all).expect("serialises")
+        ),
+        f => {
+            for v in &all {
+                println!("{}", f.render(v)?);
+            }
+        }
+    }
+    Ok(0)
 }

@@ -3,6 +3,7 @@
 //! files), run through youki's `libcontainer` by a monitor process that
 //! waits for it, records its exit code and cleans up.
 
+mod lifecycle;
 mod monitor;
 pub mod spec;
 
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub use lifecycle::parse_signal;
 pub use monitor::run_monitor;
 
 use crate::image::{ImageError, Images, PlatformImage};
@@ -132,6 +134,43 @@ pub struct ContainerState {
     pub exit_code: Option<i32>,
     pub overlay: bool,
     pub options: RunOptions,
+    /// The layer directories under the overlay (bottom first), to remount on start.
+    #[serde(default)]
+    pub layers: Vec<PathBuf>,
+    /// The process arguments (for `ps`).
+    #[serde(default)]
+    pub command: Vec<String>,
+    #[serde(default)]
+    pub monitor_pid: Option<i32>,
+    #[serde(default)]
+    pub pid: Option<i32>,
+    #[serde(default)]
+    pub started: Option<String>,
+    #[serde(default)]
+    pub finished: Option<String>,
+}
+
+impl ContainerState {
+    /// docker's STATUS column: `Up 5 seconds`, `Exited (3) 2 minutes ago`, `Created`.
+    pub fn status_text(&self) -> String {
+        let since = |t: &Option<String>| {
+            crate::image::human_since(t.as_deref())
+                .trim_end_matches(" ago")
+                .to_string()
+        };
+        match self.status.as_str() {
+            "running" => format!("Up {}", since(&self.started)),
+            "exited" => format!(
+                "Exited ({}) {} ago",
+                self.exit_code.unwrap_or(0),
+                since(&self.finished)
+            ),
+            "created" => "Created".into(),
+            "failed" => "Failed to start".into(),
+            "dead" => "Dead".into(),
+            other => other.to_string(),
+        }
+    }
 }
 
 pub struct Runtime {
@@ -201,7 +240,7 @@ impl Runtime {
         let dir = self.container_dir(&id);
         let created = self.create_bundle(images, img, opts, &id, &dir);
         match created {
-            Ok(overlay) => {
+            Ok((overlay, layers, command)) => {
                 let st = ContainerState {
                     id: id.clone(),
                     name,
@@ -212,6 +251,12 @@ impl Runtime {
                     exit_code: None,
                     overlay,
                     options: opts.clone(),
+                    layers,
+                    command,
+                    monitor_pid: None,
+                    pid: None,
+                    started: None,
+                    finished: None,
                 };
                 self.save(&st)?;
                 Ok(st)
@@ -223,7 +268,8 @@ impl Runtime {
         }
     }
 
-    /// Returns whether the root is an overlay (else a flattened copy).
+    /// Returns whether the root is an overlay (else a flattened copy), its
+    /// layer directories, and the process arguments.
     fn create_bundle(
         &self,
         images: &Images,
@@ -231,7 +277,7 @@ impl Runtime {
         opts: &RunOptions,
         id: &str,
         dir: &Path,
-    ) -> Result<bool, RuntimeError> {
+    ) -> Result<(bool, Vec<PathBuf>, Vec<String>), RuntimeError> {
         let rootfs = dir.join("rootfs");
         for d in [
             dir.join("upper"),
@@ -292,14 +338,14 @@ impl Runtime {
                     .map_err(io_err(&v.source, "create volume directory"))?;
             }
         }
-        let spec = spec::build(id, args, env, &cwd, &user, &hostname, opts, &etc);
+        let spec = spec::build(id, args.clone(), env, &cwd, &user, &hostname, opts, &etc);
         let path = dir.join("config.json");
         fs::write(
             &path,
             serde_json::to_vec_pretty(&spec).expect("spec serialises"),
         )
         .map_err(io_err(&path, "write"))?;
-        Ok(overlay)
+        Ok((overlay, if overlay { layers } else { Vec::new() }, args))
     }
 
     pub fn find_by_name(&self, name: &str) -> Result<Option<ContainerState>, RuntimeError> {
@@ -335,7 +381,7 @@ impl Runtime {
 }
 
 /// Mounts `layers` (bottom first) read-only under a private upper directory.
-fn mount_overlay(layers: &[PathBuf], dir: &Path, target: &Path) -> io::Result<()> {
+pub(crate) fn mount_overlay(layers: &[PathBuf], dir: &Path, target: &Path) -> io::Result<()> {
     if layers.is_empty() {
         return Err(io::Error::other("no layers"));
     }

@@ -24,6 +24,16 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
     let dir = rt.container_dir(id);
     let state_root = rt.state_root();
     fs::create_dir_all(&state_root).map_err(|e| failed(id, "create state directory", e))?;
+    st.monitor_pid = Some(rustix::process::getpid().as_raw_nonzero().get());
+    st.exit_code = None;
+    st.finished = None;
+    // A restarted container needs its root mounted again.
+    let rootfs = dir.join("rootfs");
+    if st.overlay && !is_mountpoint(&rootfs) {
+        super::mount_overlay(&st.layers, &dir, &rootfs)
+            .map_err(|e| failed(id, "mount root file system", e))?;
+    }
+    rt.save(&st)?;
     let result = (|| {
         let mut container = ContainerBuilder::new(id.to_string(), SyscallType::default())
             .with_root_path(&state_root)
@@ -38,6 +48,8 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
             .pid()
             .ok_or_else(|| failed(id, "start", "no process id"))?;
         st.status = "running".into();
+        st.pid = Some(pid.as_raw());
+        st.started = Some(chrono::Utc::now().to_rfc3339());
         rt.save(&st)?;
         let pid = rustix::process::Pid::from_raw(pid.as_raw())
             .ok_or_else(|| failed(id, "wait", "bad pid"))?;
@@ -63,9 +75,17 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
         Ok(c) => c,
         Err(e) => {
             st.status = "failed".into();
+            st.monitor_pid = None;
             let _ = rt.save(&st);
             if st.options.remove {
                 let _ = rt.destroy_bundle(id);
+            } else {
+                let _ = fs::remove_dir_all(state_root.join(id));
+                let _ = rustix::mount::unmount(
+                    &dir.join("rootfs"),
+                    rustix::mount::UnmountFlags::DETACH,
+                );
+                super::remove_cgroup(id);
             }
             return Err(e);
         }
@@ -73,11 +93,25 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
     if st.options.remove {
         rt.destroy_bundle(id)?;
     } else {
-        st.status = "exited".into();
-        st.exit_code = Some(code);
-        rt.save(&st)?;
+        // Release everything before saying "exited": a `start` may follow at once.
         let _ = rustix::mount::unmount(&dir.join("rootfs"), rustix::mount::UnmountFlags::DETACH);
         super::remove_cgroup(id);
+        st.status = "exited".into();
+        st.exit_code = Some(code);
+        st.pid = None;
+        st.monitor_pid = None;
+        st.finished = Some(chrono::Utc::now().to_rfc3339());
+        rt.save(&st)?;
     }
     Ok(code)
+}
+
+fn is_mountpoint(path: &std::path::Path) -> bool {
+    let Ok(mounts) = fs::read_to_string("/proc/self/mounts") else {
+        return false;
+    };
+    let p = path.to_string_lossy();
+    mounts
+        .lines()
+        .any(|l| l.split_whitespace().nth(1) == Some(&p))
 }

@@ -1,0 +1,356 @@
+//! Container lifecycle after `create`: starting the monitor (in the
+//! foreground or detached), and `ps`, `logs`, `stop`, `kill`, `rm`, `start`.
+
+use std::fs::{self, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use libcontainer::container::Container;
+use libcontainer::signal::Signal;
+
+use super::{ContainerState, Runtime, RuntimeError};
+
+/// Whether `pid` is a live (not zombie) process.
+fn alive(pid: i32) -> bool {
+    let Ok(stat) = fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return false;
+    };
+    // The state follows the command name, which is in parentheses.
+    let state = stat
+        .rsplit_once(')')
+        .and_then(|(_, rest)| rest.split_whitespace().next());
+    !matches!(state, Some("Z") | Some("X") | None)
+}
+
+/// Whether `pid` is the monitor of container `id` (and not a reused pid).
+fn monitor_alive(pid: i32, id: &str) -> bool {
+    alive(pid)
+        && fs::read(format!("/proc/{pid}/cmdline"))
+            .map(|c| {
+                let args: Vec<&[u8]> = c.split(|b| *b == 0).collect();
+                args.contains(&&b"__monitor"[..]) && args.contains(&id.as_bytes())
+            })
+            .unwrap_or(false)
+}
+
+/// Parses `SIGTERM`, `TERM` or `15`.
+pub fn parse_signal(s: &str) -> Result<i32, RuntimeError> {
+    if let Ok(n) = s.parse::<i32>() {
+        return Ok(n);
+    }
+    let name = s.to_ascii_uppercase();
+    let name = name.strip_prefix("SIG").unwrap_or(&name);
+    let n = match name {
+        "HUP" => 1,
+        "INT" => 2,
+        "QUIT" => 3,
+        "KILL" => 9,
+        "USR1" => 10,
+        "USR2" => 12,
+        "TERM" => 15,
+        "CONT" => 18,
+        "STOP" => 19,
+        "WINCH" => 28,
+        _ => return Err(RuntimeError::Config(format!("invalid signal {s:?}"))),
+    };
+    Ok(n)
+}
+
+impl Runtime {
+    pub fn log_path(&self, id: &str) -> PathBuf {
+        self.container_dir(id).join("container.log")
+    }
+
+    /// Starts the monitor for `id`. In the foreground it shares this
+    /// terminal and is waited for (its exit code is the container's);
+    /// detached it gets its own session and writes to the container log,
+    /// and this returns once the container is running (or failed to).
+    pub fn launch(&self, id: &str, detach: bool) -> Result<Option<i32>, RuntimeError> {
+        let mut cmd = Command::new("/proc/self/exe");
+        cmd.arg("--data-root")
+            .arg(&self.data_root)
+            .arg("__monitor")
+            .arg(id);
+        let spawn_err = |e: std::io::Error| RuntimeError::Container {
+            id: id.to_string(),
+            why: format!("cannot start the monitor: {e}"),
+        };
+        if !detach {
+            let status = cmd.status().map_err(spawn_err)?;
+            return Ok(Some(status.code().unwrap_or(crate::EXIT_CCR_FAILURE)));
+        }
+        let log = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.log_path(id))
+            .map_err(spawn_err)?;
+        cmd.stdin(Stdio::null())
+            .stdout(log.try_clone().map_err(spawn_err)?)
+            .stderr(log);
+        // SAFETY: setsid is async-signal-safe; nothing else runs between fork and exec.
+        unsafe {
+            cmd.pre_exec(|| {
+                rustix::process::setsid()
+                    .map(|_| ())
+                    .map_err(std::io::Error::from)
+            });
+        }
+        let mut child = cmd.spawn().map_err(spawn_err)?;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let st = self.load(id)?;
+            match st.status.as_str() {
+                "running" | "exited" => return Ok(None),
+                "failed" => {
+                    let _ = child.wait();
+                    return Err(RuntimeError::Container {
+                        id: id.to_string(),
+                        why: format!("failed to start: {}", self.log_tail(id, 5).trim()),
+                    });
+                }
+                _ => {}
+            }
+            if let Ok(Some(status)) = child.try_wait() {
+                let st = self.load(id)?;
+                if st.status == "created" {
+                    return Err(RuntimeError::Container {
+                        id: id.to_string(),
+                        why: format!(
+                            "the monitor exited ({status}): {}",
+                            self.log_tail(id, 5).trim()
+                        ),
+                    });
+                }
+                return Ok(None);
+            }
+            if Instant::now() > deadline {
+                return Err(RuntimeError::Container {
+                    id: id.to_string(),
+                    why: "did not start within 30 seconds".into(),
+                });
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn log_tail(&self, id: &str, lines: usize) -> String {
+        let text = fs::read_to_string(self.log_path(id)).unwrap_or_default();
+        let all: Vec<&str> = text.lines().collect();
+        all[all.len().saturating_sub(lines)..].join("\n")
+    }
+
+    /// The state, corrected when its monitor died without recording an
+    /// exit (a crash or a reboot): then the container is marked dead and
+    /// what it held is released.
+    pub fn refresh(&self, mut st: ContainerState) -> ContainerState {
+        let monitor_gone = st.monitor_pid.is_none_or(|p| !monitor_alive(p, &st.id));
+        if (st.status == "running" || st.status == "created" && st.monitor_pid.is_some())
+            && monitor_gone
+        {
+            if let Some(pid) = st.pid.filter(|p| alive(*p)) {
+                if let Some(p) = rustix::process::Pid::from_raw(pid) {
+                    let _ = rustix::process::kill_process(p, rustix::process::Signal::KILL);
+                }
+            }
+            let _ = fs::remove_dir_all(self.state_root().join(&st.id));
+            let _ = rustix::mount::unmount(
+                &self.container_dir(&st.id).join("rootfs"),
+                rustix::mount::UnmountFlags::DETACH,
+            );
+            super::remove_cgroup(&st.id);
+            st.status = "dead".into();
+            st.pid = None;
+            st.monitor_pid = None;
+            let _ = self.save(&st);
+        }
+        st
+    }
+
+    /// A container by full id, unique id prefix, or name.
+    pub fn find(&self, key: &str) -> Result<ContainerState, RuntimeError> {
+        let all = self.list()?;
+        if let Some(c) = all.iter().find(|c| c.id == key || c.name == key) {
+            return Ok(self.refresh(c.clone()));
+        }
+        let matches: Vec<&ContainerState> = all.iter().filter(|c| c.id.starts_with(key)).collect();
+        match matches.as_slice() {
+            [one] => Ok(self.refresh((*one).clone())),
+            [] => Err(RuntimeError::NoSuchContainer(key.to_string())),
+            _ => Err(RuntimeError::Config(format!(
+                "{key} is ambiguous: it matches {} containers",
+                matches.len()
+            ))),
+        }
+    }
+
+    /// Sends a signal to the container's process.
+    pub fn kill(&self, key: &str, signal: i32) -> Result<ContainerState, RuntimeError> {
+        let st = self.find(key)?;
+        if st.status != "running" {
+            return Err(RuntimeError::Config(format!(
+                "container {} is not running",
+                st.name
+            )));
+        }
+        let mut c = Container::load(self.state_root().join(&st.id)).map_err(|e| {
+            RuntimeError::Container {
+                id: st.id.clone(),
+                why: format!("runtime state: {e}"),
+            }
+        })?;
+        let sig = Signal::try_from(signal)
+            .map_err(|e| RuntimeError::Config(format!("signal {signal}: {e}")))?;
+        c.kill(sig, true).map_err(|e| RuntimeError::Container {
+            id: st.id.clone(),
+            why: format!("kill: {e}"),
+        })?;
+        Ok(st)
+    }
+
+    fn wait_exit(&self, id: &str, timeout: Duration) -> Result<bool, RuntimeError> {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            match self.load(id) {
+                Ok(st)
+                    if st.status == "running"
+                        && st.monitor_pid.is_some_and(|p| monitor_alive(p, id)) => {}
+                Ok(_) | Err(RuntimeError::NoSuchContainer(_)) => return Ok(true),
+                Err(e) => return Err(e),
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Ok(false)
+    }
+
+    /// SIGTERM (or the image's stop signal), then SIGKILL after `timeout`.
+    pub fn stop(&self, key: &str, timeout: Duration) -> Result<ContainerState, RuntimeError> {
+        let st = self.find(key)?;
+        if st.status != "running" {
+            return Ok(st);
+        }
+        self.kill(&st.id, 15)?;
+        if !self.wait_exit(&st.id, timeout)? {
+            let _ = self.kill(&st.id, 9);
+            self.wait_exit(&st.id, Duration::from_secs(10))?;
+        }
+        Ok(self.refresh(self.load(&st.id).unwrap_or(st)))
+    }
+
+    /// Removes a container (`force` kills it first when running).
+    pub fn remove(&self, key: &str, force: bool) -> Result<ContainerState, RuntimeError> {
+        let st = self.find(key)?;
+        if st.status == "running" {
+            if !force {
+                return Err(RuntimeError::Config(format!(
+                    "cannot remove running container {}: stop it first, or use -f",
+                    st.name
+                )));
+            }
+            let _ = self.kill(&st.id, 9);
+            self.wait_exit(&st.id, Duration::from_secs(10))?;
+        }
+        self.destroy_bundle(&st.id)?;
+        let _ = fs::remove_dir_all(self.state_root().join(&st.id));
+        Ok(st)
+    }
+
+    /// Starts a stopped container again, detached.
+    pub fn start(&self, key: &str) -> Result<ContainerState, RuntimeError> {
+        let mut st = self.find(key)?;
+        if st.status == "running" {
+            return Ok(st);
+        }
+        // Back to "created", so that waiting for the start sees this run's outcome.
+        st.status = "created".into();
+        st.exit_code = None;
+        st.monitor_pid = None;
+        self.save(&st)?;
+        self.launch(&st.id, true)?;
+        self.load(&st.id)
+    }
+
+    /// Copies the container log to `out`: the last `tail` lines (all when
+    /// `None`), and with `follow` what comes after, until it stops.
+    pub fn logs(
+        &self,
+        key: &str,
+        tail: Option<usize>,
+        follow: bool,
+        out: &mut dyn Write,
+    ) -> Result<(), RuntimeError> {
+        let st = self.find(key)?;
+        let path = self.log_path(&st.id);
+        let mut f = match fs::File::open(&path) {
+            Ok(f) => f,
+            Err(_) if !follow => return Ok(()),
+            Err(e) => {
+                return Err(RuntimeError::Io {
+                    path,
+                    op: "open log",
+                    source: e,
+                });
+            }
+        };
+        let mut text = Vec::new();
+        f.read_to_end(&mut text).map_err(|e| RuntimeError::Io {
+            path: path.clone(),
+            op: "read log",
+            source: e,
+        })?;
+        let start = match tail {
+            None => 0,
+            Some(n) => {
+                let mut count = 0;
+                let mut pos = text.len();
+                // Skip a final newline, then find the start of the last n lines.
+                let body = if text.ends_with(b"\n") {
+                    &text[..text.len() - 1]
+                } else {
+                    &text[..]
+                };
+                pos = pos.min(body.len());
+                while pos > 0 && count < n {
+                    pos -= 1;
+                    if body[pos] == b'\n' {
+                        count += 1;
+                        if count == n {
+                            pos += 1;
+                            break;
+                        }
+                    }
+                }
+                if n == 0 { text.len() } else { pos }
+            }
+        };
+        let _ = out.write_all(&text[start..]);
+        let _ = out.flush();
+        if !follow {
+            return Ok(());
+        }
+        let mut offset = text.len() as u64;
+        loop {
+            let running = self
+                .load(&st.id)
+                .map(|s| s.status == "running")
+                .unwrap_or(false);
+            let mut buf = Vec::new();
+            if f.seek(SeekFrom::Start(offset)).is_ok()
+                && f.read_to_end(&mut buf).is_ok()
+                && !buf.is_empty()
+            {
+                offset += buf.len() as u64;
+                if out.write_all(&buf).is_err() {
+                    return Ok(());
+                }
+                let _ = out.flush();
+            }
+            if !running {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
