@@ -32,6 +32,7 @@ complete -c ccr -n "__fish_ccr_needs_command" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "run" -d 'Run a command in a new container'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "ps" -d 'List containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "logs" -d 'Fetch the logs of a container'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "exec" -d 'Run a command in a running container'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "stop" -d 'Stop one or more running containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "kill" -d 'Kill one or more running containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "rm" -d 'Remove one or more containers'
@@ -99,6 +100,14 @@ complete -c ccr -n "__fish_ccr_using_subcommand logs" -s f -l follow -d 'Follow 
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand exec" -s e -l env -d 'Set an environment variable' -r
+complete -c ccr -n "__fish_ccr_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand exec" -s u -l user -d 'User as uid[:gid]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand exec" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand exec" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand exec" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand exec" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand stop" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand stop" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r

@@ -385,6 +385,21 @@ fn detached_lifecycle() {
     assert_eq!(env.ok(&["logs", "web"]), "started\n");
     let err = env.fails(&["rm", "web"]);
     assert!(err.contains("stop it first"), "{err}");
+    // exec runs in the same container: it sees the running shell.
+    let out = env.run(&[
+        "exec",
+        "-e",
+        "X=1",
+        "-w",
+        "/tmp",
+        "web",
+        "sh",
+        "-c",
+        "echo $X $(pwd); ps | grep -c 'while true'; exit 4",
+    ]);
+    assert_eq!(out.status.code(), Some(4));
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(text.starts_with("1 /tmp\n"), "{text}");
 
     assert_eq!(env.ok(&["stop", "-t", "5", "web"]).trim(), "web");
     assert!(env.ok(&["logs", "--tail", "1", "web"]).contains("stopping"));

@@ -234,6 +234,28 @@ fn refusals_store_nothing() {
         "no signature found",
     );
 
+    // run verifies through the same path: nothing is stored, nothing starts.
+    assert_refused(
+        &b,
+        &[
+            "run",
+            "--rm",
+            "--verify=cosign",
+            "--cosign-key",
+            &public,
+            &unsigned,
+            "true",
+        ],
+        "no signature found",
+    );
+    assert!(
+        !b.data_root().join("containers").exists()
+            || std::fs::read_dir(b.data_root().join("containers"))
+                .unwrap()
+                .count()
+                == 0
+    );
+
     // Signed with another key.
     let (signed, signed_digest) = pushed(&a, &reg, "refuse/signed", "1", 21);
     assert_ok(&ccr_pw(&a, &["image", "sign", "--key", &key, &signed]));

@@ -231,6 +231,7 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
         | Command::Run(_)
         | Command::Monitor { .. }
         | Command::Ps(_)
+        | Command::Exec(_)
         | Command::Logs(_)
         | Command::Stop(_)
         | Command::Kill(_)

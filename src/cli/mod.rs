@@ -51,6 +51,8 @@ pub enum Command {
     Ps(run::PsArgs),
     /// Fetch the logs of a container
     Logs(run::LogsArgs),
+    /// Run a command in a running container
+    Exec(run::ExecArgs),
     /// Stop one or more running containers
     Stop(run::StopArgs),
     /// Kill one or more running containers
@@ -131,6 +133,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Run(a) => Context::new(&opts).and_then(|ctx| run::run(&ctx, *a)),
         Command::Monitor { id } => Context::new(&opts).and_then(|ctx| run::monitor(&ctx, &id)),
         Command::Ps(a) => Context::new(&opts).and_then(|ctx| run::ps(&ctx, a)),
+        Command::Exec(a) => Context::new(&opts).and_then(|ctx| run::exec(&ctx, a)),
         Command::Logs(a) => Context::new(&opts).and_then(|ctx| run::logs(&ctx, a)),
         Command::Stop(a) => Context::new(&opts).and_then(|ctx| run::stop(&ctx, a)),
         Command::Kill(a) => Context::new(&opts).and_then(|ctx| run::kill(&ctx, a)),

@@ -436,3 +436,42 @@ pub fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
     }
     Ok(0)
 }
+
+#[derive(Args, Debug)]
+pub struct ExecArgs {
+    /// Set an environment variable
+    #[arg(short, long = "env")]
+    pub env: Vec<String>,
+    /// Working directory inside the container
+    #[arg(short, long)]
+    pub workdir: Option<String>,
+    /// User as uid[:gid]
+    #[arg(short, long)]
+    pub user: Option<String>,
+    pub container: String,
+    /// Command and arguments
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
+    pub command: Vec<String>,
+}
+
+pub fn exec(ctx: &Context, a: ExecArgs) -> Result<i32, Error> {
+    let (user, group) = match a.user.as_deref() {
+        None => (None, None),
+        Some(u) => {
+            let (u, g) = u.split_once(':').map_or((u, None), |(u, g)| (u, Some(g)));
+            let num = |s: &str| {
+                s.parse::<u32>()
+                    .map_err(|_| Error::Usage(format!("exec --user {s:?}: use numeric uid[:gid]")))
+            };
+            (Some(num(u)?), g.map(num).transpose()?)
+        }
+    };
+    let opts = crate::runtime::ExecOptions {
+        args: a.command,
+        env: a.env,
+        workdir: a.workdir,
+        user,
+        group,
+    };
+    Ok(Runtime::new(&ctx.data_root).exec(&a.container, &opts)?)
+}

@@ -354,3 +354,68 @@ impl Runtime {
         }
     }
 }
+
+/// What `ccr exec` runs.
+#[derive(Clone, Debug, Default)]
+pub struct ExecOptions {
+    pub args: Vec<String>,
+    pub env: Vec<String>,
+    pub workdir: Option<String>,
+    pub user: Option<u32>,
+    pub group: Option<u32>,
+}
+
+impl Runtime {
+    /// Runs a process in a running container; returns its exit code.
+    pub fn exec(&self, key: &str, opts: &ExecOptions) -> Result<i32, RuntimeError> {
+        use libcontainer::container::builder::ContainerBuilder;
+        use libcontainer::syscall::syscall::SyscallType;
+        let st = self.find(key)?;
+        if st.status != "running" {
+            return Err(RuntimeError::Config(format!(
+                "container {} is not running",
+                st.name
+            )));
+        }
+        let failed = |what: &str, e: &dyn std::fmt::Display| RuntimeError::Container {
+            id: st.id.clone(),
+            why: format!("{what}: {e}"),
+        };
+        let env = opts
+            .env
+            .iter()
+            .map(|kv| match kv.split_once('=') {
+                Some((k, v)) => (k.to_string(), v.to_string()),
+                None => (kv.clone(), std::env::var(kv).unwrap_or_default()),
+            })
+            .collect();
+        let pid = ContainerBuilder::new(st.id.clone(), SyscallType::default())
+            .with_root_path(self.state_root())
+            .map_err(|e| failed("runtime state", &e))?
+            .as_tenant()
+            .with_container_args(opts.args.clone())
+            .with_env(env)
+            .with_cwd(opts.workdir.clone())
+            .with_user(opts.user)
+            .with_group(opts.group)
+            .with_detach(false)
+            .build()
+            .map_err(|e| failed("exec", &e))?;
+        let pid = rustix::process::Pid::from_raw(pid.as_raw())
+            .ok_or_else(|| failed("exec", &"bad pid"))?;
+        loop {
+            match rustix::process::waitpid(Some(pid), rustix::process::WaitOptions::empty()) {
+                Ok(Some((_, status))) => {
+                    if let Some(c) = status.exit_status() {
+                        return Ok(c);
+                    }
+                    if let Some(sig) = status.terminating_signal() {
+                        return Ok(128 + sig);
+                    }
+                }
+                Ok(None) | Err(rustix::io::Errno::INTR) => continue,
+                Err(e) => return Err(failed("wait", &e)),
+            }
+        }
+    }
+}

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use lifecycle::parse_signal;
+pub use lifecycle::{ExecOptions, parse_signal};
 pub use monitor::run_monitor;
 
 use crate::image::{ImageError, Images, PlatformImage};
@@ -212,7 +212,8 @@ impl Runtime {
     pub fn save(&self, st: &ContainerState) -> Result<(), RuntimeError> {
         let path = self.container_dir(&st.id).join("state.json");
         let data = serde_json::to_vec_pretty(st).expect("state serialises");
-        crate::store::write_atomic(&path, &data).map_err(|e| RuntimeError::Container {
+        // Container state describes processes, which do not survive a reboot.
+        crate::store::write_replace(&path, &data, false).map_err(|e| RuntimeError::Container {
             id: st.id.clone(),
             why: e.to_string(),
         })

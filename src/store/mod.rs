@@ -375,13 +375,21 @@ fn open_lock(path: &Path) -> Result<File, StoreError> {
 }
 
 /// Writes a file by writing a temporary sibling, syncing it and renaming it
-/// over the target.
+/// over the target: after a crash the file is whole, old or new.
 pub fn write_atomic(path: &Path, data: &[u8]) -> Result<(), StoreError> {
+    write_replace(path, data, true)
+}
+
+/// Replaces a file atomically (readers see old or new, never half) without
+/// waiting for the disk: for state that does not outlive a reboot.
+pub fn write_replace(path: &Path, data: &[u8], durable: bool) -> Result<(), StoreError> {
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
     let res = (|| {
         let mut f = File::create(&tmp)?;
         f.write_all(data)?;
-        f.sync_all()?;
+        if durable {
+            f.sync_all()?;
+        }
         fs::rename(&tmp, path)
     })();
     if res.is_err() {
