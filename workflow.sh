@@ -2,7 +2,7 @@
 # The main workflow, end to end, on this machine: build ccr, make a busybox
 # base image offline, start a local registry, generate a cosign key pair,
 # push and sign the image, pull it back into a fresh store verifying the
-# signature first, and list it.
+# signature first, list it, and run it.
 set -euo pipefail
 cd "$(dirname "$0")"
 bash tests/setup.sh
@@ -31,6 +31,10 @@ echo "== pull it into a fresh store, verifying the signature first (as a CVM gue
 export CCR_DATA_ROOT="$work/guest"
 ccr pull --verify=cosign --cosign-key "$work/cosign.pub" "$image"
 ccr image verify --key "$work/cosign.pub" "$image"
+
+echo "== run it"
+ccr run --rm "$image" sh -c 'echo "hello from $(hostname) in a ccr container"; cat /etc/os-release 2>/dev/null || busybox | head -1'
+
 
 echo "== list"
 ccr images --digests
