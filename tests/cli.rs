@@ -183,22 +183,9 @@ fn prune_frees_abandoned_content() {
 
 #[test]
 fn busybox_base_image_from_rootfs_tools() {
-    require("busybox");
     let reg = Registry::start();
     let a = Env::new();
-    let script =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rootfs-tools/busybox-image.sh");
-    let out = Command::new(script)
-        .arg("localhost/busybox:test")
-        .env("CCR", ccr_bin())
-        .env("CCR_DATA_ROOT", a.data_root())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    a.busybox("localhost/busybox:test");
     let inspect = json(&a.ok(&["image", "inspect", "localhost/busybox:test"]));
     assert_eq!(inspect[0]["Config"]["Cmd"], serde_json::json!(["sh"]));
     // The layer holds a working static busybox with its applet links.
@@ -216,15 +203,7 @@ fn busybox_base_image_from_rootfs_tools() {
     assert!(listing.contains("./bin/busybox"), "{listing}");
     assert!(listing.contains("./bin/sh -> /bin/busybox"), "{listing}");
     // Reproducible: a second run gives the same image.
-    let again = Command::new(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rootfs-tools/busybox-image.sh"),
-    )
-    .arg("localhost/busybox:again")
-    .env("CCR", ccr_bin())
-    .env("CCR_DATA_ROOT", a.data_root())
-    .output()
-    .unwrap();
-    assert!(again.status.success());
+    a.busybox("localhost/busybox:again");
     let ids = a.ok(&["images", "-q"]);
     assert_eq!(ids.lines().count(), 1, "same content, same id: {ids}");
 

@@ -10,20 +10,8 @@ use common::*;
 const BUSYBOX: &str = "localhost/busybox:test";
 
 fn with_busybox() -> Env {
-    require("busybox");
     let env = Env::new();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("rootfs-tools/busybox-image.sh");
-    let out = Command::new(script)
-        .arg(BUSYBOX)
-        .env("CCR", ccr_bin())
-        .env("CCR_DATA_ROOT", env.data_root())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    env.busybox(BUSYBOX);
     env
 }
 

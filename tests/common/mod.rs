@@ -110,6 +110,16 @@ impl Env {
         std::fs::read(self.data_root().join("content/blobs/sha256").join(hex)).unwrap()
     }
 
+    /// Makes the busybox base image with rootfs-tools/busybox-image.sh as `name`.
+    pub fn busybox(&self, name: &str) {
+        require("busybox");
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("rootfs-tools/busybox-image.sh");
+        sh(Command::new(script)
+            .arg(name)
+            .env("CCR", ccr_bin())
+            .env("CCR_DATA_ROOT", self.data_root()));
+    }
+
     /// Imports a one-layer image of `size` pseudo-random bytes made from `seed`.
     pub fn import_random(
         &self,
