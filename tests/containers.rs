@@ -36,21 +36,26 @@ fn assert_clean(env: &Env) {
     }
 }
 
-fn cgroup_dirs() -> usize {
-    std::fs::read_dir("/sys/fs/cgroup")
+/// The cgroup directories of container `id`, in every hierarchy.
+fn cgroup_dirs(id: &str) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for h in std::fs::read_dir("/sys/fs/cgroup")
         .into_iter()
         .flatten()
         .flatten()
-        .filter_map(|h| std::fs::read_dir(h.path().join("ccr")).ok())
-        .flat_map(|d| d.flatten())
-        .filter(|e| e.path().is_dir())
-        .count()
+    {
+        for p in [h.path().join("ccr").join(id), h.path().join(id)] {
+            if p.is_dir() {
+                out.push(p);
+            }
+        }
+    }
+    out
 }
 
 #[test]
 fn run_prints_exits_and_leaves_nothing() {
     let env = with_busybox();
-    let before = cgroup_dirs();
     let out = env.ok(&["run", "--rm", BUSYBOX, "echo", "hi"]);
     assert_eq!(out, "hi\n");
     let status = env.run(&["run", "--rm", BUSYBOX, "sh", "-c", "exit 3"]);
@@ -66,7 +71,23 @@ fn run_prints_exits_and_leaves_nothing() {
     ]);
     assert_eq!(status.status.code(), Some(137));
     assert_clean(&env);
-    assert_eq!(cgroup_dirs(), before, "no cgroup left behind");
+    // Detached with --rm: once it is gone, so are its state and cgroups.
+    let id = env
+        .ok(&["run", "-d", "--rm", BUSYBOX, "sleep", "0.2"])
+        .trim()
+        .to_string();
+    let dir = env.data_root().join("containers").join(&id);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while dir.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(!dir.exists(), "a --rm container leaves no state");
+    assert!(
+        cgroup_dirs(&id).is_empty(),
+        "no cgroup left behind: {:?}",
+        cgroup_dirs(&id)
+    );
+    assert_clean(&env);
 }
 
 #[test]
@@ -430,6 +451,10 @@ fn stale_state_from_a_crashed_monitor_is_cleaned() {
     std::thread::sleep(std::time::Duration::from_millis(200));
     let ps = env.ok(&["ps", "-a"]);
     assert!(ps.contains("Dead"), "{ps}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while pid_alive(pid) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     assert!(!pid_alive(pid), "the orphaned container process is stopped");
     env.ok(&["rm", &id]);
     assert_clean(&env);

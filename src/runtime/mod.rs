@@ -373,6 +373,7 @@ impl Runtime {
         let rootfs = dir.join("rootfs");
         let _ = rustix::mount::unmount(&rootfs, rustix::mount::UnmountFlags::DETACH);
         remove_cgroup(id);
+        let _ = fs::remove_dir_all(self.state_root().join(id));
         match fs::remove_dir_all(&dir) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
@@ -430,19 +431,25 @@ fn write_etc(etc: &Path, hostname: &str, network: Network) -> Result<(), Runtime
 
 /// Removes the container's cgroup directories (cgroup v1 hierarchies and
 /// the v2 unified one), which the runtime leaves when the container is gone.
+/// The kernel refuses while the last processes are still being torn down,
+/// so each removal is retried for up to a second.
 pub fn remove_cgroup(id: &str) {
     let rel = format!("ccr/{id}");
     let Ok(entries) = fs::read_dir("/sys/fs/cgroup") else {
         return;
     };
-    for e in entries.flatten() {
-        let p = e.path().join(&rel);
-        if p.is_dir() {
-            let _ = fs::remove_dir(&p);
+    let mut dirs: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path().join(&rel))
+        .chain(std::iter::once(Path::new("/sys/fs/cgroup").join(&rel)))
+        .filter(|p| p.is_dir())
+        .collect();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+    while !dirs.is_empty() {
+        dirs.retain(|d| fs::remove_dir(d).is_err() && d.is_dir());
+        if dirs.is_empty() || std::time::Instant::now() > deadline {
+            break;
         }
-    }
-    let unified = Path::new("/sys/fs/cgroup").join(&rel);
-    if unified.is_dir() {
-        let _ = fs::remove_dir(&unified);
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }

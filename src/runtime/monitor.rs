@@ -34,6 +34,15 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
             .map_err(|e| failed(id, "mount root file system", e))?;
     }
     rt.save(&st)?;
+    // A previous run's runtime state (its delete can fail while the cgroup
+    // drains) must not block this one: this monitor owns the id now.
+    let stale = state_root.join(id);
+    if stale.exists() {
+        if let Ok(mut c) = libcontainer::container::Container::load(stale.clone()) {
+            let _ = c.delete(true);
+        }
+        let _ = fs::remove_dir_all(&stale);
+    }
     let result = (|| {
         let mut container = ContainerBuilder::new(id.to_string(), SyscallType::default())
             .with_root_path(&state_root)
@@ -69,6 +78,7 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
             }
         };
         let _ = container.delete(true);
+        let _ = fs::remove_dir_all(state_root.join(id));
         Ok(code)
     })();
     let code = match result {
