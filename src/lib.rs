@@ -1,9 +1,9 @@
 //! ccr: a container frontend for signed and encrypted images and
 //! confidential VMs.
 //!
-//! Data flows one way: `reference` → `registry` → `store` → (trust → crypt →
-//! unpack → runtime). `image` orchestrates the image commands; `cli` holds
-//! only the command-line definitions and glue.
+//! Data flows one way: `reference` → `registry` → `store` → `trust` →
+//! (`crypt` →) `unpack` → `runtime`. `image` orchestrates the image
+//! commands; `cli` holds only the command-line definitions and glue.
 
 pub mod cli;
 pub mod context;
