@@ -381,6 +381,7 @@ fn rmi(ctx: &Context, a: RmiArgs) -> Result<i32, Error> {
         }
     }
     ctx.images.collect_garbage()?;
+    crate::runtime::Runtime::new(&ctx.data_root).prune_snapshots(&ctx.images)?;
     Ok(if failed.is_some() {
         crate::EXIT_CCR_FAILURE
     } else {
@@ -514,6 +515,7 @@ fn prune(ctx: &Context, a: PruneArgs) -> Result<i32, Error> {
         }
     }
     let report = ctx.images.prune(a.all)?;
+    crate::runtime::Runtime::new(&ctx.data_root).prune_snapshots(&ctx.images)?;
     if !report.untagged.is_empty() {
         println!("Deleted Images:");
         for u in &report.untagged {

@@ -65,16 +65,16 @@ impl Images {
         let remote = Remote::connect(&self.registry, r).await?;
         let mut targets = Vec::new();
         for digest in self.targets(&remote, r, recursive).await? {
-            let existing = cosign::existing_signatures(&remote, r, &digest).await?;
-            targets.push((digest, existing));
+            let prepared = cosign::prepare(&remote, r, &digest).await?;
+            targets.push((digest, prepared));
         }
         let signer = key.await.map_err(|e| ImageError::Invalid {
             what: "key unlocking".into(),
             why: e.to_string(),
         })??;
         let mut out = Vec::new();
-        for (digest, existing) in targets {
-            let outcome = cosign::sign(&remote, r, &digest, existing, &signer).await?;
+        for (digest, prepared) in targets {
+            let outcome = cosign::sign(&remote, prepared, &signer).await?;
             out.push(SignedDigest {
                 reference: r.name(),
                 digest,

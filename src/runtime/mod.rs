@@ -453,3 +453,26 @@ pub fn remove_cgroup(id: &str) {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
+
+impl Runtime {
+    /// Removes layer snapshots that no local image and no container uses
+    /// any more; returns how many went.
+    pub fn prune_snapshots(&self, images: &Images) -> Result<usize, RuntimeError> {
+        let mut keep = std::collections::HashSet::new();
+        for rec in images.store.images().map_err(ImageError::from)? {
+            for img in images.platform_images(&rec.target).unwrap_or_default() {
+                keep.extend(img.config.rootfs.diff_ids.iter().cloned());
+            }
+        }
+        for c in self.list()? {
+            for layer in &c.layers {
+                if let Some(Ok(d)) = layer.file_name().map(|n| {
+                    format!("sha256:{}", n.to_string_lossy()).parse::<crate::digest::Digest>()
+                }) {
+                    keep.insert(d);
+                }
+            }
+        }
+        Ok(Snapshots::open(&self.data_root)?.remove_unused(&keep)?)
+    }
+}

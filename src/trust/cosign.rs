@@ -101,35 +101,77 @@ fn verify_any(keys: &[CosignVerificationKey], sig: &[u8], msg: &[u8]) -> Option<
         .position(|k| k.verify_signature(Signature::Raw(sig), msg).is_ok())
 }
 
-/// The signature layers already stored for `digest` (none when there is
-/// no `.sig` tag yet).
-pub async fn existing_signatures(
-    remote: &Remote,
-    repo: &ImageRef,
-    digest: &Digest,
-) -> Result<Vec<Descriptor>, TrustError> {
-    let tag = signature_tag(repo, digest);
-    let Some((_, data)) = remote.fetch_manifest_opt(&tag).await? else {
-        return Ok(Vec::new());
-    };
-    let existing: Manifest = serde_json::from_slice(&data).map_err(|e| {
-        TrustError::Invalid(format!("the signature manifest {tag} is malformed: {e}"))
-    })?;
-    Ok(existing.layers)
+/// A signature about to be made: everything that does not depend on the
+/// key (existing signatures, the payload, the new config) is fetched and
+/// uploaded while the key is still being unlocked.
+pub struct Prepared {
+    tag: ImageRef,
+    payload: Vec<u8>,
+    existing: Vec<Descriptor>,
+    config: Descriptor,
 }
 
-/// Signs `digest` in `repo` with `signer`, adding to the signatures already
-/// stored under the `.sig` tag (`existing`, from `existing_signatures`), and
-/// adding nothing when this key already signed this payload.
-pub async fn sign(
+/// Reads the signatures already stored for `digest` and uploads the
+/// payload and the config the new signature manifest will name.
+pub async fn prepare(
     remote: &Remote,
     repo: &ImageRef,
     digest: &Digest,
-    existing: Vec<Descriptor>,
+) -> Result<Prepared, TrustError> {
+    let tag = signature_tag(repo, digest);
+    let existing = match remote.fetch_manifest_opt(&tag).await? {
+        None => Vec::new(),
+        Some((_, data)) => {
+            let m: Manifest = serde_json::from_slice(&data).map_err(|e| {
+                TrustError::Invalid(format!("the signature manifest {tag} is malformed: {e}"))
+            })?;
+            m.layers
+        }
+    };
+    let payload = simple_signing_payload(repo, digest);
+    let payload_digest = Digest::of(&payload);
+    // cosign's config for signature images: no platform, one diff id a layer.
+    let diff_ids: Vec<String> = existing
+        .iter()
+        .map(|l| l.digest.to_string())
+        .chain(std::iter::once(payload_digest.to_string()))
+        .collect();
+    let config = serde_json::to_vec(&json!({
+        "architecture": "",
+        "created": "0001-01-01T00:00:00Z",
+        "history": [{"created": "0001-01-01T00:00:00Z"}],
+        "os": "",
+        "rootfs": {"type": "layers", "diff_ids": diff_ids},
+        "config": {},
+    }))
+    .expect("config serialises");
+    let config_desc = Descriptor::of_bytes(oci::OCI_CONFIG, &config);
+    tokio::try_join!(
+        remote.push_bytes(&tag, payload.clone()),
+        remote.push_bytes(&tag, config)
+    )?;
+    Ok(Prepared {
+        tag,
+        payload,
+        existing,
+        config: config_desc,
+    })
+}
+
+/// Signs the prepared payload with `signer` and stores the signature
+/// manifest, adding to the signatures already there; adds nothing when
+/// this key already signed this payload.
+pub async fn sign(
+    remote: &Remote,
+    prepared: Prepared,
     signer: &SigStoreSigner,
 ) -> Result<SignOutcome, TrustError> {
-    let tag = signature_tag(repo, digest);
-    let payload = simple_signing_payload(repo, digest);
+    let Prepared {
+        tag,
+        payload,
+        existing,
+        config,
+    } = prepared;
     let payload_digest = Digest::of(&payload);
     let own_key = signer
         .to_verification_key()
@@ -147,7 +189,6 @@ pub async fn sign(
     if already {
         return Ok(SignOutcome { tag, added: false });
     }
-    let mut layers = existing;
     let sig = signer
         .sign(&payload)
         .map_err(|e| TrustError::Invalid(format!("signing failed: {e}")))?;
@@ -155,25 +196,9 @@ pub async fn sign(
     layer
         .annotations
         .insert(SIGNATURE_ANNOTATION.into(), B64.encode(sig));
+    let mut layers = existing;
     layers.push(layer);
-
-    // cosign's config for signature images: no platform, one diff id a layer.
-    let config = serde_json::to_vec(&json!({
-        "architecture": "",
-        "created": "0001-01-01T00:00:00Z",
-        "history": [{"created": "0001-01-01T00:00:00Z"}],
-        "os": "",
-        "rootfs": {"type": "layers", "diff_ids": layers.iter().map(|l| l.digest.to_string()).collect::<Vec<_>>()},
-        "config": {},
-    }))
-    .expect("config serialises");
-    let config_desc = Descriptor::of_bytes(oci::OCI_CONFIG, &config);
-    // Payload and config go up together; the manifest that names them last.
-    tokio::try_join!(
-        remote.push_bytes(&tag, payload),
-        remote.push_bytes(&tag, config)
-    )?;
-    let manifest = Manifest::new(config_desc, layers);
+    let manifest = Manifest::new(config, layers);
     let bytes = serde_json::to_vec(&manifest).expect("manifest serialises");
     remote.push_manifest(&tag, oci::OCI_MANIFEST, bytes).await?;
     Ok(SignOutcome { tag, added: true })
