@@ -61,8 +61,10 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -s w -l workdir -d 'Working
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s u -l user -d 'User (name|uid[:group|gid])' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l entrypoint -d 'Overwrite the image\'s entrypoint' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l hostname -d 'Container host name' -r
-complete -c ccr -n "__fish_ccr_using_subcommand run" -l network -d 'Network: none (loopback only) or host' -r -f -a "none\t''
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l network -d 'Network: bridge (CNI, the default), none (loopback only) or host' -r -f -a "bridge\t''
+none\t''
 host\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l platform -d 'Platform of the image to run' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t''
 always\t''

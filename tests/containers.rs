@@ -195,10 +195,29 @@ fn volumes_and_read_only_root() {
     assert_clean(&env);
 }
 
+/// Addresses the bridge's address manager holds.
+fn leased(env: &Env) -> Vec<String> {
+    std::fs::read_dir(env.data_root().join("cni/ipam/ccr"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.parse::<std::net::IpAddr>().is_ok())
+        .collect()
+}
+
 #[test]
-fn networking_none_and_host() {
+fn networking_none_host_and_bridge_with_published_ports() {
     let env = with_busybox();
-    let out = env.ok(&["run", "--rm", BUSYBOX, "cat", "/proc/net/dev"]);
+    let out = env.ok(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        BUSYBOX,
+        "cat",
+        "/proc/net/dev",
+    ]);
     let ifaces: Vec<&str> = out
         .lines()
         .skip(2)
@@ -219,6 +238,85 @@ fn networking_none_and_host() {
         "/proc/net/dev",
     ]);
     assert_eq!(out.lines().count(), host_ifaces);
+
+    // The default: the bridge, an address, a default route, the address in /etc/hosts.
+    let out = env.ok(&[
+        "run",
+        "--rm",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "ip -4 -o addr show eth0; ip route; tail -1 /etc/hosts",
+    ]);
+    let addr = out
+        .split_whitespace()
+        .nth(3)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(out.contains("default via"), "{out}");
+    assert!(
+        out.trim_end().lines().last().unwrap().starts_with(&addr),
+        "{out}"
+    );
+    assert!(
+        leased(&env).is_empty(),
+        "a --rm container releases its address: {:?}",
+        leased(&env)
+    );
+
+    // -p publishes a port on the host.
+    let port = free_port();
+    let script = "mkdir /www && echo hello-from-httpd > /www/index.html && httpd -f -p 80 -h /www";
+    let id = env
+        .ok(&[
+            "run",
+            "-d",
+            "-p",
+            &format!("{port}:80"),
+            BUSYBOX,
+            "sh",
+            "-c",
+            script,
+        ])
+        .trim()
+        .to_string();
+    assert_eq!(leased(&env).len(), 1);
+    let mut body = String::new();
+    for _ in 0..50 {
+        let out = Command::new("curl")
+            .args([
+                "-s",
+                "--max-time",
+                "2",
+                &format!("http://127.0.0.1:{port}/"),
+            ])
+            .output()
+            .unwrap();
+        body = String::from_utf8_lossy(&out.stdout).to_string();
+        if out.status.success() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(body, "hello-from-httpd\n");
+    env.ok(&["rm", "-f", &id]);
+    assert!(
+        leased(&env).is_empty(),
+        "the address is released with the container"
+    );
+    let netns = std::fs::read_dir("/run/netns")
+        .map(|d| {
+            d.flatten()
+                .any(|e| e.file_name().to_string_lossy() == format!("ccr-{}", &id[..12]))
+        })
+        .unwrap_or(false);
+    assert!(!netns, "the network namespace is gone");
+    let err = env.fails(&["run", "--rm", "-p", "99999:80", BUSYBOX, "true"]);
+    assert!(err.contains("invalid port mapping"), "{err}");
+    assert_clean(&env);
 }
 
 /// A one-layer image made from a hand-written (hostile) tar.

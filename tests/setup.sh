@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential pkg-config libseccomp-dev
   docker-registry apache2-utils skopeo umoci runc
-  busybox-static debootstrap
+  busybox-static debootstrap containernetworking-plugins iptables iproute2
   ca-certificates curl jq tar gzip
 )
 missing=()

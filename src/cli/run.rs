@@ -22,6 +22,7 @@ pub enum PullFlag {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum NetworkFlag {
+    Bridge,
     None,
     Host,
 }
@@ -61,9 +62,12 @@ pub struct RunArgs {
     /// Mount the container's root file system read-only
     #[arg(long)]
     pub read_only: bool,
-    /// Network: none (loopback only) or host
-    #[arg(long, value_enum, default_value_t = NetworkFlag::None)]
+    /// Network: bridge (CNI, the default), none (loopback only) or host
+    #[arg(long, alias = "net", value_enum, default_value_t = NetworkFlag::Bridge)]
     pub network: NetworkFlag,
+    /// Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]
+    #[arg(short, long = "publish")]
+    pub publish: Vec<String>,
     /// Platform of the image to run
     #[arg(long)]
     pub platform: Option<String>,
@@ -127,11 +131,17 @@ pub fn run(ctx: &Context, a: RunArgs) -> Result<i32, Error> {
         hostname: a.hostname.clone(),
         read_only: a.read_only,
         network: match a.network {
+            NetworkFlag::Bridge => Network::Bridge,
             NetworkFlag::None => Network::None,
             NetworkFlag::Host => Network::Host,
         },
         command: a.command.clone(),
         remove: a.rm,
+        ports: a
+            .publish
+            .iter()
+            .map(|p| crate::runtime::network::PortMapping::parse(p))
+            .collect::<Result<_, _>>()?,
     };
     let pull = PullOptions {
         platforms: platform.iter().cloned().collect(),

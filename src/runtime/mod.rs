@@ -5,6 +5,7 @@
 
 mod lifecycle;
 mod monitor;
+pub mod network;
 pub mod spec;
 
 use std::fs;
@@ -23,8 +24,10 @@ use crate::unpack::snapshot::{SnapshotError, Snapshots};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Network {
-    /// A network namespace with only loopback.
+    /// A namespace on the `ccr0` bridge (CNI), with published ports.
     #[default]
+    Bridge,
+    /// A network namespace with only loopback.
     None,
     /// The host's network namespace.
     Host,
@@ -91,6 +94,8 @@ pub struct RunOptions {
     pub network: Network,
     pub command: Vec<String>,
     pub remove: bool,
+    #[serde(default)]
+    pub ports: Vec<network::PortMapping>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -148,6 +153,9 @@ pub struct ContainerState {
     pub started: Option<String>,
     #[serde(default)]
     pub finished: Option<String>,
+    /// The bridge attachment, while the container exists.
+    #[serde(default)]
+    pub attachment: Option<network::Attachment>,
 }
 
 impl ContainerState {
@@ -239,7 +247,8 @@ impl Runtime {
             )));
         }
         let dir = self.container_dir(&id);
-        let created = self.create_bundle(images, img, opts, &id, &dir);
+        let mut attachment = None;
+        let created = self.create_bundle(images, img, opts, &id, &dir, &mut attachment);
         match created {
             Ok((overlay, layers, command)) => {
                 let st = ContainerState {
@@ -258,11 +267,15 @@ impl Runtime {
                     pid: None,
                     started: None,
                     finished: None,
+                    attachment,
                 };
                 self.save(&st)?;
                 Ok(st)
             }
             Err(e) => {
+                if let Some(att) = &attachment {
+                    network::detach(&self.data_root, &id, att, &opts.ports);
+                }
                 let _ = self.destroy_bundle(&id);
                 Err(e)
             }
@@ -278,6 +291,7 @@ impl Runtime {
         opts: &RunOptions,
         id: &str,
         dir: &Path,
+        attachment: &mut Option<network::Attachment>,
     ) -> Result<(bool, Vec<PathBuf>, Vec<String>), RuntimeError> {
         let rootfs = dir.join("rootfs");
         for d in [
@@ -299,8 +313,14 @@ impl Runtime {
             .hostname
             .clone()
             .unwrap_or_else(|| id[..12].to_string());
+        if opts.network == Network::Bridge {
+            *attachment = Some(network::attach(&self.data_root, id, &opts.ports)?);
+        } else if !opts.ports.is_empty() {
+            return Err(RuntimeError::Config("-p needs the bridge network".into()));
+        }
+        let address = attachment.as_ref().and_then(|a| a.address.clone());
         let etc = dir.join("etc");
-        write_etc(&etc, &hostname, opts.network)?;
+        write_etc(&etc, &hostname, opts.network, address.as_deref())?;
         let args = spec::process_args(&image_cfg, opts)?;
         let env = spec::environment(&image_cfg, opts, &hostname);
         let user_spec = opts
@@ -339,7 +359,18 @@ impl Runtime {
                     .map_err(io_err(&v.source, "create volume directory"))?;
             }
         }
-        let spec = spec::build(id, args.clone(), env, &cwd, &user, &hostname, opts, &etc);
+        let netns = attachment.as_ref().map(|a| a.netns.clone());
+        let spec = spec::build(
+            id,
+            args.clone(),
+            env,
+            &cwd,
+            &user,
+            &hostname,
+            opts,
+            &etc,
+            netns.as_deref(),
+        );
         let path = dir.join("config.json");
         fs::write(
             &path,
@@ -370,6 +401,11 @@ impl Runtime {
     /// Unmounts and removes a container's bundle and its cgroup.
     pub fn destroy_bundle(&self, id: &str) -> Result<(), RuntimeError> {
         let dir = self.container_dir(id);
+        if let Ok(st) = self.load(id)
+            && let Some(att) = &st.attachment
+        {
+            network::detach(&self.data_root, id, att, &st.options.ports);
+        }
         let rootfs = dir.join("rootfs");
         let _ = rustix::mount::unmount(&rootfs, rustix::mount::UnmountFlags::DETACH);
         remove_cgroup(id);
@@ -410,7 +446,12 @@ pub(crate) fn mount_overlay(layers: &[PathBuf], dir: &Path, target: &Path) -> io
 }
 
 /// /etc/hosts, /etc/hostname and /etc/resolv.conf for the container.
-fn write_etc(etc: &Path, hostname: &str, network: Network) -> Result<(), RuntimeError> {
+fn write_etc(
+    etc: &Path,
+    hostname: &str,
+    network: Network,
+    address: Option<&str>,
+) -> Result<(), RuntimeError> {
     let write = |name: &str, data: String| {
         let p = etc.join(name);
         fs::write(&p, data).map_err(io_err(&p, "write"))
@@ -419,11 +460,20 @@ fn write_etc(etc: &Path, hostname: &str, network: Network) -> Result<(), Runtime
     write(
         "hosts",
         format!(
-            "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t{hostname}\n"
+            "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n{}\t{hostname}\n",
+            address.unwrap_or("127.0.1.1")
         ),
     )?;
+    let host_resolv = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
     let resolv = match network {
-        Network::Host => fs::read_to_string("/etc/resolv.conf").unwrap_or_default(),
+        Network::Host => host_resolv,
+        // The host's resolvers, less those on its loopback, which the
+        // container cannot reach.
+        Network::Bridge => host_resolv
+            .lines()
+            .filter(|l| !(l.starts_with("nameserver 127.") || l.starts_with("nameserver ::1")))
+            .map(|l| format!("{l}\n"))
+            .collect(),
         Network::None => String::new(),
     };
     write("resolv.conf", resolv)

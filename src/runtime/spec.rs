@@ -211,6 +211,7 @@ pub fn build(
     hostname: &str,
     opts: &RunOptions,
     etc_files: &Path,
+    netns: Option<&Path>,
 ) -> Value {
     let mut mounts = vec![
         json!({"destination": "/proc", "type": "proc", "source": "proc", "options": ["nosuid", "noexec", "nodev"]}),
@@ -243,8 +244,10 @@ pub fn build(
         json!({"type": "uts"}),
         json!({"type": "mount"}),
     ];
-    if opts.network != Network::Host {
-        namespaces.push(json!({"type": "network"}));
+    match (opts.network, netns) {
+        (Network::Host, _) => {}
+        (_, Some(path)) => namespaces.push(json!({"type": "network", "path": path})),
+        (_, None) => namespaces.push(json!({"type": "network"})),
     }
     let caps: Vec<&str> = DEFAULT_CAPS.to_vec();
     // docker raises the open-file limit to 1048576; the host may cap lower.
