@@ -140,7 +140,7 @@ _ccr() {
 
     case "${cmd}" in
         ccr)
-            opts="-h -V --data-root --insecure-registry --debug --help --version run ps logs exec stop kill rm start inspect pull push images tag rmi save load import image manifest key login logout __monitor completion"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version run ps logs exec stop kill rm start inspect pull push images tag rmi save load import image manifest key login logout __monitor completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -154,6 +154,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -162,7 +166,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd____monitor)
-            opts="-h -V --data-root --insecure-registry --debug --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -174,6 +178,10 @@ _ccr() {
                     ;;
                 --insecure-registry)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -184,7 +192,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__completion)
-            opts="-h -V --data-root --insecure-registry --debug --help --version bash elvish fish powershell zsh"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -198,6 +206,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -206,7 +218,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__exec)
-            opts="-e -w -u -h -V --env --workdir --user --data-root --insecure-registry --debug --help --version"
+            opts="-e -w -u -h -V --env --workdir --user --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -244,6 +256,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -252,7 +268,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image)
-            opts="-h -V --data-root --insecure-registry --debug --help --version ls rm inspect prune pull push tag save load import sign verify"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version ls rm inspect prune pull push tag save load import sign verify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -266,6 +282,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -274,7 +294,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__import)
-            opts="-c -m -h -V --change --message --platform --data-root --insecure-registry --debug --help --version"
+            opts="-c -m -h -V --change --message --platform --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -308,6 +328,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -316,7 +340,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__inspect)
-            opts="-f -h -V --platform --format --data-root --insecure-registry --debug --help --version"
+            opts="-f -h -V --platform --format --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -342,6 +366,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -350,7 +378,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__load)
-            opts="-i -q -h -V --input --quiet --data-root --insecure-registry --debug --help --version"
+            opts="-i -q -h -V --input --quiet --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -372,6 +400,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -380,7 +412,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__ls)
-            opts="-q -h -V --quiet --digests --no-trunc --format --data-root --insecure-registry --debug --help --version"
+            opts="-q -h -V --quiet --digests --no-trunc --format --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -398,6 +430,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -406,7 +442,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__prune)
-            opts="-a -f -h -V --all --force --data-root --insecure-registry --debug --help --version"
+            opts="-a -f -h -V --all --force --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -420,6 +456,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -428,7 +468,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__pull)
-            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --data-root --insecure-registry --debug --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -474,6 +514,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -482,7 +526,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__push)
-            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --data-root --insecure-registry --debug --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -508,6 +552,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -516,7 +564,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__rm)
-            opts="-f -h -V --force --data-root --insecure-registry --debug --help --version"
+            opts="-f -h -V --force --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -530,6 +578,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -538,7 +590,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__save)
-            opts="-o -h -V --output --data-root --insecure-registry --debug --help --version"
+            opts="-o -h -V --output --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,6 +612,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -568,7 +624,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__sign)
-            opts="-q -h -V --key --recursive --quiet --data-root --insecure-registry --debug --help --version"
+            opts="-q -h -V --key --recursive --quiet --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -586,6 +642,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -594,7 +654,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__tag)
-            opts="-h -V --data-root --insecure-registry --debug --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -608,6 +668,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -616,7 +680,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__verify)
-            opts="-h -V --key --recursive --signature-policy --format --data-root --insecure-registry --debug --help --version"
+            opts="-h -V --key --recursive --signature-policy --format --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -642,6 +706,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -650,7 +718,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__images)
-            opts="-q -h -V --quiet --digests --no-trunc --format --data-root --insecure-registry --debug --help --version"
+            opts="-q -h -V --quiet --digests --no-trunc --format --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -668,6 +736,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -676,7 +748,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__import)
-            opts="-c -m -h -V --change --message --platform --data-root --insecure-registry --debug --help --version"
+            opts="-c -m -h -V --change --message --platform --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -710,6 +782,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -718,7 +794,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__inspect)
-            opts="-f -h -V --format --data-root --insecure-registry --debug --help --version"
+            opts="-f -h -V --format --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -740,6 +816,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -748,7 +828,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__key)
-            opts="-h -V --data-root --insecure-registry --debug --help --version generate"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version generate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -762,6 +842,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -770,7 +854,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__key__subcmd__generate)
-            opts="-h -V --output-key-prefix --data-root --insecure-registry --debug --help --version"
+            opts="-h -V --output-key-prefix --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -788,6 +872,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -796,7 +884,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__kill)
-            opts="-s -h -V --signal --data-root --insecure-registry --debug --help --version"
+            opts="-s -h -V --signal --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -818,6 +906,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -826,7 +918,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__load)
-            opts="-i -q -h -V --input --quiet --data-root --insecure-registry --debug --help --version"
+            opts="-i -q -h -V --input --quiet --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -848,6 +940,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -856,7 +952,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__login)
-            opts="-u -p -h -V --username --password --password-stdin --data-root --insecure-registry --debug --help --version"
+            opts="-u -p -h -V --username --password --password-stdin --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -886,6 +982,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -894,7 +994,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__logout)
-            opts="-h -V --data-root --insecure-registry --debug --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -908,6 +1008,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -916,7 +1020,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__logs)
-            opts="-f -n -h -V --follow --tail --data-root --insecure-registry --debug --help --version"
+            opts="-f -n -h -V --follow --tail --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -938,6 +1042,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -946,7 +1054,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__manifest)
-            opts="-h -V --data-root --insecure-registry --debug --help --version create inspect"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version create inspect"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -960,6 +1068,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -968,7 +1080,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__manifest__subcmd__create)
-            opts="-a -h -V --amend --data-root --insecure-registry --debug --help --version"
+            opts="-a -h -V --amend --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -980,6 +1092,10 @@ _ccr() {
                     ;;
                 --insecure-registry)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -990,7 +1106,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__manifest__subcmd__inspect)
-            opts="-h -V --data-root --insecure-registry --debug --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1004,6 +1120,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1012,7 +1132,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__ps)
-            opts="-a -q -h -V --all --quiet --no-trunc --format --data-root --insecure-registry --debug --help --version"
+            opts="-a -q -h -V --all --quiet --no-trunc --format --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1030,6 +1150,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1038,7 +1162,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__pull)
-            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --data-root --insecure-registry --debug --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1084,6 +1208,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1092,7 +1220,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__push)
-            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --data-root --insecure-registry --debug --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1118,6 +1246,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1126,7 +1258,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__rm)
-            opts="-f -h -V --force --data-root --insecure-registry --debug --help --version"
+            opts="-f -h -V --force --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1138,6 +1270,10 @@ _ccr() {
                     ;;
                 --insecure-registry)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1148,7 +1284,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__rmi)
-            opts="-f -h -V --force --data-root --insecure-registry --debug --help --version"
+            opts="-f -h -V --force --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1162,6 +1298,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1170,7 +1310,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__run)
-            opts="-d -e -v -w -u -p -q -h -V --rm --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --network --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --data-root --insecure-registry --debug --help --version"
+            opts="-d -e -v -w -u -p -q -h -V --rm --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --network --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1280,6 +1420,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1288,7 +1432,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__save)
-            opts="-o -h -V --output --data-root --insecure-registry --debug --help --version"
+            opts="-o -h -V --output --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1310,6 +1454,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1318,7 +1466,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__start)
-            opts="-h -V --data-root --insecure-registry --debug --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1332,6 +1480,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1340,7 +1492,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__stop)
-            opts="-t -h -V --time --data-root --insecure-registry --debug --help --version"
+            opts="-t -h -V --time --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1362,6 +1514,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1370,7 +1526,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__tag)
-            opts="-h -V --data-root --insecure-registry --debug --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1382,6 +1538,10 @@ _ccr() {
                     ;;
                 --insecure-registry)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
                     ;;
                 *)

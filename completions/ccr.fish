@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ccr_global_optspecs
-    string join \n data-root= insecure-registry= debug h/help V/version
+    string join \n data-root= insecure-registry= debug snapshotter= h/help V/version
 end
 
 function __fish_ccr_needs_command
@@ -26,6 +26,8 @@ end
 
 complete -c ccr -n "__fish_ccr_needs_command" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_needs_command" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_needs_command" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_needs_command" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_needs_command" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_needs_command" -s V -l version -d 'Print version'
@@ -79,6 +81,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -l cosign-certificate-oidc-
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l read-only -d 'Mount the container\'s root file system read-only'
@@ -89,6 +93,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -s V -l version -d 'Print v
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l format -d 'Format the output: table, json, or a template' -r
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand ps" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -s a -l all -d 'Show all containers (default shows just running)'
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -s q -l quiet -d 'Only display container IDs'
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l no-trunc -d 'Don\'t truncate output'
@@ -98,6 +104,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand ps" -s V -l version -d 'Print ve
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -s n -l tail -d 'Number of lines to show from the end of the logs' -r
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand logs" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -s f -l follow -d 'Follow log output'
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -s h -l help -d 'Print help'
@@ -107,35 +115,47 @@ complete -c ccr -n "__fish_ccr_using_subcommand exec" -s w -l workdir -d 'Workin
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -s u -l user -d 'User as uid[:gid]' -r
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand exec" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand stop" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand stop" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand stop" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand stop" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand stop" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand stop" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand kill" -s s -l signal -d 'Signal to send' -r
 complete -c ccr -n "__fish_ccr_using_subcommand kill" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand kill" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kill" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand kill" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand kill" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand kill" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand rm" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand rm" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand rm" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand rm" -s f -l force -d 'Force the removal of a running container'
 complete -c ccr -n "__fish_ccr_using_subcommand rm" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand start" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand start" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand start" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand start" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand start" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand start" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -s f -l format -d 'Format the output using a template' -r
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand inspect" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -s V -l version -d 'Print version'
@@ -150,6 +170,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand pull" -l cosign-certificate-oidc
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l all-platforms -d 'Content for all platforms'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -s q -l quiet -d 'Suppress progress output'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l debug -d 'Print debug output'
@@ -161,6 +183,8 @@ cosign\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l cosign-key -d 'Private key to sign with (cosign format; password from COSIGN_PASSWORD)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand push" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l all-platforms -d 'Content for all platforms'
 complete -c ccr -n "__fish_ccr_using_subcommand push" -s q -l quiet -d 'Suppress progress output'
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l debug -d 'Print debug output'
@@ -169,6 +193,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand push" -s V -l version -d 'Print 
 complete -c ccr -n "__fish_ccr_using_subcommand images" -l format -d 'Format the output: table, json, or a template such as \'{{.Repository}}:{{.Tag}}\'' -r
 complete -c ccr -n "__fish_ccr_using_subcommand images" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand images" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand images" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand images" -s q -l quiet -d 'Show only image IDs'
 complete -c ccr -n "__fish_ccr_using_subcommand images" -l digests -d 'Show digests'
 complete -c ccr -n "__fish_ccr_using_subcommand images" -l no-trunc -d 'Don\'t truncate output'
@@ -177,11 +203,15 @@ complete -c ccr -n "__fish_ccr_using_subcommand images" -s h -l help -d 'Print h
 complete -c ccr -n "__fish_ccr_using_subcommand images" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand tag" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand tag" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand tag" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand tag" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand tag" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand tag" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand rmi" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand rmi" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand rmi" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand rmi" -s f -l force -d 'Remove an image id referenced by several names'
 complete -c ccr -n "__fish_ccr_using_subcommand rmi" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand rmi" -s h -l help -d 'Print help'
@@ -189,12 +219,16 @@ complete -c ccr -n "__fish_ccr_using_subcommand rmi" -s V -l version -d 'Print v
 complete -c ccr -n "__fish_ccr_using_subcommand save" -s o -l output -d 'Write to a file, instead of standard output' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand save" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand save" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand save" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand save" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand save" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand save" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand load" -s i -l input -d 'Read from a tar archive file, instead of standard input' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand load" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand load" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand load" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand load" -s q -l quiet -d 'Suppress the load output'
 complete -c ccr -n "__fish_ccr_using_subcommand load" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand load" -s h -l help -d 'Print help'
@@ -204,11 +238,15 @@ complete -c ccr -n "__fish_ccr_using_subcommand import" -s m -l message -d 'Comm
 complete -c ccr -n "__fish_ccr_using_subcommand import" -l platform -d 'Platform recorded in the image config (default: the host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand import" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand import" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand import" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand import" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand import" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand import" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -s V -l version -d 'Print version'
@@ -227,6 +265,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subco
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Format the output: table, json, or a template such as \'{{.Repository}}:{{.Tag}}\'' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only image IDs'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Don\'t truncate output'
@@ -235,6 +275,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove an image id referenced by several names'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
@@ -243,11 +285,15 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output using a template' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all images, not only unreferenced content'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
@@ -264,6 +310,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l all-platforms -d 'Content for all platforms'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Suppress progress output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l debug -d 'Print debug output'
@@ -275,6 +323,8 @@ cosign\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l cosign-key -d 'Private key to sign with (cosign format; password from COSIGN_PASSWORD)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l all-platforms -d 'Content for all platforms'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Suppress progress output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l debug -d 'Print debug output'
@@ -282,18 +332,24 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from tag" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from tag" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from tag" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from tag" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to a file, instead of standard output' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from save" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from save" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from save" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from save" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read from a tar archive file, instead of standard input' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Suppress the load output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
@@ -303,12 +359,16 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l platform -d 'Platform recorded in the image config (default: the host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -l key -d 'Private key (cosign format; password from COSIGN_PASSWORD)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -l recursive -d 'For an index, sign every platform manifest too'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only the signed digests'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from sign" -l debug -d 'Print debug output'
@@ -319,12 +379,16 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l format -d 'Output format: table (default) or json' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l recursive -d 'For an index, verify every platform manifest too'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -s V -l version -d 'Print version'
@@ -332,17 +396,23 @@ complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_su
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -f -a "inspect" -d 'Print a local image\'s manifest or index'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from create" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from create" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from create" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from create" -s a -l amend -d 'Add to an existing list instead of replacing it'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from create" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
@@ -350,6 +420,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcomm
 complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -l output-key-prefix -d 'Name of the key files, without .key/.pub' -r
 complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
@@ -357,22 +429,30 @@ complete -c ccr -n "__fish_ccr_using_subcommand login" -s u -l username -d 'User
 complete -c ccr -n "__fish_ccr_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand login" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand login" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand login" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand login" -l password-stdin -d 'Take the password from standard input'
 complete -c ccr -n "__fish_ccr_using_subcommand login" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand login" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand login" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand logout" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand logout" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand logout" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand logout" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand completion" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand completion" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand completion" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand completion" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand completion" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand completion" -s V -l version -d 'Print version'

@@ -224,10 +224,14 @@ fn networking_none_host_and_bridge_with_published_ports() {
         .map(|l| l.split(':').next().unwrap().trim())
         .collect();
     assert_eq!(ifaces, vec!["lo"], "only loopback without a network");
-    let host_ifaces = std::fs::read_to_string("/proc/net/dev")
-        .unwrap()
+    // The host's own interfaces (not the veths other containers come and go with).
+    let host_dev = std::fs::read_to_string("/proc/net/dev").unwrap();
+    let host_ifaces: Vec<String> = host_dev
         .lines()
-        .count();
+        .skip(2)
+        .map(|l| l.split(':').next().unwrap().trim().to_string())
+        .filter(|i| !i.starts_with("veth") && i != "lo")
+        .collect();
     let out = env.ok(&[
         "run",
         "--rm",
@@ -237,7 +241,9 @@ fn networking_none_host_and_bridge_with_published_ports() {
         "cat",
         "/proc/net/dev",
     ]);
-    assert_eq!(out.lines().count(), host_ifaces);
+    for i in &host_ifaces {
+        assert!(out.contains(&format!("{i}:")), "{i} missing in {out}");
+    }
 
     // The default: the bridge, an address, a default route, the address in /etc/hosts.
     let out = env.ok(&[
@@ -556,4 +562,62 @@ fn stale_state_from_a_crashed_monitor_is_cleaned() {
     assert!(!pid_alive(pid), "the orphaned container process is stopped");
     env.ok(&["rm", &id]);
     assert_clean(&env);
+}
+
+#[test]
+fn native_snapshotter_and_pull_policy() {
+    let env = with_busybox();
+    // A private copy of the layers instead of an overlay: no layer snapshot.
+    let out = env.ok(&[
+        "--snapshotter",
+        "native",
+        "run",
+        "--rm",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "rm /bin/ls; echo copied",
+    ]);
+    assert_eq!(out, "copied\n");
+    let snaps = std::fs::read_dir(env.data_root().join("snapshots/layers"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(snaps, 0);
+    env.ok(&["--snapshotter", "native", "run", "--rm", BUSYBOX, "ls", "/"]);
+    assert_clean(&env);
+    // --pull=never refuses an image that is not here, and contacts nothing.
+    let err = env.fails(&[
+        "run",
+        "--rm",
+        "--pull",
+        "never",
+        "127.0.0.1:1/not/here:1",
+        "true",
+    ]);
+    assert!(
+        err.contains("no such image") && err.contains("--pull=never"),
+        "{err}"
+    );
+    // --platform picks the platform of a local multi-platform image.
+    env.import_random("local/multi:arm64", 3, 100, Some("linux/arm64"));
+    let err = env.fails(&[
+        "run",
+        "--rm",
+        "--platform",
+        "linux/arm64",
+        "local/multi:arm64",
+    ]);
+    assert!(
+        err.contains("no command specified"),
+        "the arm64 image was chosen: {err}"
+    );
+    let err = env.fails(&[
+        "run",
+        "--rm",
+        "--platform",
+        "linux/s390x",
+        "local/multi:arm64",
+        "true",
+    ]);
+    assert!(err.contains("linux/s390x"), "{err}");
 }

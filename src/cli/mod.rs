@@ -39,8 +39,18 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub debug: bool,
 
+    /// How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)
+    #[arg(long, global = true, value_enum, default_value_t = SnapshotterFlag::Overlayfs)]
+    pub snapshotter: SnapshotterFlag,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum SnapshotterFlag {
+    Overlayfs,
+    Native,
 }
 
 #[derive(Subcommand, Debug)]
@@ -130,7 +140,13 @@ pub fn run(cli: Cli) -> i32 {
         Command::Login(a) => login::login(&opts, a),
         Command::Key(k) => trust::key(k),
         Command::Logout(a) => login::logout(&opts, a),
-        Command::Run(a) => Context::new(&opts).and_then(|ctx| run::run(&ctx, *a)),
+        Command::Run(a) => Context::new(&opts).and_then(|ctx| {
+            let snapshotter = match cli.snapshotter {
+                SnapshotterFlag::Overlayfs => crate::runtime::Snapshotter::Overlayfs,
+                SnapshotterFlag::Native => crate::runtime::Snapshotter::Native,
+            };
+            run::run(&ctx, *a, snapshotter)
+        }),
         Command::Monitor { id } => Context::new(&opts).and_then(|ctx| run::monitor(&ctx, &id)),
         Command::Ps(a) => Context::new(&opts).and_then(|ctx| run::ps(&ctx, a)),
         Command::Exec(a) => Context::new(&opts).and_then(|ctx| run::exec(&ctx, a)),

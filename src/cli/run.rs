@@ -113,7 +113,11 @@ fn env_list(a: &RunArgs) -> Result<Vec<String>, Error> {
         .collect())
 }
 
-pub fn run(ctx: &Context, a: RunArgs) -> Result<i32, Error> {
+pub fn run(
+    ctx: &Context,
+    a: RunArgs,
+    snapshotter: crate::runtime::Snapshotter,
+) -> Result<i32, Error> {
     let r = ImageRef::parse(&a.image)?;
     let platform: Option<Platform> = a.platform.as_deref().map(str::parse).transpose()?;
     let opts = RunOptions {
@@ -142,6 +146,7 @@ pub fn run(ctx: &Context, a: RunArgs) -> Result<i32, Error> {
             .iter()
             .map(|p| crate::runtime::network::PortMapping::parse(p))
             .collect::<Result<_, _>>()?,
+        snapshotter,
     };
     let pull = PullOptions {
         platforms: platform.iter().cloned().collect(),

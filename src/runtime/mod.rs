@@ -33,6 +33,17 @@ pub enum Network {
     Host,
 }
 
+/// How a container's root file system is made (nerdctl's `--snapshotter`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Snapshotter {
+    /// An overlay over the shared layer snapshots.
+    #[default]
+    Overlayfs,
+    /// The layers applied into a private directory.
+    Native,
+}
+
 /// `-v SRC:DST[:ro]`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Volume {
@@ -96,6 +107,8 @@ pub struct RunOptions {
     pub remove: bool,
     #[serde(default)]
     pub ports: Vec<network::PortMapping>,
+    #[serde(default)]
+    pub snapshotter: Snapshotter,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -303,8 +316,15 @@ impl Runtime {
             fs::create_dir_all(&d).map_err(io_err(&d, "create directory"))?;
         }
         let snapshots = Snapshots::open(&self.data_root)?;
-        let layers = snapshots.prepare(&images.store, img)?;
-        let overlay = mount_overlay(&layers, dir, &rootfs).is_ok();
+        // overlayfs over the shared layer snapshots; where that is not
+        // available (or `--snapshotter native` asks), a private copy.
+        let (overlay, layers) = match opts.snapshotter {
+            Snapshotter::Overlayfs => {
+                let layers = snapshots.prepare(&images.store, img)?;
+                (mount_overlay(&layers, dir, &rootfs).is_ok(), layers)
+            }
+            Snapshotter::Native => (false, Vec::new()),
+        };
         if !overlay {
             snapshots.flatten_into(&images.store, img, &rootfs)?;
         }

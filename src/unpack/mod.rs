@@ -247,7 +247,8 @@ pub fn apply_layer(
         let target = parent_path.join(last);
         let header = entry.header().clone();
         let kind = header.entry_type();
-        let mode = header.mode().map_err(UnpackError::Tar)? & 0o7777;
+        // Empty numeric fields read as 0, as Go's archive/tar (docker's) reads them.
+        let mode = header.mode().unwrap_or(0) & 0o7777;
         let existing = fs::symlink_metadata(&target).ok();
         // Whatever is in the way goes, unless a directory meets a directory.
         if let Some(m) = &existing
@@ -331,8 +332,8 @@ pub fn apply_layer(
         }
         // Ownership, extended attributes, permissions, times; never through a symlink.
         if root_user {
-            let uid = header.uid().map_err(UnpackError::Tar)? as u32;
-            let gid = header.gid().map_err(UnpackError::Tar)? as u32;
+            let uid = header.uid().unwrap_or(0) as u32;
+            let gid = header.gid().unwrap_or(0) as u32;
             rustix::fs::chownat(
                 CWD,
                 &target,
