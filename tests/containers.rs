@@ -290,6 +290,8 @@ fn networking_none_host_and_bridge_with_published_ports() {
         .trim()
         .to_string();
     assert_eq!(leased(&env).len(), 1);
+    let ps = env.ok(&["ps"]);
+    assert!(ps.contains(&format!("0.0.0.0:{port}->80/tcp")), "{ps}");
     let mut body = String::new();
     for _ in 0..50 {
         let out = Command::new("curl")

@@ -243,7 +243,21 @@ pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
             status: c.status_text(),
             state: c.status.clone(),
             names: c.name.clone(),
-            ports: String::new(),
+            ports: c
+                .options
+                .ports
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{}:{}->{}/{}",
+                        p.host_ip.as_deref().unwrap_or("0.0.0.0"),
+                        p.host_port,
+                        p.container_port,
+                        p.protocol
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
         })
         .collect();
     if a.quiet {
