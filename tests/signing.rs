@@ -523,6 +523,27 @@ fn keyless_flags_are_validated_and_refused_clearly() {
     let err = a.fails(&["pull", "--cosign-key", "x.pub", img]);
     assert!(err.contains("--verify=cosign"), "{err}");
 
+    // A key file that is not there, or not a key.
+    let err = a.fails(&[
+        "pull",
+        "--verify=cosign",
+        "--cosign-key",
+        "/nonexistent/cosign.pub",
+        img,
+    ]);
+    assert!(err.contains("/nonexistent/cosign.pub"), "{err}");
+    let not_a_key = a.path("not-a-key.pub");
+    std::fs::write(&not_a_key, "hello").unwrap();
+    let err = a.fails(&[
+        "pull",
+        "--verify=cosign",
+        "--cosign-key",
+        not_a_key.to_str().unwrap(),
+        img,
+    ]);
+    assert!(err.contains("not a public key"), "{err}");
+    assert!(a.image_names().is_empty());
+
     // Key generation never overwrites, and needs a password.
     let prefix = a.path("k");
     let p = prefix.to_str().unwrap();
