@@ -70,6 +70,10 @@ fn run_prints_exits_and_leaves_nothing() {
         "sleep 100 & kill -9 $!; wait $!",
     ]);
     assert_eq!(status.status.code(), Some(137));
+    // A command that is not there: docker's 127.
+    let status = env.run(&["run", "--rm", BUSYBOX, "no-such-command"]);
+    assert_eq!(status.status.code(), Some(127));
+    assert!(String::from_utf8_lossy(&status.stderr).contains("no-such-command"));
     assert_clean(&env);
     // Detached with --rm: once it is gone, so are its state and cgroups.
     let id = env

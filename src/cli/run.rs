@@ -181,7 +181,22 @@ pub fn run(
 /// The monitor process (`ccr __monitor ID`): runs the container and exits
 /// with its code.
 pub fn monitor(ctx: &Context, id: &str) -> Result<i32, Error> {
-    Ok(crate::runtime::run_monitor(&ctx.data_root, id)?)
+    match crate::runtime::run_monitor(&ctx.data_root, id) {
+        Ok(code) => Ok(code),
+        // docker's codes when the command itself cannot be run.
+        Err(e) => {
+            let msg = e.to_string();
+            let code = if msg.contains("not found in $PATH") || msg.contains("not found in PATH") {
+                127
+            } else if msg.contains("ermission denied") {
+                126
+            } else {
+                return Err(e.into());
+            };
+            eprintln!("ccr: error: {msg}");
+            Ok(code)
+        }
+    }
 }
 
 #[derive(Args, Debug)]
