@@ -458,10 +458,32 @@ fn snapshots_are_shared_between_images() {
     env.ok(&["tag", BUSYBOX, "other/name:1"]);
     env.ok(&["run", "--rm", BUSYBOX, "true"]);
     env.ok(&["run", "--rm", "other/name:1", "true"]);
-    let layers = std::fs::read_dir(env.data_root().join("snapshots/layers"))
-        .unwrap()
-        .count();
-    assert_eq!(layers, 1, "one layer, extracted once");
+    let layers = || {
+        std::fs::read_dir(env.data_root().join("snapshots/layers"))
+            .unwrap()
+            .count()
+    };
+    assert_eq!(layers(), 1, "one layer, extracted once");
+    // Removed with the last image and container that have it, not before.
+    env.ok(&["rmi", BUSYBOX]);
+    assert_eq!(layers(), 1);
+    let id = env
+        .ok(&["run", "-d", "other/name:1", "sleep", "100"])
+        .trim()
+        .to_string();
+    let err = env.fails(&["rmi", "other/name:1"]);
+    assert!(err.contains("must force"), "{err}");
+    env.ok(&["image", "prune", "-a", "-f"]);
+    assert_eq!(
+        env.image_names(),
+        vec!["other/name:1"],
+        "prune -a keeps images in use"
+    );
+    env.ok(&["rmi", "-f", "other/name:1"]);
+    assert_eq!(layers(), 1, "a container still uses it");
+    env.ok(&["rm", "-f", &id]);
+    env.ok(&["image", "prune", "-f"]);
+    assert_eq!(layers(), 0);
 }
 
 fn state(env: &Env, id: &str) -> serde_json::Value {

@@ -364,8 +364,9 @@ pub fn print_table(out: &mut impl Write, rows: &[Vec<String>]) {
 
 fn rmi(ctx: &Context, a: RmiArgs) -> Result<i32, Error> {
     let mut failed = None;
+    let in_use = crate::runtime::Runtime::new(&ctx.data_root).images_in_use()?;
     for name in &a.images {
-        match ctx.images.remove(name, a.force) {
+        match ctx.images.remove(name, a.force, &in_use) {
             Ok(report) => {
                 for u in report.untagged {
                     println!("Untagged: {u}");
@@ -514,7 +515,8 @@ fn prune(ctx: &Context, a: PruneArgs) -> Result<i32, Error> {
             return Ok(0);
         }
     }
-    let report = ctx.images.prune(a.all)?;
+    let in_use = crate::runtime::Runtime::new(&ctx.data_root).images_in_use()?;
+    let report = ctx.images.prune(a.all, &in_use)?;
     crate::runtime::Runtime::new(&ctx.data_root).prune_snapshots(&ctx.images)?;
     if !report.untagged.is_empty() {
         println!("Deleted Images:");

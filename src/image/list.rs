@@ -193,7 +193,14 @@ impl Images {
 
     /// `ccr rmi NAME|ID`: removes the name (or every name of an id with
     /// `force`), reporting what was untagged and which images are gone.
-    pub fn remove(&self, input: &str, force: bool) -> Result<RemoveReport> {
+    /// `in_use` names the images that containers were created from: those
+    /// need `force`, as with docker.
+    pub fn remove(
+        &self,
+        input: &str,
+        force: bool,
+        in_use: &BTreeSet<String>,
+    ) -> Result<RemoveReport> {
         let by_name = ImageRef::parse(input)
             .ok()
             .map(|r| r.store_name())
@@ -217,6 +224,13 @@ impl Images {
                 recs.into_iter().map(|r| r.name).collect()
             }
         };
+        if !force && let Some(used) = names.iter().find(|n| in_use.contains(*n)) {
+            let (repo, tag) = split_name(used);
+            return Err(ImageError::Invalid {
+                what: format!("unable to remove repository reference {repo}:{tag} (must force)"),
+                why: "a container is using its referenced image; remove the container first, or use -f".into(),
+            });
+        }
         let removed = self.store.remove_images(&names)?;
         let remaining: BTreeSet<Digest> = self
             .store
@@ -248,11 +262,17 @@ impl Images {
     }
 
     /// `ccr image prune [-a]`. Without `all` only unreferenced content and
-    /// abandoned downloads go; with it every image does.
-    pub fn prune(&self, all: bool) -> Result<PruneReport> {
+    /// abandoned downloads go; with it every image no container uses does.
+    pub fn prune(&self, all: bool, in_use: &BTreeSet<String>) -> Result<PruneReport> {
         let mut report = PruneReport::default();
         if all {
-            let names: Vec<String> = self.store.images()?.into_iter().map(|r| r.name).collect();
+            let names: Vec<String> = self
+                .store
+                .images()?
+                .into_iter()
+                .map(|r| r.name)
+                .filter(|n| !in_use.contains(n))
+                .collect();
             for rec in self.store.remove_images(&names)? {
                 let (repo, tag) = split_name(&rec.name);
                 report.untagged.push(format!("{repo}:{tag}"));

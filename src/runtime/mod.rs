@@ -546,3 +546,10 @@ impl Runtime {
         Ok(Snapshots::open(&self.data_root)?.remove_unused(&keep)?)
     }
 }
+
+impl Runtime {
+    /// The names of the images containers were created from.
+    pub fn images_in_use(&self) -> Result<std::collections::BTreeSet<String>, RuntimeError> {
+        Ok(self.list()?.into_iter().map(|c| c.image).collect())
+    }
+}
