@@ -39,7 +39,6 @@ pub struct RemoveReport {
 #[derive(Debug, Default)]
 pub struct PruneReport {
     pub untagged: Vec<String>,
-    pub deleted_blobs: usize,
     pub reclaimed_bytes: u64,
 }
 
@@ -279,7 +278,6 @@ impl Images {
             }
         }
         if let Some(gc) = self.store.gc(true, &[])? {
-            report.deleted_blobs = gc.removed_blobs.len();
             report.reclaimed_bytes = gc.reclaimed_bytes;
         }
         Ok(report)

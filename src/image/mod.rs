@@ -168,9 +168,7 @@ impl Images {
             }
             if oci::is_index(&child.media_type) {
                 out.extend(self.platform_images(child)?);
-            } else if oci::is_manifest(&child.media_type)
-                && self.store.has_blob(&child.digest, None)
-            {
+            } else if oci::is_manifest(&child.media_type) {
                 let img = self.platform_image(child)?;
                 let complete = img
                     .manifest
