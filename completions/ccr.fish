@@ -40,6 +40,8 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "kill" -d 'Kill one or more 
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "rm" -d 'Remove one or more containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "start" -d 'Start one or more stopped containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "inspect" -d 'Display detailed information on containers or images'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "build" -d 'Build an image from a Dockerfile'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "builder" -d 'Manage the build cache'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "push" -d 'Push an image to a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "images" -d 'List images'
@@ -159,6 +161,51 @@ native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand build" -s t -l tag -d 'Name and optionally a tag (name:tag) for the image (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand build" -s f -l file -d 'Name of the Dockerfile (default: CONTEXT/Dockerfile)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l build-arg -d 'Set a build-time variable: KEY=VALUE, or KEY to take it from this environment' -r
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l target -d 'The stage to build (default: the last)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l platform -d 'Target platform (os/arch[/variant]); RUN steps need a matching CPU' -r
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l label -d 'Set metadata for the image: KEY=VALUE (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l network -d 'Network for RUN steps: default (the host\'s), host or none' -r -f -a "default\t''
+host\t''
+none\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l iidfile -d 'Write the image ID to this file' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
+cosign\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l cosign-key -d 'Public key to verify cosign signatures with (repeatable: any one may have signed)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l cosign-certificate-identity -d 'Keyless: the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l cosign-certificate-identity-regexp -d 'Keyless: a regular expression for the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l no-cache -d 'Do not use the build cache'
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l pull -d 'Always pull base images, even when present'
+complete -c ccr -n "__fish_ccr_using_subcommand build" -s q -l quiet -d 'Suppress the build output and print the image ID on success'
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand build" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand build" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and not __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and not __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and not __fish_seen_subcommand_from prune" -f -a "prune" -d 'Remove the build cache'
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation (accepted for docker compatibility; ccr never prompts)'
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all build cache (the only mode ccr has)'
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l platform -d 'Only content for this platform (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
 cosign\t''"

@@ -23,6 +23,8 @@ pub enum Error {
     Trust(#[from] crate::trust::TrustError),
     #[error(transparent)]
     Runtime(#[from] crate::runtime::RuntimeError),
+    #[error(transparent)]
+    Build(#[from] crate::build::BuildError),
     #[error("{0}")]
     Usage(String),
     #[error("{path}: {why}")]

@@ -3,8 +3,9 @@
 //!
 //! Data flows one way: `reference` → `registry` → `store` → `trust` →
 //! (`crypt` →) `unpack` → `runtime`. `image` orchestrates the image
-//! commands; `cli` holds only the command-line definitions and glue.
+//! commands and `build` makes images from Dockerfiles; `cli` holds only the command-line definitions and glue.
 
+pub mod build;
 pub mod cli;
 pub mod context;
 pub mod digest;

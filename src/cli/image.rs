@@ -237,7 +237,9 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
         | Command::Kill(_)
         | Command::Rm(_)
         | Command::Start(_)
-        | Command::Inspect(_) => {
+        | Command::Inspect(_)
+        | Command::Build(_)
+        | Command::Builder(_) => {
             unreachable!("handled before a context is made")
         }
     }

@@ -1,5 +1,6 @@
 //! Command-line definitions (clap) and thin glue to the library.
 
+mod build;
 mod image;
 mod login;
 mod run;
@@ -73,6 +74,11 @@ pub enum Command {
     Start(run::StartArgs),
     /// Display detailed information on containers or images
     Inspect(run::InspectArgs),
+    /// Build an image from a Dockerfile
+    Build(Box<build::BuildArgs>),
+    /// Manage the build cache
+    #[command(subcommand)]
+    Builder(build::BuilderCommand),
     /// Pull an image from a registry
     Pull(image::PullArgs),
     /// Push an image to a registry
@@ -156,6 +162,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Rm(a) => Context::new(&opts).and_then(|ctx| run::rm(&ctx, a)),
         Command::Start(a) => Context::new(&opts).and_then(|ctx| run::start(&ctx, a)),
         Command::Inspect(a) => Context::new(&opts).and_then(|ctx| run::inspect(&ctx, a)),
+        Command::Build(a) => Context::new(&opts).and_then(|ctx| build::build_image(&ctx, *a)),
+        Command::Builder(c) => Context::new(&opts).and_then(|ctx| build::builder(&ctx, c)),
         other => match Context::new(&opts) {
             Ok(ctx) => image::run(&ctx, other),
             Err(e) => Err(e),

@@ -16,6 +16,7 @@ use std::sync::Arc;
 pub use archive::LoadedImage;
 pub use change::ConfigChange;
 pub use import::ImportOptions;
+pub(crate) use import::creation_time;
 pub use list::{ImageSummary, PruneReport, RemoveReport, split_name};
 pub use pull::{PullOptions, PullPolicy, PullResult};
 pub use push::{PushOptions, PushResult};

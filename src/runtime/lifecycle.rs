@@ -136,6 +136,48 @@ impl Runtime {
         }
     }
 
+    /// Runs the monitor for `id` in the foreground with the container's
+    /// stdout and stderr (merged) handed line by line to `out`; returns the
+    /// container's exit code.
+    pub fn launch_with_output(
+        &self,
+        id: &str,
+        out: &mut dyn FnMut(&str),
+    ) -> Result<i32, RuntimeError> {
+        let spawn_err = |e: std::io::Error| RuntimeError::Container {
+            id: id.to_string(),
+            why: format!("cannot start the monitor: {e}"),
+        };
+        let (reader, writer) = std::io::pipe().map_err(spawn_err)?;
+        let mut child = {
+            let mut cmd = Command::new("/proc/self/exe");
+            cmd.arg("--data-root")
+                .arg(&self.data_root)
+                .arg("__monitor")
+                .arg(id)
+                .stdin(Stdio::null())
+                .stdout(writer.try_clone().map_err(spawn_err)?)
+                .stderr(writer);
+            cmd.spawn().map_err(spawn_err)?
+            // `cmd`, holding the write ends, is dropped here: the read
+            // below ends when the monitor and the container are done.
+        };
+        let mut reader = std::io::BufReader::new(reader);
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            match std::io::BufRead::read_until(&mut reader, b'\n', &mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {
+                    let text = String::from_utf8_lossy(&line);
+                    out(text.trim_end_matches(['\n', '\r']));
+                }
+            }
+        }
+        let status = child.wait().map_err(spawn_err)?;
+        Ok(status.code().unwrap_or(crate::EXIT_CCR_FAILURE))
+    }
+
     fn log_tail(&self, id: &str, lines: usize) -> String {
         let text = fs::read_to_string(self.log_path(id)).unwrap_or_default();
         let all: Vec<&str> = text.lines().collect();

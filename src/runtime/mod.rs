@@ -439,7 +439,25 @@ impl Runtime {
 }
 
 /// Mounts `layers` (bottom first) read-only under a private upper directory.
+/// Renamed directories are copied up whole (`redirect_dir=off`), so the
+/// upper directory is always a complete diff.
 pub(crate) fn mount_overlay(layers: &[PathBuf], dir: &Path, target: &Path) -> io::Result<()> {
+    let data = format!(
+        "lowerdir={},upperdir={},workdir={},redirect_dir=off,metacopy=off",
+        lowerdir(layers)?,
+        dir.join("upper").display(),
+        dir.join("work").display()
+    );
+    mount_data(&data, target, rustix::mount::MountFlags::empty())
+}
+
+/// Mounts the union of `layers` (bottom first, at least two) read-only.
+pub(crate) fn mount_overlay_readonly(layers: &[PathBuf], target: &Path) -> io::Result<()> {
+    let data = format!("lowerdir={}", lowerdir(layers)?);
+    mount_data(&data, target, rustix::mount::MountFlags::RDONLY)
+}
+
+fn lowerdir(layers: &[PathBuf]) -> io::Result<String> {
     if layers.is_empty() {
         return Err(io::Error::other("no layers"));
     }
@@ -448,21 +466,13 @@ pub(crate) fn mount_overlay(layers: &[PathBuf], dir: &Path, target: &Path) -> io
         .rev()
         .map(|p| p.display().to_string())
         .collect();
-    let data = format!(
-        "lowerdir={},upperdir={},workdir={}",
-        lower.join(":"),
-        dir.join("upper").display(),
-        dir.join("work").display()
-    );
+    Ok(lower.join(":"))
+}
+
+fn mount_data(data: &str, target: &Path, flags: rustix::mount::MountFlags) -> io::Result<()> {
     let data = std::ffi::CString::new(data).map_err(io::Error::other)?;
-    rustix::mount::mount(
-        "overlay",
-        target,
-        "overlay",
-        rustix::mount::MountFlags::empty(),
-        Some(data.as_c_str()),
-    )
-    .map_err(io::Error::from)
+    rustix::mount::mount("overlay", target, "overlay", flags, Some(data.as_c_str()))
+        .map_err(io::Error::from)
 }
 
 /// /etc/hosts, /etc/hostname and /etc/resolv.conf for the container.

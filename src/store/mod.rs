@@ -300,6 +300,45 @@ impl Store {
         Ok(removed)
     }
 
+    /// Keeps `desc` (and what it reaches) from garbage collection under
+    /// `name`, without making it an image (the build cache uses this).
+    pub fn pin(&self, name: &str, desc: &Descriptor) -> Result<(), StoreError> {
+        let dir = self.root.join("pins");
+        fs::create_dir_all(&dir).map_err(io_err(&dir, "create directory"))?;
+        let data = serde_json::to_vec(desc).expect("descriptors serialise");
+        write_replace(&dir.join(name), &data, false)
+    }
+
+    /// Drops a pin; the blobs go at the next garbage collection.
+    pub fn unpin(&self, name: &str) -> Result<(), StoreError> {
+        let path = self.root.join("pins").join(name);
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(io_err(&path, "remove")(e)),
+            _ => Ok(()),
+        }
+    }
+
+    /// All pins, by name.
+    pub fn pins(&self) -> Result<Vec<(String, Descriptor)>, StoreError> {
+        let dir = self.root.join("pins");
+        let Ok(entries) = fs::read_dir(&dir) else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if let Ok(data) = fs::read(e.path())
+                && let Ok(d) = serde_json::from_slice::<Descriptor>(&data)
+            {
+                out.push((name, d));
+            }
+        }
+        Ok(out)
+    }
+
     /// Every blob reachable from `roots` that is present in the store.
     pub fn reachable(&self, roots: &[Descriptor]) -> HashSet<Digest> {
         let mut seen = HashSet::new();
@@ -334,6 +373,7 @@ impl Store {
         }
         let mut roots: Vec<Descriptor> = self.images()?.into_iter().map(|r| r.target).collect();
         roots.extend_from_slice(extra_roots);
+        roots.extend(self.pins()?.into_iter().map(|(_, d)| d));
         let keep = self.reachable(&roots);
         let mut report = GcReport::default();
         let dir = self.root.join("blobs/sha256");

@@ -85,9 +85,18 @@ impl Snapshots {
                 diff_ids: diff_ids.len(),
             });
         }
+        self.prepare_layers(store, layers.iter().zip(diff_ids))
+    }
+
+    /// Extracts the given layers (descriptor and diff id) not yet extracted;
+    /// returns their directories in the same order.
+    pub fn prepare_layers<'a>(
+        &self,
+        store: &Store,
+        layers: impl IntoIterator<Item = (&'a Descriptor, &'a Digest)>,
+    ) -> Result<Vec<PathBuf>, SnapshotError> {
         layers
-            .iter()
-            .zip(diff_ids)
+            .into_iter()
             .map(|(desc, diff_id)| self.extract(store, desc, diff_id))
             .collect()
     }

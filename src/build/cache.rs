@@ -1,0 +1,78 @@
+//! The build cache: for each step key (a digest of the parent state and
+//! the step), the layer the step produced, or that it produced none. The
+//! layer blobs are pinned in the store so image garbage collection keeps
+//! them; `ccr builder prune` drops the cache.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::layer::Layer;
+use super::{BuildError, Result};
+use crate::digest::Digest;
+use crate::store::Store;
+
+const PIN_PREFIX: &str = "build-cache-";
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Entry {
+    layer: Option<Layer>,
+}
+
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    pub fn open(data_root: &Path) -> Result<Cache> {
+        let dir = data_root.join("build-cache");
+        fs::create_dir_all(&dir).map_err(|e| BuildError::Io {
+            what: format!("{}: create directory", dir.display()),
+            why: e.to_string(),
+        })?;
+        Ok(Cache { dir })
+    }
+
+    /// The recorded result of step `key`, if it is still usable (`Some(None)`:
+    /// the step changed no files).
+    pub fn get(&self, store: &Store, key: &Digest) -> Option<Option<Layer>> {
+        let data = fs::read(self.dir.join(key.hex())).ok()?;
+        let e: Entry = serde_json::from_slice(&data).ok()?;
+        match e.layer {
+            Some(l) if !store.has_blob(&l.desc.digest, Some(l.desc.size)) => None,
+            other => Some(other),
+        }
+    }
+
+    pub fn put(&self, store: &Store, key: &Digest, layer: Option<&Layer>) -> Result<()> {
+        if let Some(l) = layer {
+            store.pin(&format!("{PIN_PREFIX}{}", key.hex()), &l.desc)?;
+        }
+        let data = serde_json::to_vec(&Entry {
+            layer: layer.cloned(),
+        })
+        .expect("cache entries serialise");
+        crate::store::write_replace(&self.dir.join(key.hex()), &data, false)?;
+        Ok(())
+    }
+}
+
+/// Empties the build cache; returns the entries dropped and the bytes the
+/// following garbage collection reclaimed.
+pub fn prune(store: &Store, data_root: &Path) -> Result<(usize, u64)> {
+    let dir = data_root.join("build-cache");
+    let mut entries = 0;
+    if let Ok(list) = fs::read_dir(&dir) {
+        for e in list.flatten() {
+            if fs::remove_file(e.path()).is_ok() {
+                entries += 1;
+            }
+        }
+    }
+    for (name, _) in store.pins()? {
+        if name.starts_with(PIN_PREFIX) {
+            store.unpin(&name)?;
+        }
+    }
+    let reclaimed = store.gc(true, &[])?.map(|r| r.reclaimed_bytes).unwrap_or(0);
+    Ok((entries, reclaimed))
+}

@@ -1,0 +1,827 @@
+//! The instructions: configuration changes, RUN, COPY/ADD, WORKDIR, and
+//! the export of the final image.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+use super::cache::Cache;
+use super::context::{CopyOptions, Ignore, Source, SourceRoot};
+use super::dockerfile::Instruction;
+use super::layer::{self, Layer, Mount};
+use super::{BuildError, BuildResult, Builder, Result, State, command, duration_ns, shell};
+use crate::digest::Hasher;
+use crate::image::{ConfigChange, PlatformImage};
+use crate::oci::{self, Descriptor, Manifest};
+use crate::runtime::{Network, RunOptions, Runtime};
+use crate::store::ImageRecord;
+use crate::unpack::snapshot::Snapshots;
+
+/// Removes a RUN container's bundle however the step ends.
+struct ContainerGuard<'a> {
+    runtime: &'a Runtime,
+    id: String,
+}
+
+impl Drop for ContainerGuard<'_> {
+    fn drop(&mut self) {
+        let _ = self.runtime.destroy_bundle(&self.id);
+    }
+}
+
+/// Mount points the runtime creates in a root file system when they are
+/// missing; they are not the step's changes.
+const MOUNT_STUBS: &[&str] = &[
+    "etc/hosts",
+    "etc/hostname",
+    "etc/resolv.conf",
+    "etc",
+    "proc",
+    "sys",
+    "dev",
+];
+
+fn components(path: &str) -> Vec<PathBuf> {
+    Path::new(path)
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(n) => Some(PathBuf::from(n)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `/a/b/../c` → `/a/c`, relative paths joined to `base`.
+fn absolute(path: &str, base: &str) -> String {
+    let joined = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("{}/{path}", base.trim_end_matches('/'))
+    };
+    let mut out: Vec<&str> = Vec::new();
+    for c in joined.split('/') {
+        match c {
+            "" | "." => {}
+            ".." => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    format!("/{}", out.join("/"))
+}
+
+impl Builder<'_> {
+    fn layer_dirs(&self, layers: &[Layer]) -> Result<Vec<PathBuf>> {
+        let snaps = Snapshots::open(&self.data_root)?;
+        Ok(snaps.prepare_layers(
+            &self.images.store,
+            layers.iter().map(|l| (&l.desc, &l.diff_id)),
+        )?)
+    }
+
+    fn mount(&self, layers: &[Layer], writable: bool) -> Result<Mount> {
+        let dirs = self.layer_dirs(layers)?;
+        let n = super::next_mount_id();
+        let dir = self
+            .data_root
+            .join("build")
+            .join(format!("{}-{n}", std::process::id()));
+        Mount::new(dir, &dirs, writable)
+    }
+
+    fn cache(&self) -> Result<Cache> {
+        Cache::open(&self.data_root)
+    }
+
+    /// The cached result of the step at `state.key`, unless `--no-cache`.
+    fn cached(&mut self, state: &State) -> Result<Option<Option<Layer>>> {
+        if self.opts.no_cache {
+            return Ok(None);
+        }
+        Ok(self.cache()?.get(&self.images.store, &state.key))
+    }
+
+    pub(super) fn config_step(&mut self, state: &mut State, ins: &Instruction) -> Result<()> {
+        let vars = state.vars();
+        let esc = self.escape;
+        let at = |e: &dyn std::fmt::Display| BuildError::at(ins, e);
+        let word = |s: &str| shell::word(s, &vars, esc).map_err(|e| at(&e));
+        let change = match ins.keyword.as_str() {
+            "ARG" => {
+                let declared = self.parse_arg(ins, &vars)?;
+                for (k, default) in declared {
+                    let global = self
+                        .global_args
+                        .iter()
+                        .find(|(n, _)| *n == k)
+                        .and_then(|(_, v)| v.clone());
+                    let v = self.arg_value(&k, default.or(global));
+                    state.args.retain(|(n, _)| *n != k);
+                    state.args.push((k, v));
+                }
+                let args = serde_json::to_string(&state.args).expect("strings serialise");
+                state.advance(&["ARG", &args]);
+                return Ok(());
+            }
+            "ENV" => {
+                ins.allow_flags(&[])?;
+                ConfigChange::Env(shell::pairs(&ins.args, &vars, esc).map_err(|e| at(&e))?)
+            }
+            "LABEL" => {
+                ins.allow_flags(&[])?;
+                ConfigChange::Labels(shell::pairs(&ins.args, &vars, esc).map_err(|e| at(&e))?)
+            }
+            "EXPOSE" => {
+                ins.allow_flags(&[])?;
+                let ports = shell::words(&ins.args, &vars, esc).map_err(|e| at(&e))?;
+                if ports.is_empty() {
+                    return Err(at(&"EXPOSE requires at least one port"));
+                }
+                ConfigChange::Expose(
+                    ports
+                        .into_iter()
+                        .map(|p| {
+                            if p.contains('/') {
+                                p
+                            } else {
+                                format!("{p}/tcp")
+                            }
+                        })
+                        .collect(),
+                )
+            }
+            "VOLUME" => {
+                ins.allow_flags(&[])?;
+                let vols = match serde_json::from_str::<Vec<String>>(ins.args.trim()) {
+                    Ok(v) => v.iter().map(|s| word(s)).collect::<Result<Vec<_>>>()?,
+                    Err(_) => shell::words(&ins.args, &vars, esc).map_err(|e| at(&e))?,
+                };
+                if vols.iter().any(|v| v.is_empty()) || vols.is_empty() {
+                    return Err(at(&"VOLUME specified can not be an empty string"));
+                }
+                ConfigChange::Volumes(vols)
+            }
+            "USER" => {
+                ins.allow_flags(&[])?;
+                let u = word(&ins.args)?;
+                if u.is_empty() {
+                    return Err(at(&"USER requires a user name or id"));
+                }
+                ConfigChange::User(u)
+            }
+            "STOPSIGNAL" => {
+                ins.allow_flags(&[])?;
+                let s = word(&ins.args)?;
+                crate::runtime::parse_signal(&s).map_err(|e| at(&e))?;
+                ConfigChange::StopSignal(s)
+            }
+            "CMD" => {
+                ins.allow_flags(&[])?;
+                state.cmd_set = true;
+                ConfigChange::Cmd(command(&ins.args, &state.shell).0)
+            }
+            "ENTRYPOINT" => {
+                ins.allow_flags(&[])?;
+                if !state.cmd_set {
+                    // A new entrypoint drops the base image's CMD, as docker does.
+                    state.config().remove("Cmd");
+                }
+                ConfigChange::Entrypoint(command(&ins.args, &state.shell).0)
+            }
+            "SHELL" => {
+                ins.allow_flags(&[])?;
+                let sh: Vec<String> = serde_json::from_str(ins.args.trim())
+                    .map_err(|_| at(&"SHELL requires the arguments to be in JSON form"))?;
+                if sh.is_empty() {
+                    return Err(at(&"SHELL requires at least one argument"));
+                }
+                state.shell = sh.clone();
+                state.config().insert("Shell".into(), json!(sh));
+                return self.config_done(state, ins);
+            }
+            "MAINTAINER" => {
+                ins.allow_flags(&[])?;
+                state.image.author = Some(word(&ins.args)?);
+                return self.config_done(state, ins);
+            }
+            "ONBUILD" => {
+                ins.allow_flags(&[])?;
+                let kw = ins
+                    .args
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_uppercase();
+                if matches!(kw.as_str(), "ONBUILD" | "FROM" | "MAINTAINER" | "") {
+                    return Err(at(&format!("{kw} isn't allowed as an ONBUILD trigger")));
+                }
+                let cfg = state.config();
+                let list = cfg.entry("OnBuild").or_insert_with(|| json!([]));
+                if !list.is_array() {
+                    *list = json!([]);
+                }
+                list.as_array_mut()
+                    .expect("a list")
+                    .push(json!(ins.args.clone()));
+                return self.config_done(state, ins);
+            }
+            "HEALTHCHECK" => {
+                ins.allow_flags(&[
+                    "interval",
+                    "timeout",
+                    "start-period",
+                    "start-interval",
+                    "retries",
+                ])?;
+                let args = ins.args.trim();
+                let hc = if args.eq_ignore_ascii_case("NONE") {
+                    json!({"Test": ["NONE"]})
+                } else {
+                    let (kw, rest) = args.split_once(char::is_whitespace).unwrap_or((args, ""));
+                    if !kw.eq_ignore_ascii_case("CMD") || rest.trim().is_empty() {
+                        return Err(at(&"HEALTHCHECK takes NONE or CMD followed by a command"));
+                    }
+                    let (cmd, exec) = command(rest.trim(), &[]);
+                    let test: Vec<String> = if exec {
+                        std::iter::once("CMD".to_string()).chain(cmd).collect()
+                    } else {
+                        vec!["CMD-SHELL".into(), rest.trim().to_string()]
+                    };
+                    let mut hc = json!({"Test": test});
+                    for (flag, key) in [
+                        ("interval", "Interval"),
+                        ("timeout", "Timeout"),
+                        ("start-period", "StartPeriod"),
+                        ("start-interval", "StartInterval"),
+                    ] {
+                        if let Some(v) = ins.flag(flag) {
+                            let ns = duration_ns(v)
+                                .ok_or_else(|| at(&format!("--{flag}: invalid duration {v:?}")))?;
+                            hc[key] = json!(ns);
+                        }
+                    }
+                    if let Some(r) = ins.flag("retries") {
+                        let n: u32 = r
+                            .parse()
+                            .map_err(|_| at(&format!("--retries: invalid number {r:?}")))?;
+                        hc["Retries"] = json!(n);
+                    }
+                    hc
+                };
+                state.config().insert("Healthcheck".into(), hc);
+                return self.config_done(state, ins);
+            }
+            other => return Err(at(&format!("{other} is not handled here"))),
+        };
+        change.apply(state.config());
+        self.config_done(state, ins)
+    }
+
+    fn config_done(&mut self, state: &mut State, ins: &Instruction) -> Result<()> {
+        let cfg = serde_json::to_string(&state.image.config).expect("config serialises");
+        state.advance(&[&ins.keyword, &ins.args, &cfg]);
+        state.history(ins.text(), None);
+        Ok(())
+    }
+
+    pub(super) fn run_step(
+        &mut self,
+        state: &mut State,
+        ins: &Instruction,
+        title: &str,
+    ) -> Result<()> {
+        ins.allow_flags(&["network", "mount", "security"])?;
+        if ins.flag("mount").is_some() {
+            return Err(BuildError::at(
+                ins,
+                "RUN --mount is not supported by ccr build; COPY what the step needs first",
+            ));
+        }
+        if let Some(s) = ins.flag("security")
+            && s != "sandbox"
+        {
+            return Err(BuildError::at(
+                ins,
+                "RUN --security=insecure is not allowed",
+            ));
+        }
+        let network = match ins.flag("network") {
+            None | Some("default") => self.opts.network,
+            Some("host") => Network::Host,
+            Some("none") => Network::None,
+            Some(o) => {
+                return Err(BuildError::at(
+                    ins,
+                    format!("unknown network {o:?}: use default, host or none"),
+                ));
+            }
+        };
+        let (args, _) = command(&ins.args, &state.shell);
+        // ARGs reach the step's environment unless an ENV of the same name wins.
+        let env_names: Vec<String> = state
+            .config_value("Env")
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| {
+                e.as_str()
+                    .and_then(|s| s.split_once('='))
+                    .map(|(k, _)| k.to_string())
+            })
+            .collect();
+        let run_env: Vec<String> = state
+            .args
+            .iter()
+            .filter(|(k, _)| !env_names.contains(k))
+            .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}")))
+            .collect();
+        let net = format!("{network:?}");
+        state.advance(&[
+            "RUN",
+            &serde_json::to_string(&args).expect("strings serialise"),
+            &serde_json::to_string(&run_env).expect("strings serialise"),
+            &net,
+        ]);
+        let created_by = if run_env.is_empty() {
+            format!("RUN {} # buildkit", args.join(" "))
+        } else {
+            format!(
+                "RUN |{} {} {} # buildkit",
+                run_env.len(),
+                run_env.join(" "),
+                args.join(" ")
+            )
+        };
+        let step = self.printer.step(title);
+        if let Some(hit) = self.cached(state)? {
+            step.cached();
+            self.cached_steps += 1;
+            state.history(created_by, hit);
+            return Ok(());
+        }
+        // The parent state as an image the runtime can create a container of.
+        let store = &self.images.store;
+        let mut image = state.image.clone();
+        image.created = Some(super::created());
+        let config_desc = store.put_json(oci::OCI_CONFIG, &image)?;
+        let manifest = Manifest::new(
+            config_desc,
+            state.layers.iter().map(|l| l.desc.clone()).collect(),
+        );
+        let manifest_desc = store.put_json(oci::OCI_MANIFEST, &manifest)?;
+        let img = PlatformImage {
+            manifest_desc: manifest_desc.clone(),
+            manifest,
+            config: image,
+        };
+        let rec = ImageRecord {
+            name: "ccr-build".into(),
+            target: manifest_desc,
+        };
+        let opts = RunOptions {
+            env: run_env,
+            network,
+            entrypoint: Some(String::new()),
+            command: args.clone(),
+            hostname: Some("buildkitsandbox".into()),
+            ..Default::default()
+        };
+        let runtime = Runtime::new(&self.data_root);
+        let st = runtime
+            .create(self.images, &rec, &img, &opts)
+            .map_err(|e| BuildError::at(ins, e))?;
+        let guard = ContainerGuard {
+            runtime: &runtime,
+            id: st.id.clone(),
+        };
+        if !st.overlay {
+            return Err(BuildError::at(
+                ins,
+                "the step's root file system could not be mounted with overlayfs, which building needs",
+            ));
+        }
+        let dir = runtime.container_dir(&st.id);
+        let rootfs = dir.join("rootfs");
+        let stubs: Vec<&str> = MOUNT_STUBS
+            .iter()
+            .copied()
+            .filter(|p| fs::symlink_metadata(rootfs.join(p)).is_err())
+            .collect();
+        let code = runtime
+            .launch_with_output(&st.id, &mut |l| step.output(l))
+            .map_err(|e| BuildError::at(ins, e))?;
+        if code != 0 {
+            step.line(&format!(
+                "ERROR: process \"{}\" did not complete successfully: exit code: {code}",
+                args.join(" ")
+            ));
+            return Err(BuildError::at(
+                ins,
+                format!(
+                    "process \"{}\" did not complete successfully: exit code: {code}",
+                    args.join(" ")
+                ),
+            ));
+        }
+        let upper = dir.join("upper");
+        for s in stubs {
+            let p = upper.join(s);
+            match fs::symlink_metadata(&p) {
+                Ok(m) if m.is_dir() => {
+                    let _ = fs::remove_dir(&p);
+                }
+                Ok(m) if m.is_file() && m.len() == 0 => {
+                    let _ = fs::remove_file(&p);
+                }
+                _ => {}
+            }
+        }
+        let layer = layer::commit(store, &upper, layer::source_date_epoch())?;
+        drop(guard);
+        self.cache()?.put(store, &state.key, layer.as_ref())?;
+        self.runs_executed += 1;
+        state.history(created_by, layer);
+        step.done();
+        Ok(())
+    }
+
+    pub(super) fn workdir_step(
+        &mut self,
+        state: &mut State,
+        ins: &Instruction,
+        title: &str,
+    ) -> Result<()> {
+        ins.allow_flags(&[])?;
+        let w = shell::word(&ins.args, &state.vars(), self.escape)
+            .map_err(|e| BuildError::at(ins, e))?;
+        if w.is_empty() {
+            return Err(BuildError::at(ins, "WORKDIR requires a path"));
+        }
+        let path = absolute(&w, &state.workdir());
+        ConfigChange::WorkingDir(path.clone()).apply(state.config());
+        state.advance(&["WORKDIR", &path]);
+        let created_by = format!("WORKDIR {path}");
+        let step = self.printer.step(title);
+        if let Some(hit) = self.cached(state)? {
+            step.cached();
+            self.cached_steps += 1;
+            state.history(created_by, hit);
+            return Ok(());
+        }
+        let mut work = self.mount(&state.layers, true)?;
+        let rootfs = work.rootfs();
+        let target = crate::unpack::resolve_in_root(&rootfs, &components(&path))
+            .map_err(|e| BuildError::at(ins, e))?;
+        fs::create_dir_all(&target)
+            .map_err(|e| BuildError::at(ins, format!("create {path}: {e}")))?;
+        work.unmount();
+        let layer = layer::commit(
+            &self.images.store,
+            &work.upper(),
+            layer::source_date_epoch(),
+        )?;
+        drop(work);
+        self.cache()?
+            .put(&self.images.store, &state.key, layer.as_ref())?;
+        state.history(created_by, layer);
+        step.done();
+        Ok(())
+    }
+
+    pub(super) fn copy_step(
+        &mut self,
+        state: &mut State,
+        ins: &Instruction,
+        title: &str,
+        me: usize,
+    ) -> Result<()> {
+        let add = ins.keyword == "ADD";
+        if add {
+            ins.allow_flags(&["chown", "chmod", "link"])?;
+        } else {
+            ins.allow_flags(&["from", "chown", "chmod", "link"])?;
+        }
+        let vars = state.vars();
+        let esc = self.escape;
+        let at = |e: &dyn std::fmt::Display| BuildError::at(ins, e);
+        let mut words = match serde_json::from_str::<Vec<String>>(ins.args.trim()) {
+            Ok(v) if ins.args.trim_start().starts_with('[') => v
+                .iter()
+                .map(|s| shell::word(s, &vars, esc).map_err(|e| at(&e)))
+                .collect::<Result<Vec<_>>>()?,
+            _ => shell::words(&ins.args, &vars, esc).map_err(|e| at(&e))?,
+        };
+        if words.len() < 2 {
+            return Err(at(&format!(
+                "{} requires at least two arguments: SOURCE... DEST",
+                ins.keyword
+            )));
+        }
+        let dest_word = words.pop().expect("two or more");
+        let srcs = words;
+        if add
+            && let Some(u) = srcs
+                .iter()
+                .find(|s| s.contains("://") || s.starts_with("git@"))
+        {
+            return Err(at(&format!(
+                "ADD of a URL ({u}) is not supported: download it into the build context and ADD or COPY the file"
+            )));
+        }
+        let chown = ins
+            .flag("chown")
+            .map(|c| shell::word(c, &vars, esc).map_err(|e| at(&e)))
+            .transpose()?;
+        let chmod = match ins.flag("chmod") {
+            Some(m) => Some(
+                u32::from_str_radix(m, 8)
+                    .ok()
+                    .filter(|m| *m <= 0o7777)
+                    .ok_or_else(|| {
+                        at(&format!("--chmod: invalid mode {m:?} (octal, e.g. 0755)"))
+                    })?,
+            ),
+            None => None,
+        };
+        // Where the sources come from.
+        let mut _view: Option<Mount> = None;
+        let (root, from_key) = match ins.flag("from") {
+            None => (self.context_root()?, None),
+            Some(f) => {
+                let f = shell::word(f, &vars, esc).map_err(|e| at(&e))?;
+                let (layers, key, what) = match self.stage_index(&f, me) {
+                    Some(j) => {
+                        let s = self.done[j]
+                            .as_ref()
+                            .ok_or_else(|| at(&format!("stage {f} was not built")))?;
+                        (s.layers.clone(), s.key.to_string(), format!("stage {f}"))
+                    }
+                    None => {
+                        let platform = self.platform.clone();
+                        let (_, img) = self.base_image(&f, &platform).map_err(|e| at(&e))?;
+                        let layers = img
+                            .manifest
+                            .layers
+                            .iter()
+                            .zip(&img.config.rootfs.diff_ids)
+                            .map(|(d, id)| Layer {
+                                desc: d.clone(),
+                                diff_id: id.clone(),
+                            })
+                            .collect();
+                        (
+                            layers,
+                            img.manifest_desc.digest.to_string(),
+                            format!("image {f}"),
+                        )
+                    }
+                };
+                let view = self.mount(&layers, false)?;
+                let root = SourceRoot {
+                    root: view.rootfs(),
+                    ignore: Ignore::default(),
+                    keep_owner: true,
+                    what,
+                };
+                _view = Some(view);
+                (root, Some(key))
+            }
+        };
+        let mut sources: Vec<Source> = Vec::new();
+        for s in &srcs {
+            sources.extend(root.resolve(s).map_err(|e| at(&e))?);
+        }
+        let mut h = Hasher::new();
+        match &from_key {
+            Some(k) => {
+                h.update(k.as_bytes());
+                for s in &sources {
+                    h.update(format!("\0{}", s.rel).as_bytes());
+                }
+            }
+            None => root.hash(&sources, &mut h).map_err(|e| at(&e))?,
+        }
+        let content = h.finish().to_string();
+        let dest = absolute(&dest_word, &state.workdir());
+        let dest_slash = dest_word.ends_with('/') || dest_word.ends_with("/.");
+        state.advance(&[
+            &ins.keyword,
+            &dest,
+            &dest_slash.to_string(),
+            chown.as_deref().unwrap_or(""),
+            &format!("{chmod:?}"),
+            &content,
+        ]);
+        let created_by = format!("{} {} # buildkit", ins.keyword, ins.args);
+        let step = self.printer.step(title);
+        if let Some(hit) = self.cached(state)? {
+            step.cached();
+            self.cached_steps += 1;
+            state.history(created_by, hit);
+            return Ok(());
+        }
+        let mut work = self.mount(&state.layers, true)?;
+        let rootfs = work.rootfs();
+        let owner = match &chown {
+            None => None,
+            Some(spec) => {
+                let u = crate::runtime::spec::resolve_user(&rootfs, spec).map_err(|e| at(&e))?;
+                // docker: a user without a group uses the uid as the gid.
+                Some((u.uid, if spec.contains(':') { u.gid } else { u.uid }))
+            }
+        };
+        let opts = CopyOptions { owner, chmod };
+        let dest_comps = components(&dest);
+        let dest_resolved =
+            crate::unpack::resolve_in_root(&rootfs, &dest_comps).map_err(|e| at(&e))?;
+        let dest_is_dir = dest_slash || fs::metadata(&dest_resolved).is_ok_and(|m| m.is_dir());
+        if sources.len() > 1 && !dest_is_dir {
+            return Err(at(&format!(
+                "when using {} with more than one source file, the destination must be a directory and end with a /",
+                ins.keyword
+            )));
+        }
+        for src in &sources {
+            let meta = fs::metadata(&src.path).map_err(|e| at(&format!("{}: {e}", src.rel)))?;
+            if add
+                && meta.is_file()
+                && let Some(reader) = archive(&src.path).map_err(|e| at(&e))?
+            {
+                fs::create_dir_all(&dest_resolved).map_err(|e| at(&e))?;
+                crate::unpack::apply_layer(
+                    reader,
+                    &dest_resolved,
+                    crate::unpack::Whiteouts::Apply,
+                    crate::unpack::Limits::default(),
+                )
+                .map_err(|e| at(&format!("extract {}: {e}", src.rel)))?;
+                continue;
+            }
+            let target = if meta.is_dir() {
+                dest_resolved.clone()
+            } else if dest_is_dir {
+                let name = src.rel.rsplit('/').next().unwrap_or(&src.rel);
+                dest_resolved.join(name)
+            } else {
+                // The last component is replaced, never followed.
+                let (last, parent) = dest_comps
+                    .split_last()
+                    .ok_or_else(|| at(&"cannot copy a file over the root directory"))?;
+                crate::unpack::resolve_in_root(&rootfs, parent)
+                    .map_err(|e| at(&e))?
+                    .join(last)
+            };
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent)
+                    .map_err(|e| at(&format!("{}: {e}", parent.display())))?;
+            }
+            root.copy(src, &target, &opts).map_err(|e| at(&e))?;
+        }
+        drop(_view);
+        work.unmount();
+        let layer = layer::commit(
+            &self.images.store,
+            &work.upper(),
+            layer::source_date_epoch(),
+        )?;
+        drop(work);
+        self.cache()?
+            .put(&self.images.store, &state.key, layer.as_ref())?;
+        state.history(created_by, layer);
+        step.done();
+        Ok(())
+    }
+
+    fn context_root(&mut self) -> Result<SourceRoot> {
+        let dir = &self.opts.context;
+        let ignore = match fs::read_to_string(dir.join(".dockerignore")) {
+            Ok(t) => Ignore::parse(&t).map_err(BuildError::Usage)?,
+            Err(_) => Ignore::default(),
+        };
+        Ok(SourceRoot {
+            root: dir.canonicalize().map_err(|e| BuildError::Io {
+                what: format!("build context {}", dir.display()),
+                why: e.to_string(),
+            })?,
+            ignore,
+            keep_owner: false,
+            what: "build context".into(),
+        })
+    }
+
+    /// Writes the final image and names it.
+    pub(super) fn export(&mut self, mut state: State) -> Result<BuildResult> {
+        if !self.opts.labels.is_empty() {
+            ConfigChange::Labels(self.opts.labels.clone()).apply(state.config());
+        }
+        let step = self.printer.step("exporting to image");
+        let store = &self.images.store;
+        let mut image = state.image.clone();
+        image.created = Some(super::created());
+        let layers: Vec<Descriptor> = state
+            .layers
+            .iter()
+            .map(|l| {
+                let mut d = l.desc.clone();
+                // The same bytes under the OCI name, as BuildKit exports them.
+                if d.media_type == oci::DOCKER_LAYER_GZIP {
+                    d.media_type = oci::OCI_LAYER_GZIP.into();
+                }
+                d
+            })
+            .collect();
+        let config_desc = store.put_json(oci::OCI_CONFIG, &image)?;
+        let manifest = Manifest::new(config_desc, layers);
+        let target = store.put_json(oci::OCI_MANIFEST, &manifest)?;
+        step.line(&format!("writing image {} done", target.digest));
+        let names: Vec<String> = if self.opts.tags.is_empty() {
+            vec![format!("<none>@{}", target.digest)]
+        } else {
+            self.opts.tags.iter().map(|t| t.store_name()).collect()
+        };
+        let records: Vec<ImageRecord> = names
+            .iter()
+            .map(|n| ImageRecord {
+                name: n.clone(),
+                target: target.clone(),
+            })
+            .collect();
+        store.set_images(&records)?;
+        for t in &self.opts.tags {
+            step.line(&format!("naming to {} done", t.store_name()));
+        }
+        step.done();
+        Ok(BuildResult {
+            target,
+            names,
+            runs_executed: self.runs_executed,
+            cached_steps: self.cached_steps,
+        })
+    }
+}
+
+/// The decompressed tar stream when `path` is a (gzip or plain) tar
+/// archive, which ADD extracts; `None` for any other file.
+fn archive(path: &Path) -> std::result::Result<Option<Box<dyn Read>>, String> {
+    let mut f = fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut head = [0u8; 512];
+    let n = read_full(&mut f, &mut head);
+    let gz = n >= 2 && head[..2] == [0x1f, 0x8b];
+    let tar_magic = |h: &[u8]| h.len() >= 262 && &h[257..262] == b"ustar";
+    if gz {
+        let mut probe =
+            flate2::read::MultiGzDecoder::new(fs::File::open(path).map_err(|e| e.to_string())?);
+        let mut h = [0u8; 512];
+        let m = read_full(&mut probe, &mut h);
+        if !tar_magic(&h[..m]) {
+            return Ok(None);
+        }
+        let f = fs::File::open(path).map_err(|e| e.to_string())?;
+        return Ok(Some(Box::new(flate2::read::MultiGzDecoder::new(f))));
+    }
+    for (magic, kind) in [
+        (&[0xfd, b'7', b'z', b'X', b'Z', 0][..], "xz"),
+        (&b"BZh"[..], "bzip2"),
+        (&[0x28, 0xb5, 0x2f, 0xfd][..], "zstd"),
+    ] {
+        if head[..n].starts_with(magic) {
+            return Err(format!(
+                "{}: {kind}-compressed archives are not supported by ADD; use a gzip or plain tar",
+                path.display()
+            ));
+        }
+    }
+    if tar_magic(&head[..n]) {
+        return Ok(Some(Box::new(
+            fs::File::open(path).map_err(|e| e.to_string())?,
+        )));
+    }
+    Ok(None)
+}
+
+fn read_full(r: &mut impl Read, buf: &mut [u8]) -> usize {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) | Err(_) => break,
+            Ok(m) => n += m,
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_against_the_workdir() {
+        assert_eq!(absolute("app", "/"), "/app");
+        assert_eq!(absolute("b/../c", "/a"), "/a/c");
+        assert_eq!(absolute("/x/./y/", "/a"), "/x/y");
+        assert_eq!(absolute("../../..", "/a"), "/");
+    }
+}

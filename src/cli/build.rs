@@ -1,0 +1,131 @@
+//! `ccr build` and `ccr builder prune`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::trust::VerifyArgs;
+use crate::build::{BuildOptions, build, prune_cache};
+use crate::context::Context;
+use crate::error::Error;
+use crate::reference::ImageRef;
+use crate::runtime::Network;
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum BuildNetwork {
+    Default,
+    Host,
+    None,
+}
+
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    /// Name and optionally a tag (name:tag) for the image (repeatable)
+    #[arg(short, long = "tag")]
+    pub tag: Vec<String>,
+    /// Name of the Dockerfile (default: CONTEXT/Dockerfile)
+    #[arg(short, long = "file", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Set a build-time variable: KEY=VALUE, or KEY to take it from this environment
+    #[arg(long = "build-arg", value_name = "KEY[=VALUE]")]
+    pub build_arg: Vec<String>,
+    /// The stage to build (default: the last)
+    #[arg(long)]
+    pub target: Option<String>,
+    /// Target platform (os/arch[/variant]); RUN steps need a matching CPU
+    #[arg(long)]
+    pub platform: Option<String>,
+    /// Do not use the build cache
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Always pull base images, even when present
+    #[arg(long)]
+    pub pull: bool,
+    /// Set metadata for the image: KEY=VALUE (repeatable)
+    #[arg(long)]
+    pub label: Vec<String>,
+    /// Network for RUN steps: default (the host's), host or none
+    #[arg(long, value_enum, default_value_t = BuildNetwork::Default)]
+    pub network: BuildNetwork,
+    /// Suppress the build output and print the image ID on success
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Write the image ID to this file
+    #[arg(long, value_name = "FILE")]
+    pub iidfile: Option<PathBuf>,
+    #[command(flatten)]
+    pub verify: VerifyArgs,
+    /// The build context directory
+    pub context: PathBuf,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BuilderCommand {
+    /// Remove the build cache
+    Prune {
+        /// Do not prompt for confirmation (accepted for docker compatibility; ccr never prompts)
+        #[arg(short, long)]
+        force: bool,
+        /// Remove all build cache (the only mode ccr has)
+        #[arg(short, long)]
+        all: bool,
+    },
+}
+
+pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
+    let tags = a
+        .tag
+        .iter()
+        .map(|t| ImageRef::parse(t))
+        .collect::<Result<Vec<_>, _>>()?;
+    let labels = a
+        .label
+        .iter()
+        .map(|l| {
+            l.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .ok_or_else(|| Error::Usage(format!("invalid label {l:?}: use KEY=VALUE")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let opts = BuildOptions {
+        context: a.context.clone(),
+        dockerfile: a.file.clone(),
+        tags,
+        build_args: a.build_arg.clone(),
+        target: a.target.clone(),
+        platform: a.platform.as_deref().map(str::parse).transpose()?,
+        no_cache: a.no_cache,
+        pull: a.pull,
+        labels,
+        trust: a.verify.policy(ctx)?,
+        quiet: a.quiet,
+        network: match a.network {
+            BuildNetwork::Default | BuildNetwork::Host => Network::Host,
+            BuildNetwork::None => Network::None,
+        },
+    };
+    let res = build(&ctx.images, &ctx.data_root, &opts)?;
+    if let Some(f) = &a.iidfile {
+        std::fs::write(f, res.target.digest.to_string()).map_err(|e| Error::Io {
+            path: f.clone(),
+            why: e.to_string(),
+        })?;
+    }
+    if a.quiet {
+        println!("{}", res.target.digest);
+    }
+    Ok(0)
+}
+
+pub fn builder(ctx: &Context, c: BuilderCommand) -> Result<i32, Error> {
+    match c {
+        BuilderCommand::Prune { .. } => {
+            let (entries, bytes) = prune_cache(&ctx.images.store, &ctx.data_root)?;
+            println!(
+                "Deleted build cache objects: {entries}\nTotal reclaimed space: {}",
+                crate::image::human_size(bytes)
+            );
+            Ok(0)
+        }
+    }
+}

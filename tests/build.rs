@@ -1,0 +1,654 @@
+//! `ccr build`: Dockerfiles built natively, RUN steps in real containers,
+//! the results checked in the running image, in the layer blobs, and by the
+//! peers (umoci unpacks them, the registry takes them).
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+const BASE: &str = "localhost/busybox:test";
+
+fn with_busybox() -> Env {
+    let env = Env::new();
+    env.busybox(BASE);
+    env
+}
+
+/// Writes the files of a build context (`name`, `content`) under `dir`.
+fn context(env: &Env, dir: &str, files: &[(&str, &str)]) -> String {
+    let root = env.path(dir);
+    for (name, content) in files {
+        let p = root.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, content).unwrap();
+    }
+    root.to_str().unwrap().to_string()
+}
+
+/// Runs `ccr build`, asserting success; returns stderr (the progress).
+fn build(env: &Env, args: &[&str]) -> String {
+    let mut all = vec!["build"];
+    all.extend_from_slice(args);
+    let out = env.run(&all);
+    assert!(
+        out.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn build_fails(env: &Env, args: &[&str]) -> String {
+    let mut all = vec!["build"];
+    all.extend_from_slice(args);
+    env.fails(&all)
+}
+
+/// The image's manifest (from the local store).
+fn manifest(env: &Env, image: &str) -> serde_json::Value {
+    json(&env.ok(&["manifest", "inspect", image]))
+}
+
+fn config(env: &Env, image: &str) -> serde_json::Value {
+    let m = manifest(env, image);
+    let hex = m["config"]["digest"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("sha256:");
+    serde_json::from_slice(&env.blob(hex)).unwrap()
+}
+
+fn layer_digests(env: &Env, image: &str) -> Vec<String> {
+    manifest(env, image)["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["digest"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Entry names of a gzip layer blob.
+fn layer_entries(env: &Env, digest: &str) -> Vec<String> {
+    let data = env.blob(digest.trim_start_matches("sha256:"));
+    let mut tar = tar::Archive::new(flate2::read::GzDecoder::new(&data[..]));
+    tar.entries()
+        .unwrap()
+        .map(|e| e.unwrap().path().unwrap().display().to_string())
+        .collect()
+}
+
+fn run_in(env: &Env, image: &str, script: &str) -> String {
+    env.ok(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        image,
+        "sh",
+        "-c",
+        script,
+    ])
+}
+
+#[test]
+fn hello_world_builds_and_runs() {
+    let env = with_busybox();
+    let ctx = context(
+        &env,
+        "ctx",
+        &[(
+            "Dockerfile",
+            &format!("FROM {BASE}\nCMD [\"echo\",\"Hello World\"]\n"),
+        )],
+    );
+    let progress = build(&env, &["-t", "hello:1", &ctx]);
+    assert!(progress.contains("[1/1] FROM"), "{progress}");
+    assert!(
+        progress.contains("naming to docker.io/library/hello:1"),
+        "{progress}"
+    );
+    assert_eq!(env.ok(&["run", "--rm", "hello:1"]), "Hello World\n");
+    let cfg = config(&env, "hello:1");
+    assert_eq!(
+        cfg["config"]["Cmd"],
+        serde_json::json!(["echo", "Hello World"])
+    );
+    // The base layers are reused as they are.
+    assert_eq!(layer_digests(&env, "hello:1"), layer_digests(&env, BASE));
+    // -q prints only the image id.
+    let out = env.ok(&["build", "-q", "-t", "hello:2", &ctx]);
+    assert!(
+        out.trim().starts_with("sha256:") && out.lines().count() == 1,
+        "{out}"
+    );
+}
+
+#[test]
+fn run_steps_create_change_and_delete_files() {
+    let env = with_busybox();
+    let ctx = context(
+        &env,
+        "ctx",
+        &[(
+            "Dockerfile",
+            &format!(
+                "FROM {BASE}\n\
+                 RUN mkdir -p /d/sub && echo one > /d/keep && echo gone > /d/gone && echo x > /d/sub/f\n\
+                 RUN echo two >> /d/keep && rm /d/gone && rm -rf /d/sub && mkdir /d/sub && echo y > /d/sub/g && rm /bin/vi\n"
+            ),
+        )],
+    );
+    let progress = build(&env, &["-t", "changes", &ctx]);
+    assert!(progress.contains("[3/3] RUN echo two"), "{progress}");
+    let out = run_in(
+        &env,
+        "changes",
+        "cat /d/keep; ls /d; ls /d/sub; test -e /d/gone || echo no-gone; test -e /bin/vi || echo no-vi",
+    );
+    assert_eq!(out, "one\ntwo\nkeep\nsub\ng\nno-gone\nno-vi\n");
+    // The last layer records the deletions as whiteouts and the replaced
+    // directory as opaque.
+    let layers = layer_digests(&env, "changes");
+    let last = layer_entries(&env, layers.last().unwrap());
+    for want in ["d/.wh.gone", "bin/.wh.vi", "d/sub/.wh..wh..opq", "d/sub/g"] {
+        assert!(last.iter().any(|e| e == want), "{want} missing in {last:?}");
+    }
+    // Mount points the runtime made are not part of the layer.
+    assert!(
+        !last
+            .iter()
+            .any(|e| e.starts_with("proc") || e.starts_with("etc/hosts")),
+        "{last:?}"
+    );
+    // umoci, the OCI reference tool, unpacks the same result from the store.
+    require("umoci");
+    let bundle = env.path("bundle");
+    sh(Command::new("umoci")
+        .args([
+            "unpack",
+            "--image",
+            &format!("{}:latest", env.data_root().join("content").display()),
+            bundle.to_str().unwrap(),
+        ])
+        .env("TMPDIR", env.path("")));
+    let rootfs = bundle.join("rootfs");
+    assert_eq!(
+        std::fs::read_to_string(rootfs.join("d/keep")).unwrap(),
+        "one\ntwo\n"
+    );
+    assert!(!rootfs.join("d/gone").exists());
+    assert!(!rootfs.join("d/sub/f").exists());
+    assert!(rootfs.join("d/sub/g").exists());
+    assert!(std::fs::symlink_metadata(rootfs.join("bin/vi")).is_err());
+}
+
+#[test]
+fn multi_stage_copies_between_stages_and_builds_only_what_the_target_needs() {
+    let env = with_busybox();
+    let ctx = context(
+        &env,
+        "ctx",
+        &[(
+            "Dockerfile",
+            &format!(
+                "FROM {BASE} AS build\n\
+                 RUN mkdir -p /out/bin && echo artifact > /out/bin/tool && chmod 755 /out/bin/tool && chown 7:8 /out/bin/tool\n\
+                 FROM {BASE} AS broken\n\
+                 RUN exit 3\n\
+                 FROM build AS more\n\
+                 RUN echo more > /out/more\n\
+                 FROM {BASE}\n\
+                 COPY --from=build /out/ /app/\n\
+                 COPY --from=2 /out/more /app/more.txt\n\
+                 COPY --from={BASE} /etc/passwd /copied-passwd\n"
+            ),
+        )],
+    );
+    let progress = build(&env, &["-t", "multi", &ctx]);
+    assert!(
+        !progress.contains("exit 3"),
+        "the unused stage ran:\n{progress}"
+    );
+    assert!(progress.contains("[build 2/2] RUN"), "{progress}");
+    let out = run_in(
+        &env,
+        "multi",
+        "cat /app/bin/tool /app/more.txt; stat -c '%u:%g %a' /app/bin/tool; test -e /out || echo no-out; head -c 5 /copied-passwd",
+    );
+    assert_eq!(out, "artifact\nmore\n7:8 755\nno-out\nroot:");
+    // --target stops at that stage.
+    build(&env, &["-t", "only-build", "--target", "build", &ctx]);
+    assert_eq!(
+        run_in(&env, "only-build", "cat /out/bin/tool"),
+        "artifact\n"
+    );
+    // The broken stage fails when it is the target.
+    let err = build_fails(&env, &["--target", "broken", &ctx]);
+    assert!(
+        err.contains("Dockerfile:4") && err.contains("exit code: 3"),
+        "{err}"
+    );
+}
+
+#[test]
+fn args_env_user_and_workdir() {
+    let env = with_busybox();
+    let ctx = context(
+        &env,
+        "ctx",
+        &[(
+            "Dockerfile",
+            &format!(
+                "ARG BASE_IMAGE={BASE}\n\
+                 FROM $BASE_IMAGE\n\
+                 ARG VERSION=1.0\n\
+                 ARG FLAVOUR\n\
+                 ENV APP_HOME=/srv/app \\\n    \
+                     GREETING=\"hello ${{VERSION}}\"\n\
+                 LABEL org.example.version=$VERSION\n\
+                 RUN echo \"$VERSION-$FLAVOUR\" > /arg.txt && echo 'app:x:1000:1000::/home/app:/bin/sh' >> /etc/passwd\n\
+                 WORKDIR $APP_HOME\n\
+                 WORKDIR data\n\
+                 RUN echo \"$GREETING\" > greeting && chown 1000 .\n\
+                 USER app\n\
+                 RUN id -u > /tmp/uid && pwd > /tmp/pwd && touch mine\n\
+                 EXPOSE 8080 53/udp\n\
+                 STOPSIGNAL SIGINT\n\
+                 HEALTHCHECK --interval=5s --retries=2 CMD wget -q localhost:8080\n\
+                 ENTRYPOINT [\"sh\",\"-c\"]\n\
+                 CMD [\"cat greeting\"]\n"
+            ),
+        )],
+    );
+    build(
+        &env,
+        &[
+            "-t",
+            "args",
+            "--build-arg",
+            "FLAVOUR=blue",
+            "--build-arg",
+            "UNUSED=1",
+            &ctx,
+        ],
+    );
+    assert_eq!(env.ok(&["run", "--rm", "args"]), "hello 1.0\n");
+    let out = env.ok(&[
+        "run",
+        "--rm",
+        "args",
+        "cat /arg.txt /tmp/uid /tmp/pwd; stat -c %U mine; echo $APP_HOME; echo ${VERSION:-unset}",
+    ]);
+    assert_eq!(out, "1.0-blue\n1000\n/srv/app/data\napp\n/srv/app\nunset\n");
+    let cfg = config(&env, "args");
+    let c = &cfg["config"];
+    assert_eq!(c["User"], "app");
+    assert_eq!(c["WorkingDir"], "/srv/app/data");
+    assert_eq!(c["Labels"]["org.example.version"], "1.0");
+    assert_eq!(
+        c["ExposedPorts"],
+        serde_json::json!({"8080/tcp": {}, "53/udp": {}})
+    );
+    assert_eq!(c["StopSignal"], "SIGINT");
+    assert_eq!(
+        c["Healthcheck"]["Test"],
+        serde_json::json!(["CMD-SHELL", "wget -q localhost:8080"])
+    );
+    assert_eq!(c["Healthcheck"]["Interval"], 5_000_000_000i64);
+    assert_eq!(c["Healthcheck"]["Retries"], 2);
+    let envs: Vec<&str> = c["Env"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap())
+        .collect();
+    assert!(envs.contains(&"GREETING=hello 1.0"), "{envs:?}");
+    assert!(
+        !envs.iter().any(|e| e.starts_with("VERSION=")),
+        "ARGs are not kept: {envs:?}"
+    );
+    // History like docker's: one entry per instruction, config-only ones empty.
+    let history = cfg["history"].as_array().unwrap();
+    assert!(history.iter().any(|h| {
+        h["created_by"]
+            .as_str()
+            .unwrap()
+            .starts_with("RUN |2 VERSION=1.0 FLAVOUR=blue /bin/sh -c echo")
+    }));
+    assert!(
+        history
+            .iter()
+            .any(|h| h["created_by"] == "ENTRYPOINT [\"sh\",\"-c\"]" && h["empty_layer"] == true)
+    );
+    let non_empty = history.iter().filter(|h| h["empty_layer"] != true).count();
+    assert_eq!(
+        non_empty,
+        cfg["rootfs"]["diff_ids"].as_array().unwrap().len()
+    );
+}
+
+#[test]
+fn dockerignore_copy_add_chown_and_the_context_boundary() {
+    let env = with_busybox();
+    let mut tarball = tar::Builder::new(Vec::new());
+    let mut h = tar::Header::new_ustar();
+    h.set_size(6);
+    h.set_mode(0o644);
+    tarball
+        .append_data(&mut h, "inner/file.txt", &b"inner\n"[..])
+        .unwrap();
+    let tar_bytes = tarball.into_inner().unwrap();
+    let ctx = context(
+        &env,
+        "ctx",
+        &[
+            (
+                "Dockerfile",
+                &format!(
+                    "FROM {BASE}\n\
+                     COPY --chown=1:2 src/ /app/\n\
+                     COPY *.md notes/ /docs/\n\
+                     ADD bundle.tar /unpacked/\n\
+                     COPY --chmod=600 plain.txt /plain\n"
+                ),
+            ),
+            ("src/main.sh", "echo main\n"),
+            ("src/debug.log", "noise\n"),
+            ("src/keep.log", "kept\n"),
+            ("README.md", "readme\n"),
+            ("notes/a.txt", "a\n"),
+            ("secret.key", "s3cr3t\n"),
+            ("plain.txt", "plain\n"),
+            (
+                ".dockerignore",
+                "# ignore\n**/*.log\n!src/keep.log\nsecret.key\n",
+            ),
+        ],
+    );
+    std::fs::write(Path::new(&ctx).join("bundle.tar"), &tar_bytes).unwrap();
+    build(&env, &["-t", "files", &ctx]);
+    let out = run_in(
+        &env,
+        "files",
+        "ls /app; stat -c '%u:%g' /app/main.sh; ls /docs; cat /unpacked/inner/file.txt; stat -c %a /plain; ls / | grep -c secret || true",
+    );
+    assert_eq!(
+        out,
+        "keep.log\nmain.sh\n1:2\nREADME.md\na.txt\ninner\n600\n0\n"
+    );
+    // An ignored file is not in the context, even when named.
+    let df = Path::new(&ctx).join("Dockerfile.ignored");
+    std::fs::write(&df, format!("FROM {BASE}\nCOPY secret.key /\n")).unwrap();
+    let err = build_fails(&env, &["-f", df.to_str().unwrap(), &ctx]);
+    assert!(
+        err.contains("Dockerfile.ignored:2") && err.contains("not found"),
+        "{err}"
+    );
+    // Nothing outside the context can be copied.
+    std::fs::write(env.path("outside"), "x").unwrap();
+    std::fs::write(&df, format!("FROM {BASE}\n\nCOPY ../outside /x\n")).unwrap();
+    let err = build_fails(&env, &["-f", df.to_str().unwrap(), &ctx]);
+    assert!(
+        err.contains("Dockerfile.ignored:3") && err.contains("outside the build context"),
+        "{err}"
+    );
+    // A symlink in the context stays inside it too.
+    std::os::unix::fs::symlink("/etc/shadow", Path::new(&ctx).join("link")).unwrap();
+    std::fs::write(&df, format!("FROM {BASE}\nCOPY link /x\n")).unwrap();
+    let err = build_fails(&env, &["-f", df.to_str().unwrap(), &ctx]);
+    assert!(err.contains("not found"), "{err}");
+}
+
+/// The random id a RUN step wrote: equal ids mean the step did not run again.
+fn stamp(env: &Env, image: &str) -> String {
+    run_in(env, image, "cat /stamp /after")
+}
+
+#[test]
+fn the_cache_skips_unchanged_steps_and_reruns_what_follows_a_change() {
+    let env = with_busybox();
+    let ctx = context(
+        &env,
+        "ctx",
+        &[
+            (
+                "Dockerfile",
+                &format!(
+                    "FROM {BASE}\n\
+                     RUN cat /proc/sys/kernel/random/uuid > /stamp\n\
+                     COPY input.txt /input.txt\n\
+                     RUN cat /proc/sys/kernel/random/uuid > /after\n"
+                ),
+            ),
+            ("input.txt", "v1\n"),
+        ],
+    );
+    build(&env, &["-t", "cached:1", &ctx]);
+    let first = stamp(&env, "cached:1");
+    let progress = build(&env, &["-t", "cached:2", &ctx]);
+    assert_eq!(progress.matches("CACHED").count(), 3, "{progress}");
+    assert_eq!(
+        stamp(&env, "cached:2"),
+        first,
+        "a cached RUN step ran again"
+    );
+    assert_eq!(
+        layer_digests(&env, "cached:1"),
+        layer_digests(&env, "cached:2")
+    );
+    // Image garbage collection keeps the cache.
+    env.ok(&["rmi", "cached:1", "cached:2"]);
+    build(&env, &["-t", "cached:3", &ctx]);
+    assert_eq!(stamp(&env, "cached:3"), first);
+    // A changed input re-runs only what follows it.
+    std::fs::write(Path::new(&ctx).join("input.txt"), "v2\n").unwrap();
+    build(&env, &["-t", "cached:4", &ctx]);
+    let changed = stamp(&env, "cached:4");
+    assert_eq!(changed.lines().next(), first.lines().next());
+    assert_ne!(changed.lines().nth(1), first.lines().nth(1));
+    // --no-cache runs everything.
+    build(&env, &["-t", "cached:5", "--no-cache", &ctx]);
+    let fresh = stamp(&env, "cached:5");
+    assert_ne!(fresh.lines().next(), first.lines().next());
+    // builder prune empties the cache.
+    let out = env.ok(&["builder", "prune", "-f"]);
+    assert!(out.contains("Deleted build cache objects"), "{out}");
+    let progress = build(&env, &["-t", "cached:6", &ctx]);
+    assert!(!progress.contains("CACHED"), "{progress}");
+}
+
+#[test]
+fn same_inputs_give_the_same_image_with_source_date_epoch() {
+    let mut digests = Vec::new();
+    for _ in 0..2 {
+        let env = with_busybox();
+        let ctx = context(
+            &env,
+            "ctx",
+            &[
+                (
+                    "Dockerfile",
+                    &format!(
+                        "FROM {BASE}\nCOPY f /f\nRUN echo built > /built && mkdir -p /var/x\nCMD [\"cat\",\"/f\"]\n"
+                    ),
+                ),
+                ("f", "content\n"),
+            ],
+        );
+        let out = env
+            .cmd(&["build", "-q", "-t", "repro", &ctx])
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        digests.push(String::from_utf8(out.stdout).unwrap());
+        // Different mtimes for the next round's context: clamped away.
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+    }
+    assert_eq!(digests[0], digests[1]);
+}
+
+#[test]
+fn refusals_point_at_the_dockerfile_line_and_tag_nothing() {
+    let env = with_busybox();
+    let ctx = context(
+        &env,
+        "ctx",
+        &[("Dockerfile", &format!("FROM {BASE}\n# c\nFOO bar\n"))],
+    );
+    let err = build_fails(&env, &["-t", "bad", &ctx]);
+    assert!(
+        err.contains("Dockerfile:3") && err.contains("unknown instruction: FOO"),
+        "{err}"
+    );
+    assert!(err.contains(">>> FOO bar"), "{err}");
+
+    std::fs::write(
+        Path::new(&ctx).join("Dockerfile"),
+        "FROM localhost/no-such-image:1\n",
+    )
+    .unwrap();
+    let err = build_fails(&env, &["-t", "bad", &ctx]);
+    assert!(
+        err.contains("Dockerfile:1") && err.contains("localhost/no-such-image"),
+        "{err}"
+    );
+
+    std::fs::write(
+        Path::new(&ctx).join("Dockerfile"),
+        format!("FROM {BASE}\nRUN echo partial > /p\nRUN echo about to fail && exit 7\n"),
+    )
+    .unwrap();
+    let err = build_fails(&env, &["-t", "bad", &ctx]);
+    assert!(
+        err.contains("Dockerfile:3") && err.contains("exit code: 7"),
+        "{err}"
+    );
+    assert!(
+        err.contains("about to fail"),
+        "the step's output is shown: {err}"
+    );
+    assert_eq!(env.image_names(), vec![BASE.to_string()]);
+    // No container, mount or build directory is left behind.
+    let containers = std::fs::read_dir(env.data_root().join("containers"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(containers, 0);
+    let build_dirs = std::fs::read_dir(env.data_root().join("build"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(build_dirs, 0);
+    assert!(
+        !std::fs::read_to_string("/proc/mounts")
+            .unwrap()
+            .contains(env.data_root().to_str().unwrap())
+    );
+}
+
+#[test]
+fn built_images_push_pull_and_run_and_bases_are_verified() {
+    let reg = Registry::start();
+    let env = with_busybox();
+    let pw = "build-test";
+    let prefix = env.path("cosign");
+    let out = env
+        .cmd(&[
+            "key",
+            "generate",
+            "--output-key-prefix",
+            prefix.to_str().unwrap(),
+        ])
+        .env("COSIGN_PASSWORD", pw)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let (key, public) = (
+        format!("{}.key", prefix.display()),
+        format!("{}.pub", prefix.display()),
+    );
+    // A signed base and an unsigned one in the registry.
+    let signed = format!("{}/base/signed:1", reg.host());
+    let unsigned = format!("{}/base/unsigned:1", reg.host());
+    env.ok(&["tag", BASE, &signed]);
+    env.ok(&["tag", BASE, &unsigned]);
+    let out = env
+        .cmd(&["push", "-q", "--sign=cosign", "--cosign-key", &key, &signed])
+        .env("COSIGN_PASSWORD", pw)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    env.ok(&["push", "-q", &unsigned]);
+
+    let ctx = context(
+        &env,
+        "ctx",
+        &[(
+            "Dockerfile",
+            &format!("FROM {signed}\nRUN echo built > /built\nCMD [\"cat\",\"/built\"]\n"),
+        )],
+    );
+    let app = format!("{}/app/built:1", reg.host());
+    build(
+        &env,
+        &["-t", &app, "--verify=cosign", "--cosign-key", &public, &ctx],
+    );
+
+    // Every base is verified: a later FROM, and an image COPY --from names.
+    for df in [
+        format!("FROM {signed} AS a\nFROM {unsigned}\nCOPY --from=a /bin/busybox /bb\n"),
+        format!("FROM {signed}\nCOPY --from={unsigned} /bin/busybox /bb\n"),
+    ] {
+        std::fs::write(Path::new(&ctx).join("Dockerfile"), df).unwrap();
+        let err = build_fails(
+            &env,
+            &[
+                "-t",
+                "refused",
+                "--verify=cosign",
+                "--cosign-key",
+                &public,
+                &ctx,
+            ],
+        );
+        assert!(
+            err.contains("Dockerfile:2") && err.contains("signature"),
+            "{err}"
+        );
+        assert!(!env.image_names().iter().any(|n| n.contains("refused")));
+    }
+
+    // The built image goes through the registry and runs elsewhere.
+    env.ok(&["push", "-q", &app]);
+    let other = Env::new();
+    other.ok(&["pull", "-q", &app]);
+    assert_eq!(other.ok(&["run", "--rm", &app]), "built\n");
+    let mut got = Vec::new();
+    std::fs::File::open(
+        reg.blob_file(
+            manifest(&env, &app)["layers"]
+                .as_array()
+                .unwrap()
+                .last()
+                .unwrap()["digest"]
+                .as_str()
+                .unwrap()
+                .trim_start_matches("sha256:"),
+        ),
+    )
+    .unwrap()
+    .read_to_end(&mut got)
+    .unwrap();
+    assert!(!got.is_empty());
+}
