@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main workflow, end to end, on this machine: build ccr, make a busybox
-# base image offline, start a local registry, generate a cosign key pair,
+# base image offline, build an application image from a Dockerfile on it,
+# start a local registry, generate a cosign key pair,
 # push and sign the image, pull it back into a fresh store verifying the
 # signature first, list it, and run it.
 set -euo pipefail
@@ -17,8 +18,19 @@ start_registry "$work/registry"
 echo "== build a busybox base image (no registry needed)"
 export CCR_DATA_ROOT="$work/builder"
 rootfs-tools/busybox-image.sh localhost/busybox:latest
-image="127.0.0.1:$port/demo/busybox:1"
-ccr tag localhost/busybox:latest "$image"
+image="127.0.0.1:$port/demo/hello:1"
+
+echo "== build the application image from a Dockerfile"
+mkdir -p "$work/app"
+echo "Hello World" >"$work/app/message.txt"
+cat >"$work/app/Dockerfile" <<'D'
+FROM localhost/busybox:latest
+WORKDIR /app
+COPY message.txt .
+RUN echo "built on $(date -u +%F)" > build-info
+CMD ["cat", "/app/message.txt"]
+D
+ccr build -t "$image" "$work/app"
 
 echo "== generate a cosign key pair"
 export COSIGN_PASSWORD=${COSIGN_PASSWORD:-workflow-demo}
@@ -33,7 +45,8 @@ ccr pull --verify=cosign --cosign-key "$work/cosign.pub" "$image"
 ccr image verify --key "$work/cosign.pub" "$image"
 
 echo "== run it"
-ccr run --rm "$image" sh -c 'echo "hello from $(hostname) in a ccr container"; cat /etc/os-release 2>/dev/null || busybox | head -1'
+ccr run --rm "$image"
+ccr run --rm "$image" sh -c 'echo "hello from $(hostname) in a ccr container"; cat /app/build-info'
 
 
 echo "== list"

@@ -652,3 +652,52 @@ fn built_images_push_pull_and_run_and_bases_are_verified() {
     .unwrap();
     assert!(!got.is_empty());
 }
+
+#[test]
+fn an_interrupted_build_leaves_nothing_behind_the_next_one() {
+    let env = with_busybox();
+    let ctx = context(
+        &env,
+        "ctx",
+        &[(
+            "Dockerfile",
+            &format!("FROM {BASE}\nRUN echo started && sleep 60\n"),
+        )],
+    );
+    let log = std::fs::File::create(env.path("progress")).unwrap();
+    let mut child = env
+        .cmd(&["build", "-t", "slow", &ctx])
+        .stderr(log)
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !std::fs::read_to_string(env.path("progress"))
+        .unwrap()
+        .contains("started")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the RUN step never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    std::fs::write(
+        Path::new(&ctx).join("Dockerfile"),
+        format!("FROM {BASE}\nRUN true\n"),
+    )
+    .unwrap();
+    build(&env, &["-t", "next", &ctx]);
+    assert_eq!(env.ok(&["ps", "-a", "-q"]), "", "a step container was left");
+    let build_dirs = std::fs::read_dir(env.data_root().join("build"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(build_dirs, 0);
+    assert!(
+        !std::fs::read_to_string("/proc/mounts")
+            .unwrap()
+            .contains(env.data_root().to_str().unwrap())
+    );
+    assert!(!env.image_names().iter().any(|n| n.contains("slow")));
+}

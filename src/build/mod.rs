@@ -37,6 +37,40 @@ use dockerfile::Instruction;
 use layer::Layer;
 use shell::Vars;
 
+/// RUN step containers are named `ccr-build-<pid>-<n>`.
+const STEP_CONTAINER_PREFIX: &str = "ccr-build-";
+
+fn pid_alive(pid: &str) -> bool {
+    Path::new("/proc").join(pid).exists()
+}
+
+/// Removes what an interrupted build left (its step containers and
+/// overlays), recognised by the build's process id being gone.
+fn remove_leftovers(data_root: &Path) {
+    let runtime = crate::runtime::Runtime::new(data_root);
+    for c in runtime.list().unwrap_or_default() {
+        if let Some(rest) = c.name.strip_prefix(STEP_CONTAINER_PREFIX)
+            && let Some((pid, _)) = rest.split_once('-')
+            && !pid_alive(pid)
+        {
+            let _ = runtime.remove(&c.id, true);
+        }
+    }
+    let dir = data_root.join("build");
+    for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if let Some((pid, _)) = name.split_once('-')
+            && !pid_alive(pid)
+        {
+            let _ = rustix::mount::unmount(
+                e.path().join("rootfs"),
+                rustix::mount::UnmountFlags::DETACH,
+            );
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
 /// Distinct names for the overlays one build mounts.
 fn next_mount_id() -> usize {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -403,6 +437,7 @@ pub fn build(images: &Images, data_root: &Path, opts: &BuildOptions) -> Result<B
             "#0 note: the `# syntax={s}` directive is ignored; ccr parses the Dockerfile itself"
         );
     }
+    remove_leftovers(data_root);
     let _lease = images.store.lease()?;
     let result = b.run(df.instructions).map_err(located)?;
     Ok(result)

@@ -382,6 +382,12 @@ impl Builder<'_> {
             target: manifest_desc,
         };
         let opts = RunOptions {
+            name: Some(format!(
+                "{}{}-{}",
+                super::STEP_CONTAINER_PREFIX,
+                std::process::id(),
+                super::next_mount_id()
+            )),
             env: run_env,
             network,
             entrypoint: Some(String::new()),
