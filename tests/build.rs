@@ -119,12 +119,31 @@ fn hello_world_builds_and_runs() {
     );
     // The base layers are reused as they are.
     assert_eq!(layer_digests(&env, "hello:1"), layer_digests(&env, BASE));
-    // -q prints only the image id.
-    let out = env.ok(&["build", "-q", "-t", "hello:2", &ctx]);
+    // Untagged, the image is kept as <none> under its id (which -q
+    // prints), runs by that id, and goes with `image prune`.
+    let id = env.ok(&["build", "-q", &ctx]);
+    let id = id.trim();
+    assert!(id.starts_with("sha256:") && !id.contains('\n'), "{id}");
     assert!(
-        out.trim().starts_with("sha256:") && out.lines().count() == 1,
-        "{out}"
+        env.image_names().contains(&"<none>:<none>".to_string()),
+        "{:?}",
+        env.image_names()
     );
+    assert_eq!(env.ok(&["run", "--rm", &id[7..19]]), "Hello World\n");
+    env.ok(&["image", "prune", "-f"]);
+    assert!(!env.image_names().contains(&"<none>:<none>".to_string()));
+    assert!(env.image_names().contains(&"hello:1".to_string()));
+    // ONBUILD triggers of a base image run in the image built on it.
+    std::fs::write(
+        Path::new(&ctx).join("Dockerfile"),
+        format!("FROM {BASE}\nONBUILD RUN echo triggered > /onbuild\n"),
+    )
+    .unwrap();
+    build(&env, &["-t", "onbuild-base", &ctx]);
+    std::fs::write(Path::new(&ctx).join("Dockerfile"), "FROM onbuild-base\n").unwrap();
+    build(&env, &["-t", "onbuild-child", &ctx]);
+    assert_eq!(run_in(&env, "onbuild-child", "cat /onbuild"), "triggered\n");
+    assert!(config(&env, "onbuild-child")["config"]["OnBuild"].is_null());
 }
 
 #[test]

@@ -744,7 +744,11 @@ impl Builder<'_> {
         let target = store.put_json(oci::OCI_MANIFEST, &manifest)?;
         step.line(&format!("writing image {} done", target.digest));
         let names: Vec<String> = if self.opts.tags.is_empty() {
-            vec![format!("<none>@{}", target.digest)]
+            vec![format!(
+                "{}{}",
+                crate::image::DANGLING_PREFIX,
+                target.digest
+            )]
         } else {
             self.opts.tags.iter().map(|t| t.store_name()).collect()
         };

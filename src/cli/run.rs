@@ -161,10 +161,19 @@ pub fn run(
     };
     // Pulling (and verifying) is async; running is not: the runtime is gone
     // before any container process is made.
-    let rec = {
-        let rt = ctx.runtime()?;
-        let progress = Progress::new(a.quiet);
-        rt.block_on(ctx.images.ensure(&r, policy, &pull, &progress))?
+    // An image id names local content; verification needs a registry name.
+    let by_id = pull
+        .trust
+        .is_none()
+        .then(|| ctx.images.lookup_id(&a.image))
+        .flatten();
+    let rec = match by_id {
+        Some(rec) => rec,
+        None => {
+            let rt = ctx.runtime()?;
+            let progress = Progress::new(a.quiet);
+            rt.block_on(ctx.images.ensure(&r, policy, &pull, &progress))?
+        }
     };
     let img = ctx.images.resolve_platform(&rec, platform.as_ref())?;
     let runtime = Runtime::new(&ctx.data_root);

@@ -42,6 +42,10 @@ pub struct PruneReport {
     pub reclaimed_bytes: u64,
 }
 
+/// The name an untagged image (a build without `-t`) is kept under:
+/// `<none>@sha256:…`, shown as `<none>  <none>`.
+pub const DANGLING_PREFIX: &str = "<none>@";
+
 /// Splits a store name into docker's REPOSITORY and TAG columns.
 pub fn split_name(name: &str) -> (String, String) {
     if let Some((repo, _)) = name.split_once('@') {
@@ -260,21 +264,27 @@ impl Images {
         Ok(self.store.gc(false, &[])?.is_some())
     }
 
-    /// `ccr image prune [-a]`. Without `all` only unreferenced content and
-    /// abandoned downloads go; with it every image no container uses does.
+    /// `ccr image prune [-a]`. Without `all`, dangling images (untagged
+    /// builds), unreferenced content and abandoned downloads go; with it
+    /// every image no container uses does.
     pub fn prune(&self, all: bool, in_use: &BTreeSet<String>) -> Result<PruneReport> {
         let mut report = PruneReport::default();
-        if all {
+        {
             let names: Vec<String> = self
                 .store
                 .images()?
                 .into_iter()
                 .map(|r| r.name)
+                .filter(|n| all || n.starts_with(DANGLING_PREFIX))
                 .filter(|n| !in_use.contains(n))
                 .collect();
             for rec in self.store.remove_images(&names)? {
                 let (repo, tag) = split_name(&rec.name);
-                report.untagged.push(format!("{repo}:{tag}"));
+                report.untagged.push(if tag == "<none>" {
+                    format!("{repo}@{}", rec.target.digest)
+                } else {
+                    format!("{repo}:{tag}")
+                });
             }
         }
         if let Some(gc) = self.store.gc(true, &[])? {

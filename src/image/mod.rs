@@ -17,7 +17,7 @@ pub use archive::LoadedImage;
 pub use change::ConfigChange;
 pub use import::ImportOptions;
 pub(crate) use import::creation_time;
-pub use list::{ImageSummary, PruneReport, RemoveReport, split_name};
+pub use list::{DANGLING_PREFIX, ImageSummary, PruneReport, RemoveReport, split_name};
 pub use pull::{PullOptions, PullPolicy, PullResult};
 pub use push::{PushOptions, PushResult};
 pub use sign::{SignedDigest, VerifiedDigest};
@@ -126,6 +126,21 @@ impl Images {
             }
         }
         Err(ImageError::NoSuchImage(input.to_string()))
+    }
+
+    /// The local image an id (or id prefix, `sha256:` optional) names,
+    /// when `input` is one and no image has it as a name.
+    pub fn lookup_id(&self, input: &str) -> Option<ImageRecord> {
+        let hex = input.strip_prefix("sha256:").unwrap_or(input);
+        if hex.len() < 3 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        if let Ok(r) = ImageRef::parse(input)
+            && self.store.image(&r.store_name()).ok().flatten().is_some()
+        {
+            return None;
+        }
+        self.lookup(input).ok().map(|mut v| v.remove(0))
     }
 
     /// The single record a name or id refers to.
