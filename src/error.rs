@@ -25,6 +25,8 @@ pub enum Error {
     Runtime(#[from] crate::runtime::RuntimeError),
     #[error(transparent)]
     Build(#[from] crate::build::BuildError),
+    #[error(transparent)]
+    Crypt(#[from] crate::crypt::CryptError),
     #[error("{0}")]
     Usage(String),
     #[error("{path}: {why}")]

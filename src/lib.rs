@@ -8,6 +8,7 @@
 pub mod build;
 pub mod cli;
 pub mod context;
+pub mod crypt;
 pub mod digest;
 pub mod error;
 pub mod format;

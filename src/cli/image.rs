@@ -35,6 +35,8 @@ pub struct PullArgs {
     pub transfer: TransferArgs,
     #[command(flatten)]
     pub verify: VerifyArgs,
+    #[command(flatten)]
+    pub decrypt: super::crypt::DecryptionKeyArgs,
     pub image: String,
 }
 
@@ -44,6 +46,9 @@ pub struct PushArgs {
     pub transfer: TransferArgs,
     #[command(flatten)]
     pub sign: SignArgs,
+    /// Encrypt the layers for this recipient on the way (jwe:PUB.pem; repeatable); the local image stays as it is
+    #[arg(long = "encrypt", value_name = "RECIPIENT")]
+    pub encrypt: Vec<String>,
     pub image: String,
 }
 
@@ -164,6 +169,10 @@ pub enum ImageCommand {
     Sign(ImageSignArgs),
     /// Verify an image's signatures in its registry
     Verify(ImageVerifyArgs),
+    /// Encrypt image layers (ocicrypt) for recipients: public keys or KBS key ids
+    Encrypt(super::crypt::EncryptArgs),
+    /// Decrypt image layers
+    Decrypt(super::crypt::DecryptArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -205,6 +214,8 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
         Command::Image(ImageCommand::Prune(a)) => prune(ctx, a),
         Command::Image(ImageCommand::Sign(a)) => super::trust::image_sign(ctx, a),
         Command::Image(ImageCommand::Verify(a)) => super::trust::image_verify(ctx, a),
+        Command::Image(ImageCommand::Encrypt(a)) => super::crypt::encrypt(ctx, a),
+        Command::Image(ImageCommand::Decrypt(a)) => super::crypt::decrypt(ctx, a),
         Command::Manifest(ManifestCommand::Create {
             amend,
             list,
@@ -253,20 +264,49 @@ fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
         concurrency: 2,
         trust: a.verify.policy(ctx)?,
     };
+    let keys = a.decrypt.keyring()?;
+    let existed = ctx.images.store.image(&r.store_name())?.is_some();
     let progress = Progress::new(a.transfer.quiet);
     let res = ctx
         .runtime()?
         .block_on(ctx.images.pull(&r, &opts, &progress))?;
+    if !keys.is_empty() {
+        // Decrypt while unpacking; an image the keys do not open is not kept.
+        let rec = ctx.images.lookup_one(&res.name)?;
+        let unpacked = crate::runtime::Runtime::new(&ctx.data_root)
+            .with_keys(keys)
+            .unpack(&ctx.images, &rec);
+        if let Err(e) = unpacked {
+            if !existed {
+                ctx.images.store.remove_images(&[res.name.clone()])?;
+            }
+            return Err(e.into());
+        }
+    }
     println!("{}", res.reference);
     Ok(0)
 }
 
 fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
     let r = ImageRef::parse(&a.image)?;
-    let opts = PushOptions {
+    let mut opts = PushOptions {
         platforms: platforms(&a.transfer.platform)?,
         all_platforms: a.transfer.all_platforms,
+        target: None,
     };
+    let _lease = ctx.images.store.lease()?;
+    if !a.encrypt.is_empty() {
+        let recipients = super::crypt::recipients(&a.encrypt, None)?;
+        let crypt = crate::image::CryptOptions {
+            platforms: opts.platforms.clone(),
+            all_platforms: opts.all_platforms,
+            layers: Vec::new(),
+        };
+        opts.target = Some(
+            ctx.images
+                .encrypt_image(&a.image, None, &recipients, &crypt)?,
+        );
+    }
     // The key is unlocked before anything is pushed: a wrong password
     // leaves the registry untouched.
     let signer = signer_for_push(&a.sign)?;

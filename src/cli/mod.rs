@@ -1,6 +1,7 @@
 //! Command-line definitions (clap) and thin glue to the library.
 
 mod build;
+mod crypt;
 mod image;
 mod login;
 mod run;

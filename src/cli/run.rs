@@ -79,6 +79,8 @@ pub struct RunArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub verify: VerifyArgs,
+    #[command(flatten)]
+    pub decrypt: super::crypt::DecryptionKeyArgs,
     pub image: String,
     /// Command and arguments
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
@@ -176,7 +178,7 @@ pub fn run(
         }
     };
     let img = ctx.images.resolve_platform(&rec, platform.as_ref())?;
-    let runtime = Runtime::new(&ctx.data_root);
+    let runtime = Runtime::new(&ctx.data_root).with_keys(a.decrypt.keyring()?);
     let st = runtime.create(&ctx.images, &rec, &img, &opts)?;
     match runtime.launch(&st.id, a.detach)? {
         Some(code) => Ok(code),

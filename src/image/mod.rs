@@ -3,6 +3,7 @@
 
 mod archive;
 mod change;
+mod crypt;
 mod import;
 mod index;
 mod list;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 
 pub use archive::LoadedImage;
 pub use change::ConfigChange;
+pub use crypt::CryptOptions;
 pub use import::ImportOptions;
 pub(crate) use import::creation_time;
 pub use list::{DANGLING_PREFIX, ImageSummary, PruneReport, RemoveReport, split_name};
@@ -41,6 +43,8 @@ pub enum ImageError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Trust(#[from] crate::trust::TrustError),
+    #[error(transparent)]
+    Crypt(#[from] crate::crypt::CryptError),
     #[error("no such image: {0}")]
     NoSuchImage(String),
     #[error(

@@ -15,6 +15,8 @@ use crate::registry::Remote;
 pub struct PushOptions {
     pub platforms: Vec<Platform>,
     pub all_platforms: bool,
+    /// Push this (e.g. an encrypted variant) instead of what the name points at.
+    pub target: Option<Descriptor>,
 }
 
 #[derive(Debug)]
@@ -39,7 +41,8 @@ impl Images {
         progress: &Progress,
     ) -> Result<PushResult> {
         let rec = self.lookup_one(&r.to_string())?;
-        let plan = self.plan_push(&rec.name, &rec.target, opts)?;
+        let target = opts.target.as_ref().unwrap_or(&rec.target);
+        let plan = self.plan_push(&rec.name, target, opts)?;
         let remote = Remote::connect(&self.registry, r).await?;
         progress.line(format!("The push refers to repository [{}]", r.name()));
         remote.authorize_push(r).await?;

@@ -196,6 +196,8 @@ impl ContainerState {
 
 pub struct Runtime {
     data_root: PathBuf,
+    /// Keys for images with encrypted layers.
+    keys: std::sync::Arc<crate::crypt::Keyring>,
 }
 
 fn random_id() -> Result<String, RuntimeError> {
@@ -209,7 +211,14 @@ impl Runtime {
     pub fn new(data_root: &Path) -> Runtime {
         Runtime {
             data_root: data_root.to_path_buf(),
+            keys: Default::default(),
         }
+    }
+
+    /// Containers of encrypted images need a key for every encrypted layer.
+    pub fn with_keys(mut self, keys: std::sync::Arc<crate::crypt::Keyring>) -> Runtime {
+        self.keys = keys;
+        self
     }
 
     pub fn container_dir(&self, id: &str) -> PathBuf {
@@ -315,7 +324,7 @@ impl Runtime {
         ] {
             fs::create_dir_all(&d).map_err(io_err(&d, "create directory"))?;
         }
-        let snapshots = Snapshots::open(&self.data_root)?;
+        let snapshots = Snapshots::open(&self.data_root)?.with_keys(self.keys.clone());
         // overlayfs over the shared layer snapshots; where that is not
         // available (or `--snapshotter native` asks), a private copy.
         let (overlay, layers) = match opts.snapshotter {
@@ -558,6 +567,16 @@ impl Runtime {
 }
 
 impl Runtime {
+    /// Extracts, decrypting where needed, every layer of the platform
+    /// images of `rec` (what `pull --decryption-key` does after the pull).
+    pub fn unpack(&self, images: &Images, rec: &ImageRecord) -> Result<(), RuntimeError> {
+        let snapshots = Snapshots::open(&self.data_root)?.with_keys(self.keys.clone());
+        for img in images.platform_images(&rec.target)? {
+            snapshots.prepare(&images.store, &img)?;
+        }
+        Ok(())
+    }
+
     /// The names of the images containers were created from.
     pub fn images_in_use(&self) -> Result<std::collections::BTreeSet<String>, RuntimeError> {
         Ok(self.list()?.into_iter().map(|c| c.image).collect())

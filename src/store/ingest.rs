@@ -121,6 +121,13 @@ impl Ingest {
         &self.path
     }
 
+    /// Throws away what was written (a resumable partial too): for
+    /// content that must not stay on disk when it failed a check.
+    pub fn discard(mut self) {
+        self.committed = true;
+        let _ = fs::remove_file(&self.path);
+    }
+
     /// Discards what was written so far.
     pub fn restart(&mut self) -> Result<(), StoreError> {
         self.out.flush().map_err(io_err(&self.path, "flush"))?;

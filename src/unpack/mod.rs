@@ -19,7 +19,7 @@ pub mod snapshot;
 
 use std::collections::HashSet;
 use std::ffi::OsStr;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::{self, Read};
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -408,9 +408,13 @@ impl<R: Read> Read for HashingReader<R> {
     }
 }
 
-/// Opens a layer blob as an uncompressed tar stream, by its media type.
-pub fn decompressed(file: File, media_type: &str) -> Result<Box<dyn Read + Send>, UnpackError> {
-    let buffered = io::BufReader::with_capacity(1 << 20, file);
+/// A layer blob (or its decrypted stream) as an uncompressed tar stream,
+/// by its media type.
+pub fn decompressed(
+    blob: impl Read + Send + 'static,
+    media_type: &str,
+) -> Result<Box<dyn Read + Send>, UnpackError> {
+    let buffered = io::BufReader::with_capacity(1 << 20, blob);
     if crate::oci::is_layer_gzip(media_type) {
         Ok(Box::new(flate2::read::MultiGzDecoder::new(buffered)))
     } else if media_type.ends_with(".tar") || media_type.ends_with("diff.tar") {
@@ -418,7 +422,7 @@ pub fn decompressed(file: File, media_type: &str) -> Result<Box<dyn Read + Send>
     } else {
         Err(refuse(
             media_type,
-            "unsupported layer media type (supported: tar, tar+gzip)",
+            "unsupported layer media type (supported: tar, tar+gzip, and those +encrypted)",
         ))
     }
 }

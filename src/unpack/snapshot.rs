@@ -9,6 +9,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::{HashingReader, Limits, UnpackError, Whiteouts, apply_layer, decompressed};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use crate::crypt::{self, CryptError, Keyring};
 use crate::digest::{Digest, Hasher};
 use crate::image::PlatformImage;
 use crate::oci::Descriptor;
@@ -41,6 +45,8 @@ pub enum SnapshotError {
     },
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Crypt(#[from] CryptError),
 }
 
 fn io_err<'a>(path: &'a Path, op: &'static str) -> impl FnOnce(io::Error) -> SnapshotError + 'a {
@@ -53,6 +59,7 @@ fn io_err<'a>(path: &'a Path, op: &'static str) -> impl FnOnce(io::Error) -> Sna
 
 pub struct Snapshots {
     root: PathBuf,
+    keys: Arc<Keyring>,
 }
 
 impl Snapshots {
@@ -62,7 +69,17 @@ impl Snapshots {
             let p = root.join(d);
             fs::create_dir_all(&p).map_err(io_err(&p, "create directory"))?;
         }
-        Ok(Snapshots { root })
+        Ok(Snapshots {
+            root,
+            keys: Arc::new(Keyring::default()),
+        })
+    }
+
+    /// The keys that open encrypted layers. Every encrypted layer needs
+    /// one, even when it was extracted before.
+    pub fn with_keys(mut self, keys: Arc<Keyring>) -> Snapshots {
+        self.keys = keys;
+        self
     }
 
     /// The directory holding the layer with this diff id.
@@ -107,6 +124,10 @@ impl Snapshots {
         desc: &Descriptor,
         diff_id: &Digest,
     ) -> Result<PathBuf, SnapshotError> {
+        if crypt::is_encrypted(desc) {
+            // Only a key holder may use an encrypted layer, extracted or not.
+            self.keys.open(desc)?;
+        }
         let dir = self.layer_dir(diff_id);
         if dir.is_dir() {
             return Ok(dir);
@@ -152,13 +173,51 @@ impl Snapshots {
             source,
         };
         let file: File = store.open_blob(&desc.digest)?;
+        let (stream, verified) = if crypt::is_encrypted(desc) {
+            let private = self.keys.open(desc)?;
+            let public = crypt::public_options(desc)?;
+            let r = crypt::cipher::DecryptingReader::new(
+                io::BufReader::with_capacity(1 << 20, file),
+                &desc.digest,
+                &public,
+                &private,
+            )?;
+            let flag = r.verified();
+            (
+                decompressed(r, crypt::plain_media_type(&desc.media_type)).map_err(unpack)?,
+                Some(flag),
+            )
+        } else {
+            (decompressed(file, &desc.media_type).map_err(unpack)?, None)
+        };
         let mut reader = HashingReader {
-            inner: decompressed(file, &desc.media_type).map_err(unpack)?,
+            inner: stream,
             hasher: Hasher::new(),
         };
-        apply_layer(&mut reader, dest, whiteouts, Limits::default()).map_err(unpack)?;
-        // Whatever follows the end-of-archive marker counts for the diff id too.
-        io::copy(&mut reader, &mut io::sink()).map_err(|e| unpack(UnpackError::Tar(e)))?;
+        let applied = apply_layer(&mut reader, dest, whiteouts, Limits::default())
+            .map(|_| ())
+            // Whatever follows the end-of-archive marker counts for the diff id too.
+            .and_then(|()| {
+                io::copy(&mut reader, &mut io::sink())
+                    .map(|_| ())
+                    .map_err(UnpackError::Tar)
+            });
+        if let Err(e) = applied {
+            // A decryption failure says more than the tar error around it.
+            if let UnpackError::Tar(io) | UnpackError::Io { source: io, .. } = &e
+                && let Some(c) = crypt::cipher::crypt_error(io)
+            {
+                return Err(SnapshotError::Crypt(CryptError::Other(c.to_string())));
+            }
+            return Err(unpack(e));
+        }
+        if let Some(flag) = verified
+            && !flag.load(Ordering::SeqCst)
+        {
+            return Err(SnapshotError::Crypt(CryptError::Hmac {
+                layer: desc.digest.clone(),
+            }));
+        }
         let actual = std::mem::take(&mut reader.hasher).finish();
         if &actual != diff_id {
             return Err(SnapshotError::DiffIdMismatch {
