@@ -169,6 +169,31 @@ impl<R: Read> Read for DecryptingReader<R> {
     }
 }
 
+/// Checks the HMAC of a whole ciphertext: on a failure path, to tell an
+/// altered layer from one that is merely malformed.
+pub fn check_hmac(
+    mut ciphertext: impl Read,
+    layer: &Digest,
+    public: &PublicOptions,
+    private: &PrivateOptions,
+) -> Result<()> {
+    let mut mac = hmac(&private.symkey);
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = ciphertext
+            .read(&mut buf)
+            .map_err(|e| CryptError::Other(format!("layer {layer}: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        mac.update(&buf[..n]);
+    }
+    mac.verify_slice(&public.hmac)
+        .map_err(|_| CryptError::Hmac {
+            layer: layer.clone(),
+        })
+}
+
 /// The `CryptError` inside an I/O error from a decrypting reader, if any.
 pub fn crypt_error(e: &io::Error) -> Option<&CryptError> {
     e.get_ref()

@@ -173,9 +173,11 @@ impl Snapshots {
             source,
         };
         let file: File = store.open_blob(&desc.digest)?;
+        let mut options = None;
         let (stream, verified) = if crypt::is_encrypted(desc) {
             let private = self.keys.open(desc)?;
             let public = crypt::public_options(desc)?;
+            options = Some((public.clone(), private.clone()));
             let r = crypt::cipher::DecryptingReader::new(
                 io::BufReader::with_capacity(1 << 20, file),
                 &desc.digest,
@@ -203,6 +205,16 @@ impl Snapshots {
                     .map_err(UnpackError::Tar)
             });
         if let Err(e) = applied {
+            // An altered ciphertext decrypts to garbage that the decompressor
+            // or the tar reader may reject first: the HMAC says what happened.
+            if let Some((public, private)) = &options {
+                crypt::cipher::check_hmac(
+                    io::BufReader::new(store.open_blob(&desc.digest)?),
+                    &desc.digest,
+                    public,
+                    private,
+                )?;
+            }
             // A decryption failure says more than the tar error around it.
             if let UnpackError::Tar(io) | UnpackError::Io { source: io, .. } = &e
                 && let Some(c) = crypt::cipher::crypt_error(io)
