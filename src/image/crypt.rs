@@ -17,7 +17,7 @@ use crate::digest::Digest;
 use crate::oci::{self, Descriptor, Document, Index, Manifest};
 use crate::platform::Platform;
 use crate::reference::ImageRef;
-use crate::store::{ImageRecord, IngestStart, StoreError};
+use crate::store::{FillError, ImageRecord, IngestStart, StoreError};
 
 #[derive(Default)]
 pub struct CryptOptions {
@@ -38,6 +38,18 @@ fn io_fail(what: &Digest) -> impl FnOnce(io::Error) -> ImageError + '_ {
             what: format!("layer {what}"),
             why: e.to_string(),
         },
+    }
+}
+
+fn fill_fail(what: &Digest) -> impl FnOnce(FillError) -> ImageError + '_ {
+    move |e| match e {
+        FillError::Read(e) => io_fail(what)(e),
+        FillError::Store(StoreError::DigestMismatch { actual, .. }) => {
+            ImageError::Crypt(CryptError::Other(format!(
+                "layer {what}: the decrypted content hashes to {actual}, not the digest its encryption options promise; nothing from it was kept"
+            )))
+        }
+        FillError::Store(e) => e.into(),
     }
 }
 
@@ -224,12 +236,13 @@ impl Images {
         let private = new_options(layer.digest.clone()).map_err(crypt_err)?;
         let file = self.store.open_blob(&layer.digest)?;
         let mut reader = EncryptingReader::new(BufReader::with_capacity(1 << 20, file), &private);
-        let IngestStart::Writer(mut blob) = self.store.ingest(None, Some(layer.size))? else {
+        let IngestStart::Writer(blob) = self.store.ingest(None, Some(layer.size))? else {
             unreachable!("anonymous ingest is always a writer")
         };
-        io::copy(&mut reader, &mut blob).map_err(io_fail(&layer.digest))?;
+        let (digest, size) = blob
+            .fill_from(&mut reader)
+            .map_err(fill_fail(&layer.digest))?;
         let public = reader.finish();
-        let (digest, size) = blob.commit()?;
         let mut d = Descriptor::new(
             &format!("{}{}", layer.media_type, crypt::ENCRYPTED_SUFFIX),
             digest,
@@ -310,17 +323,15 @@ impl Images {
         if blob.offset() != 0 {
             blob.restart()?;
         }
-        if let Err(e) = io::copy(&mut reader, &mut blob) {
-            blob.discard();
-            return Err(io_fail(&layer.digest)(e));
-        }
+        // The store checks the plaintext digest as it writes; the HMAC is
+        // checked at the end of the ciphertext, before the blob is committed.
+        blob.fill_from(reader.digest_checked_by_consumer())
+            .map_err(fill_fail(&layer.digest))?;
         if !verified.load(std::sync::atomic::Ordering::SeqCst) {
-            blob.discard();
             return Err(crypt_err(CryptError::Hmac {
                 layer: layer.digest.clone(),
             }));
         }
-        blob.commit().map_err(|e: StoreError| ImageError::from(e))?;
         Ok(d)
     }
 

@@ -3,7 +3,7 @@
 //! interruption, and exclusive between processes.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Seek, SeekFrom, Write};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -178,6 +178,77 @@ impl Write for Ingest {
 
     fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
+    }
+}
+
+/// Why [`Ingest::fill_from`] failed.
+#[derive(Debug)]
+pub enum FillError {
+    /// Reading the source failed (for a decrypting source: a failed check).
+    Read(io::Error),
+    Store(StoreError),
+}
+
+const CHUNK: usize = 1 << 20;
+
+impl Ingest {
+    /// Copies `src` into the blob and commits it, with the source read (and
+    /// whatever work it does, e.g. decryption) on this thread and the
+    /// hashing and writing on another: two cores each doing half. A read
+    /// error discards everything written.
+    pub fn fill_from(self, mut src: impl Read) -> Result<(Digest, u64), FillError> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
+        let (back_tx, back_rx) = std::sync::mpsc::channel::<Vec<u8>>();
+        std::thread::scope(|scope| {
+            let writer = scope.spawn(move || {
+                let mut ingest = self;
+                for chunk in rx {
+                    if let Err(e) = ingest.write_all(&chunk) {
+                        let path = ingest.path().to_path_buf();
+                        return Err((ingest, io_err(&path, "write")(e)));
+                    }
+                    let _ = back_tx.send(chunk);
+                }
+                Ok(ingest)
+            });
+            let read_result = (|| -> io::Result<()> {
+                loop {
+                    let mut buf = back_rx.try_recv().unwrap_or_else(|_| vec![0u8; CHUNK]);
+                    buf.resize(CHUNK, 0);
+                    let mut filled = 0;
+                    while filled < CHUNK {
+                        let n = src.read(&mut buf[filled..])?;
+                        if n == 0 {
+                            break;
+                        }
+                        filled += n;
+                    }
+                    buf.truncate(filled);
+                    if filled == 0 {
+                        return Ok(());
+                    }
+                    // A short chunk means the source ended (and ran its
+                    // end-of-stream checks).
+                    let last = filled < CHUNK;
+                    if tx.send(buf).is_err() || last {
+                        return Ok(()); // (a failed writer reports why)
+                    }
+                }
+            })();
+            drop(tx);
+            let written = writer.join().expect("the writer thread does not panic");
+            match (read_result, written) {
+                (Err(e), Ok(ingest)) | (Err(e), Err((ingest, _))) => {
+                    ingest.discard();
+                    Err(FillError::Read(e))
+                }
+                (Ok(()), Err((ingest, e))) => {
+                    ingest.discard();
+                    Err(FillError::Store(e))
+                }
+                (Ok(()), Ok(ingest)) => ingest.commit().map_err(FillError::Store),
+            }
+        })
     }
 }
 
