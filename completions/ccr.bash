@@ -97,6 +97,12 @@ _ccr() {
             ccr__subcmd__builder,prune)
                 cmd="ccr__subcmd__builder__subcmd__prune"
                 ;;
+            ccr__subcmd__image,decrypt)
+                cmd="ccr__subcmd__image__subcmd__decrypt"
+                ;;
+            ccr__subcmd__image,encrypt)
+                cmd="ccr__subcmd__image__subcmd__encrypt"
+                ;;
             ccr__subcmd__image,import)
                 cmd="ccr__subcmd__image__subcmd__import"
                 ;;
@@ -423,12 +429,88 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version ls rm inspect prune pull push tag save load import sign verify"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version ls rm inspect prune pull push tag save load import sign verify encrypt decrypt"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__image__subcmd__decrypt)
+            opts="-h -V --key --platform --all-platforms --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__image__subcmd__encrypt)
+            opts="-h -V --recipient --platform --all-platforms --layer --kek-out --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --layer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kek-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -623,7 +705,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__pull)
-            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -661,6 +743,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --decryption-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -681,7 +767,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__push)
-            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --encrypt --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -696,6 +782,10 @@ _ccr() {
                     return 0
                     ;;
                 --cosign-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1317,7 +1407,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__pull)
-            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1355,6 +1445,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --decryption-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1375,7 +1469,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__push)
-            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --encrypt --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1390,6 +1484,10 @@ _ccr() {
                     return 0
                     ;;
                 --cosign-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1465,7 +1563,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__run)
-            opts="-d -e -v -w -u -p -q -h -V --rm --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --network --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-d -e -v -w -u -p -q -h -V --rm --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --network --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1564,6 +1662,10 @@ _ccr() {
                     return 0
                     ;;
                 --signature-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --decryption-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

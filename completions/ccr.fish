@@ -81,6 +81,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -l cosign-certificate-ident
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), or kbs:///R/T/TAG=KEK-FILE (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -215,6 +216,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand pull" -l cosign-certificate-iden
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), or kbs:///R/T/TAG=KEK-FILE (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -228,6 +230,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand push" -l platform -d 'Only conte
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l sign -d 'Sign the pushed image' -r -f -a "none\t''
 cosign\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l cosign-key -d 'Private key to sign with (cosign format; password from COSIGN_PASSWORD)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand push" -l encrypt -d 'Encrypt the layers for this recipient on the way (jwe:PUB.pem; repeatable); the local image stays as it is' -r
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -290,25 +293,27 @@ native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand import" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand import" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand import" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -s h -l help -d 'Print help'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "ls" -d 'List images'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "rm" -d 'Remove one or more images'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "inspect" -d 'Display detailed information on one or more images'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "prune" -d 'Remove unused images and content'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "pull" -d 'Pull an image from a registry'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "push" -d 'Push an image to a registry'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "tag" -d 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "save" -d 'Save images to a tar archive'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "load" -d 'Load images from a tar archive'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "import" -d 'Import a root filesystem tarball as an image'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "sign" -d 'Sign an image in its registry (cosign format)'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify" -f -a "verify" -d 'Verify an image\'s signatures in its registry'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "ls" -d 'List images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "rm" -d 'Remove one or more images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "inspect" -d 'Display detailed information on one or more images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "prune" -d 'Remove unused images and content'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "push" -d 'Push an image to a registry'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "tag" -d 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "save" -d 'Save images to a tar archive'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "load" -d 'Load images from a tar archive'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "import" -d 'Import a root filesystem tarball as an image'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "sign" -d 'Sign an image in its registry (cosign format)'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "verify" -d 'Verify an image\'s signatures in its registry'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "encrypt" -d 'Encrypt image layers (ocicrypt) for recipients: public keys or KBS key ids'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "decrypt" -d 'Decrypt image layers'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Format the output: table, json, or a template such as \'{{.Repository}}:{{.Tag}}\'' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
@@ -355,6 +360,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), or kbs:///R/T/TAG=KEK-FILE (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -368,6 +374,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l sign -d 'Sign the pushed image' -r -f -a "none\t''
 cosign\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l cosign-key -d 'Private key to sign with (cosign format; password from COSIGN_PASSWORD)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l encrypt -d 'Encrypt the layers for this recipient on the way (jwe:PUB.pem; repeatable); the local image stays as it is' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -432,6 +439,28 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l recipient -d 'Who can decrypt: jwe:PUB.pem (RSA or EC, PEM or JWK), or a KBS key id provider:attestation-agent:keyid=kbs:///R/T/TAG (short: kbs:///R/T/TAG) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l platform -d 'Platform to encrypt (default: the host\'s; repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l layer -d 'Layer to encrypt, counting from 0; negative counts from the last (repeatable; default: all)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l kek-out -d 'Write the generated key-encryption key of a KBS key id to this file (mode 0600) for offline provisioning' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l all-platforms -d 'Encrypt every platform present'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l key -d 'Private key: PRIV.pem[:PASSWORD] (PEM or JWK), or kbs:///R/T/TAG=KEK-FILE (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l platform -d 'Platform to decrypt (default: the host\'s; repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l all-platforms -d 'Decrypt every platform present'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''

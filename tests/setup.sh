@@ -7,7 +7,7 @@ packages=(
   build-essential pkg-config libseccomp-dev
   docker-registry apache2-utils skopeo umoci runc
   busybox-static debootstrap containernetworking-plugins iptables iproute2
-  ca-certificates curl jq tar gzip
+  ca-certificates curl jq tar gzip openssl
 )
 missing=()
 for p in "${packages[@]}"; do
