@@ -31,6 +31,8 @@ pub struct Config {
     pub signature_policy: Option<PathBuf>,
     #[serde(default)]
     pub debug: bool,
+    /// The Key Broker Service (`http[s]://host:port`) unless --kbs-url or CCR_KBS_URL says otherwise.
+    pub kbs_url: Option<String>,
 }
 
 fn is_root() -> bool {

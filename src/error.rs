@@ -27,6 +27,8 @@ pub enum Error {
     Build(#[from] crate::build::BuildError),
     #[error(transparent)]
     Crypt(#[from] crate::crypt::CryptError),
+    #[error(transparent)]
+    Kbs(#[from] crate::kbs::KbsError),
     #[error("{0}")]
     Usage(String),
     #[error("{path}: {why}")]

@@ -13,6 +13,7 @@ pub mod digest;
 pub mod error;
 pub mod format;
 pub mod image;
+pub mod kbs;
 pub mod oci;
 pub mod platform;
 pub mod progress;

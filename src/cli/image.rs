@@ -250,7 +250,8 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
         | Command::Start(_)
         | Command::Inspect(_)
         | Command::Build(_)
-        | Command::Builder(_) => {
+        | Command::Builder(_)
+        | Command::Kbs(_) => {
             unreachable!("handled before a context is made")
         }
     }

@@ -3,6 +3,7 @@
 mod build;
 mod crypt;
 mod image;
+mod kbs;
 mod login;
 mod run;
 mod trust;
@@ -103,6 +104,9 @@ pub enum Command {
     /// Manage local manifest lists (multi-platform images)
     #[command(subcommand)]
     Manifest(image::ManifestCommand),
+    /// Talk to a Key Broker Service: attest, fetch and provision resources
+    #[command(subcommand)]
+    Kbs(kbs::KbsCommand),
     /// Manage signing keys
     #[command(subcommand)]
     Key(trust::KeyCommand),
@@ -145,6 +149,7 @@ pub fn run(cli: Cli) -> i32 {
             Ok(0)
         }
         Command::Login(a) => login::login(&opts, a),
+        Command::Kbs(c) => kbs::run(&opts, c),
         Command::Key(k) => trust::key(k),
         Command::Logout(a) => login::logout(&opts, a),
         Command::Run(a) => Context::new(&opts).and_then(|ctx| {
