@@ -63,10 +63,23 @@ fn kw_unwrap(kek: &[u8; 32], wrapped: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
     Ok(out)
 }
 
+/// How RSA keys wrap the content key: ocicrypt writes RSA-OAEP (SHA-1),
+/// a KBS RSA-OAEP-256.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RsaAlg {
+    Oaep,
+    Oaep256,
+}
+
 /// The per-recipient header and encrypted key for `key`.
-fn wrap_for(key: &PublicKey, cek: &[u8]) -> Result<(Map<String, Value>, Vec<u8>)> {
+fn wrap_for(key: &PublicKey, cek: &[u8], rsa_alg: RsaAlg) -> Result<(Map<String, Value>, Vec<u8>)> {
     let mut header = Map::new();
     let ek = match key {
+        PublicKey::Rsa(k) if rsa_alg == RsaAlg::Oaep256 => {
+            header.insert("alg".into(), json!("RSA-OAEP-256"));
+            k.encrypt(&mut rand_core::OsRng, rsa::Oaep::new::<sha2::Sha256>(), cek)
+                .map_err(|e| err(format!("RSA-OAEP-256: {e}")))?
+        }
         PublicKey::Rsa(k) => {
             header.insert("alg".into(), json!("RSA-OAEP"));
             k.encrypt(&mut rand_core::OsRng, rsa::Oaep::new::<sha1::Sha1>(), cek)
@@ -101,8 +114,13 @@ fn wrap_for(key: &PublicKey, cek: &[u8]) -> Result<(Map<String, Value>, Vec<u8>)
 }
 
 /// Encrypts `plain` for every recipient (any one of whose private keys
-/// decrypts it); returns the JWE JSON serialization.
+/// decrypts it); returns the JWE JSON serialization. RSA keys use
+/// RSA-OAEP, as ocicrypt does.
 pub fn encrypt(plain: &[u8], recipients: &[PublicKey]) -> Result<Vec<u8>> {
+    encrypt_with(plain, recipients, RsaAlg::Oaep)
+}
+
+pub fn encrypt_with(plain: &[u8], recipients: &[PublicKey], rsa_alg: RsaAlg) -> Result<Vec<u8>> {
     if recipients.is_empty() {
         return Err(err("no recipients"));
     }
@@ -112,7 +130,7 @@ pub fn encrypt(plain: &[u8], recipients: &[PublicKey]) -> Result<Vec<u8>> {
     random(&mut iv)?;
     let wrapped: Vec<(Map<String, Value>, Vec<u8>)> = recipients
         .iter()
-        .map(|k| wrap_for(k, &cek[..]))
+        .map(|k| wrap_for(k, &cek[..], rsa_alg))
         .collect::<Result<_>>()?;
     let mut protected = Map::new();
     if wrapped.len() == 1 {
