@@ -17,6 +17,7 @@
 //!
 //!   test-kbs --admin-pubkey ADMIN.pub.pem [--port N] [--session-ttl SECS]
 //!            [--admin-issuer I] [--admin-audience A] [--admin-role R]
+//!            [--protocol-version V]
 //!
 //! Prints `listening on 127.0.0.1:PORT` and serves until killed.
 
@@ -57,6 +58,8 @@ struct State {
     admin_audience: Option<String>,
     admin_role: Option<String>,
     token_key: p256::ecdsa::SigningKey,
+    /// The protocol version accepted (0.4.0; another one to test refusals).
+    version: String,
 }
 
 struct Reply {
@@ -355,13 +358,13 @@ fn handle(state: &Mutex<State>, req: Request) -> Reply {
             let Ok(r) = serde_json::from_slice::<Value>(&req.body) else {
                 return error(400, "ParseRequest", "the request is not JSON");
             };
-            if r["version"] != "0.4.0" {
+            if r["version"].as_str() != Some(st.version.as_str()) {
                 return error(
                     401,
                     "ProtocolVersion",
                     &format!(
-                        "Protocol Version Mismatch: expected 0.4.0, got {}",
-                        r["version"]
+                        "Protocol Version Mismatch: expected {}, got {}",
+                        st.version, r["version"]
                     ),
                 );
             }
@@ -543,6 +546,7 @@ fn main() {
         admin_audience: arg("--admin-audience"),
         admin_role: arg("--admin-role"),
         token_key,
+        version: arg("--protocol-version").unwrap_or_else(|| "0.4.0".into()),
     }));
     let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
     println!("listening on {}", listener.local_addr().unwrap());

@@ -1,0 +1,641 @@
+//! The KBS client against the test KBS (tests/test-kbs/server.rs, which
+//! speaks trustee's wire protocol): handshakes with EC and RSA session
+//! keys, provisioning round trips, every refusal mapped to a clear error,
+//! and the configfs-tsm attesters against a fake configfs the test plays
+//! the kernel's part in.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use common::*;
+
+/// The test KBS, killed when dropped.
+struct Kbs {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Kbs {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn test_kbs_bin() -> PathBuf {
+    Path::new(ccr_bin())
+        .parent()
+        .unwrap()
+        .join("examples/test-kbs")
+}
+
+/// An ed25519 admin key pair (as `openssl genpkey -algorithm ed25519` makes it).
+fn admin_keys(env: &Env, name: &str) -> (String, String) {
+    let key = env.path(&format!("{name}.pem"));
+    let public = env.path(&format!("{name}.pub.pem"));
+    sh(Command::new("openssl").args([
+        "genpkey",
+        "-algorithm",
+        "ed25519",
+        "-out",
+        key.to_str().unwrap(),
+    ]));
+    sh(Command::new("openssl").args([
+        "pkey",
+        "-in",
+        key.to_str().unwrap(),
+        "-pubout",
+        "-out",
+        public.to_str().unwrap(),
+    ]));
+    (
+        key.to_str().unwrap().into(),
+        public.to_str().unwrap().into(),
+    )
+}
+
+fn start_kbs(admin_pub: &str, extra: &[&str]) -> Kbs {
+    let bin = test_kbs_bin();
+    assert!(
+        bin.exists(),
+        "{} is missing: build with `cargo test --all-targets`",
+        bin.display()
+    );
+    let mut child = Command::new(bin)
+        .args([
+            "--admin-pubkey",
+            admin_pub,
+            "--admin-role",
+            "admin",
+            "--admin-audience",
+            "KBS",
+        ])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .trim()
+        .strip_prefix("listening on ")
+        .expect("the test KBS says where it listens")
+        .to_string();
+    Kbs {
+        child,
+        url: format!("http://{addr}"),
+    }
+}
+
+fn kbs(env: &Env, k: &Kbs, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["kbs"];
+    all.extend_from_slice(args);
+    env.cmd(&all).env("CCR_KBS_URL", &k.url).output().unwrap()
+}
+
+fn ok(out: &std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn refused(out: &std::process::Output, needle: &str) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(125),
+        "expected a failure: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(err.contains(needle), "expected {needle:?} in: {err}");
+    err
+}
+
+const ALLOW_SAMPLE: &str =
+    "package policy\ndefault allow = false\nallow { input.tee == \"sample\" }\n";
+
+fn provisioned() -> (Env, Kbs, String) {
+    let env = Env::new();
+    let (admin, admin_pub) = admin_keys(&env, "admin");
+    let k = start_kbs(&admin_pub, &[]);
+    std::fs::write(env.path("secret"), b"\x00\x01 the layer key \xff").unwrap();
+    std::fs::write(env.path("allow.rego"), ALLOW_SAMPLE).unwrap();
+    let secret = env.path("secret");
+    ok(&kbs(
+        &env,
+        &k,
+        &[
+            "set-resource",
+            "--admin-key",
+            &admin,
+            "default/key/one",
+            secret.to_str().unwrap(),
+        ],
+    ));
+    (env, k, admin)
+}
+
+#[test]
+fn handshake_and_resources_with_ec_and_rsa_keys_and_provisioning_round_trips() {
+    let (env, k, admin) = provisioned();
+    // trustee's default policy refuses sample evidence: PolicyDeny.
+    let out = kbs(
+        &env,
+        &k,
+        &["get-resource", "--tee", "sample", "kbs:///default/key/one"],
+    );
+    refused(&out, "PolicyDeny");
+    let policy = env.path("allow.rego");
+    ok(&kbs(
+        &env,
+        &k,
+        &[
+            "set-resource-policy",
+            "--admin-key",
+            &admin,
+            policy.to_str().unwrap(),
+        ],
+    ));
+    for key in ["ec", "rsa"] {
+        let out = kbs(
+            &env,
+            &k,
+            &[
+                "get-resource",
+                "--tee",
+                "sample",
+                "--tee-key",
+                key,
+                "kbs:///default/key/one",
+            ],
+        );
+        assert_eq!(
+            out.stdout,
+            std::fs::read(env.path("secret")).unwrap(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // -o writes 0600; several resources share one session.
+    let other = env.path("other");
+    std::fs::write(&other, b"second").unwrap();
+    ok(&kbs(
+        &env,
+        &k,
+        &[
+            "set-resource",
+            "--admin-key",
+            &admin,
+            "kbs:///default/cosign-key/1",
+            other.to_str().unwrap(),
+        ],
+    ));
+    let dest = env.path("fetched");
+    ok(&kbs(
+        &env,
+        &k,
+        &[
+            "get-resource",
+            "--tee",
+            "sample",
+            "-o",
+            dest.to_str().unwrap(),
+            "default/cosign-key/1",
+        ],
+    ));
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&dest).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(std::fs::read(&dest).unwrap(), b"second");
+    let both = kbs(
+        &env,
+        &k,
+        &[
+            "get-resource",
+            "--tee",
+            "sample",
+            "kbs:///default/cosign-key/1",
+            "kbs:///default/cosign-key/1",
+        ],
+    );
+    assert_eq!(both.stdout, b"secondsecond");
+    // attest prints the token's claims.
+    let out = ok(&kbs(
+        &env,
+        &k,
+        &["attest", "--tee", "sample", "--format", "json"],
+    ));
+    let claims = json(&out);
+    assert_eq!(claims["tee"], "sample");
+    assert_eq!(claims["status"], "warning");
+    assert!(claims["expires"].as_u64().unwrap() > 0);
+    // A missing resource.
+    refused(
+        &kbs(
+            &env,
+            &k,
+            &["get-resource", "--tee", "sample", "kbs:///default/key/none"],
+        ),
+        "ResourceNotFound",
+    );
+    // doctor explains.
+    let out = kbs(
+        &env,
+        &k,
+        &[
+            "doctor",
+            "--tee",
+            "sample",
+            "--resource",
+            "kbs:///default/key/one",
+        ],
+    );
+    let text = ok(&out);
+    assert!(
+        text.contains("reachable and speaks protocol 0.4.0") && text.contains("is released"),
+        "{text}"
+    );
+}
+
+#[test]
+fn refusals_are_typed_and_explained() {
+    let env = Env::new();
+    let (admin, admin_pub) = admin_keys(&env, "admin");
+    let (intruder, _) = admin_keys(&env, "intruder");
+    let policy = env.path("p.rego");
+    std::fs::write(&policy, ALLOW_SAMPLE).unwrap();
+    let p = policy.to_str().unwrap();
+    // A bad admin token: another key, a wrong role.
+    let k = start_kbs(&admin_pub, &[]);
+    let err = refused(
+        &kbs(
+            &env,
+            &k,
+            &["set-resource-policy", "--admin-key", &intruder, p],
+        ),
+        "Unauthorized",
+    );
+    assert!(err.contains("admin key"), "{err}");
+    refused(
+        &kbs(
+            &env,
+            &k,
+            &[
+                "set-resource-policy",
+                "--admin-key",
+                &admin,
+                "--admin-role",
+                "viewer",
+                p,
+            ],
+        ),
+        "Unauthorized",
+    );
+    // A ready-made token (here signed by openssl, not by ccr) works like the key.
+    let token = openssl_admin_token(&env, &admin);
+    let deny = env.path("deny.rego");
+    std::fs::write(
+        &deny,
+        "default allow = false\nallow { input.tee != \"sample\" }\n",
+    )
+    .unwrap();
+    ok(&kbs(
+        &env,
+        &k,
+        &[
+            "set-resource-policy",
+            "--admin-token",
+            &token,
+            deny.to_str().unwrap(),
+        ],
+    ));
+    // Denied by policy, with the advice about sample evidence.
+    std::fs::write(env.path("s"), b"x").unwrap();
+    ok(&kbs(
+        &env,
+        &k,
+        &[
+            "set-resource",
+            "--admin-key",
+            &admin,
+            "default/key/x",
+            env.path("s").to_str().unwrap(),
+        ],
+    ));
+    let err = refused(
+        &kbs(
+            &env,
+            &k,
+            &["get-resource", "--tee", "sample", "default/key/x"],
+        ),
+        "PolicyDeny",
+    );
+    assert!(err.contains("denies sample evidence"), "{err}");
+    let text = String::from_utf8_lossy(
+        &kbs(
+            &env,
+            &k,
+            &["doctor", "--tee", "sample", "--resource", "default/key/x"],
+        )
+        .stdout,
+    )
+    .into_owned();
+    assert!(
+        text.contains("[FAIL]") && text.contains("denied by the KBS resource policy"),
+        "{text}"
+    );
+    // Another protocol version.
+    let old = start_kbs(&admin_pub, &["--protocol-version", "0.3.0"]);
+    let err = refused(
+        &kbs(&env, &old, &["attest", "--tee", "sample"]),
+        "ProtocolVersionMismatch",
+    );
+    assert!(err.contains("another protocol version"), "{err}");
+    let text = String::from_utf8_lossy(&kbs(&env, &old, &["doctor", "--tee", "sample"]).stdout)
+        .into_owned();
+    assert!(text.contains("does not speak protocol 0.4.0"), "{text}");
+    // An expired session.
+    let brief = start_kbs(&admin_pub, &["--session-ttl", "0"]);
+    refused(
+        &kbs(&env, &brief, &["attest", "--tee", "sample"]),
+        "TokenNotFound",
+    );
+    // Unreachable.
+    let gone = Kbs {
+        child: Command::new("true").spawn().unwrap(),
+        url: format!("http://127.0.0.1:{}", free_port()),
+    };
+    let err = refused(
+        &kbs(&env, &gone, &["attest", "--tee", "sample"]),
+        "cannot connect",
+    );
+    assert!(err.contains("--kbs-url"), "{err}");
+    // No address at all.
+    let out = env
+        .cmd(&["kbs", "attest", "--tee", "sample"])
+        .env_remove("CCR_KBS_URL")
+        .output()
+        .unwrap();
+    refused(&out, "no KBS address");
+}
+
+/// The test KBS itself refuses a foreign nonce and unbound report data
+/// (what ccr never sends, so raw requests show it).
+#[test]
+fn the_test_kbs_refuses_foreign_nonces_and_unbound_evidence() {
+    let env = Env::new();
+    let (_, admin_pub) = admin_keys(&env, "admin");
+    let k = start_kbs(&admin_pub, &[]);
+    let auth = |jar: &str| -> String {
+        let out = sh(Command::new("curl").args([
+            "-fsS",
+            "-c",
+            jar,
+            "-H",
+            "Content-Type: application/json",
+            "-d",
+            r#"{"version":"0.4.0","tee":"sample","extra-params":{}}"#,
+            &format!("{}/kbs/v0/auth", k.url),
+        ]));
+        json(&out)["nonce"].as_str().unwrap().to_string()
+    };
+    let jar_a = env.path("a.jar");
+    let jar_b = env.path("b.jar");
+    let _nonce_a = auth(jar_a.to_str().unwrap());
+    let nonce_b = auth(jar_b.to_str().unwrap());
+    let key = serde_json::json!({"kty":"EC","crv":"P-256","alg":"ECDH-ES+A256KW",
+        "x":"FrqEr_TXkDEA7DWT431aMooEzFLNsldeAXCC_xP8yOs","y":"oLvM4Pj6R9tjJb6K5Z35lPgWJlFBVSyFjkcc1FBJtbg"});
+    let attest = |jar: &str, nonce: &str, report_data: &[u8]| -> String {
+        use base64::Engine;
+        let body = serde_json::json!({
+            "init-data": null,
+            "runtime-data": {"nonce": nonce, "tee-pubkey": key},
+            "tee-evidence": {"primary_evidence": {"svn": "1", "report_data": base64::engine::general_purpose::STANDARD.encode(report_data)}, "additional_evidence": ""},
+        });
+        let out = Command::new("curl")
+            .args([
+                "-sS",
+                "-b",
+                jar,
+                "-H",
+                "Content-Type: application/json",
+                "-d",
+                &body.to_string(),
+                &format!("{}/kbs/v0/attest", k.url),
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let bound = |nonce: &str| -> Vec<u8> {
+        use sha2::Digest;
+        let canon = format!(
+            r#"{{"additional-evidence":"","nonce":"{nonce}","tee-pubkey":{{"alg":"ECDH-ES+A256KW","crv":"P-256","kty":"EC","x":"FrqEr_TXkDEA7DWT431aMooEzFLNsldeAXCC_xP8yOs","y":"oLvM4Pj6R9tjJb6K5Z35lPgWJlFBVSyFjkcc1FBJtbg"}}}}"#
+        );
+        sha2::Sha384::digest(canon.as_bytes()).to_vec()
+    };
+    // Session A presenting session B's nonce (correctly bound to it).
+    let reply = attest(jar_a.to_str().unwrap(), &nonce_b, &bound(&nonce_b));
+    assert!(
+        reply.contains("AttestationFailed") && reply.contains("nonce"),
+        "{reply}"
+    );
+    // B's own nonce, but report data that does not bind it.
+    let reply = attest(jar_b.to_str().unwrap(), &nonce_b, &bound("something else"));
+    assert!(
+        reply.contains("AttestationFailed") && reply.contains("report data"),
+        "{reply}"
+    );
+    // B done right gets a token.
+    let reply = attest(jar_b.to_str().unwrap(), &nonce_b, &bound(&nonce_b));
+    assert!(reply.contains("token"), "{reply}");
+    // No session at all.
+    let out =
+        sh(Command::new("curl")
+            .args(["-sS", &format!("{}/kbs/v0/resource/default/key/one", k.url)]));
+    assert!(out.contains("TokenNotFound"), "{out}");
+}
+
+/// A fake configfs-tsm report directory; this thread plays the kernel:
+/// it names the provider of each new entry and answers `inblob` with an
+/// `outblob` (a TDX quote or an SNP report carrying the report data, or
+/// with `tamper`, other data).
+struct FakeTsm {
+    dir: PathBuf,
+    stop: Arc<AtomicBool>,
+}
+
+impl FakeTsm {
+    fn start(dir: PathBuf, provider: &'static str, tamper: bool) -> FakeTsm {
+        std::fs::create_dir_all(&dir).unwrap();
+        let stop = Arc::new(AtomicBool::new(false));
+        let (d, s) = (dir.clone(), stop.clone());
+        std::thread::spawn(move || {
+            while !s.load(Ordering::SeqCst) {
+                for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                    let p = e.path();
+                    if !p.join("provider").exists() {
+                        let _ = std::fs::write(p.join("provider"), provider);
+                    }
+                    let inblob = std::fs::read(p.join("inblob")).unwrap_or_default();
+                    if inblob.len() == 64 && !p.join("outblob").exists() {
+                        let mut data = inblob.clone();
+                        if tamper {
+                            data[0] ^= 0xff;
+                        }
+                        let out = if provider == "tdx_guest" {
+                            let mut q = vec![0u8; 1024];
+                            q[0] = 4; // quote version 4
+                            q[568..632].copy_from_slice(&data);
+                            q
+                        } else {
+                            let mut r = vec![0u8; 1184];
+                            r[0] = 2; // report version 2
+                            r[0x50..0x90].copy_from_slice(&data);
+                            r[0x1a0..0x1e0].fill(0x11); // a chip id (Genoa-like)
+                            r
+                        };
+                        let tmp = p.join(".outblob");
+                        let _ = std::fs::write(&tmp, out);
+                        let _ = std::fs::rename(&tmp, p.join("outblob"));
+                    }
+                }
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+        });
+        FakeTsm { dir, stop }
+    }
+}
+
+impl Drop for FakeTsm {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
+}
+
+#[test]
+fn configfs_tsm_attesters_and_no_silent_sample_fallback() {
+    let env = Env::new();
+    let (admin, admin_pub) = admin_keys(&env, "admin");
+    let k = start_kbs(&admin_pub, &[]);
+    std::fs::write(env.path("s"), b"released to hardware").unwrap();
+    ok(&kbs(
+        &env,
+        &k,
+        &[
+            "set-resource",
+            "--admin-key",
+            &admin,
+            "default/key/hw",
+            env.path("s").to_str().unwrap(),
+        ],
+    ));
+    for provider in ["tdx_guest", "sev_guest"] {
+        let fake = FakeTsm::start(env.path(&format!("tsm-{provider}")), provider, false);
+        let dir = fake.dir.to_str().unwrap().to_string();
+        // auto finds the TEE; its evidence is accepted and (the default
+        // policy allows affirming evidence) the resource is released.
+        let out = ok(&kbs(
+            &env,
+            &k,
+            &["attest", "--tsm-report-dir", &dir, "--format", "json"],
+        ));
+        let tee = if provider == "tdx_guest" {
+            "tdx"
+        } else {
+            "snp"
+        };
+        assert_eq!(json(&out)["tee"], tee);
+        let out = kbs(
+            &env,
+            &k,
+            &[
+                "get-resource",
+                "--tee",
+                tee,
+                "--tsm-report-dir",
+                &dir,
+                "default/key/hw",
+            ],
+        );
+        assert_eq!(ok(&out), "released to hardware");
+        // Asking for the other TEE fails clearly.
+        let other = if tee == "tdx" { "snp" } else { "tdx" };
+        refused(
+            &kbs(
+                &env,
+                &k,
+                &["attest", "--tee", other, "--tsm-report-dir", &dir],
+            ),
+            "was asked for",
+        );
+    }
+    // A report whose data does not bind the session: AttestationError.
+    let fake = FakeTsm::start(env.path("tsm-tampered"), "tdx_guest", true);
+    let err = refused(
+        &kbs(
+            &env,
+            &k,
+            &["attest", "--tsm-report-dir", fake.dir.to_str().unwrap()],
+        ),
+        "AttestationError",
+    );
+    assert!(err.contains("report data"), "{err}");
+    // No TEE: auto fails and never falls back to sample.
+    let err = refused(
+        &kbs(
+            &env,
+            &k,
+            &[
+                "attest",
+                "--tsm-report-dir",
+                env.path("none").to_str().unwrap(),
+            ],
+        ),
+        "no TEE found",
+    );
+    assert!(err.contains("never falls back"), "{err}");
+}
+
+/// An EdDSA admin JWT made with openssl alone.
+fn openssl_admin_token(env: &Env, key: &str) -> String {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let header = b64.encode(br#"{"alg":"EdDSA","typ":"JWT"}"#);
+    let claims = serde_json::json!({"iss": "tenant", "aud": ["KBS"], "role": "admin", "iat": now, "exp": now + 60});
+    let input = format!("{header}.{}", b64.encode(claims.to_string()));
+    let input_file = env.path("jwt.input");
+    std::fs::write(&input_file, &input).unwrap();
+    let sig = Command::new("openssl")
+        .args([
+            "pkeyutl",
+            "-sign",
+            "-inkey",
+            key,
+            "-rawin",
+            "-in",
+            input_file.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(sig.status.success());
+    let token = env.path("admin.jwt");
+    std::fs::write(&token, format!("{input}.{}", b64.encode(&sig.stdout))).unwrap();
+    token.to_str().unwrap().to_string()
+}
