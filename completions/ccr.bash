@@ -43,6 +43,9 @@ _ccr() {
             ccr,inspect)
                 cmd="ccr__subcmd__inspect"
                 ;;
+            ccr,kbs)
+                cmd="ccr__subcmd__kbs"
+                ;;
             ccr,key)
                 cmd="ccr__subcmd__key"
                 ;;
@@ -139,6 +142,21 @@ _ccr() {
             ccr__subcmd__image,verify)
                 cmd="ccr__subcmd__image__subcmd__verify"
                 ;;
+            ccr__subcmd__kbs,attest)
+                cmd="ccr__subcmd__kbs__subcmd__attest"
+                ;;
+            ccr__subcmd__kbs,doctor)
+                cmd="ccr__subcmd__kbs__subcmd__doctor"
+                ;;
+            ccr__subcmd__kbs,get-resource)
+                cmd="ccr__subcmd__kbs__subcmd__get__subcmd__resource"
+                ;;
+            ccr__subcmd__kbs,set-resource)
+                cmd="ccr__subcmd__kbs__subcmd__set__subcmd__resource"
+                ;;
+            ccr__subcmd__kbs,set-resource-policy)
+                cmd="ccr__subcmd__kbs__subcmd__set__subcmd__resource__subcmd__policy"
+                ;;
             ccr__subcmd__key,generate)
                 cmd="ccr__subcmd__key__subcmd__generate"
                 ;;
@@ -155,7 +173,7 @@ _ccr() {
 
     case "${cmd}" in
         ccr)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version run ps logs exec stop kill rm start inspect build builder pull push images tag rmi save load import image manifest key login logout __monitor completion"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version run ps logs exec stop kill rm start inspect build builder pull push images tag rmi save load import image manifest kbs key login logout __monitor completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -455,7 +473,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__decrypt)
-            opts="-h -V --key --platform --all-platforms --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --key --platform --all-platforms --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -466,6 +484,26 @@ _ccr() {
                     return 0
                     ;;
                 --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -489,7 +527,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__encrypt)
-            opts="-h -V --recipient --platform --all-platforms --layer --kek-out --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --recipient --platform --all-platforms --layer --kek-out --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --admin-key --admin-token --admin-issuer --admin-audience --admin-role --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -508,6 +546,46 @@ _ccr() {
                     return 0
                     ;;
                 --kek-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-role)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -705,7 +783,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__pull)
-            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -744,6 +822,26 @@ _ccr() {
                     return 0
                     ;;
                 --decryption-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1050,6 +1148,318 @@ _ccr() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__kbs)
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version attest get-resource set-resource set-resource-policy doctor"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__kbs__subcmd__attest)
+            opts="-h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --format --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__kbs__subcmd__doctor)
+            opts="-h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --resource --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resource)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__kbs__subcmd__get__subcmd__resource)
+            opts="-o -h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --output --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__kbs__subcmd__set__subcmd__resource)
+            opts="-h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --admin-key --admin-token --admin-issuer --admin-audience --admin-role --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__kbs__subcmd__set__subcmd__resource__subcmd__policy)
+            opts="-h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --admin-key --admin-token --admin-issuer --admin-audience --admin-role --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-role)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1407,7 +1817,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__pull)
-            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1446,6 +1856,26 @@ _ccr() {
                     return 0
                     ;;
                 --decryption-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1563,7 +1993,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__run)
-            opts="-d -e -v -w -u -p -q -h -V --rm --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --network --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-d -e -v -w -u -p -q -h -V --rm --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --network --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1666,6 +2096,26 @@ _ccr() {
                     return 0
                     ;;
                 --decryption-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

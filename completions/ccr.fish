@@ -52,6 +52,7 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "load" -d 'Load images from 
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "import" -d 'Import a root filesystem tarball as a one-layer image'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "image" -d 'Manage images'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "manifest" -d 'Manage local manifest lists (multi-platform images)'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "kbs" -d 'Talk to a Key Broker Service: attest, fetch and provision resources'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "key" -d 'Manage signing keys'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "login" -d 'Log in to a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "logout" -d 'Log out from a registry'
@@ -81,7 +82,16 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -l cosign-certificate-ident
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand run" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), or kbs:///R/T/TAG=KEK-FILE (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE, or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -91,7 +101,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -s d -l detach -d 'Run in t
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l read-only -d 'Mount the container\'s root file system read-only'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s q -l quiet -d 'Suppress the pull output'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand run" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l format -d 'Format the output: table, json, or a template' -r
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
@@ -216,7 +226,16 @@ complete -c ccr -n "__fish_ccr_using_subcommand pull" -l cosign-certificate-iden
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand pull" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), or kbs:///R/T/TAG=KEK-FILE (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE, or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -224,7 +243,7 @@ native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l all-platforms -d 'Content for all platforms'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -s q -l quiet -d 'Suppress progress output'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand pull" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l platform -d 'Only content for this platform (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l sign -d 'Sign the pushed image' -r -f -a "none\t''
@@ -360,7 +379,16 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), or kbs:///R/T/TAG=KEK-FILE (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE, or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -368,7 +396,7 @@ native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l all-platforms -d 'Content for all platforms'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Suppress progress output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l platform -d 'Only content for this platform (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l sign -d 'Sign the pushed image' -r -f -a "none\t''
@@ -443,23 +471,46 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l platform -d 'Platform to encrypt (default: the host\'s; repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l layer -d 'Layer to encrypt, counting from 0; negative counts from the last (repeatable; default: all)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l kek-out -d 'Write the generated key-encryption key of a KBS key id to this file (mode 0600) for offline provisioning' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l admin-key -d 'The tenant\'s ed25519 private key (PEM) to sign an admin token with' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l admin-token -d 'A ready-made admin token (a file holding the JWT)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l admin-issuer -d 'The token\'s issuer claim' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l admin-audience -d 'The token\'s audience claim (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l admin-role -d 'The token\'s role claim' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l all-platforms -d 'Encrypt every platform present'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l key -d 'Private key: PRIV.pem[:PASSWORD] (PEM or JWK), or kbs:///R/T/TAG=KEK-FILE (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l platform -d 'Platform to decrypt (default: the host\'s; repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l all-platforms -d 'Decrypt every platform present'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and not __fish_seen_subcommand_from create inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
@@ -485,6 +536,111 @@ native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and not __fish_seen_subcommand_from attest get-resource set-resource set-resource-policy doctor" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and not __fish_seen_subcommand_from attest get-resource set-resource set-resource-policy doctor" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and not __fish_seen_subcommand_from attest get-resource set-resource set-resource-policy doctor" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and not __fish_seen_subcommand_from attest get-resource set-resource set-resource-policy doctor" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and not __fish_seen_subcommand_from attest get-resource set-resource set-resource-policy doctor" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and not __fish_seen_subcommand_from attest get-resource set-resource set-resource-policy doctor" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and not __fish_seen_subcommand_from attest get-resource set-resource set-resource-policy doctor" -f -a "attest" -d 'Attest to the KBS and print the token\'s claims'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and not __fish_seen_subcommand_from attest get-resource set-resource set-resource-policy doctor" -f -a "get-resource" -d 'Attest, then fetch resources (kbs:///REPO/TYPE/TAG) in one session'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and not __fish_seen_subcommand_from attest get-resource set-resource set-resource-policy doctor" -f -a "set-resource" -d 'Store a resource in the KBS (tenant side)'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and not __fish_seen_subcommand_from attest get-resource set-resource set-resource-policy doctor" -f -a "set-resource-policy" -d 'Replace the KBS resource policy (Rego) (tenant side)'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and not __fish_seen_subcommand_from attest get-resource set-resource set-resource-policy doctor" -f -a "doctor" -d 'Probe a KBS and explain what it says'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from attest" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from attest" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from attest" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from attest" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from attest" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from attest" -l format -d 'Output format: table or json' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from attest" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from attest" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from attest" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from attest" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from attest" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from attest" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from get-resource" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from get-resource" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from get-resource" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from get-resource" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from get-resource" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from get-resource" -s o -l output -d 'Write the resource to this file (mode 0600) instead of stdout; one resource only' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from get-resource" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from get-resource" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from get-resource" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from get-resource" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from get-resource" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from get-resource" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -l admin-key -d 'The tenant\'s ed25519 private key (PEM) to sign an admin token with' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -l admin-token -d 'A ready-made admin token (a file holding the JWT)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -l admin-issuer -d 'The token\'s issuer claim' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -l admin-audience -d 'The token\'s audience claim (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -l admin-role -d 'The token\'s role claim' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -l admin-key -d 'The tenant\'s ed25519 private key (PEM) to sign an admin token with' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -l admin-token -d 'A ready-made admin token (a file holding the JWT)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -l admin-issuer -d 'The token\'s issuer claim' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -l admin-audience -d 'The token\'s audience claim (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -l admin-role -d 'The token\'s role claim' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from set-resource-policy" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -l resource -d 'Also check whether this resource is released' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand key; and not __fish_seen_subcommand_from generate" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''

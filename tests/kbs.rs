@@ -639,3 +639,102 @@ fn openssl_admin_token(env: &Env, key: &str) -> String {
     std::fs::write(&token, format!("{input}.{}", b64.encode(&sig.stdout))).unwrap();
     token.to_str().unwrap().to_string()
 }
+
+#[test]
+fn image_keys_registered_in_the_kbs_and_fetched_after_attestation() {
+    let env = Env::new();
+    env.busybox("localhost/busybox:kbs");
+    let (admin, admin_pub) = admin_keys(&env, "admin");
+    let (intruder, _) = admin_keys(&env, "intruder");
+    let k = start_kbs(&admin_pub, &[]);
+    let policy = env.path("allow.rego");
+    std::fs::write(&policy, ALLOW_SAMPLE).unwrap();
+    ok(&kbs(
+        &env,
+        &k,
+        &[
+            "set-resource-policy",
+            "--admin-key",
+            &admin,
+            policy.to_str().unwrap(),
+        ],
+    ));
+    let kid = "kbs:///default/image-kek/app-1";
+    let run_encrypt = |key: &str, target: &str| {
+        env.cmd(&[
+            "image",
+            "encrypt",
+            "--recipient",
+            &format!("provider:attestation-agent:keyid={kid}"),
+            "--kbs-url",
+            &k.url,
+            "--admin-key",
+            key,
+            "--tee",
+            "sample",
+            "localhost/busybox:kbs",
+            target,
+        ])
+        .output()
+        .unwrap()
+    };
+    // A registration the KBS refuses fails the command; nothing is named.
+    let out = run_encrypt(&intruder, "localhost/app:refused");
+    refused(&out, "Unauthorized");
+    assert!(!env.image_names().iter().any(|n| n.contains("refused")));
+    // Registered, read back, encrypted.
+    let out = run_encrypt(&admin, "localhost/app:kbs");
+    ok(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("read it back"));
+    // Without attestation there is no key.
+    let err = env.fails(&["run", "--rm", "localhost/app:kbs", "true"]);
+    assert!(err.contains("no decryption key was given"), "{err}");
+    // The guest side: attest, fetch the KEK, decrypt while unpacking, run.
+    let out = env
+        .cmd(&[
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--decryption-key",
+            kid,
+            "--tee",
+            "sample",
+            "localhost/app:kbs",
+            "echo",
+            "via-kbs",
+        ])
+        .env("CCR_KBS_URL", &k.url)
+        .output()
+        .unwrap();
+    assert_eq!(ok(&out), "via-kbs\n");
+    // With evidence the policy refuses, nothing is decrypted.
+    let deny = env.path("deny.rego");
+    std::fs::write(&deny, "default allow = false\n").unwrap();
+    ok(&kbs(
+        &env,
+        &k,
+        &[
+            "set-resource-policy",
+            "--admin-key",
+            &admin,
+            deny.to_str().unwrap(),
+        ],
+    ));
+    let out = env
+        .cmd(&[
+            "image",
+            "decrypt",
+            "--key",
+            kid,
+            "--tee",
+            "sample",
+            "localhost/app:kbs",
+            "localhost/app:plain",
+        ])
+        .env("CCR_KBS_URL", &k.url)
+        .output()
+        .unwrap();
+    refused(&out, "PolicyDeny");
+    assert!(!env.image_names().iter().any(|n| n.contains("plain")));
+}

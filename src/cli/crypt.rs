@@ -8,29 +8,62 @@ use std::sync::Arc;
 
 use clap::Args;
 
-use crate::context::Context;
+use super::kbs::{AdminArgs, KbsArgs};
+use crate::context::{Context, GlobalOptions};
 use crate::crypt::{Keyring, Recipient};
 use crate::error::Error;
 use crate::image::CryptOptions;
+use crate::kbs::{KbsClient, ResourceUri};
 use crate::platform::Platform;
 use crate::reference::ImageRef;
 
-/// `--decryption-key`, as nerdctl (imgcrypt) spells it.
-#[derive(Args, Debug, Default)]
+/// `--decryption-key`, as nerdctl (imgcrypt) spells it, and how to reach
+/// a KBS for key ids.
+#[derive(Args, Debug)]
 pub struct DecryptionKeyArgs {
-    /// Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), or kbs:///R/T/TAG=KEK-FILE (repeatable)
+    /// Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE,
+    /// or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)
     #[arg(long = "decryption-key", value_name = "KEY")]
     pub decryption_key: Vec<String>,
+    #[command(flatten)]
+    pub kbs: KbsArgs,
 }
 
 impl DecryptionKeyArgs {
-    pub fn keyring(&self) -> Result<Arc<Keyring>, Error> {
-        let mut ring = Keyring::default();
-        for k in &self.decryption_key {
-            ring.add_spec(k)?;
-        }
-        Ok(Arc::new(ring))
+    pub fn keyring(&self, opts: &GlobalOptions) -> Result<Arc<Keyring>, Error> {
+        Ok(Arc::new(keyring(opts, &self.decryption_key, &self.kbs)?))
     }
+}
+
+/// Private keys and KEK files from their specs; key ids without a file
+/// are fetched from the KBS (one attested session for all of them).
+pub fn keyring(opts: &GlobalOptions, specs: &[String], k: &KbsArgs) -> Result<Keyring, Error> {
+    let mut ring = Keyring::default();
+    let mut kids = Vec::new();
+    for s in specs {
+        if s.starts_with("kbs://") && !s.contains('=') {
+            kids.push(s.parse::<ResourceUri>()?);
+        } else {
+            ring.add_spec(s)?;
+        }
+    }
+    if !kids.is_empty() {
+        let url = super::kbs::url(opts, k)?;
+        let mut client = KbsClient::new(&url, &super::kbs::client_options(k))?;
+        let rt = super::kbs::rt()?;
+        for kid in kids {
+            let kek = rt.block_on(client.get_resource(&kid))?;
+            if kek.len() != 32 {
+                return Err(Error::Usage(format!(
+                    "kbs:///{}: the KBS released {} bytes, not a 32-byte key-encryption key",
+                    kid.path,
+                    kek.len()
+                )));
+            }
+            ring.keks.push((format!("kbs:///{}", kid.path), kek));
+        }
+    }
+    Ok(ring)
 }
 
 #[derive(Args, Debug)]
@@ -51,6 +84,10 @@ pub struct EncryptArgs {
     /// Write the generated key-encryption key of a KBS key id to this file (mode 0600) for offline provisioning
     #[arg(long, value_name = "FILE")]
     pub kek_out: Option<PathBuf>,
+    #[command(flatten)]
+    pub kbs: KbsArgs,
+    #[command(flatten)]
+    pub admin: AdminArgs,
     pub source: String,
     pub target: String,
 }
@@ -66,6 +103,8 @@ pub struct DecryptArgs {
     /// Decrypt every platform present
     #[arg(long)]
     pub all_platforms: bool,
+    #[command(flatten)]
+    pub kbs: KbsArgs,
     pub source: String,
     pub target: String,
 }
@@ -92,23 +131,51 @@ fn write_kek(path: &PathBuf, kek: &[u8]) -> Result<(), Error> {
     f.write_all(kek).and_then(|()| f.sync_all()).map_err(io)
 }
 
-/// Parses recipients; a KBS key id's KEK goes to `kek_out` first, so that
-/// an image is never encrypted under a key nobody keeps.
-pub fn recipients(specs: &[String], kek_out: Option<&PathBuf>) -> Result<Vec<Recipient>, Error> {
+/// Parses recipients. A KBS key id's fresh KEK goes to `--kek-out`, or is
+/// registered in the KBS through its admin API, before anything is
+/// encrypted: an image is never encrypted under a key nobody keeps, and a
+/// failed registration is an error (the reference key provider ignores it).
+pub fn recipients(
+    opts: &GlobalOptions,
+    specs: &[String],
+    kek_out: Option<&PathBuf>,
+    kbs: Option<(&KbsArgs, &AdminArgs)>,
+) -> Result<Vec<Recipient>, Error> {
     let list = specs
         .iter()
         .map(|s| Recipient::parse(s))
         .collect::<Result<Vec<_>, _>>()?;
     for r in &list {
-        if let Recipient::Kbs { kid, kek } = r {
-            match kek_out {
-                Some(path) => write_kek(path, kek)?,
-                None => {
+        let Recipient::Kbs { kid, kek } = r else {
+            continue;
+        };
+        if let Some(path) = kek_out {
+            write_kek(path, kek)?;
+            continue;
+        }
+        let Some((k, a)) = kbs.filter(|(_, a)| a.admin_key.is_some() || a.admin_token.is_some())
+        else {
+            return Err(Error::Usage(format!(
+                "{kid}: the generated key-encryption key must go somewhere: register it with --kbs-url and --admin-key (or --admin-token), or write it with --kek-out FILE"
+            )));
+        };
+        let uri: ResourceUri = kid.parse()?;
+        let url = super::kbs::url(opts, k)?;
+        let rt = super::kbs::rt()?;
+        rt.block_on(super::kbs::admin(&url, k, a)?.set_resource(&uri.path, kek))?;
+        // Read it back where this machine can attest (a TEE, or --tee sample
+        // against a development KBS); a tenant machine usually cannot.
+        match KbsClient::new(&url, &super::kbs::client_options(k)) {
+            Ok(mut client) => {
+                let back = rt.block_on(client.get_resource(&uri))?;
+                if back.as_slice() != kek.as_slice() {
                     return Err(Error::Usage(format!(
-                        "{kid}: the generated key-encryption key must go somewhere: give --kek-out FILE"
+                        "{kid}: the KBS returns another key than the one registered; nothing was encrypted"
                     )));
                 }
+                eprintln!("Registered {kid} in {url} and read it back");
             }
+            Err(e) => eprintln!("Registered {kid} in {url} (not read back: {e})"),
         }
     }
     Ok(list)
@@ -116,7 +183,12 @@ pub fn recipients(specs: &[String], kek_out: Option<&PathBuf>) -> Result<Vec<Rec
 
 pub fn encrypt(ctx: &Context, a: EncryptArgs) -> Result<i32, Error> {
     let dst = ImageRef::parse(&a.target)?;
-    let recipients = recipients(&a.recipient, a.kek_out.as_ref())?;
+    let recipients = recipients(
+        &ctx.opts,
+        &a.recipient,
+        a.kek_out.as_ref(),
+        Some((&a.kbs, &a.admin)),
+    )?;
     let opts = CryptOptions {
         platforms: platforms(&a.platform)?,
         all_platforms: a.all_platforms,
@@ -141,10 +213,7 @@ pub fn encrypt(ctx: &Context, a: EncryptArgs) -> Result<i32, Error> {
 
 pub fn decrypt(ctx: &Context, a: DecryptArgs) -> Result<i32, Error> {
     let dst = ImageRef::parse(&a.target)?;
-    let mut ring = Keyring::default();
-    for k in &a.key {
-        ring.add_spec(k)?;
-    }
+    let ring = keyring(&ctx.opts, &a.key, &a.kbs)?;
     let opts = CryptOptions {
         platforms: platforms(&a.platform)?,
         all_platforms: a.all_platforms,

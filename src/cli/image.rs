@@ -265,7 +265,7 @@ fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
         concurrency: 2,
         trust: a.verify.policy(ctx)?,
     };
-    let keys = a.decrypt.keyring()?;
+    let keys = a.decrypt.keyring(&ctx.opts)?;
     let existed = ctx.images.store.image(&r.store_name())?.is_some();
     let progress = Progress::new(a.transfer.quiet);
     let res = ctx
@@ -297,7 +297,7 @@ fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
     };
     let _lease = ctx.images.store.lease()?;
     if !a.encrypt.is_empty() {
-        let recipients = super::crypt::recipients(&a.encrypt, None)?;
+        let recipients = super::crypt::recipients(&ctx.opts, &a.encrypt, None, None)?;
         let crypt = crate::image::CryptOptions {
             platforms: opts.platforms.clone(),
             all_platforms: opts.all_platforms,

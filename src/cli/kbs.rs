@@ -31,7 +31,7 @@ pub enum TeeKeyFlag {
     Rsa,
 }
 
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 pub struct KbsArgs {
     /// The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line
     #[arg(long, value_name = "URL")]
@@ -50,10 +50,10 @@ pub struct KbsArgs {
     pub tsm_report_dir: PathBuf,
 }
 
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 pub struct AdminArgs {
     /// The tenant's ed25519 private key (PEM) to sign an admin token with
-    #[arg(long, value_name = "KEY.pem", required_unless_present = "admin_token")]
+    #[arg(long, value_name = "KEY.pem")]
     pub admin_key: Option<PathBuf>,
     /// A ready-made admin token (a file holding the JWT)
     #[arg(long, value_name = "FILE", conflicts_with = "admin_key")]
@@ -117,7 +117,7 @@ pub enum KbsCommand {
     },
 }
 
-fn url(opts: &GlobalOptions, k: &KbsArgs) -> Result<String, Error> {
+pub fn url(opts: &GlobalOptions, k: &KbsArgs) -> Result<String, Error> {
     let cmdline = std::fs::read_to_string("/proc/cmdline").ok();
     Ok(resolve_url(
         k.kbs_url.as_deref(),
@@ -126,7 +126,7 @@ fn url(opts: &GlobalOptions, k: &KbsArgs) -> Result<String, Error> {
     )?)
 }
 
-fn client_options(k: &KbsArgs) -> ClientOptions {
+pub fn client_options(k: &KbsArgs) -> ClientOptions {
     ClientOptions {
         tee: match k.tee {
             TeeFlag::Auto => TeeChoice::Auto,
@@ -148,7 +148,7 @@ fn read(path: &PathBuf) -> Result<Vec<u8>, Error> {
     })
 }
 
-fn admin(u: &str, k: &KbsArgs, a: &AdminArgs) -> Result<Admin, Error> {
+pub fn admin(u: &str, k: &KbsArgs, a: &AdminArgs) -> Result<Admin, Error> {
     let token = match (&a.admin_token, &a.admin_key) {
         (Some(t), _) => String::from_utf8_lossy(&read(t)?).trim().to_string(),
         (None, Some(key)) => {
@@ -168,7 +168,7 @@ fn admin(u: &str, k: &KbsArgs, a: &AdminArgs) -> Result<Admin, Error> {
     Ok(Admin::new(u, token, k.kbs_cert.as_deref())?)
 }
 
-fn rt() -> Result<tokio::runtime::Runtime, Error> {
+pub fn rt() -> Result<tokio::runtime::Runtime, Error> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

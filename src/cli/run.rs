@@ -178,7 +178,7 @@ pub fn run(
         }
     };
     let img = ctx.images.resolve_platform(&rec, platform.as_ref())?;
-    let runtime = Runtime::new(&ctx.data_root).with_keys(a.decrypt.keyring()?);
+    let runtime = Runtime::new(&ctx.data_root).with_keys(a.decrypt.keyring(&ctx.opts)?);
     let st = runtime.create(&ctx.images, &rec, &img, &opts)?;
     match runtime.launch(&st.id, a.detach)? {
         Some(code) => Ok(code),
