@@ -29,6 +29,21 @@ pub struct Layer {
     pub diff_id: Digest,
 }
 
+impl Layer {
+    /// An image's layers with their diff ids.
+    pub fn of_image(img: &crate::image::PlatformImage) -> Vec<Layer> {
+        img.manifest
+            .layers
+            .iter()
+            .zip(&img.config.rootfs.diff_ids)
+            .map(|(d, id)| Layer {
+                desc: d.clone(),
+                diff_id: id.clone(),
+            })
+            .collect()
+    }
+}
+
 fn io_err(path: &Path, op: &str) -> impl FnOnce(io::Error) -> BuildError {
     let what = format!("{}: {op}", path.display());
     move |e| BuildError::Io {

@@ -758,16 +758,7 @@ impl Builder<'_> {
             ));
             step.done();
             let mut image = img.config.clone();
-            let layers: Vec<Layer> = img
-                .manifest
-                .layers
-                .iter()
-                .zip(&img.config.rootfs.diff_ids)
-                .map(|(d, id)| Layer {
-                    desc: d.clone(),
-                    diff_id: id.clone(),
-                })
-                .collect();
+            let layers = Layer::of_image(&img);
             if layers.len() != img.manifest.layers.len() {
                 return Err(BuildError::at(
                     from,

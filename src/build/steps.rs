@@ -104,6 +104,29 @@ impl Builder<'_> {
         Ok(self.cache()?.get(&self.images.store, &state.key))
     }
 
+    /// Turns what a step changed in its overlay into a layer, caches it
+    /// under the step's key and records the step in the history.
+    fn commit_work(
+        &mut self,
+        mut work: Mount,
+        state: &mut State,
+        created_by: String,
+        step: &super::Step,
+    ) -> Result<()> {
+        work.unmount();
+        let layer = layer::commit(
+            &self.images.store,
+            &work.upper(),
+            layer::source_date_epoch(),
+        )?;
+        drop(work);
+        self.cache()?
+            .put(&self.images.store, &state.key, layer.as_ref())?;
+        state.history(created_by, layer);
+        step.done();
+        Ok(())
+    }
+
     pub(super) fn config_step(&mut self, state: &mut State, ins: &Instruction) -> Result<()> {
         let vars = state.vars();
         let esc = self.escape;
@@ -477,24 +500,13 @@ impl Builder<'_> {
             state.history(created_by, hit);
             return Ok(());
         }
-        let mut work = self.mount(&state.layers, true)?;
+        let work = self.mount(&state.layers, true)?;
         let rootfs = work.rootfs();
         let target = crate::unpack::resolve_in_root(&rootfs, &components(&path))
             .map_err(|e| BuildError::at(ins, e))?;
         fs::create_dir_all(&target)
             .map_err(|e| BuildError::at(ins, format!("create {path}: {e}")))?;
-        work.unmount();
-        let layer = layer::commit(
-            &self.images.store,
-            &work.upper(),
-            layer::source_date_epoch(),
-        )?;
-        drop(work);
-        self.cache()?
-            .put(&self.images.store, &state.key, layer.as_ref())?;
-        state.history(created_by, layer);
-        step.done();
-        Ok(())
+        self.commit_work(work, state, created_by, &step)
     }
 
     pub(super) fn copy_step(
@@ -568,16 +580,7 @@ impl Builder<'_> {
                     None => {
                         let platform = self.platform.clone();
                         let (_, img) = self.base_image(&f, &platform).map_err(|e| at(&e))?;
-                        let layers = img
-                            .manifest
-                            .layers
-                            .iter()
-                            .zip(&img.config.rootfs.diff_ids)
-                            .map(|(d, id)| Layer {
-                                desc: d.clone(),
-                                diff_id: id.clone(),
-                            })
-                            .collect();
+                        let layers = Layer::of_image(&img);
                         (
                             layers,
                             img.manifest_desc.digest.to_string(),
@@ -629,7 +632,7 @@ impl Builder<'_> {
             state.history(created_by, hit);
             return Ok(());
         }
-        let mut work = self.mount(&state.layers, true)?;
+        let work = self.mount(&state.layers, true)?;
         let rootfs = work.rootfs();
         let owner = match &chown {
             None => None,
@@ -687,18 +690,7 @@ impl Builder<'_> {
             root.copy(src, &target, &opts).map_err(|e| at(&e))?;
         }
         drop(_view);
-        work.unmount();
-        let layer = layer::commit(
-            &self.images.store,
-            &work.upper(),
-            layer::source_date_epoch(),
-        )?;
-        drop(work);
-        self.cache()?
-            .put(&self.images.store, &state.key, layer.as_ref())?;
-        state.history(created_by, layer);
-        step.done();
-        Ok(())
+        self.commit_work(work, state, created_by, &step)
     }
 
     fn context_root(&mut self) -> Result<SourceRoot> {

@@ -13,7 +13,7 @@ use crate::context::{Context, GlobalOptions};
 use crate::crypt::{Keyring, Recipient};
 use crate::error::Error;
 use crate::image::CryptOptions;
-use crate::kbs::{KbsClient, ResourceUri};
+use crate::kbs::ResourceUri;
 use crate::platform::Platform;
 use crate::reference::ImageRef;
 
@@ -49,19 +49,12 @@ pub fn keyring(opts: &GlobalOptions, specs: &[String], k: &KbsArgs) -> Result<Ke
     }
     if !kids.is_empty() {
         let url = super::kbs::url(opts, k)?;
-        let mut client = KbsClient::new(&url, &super::kbs::client_options(k))?;
-        let rt = super::kbs::rt()?;
-        for kid in kids {
-            let kek = rt.block_on(client.get_resource(&kid))?;
-            if kek.len() != 32 {
-                return Err(Error::Usage(format!(
-                    "kbs:///{}: the KBS released {} bytes, not a 32-byte key-encryption key",
-                    kid.path,
-                    kek.len()
-                )));
-            }
-            ring.keks.push((format!("kbs:///{}", kid.path), kek));
-        }
+        let keks = super::kbs::rt()?.block_on(crate::kbs::fetch_keks(
+            &url,
+            &super::kbs::client_options(k),
+            &kids,
+        ))?;
+        ring.keks.extend(keks);
     }
     Ok(ring)
 }
@@ -161,21 +154,17 @@ pub fn recipients(
         };
         let uri: ResourceUri = kid.parse()?;
         let url = super::kbs::url(opts, k)?;
-        let rt = super::kbs::rt()?;
-        rt.block_on(super::kbs::admin(&url, k, a)?.set_resource(&uri.path, kek))?;
-        // Read it back where this machine can attest (a TEE, or --tee sample
-        // against a development KBS); a tenant machine usually cannot.
-        match KbsClient::new(&url, &super::kbs::client_options(k)) {
-            Ok(mut client) => {
-                let back = rt.block_on(client.get_resource(&uri))?;
-                if back.as_slice() != kek.as_slice() {
-                    return Err(Error::Usage(format!(
-                        "{kid}: the KBS returns another key than the one registered; nothing was encrypted"
-                    )));
-                }
-                eprintln!("Registered {kid} in {url} and read it back");
-            }
-            Err(e) => eprintln!("Registered {kid} in {url} (not read back: {e})"),
+        let admin = super::kbs::admin(&url, k, a)?;
+        let checked = super::kbs::rt()?.block_on(crate::kbs::register_kek(
+            &admin,
+            &url,
+            &super::kbs::client_options(k),
+            &uri,
+            kek,
+        ))?;
+        match checked {
+            Ok(()) => eprintln!("Registered {kid} in {url} and read it back"),
+            Err(why) => eprintln!("Registered {kid} in {url} (not read back: {why})"),
         }
     }
     Ok(list)

@@ -279,7 +279,9 @@ fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
             .unpack(&ctx.images, &rec);
         if let Err(e) = unpacked {
             if !existed {
-                ctx.images.store.remove_images(&[res.name.clone()])?;
+                ctx.images
+                    .store
+                    .remove_images(std::slice::from_ref(&res.name))?;
             }
             return Err(e.into());
         }

@@ -18,7 +18,7 @@ pub enum PublicKey {
 
 #[derive(Clone)]
 pub enum PrivateKey {
-    Rsa(rsa::RsaPrivateKey),
+    Rsa(Box<rsa::RsaPrivateKey>),
     P256(p256::SecretKey),
     P384(p384::SecretKey),
 }
@@ -187,7 +187,7 @@ impl PrivateKey {
             "RSA PRIVATE KEY" => {
                 use rsa::pkcs1::DecodeRsaPrivateKey as _;
                 rsa::RsaPrivateKey::from_pkcs1_der(&der)
-                    .map(PrivateKey::Rsa)
+                    .map(|k| PrivateKey::Rsa(Box::new(k)))
                     .map_err(|e| key_err(what, e))
             }
             "EC PRIVATE KEY" => p256::SecretKey::from_sec1_der(&der)
@@ -205,7 +205,7 @@ impl PrivateKey {
         use p256::pkcs8::DecodePrivateKey as _;
         use rsa::pkcs8::DecodePrivateKey as _;
         if let Ok(k) = rsa::RsaPrivateKey::from_pkcs8_der(der) {
-            return Ok(PrivateKey::Rsa(k));
+            return Ok(PrivateKey::Rsa(Box::new(k)));
         }
         if let Ok(k) = p256::SecretKey::from_pkcs8_der(der) {
             return Ok(PrivateKey::P256(k));
@@ -231,7 +231,7 @@ impl PrivateKey {
                     _ => Vec::new(),
                 };
                 rsa::RsaPrivateKey::from_components(n, e, d, primes)
-                    .map(PrivateKey::Rsa)
+                    .map(|k| PrivateKey::Rsa(Box::new(k)))
                     .map_err(|e| key_err(what, e))
             }
             (Some("EC"), Some("P-256")) => p256::SecretKey::from_slice(&d)
@@ -269,7 +269,7 @@ impl PrivateKey {
     /// A fresh RSA key of `bits`.
     pub fn generate_rsa(bits: usize) -> Result<PrivateKey> {
         rsa::RsaPrivateKey::new(&mut rand_core::OsRng, bits)
-            .map(PrivateKey::Rsa)
+            .map(|k| PrivateKey::Rsa(Box::new(k)))
             .map_err(|e| CryptError::Other(format!("RSA key generation: {e}")))
     }
 }

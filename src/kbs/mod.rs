@@ -180,6 +180,54 @@ impl Default for ClientOptions {
     }
 }
 
+/// Fetches key-encryption keys (32 bytes each) for image key ids, in one
+/// attested session.
+pub async fn fetch_keks(
+    url: &str,
+    opts: &ClientOptions,
+    kids: &[ResourceUri],
+) -> Result<Vec<(String, zeroize::Zeroizing<Vec<u8>>)>> {
+    let mut client = KbsClient::new(url, opts)?;
+    let mut out = Vec::new();
+    for kid in kids {
+        let kek = client.get_resource(kid).await?;
+        if kek.len() != 32 {
+            return Err(KbsError::Config(format!(
+                "kbs:///{}: the KBS released {} bytes, not a 32-byte key-encryption key",
+                kid.path,
+                kek.len()
+            )));
+        }
+        out.push((format!("kbs:///{}", kid.path), kek));
+    }
+    Ok(out)
+}
+
+/// Registers `kek` as resource `kid` and, where this machine can attest
+/// (a TEE, or sample evidence against a development KBS), reads it back.
+/// Returns whether it was read back (and matched), or why not.
+pub async fn register_kek(
+    admin: &admin::Admin,
+    url: &str,
+    opts: &ClientOptions,
+    kid: &ResourceUri,
+    kek: &[u8],
+) -> Result<std::result::Result<(), String>> {
+    admin.set_resource(&kid.path, kek).await?;
+    let mut client = match KbsClient::new(url, opts) {
+        Ok(c) => c,
+        Err(e) => return Ok(Err(e.to_string())),
+    };
+    let back = client.get_resource(kid).await?;
+    if back.as_slice() != kek {
+        return Err(KbsError::Config(format!(
+            "kbs:///{}: the KBS returns another key than the one registered",
+            kid.path
+        )));
+    }
+    Ok(Ok(()))
+}
+
 /// RFC 8785 canonical JSON of the values the KBS protocol binds (objects,
 /// arrays, strings, booleans, null; integers as they are).
 pub fn jcs(v: &serde_json::Value) -> String {
