@@ -53,7 +53,10 @@ fn remove_leftovers(data_root: &Path) {
             && let Some((pid, _)) = rest.split_once('-')
             && !pid_alive(pid)
         {
-            let _ = runtime.remove(&c.id, true);
+            // Killed and removed; should that fail, at least unmounted and gone.
+            if runtime.remove(&c.id, true).is_err() {
+                let _ = runtime.destroy_bundle(&c.id);
+            }
         }
     }
     let dir = data_root.join("build");

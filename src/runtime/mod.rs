@@ -435,8 +435,7 @@ impl Runtime {
         {
             network::detach(&self.data_root, id, att, &st.options.ports);
         }
-        let rootfs = dir.join("rootfs");
-        let _ = rustix::mount::unmount(&rootfs, rustix::mount::UnmountFlags::DETACH);
+        unmount_below(&dir);
         remove_cgroup(id);
         let _ = fs::remove_dir_all(self.state_root().join(id));
         match fs::remove_dir_all(&dir) {
@@ -444,6 +443,26 @@ impl Runtime {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
             Err(e) => Err(io_err(&dir, "remove")(e)),
         }
+    }
+}
+
+/// Detaches every mount at or below `dir`, deepest first (the root file
+/// system, and anything that propagated under it).
+pub(crate) fn unmount_below(dir: &Path) {
+    let Ok(mounts) = fs::read_to_string("/proc/self/mounts") else {
+        return;
+    };
+    let prefix = dir.to_string_lossy().to_string();
+    let mut points: Vec<String> = mounts
+        .lines()
+        .filter_map(|l| l.split_whitespace().nth(1))
+        // /proc/mounts escapes spaces and the like as octal; ccr's paths have none.
+        .filter(|p| *p == prefix || p.starts_with(&format!("{prefix}/")))
+        .map(str::to_string)
+        .collect();
+    points.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    for p in points {
+        let _ = rustix::mount::unmount(p.as_str(), rustix::mount::UnmountFlags::DETACH);
     }
 }
 
