@@ -366,6 +366,11 @@ fn refusals_are_typed_and_explained() {
     let text = String::from_utf8_lossy(&kbs(&env, &old, &["doctor", "--tee", "sample"]).stdout)
         .into_owned();
     assert!(text.contains("does not speak protocol 0.4.0"), "{text}");
+    // Transient failures are retried (twice), then reported.
+    let flaky = start_kbs(&admin_pub, &["--fail-first", "2"]);
+    ok(&kbs(&env, &flaky, &["attest", "--tee", "sample"]));
+    let down = start_kbs(&admin_pub, &["--fail-first", "3"]);
+    refused(&kbs(&env, &down, &["attest", "--tee", "sample"]), "503");
     // An expired session.
     let brief = start_kbs(&admin_pub, &["--session-ttl", "0"]);
     refused(

@@ -319,6 +319,13 @@ pub(crate) async fn check(op: &str, resp: reqwest::Response) -> Result<reqwest::
         .and_then(|v| v["detail"].as_str())
         .map(str::to_string)
         .unwrap_or_else(|| body.clone());
+    if status.is_server_error() {
+        return Err(KbsError::Http {
+            op: op.into(),
+            status: status.as_u16(),
+            body: format!("{detail} (after retries)"),
+        });
+    }
     let kind = match kind_name.as_deref() {
         Some("PolicyDeny") => Refusal::PolicyDeny,
         Some("AttestationFailed") | Some("AttestationError") => Refusal::AttestationError,

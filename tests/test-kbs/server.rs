@@ -17,7 +17,7 @@
 //!
 //!   test-kbs --admin-pubkey ADMIN.pub.pem [--port N] [--session-ttl SECS]
 //!            [--admin-issuer I] [--admin-audience A] [--admin-role R]
-//!            [--protocol-version V]
+//!            [--protocol-version V] [--fail-first N]
 //!
 //! Prints `listening on 127.0.0.1:PORT` and serves until killed.
 
@@ -60,6 +60,8 @@ struct State {
     token_key: p256::ecdsa::SigningKey,
     /// The protocol version accepted (0.4.0; another one to test refusals).
     version: String,
+    /// Requests answered with 503 before serving (to test client retries).
+    fail_first: u32,
 }
 
 struct Reply {
@@ -352,6 +354,14 @@ fn admin_ok(st: &State, req: &Request) -> Result<(), String> {
 
 fn handle(state: &Mutex<State>, req: Request) -> Reply {
     let mut st = state.lock().unwrap();
+    if st.fail_first > 0 {
+        st.fail_first -= 1;
+        return error(
+            503,
+            "ServiceUnavailable",
+            "failing on purpose (--fail-first)",
+        );
+    }
     let path = req.path.split('?').next().unwrap_or("").to_string();
     match (req.method.as_str(), path.as_str()) {
         ("POST", "/kbs/v0/auth") => {
@@ -547,6 +557,7 @@ fn main() {
         admin_role: arg("--admin-role"),
         token_key,
         version: arg("--protocol-version").unwrap_or_else(|| "0.4.0".into()),
+        fail_first: arg("--fail-first").map(|n| n.parse().unwrap()).unwrap_or(0),
     }));
     let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
     println!("listening on {}", listener.local_addr().unwrap());
@@ -564,6 +575,7 @@ fn main() {
                 400 => "Bad Request",
                 401 => "Unauthorized",
                 404 => "Not Found",
+                503 => "Service Unavailable",
                 _ => "Error",
             };
             let mut head = format!(
