@@ -190,6 +190,16 @@ complete -c ccr -n "__fish_ccr_using_subcommand build" -l cosign-certificate-ide
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE, or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -198,7 +208,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand build" -l no-cache -d 'Do not us
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l pull -d 'Always pull base images, even when present'
 complete -c ccr -n "__fish_ccr_using_subcommand build" -s q -l quiet -d 'Suppress the build output and print the image ID on success'
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand build" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand build" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand build" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r

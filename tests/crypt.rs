@@ -218,6 +218,35 @@ fn ccr_decrypts_and_runs_what_skopeo_encrypts() {
         ]),
         "plain\n"
     );
+    // An encrypted base builds with its key; without, the error names what is missing.
+    let ctx = other.path("ctx");
+    std::fs::create_dir_all(&ctx).unwrap();
+    std::fs::write(
+        ctx.join("Dockerfile"),
+        format!("FROM {enc}\nRUN echo layered > /layered\nCMD [\"cat\", \"/layered\"]\n"),
+    )
+    .unwrap();
+    let err = other.fails(&["build", "-t", "localhost/on-enc:1", ctx.to_str().unwrap()]);
+    assert!(err.contains("no decryption key was given"), "{err}");
+    other.ok(&[
+        "build",
+        "-q",
+        "-t",
+        "localhost/on-enc:1",
+        "--decryption-key",
+        &p(&env, "rsa.pem"),
+        ctx.to_str().unwrap(),
+    ]);
+    let out = other.ok(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--decryption-key",
+        &p(&env, "rsa.pem"),
+        "localhost/on-enc:1",
+    ]);
+    assert_eq!(out, "layered\n");
     // pull --decryption-key decrypts while unpacking; a wrong key keeps nothing.
     let third = Env::new();
     let err = third.fails(&[

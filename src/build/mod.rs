@@ -135,6 +135,8 @@ pub struct BuildOptions {
     pub quiet: bool,
     /// The network of RUN steps: host (default) or none.
     pub network: Network,
+    /// Keys for encrypted base images.
+    pub keys: Arc<crate::crypt::Keyring>,
 }
 
 #[derive(Debug)]

@@ -75,7 +75,7 @@ fn absolute(path: &str, base: &str) -> String {
 
 impl Builder<'_> {
     fn layer_dirs(&self, layers: &[Layer]) -> Result<Vec<PathBuf>> {
-        let snaps = Snapshots::open(&self.data_root)?;
+        let snaps = Snapshots::open(&self.data_root)?.with_keys(self.opts.keys.clone());
         Ok(snaps.prepare_layers(
             &self.images.store,
             layers.iter().map(|l| (&l.desc, &l.diff_id)),
@@ -418,7 +418,7 @@ impl Builder<'_> {
             hostname: Some("buildkitsandbox".into()),
             ..Default::default()
         };
-        let runtime = Runtime::new(&self.data_root);
+        let runtime = Runtime::new(&self.data_root).with_keys(self.opts.keys.clone());
         let st = runtime
             .create(self.images, &rec, &img, &opts)
             .map_err(|e| BuildError::at(ins, e))?;

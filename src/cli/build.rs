@@ -55,6 +55,8 @@ pub struct BuildArgs {
     pub iidfile: Option<PathBuf>,
     #[command(flatten)]
     pub verify: VerifyArgs,
+    #[command(flatten)]
+    pub decrypt: super::crypt::DecryptionKeyArgs,
     /// The build context directory
     pub context: PathBuf,
 }
@@ -103,6 +105,7 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
             BuildNetwork::Default | BuildNetwork::Host => Network::Host,
             BuildNetwork::None => Network::None,
         },
+        keys: a.decrypt.keyring(&ctx.opts)?,
     };
     let res = build(&ctx.images, &ctx.data_root, &opts)?;
     if let Some(f) = &a.iidfile {
