@@ -743,3 +743,54 @@ fn image_keys_registered_in_the_kbs_and_fetched_after_attestation() {
     refused(&out, "PolicyDeny");
     assert!(!env.image_names().iter().any(|n| n.contains("plain")));
 }
+
+#[test]
+fn https_with_a_private_ca() {
+    let env = Env::new();
+    let (_, admin_pub) = admin_keys(&env, "admin");
+    let d = env.path("");
+    let run = |cmd: &str| sh(Command::new("bash").args(["-c", cmd]).current_dir(&d));
+    run(
+        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout ca.key -out ca.pem -subj /CN=ccr-test-ca -days 1 2>/dev/null",
+    );
+    run(
+        "openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout srv.key -out srv.csr -subj /CN=127.0.0.1 2>/dev/null",
+    );
+    run(
+        "openssl x509 -req -in srv.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out srv.pem -days 1 -extfile <(printf 'subjectAltName=IP:127.0.0.1') 2>/dev/null",
+    );
+    let k = start_kbs(
+        &admin_pub,
+        &[
+            "--tls-cert",
+            env.path("srv.pem").to_str().unwrap(),
+            "--tls-key",
+            env.path("srv.key").to_str().unwrap(),
+        ],
+    );
+    let https = Kbs {
+        child: Command::new("true").spawn().unwrap(),
+        url: k.url.replace("http://", "https://"),
+    };
+    let ca = env.path("ca.pem");
+    let out = ok(&kbs(
+        &env,
+        &https,
+        &[
+            "attest",
+            "--tee",
+            "sample",
+            "--kbs-cert",
+            ca.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(json(&out)["tee"], "sample");
+    // Without the CA the server is not trusted.
+    let err = refused(
+        &kbs(&env, &https, &["attest", "--tee", "sample"]),
+        "cannot connect",
+    );
+    assert!(err.to_lowercase().contains("certificate"), "{err}");
+}

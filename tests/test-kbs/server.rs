@@ -18,12 +18,13 @@
 //!   test-kbs --admin-pubkey ADMIN.pub.pem [--port N] [--session-ttl SECS]
 //!            [--admin-issuer I] [--admin-audience A] [--admin-role R]
 //!            [--protocol-version V] [--fail-first N]
+//!            [--tls-cert CHAIN.pem --tls-key KEY.pem]   (HTTPS)
 //!
 //! Prints `listening on 127.0.0.1:PORT` and serves until killed.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -113,8 +114,8 @@ struct Request {
     body: Vec<u8>,
 }
 
-fn read_request(stream: &mut TcpStream) -> Option<Request> {
-    let mut r = BufReader::new(stream.try_clone().ok()?);
+fn read_request(stream: &mut impl Read) -> Option<Request> {
+    let mut r = BufReader::new(stream);
     let mut line = String::new();
     r.read_line(&mut line).ok()?;
     let mut parts = line.split_whitespace();
@@ -562,34 +563,67 @@ fn main() {
     let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
     println!("listening on {}", listener.local_addr().unwrap());
     std::io::stdout().flush().unwrap();
+    let tls = tls_config(arg("--tls-cert"), arg("--tls-key"));
     for stream in listener.incoming() {
-        let Ok(mut stream) = stream else { continue };
+        let Ok(tcp) = stream else { continue };
         let state = state.clone();
-        std::thread::spawn(move || {
-            let Some(req) = read_request(&mut stream) else {
-                return;
-            };
-            let reply = handle(&state, req);
-            let reason = match reply.status {
-                200 => "OK",
-                400 => "Bad Request",
-                401 => "Unauthorized",
-                404 => "Not Found",
-                503 => "Service Unavailable",
-                _ => "Error",
-            };
-            let mut head = format!(
-                "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
-                reply.status,
-                reply.content_type,
-                reply.body.len()
-            );
-            if let Some(c) = reply.cookie {
-                head.push_str(&format!("Set-Cookie: {c}\r\n"));
+        let tls = tls.clone();
+        std::thread::spawn(move || match tls {
+            Some(cfg) => {
+                let Ok(conn) = rustls::ServerConnection::new(cfg) else {
+                    return;
+                };
+                serve(&state, rustls::StreamOwned::new(conn, tcp));
             }
-            head.push_str("\r\n");
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(&reply.body);
+            None => serve(&state, tcp),
         });
     }
+}
+
+/// HTTPS when given a certificate chain and its key (PEM).
+fn tls_config(cert: Option<String>, key: Option<String>) -> Option<Arc<rustls::ServerConfig>> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let (cert, key) = (cert?, key.expect("--tls-key goes with --tls-cert"));
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&cert)
+        .unwrap()
+        .map(|c| c.unwrap())
+        .collect();
+    let key = PrivateKeyDer::from_pem_file(&key).unwrap();
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let cfg = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .unwrap();
+    Some(Arc::new(cfg))
+}
+
+fn serve(state: &Mutex<State>, mut stream: impl Read + Write) {
+    let Some(req) = read_request(&mut stream) else {
+        return;
+    };
+    let reply = handle(state, req);
+    let reason = match reply.status {
+        200 => "OK",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        404 => "Not Found",
+        503 => "Service Unavailable",
+        _ => "Error",
+    };
+    let mut head = format!(
+        "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        reply.status,
+        reply.content_type,
+        reply.body.len()
+    );
+    if let Some(c) = reply.cookie {
+        head.push_str(&format!("Set-Cookie: {c}\r\n"));
+    }
+    head.push_str("\r\n");
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&reply.body);
+    let _ = stream.flush();
 }
