@@ -89,7 +89,7 @@ fn valid_domain(d: &str) -> bool {
                 && b[b.len() - 1].is_ascii_alphanumeric()
                 && b.iter().all(|x| x.is_ascii_alphanumeric() || *x == b'-')
         });
-    port_ok && host_ok && !(host.is_empty() && !d.starts_with('['))
+    port_ok && host_ok && (!host.is_empty() || d.starts_with('['))
 }
 
 /// `[\w][\w.-]{0,127}`

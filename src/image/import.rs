@@ -14,7 +14,7 @@ use crate::digest::Hasher;
 use crate::oci::{self, Descriptor};
 use crate::platform::Platform;
 use crate::reference::ImageRef;
-use crate::store::{ImageRecord, Ingest, IngestStart, StoreError};
+use crate::store::{ImageRecord, Ingest, IngestStart};
 
 #[derive(Clone, Debug, Default)]
 pub struct ImportOptions {
@@ -142,7 +142,7 @@ impl Images {
             });
         }
         let diff_id = diff.hasher.finish();
-        let (layer_digest, layer_size) = blob.commit().map_err(StoreError::from)?;
+        let (layer_digest, layer_size) = blob.commit()?;
 
         let platform = opts.platform.clone().unwrap_or_else(Platform::host);
         let created = creation_time();

@@ -260,13 +260,13 @@ impl Images {
                     why: e.to_string(),
                 })
             });
-            if let Err(e) = res {
-                if first_err.is_none() {
-                    first_err = Some(e);
-                    // Stop the others: the pull has failed; what finished stays
-                    // for a retry, partial files resume.
-                    tasks.abort_all();
-                }
+            if let Err(e) = res
+                && first_err.is_none()
+            {
+                first_err = Some(e);
+                // Stop the others: the pull has failed; what finished stays
+                // for a retry, partial files resume.
+                tasks.abort_all();
             }
         }
         match first_err {

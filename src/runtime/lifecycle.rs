@@ -192,14 +192,14 @@ impl Runtime {
         if (st.status == "running" || st.status == "created" && st.monitor_pid.is_some())
             && monitor_gone
         {
-            if let Some(pid) = st.pid.filter(|p| alive(*p)) {
-                if let Some(p) = rustix::process::Pid::from_raw(pid) {
-                    let _ = rustix::process::kill_process(p, rustix::process::Signal::KILL);
-                }
+            if let Some(pid) = st.pid.filter(|p| alive(*p))
+                && let Some(p) = rustix::process::Pid::from_raw(pid)
+            {
+                let _ = rustix::process::kill_process(p, rustix::process::Signal::KILL);
             }
             let _ = fs::remove_dir_all(self.state_root().join(&st.id));
             let _ = rustix::mount::unmount(
-                &self.container_dir(&st.id).join("rootfs"),
+                self.container_dir(&st.id).join("rootfs"),
                 rustix::mount::UnmountFlags::DETACH,
             );
             super::remove_cgroup(&st.id);

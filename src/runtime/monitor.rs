@@ -91,10 +91,8 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
                 let _ = rt.destroy_bundle(id);
             } else {
                 let _ = fs::remove_dir_all(state_root.join(id));
-                let _ = rustix::mount::unmount(
-                    &dir.join("rootfs"),
-                    rustix::mount::UnmountFlags::DETACH,
-                );
+                let _ =
+                    rustix::mount::unmount(dir.join("rootfs"), rustix::mount::UnmountFlags::DETACH);
                 super::remove_cgroup(id);
             }
             return Err(e);
@@ -104,7 +102,7 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
         rt.destroy_bundle(id)?;
     } else {
         // Release everything before saying "exited": a `start` may follow at once.
-        let _ = rustix::mount::unmount(&dir.join("rootfs"), rustix::mount::UnmountFlags::DETACH);
+        let _ = rustix::mount::unmount(dir.join("rootfs"), rustix::mount::UnmountFlags::DETACH);
         super::remove_cgroup(id);
         st.status = "exited".into();
         st.exit_code = Some(code);

@@ -347,10 +347,10 @@ impl Store {
             if !self.has_blob(&desc.digest, None) || !seen.insert(desc.digest.clone()) {
                 continue;
             }
-            if oci::is_index(&desc.media_type) || oci::is_manifest(&desc.media_type) {
-                if let Ok((_, doc)) = self.read_document(&desc) {
-                    stack.extend(doc.children().into_iter().cloned());
-                }
+            if (oci::is_index(&desc.media_type) || oci::is_manifest(&desc.media_type))
+                && let Ok((_, doc)) = self.read_document(&desc)
+            {
+                stack.extend(doc.children().into_iter().cloned());
             }
         }
         seen
