@@ -273,3 +273,45 @@ impl PrivateKey {
             .map_err(|e| CryptError::Other(format!("RSA key generation: {e}")))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jwk_round_trips_and_refusals() {
+        let keys = [
+            PrivateKey::generate_p256().unwrap(),
+            PrivateKey::P384(p384::SecretKey::from_slice(&[5u8; 48]).unwrap()),
+            PrivateKey::generate_rsa(1024).unwrap(),
+        ];
+        for k in &keys {
+            let jwk = k.public().to_jwk();
+            let back = PublicKey::parse(jwk.to_string().as_bytes(), "jwk").unwrap();
+            assert_eq!(back.to_jwk(), jwk);
+        }
+        // A private EC JWK, and its public half as a recipient.
+        let PrivateKey::P256(sk) = &keys[0] else {
+            unreachable!()
+        };
+        let mut jwk = keys[0].public().to_jwk();
+        jwk["d"] = json!(b64u(&sk.to_bytes()));
+        let private = PrivateKey::from_jwk(&jwk, "jwk").unwrap();
+        assert_eq!(private.public().to_jwk(), keys[0].public().to_jwk());
+        assert_eq!(
+            PublicKey::parse(jwk.to_string().as_bytes(), "jwk")
+                .unwrap()
+                .to_jwk(),
+            keys[0].public().to_jwk()
+        );
+        // Off-curve points and unknown curves are refused.
+        let mut bad = keys[0].public().to_jwk();
+        bad["y"] = bad["x"].clone();
+        assert!(PublicKey::from_jwk(&bad, "bad").is_err());
+        assert!(
+            PublicKey::from_jwk(&json!({"kty": "EC", "crv": "P-521", "x": "", "y": ""}), "x")
+                .is_err()
+        );
+        assert!(PublicKey::parse(b"not a key", "junk").is_err());
+    }
+}
