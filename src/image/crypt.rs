@@ -76,11 +76,11 @@ impl Images {
     }
 
     /// Writes the new manifests (and an index when the source is one) and
-    /// names the result `dst`.
+    /// names the result `dst` (when given).
     fn write_converted(
         &self,
         rec: &ImageRecord,
-        dst: &ImageRef,
+        dst: Option<&ImageRef>,
         manifests: Vec<(PlatformImage, Manifest)>,
     ) -> Result<Descriptor> {
         let mut descs = Vec::new();
@@ -106,10 +106,12 @@ impl Images {
             self.store
                 .put_json(&media_type, &Index::new(&media_type, descs))?
         };
-        self.store.set_images(&[ImageRecord {
-            name: dst.store_name(),
-            target: target.clone(),
-        }])?;
+        if let Some(dst) = dst {
+            self.store.set_images(&[ImageRecord {
+                name: dst.store_name(),
+                target: target.clone(),
+            }])?;
+        }
         Ok(target)
     }
 
@@ -215,16 +217,8 @@ impl Images {
                 }
             }
         }
-        match dst {
-            Some(dst) => self.write_converted(&rec, dst, out),
-            None => {
-                // Unnamed: only the top descriptor is needed (push --encrypt).
-                let tmp = ImageRef::parse("localhost/ccr-encrypt-tmp:latest")?;
-                let d = self.write_converted(&rec, &tmp, out)?;
-                self.store.remove_images(&[tmp.store_name()])?;
-                Ok(d)
-            }
-        }
+        // Unnamed (push --encrypt): the caller holds a lease while it pushes.
+        self.write_converted(&rec, dst, out)
     }
 
     fn encrypt_layer(
@@ -289,7 +283,7 @@ impl Images {
             }
             out.push((img, manifest));
         }
-        self.write_converted(&rec, dst, out)
+        self.write_converted(&rec, Some(dst), out)
     }
 
     /// One layer decrypted into the store: nothing of it is kept unless the
