@@ -27,11 +27,29 @@ impl Drop for Kbs {
     }
 }
 
+/// The test KBS binary. `cargo test --all-targets` compiles examples as test
+/// harnesses, not as programs, so the program is built here once, with the
+/// same cargo and profile as the test run.
 fn test_kbs_bin() -> PathBuf {
-    Path::new(ccr_bin())
-        .parent()
-        .unwrap()
-        .join("examples/test-kbs")
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let profile_dir = Path::new(ccr_bin()).parent().unwrap();
+            let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+            cargo.current_dir(env!("CARGO_MANIFEST_DIR")).args([
+                "build",
+                "--quiet",
+                "--example",
+                "test-kbs",
+            ]);
+            if profile_dir.file_name().is_some_and(|n| n == "release") {
+                cargo.arg("--release");
+            }
+            let status = cargo.status().expect("cargo runs");
+            assert!(status.success(), "building the test KBS failed: {status}");
+            profile_dir.join("examples/test-kbs")
+        })
+        .clone()
 }
 
 /// An ed25519 admin key pair (as `openssl genpkey -algorithm ed25519` makes it).
@@ -61,11 +79,7 @@ fn admin_keys(env: &Env, name: &str) -> (String, String) {
 
 fn start_kbs(admin_pub: &str, extra: &[&str]) -> Kbs {
     let bin = test_kbs_bin();
-    assert!(
-        bin.exists(),
-        "{} is missing: build with `cargo test --all-targets`",
-        bin.display()
-    );
+    assert!(bin.exists(), "{} is missing", bin.display());
     let mut child = Command::new(bin)
         .args([
             "--admin-pubkey",
