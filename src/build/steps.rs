@@ -96,12 +96,28 @@ impl Builder<'_> {
         Cache::open(&self.data_root)
     }
 
-    /// The cached result of the step at `state.key`, unless `--no-cache`.
-    fn cached(&mut self, state: &State) -> Result<Option<Option<Layer>>> {
+    /// Starts the step at `state.key`. When the cache holds its result
+    /// (and not `--no-cache`), records it in the history and returns `None`:
+    /// the step is done.
+    fn begin(
+        &mut self,
+        state: &mut State,
+        title: &str,
+        created_by: &str,
+    ) -> Result<Option<super::Step>> {
+        let step = self.printer.step(title);
         if self.opts.no_cache {
-            return Ok(None);
+            return Ok(Some(step));
         }
-        Ok(self.cache()?.get(&self.images.store, &state.key))
+        match self.cache()?.get(&self.images.store, &state.key) {
+            None => Ok(Some(step)),
+            Some(hit) => {
+                step.cached();
+                self.cached_steps += 1;
+                state.history(created_by.to_string(), hit);
+                Ok(None)
+            }
+        }
     }
 
     /// Turns what a step changed in its overlay into a layer, caches it
@@ -378,13 +394,9 @@ impl Builder<'_> {
                 args.join(" ")
             )
         };
-        let step = self.printer.step(title);
-        if let Some(hit) = self.cached(state)? {
-            step.cached();
-            self.cached_steps += 1;
-            state.history(created_by, hit);
+        let Some(step) = self.begin(state, title, &created_by)? else {
             return Ok(());
-        }
+        };
         // The parent state as an image the runtime can create a container of.
         let store = &self.images.store;
         let mut image = state.image.clone();
@@ -493,13 +505,9 @@ impl Builder<'_> {
         ConfigChange::WorkingDir(path.clone()).apply(state.config());
         state.advance(&["WORKDIR", &path]);
         let created_by = format!("WORKDIR {path}");
-        let step = self.printer.step(title);
-        if let Some(hit) = self.cached(state)? {
-            step.cached();
-            self.cached_steps += 1;
-            state.history(created_by, hit);
+        let Some(step) = self.begin(state, title, &created_by)? else {
             return Ok(());
-        }
+        };
         let work = self.mount(&state.layers, true)?;
         let rootfs = work.rootfs();
         let target = crate::unpack::resolve_in_root(&rootfs, &components(&path))
@@ -625,13 +633,9 @@ impl Builder<'_> {
             &content,
         ]);
         let created_by = format!("{} {} # buildkit", ins.keyword, ins.args);
-        let step = self.printer.step(title);
-        if let Some(hit) = self.cached(state)? {
-            step.cached();
-            self.cached_steps += 1;
-            state.history(created_by, hit);
+        let Some(step) = self.begin(state, title, &created_by)? else {
             return Ok(());
-        }
+        };
         let work = self.mount(&state.layers, true)?;
         let rootfs = work.rootfs();
         let owner = match &chown {
