@@ -66,6 +66,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -s w -l workdir -d 'Working
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s u -l user -d 'User (name|uid[:group|gid])' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l entrypoint -d 'Overwrite the image\'s entrypoint' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l hostname -d 'Container host name' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l stop-signal -d 'Signal to stop the container with (default: the image\'s STOPSIGNAL, else SIGTERM)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l network -d 'Network: bridge (CNI, the default), none (loopback only) or host' -r -f -a "bridge\t''
 none\t''
 host\t''"
@@ -134,6 +135,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand exec" -l debug -d 'Print debug o
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand stop" -s s -l signal -d 'Signal to send first (default: the container\'s stop signal, else SIGTERM)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand stop" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand stop" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand stop" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''

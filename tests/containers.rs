@@ -649,3 +649,94 @@ fn native_snapshotter_and_pull_policy() {
     ]);
     assert!(err.contains("linux/s390x"), "{err}");
 }
+
+#[test]
+fn stop_sends_the_image_stop_signal_unless_told_otherwise() {
+    let env = with_busybox();
+    // A shell that reports which signal stopped it; PID 1 only sees
+    // signals it handles, so an unexpected one would leave it to SIGKILL.
+    let script = "for s in TERM USR1 USR2 QUIT; do trap \"echo got-$s; exit 3\" $s; done; \
+                  echo started; while true; do sleep 0.1; done";
+    let ctx = env.path("ctx");
+    std::fs::create_dir_all(&ctx).unwrap();
+    std::fs::write(
+        ctx.join("Dockerfile"),
+        format!("FROM {BUSYBOX}\nSTOPSIGNAL SIGUSR1\nCMD [\"sh\", \"-c\", {script:?}]\n"),
+    )
+    .unwrap();
+    env.ok(&[
+        "build",
+        "-q",
+        "-t",
+        "localhost/stopsig:1",
+        ctx.to_str().unwrap(),
+    ]);
+    let started = |name: &str| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !env.ok(&["logs", name]).contains("started") {
+            assert!(std::time::Instant::now() < deadline, "{name} never started");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    };
+    let stopped_by = |name: &str, stop: &[&str]| {
+        started(name);
+        let t0 = std::time::Instant::now();
+        let mut args = vec!["stop", "-t", "20"];
+        args.extend_from_slice(stop);
+        args.push(name);
+        assert_eq!(env.ok(&args).trim(), name);
+        assert!(
+            t0.elapsed() < std::time::Duration::from_secs(15),
+            "it took SIGKILL"
+        );
+        let code = env.ok(&["inspect", "-f", "{{.State.ExitCode}}", name]);
+        assert_eq!(code.trim(), "3", "{name}");
+        let logs = env.ok(&["logs", name]);
+        env.ok(&["rm", name]);
+        logs.lines().last().unwrap_or_default().to_string()
+    };
+
+    // The image's STOPSIGNAL.
+    env.ok(&["run", "-d", "--name", "a", "localhost/stopsig:1"]);
+    assert_eq!(
+        env.ok(&["inspect", "-f", "{{.Config.StopSignal}}", "a"])
+            .trim(),
+        "SIGUSR1"
+    );
+    assert_eq!(stopped_by("a", &[]), "got-USR1");
+    // run --stop-signal overrides the image.
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "b",
+        "--stop-signal",
+        "USR2",
+        "localhost/stopsig:1",
+    ]);
+    assert_eq!(stopped_by("b", &[]), "got-USR2");
+    // stop --signal overrides both; numbers work too.
+    env.ok(&["run", "-d", "--name", "c", "localhost/stopsig:1"]);
+    assert_eq!(stopped_by("c", &["--signal", "3"]), "got-QUIT");
+    // Without a stop signal anywhere: SIGTERM.
+    env.ok(&["run", "-d", "--name", "d", BUSYBOX, "sh", "-c", script]);
+    assert_eq!(stopped_by("d", &[]), "got-TERM");
+
+    // A bad signal is refused before anything is created or signalled.
+    let err = env.fails(&[
+        "run",
+        "-d",
+        "--stop-signal",
+        "SIGNOPE",
+        "localhost/stopsig:1",
+    ]);
+    assert!(err.contains("invalid signal \"SIGNOPE\""), "{err}");
+    assert_eq!(env.ok(&["ps", "-aq"]).trim(), "");
+    env.ok(&["run", "-d", "--name", "e", "localhost/stopsig:1"]);
+    started("e");
+    let err = env.fails(&["stop", "-s", "NOPE", "e"]);
+    assert!(err.contains("invalid signal"), "{err}");
+    assert!(env.ok(&["ps"]).contains(" e"), "still running");
+    env.ok(&["rm", "-f", "e"]);
+    assert_clean(&env);
+}

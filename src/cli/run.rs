@@ -62,6 +62,9 @@ pub struct RunArgs {
     /// Mount the container's root file system read-only
     #[arg(long)]
     pub read_only: bool,
+    /// Signal to stop the container with (default: the image's STOPSIGNAL, else SIGTERM)
+    #[arg(long)]
+    pub stop_signal: Option<String>,
     /// Network: bridge (CNI, the default), none (loopback only) or host
     #[arg(long, alias = "net", value_enum, default_value_t = NetworkFlag::Bridge)]
     pub network: NetworkFlag,
@@ -143,6 +146,7 @@ pub fn run(
         },
         command: a.command.clone(),
         remove: a.rm,
+        stop_signal: a.stop_signal.clone(),
         ports: a
             .publish
             .iter()
@@ -359,6 +363,9 @@ pub struct StopArgs {
     /// Seconds to wait before killing the container
     #[arg(short = 't', long, default_value_t = 10)]
     pub time: u64,
+    /// Signal to send first (default: the container's stop signal, else SIGTERM)
+    #[arg(short, long)]
+    pub signal: Option<String>,
     #[arg(required = true)]
     pub containers: Vec<String>,
 }
@@ -417,8 +424,13 @@ fn each(
 
 pub fn stop(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
     let rt = Runtime::new(&ctx.data_root);
+    let signal = a
+        .signal
+        .as_deref()
+        .map(crate::runtime::parse_signal)
+        .transpose()?;
     each(&a.containers, |c| {
-        rt.stop(c, std::time::Duration::from_secs(a.time))
+        rt.stop(c, std::time::Duration::from_secs(a.time), signal)
             .map(|_| ())
     })
 }
@@ -461,7 +473,7 @@ pub fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
                     "FinishedAt": c.finished.clone().unwrap_or_default(),
                 },
                 "Image": c.image_digest,
-                "Config": {"Image": c.image, "Env": c.options.env, "WorkingDir": c.options.workdir, "User": c.options.user},
+                "Config": {"Image": c.image, "Env": c.options.env, "WorkingDir": c.options.workdir, "User": c.options.user, "StopSignal": c.options.stop_signal},
                 "HostConfig": {"NetworkMode": c.options.network, "ReadonlyRootfs": c.options.read_only, "AutoRemove": c.options.remove},
                 "Mounts": c.options.volumes.iter().map(|v| serde_json::json!({"Type": "bind", "Source": v.source, "Destination": v.target, "RW": !v.read_only})).collect::<Vec<_>>(),
                 "LogPath": rt.log_path(&c.id),

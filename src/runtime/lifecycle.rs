@@ -36,27 +36,64 @@ fn monitor_alive(pid: i32, id: &str) -> bool {
             .unwrap_or(false)
 }
 
-/// Parses `SIGTERM`, `TERM` or `15`.
+/// Linux's signal names, by number (1–31; 32 and 33 belong to the C library).
+const SIGNALS: [&str; 31] = [
+    "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
+    "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG",
+    "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
+];
+const SIGRTMIN: i32 = 34;
+const SIGRTMAX: i32 = 64;
+
+/// Parses a signal as docker does: `SIGTERM`, `TERM`, `15`, `SIGRTMIN+3`,
+/// `RTMAX-1` (any case).
 pub fn parse_signal(s: &str) -> Result<i32, RuntimeError> {
-    if let Ok(n) = s.parse::<i32>() {
-        return Ok(n);
-    }
-    let name = s.to_ascii_uppercase();
-    let name = name.strip_prefix("SIG").unwrap_or(&name);
-    let n = match name {
-        "HUP" => 1,
-        "INT" => 2,
-        "QUIT" => 3,
-        "KILL" => 9,
-        "USR1" => 10,
-        "USR2" => 12,
-        "TERM" => 15,
-        "CONT" => 18,
-        "STOP" => 19,
-        "WINCH" => 28,
-        _ => return Err(RuntimeError::Config(format!("invalid signal {s:?}"))),
+    let invalid = || {
+        RuntimeError::Config(format!(
+            "invalid signal {s:?}: use a name like SIGTERM or a number from 1 to 64"
+        ))
     };
-    Ok(n)
+    if let Ok(n) = s.parse::<i32>() {
+        return if (1..=SIGRTMAX).contains(&n) {
+            Ok(n)
+        } else {
+            Err(invalid())
+        };
+    }
+    let upper = s.to_ascii_uppercase();
+    let name = upper.strip_prefix("SIG").unwrap_or(&upper);
+    let alias = match name {
+        "IOT" => "ABRT",
+        "POLL" => "IO",
+        "CLD" => "CHLD",
+        other => other,
+    };
+    if let Some(i) = SIGNALS.iter().position(|n| *n == alias) {
+        return Ok(i as i32 + 1);
+    }
+    let realtime = |base: i32, rest: &str| -> Option<i32> {
+        let n = match rest {
+            "" => base,
+            _ => {
+                let (sign, digits) = rest.split_at(1);
+                let k: i32 = digits.parse().ok()?;
+                match sign {
+                    "+" => base + k,
+                    "-" => base - k,
+                    _ => return None,
+                }
+            }
+        };
+        (SIGRTMIN..=SIGRTMAX).contains(&n).then_some(n)
+    };
+    let n = if let Some(rest) = name.strip_prefix("RTMIN") {
+        realtime(SIGRTMIN, rest)
+    } else if let Some(rest) = name.strip_prefix("RTMAX") {
+        realtime(SIGRTMAX, rest)
+    } else {
+        None
+    };
+    n.ok_or_else(invalid)
 }
 
 impl Runtime {
@@ -267,13 +304,24 @@ impl Runtime {
         Ok(false)
     }
 
-    /// SIGTERM (or the image's stop signal), then SIGKILL after `timeout`.
-    pub fn stop(&self, key: &str, timeout: Duration) -> Result<ContainerState, RuntimeError> {
+    /// `signal`, else the container's stop signal (`--stop-signal` or the
+    /// image's STOPSIGNAL), else SIGTERM; then SIGKILL after `timeout`.
+    pub fn stop(
+        &self,
+        key: &str,
+        timeout: Duration,
+        signal: Option<i32>,
+    ) -> Result<ContainerState, RuntimeError> {
         let st = self.find(key)?;
         if st.status != "running" {
             return Ok(st);
         }
-        self.kill(&st.id, 15)?;
+        let signal = match (signal, &st.options.stop_signal) {
+            (Some(n), _) => n,
+            (None, Some(s)) => parse_signal(s)?,
+            (None, None) => 15,
+        };
+        self.kill(&st.id, signal)?;
         if !self.wait_exit(&st.id, timeout)? {
             let _ = self.kill(&st.id, 9);
             self.wait_exit(&st.id, Duration::from_secs(10))?;
@@ -458,6 +506,35 @@ impl Runtime {
                 Ok(None) | Err(rustix::io::Errno::INTR) => continue,
                 Err(e) => return Err(failed("wait", &e)),
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_signal;
+
+    #[test]
+    fn signals_parse_as_docker_names_them() {
+        for (s, n) in [
+            ("SIGTERM", 15),
+            ("term", 15),
+            ("15", 15),
+            ("SIGQUIT", 3),
+            ("sigwinch", 28),
+            ("SIGIOT", 6),
+            ("SIGSYS", 31),
+            ("SIGRTMIN", 34),
+            ("RTMIN+3", 37),
+            ("SIGRTMAX-2", 62),
+            ("64", 64),
+        ] {
+            assert_eq!(parse_signal(s).unwrap(), n, "{s}");
+        }
+        for bad in [
+            "", "0", "65", "-1", "SIGFOO", "RTMIN+31", "RTMAX+1", "RTMIN3",
+        ] {
+            assert!(parse_signal(bad).is_err(), "{bad} was accepted");
         }
     }
 }

@@ -109,6 +109,10 @@ pub struct RunOptions {
     pub ports: Vec<network::PortMapping>,
     #[serde(default)]
     pub snapshotter: Snapshotter,
+    /// The signal `stop` sends first (`--stop-signal`; else the image's
+    /// STOPSIGNAL, filled in at create; else SIGTERM).
+    #[serde(default)]
+    pub stop_signal: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -268,6 +272,20 @@ impl Runtime {
                 "the container name {name:?} is already in use; remove that container or choose another name"
             )));
         }
+        let mut opts = opts.clone();
+        if opts.stop_signal.is_none() {
+            opts.stop_signal = img
+                .config
+                .config
+                .as_ref()
+                .and_then(|c| c["StopSignal"].as_str())
+                .filter(|s| !s.is_empty())
+                .map(str::to_string);
+        }
+        if let Some(s) = &opts.stop_signal {
+            parse_signal(s)?;
+        }
+        let opts = &opts;
         let dir = self.container_dir(&id);
         let mut attachment = None;
         let created = self.create_bundle(images, img, opts, &id, &dir, &mut attachment);
