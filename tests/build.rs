@@ -719,3 +719,114 @@ fn an_interrupted_build_leaves_nothing_behind_the_next_one() {
     assert!(left.is_empty(), "mounts left: {left:?}");
     assert!(!env.image_names().iter().any(|n| n.contains("slow")));
 }
+
+#[test]
+fn heredocs_in_run_copy_and_add() {
+    let env = with_busybox();
+    let dockerfile = format!(
+        "FROM {BASE}\n\
+         ARG WHO=world\n\
+         RUN <<EOF\n\
+         set -e\n\
+         echo \"one $WHO\" > /one\n\
+         mkdir -p /d\n\
+         EOF\n\
+         RUN <<EOF\n\
+         #!/bin/sh\n\
+         echo \"script $0 $WHO\" > /two\n\
+         EOF\n\
+         RUN cat <<A > /three && cat <<-B >> /three\n\
+         alpha $WHO\n\
+         A\n\
+         \t\tbeta\n\
+         \tB\n\
+         COPY <<EOF /etc/greeting\n\
+         hello ${{WHO}}, don't \"quote\" \\$WHO\n\
+         EOF\n\
+         COPY --chmod=0600 <<'RAW' <<robots.txt /d/\n\
+         $WHO stays\n\
+         RAW\n\
+         User-agent: *\n\
+         robots.txt\n\
+         ADD <<EOF /added\n\
+         not an archive\n\
+         EOF\n"
+    );
+    let ctx = context(&env, "ctx", &[("Dockerfile", &dockerfile)]);
+    build(
+        &env,
+        &["-t", "localhost/heredoc:1", "--build-arg", "WHO=you", &ctx],
+    );
+    let out = run_in(
+        &env,
+        "localhost/heredoc:1",
+        "cat /one /two /three /etc/greeting /d/RAW /d/robots.txt /added; \
+         stat -c '%a %Y %n' /etc/greeting /d/RAW",
+    );
+    assert_eq!(
+        out,
+        "one you\n\
+         script /dev/pipes/EOF you\n\
+         alpha you\n\
+         beta\n\
+         hello you, don't \"quote\" $WHO\n\
+         $WHO stays\n\
+         User-agent: *\n\
+         not an archive\n\
+         644 0 /etc/greeting\n\
+         600 0 /d/RAW\n"
+    );
+    // The script was mounted for its step, never written into a layer.
+    for digest in layer_digests(&env, "localhost/heredoc:1") {
+        let entries = layer_entries(&env, &digest);
+        assert!(!entries.iter().any(|e| e.contains("pipes")), "{entries:?}");
+    }
+    // The same heredocs hit the cache; a changed one re-runs its step.
+    let progress = build(
+        &env,
+        &["-t", "localhost/heredoc:2", "--build-arg", "WHO=you", &ctx],
+    );
+    assert_eq!(progress.matches(" CACHED").count(), 6, "{progress}");
+    assert_eq!(
+        layer_digests(&env, "localhost/heredoc:1"),
+        layer_digests(&env, "localhost/heredoc:2")
+    );
+    std::fs::write(
+        Path::new(&ctx).join("Dockerfile"),
+        dockerfile.replace("not an archive", "changed"),
+    )
+    .unwrap();
+    build(
+        &env,
+        &["-t", "localhost/heredoc:3", "--build-arg", "WHO=you", &ctx],
+    );
+    let (a, b) = (
+        layer_digests(&env, "localhost/heredoc:1"),
+        layer_digests(&env, "localhost/heredoc:3"),
+    );
+    assert_eq!(a[..a.len() - 1], b[..b.len() - 1]);
+    assert_ne!(a.last(), b.last());
+
+    // Refusals: an unterminated heredoc (at its instruction's line), a
+    // heredoc as COPY's destination, a script that fails.
+    for (text, line, why) in [
+        ("RUN <<EOF\necho never ends\n", 2, "unterminated heredoc"),
+        ("COPY /x <<EOF\nEOF\n", 2, "destination cannot be a heredoc"),
+        ("RUN <<EOF\n#!/bin/sh\nexit 9\nEOF\n", 2, "exit code: 9"),
+    ] {
+        std::fs::write(
+            Path::new(&ctx).join("Dockerfile"),
+            format!("FROM {BASE}\n{text}"),
+        )
+        .unwrap();
+        let err = build_fails(&env, &["-t", "localhost/heredoc:bad", &ctx]);
+        assert!(
+            err.contains(&format!("Dockerfile:{line}")) && err.contains(why),
+            "{err}"
+        );
+    }
+    assert!(
+        !env.image_names()
+            .contains(&"localhost/heredoc:bad".to_string())
+    );
+}

@@ -1,7 +1,8 @@
 //! The Dockerfile grammar as BuildKit reads it: parser directives at the
 //! top (`# syntax=`, `# escape=`), comments, line continuations with the
 //! escape character (comment and blank lines inside a continuation are
-//! dropped), one instruction per logical line with its leading `--flags`.
+//! dropped), one instruction per logical line with its leading `--flags`,
+//! and here-documents (`<<EOF` … `EOF`) after `RUN`, `COPY` and `ADD`.
 
 use super::BuildError;
 
@@ -39,6 +40,47 @@ pub struct Instruction {
     pub flags: Vec<(String, Option<String>)>,
     /// The arguments, continuations joined, untouched otherwise.
     pub args: String,
+    /// The here-documents the arguments open, in order.
+    pub heredocs: Vec<Heredoc>,
+}
+
+/// A here-document: `<<NAME` (or `<<-NAME`, `<<"NAME"`) in the arguments and
+/// the lines after the instruction up to the line `NAME`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Heredoc {
+    pub name: String,
+    /// The content, each line ending in a newline (leading tabs removed for `<<-`).
+    pub data: String,
+    /// Variables are expanded in the content (the name was not quoted).
+    pub expand: bool,
+}
+
+/// A heredoc marker among an instruction's words (as [`super::shell::raw_words`]
+/// splits them): `<<NAME`, `<<-NAME`, `<<'NAME'`, `<<"NAME"`, optionally
+/// after a file descriptor number. Gives the name, whether tabs are
+/// stripped and whether the content is expanded.
+pub fn heredoc_marker(word: &str) -> Option<(String, bool, bool)> {
+    let rest = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = rest.strip_prefix("<<")?;
+    if rest.starts_with('<') {
+        return None; // a here-string
+    }
+    let (chomp, rest) = match rest.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let quoted = rest.len() >= 2
+        && (rest.starts_with('"') && rest.ends_with('"')
+            || rest.starts_with('\'') && rest.ends_with('\''));
+    let name = if quoted {
+        &rest[1..rest.len() - 1]
+    } else {
+        rest
+    };
+    if name.is_empty() || name.contains(['"', '\'', '<', '>', '/', '$']) {
+        return None;
+    }
+    Some((name.to_string(), chomp, !quoted))
 }
 
 impl Instruction {
@@ -199,12 +241,41 @@ pub fn parse(text: &str) -> Result<Dockerfile, BuildError> {
             });
         }
         let (flags, args) = split_flags(rest.trim_start());
+        let mut end = end;
+        let mut heredocs = Vec::new();
+        if matches!(keyword.as_str(), "RUN" | "COPY" | "ADD") {
+            for word in super::shell::raw_words(args, escape) {
+                let Some((name, chomp, expand)) = heredoc_marker(&word) else {
+                    continue;
+                };
+                let mut data = String::new();
+                loop {
+                    let Some(l) = lines.get(i) else {
+                        return Err(BuildError::Parse {
+                            line: start + 1,
+                            why: format!("unterminated heredoc: no line {name:?} ends it"),
+                        });
+                    };
+                    i += 1;
+                    let l = l.strip_suffix('\r').unwrap_or(l);
+                    let l = if chomp { l.trim_start_matches('\t') } else { l };
+                    if l == name {
+                        break;
+                    }
+                    data.push_str(l);
+                    data.push('\n');
+                }
+                end = i - 1;
+                heredocs.push(Heredoc { name, data, expand });
+            }
+        }
         instructions.push(Instruction {
             line: start + 1,
             end_line: end + 1,
             keyword,
             flags,
             args: args.trim().to_string(),
+            heredocs,
         });
     }
     Ok(Dockerfile {
@@ -275,5 +346,62 @@ mod tests {
         let df = parse("FROM x\n# escape=`\nRUN a \\\n b\n").unwrap();
         assert_eq!(df.escape, '\\');
         assert_eq!(df.instructions[1].args, "a  b");
+    }
+
+    #[test]
+    fn heredocs_follow_their_instruction() {
+        let df = parse(
+            "FROM x\n\
+             RUN <<EOF\n\
+             echo one\n\
+             \n\
+             # not a comment here\n\
+             EOF\n\
+             COPY <<-\"A\" 3<<'B' /dst/\n\
+             \t\tindented $X\n\
+             \tA\n\
+             b\n\
+             B\n\
+             RUN cat <<EOF > /f \\\n\
+               && true\n\
+             x\n\
+             EOF\n\
+             CMD [\"<<EOF\"]\n",
+        )
+        .unwrap();
+        let i = &df.instructions;
+        assert_eq!(i.len(), 5, "{i:?}");
+        assert_eq!((i[1].line, i[1].end_line), (2, 6));
+        assert_eq!(i[1].args, "<<EOF");
+        let h = &i[1].heredocs[0];
+        assert_eq!(
+            (h.name.as_str(), h.data.as_str(), h.expand),
+            ("EOF", "echo one\n\n# not a comment here\n", true)
+        );
+        assert_eq!(i[2].heredocs.len(), 2);
+        assert_eq!(
+            i[2].heredocs[0],
+            Heredoc {
+                name: "A".into(),
+                data: "indented $X\n".into(),
+                expand: false
+            }
+        );
+        assert_eq!(
+            i[2].heredocs[1],
+            Heredoc {
+                name: "B".into(),
+                data: "b\n".into(),
+                expand: false
+            }
+        );
+        assert_eq!((i[3].line, i[3].end_line), (12, 15));
+        assert_eq!(i[3].heredocs[0].data, "x\n");
+        assert!(i[4].heredocs.is_empty(), "CMD takes no heredocs");
+        let e = parse("FROM x\nRUN <<EOF\necho\n").unwrap_err();
+        assert!(matches!(e, BuildError::Parse { line: 2, .. }), "{e}");
+        assert!(e.to_string().contains("unterminated heredoc"), "{e}");
+        assert_eq!(heredoc_marker("<<<word"), None);
+        assert_eq!(heredoc_marker("2<<E"), Some(("E".into(), false, true)));
     }
 }

@@ -198,6 +198,41 @@ pub fn word(s: &str, vars: &Vars, escape: char) -> Result<String, ShellError> {
     Ok(lx.words(false)?.pop().unwrap_or_default())
 }
 
+/// The content of a here-document whose delimiter was not quoted, as a
+/// POSIX shell reads it: variables are expanded; quotes are ordinary
+/// characters; the escape character only escapes `$`, itself and a newline.
+pub fn heredoc_text(s: &str, vars: &Vars, escape: char) -> Result<String, ShellError> {
+    let mut lx = Lexer {
+        chars: s.chars().collect(),
+        pos: 0,
+        escape,
+        vars,
+        src: s,
+    };
+    let mut out = String::new();
+    while let Some(c) = lx.next() {
+        if c == escape {
+            match lx.peek() {
+                Some('$') => {
+                    out.push('$');
+                    lx.pos += 1;
+                }
+                Some(n) if n == escape => {
+                    out.push(n);
+                    lx.pos += 1;
+                }
+                Some('\n') => lx.pos += 1,
+                _ => out.push(c),
+            }
+        } else if c == '$' {
+            out.push_str(&lx.dollar()?);
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
 /// Whitespace-separated words, each processed like [`word`].
 pub fn words(s: &str, vars: &Vars, escape: char) -> Result<Vec<String>, ShellError> {
     let mut lx = Lexer {
@@ -321,5 +356,16 @@ mod tests {
             vec![("com.example.v".into(), "A B".into())]
         );
         assert!(pairs("=x", &v, '\\').is_err());
+    }
+
+    #[test]
+    fn heredoc_text_expands_like_a_shell_heredoc() {
+        let v = vars();
+        assert_eq!(
+            heredoc_text("a=$A '$A' \"${P}\" \\$A \\\\ \\x\n", &v, '\\').unwrap(),
+            "a=1 '1' \"/usr/bin\" $A \\ \\x\n"
+        );
+        assert_eq!(heredoc_text("don't $E.\n", &v, '\\').unwrap(), "don't .\n");
+        assert!(heredoc_text("${A", &v, '\\').is_err());
     }
 }

@@ -2,20 +2,21 @@
 //! the export of the final image.
 
 use std::fs;
-use std::io::Read;
+use std::io::{Read, Write};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
 use super::cache::Cache;
 use super::context::{CopyOptions, Ignore, Source, SourceRoot};
-use super::dockerfile::Instruction;
+use super::dockerfile::{Heredoc, Instruction, heredoc_marker};
 use super::layer::{self, Layer, Mount};
 use super::{BuildError, BuildResult, Builder, Result, State, command, duration_ns, shell};
 use crate::digest::Hasher;
 use crate::image::{ConfigChange, PlatformImage};
 use crate::oci::{self, Descriptor, Manifest};
-use crate::runtime::{Network, RunOptions, Runtime};
+use crate::runtime::{Network, RunOptions, Runtime, Volume};
 use crate::store::ImageRecord;
 use crate::unpack::snapshot::Snapshots;
 
@@ -42,6 +43,66 @@ const MOUNT_STUBS: &[&str] = &[
     "sys",
     "dev",
 ];
+
+/// Where a `RUN <<EOF` script with a `#!` line is mounted.
+const HEREDOC_DIR: &str = "/dev/pipes";
+
+/// The process of a RUN step and, when it is a heredoc script with a `#!`
+/// line, that heredoc. As BuildKit: `RUN <<EOF` alone runs the content with
+/// the shell (or as a file when it starts with `#!`); heredocs inside a
+/// longer command line are handed to the shell with the line.
+fn run_command<'a>(
+    ins: &'a Instruction,
+    shell: &[String],
+    escape: char,
+) -> Result<(Vec<String>, Option<&'a Heredoc>)> {
+    let (args, json) = command(&ins.args, shell);
+    let Some(first) = ins.heredocs.first() else {
+        return Ok((args, None));
+    };
+    if json {
+        return Err(BuildError::at(
+            ins,
+            "heredocs need the shell form of RUN, not the JSON form",
+        ));
+    }
+    let words = shell::raw_words(&ins.args, escape);
+    let alone = ins.heredocs.len() == 1 && words.len() == 1;
+    let with_shell = |script: String| {
+        let mut c = shell.to_vec();
+        c.push(script);
+        c
+    };
+    if alone && first.data.starts_with("#!") {
+        return Ok((vec![format!("{HEREDOC_DIR}/{}", first.name)], Some(first)));
+    }
+    if alone {
+        return Ok((with_shell(first.data.clone()), None));
+    }
+    let mut full = ins.args.clone();
+    for h in &ins.heredocs {
+        full.push('\n');
+        full.push_str(&h.data);
+        full.push_str(&h.name);
+    }
+    Ok((with_shell(full), None))
+}
+
+/// A `COPY <<NAME` source: the file NAME (mode 0644, modified at the Unix
+/// epoch so that the same content always gives the same layer).
+fn write_heredoc_file(dir: &Path, name: &str, data: &str) -> std::io::Result<()> {
+    let path = dir.join(name);
+    if path.exists() {
+        return Err(std::io::Error::other(format!(
+            "two heredocs are named {name:?}"
+        )));
+    }
+    let file = fs::File::create(&path)?;
+    (&file).write_all(data.as_bytes())?;
+    file.set_permissions(fs::Permissions::from_mode(0o644))?;
+    file.set_modified(std::time::SystemTime::UNIX_EPOCH)?;
+    Ok(())
+}
 
 fn components(path: &str) -> Vec<PathBuf> {
     Path::new(path)
@@ -90,6 +151,20 @@ impl Builder<'_> {
             .join("build")
             .join(format!("{}-{n}", std::process::id()));
         Mount::new(dir, &dirs, writable)
+    }
+
+    /// A private directory under the build area, removed when dropped.
+    fn scratch_dir(&self) -> Result<tempfile::TempDir> {
+        let parent = self.data_root.join("build");
+        let err = |e: std::io::Error| BuildError::Io {
+            what: parent.display().to_string(),
+            why: e.to_string(),
+        };
+        fs::create_dir_all(&parent).map_err(err)?;
+        tempfile::Builder::new()
+            .prefix(&format!("{}-", std::process::id()))
+            .tempdir_in(&parent)
+            .map_err(err)
     }
 
     fn cache(&self) -> Result<Cache> {
@@ -358,7 +433,7 @@ impl Builder<'_> {
                 ));
             }
         };
-        let (args, _) = command(&ins.args, &state.shell);
+        let (args, script) = run_command(ins, &state.shell, self.escape)?;
         // ARGs reach the step's environment unless an ENV of the same name wins.
         let env_names: Vec<String> = state
             .config_value("Env")
@@ -383,6 +458,7 @@ impl Builder<'_> {
             &serde_json::to_string(&args).expect("strings serialise"),
             &serde_json::to_string(&run_env).expect("strings serialise"),
             &net,
+            script.map(|h| h.data.as_str()).unwrap_or(""),
         ]);
         let created_by = if run_env.is_empty() {
             format!("RUN {} # buildkit", args.join(" "))
@@ -416,6 +492,26 @@ impl Builder<'_> {
             name: "ccr-build".into(),
             target: manifest_desc,
         };
+        // A heredoc script with a `#!` line runs as a file, mounted
+        // read-only under /dev/pipes (on the container's /dev tmpfs, so
+        // never part of the layer), as BuildKit does.
+        let mut volumes = Vec::new();
+        let _script_dir = match script {
+            Some(h) => {
+                let dir = self.scratch_dir()?;
+                let file = dir.path().join(&h.name);
+                fs::write(&file, &h.data).map_err(|e| BuildError::at(ins, e))?;
+                fs::set_permissions(&file, fs::Permissions::from_mode(0o755))
+                    .map_err(|e| BuildError::at(ins, e))?;
+                volumes.push(Volume {
+                    source: dir.path().to_path_buf(),
+                    target: HEREDOC_DIR.into(),
+                    read_only: true,
+                });
+                Some(dir)
+            }
+            None => None,
+        };
         let opts = RunOptions {
             name: Some(format!(
                 "{}{}-{}",
@@ -424,6 +520,7 @@ impl Builder<'_> {
                 super::next_mount_id()
             )),
             env: run_env,
+            volumes,
             network,
             entrypoint: Some(String::new()),
             command: args.clone(),
@@ -533,21 +630,37 @@ impl Builder<'_> {
         let vars = state.vars();
         let esc = self.escape;
         let at = |e: &dyn std::fmt::Display| BuildError::at(ins, e);
-        let mut words = match serde_json::from_str::<Vec<String>>(ins.args.trim()) {
-            Ok(v) if ins.args.trim_start().starts_with('[') => v
-                .iter()
-                .map(|s| shell::word(s, &vars, esc).map_err(|e| at(&e)))
-                .collect::<Result<Vec<_>>>()?,
-            _ => shell::words(&ins.args, &vars, esc).map_err(|e| at(&e))?,
-        };
+        // Each word, or `None` for a heredoc marker.
+        let mut words: Vec<Option<String>> =
+            match serde_json::from_str::<Vec<String>>(ins.args.trim()) {
+                Ok(v) if ins.args.trim_start().starts_with('[') => v
+                    .iter()
+                    .map(|s| shell::word(s, &vars, esc).map(Some).map_err(|e| at(&e)))
+                    .collect::<Result<Vec<_>>>()?,
+                _ if ins.heredocs.is_empty() => shell::words(&ins.args, &vars, esc)
+                    .map_err(|e| at(&e))?
+                    .into_iter()
+                    .map(Some)
+                    .collect(),
+                _ => shell::raw_words(&ins.args, esc)
+                    .iter()
+                    .map(|w| match heredoc_marker(w) {
+                        Some(_) => Ok(None),
+                        None => shell::word(w, &vars, esc).map(Some).map_err(|e| at(&e)),
+                    })
+                    .collect::<Result<Vec<_>>>()?,
+            };
         if words.len() < 2 {
             return Err(at(&format!(
                 "{} requires at least two arguments: SOURCE... DEST",
                 ins.keyword
             )));
         }
-        let dest_word = words.pop().expect("two or more");
-        let srcs = words;
+        let dest_word = words
+            .pop()
+            .flatten()
+            .ok_or_else(|| at(&"the destination cannot be a heredoc"))?;
+        let srcs: Vec<&String> = words.iter().flatten().collect();
         if add
             && let Some(u) = srcs
                 .iter()
@@ -621,6 +734,30 @@ impl Builder<'_> {
             }
             None => root.hash(&sources, &mut h).map_err(|e| at(&e))?,
         }
+        // Heredoc sources: files written to a scratch directory of their own.
+        let (_here_dir, here_root, here_sources) = if ins.heredocs.is_empty() {
+            (None, None, Vec::new())
+        } else {
+            let dir = self.scratch_dir()?;
+            let here_root = SourceRoot {
+                root: dir.path().to_path_buf(),
+                ignore: Ignore::default(),
+                keep_owner: false,
+                what: "heredocs".into(),
+            };
+            let mut here_sources = Vec::new();
+            for doc in &ins.heredocs {
+                let data = if doc.expand {
+                    shell::heredoc_text(&doc.data, &vars, esc).map_err(|e| at(&e))?
+                } else {
+                    doc.data.clone()
+                };
+                write_heredoc_file(dir.path(), &doc.name, &data).map_err(|e| at(&e))?;
+                here_sources.extend(here_root.resolve(&doc.name).map_err(|e| at(&e))?);
+            }
+            here_root.hash(&here_sources, &mut h).map_err(|e| at(&e))?;
+            (Some(dir), Some(here_root), here_sources)
+        };
         let content = h.finish().to_string();
         let dest = absolute(&dest_word, &state.workdir());
         let dest_slash = dest_word.ends_with('/') || dest_word.ends_with("/.");
@@ -651,15 +788,27 @@ impl Builder<'_> {
         let dest_resolved =
             crate::unpack::resolve_in_root(&rootfs, &dest_comps).map_err(|e| at(&e))?;
         let dest_is_dir = dest_slash || fs::metadata(&dest_resolved).is_ok_and(|m| m.is_dir());
+        // Each source with its root, and whether it is a heredoc (which ADD
+        // never extracts).
+        let sources: Vec<(&Source, &SourceRoot, bool)> = sources
+            .iter()
+            .map(|s| (s, &root, false))
+            .chain(
+                here_sources
+                    .iter()
+                    .filter_map(|s| Some((s, here_root.as_ref()?, true))),
+            )
+            .collect();
         if sources.len() > 1 && !dest_is_dir {
             return Err(at(&format!(
                 "when using {} with more than one source file, the destination must be a directory and end with a /",
                 ins.keyword
             )));
         }
-        for src in &sources {
+        for &(src, root, heredoc) in &sources {
             let meta = fs::metadata(&src.path).map_err(|e| at(&format!("{}: {e}", src.rel)))?;
             if add
+                && !heredoc
                 && meta.is_file()
                 && let Some(reader) = archive(&src.path).map_err(|e| at(&e))?
             {
