@@ -225,7 +225,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --target --platform --no-cache --pull --label --network --quiet --iidfile --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-t -f -q -h -V --tag --file --build-arg --target --platform --no-cache --pull --label --network --quiet --secret --iidfile --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -265,6 +265,10 @@ _ccr() {
                     ;;
                 --network)
                     COMPREPLY=($(compgen -W "default host none" -- "${cur}"))
+                    return 0
+                    ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --iidfile)
@@ -2017,7 +2021,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__run)
-            opts="-d -e -v -w -u -p -q -h -V --rm --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --stop-signal --network --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-d -e -v -w -u -p -q -h -V --rm --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2068,6 +2072,10 @@ _ccr() {
                     return 0
                     ;;
                 --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpfs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

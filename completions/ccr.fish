@@ -66,6 +66,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -s w -l workdir -d 'Working
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s u -l user -d 'User (name|uid[:group|gid])' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l entrypoint -d 'Overwrite the image\'s entrypoint' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l hostname -d 'Container host name' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS] (e.g. /run:size=64m,mode=1777)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l stop-signal -d 'Signal to stop the container with (default: the image\'s STOPSIGNAL, else SIGTERM)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l network -d 'Network: bridge (CNI, the default), none (loopback only) or host' -r -f -a "bridge\t''
 none\t''
@@ -183,6 +184,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand build" -l label -d 'Set metadata
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l network -d 'Network for RUN steps: default (the host\'s), host or none' -r -f -a "default\t''
 host\t''
 none\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l secret -d 'A secret RUN --mount=type=secret can read: id=ID[,src=FILE] or id=ID,env=VARIABLE' -r
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l iidfile -d 'Write the image ID to this file' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
 cosign\t''"

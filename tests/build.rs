@@ -830,3 +830,171 @@ fn heredocs_in_run_copy_and_add() {
             .contains(&"localhost/heredoc:bad".to_string())
     );
 }
+
+#[test]
+fn run_mounts_bind_cache_tmpfs_and_secrets() {
+    let env = with_busybox();
+    let dockerfile = format!(
+        "FROM {BASE} AS tools\n\
+         RUN mkdir -p /opt/tool && echo 'tool v1' > /opt/tool/version\n\
+         FROM {BASE}\n\
+         RUN --mount=type=bind,target=/ctx cat /ctx/data/input.txt > /from-context \
+             && (touch /ctx/x 2>/dev/null && echo writable || echo read-only) > /ctx-ro \
+             && ls /ctx/data > /ctx-list\n\
+         RUN --mount=type=bind,source=data,target=/d,rw echo scribble > /d/input.txt && cat /d/input.txt > /rw-saw\n\
+         RUN --mount=type=bind,from=tools,source=/opt/tool,target=/t cat /t/version > /tool-version\n\
+         RUN --mount=type=cache,target=/var/cache/app,id=appcache echo run >> /var/cache/app/runs \
+             && wc -l < /var/cache/app/runs > /cache-count\n\
+         RUN --mount=type=tmpfs,target=/scratch,size=1m df -k /scratch | tail -1 | awk '{{print $2}}' > /tmpfs-size\n\
+         RUN --mount=type=secret,id=token,mode=0440,uid=7 stat -c '%a %u' /run/secrets/token > /secret-stat \
+             && wc -c < /run/secrets/token > /secret-len\n\
+         RUN --mount=type=secret,id=absent test ! -e /run/secrets/absent\n"
+    );
+    let ctx = context(
+        &env,
+        "ctx",
+        &[
+            ("Dockerfile", &dockerfile),
+            (".dockerignore", "data/ignored.txt\n"),
+            ("data/input.txt", "input\n"),
+            ("data/ignored.txt", "ignored\n"),
+        ],
+    );
+    let secret_value = "s3cr3t-7f1d2c9e-never-stored";
+    let secret_file = env.path("token");
+    std::fs::write(&secret_file, secret_value).unwrap();
+    let secret = format!("id=token,src={}", secret_file.display());
+    build(
+        &env,
+        &["-t", "localhost/mounts:1", "--secret", &secret, &ctx],
+    );
+    let out = run_in(
+        &env,
+        "localhost/mounts:1",
+        "cat /from-context /ctx-ro /ctx-list /rw-saw /tool-version /cache-count /tmpfs-size \
+         /secret-stat /secret-len",
+    );
+    let lines: Vec<&str> = out.lines().map(str::trim).collect();
+    assert_eq!(
+        lines,
+        [
+            "input",
+            "read-only",
+            "input.txt",
+            "scribble",
+            "tool v1",
+            "1",
+            "1024",
+            "440 7",
+            &secret_value.len().to_string()
+        ]
+    );
+    // The context itself was never written to.
+    assert_eq!(
+        std::fs::read_to_string(Path::new(&ctx).join("data/input.txt")).unwrap(),
+        "input\n"
+    );
+    // Mount points and mounted content stay out of the layers.
+    for digest in layer_digests(&env, "localhost/mounts:1").iter().skip(1) {
+        for e in layer_entries(&env, digest) {
+            let e = e.trim_start_matches("./");
+            let e = e.trim_end_matches('/');
+            for mp in ["ctx", "d", "t", "var/cache", "scratch", "run/secrets"] {
+                assert!(
+                    e != mp && !e.starts_with(&format!("{mp}/")),
+                    "{e} in a layer"
+                );
+            }
+        }
+    }
+    // The secret's value is nowhere under the data root (layers, configs,
+    // cache keys, container state).
+    let found = Command::new("grep")
+        .args(["-rl", secret_value])
+        .arg(env.data_root())
+        .output()
+        .unwrap();
+    assert!(
+        found.stdout.is_empty(),
+        "secret found in {}",
+        String::from_utf8_lossy(&found.stdout)
+    );
+
+    // Unchanged: all cached. The cache mount outlives the build: --no-cache
+    // re-runs the step, which sees the first run's file.
+    let progress = build(
+        &env,
+        &["-t", "localhost/mounts:2", "--secret", &secret, &ctx],
+    );
+    assert_eq!(progress.matches(" CACHED").count(), 8, "{progress}");
+    build(
+        &env,
+        &[
+            "-t",
+            "localhost/mounts:3",
+            "--no-cache",
+            "--secret",
+            &secret,
+            &ctx,
+        ],
+    );
+    assert_eq!(
+        run_in(&env, "localhost/mounts:3", "cat /cache-count").trim(),
+        "2"
+    );
+    // What a bind mount of the context shows is part of the step's key; an
+    // ignored file is not.
+    std::fs::write(Path::new(&ctx).join("data/ignored.txt"), "changed\n").unwrap();
+    let progress = build(
+        &env,
+        &["-t", "localhost/mounts:4", "--secret", &secret, &ctx],
+    );
+    assert_eq!(progress.matches(" CACHED").count(), 8, "{progress}");
+    std::fs::write(Path::new(&ctx).join("data/input.txt"), "input 2\n").unwrap();
+    build(
+        &env,
+        &["-t", "localhost/mounts:5", "--secret", &secret, &ctx],
+    );
+    assert_eq!(
+        run_in(&env, "localhost/mounts:5", "cat /from-context").trim(),
+        "input 2"
+    );
+    // builder prune also drops the cache mounts.
+    let pruned = env.ok(&["builder", "prune", "-f"]);
+    assert!(pruned.contains("Deleted build cache objects"), "{pruned}");
+    assert_eq!(
+        std::fs::read_dir(env.data_root().join("build-cache-mounts"))
+            .map(|d| d.filter(|e| e.as_ref().unwrap().path().is_dir()).count())
+            .unwrap_or(0),
+        0
+    );
+
+    // Refusals, at the line: a required secret not given, ssh, a bad option.
+    for (text, why) in [
+        (
+            "RUN --mount=type=secret,id=missing,required true",
+            "secret missing is required",
+        ),
+        ("RUN --mount=type=ssh true", "type=ssh is not supported"),
+        (
+            "RUN --mount=type=cache,target=/c,colour=red true",
+            "unknown option",
+        ),
+        (
+            "RUN --mount=type=bind,target=/x,source=../.. true",
+            "outside",
+        ),
+    ] {
+        std::fs::write(
+            Path::new(&ctx).join("Dockerfile"),
+            format!("FROM {BASE}\n{text}\n"),
+        )
+        .unwrap();
+        let err = build_fails(&env, &["-t", "localhost/mounts:bad", &ctx]);
+        assert!(err.contains("Dockerfile:2") && err.contains(why), "{err}");
+    }
+    assert!(
+        !env.image_names()
+            .contains(&"localhost/mounts:bad".to_string())
+    );
+}

@@ -27,10 +27,11 @@ fn assert_clean(env: &Env) {
         !mounts.contains(env.data_root().to_str().unwrap()),
         "a mount was left behind"
     );
-    for id in std::fs::read_dir(env.data_root().join("run"))
+    if let Some(id) = std::fs::read_dir(env.data_root().join("run"))
         .into_iter()
         .flatten()
         .flatten()
+        .next()
     {
         panic!("runtime state left behind: {:?}", id.path());
     }
@@ -196,6 +197,36 @@ fn volumes_and_read_only_root() {
     env.ok(&["run", "--rm", BUSYBOX, "ls", "/"]);
     let err = env.fails(&["run", "--rm", "-v", "relative:/data", BUSYBOX, "true"]);
     assert!(err.contains("absolute host path"), "{err}");
+
+    // --tmpfs: memory-backed, sized, writable even on a read-only root,
+    // with docker's noexec/nosuid/nodev unless told otherwise.
+    let out = env.ok(&[
+        "run",
+        "--rm",
+        "--read-only",
+        "--tmpfs",
+        "/scratch:size=2m,mode=1770",
+        "--tmpfs",
+        "/run:exec",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "echo x > /scratch/f && df -k /scratch | tail -1 | awk '{print $2}'; stat -c %a /scratch; \
+         grep -E ' /(scratch|run) ' /proc/mounts | awk '{print $2, $3, $4}'",
+    ]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[..2], ["2048", "1770"], "{out}");
+    let scratch = lines.iter().find(|l| l.starts_with("/scratch ")).unwrap();
+    let run = lines.iter().find(|l| l.starts_with("/run ")).unwrap();
+    assert!(scratch.starts_with("/scratch tmpfs rw,"), "{scratch}");
+    for o in ["nosuid", "nodev", "noexec"] {
+        assert!(scratch.contains(o), "{scratch}");
+    }
+    assert!(run.contains("nosuid") && !run.contains("noexec"), "{run}");
+    let err = env.fails(&["run", "--rm", "--tmpfs", "/x:colour=red", BUSYBOX, "true"]);
+    assert!(err.contains("invalid tmpfs option \"colour=red\""), "{err}");
+    let err = env.fails(&["run", "--rm", "--tmpfs", "relative", BUSYBOX, "true"]);
+    assert!(err.contains("must be absolute"), "{err}");
     assert_clean(&env);
 }
 

@@ -56,15 +56,44 @@ impl Cache {
     }
 }
 
-/// Empties the build cache; returns the entries dropped and the bytes the
-/// following garbage collection reclaimed.
+/// Bytes of the regular files under `dir`.
+fn tree_bytes(dir: &Path) -> u64 {
+    let Ok(list) = fs::read_dir(dir) else {
+        return 0;
+    };
+    list.flatten()
+        .map(|e| match e.file_type() {
+            Ok(t) if t.is_dir() => tree_bytes(&e.path()),
+            Ok(t) if t.is_file() => e.metadata().map(|m| m.len()).unwrap_or(0),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Empties the build cache and the `RUN --mount=type=cache` directories;
+/// returns the entries dropped and the bytes reclaimed.
 pub fn prune(store: &Store, data_root: &Path) -> Result<(usize, u64)> {
     let dir = data_root.join("build-cache");
     let mut entries = 0;
+    let mut reclaimed = 0;
     if let Ok(list) = fs::read_dir(&dir) {
         for e in list.flatten() {
             if fs::remove_file(e.path()).is_ok() {
                 entries += 1;
+            }
+        }
+    }
+    if let Ok(list) = fs::read_dir(data_root.join(super::steps::CACHE_MOUNTS)) {
+        for e in list.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                let bytes = tree_bytes(&p);
+                if fs::remove_dir_all(&p).is_ok() {
+                    entries += 1;
+                    reclaimed += bytes;
+                }
+            } else {
+                let _ = fs::remove_file(&p);
             }
         }
     }
@@ -73,6 +102,6 @@ pub fn prune(store: &Store, data_root: &Path) -> Result<(usize, u64)> {
             store.unpin(&name)?;
         }
     }
-    let reclaimed = store.gc(true, &[])?.map(|r| r.reclaimed_bytes).unwrap_or(0);
+    reclaimed += store.gc(true, &[])?.map(|r| r.reclaimed_bytes).unwrap_or(0);
     Ok((entries, reclaimed))
 }

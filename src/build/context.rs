@@ -28,6 +28,11 @@ pub struct Ignore {
 }
 
 impl Ignore {
+    /// No rules: nothing is excluded.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
     pub fn parse(text: &str) -> Result<Ignore, String> {
         let mut ig = Ignore::default();
         for line in text.lines() {

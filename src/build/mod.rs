@@ -10,6 +10,7 @@ mod cache;
 mod context;
 pub mod dockerfile;
 mod layer;
+mod mounts;
 mod shell;
 mod steps;
 
@@ -35,6 +36,7 @@ use crate::unpack::snapshot::SnapshotError;
 pub use cache::prune as prune_cache;
 use dockerfile::Instruction;
 use layer::Layer;
+pub use mounts::Secret;
 use shell::Vars;
 
 /// RUN step containers are named `ccr-build-<pid>-<n>`.
@@ -137,6 +139,8 @@ pub struct BuildOptions {
     pub network: Network,
     /// Keys for encrypted base images.
     pub keys: Arc<crate::crypt::Keyring>,
+    /// `--secret`: values `RUN --mount=type=secret` steps can read.
+    pub secrets: Vec<Secret>,
 }
 
 #[derive(Debug)]
@@ -634,6 +638,18 @@ impl Builder<'_> {
                         stack.push(j);
                     }
                 }
+                // RUN --mount=…,from=STAGE
+                for (_, spec) in ins.flags.iter().filter(|(k, _)| k == "mount") {
+                    let spec = shell::word(spec.as_deref().unwrap_or(""), &vars, self.escape)
+                        .unwrap_or_default();
+                    for part in spec.split(',') {
+                        if let Some(f) = part.strip_prefix("from=")
+                            && let Some(j) = index_of(f, i)
+                        {
+                            stack.push(j);
+                        }
+                    }
+                }
             }
         }
         needed
@@ -815,7 +831,7 @@ impl Builder<'_> {
             match ins.keyword.as_str() {
                 "RUN" => {
                     k += 1;
-                    self.run_step(&mut state, ins, &title(k))?;
+                    self.run_step(&mut state, ins, &title(k), me)?;
                 }
                 "COPY" | "ADD" => {
                     k += 1;

@@ -12,11 +12,12 @@ use super::cache::Cache;
 use super::context::{CopyOptions, Ignore, Source, SourceRoot};
 use super::dockerfile::{Heredoc, Instruction, heredoc_marker};
 use super::layer::{self, Layer, Mount};
+use super::mounts::{Kind, RunMount, Sharing};
 use super::{BuildError, BuildResult, Builder, Result, State, command, duration_ns, shell};
 use crate::digest::Hasher;
 use crate::image::{ConfigChange, PlatformImage};
 use crate::oci::{self, Descriptor, Manifest};
-use crate::runtime::{Network, RunOptions, Runtime, Volume};
+use crate::runtime::{Network, RunOptions, Runtime, Tmpfs, Volume};
 use crate::store::ImageRecord;
 use crate::unpack::snapshot::Snapshots;
 
@@ -43,6 +44,120 @@ const MOUNT_STUBS: &[&str] = &[
     "sys",
     "dev",
 ];
+
+/// What a RUN step's mounts need while it runs.
+#[derive(Default)]
+struct StepMounts {
+    volumes: Vec<Volume>,
+    tmpfs: Vec<Tmpfs>,
+    /// Views, copies, memory file systems and locks, released after the step.
+    held: Vec<Box<dyn std::any::Any>>,
+}
+
+/// A directory on a memory file system of its own, unmounted and removed
+/// when dropped.
+struct MemDir {
+    dir: tempfile::TempDir,
+}
+
+impl MemDir {
+    fn new(dir: tempfile::TempDir) -> Result<MemDir> {
+        crate::runtime::mount_tmpfs(dir.path(), "mode=0700,size=16m").map_err(|e| {
+            BuildError::Io {
+                what: format!("{}: mount tmpfs", dir.path().display()),
+                why: e.to_string(),
+            }
+        })?;
+        Ok(MemDir { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for MemDir {
+    fn drop(&mut self) {
+        let _ = rustix::mount::unmount(self.dir.path(), rustix::mount::UnmountFlags::DETACH);
+    }
+}
+
+/// The one source a bind mount of the build context shows (no patterns).
+fn bind_source(root: &SourceRoot, source: &str) -> Result<Source> {
+    if source.contains(['*', '?', '[']) {
+        return Err(BuildError::Usage(format!(
+            "source={source}: a bind mount takes one path, not a pattern"
+        )));
+    }
+    let mut found = root
+        .resolve(source)
+        .map_err(|e| BuildError::Usage(e.to_string()))?;
+    Ok(found.remove(0))
+}
+
+/// The directory of cache mount `id` (made with `mode`, `uid` and `gid` the
+/// first time), and for `sharing=locked` an exclusive lock held while the
+/// step runs.
+fn cache_mount_dir(
+    data_root: &Path,
+    id: &str,
+    mode: u32,
+    uid: u32,
+    gid: u32,
+    sharing: Sharing,
+) -> Result<(PathBuf, Option<fs::File>)> {
+    let parent = data_root.join(CACHE_MOUNTS);
+    let dir = parent.join(crate::digest::Digest::of(id.as_bytes()).hex());
+    let err = |e: std::io::Error| BuildError::Io {
+        what: format!("cache mount {id} ({})", dir.display()),
+        why: e.to_string(),
+    };
+    fs::create_dir_all(&parent).map_err(err)?;
+    if !dir.exists() {
+        let tmp = tempfile::Builder::new()
+            .prefix(".new-")
+            .tempdir_in(&parent)
+            .map_err(err)?;
+        fs::set_permissions(tmp.path(), fs::Permissions::from_mode(mode)).map_err(err)?;
+        std::os::unix::fs::chown(tmp.path(), Some(uid), Some(gid)).map_err(err)?;
+        let tmp = tmp.keep();
+        if fs::rename(&tmp, &dir).is_err() {
+            // Another build made it first.
+            let _ = fs::remove_dir(&tmp);
+        }
+    }
+    let lock = match sharing {
+        Sharing::Shared => None,
+        Sharing::Locked => {
+            let f = fs::File::create(parent.join(format!(
+                "{}.lock",
+                crate::digest::Digest::of(id.as_bytes()).hex()
+            )))
+            .map_err(err)?;
+            rustix::fs::flock(&f, rustix::fs::FlockOperation::LockExclusive)
+                .map_err(|e| err(e.into()))?;
+            Some(f)
+        }
+    };
+    Ok((dir, lock))
+}
+
+/// Writes `data` to a new file with `mode` and owner.
+fn write_private(path: &Path, data: &[u8], mode: u32, uid: u32, gid: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    f.write_all(data)?;
+    std::os::unix::fs::fchown(&f, Some(uid), Some(gid))?;
+    f.set_permissions(fs::Permissions::from_mode(mode))?;
+    Ok(())
+}
+
+/// Where `RUN --mount=type=cache` directories live, under the data root.
+pub(super) const CACHE_MOUNTS: &str = "build-cache-mounts";
 
 /// Where a `RUN <<EOF` script with a `#!` line is mounted.
 const HEREDOC_DIR: &str = "/dev/pipes";
@@ -406,13 +521,25 @@ impl Builder<'_> {
         state: &mut State,
         ins: &Instruction,
         title: &str,
+        me: usize,
     ) -> Result<()> {
         ins.allow_flags(&["network", "mount", "security"])?;
-        if ins.flag("mount").is_some() {
-            return Err(BuildError::at(
-                ins,
-                "RUN --mount is not supported by ccr build; COPY what the step needs first",
-            ));
+        let vars = state.vars();
+        let workdir = state.workdir();
+        let mounts: Vec<RunMount> = ins
+            .flags
+            .iter()
+            .filter(|(k, _)| k == "mount")
+            .map(|(_, v)| {
+                let v = shell::word(v.as_deref().unwrap_or(""), &vars, self.escape)
+                    .map_err(|e| BuildError::at(ins, e))?;
+                RunMount::parse(&v, &workdir)
+                    .map_err(|e| BuildError::at(ins, format!("--mount={v}: {e}")))
+            })
+            .collect::<Result<_>>()?;
+        let mut mount_keys = Vec::new();
+        for m in &mounts {
+            mount_keys.push(self.mount_key(m, me).map_err(|e| BuildError::at(ins, e))?);
         }
         if let Some(s) = ins.flag("security")
             && s != "sandbox"
@@ -459,6 +586,7 @@ impl Builder<'_> {
             &serde_json::to_string(&run_env).expect("strings serialise"),
             &net,
             script.map(|h| h.data.as_str()).unwrap_or(""),
+            &mount_keys.join("\0"),
         ]);
         let created_by = if run_env.is_empty() {
             format!("RUN {} # buildkit", args.join(" "))
@@ -495,7 +623,10 @@ impl Builder<'_> {
         // A heredoc script with a `#!` line runs as a file, mounted
         // read-only under /dev/pipes (on the container's /dev tmpfs, so
         // never part of the layer), as BuildKit does.
-        let mut volumes = Vec::new();
+        let mut held = self
+            .prepare_mounts(&mounts, me)
+            .map_err(|e| BuildError::at(ins, e))?;
+        let mut volumes = std::mem::take(&mut held.volumes);
         let _script_dir = match script {
             Some(h) => {
                 let dir = self.scratch_dir()?;
@@ -521,6 +652,7 @@ impl Builder<'_> {
             )),
             env: run_env,
             volumes,
+            tmpfs: std::mem::take(&mut held.tmpfs),
             network,
             entrypoint: Some(String::new()),
             command: args.clone(),
@@ -543,14 +675,22 @@ impl Builder<'_> {
         }
         let dir = runtime.container_dir(&st.id);
         let rootfs = dir.join("rootfs");
-        let stubs: Vec<&str> = MOUNT_STUBS
-            .iter()
-            .copied()
-            .filter(|p| fs::symlink_metadata(rootfs.join(p)).is_err())
-            .collect();
+        // Mount points the runtime is about to create: not the step's changes.
+        let mut stubs: Vec<String> = MOUNT_STUBS.iter().map(|s| s.to_string()).collect();
+        for m in &mounts {
+            let mut p = PathBuf::new();
+            for c in components(&m.target) {
+                p.push(c);
+                stubs.push(p.to_string_lossy().into_owned());
+            }
+        }
+        stubs.retain(|p| fs::symlink_metadata(rootfs.join(p)).is_err());
+        stubs.sort_by_key(|p| std::cmp::Reverse(p.matches('/').count()));
+        stubs.dedup();
         let code = runtime
             .launch_with_output(&st.id, &mut |l| step.output(l))
             .map_err(|e| BuildError::at(ins, e))?;
+        drop(held);
         if code != 0 {
             step.line(&format!(
                 "ERROR: process \"{}\" did not complete successfully: exit code: {code}",
@@ -691,24 +831,7 @@ impl Builder<'_> {
             None => (self.context_root()?, None),
             Some(f) => {
                 let f = shell::word(f, &vars, esc).map_err(|e| at(&e))?;
-                let (layers, key, what) = match self.stage_index(&f, me) {
-                    Some(j) => {
-                        let s = self.done[j]
-                            .as_ref()
-                            .ok_or_else(|| at(&format!("stage {f} was not built")))?;
-                        (s.layers.clone(), s.key.to_string(), format!("stage {f}"))
-                    }
-                    None => {
-                        let platform = self.platform.clone();
-                        let (_, img) = self.base_image(&f, &platform).map_err(|e| at(&e))?;
-                        let layers = Layer::of_image(&img);
-                        (
-                            layers,
-                            img.manifest_desc.digest.to_string(),
-                            format!("image {f}"),
-                        )
-                    }
-                };
+                let (layers, key, what) = self.stage_or_image(&f, me).map_err(|e| at(&e))?;
                 let view = self.mount(&layers, false)?;
                 let root = SourceRoot {
                     root: view.rootfs(),
@@ -844,6 +967,160 @@ impl Builder<'_> {
         }
         drop(_view);
         self.commit_work(work, state, created_by, &step)
+    }
+
+    /// A RUN mount's part of the step's cache key: for a bind mount of the
+    /// context, the content it shows; of a stage or image, that one's key.
+    fn mount_key(&mut self, m: &RunMount, me: usize) -> Result<String> {
+        let extra = match &m.kind {
+            Kind::Bind {
+                from: None, source, ..
+            } => {
+                let root = self.context_root()?;
+                let src = bind_source(&root, source)?;
+                let mut h = Hasher::new();
+                root.hash(std::slice::from_ref(&src), &mut h)
+                    .map_err(|e| BuildError::Usage(e.to_string()))?;
+                h.finish().to_string()
+            }
+            Kind::Bind { from: Some(f), .. } => self.stage_or_image(f, me)?.1,
+            _ => String::new(),
+        };
+        Ok(format!("{} {extra}", m.key()))
+    }
+
+    /// Makes what a RUN step's mounts show: bind sources (a copy where
+    /// writes must be thrown away or `.dockerignore` hides files), cache
+    /// directories (locked for `sharing=locked`), tmpfs mounts, and secret
+    /// files on a memory file system of their own.
+    fn prepare_mounts(&mut self, mounts: &[RunMount], me: usize) -> Result<StepMounts> {
+        let mut out = StepMounts::default();
+        let mut secrets: Option<MemDir> = None;
+        for (n, m) in mounts.iter().enumerate() {
+            let volume = |source: PathBuf, read_only: bool| Volume {
+                source,
+                target: m.target.clone(),
+                read_only,
+            };
+            match &m.kind {
+                Kind::Bind {
+                    from: None,
+                    source,
+                    rw,
+                } => {
+                    let root = self.context_root()?;
+                    let src = bind_source(&root, source)?;
+                    if *rw || !root.ignore.is_empty() {
+                        let dir = self.scratch_dir()?;
+                        let copy = dir.path().join("m");
+                        let opts = CopyOptions {
+                            owner: None,
+                            chmod: None,
+                        };
+                        root.copy(&src, &copy, &opts)
+                            .map_err(|e| BuildError::Usage(e.to_string()))?;
+                        out.volumes.push(volume(copy, !rw));
+                        out.held.push(Box::new(dir));
+                    } else {
+                        out.volumes.push(volume(src.path, true));
+                    }
+                }
+                Kind::Bind {
+                    from: Some(f),
+                    source,
+                    rw,
+                } => {
+                    let (layers, _, what) = self.stage_or_image(f, me)?;
+                    let view = self.mount(&layers, *rw)?;
+                    let path = crate::unpack::resolve_in_root(&view.rootfs(), &components(source))
+                        .ok()
+                        .filter(|p| fs::symlink_metadata(p).is_ok())
+                        .ok_or_else(|| {
+                            BuildError::Usage(format!("{source:?}: not found in the {what}"))
+                        })?;
+                    out.volumes.push(volume(path, !rw));
+                    out.held.push(Box::new(view));
+                }
+                Kind::Cache {
+                    id,
+                    sharing,
+                    mode,
+                    uid,
+                    gid,
+                    ro,
+                } => {
+                    let (dir, lock) =
+                        cache_mount_dir(&self.data_root, id, *mode, *uid, *gid, *sharing)?;
+                    out.volumes.push(volume(dir, *ro));
+                    if let Some(lock) = lock {
+                        out.held.push(Box::new(lock));
+                    }
+                }
+                Kind::Tmpfs { size } => {
+                    let mut options = vec!["nosuid".to_string(), "nodev".to_string()];
+                    options.extend(size.iter().map(|s| format!("size={s}")));
+                    out.tmpfs.push(Tmpfs {
+                        target: m.target.clone(),
+                        options,
+                    });
+                }
+                Kind::Secret {
+                    id,
+                    required,
+                    mode,
+                    uid,
+                    gid,
+                } => {
+                    let Some(secret) = self.opts.secrets.iter().find(|s| &s.id == id) else {
+                        if *required {
+                            return Err(BuildError::Usage(format!(
+                                "secret {id} is required but was not given: add --secret id={id},src=FILE"
+                            )));
+                        }
+                        continue;
+                    };
+                    if secrets.is_none() {
+                        secrets = Some(MemDir::new(self.scratch_dir()?)?);
+                    }
+                    let dir = secrets.as_ref().expect("just made").path();
+                    let file = dir.join(format!("{n}"));
+                    write_private(&file, &secret.value, *mode, *uid, *gid).map_err(|e| {
+                        BuildError::Io {
+                            what: format!("secret {id}"),
+                            why: e.to_string(),
+                        }
+                    })?;
+                    out.volumes.push(volume(file, true));
+                }
+            }
+        }
+        if let Some(s) = secrets {
+            out.held.push(Box::new(s));
+        }
+        out.volumes.sort_by_key(|v| v.target.matches('/').count());
+        Ok(out)
+    }
+
+    /// What `--from=NAME` names: an earlier stage, else an image (pulled
+    /// and verified like a base). Its layers, cache key and description.
+    fn stage_or_image(&mut self, name: &str, me: usize) -> Result<(Vec<Layer>, String, String)> {
+        match self.stage_index(name, me) {
+            Some(j) => {
+                let s = self.done[j]
+                    .as_ref()
+                    .ok_or_else(|| BuildError::Usage(format!("stage {name} was not built")))?;
+                Ok((s.layers.clone(), s.key.to_string(), format!("stage {name}")))
+            }
+            None => {
+                let platform = self.platform.clone();
+                let (_, img) = self.base_image(name, &platform)?;
+                Ok((
+                    Layer::of_image(&img),
+                    img.manifest_desc.digest.to_string(),
+                    format!("image {name}"),
+                ))
+            }
+        }
     }
 
     fn context_root(&mut self) -> Result<SourceRoot> {

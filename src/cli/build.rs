@@ -50,6 +50,9 @@ pub struct BuildArgs {
     /// Suppress the build output and print the image ID on success
     #[arg(short, long)]
     pub quiet: bool,
+    /// A secret RUN --mount=type=secret can read: id=ID[,src=FILE] or id=ID,env=VARIABLE
+    #[arg(long)]
+    pub secret: Vec<String>,
     /// Write the image ID to this file
     #[arg(long, value_name = "FILE")]
     pub iidfile: Option<PathBuf>,
@@ -106,6 +109,11 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
             BuildNetwork::None => Network::None,
         },
         keys: a.decrypt.keyring(&ctx.opts)?,
+        secrets: a
+            .secret
+            .iter()
+            .map(|s| crate::build::Secret::parse(s).map_err(Error::Usage))
+            .collect::<Result<_, _>>()?,
     };
     let res = build(&ctx.images, &ctx.data_root, &opts)?;
     if let Some(f) = &a.iidfile {

@@ -62,6 +62,9 @@ pub struct RunArgs {
     /// Mount the container's root file system read-only
     #[arg(long)]
     pub read_only: bool,
+    /// Mount a tmpfs: PATH[:OPTIONS] (e.g. /run:size=64m,mode=1777)
+    #[arg(long)]
+    pub tmpfs: Vec<String>,
     /// Signal to stop the container with (default: the image's STOPSIGNAL, else SIGTERM)
     #[arg(long)]
     pub stop_signal: Option<String>,
@@ -147,6 +150,11 @@ pub fn run(
         command: a.command.clone(),
         remove: a.rm,
         stop_signal: a.stop_signal.clone(),
+        tmpfs: a
+            .tmpfs
+            .iter()
+            .map(|t| crate::runtime::Tmpfs::parse(t))
+            .collect::<Result<_, _>>()?,
         ports: a
             .publish
             .iter()
@@ -474,7 +482,7 @@ pub fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
                 },
                 "Image": c.image_digest,
                 "Config": {"Image": c.image, "Env": c.options.env, "WorkingDir": c.options.workdir, "User": c.options.user, "StopSignal": c.options.stop_signal},
-                "HostConfig": {"NetworkMode": c.options.network, "ReadonlyRootfs": c.options.read_only, "AutoRemove": c.options.remove},
+                "HostConfig": {"NetworkMode": c.options.network, "ReadonlyRootfs": c.options.read_only, "AutoRemove": c.options.remove, "Tmpfs": c.options.tmpfs.iter().map(|t| (t.target.clone(), t.options.join(","))).collect::<std::collections::BTreeMap<_, _>>()},
                 "Mounts": c.options.volumes.iter().map(|v| serde_json::json!({"Type": "bind", "Source": v.source, "Destination": v.target, "RW": !v.read_only})).collect::<Vec<_>>(),
                 "LogPath": rt.log_path(&c.id),
             }),

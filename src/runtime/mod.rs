@@ -91,6 +91,60 @@ impl Volume {
     }
 }
 
+/// `--tmpfs PATH[:OPTIONS]`: a memory-backed file system at PATH.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tmpfs {
+    pub target: String,
+    /// Mount options (`size=64m`, `mode=1777`, `noexec`, …).
+    pub options: Vec<String>,
+}
+
+impl Tmpfs {
+    /// docker's `--tmpfs PATH[:OPTS]`; docker's defaults (`noexec`,
+    /// `nosuid`, `nodev`) unless the options say otherwise.
+    pub fn parse(s: &str) -> Result<Tmpfs, RuntimeError> {
+        let (target, opts) = s.split_once(':').unwrap_or((s, ""));
+        if !target.starts_with('/') || target == "/" {
+            return Err(RuntimeError::Config(format!(
+                "invalid tmpfs {s:?}: the path must be absolute and not /"
+            )));
+        }
+        let given: Vec<String> = opts
+            .split(',')
+            .filter(|o| !o.is_empty())
+            .map(str::to_string)
+            .collect();
+        for o in &given {
+            let known = matches!(
+                o.as_str(),
+                "rw" | "ro" | "exec" | "noexec" | "suid" | "nosuid" | "dev" | "nodev"
+            ) || ["size=", "mode=", "uid=", "gid=", "nr_inodes="]
+                .iter()
+                .any(|p| o.starts_with(p));
+            if !known {
+                return Err(RuntimeError::Config(format!(
+                    "invalid tmpfs option {o:?}: use rw, ro, [no]exec, [no]suid, [no]dev, size=, mode=, uid=, gid="
+                )));
+            }
+        }
+        let mut options = Vec::new();
+        for (off, on) in [("noexec", "exec"), ("nosuid", "suid"), ("nodev", "dev")] {
+            if !given.iter().any(|o| o == on) {
+                options.push(off.to_string());
+            }
+        }
+        options.extend(
+            given
+                .into_iter()
+                .filter(|o| !matches!(o.as_str(), "exec" | "suid" | "dev")),
+        );
+        Ok(Tmpfs {
+            target: target.to_string(),
+            options,
+        })
+    }
+}
+
 /// What `ccr run` was asked for.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct RunOptions {
@@ -113,6 +167,8 @@ pub struct RunOptions {
     /// STOPSIGNAL, filled in at create; else SIGTERM).
     #[serde(default)]
     pub stop_signal: Option<String>,
+    #[serde(default)]
+    pub tmpfs: Vec<Tmpfs>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -501,6 +557,21 @@ pub(crate) fn mount_overlay(layers: &[PathBuf], dir: &Path, target: &Path) -> io
 pub(crate) fn mount_overlay_readonly(layers: &[PathBuf], target: &Path) -> io::Result<()> {
     let data = format!("lowerdir={}", lowerdir(layers)?);
     mount_data(&data, target, rustix::mount::MountFlags::RDONLY)
+}
+
+/// A memory-backed file system at `target` (`nosuid`, `nodev`, `noexec`),
+/// for what must never reach a disk.
+pub(crate) fn mount_tmpfs(target: &Path, options: &str) -> io::Result<()> {
+    use rustix::mount::MountFlags;
+    let data = std::ffi::CString::new(options).map_err(io::Error::other)?;
+    rustix::mount::mount(
+        "tmpfs",
+        target,
+        "tmpfs",
+        MountFlags::NOSUID | MountFlags::NODEV | MountFlags::NOEXEC,
+        Some(data.as_c_str()),
+    )
+    .map_err(io::Error::from)
 }
 
 fn lowerdir(layers: &[PathBuf]) -> io::Result<String> {

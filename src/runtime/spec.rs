@@ -238,6 +238,11 @@ pub fn build(
             json!({"destination": v.target, "type": "bind", "source": v.source, "options": o}),
         );
     }
+    for t in &opts.tmpfs {
+        mounts.push(
+            json!({"destination": t.target, "type": "tmpfs", "source": "tmpfs", "options": t.options}),
+        );
+    }
     let mut namespaces = vec![
         json!({"type": "pid"}),
         json!({"type": "ipc"}),
