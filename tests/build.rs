@@ -969,6 +969,24 @@ fn run_mounts_bind_cache_tmpfs_and_secrets() {
         0
     );
 
+    // Without a .dockerignore the context is mounted as it is: read-only.
+    let plain = context(
+        &env,
+        "plain",
+        &[(
+            "Dockerfile",
+            &format!(
+                "FROM {BASE}\nRUN --mount=target=/ctx (touch /ctx/x 2>/dev/null && echo writable || echo read-only) > /r\n"
+            ),
+        )],
+    );
+    build(&env, &["-t", "localhost/mounts:plain", &plain]);
+    assert_eq!(
+        run_in(&env, "localhost/mounts:plain", "cat /r"),
+        "read-only\n"
+    );
+    assert!(!Path::new(&plain).join("x").exists());
+
     // Refusals, at the line: a required secret not given, ssh, a bad option.
     for (text, why) in [
         (

@@ -46,8 +46,8 @@ fn pid_alive(pid: &str) -> bool {
     Path::new("/proc").join(pid).exists()
 }
 
-/// Removes what an interrupted build left (its step containers and
-/// overlays), recognised by the build's process id being gone.
+/// Removes what an interrupted build left (its step containers, overlays
+/// and scratch directories), recognised by the build's process id being gone.
 fn remove_leftovers(data_root: &Path) {
     let runtime = crate::runtime::Runtime::new(data_root);
     for c in runtime.list().unwrap_or_default() {
@@ -67,10 +67,8 @@ fn remove_leftovers(data_root: &Path) {
         if let Some((pid, _)) = name.split_once('-')
             && !pid_alive(pid)
         {
-            let _ = rustix::mount::unmount(
-                e.path().join("rootfs"),
-                rustix::mount::UnmountFlags::DETACH,
-            );
+            // Overlays, and memory file systems holding secrets.
+            crate::runtime::unmount_below(&e.path());
             let _ = std::fs::remove_dir_all(e.path());
         }
     }
