@@ -1016,3 +1016,43 @@ fn run_mounts_bind_cache_tmpfs_and_secrets() {
             .contains(&"localhost/mounts:bad".to_string())
     );
 }
+
+#[test]
+fn add_extracts_tar_archives_in_every_compression() {
+    let env = with_busybox();
+    let mut tar = tar::Builder::new(Vec::new());
+    let mut h = tar::Header::new_gnu();
+    h.set_size(6);
+    h.set_mode(0o644);
+    h.set_cksum();
+    tar.append_data(&mut h, "inner/file.txt", &b"inner\n"[..])
+        .unwrap();
+    let plain = tar.into_inner().unwrap();
+    let kinds = ["gzip", "zstd", "bzip2", "xz"];
+    let mut dockerfile = format!("FROM {BASE}\n");
+    for k in kinds {
+        dockerfile.push_str(&format!("ADD bundle.tar.{k} /{k}/\n"));
+    }
+    // Compressed, but no tar inside: copied as it is.
+    dockerfile.push_str("ADD notes.zst /notes.zst\n");
+    let ctx = context(&env, "ctx", &[("Dockerfile", &dockerfile)]);
+    for k in kinds {
+        std::fs::write(
+            Path::new(&ctx).join(format!("bundle.tar.{k}")),
+            compress(k, &plain),
+        )
+        .unwrap();
+    }
+    let notes = compress("zstd", b"just notes, no archive\n");
+    std::fs::write(Path::new(&ctx).join("notes.zst"), &notes).unwrap();
+    build(&env, &["-t", "localhost/add:1", &ctx]);
+    let out = run_in(
+        &env,
+        "localhost/add:1",
+        "for k in gzip zstd bzip2 xz; do cat /$k/inner/file.txt; done; stat -c %s /notes.zst",
+    );
+    assert_eq!(
+        out,
+        format!("inner\ninner\ninner\ninner\n{}\n", notes.len())
+    );
+}

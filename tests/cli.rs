@@ -169,6 +169,47 @@ fn import_refuses_what_is_not_a_tarball() {
 }
 
 #[test]
+fn import_reads_tarballs_in_every_compression() {
+    let a = Env::new();
+    let mut tar = tar::Builder::new(Vec::new());
+    let mut h = tar::Header::new_gnu();
+    h.set_size(6);
+    h.set_mode(0o644);
+    h.set_cksum();
+    tar.append_data(&mut h, "etc/hello", &b"hello\n"[..])
+        .unwrap();
+    let plain = tar.into_inner().unwrap();
+    let mut diff_ids = Vec::new();
+    for kind in ["gzip", "zstd", "bzip2", "xz"] {
+        let file = a.path(&format!("rootfs.tar.{kind}"));
+        std::fs::write(&file, compress(kind, &plain)).unwrap();
+        let name = format!("example/{kind}:1");
+        a.ok(&["import", file.to_str().unwrap(), &name]);
+        let inspect = json(&a.ok(&["image", "inspect", &name]));
+        diff_ids.push(
+            inspect[0]["RootFS"]["Layers"][0]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        );
+    }
+    // The same tar stream inside, whatever wrapped it.
+    let expected = format!("sha256:{}", sha256_hex(&plain));
+    assert!(
+        diff_ids.iter().all(|d| *d == expected),
+        "{diff_ids:?} != {expected}"
+    );
+    // A corrupt stream is refused and leaves no image.
+    let mut bad = compress("xz", &plain);
+    let n = bad.len();
+    bad[n / 2] ^= 0x55;
+    let file = a.path("bad.tar.xz");
+    std::fs::write(&file, bad).unwrap();
+    a.fails(&["import", file.to_str().unwrap(), "example/bad:1"]);
+    assert!(!a.image_names().contains(&"example/bad:1".to_string()));
+}
+
+#[test]
 fn prune_frees_abandoned_content() {
     let a = Env::new();
     a.import_random("example/prune:1", 5, 20_000, None);

@@ -401,3 +401,66 @@ fn concurrent_pulls_into_one_store_do_not_corrupt_it() {
     let index = json(&std::fs::read_to_string(b.data_root().join("content/index.json")).unwrap());
     assert_eq!(index["manifests"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn zstd_layers_written_by_skopeo_pull_and_run() {
+    require("skopeo");
+    let env = Env::new();
+    let a = Registry::start();
+    let b = Registry::start();
+    let src = format!("{}/zstd/base:1", a.host());
+    env.busybox(&src);
+    env.ok(&["push", "-q", &src]);
+    // skopeo recompresses the layer with zstd (through an uncompressed
+    // copy, into a registry that has never seen the gzip blob).
+    let dir = env.path("uncompressed");
+    sh(Command::new("skopeo").args([
+        "copy",
+        "-q",
+        "--src-tls-verify=false",
+        "--dest-decompress",
+        &format!("docker://{src}"),
+        &format!("dir:{}", dir.display()),
+    ]));
+    let dst = format!("{}/zstd/base:1", b.host());
+    sh(Command::new("skopeo").args([
+        "copy",
+        "-q",
+        "--dest-tls-verify=false",
+        "--dest-compress-format",
+        "zstd",
+        &format!("dir:{}", dir.display()),
+        &format!("docker://{dst}"),
+    ]));
+    let fresh = Env::new();
+    fresh.ok(&["pull", "-q", &dst]);
+    let m = json(&fresh.ok(&["manifest", "inspect", &dst]));
+    assert_eq!(
+        m["layers"][0]["mediaType"],
+        "application/vnd.oci.image.layer.v1.tar+zstd"
+    );
+    let out = fresh.ok(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        &dst,
+        "/bin/busybox",
+        "echo",
+        "from-zstd",
+    ]);
+    assert_eq!(out, "from-zstd\n");
+    // The same diff id as the gzip original: the same files.
+    let diff = |e: &Env, r: &str| json(&e.ok(&["image", "inspect", r]))[0]["RootFS"].clone();
+    assert_eq!(diff(&fresh, &dst), diff(&env, &src));
+    // A zstd blob altered in the registry is refused, and nothing runs.
+    let digest = m["layers"][0]["digest"].as_str().unwrap();
+    let blob = b.blob_file(digest.trim_start_matches("sha256:"));
+    let mut bytes = std::fs::read(&blob).unwrap();
+    let n = bytes.len();
+    bytes[n / 2] ^= 1;
+    std::fs::write(&blob, bytes).unwrap();
+    let other = Env::new();
+    other.fails(&["pull", "-q", &dst]);
+    assert!(other.image_names().is_empty());
+}

@@ -19,6 +19,7 @@ use crate::image::{ConfigChange, PlatformImage};
 use crate::oci::{self, Descriptor, Manifest};
 use crate::runtime::{Network, RunOptions, Runtime, Tmpfs, Volume};
 use crate::store::ImageRecord;
+use crate::unpack::compression::Compression;
 use crate::unpack::snapshot::Snapshots;
 
 /// Removes a RUN container's bundle however the step ends.
@@ -1195,43 +1196,28 @@ impl Builder<'_> {
     }
 }
 
-/// The decompressed tar stream when `path` is a (gzip or plain) tar
-/// archive, which ADD extracts; `None` for any other file.
-fn archive(path: &Path) -> std::result::Result<Option<Box<dyn Read>>, String> {
-    let mut f = fs::File::open(path).map_err(|e| e.to_string())?;
-    let mut head = [0u8; 512];
-    let n = read_full(&mut f, &mut head);
-    let gz = n >= 2 && head[..2] == [0x1f, 0x8b];
-    let tar_magic = |h: &[u8]| h.len() >= 262 && &h[257..262] == b"ustar";
-    if gz {
-        let mut probe =
-            flate2::read::MultiGzDecoder::new(fs::File::open(path).map_err(|e| e.to_string())?);
-        let mut h = [0u8; 512];
-        let m = read_full(&mut probe, &mut h);
-        if !tar_magic(&h[..m]) {
-            return Ok(None);
-        }
-        let f = fs::File::open(path).map_err(|e| e.to_string())?;
-        return Ok(Some(Box::new(flate2::read::MultiGzDecoder::new(f))));
+/// The decompressed tar stream when `path` is a tar archive (plain, or
+/// compressed with gzip, bzip2, xz or zstd), which ADD extracts; `None` for
+/// any other file.
+fn archive(path: &Path) -> std::result::Result<Option<Box<dyn Read + Send>>, String> {
+    let open = || {
+        fs::File::open(path)
+            .map(|f| std::io::BufReader::with_capacity(1 << 16, f))
+            .map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let mut head = [0u8; 8];
+    let n = read_full(&mut open()?, &mut head);
+    let kind = Compression::sniff(&head[..n]);
+    let decoder = |r| {
+        kind.decoder(r)
+            .map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let mut tar_head = [0u8; 512];
+    let m = read_full(&mut decoder(open()?)?, &mut tar_head);
+    if m < 262 || &tar_head[257..262] != b"ustar" {
+        return Ok(None);
     }
-    for (magic, kind) in [
-        (&[0xfd, b'7', b'z', b'X', b'Z', 0][..], "xz"),
-        (&b"BZh"[..], "bzip2"),
-        (&[0x28, 0xb5, 0x2f, 0xfd][..], "zstd"),
-    ] {
-        if head[..n].starts_with(magic) {
-            return Err(format!(
-                "{}: {kind}-compressed archives are not supported by ADD; use a gzip or plain tar",
-                path.display()
-            ));
-        }
-    }
-    if tar_magic(&head[..n]) {
-        return Ok(Some(Box::new(
-            fs::File::open(path).map_err(|e| e.to_string())?,
-        )));
-    }
-    Ok(None)
+    Ok(Some(decoder(open()?)?))
 }
 
 fn read_full(r: &mut impl Read, buf: &mut [u8]) -> usize {

@@ -534,7 +534,7 @@ fn import(ctx: &Context, a: ImportArgs) -> Result<i32, Error> {
     };
     let target = if a.file == "-" {
         ctx.images
-            .import(std::io::stdin().lock(), "standard input", &r, &opts)?
+            .import(std::io::stdin(), "standard input", &r, &opts)?
     } else {
         let f = std::fs::File::open(&a.file).map_err(|e| Error::Io {
             path: a.file.clone().into(),

@@ -4,7 +4,7 @@
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 
-use flate2::Compression;
+use crate::unpack::compression::Compression;
 use flate2::read::MultiGzDecoder;
 use flate2::write::GzEncoder;
 use serde_json::{Map, Value, json};
@@ -78,7 +78,7 @@ impl Images {
     /// Imports a tar (plain or gzip) read from `input` as image `r`.
     pub fn import(
         &self,
-        input: impl Read,
+        input: impl Read + Send,
         source: &str,
         r: &ImageRef,
         opts: &ImportOptions,
@@ -86,13 +86,7 @@ impl Images {
         let _lease = self.store.lease()?;
         let mut input = BufReader::with_capacity(1 << 20, input);
         let head = input.fill_buf().map_err(io_fail(source))?;
-        let compression = match head {
-            [0x1f, 0x8b, ..] => "gzip",
-            [0xfd, b'7', b'z', b'X', b'Z', 0, ..] => "xz",
-            [b'B', b'Z', b'h', ..] => "bzip2",
-            [0x28, 0xb5, 0x2f, 0xfd, ..] => "zstd",
-            _ => "none",
-        };
+        let compression = Compression::sniff(head);
         let IngestStart::Writer(mut blob) = self.store.ingest(None, None)? else {
             unreachable!("anonymous ingest is always a writer")
         };
@@ -101,7 +95,7 @@ impl Images {
             head: Vec::new(),
         };
         match compression {
-            "gzip" => {
+            Compression::Gzip => {
                 let mut tee = Tee {
                     inner: input,
                     sink: &mut blob,
@@ -113,8 +107,10 @@ impl Images {
                 // Anything after the gzip stream belongs to the blob too.
                 io::copy(&mut tee, &mut io::sink()).map_err(io_fail(source))?;
             }
-            "none" => {
-                let mut enc = GzEncoder::new(&mut blob, Compression::default());
+            // Anything else is stored gzip-compressed, as layers mostly are.
+            other => {
+                let mut input = other.decoder(input).map_err(io_fail(source))?;
+                let mut enc = GzEncoder::new(&mut blob, flate2::Compression::default());
                 let mut buf = vec![0u8; 1 << 20];
                 loop {
                     let n = input.read(&mut buf).map_err(io_fail(source))?;
@@ -125,14 +121,6 @@ impl Images {
                     enc.write_all(&buf[..n]).map_err(io_fail(source))?;
                 }
                 enc.finish().map_err(io_fail(source))?;
-            }
-            other => {
-                return Err(ImageError::Invalid {
-                    what: source.into(),
-                    why: format!(
-                        "{other}-compressed archives are not supported; decompress it or use gzip"
-                    ),
-                });
             }
         }
         if diff.head.len() < 512 || &diff.head[257..262] != b"ustar" {

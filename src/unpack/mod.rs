@@ -15,6 +15,7 @@
 //! overlayfs whiteouts (a layer kept as its own lower directory) or applied
 //! (layers merged into one directory, the copying fallback).
 
+pub mod compression;
 pub mod snapshot;
 
 use std::collections::HashSet;
@@ -415,16 +416,14 @@ pub fn decompressed(
     media_type: &str,
 ) -> Result<Box<dyn Read + Send>, UnpackError> {
     let buffered = io::BufReader::with_capacity(1 << 20, blob);
-    if crate::oci::is_layer_gzip(media_type) {
-        Ok(Box::new(flate2::read::MultiGzDecoder::new(buffered)))
-    } else if media_type.ends_with(".tar") || media_type.ends_with("diff.tar") {
-        Ok(Box::new(buffered))
-    } else {
-        Err(refuse(
+    let kind = compression::Compression::of_layer(media_type).ok_or_else(|| {
+        refuse(
             media_type,
-            "unsupported layer media type (supported: tar, tar+gzip, and those +encrypted)",
-        ))
-    }
+            "unsupported layer media type (supported: tar, tar+gzip, tar+zstd, and those +encrypted)",
+        )
+    })?;
+    kind.decoder(buffered)
+        .map_err(|e| refuse(media_type, format!("cannot start decompressing: {e}")))
 }
 
 #[cfg(test)]

@@ -416,3 +416,33 @@ pub fn remote_digest(host: &str, repo: &str, tag: &str) -> String {
         })
         .unwrap_or_else(|| panic!("no digest for {host}/{repo}:{tag}: {out}"))
 }
+
+/// `data` compressed as `kind` (gzip, zstd, bzip2 or xz), as the usual
+/// command-line tools would write it.
+pub fn compress(kind: &str, data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    match kind {
+        "gzip" => {
+            let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            e.write_all(data).unwrap();
+            e.finish().unwrap()
+        }
+        "zstd" => zstd::stream::encode_all(data, 3).unwrap(),
+        "bzip2" => {
+            let mut e = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::default());
+            e.write_all(data).unwrap();
+            e.finish().unwrap()
+        }
+        "xz" => {
+            let mut e = liblzma::write::XzEncoder::new(Vec::new(), 6);
+            e.write_all(data).unwrap();
+            e.finish().unwrap()
+        }
+        other => panic!("no compressor {other}"),
+    }
+}
+
+pub fn sha256_hex(data: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(data))
+}
