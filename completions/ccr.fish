@@ -99,6 +99,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -l insecure-registry -d 'Al
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s i -l interactive -d 'Keep standard input open: the container reads it (foreground runs)'
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l read-only -d 'Mount the container\'s root file system read-only'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s q -l quiet -d 'Suppress the pull output'
@@ -127,11 +129,13 @@ complete -c ccr -n "__fish_ccr_using_subcommand logs" -s h -l help -d 'Print hel
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -s e -l env -d 'Set an environment variable' -r
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container' -r
-complete -c ccr -n "__fish_ccr_using_subcommand exec" -s u -l user -d 'User as uid[:gid]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand exec" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand exec" -s i -l interactive -d 'Keep standard input open: the process reads it'
+complete -c ccr -n "__fish_ccr_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -s V -l version -d 'Print version'

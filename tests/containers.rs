@@ -75,6 +75,28 @@ fn run_prints_exits_and_leaves_nothing() {
     let status = env.run(&["run", "--rm", BUSYBOX, "no-such-command"]);
     assert_eq!(status.status.code(), Some(127));
     assert!(String::from_utf8_lossy(&status.stderr).contains("no-such-command"));
+    // Standard input reaches the container with -i, and only then.
+    let piped = |args: &[&str]| {
+        let mut c = env.cmd(args);
+        c.stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"line one\nline two\n")
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(
+        piped(&["run", "--rm", "-i", BUSYBOX, "wc", "-l"]).trim(),
+        "2"
+    );
+    assert_eq!(piped(&["run", "--rm", BUSYBOX, "wc", "-l"]).trim(), "0");
     assert_clean(&env);
     // Detached with --rm: once it is gone, so are its state and cgroups.
     let id = env
@@ -572,6 +594,25 @@ fn detached_lifecycle() {
     assert_eq!(out.status.code(), Some(4));
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(text.starts_with("1 /tmp\n"), "{text}");
+    // exec -u takes names and numbers, resolved in the container's files.
+    for (spec, ids) in [
+        ("nobody", "65534 65534"),
+        ("daemon:nogroup", "1 65534"),
+        ("1:0", "1 0"),
+    ] {
+        let out = env.ok(&[
+            "exec",
+            "-u",
+            spec,
+            "web",
+            "sh",
+            "-c",
+            "echo $(id -u) $(id -g)",
+        ]);
+        assert_eq!(out.trim(), ids, "{spec}");
+    }
+    let err = env.fails(&["exec", "-u", "nosuchuser", "web", "true"]);
+    assert!(err.contains("unable to find user nosuchuser"), "{err}");
 
     assert_eq!(env.ok(&["stop", "-t", "5", "web"]).trim(), "web");
     assert!(env.ok(&["logs", "--tail", "1", "web"]).contains("stopping"));
@@ -769,5 +810,128 @@ fn stop_sends_the_image_stop_signal_unless_told_otherwise() {
     assert!(err.contains("invalid signal"), "{err}");
     assert!(env.ok(&["ps"]).contains(" e"), "still running");
     env.ok(&["rm", "-f", "e"]);
+    assert_clean(&env);
+}
+
+#[test]
+fn terminals_for_run_and_exec() {
+    let env = with_busybox();
+    let piped = |args: &[&str], input: &[u8]| {
+        let mut c = env.cmd(args);
+        c.stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+        )
+    };
+    // -t alone: the container's streams are a terminal (hence \r\n).
+    let out = env.ok(&[
+        "run",
+        "--rm",
+        "-t",
+        "--network",
+        "none",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "tty; echo TERM=$TERM",
+    ]);
+    assert_eq!(out, "/dev/pts/0\r\nTERM=xterm\r\n");
+    // -it: what is typed reaches the shell; its exit code comes back.
+    let (code, out) = piped(
+        &[
+            "run",
+            "--rm",
+            "-i",
+            "-t",
+            "--network",
+            "none",
+            BUSYBOX,
+            "sh",
+        ],
+        b"echo hi-$((1+1))\nexit 3\n",
+    );
+    assert_eq!(code, Some(3));
+    assert!(out.contains("\r\nhi-2\r\n"), "{out:?}");
+    // From a real terminal: the window size is passed on, and the terminal
+    // is as it was afterwards.
+    let script = format!(
+        "stty rows 33 cols 101; a=$(stty -g); {} run --rm -it --network none {BUSYBOX} stty size; \
+         [ \"$a\" = \"$(stty -g)\" ] && echo restored",
+        ccr_bin()
+    );
+    let out = Command::new("script")
+        .args(["-qec", &script, "/dev/null"])
+        .env("CCR_DATA_ROOT", env.data_root())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("33 101\r\n") && text.contains("restored"),
+        "{text:?}"
+    );
+
+    // Detached: the terminal's output goes to the log; -dit keeps a shell
+    // waiting for input instead of ending it.
+    let id = env
+        .ok(&[
+            "run",
+            "-d",
+            "-i",
+            "-t",
+            "--network",
+            "none",
+            "-e",
+            "A=1",
+            BUSYBOX,
+            "sh",
+        ])
+        .trim()
+        .to_string();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    assert!(
+        env.ok(&["ps", "-q"]).contains(&id[..12]),
+        "the shell is still up"
+    );
+    // exec -it: a terminal, user, environment and exit code.
+    let (code, out) = piped(
+        &["exec", "-i", "-t", "-u", "nobody", "-e", "B=2", &id, "sh"],
+        b"id -u; echo A=$A B=$B; tty\nexit 5\n",
+    );
+    assert_eq!(code, Some(5));
+    assert!(out.contains("\r\n65534\r\nA=1 B=2\r\n/dev/pts/"), "{out:?}");
+    // exec reads standard input only with -i.
+    assert_eq!(piped(&["exec", &id, "wc", "-l"], b"x\ny\n").1.trim(), "0");
+    assert_eq!(
+        piped(&["exec", "-i", &id, "wc", "-l"], b"x\ny\n").1.trim(),
+        "2"
+    );
+    env.ok(&["rm", "-f", &id]);
+    let id = env
+        .ok(&[
+            "run",
+            "-d",
+            "-t",
+            "--network",
+            "none",
+            BUSYBOX,
+            "sh",
+            "-c",
+            "tty; sleep 0.2",
+        ])
+        .trim()
+        .to_string();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while env.ok(&["ps", "-q"]).contains(&id[..12]) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(env.ok(&["logs", &id]), "/dev/pts/0\r\n");
+    env.ok(&["rm", &id]);
     assert_clean(&env);
 }

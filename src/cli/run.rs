@@ -32,6 +32,12 @@ pub struct RunArgs {
     /// Remove the container when it exits
     #[arg(long)]
     pub rm: bool,
+    /// Keep standard input open: the container reads it (foreground runs)
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Allocate a pseudo-TTY
+    #[arg(short, long)]
+    pub tty: bool,
     /// Run in the background and print the container ID
     #[arg(short, long)]
     pub detach: bool,
@@ -150,6 +156,8 @@ pub fn run(
         command: a.command.clone(),
         remove: a.rm,
         stop_signal: a.stop_signal.clone(),
+        interactive: a.interactive,
+        tty: a.tty,
         tmpfs: a
             .tmpfs
             .iter()
@@ -520,9 +528,15 @@ pub struct ExecArgs {
     /// Working directory inside the container
     #[arg(short, long)]
     pub workdir: Option<String>,
-    /// User as uid[:gid]
+    /// Username or UID (format: <name|uid>[:<group|gid>])
     #[arg(short, long)]
     pub user: Option<String>,
+    /// Keep standard input open: the process reads it
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Allocate a pseudo-TTY
+    #[arg(short, long)]
+    pub tty: bool,
     pub container: String,
     /// Command and arguments
     #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
@@ -530,23 +544,13 @@ pub struct ExecArgs {
 }
 
 pub fn exec(ctx: &Context, a: ExecArgs) -> Result<i32, Error> {
-    let (user, group) = match a.user.as_deref() {
-        None => (None, None),
-        Some(u) => {
-            let (u, g) = u.split_once(':').map_or((u, None), |(u, g)| (u, Some(g)));
-            let num = |s: &str| {
-                s.parse::<u32>()
-                    .map_err(|_| Error::Usage(format!("exec --user {s:?}: use numeric uid[:gid]")))
-            };
-            (Some(num(u)?), g.map(num).transpose()?)
-        }
-    };
     let opts = crate::runtime::ExecOptions {
         args: a.command,
         env: a.env,
         workdir: a.workdir,
-        user,
-        group,
+        user: a.user,
+        interactive: a.interactive,
+        tty: a.tty,
     };
     Ok(Runtime::new(&ctx.data_root).exec(&a.container, &opts)?)
 }

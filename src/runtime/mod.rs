@@ -3,6 +3,7 @@
 //! files), run through youki's `libcontainer` by a monitor process that
 //! waits for it, records its exit code and cleans up.
 
+mod console;
 mod lifecycle;
 mod monitor;
 pub mod network;
@@ -169,6 +170,13 @@ pub struct RunOptions {
     pub stop_signal: Option<String>,
     #[serde(default)]
     pub tmpfs: Vec<Tmpfs>,
+    /// `-i`: a foreground container reads this process's standard input
+    /// (otherwise it reads nothing, as in docker).
+    #[serde(default)]
+    pub interactive: bool,
+    /// `-t`: the container's standard streams are a terminal.
+    #[serde(default)]
+    pub tty: bool,
 }
 
 #[derive(Debug, thiserror::Error)]

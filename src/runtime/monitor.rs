@@ -9,6 +9,9 @@ use libcontainer::syscall::syscall::SyscallType;
 
 use super::{Runtime, RuntimeError};
 
+/// Set in a detached monitor's environment: its standard input is nobody's.
+pub(super) const DETACHED: &str = "CCR_MONITOR_DETACHED";
+
 fn failed(id: &str, what: &str, e: impl std::fmt::Display) -> RuntimeError {
     RuntimeError::Container {
         id: id.to_string(),
@@ -44,14 +47,37 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
         let _ = fs::remove_dir_all(&stale);
     }
     let result = (|| {
+        // -t: a terminal, whose master end comes back over this socket.
+        let console = match st.options.tty {
+            true => Some(
+                super::console::ConsoleSocket::bind(state_root.join(format!("{}.tty", &id[..12])))
+                    .map_err(|e| failed(id, "console socket", e))?,
+            ),
+            false => None,
+        };
         let mut container = ContainerBuilder::new(id.to_string(), SyscallType::default())
             .with_root_path(&state_root)
             .map_err(|e| failed(id, "runtime state", e))?
+            .with_console_socket(console.as_ref().map(|c| c.path()))
             .as_init(&dir)
             .with_systemd(false)
-            .with_detach(false)
+            // libcontainer only takes a console socket when "detached";
+            // the flag changes nothing else: this process waits either way.
+            .with_detach(console.is_some())
             .build()
             .map_err(|e| failed(id, "create", e))?;
+        let attached = match &console {
+            Some(c) => {
+                let master = c.receive().map_err(|e| failed(id, "terminal", e))?;
+                // Detached, nothing reads this process's input.
+                let input = st.options.interactive && std::env::var_os(DETACHED).is_none();
+                Some(
+                    super::console::Attached::start(master, input)
+                        .map_err(|e| failed(id, "terminal", e))?,
+                )
+            }
+            None => None,
+        };
         container.start().map_err(|e| failed(id, "start", e))?;
         let pid = container
             .pid()
@@ -77,6 +103,9 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
                 Err(e) => return Err(failed(id, "wait", e)),
             }
         };
+        if let Some(a) = attached {
+            a.finish();
+        }
         let _ = container.delete(true);
         let _ = fs::remove_dir_all(state_root.join(id));
         Ok(code)

@@ -4,7 +4,7 @@
 //! paths, a default seccomp profile, no new privileges, and an explicit
 //! cgroups path.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
@@ -104,8 +104,13 @@ pub fn resolve_user(rootfs: &Path, spec: &str) -> Result<User, RuntimeError> {
         Some((u, g)) => (u, Some(g)),
         None => (spec, None),
     };
-    let passwd = rootfs.join("etc/passwd");
-    let group = rootfs.join("etc/group");
+    // Symlinks are followed inside the root, never out to the host's files.
+    let in_root = |name: &str| {
+        crate::unpack::resolve_in_root(rootfs, &[PathBuf::from("etc"), PathBuf::from(name)])
+            .unwrap_or_else(|_| rootfs.join("etc").join(name))
+    };
+    let passwd = in_root("passwd");
+    let group = in_root("group");
     let (uid, primary) = if u.is_empty() {
         (0, 0)
     } else if let Ok(n) = u.parse::<u32>() {
@@ -190,6 +195,9 @@ pub fn environment(image_cfg: &Value, opts: &RunOptions, hostname: &str) -> Vec<
     };
     set("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
     set(&format!("HOSTNAME={hostname}"));
+    if opts.tty {
+        set("TERM=xterm");
+    }
     for e in image_cfg["Env"].as_array().into_iter().flatten() {
         if let Some(s) = e.as_str() {
             set(s);
@@ -265,7 +273,7 @@ pub fn build(
     json!({
         "ociVersion": "1.0.2",
         "process": {
-            "terminal": false,
+            "terminal": opts.tty,
             "user": {"uid": user.uid, "gid": user.gid, "additionalGids": user.additional_gids},
             "args": args,
             "env": env,
