@@ -353,14 +353,7 @@ fn args_env_user_and_workdir() {
 #[test]
 fn dockerignore_copy_add_chown_and_the_context_boundary() {
     let env = with_busybox();
-    let mut tarball = tar::Builder::new(Vec::new());
-    let mut h = tar::Header::new_ustar();
-    h.set_size(6);
-    h.set_mode(0o644);
-    tarball
-        .append_data(&mut h, "inner/file.txt", &b"inner\n"[..])
-        .unwrap();
-    let tar_bytes = tarball.into_inner().unwrap();
+    let tar_bytes = one_file_tar("inner/file.txt", b"inner\n");
     let ctx = context(
         &env,
         "ctx",
@@ -1020,14 +1013,7 @@ fn run_mounts_bind_cache_tmpfs_and_secrets() {
 #[test]
 fn add_extracts_tar_archives_in_every_compression() {
     let env = with_busybox();
-    let mut tar = tar::Builder::new(Vec::new());
-    let mut h = tar::Header::new_gnu();
-    h.set_size(6);
-    h.set_mode(0o644);
-    h.set_cksum();
-    tar.append_data(&mut h, "inner/file.txt", &b"inner\n"[..])
-        .unwrap();
-    let plain = tar.into_inner().unwrap();
+    let plain = one_file_tar("inner/file.txt", b"inner\n");
     let kinds = ["gzip", "zstd", "bzip2", "xz"];
     let mut dockerfile = format!("FROM {BASE}\n");
     for k in kinds {

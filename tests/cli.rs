@@ -171,14 +171,7 @@ fn import_refuses_what_is_not_a_tarball() {
 #[test]
 fn import_reads_tarballs_in_every_compression() {
     let a = Env::new();
-    let mut tar = tar::Builder::new(Vec::new());
-    let mut h = tar::Header::new_gnu();
-    h.set_size(6);
-    h.set_mode(0o644);
-    h.set_cksum();
-    tar.append_data(&mut h, "etc/hello", &b"hello\n"[..])
-        .unwrap();
-    let plain = tar.into_inner().unwrap();
+    let plain = one_file_tar("etc/hello", b"hello\n");
     let mut diff_ids = Vec::new();
     for kind in ["gzip", "zstd", "bzip2", "xz"] {
         let file = a.path(&format!("rootfs.tar.{kind}"));

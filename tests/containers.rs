@@ -76,22 +76,7 @@ fn run_prints_exits_and_leaves_nothing() {
     assert_eq!(status.status.code(), Some(127));
     assert!(String::from_utf8_lossy(&status.stderr).contains("no-such-command"));
     // Standard input reaches the container with -i, and only then.
-    let piped = |args: &[&str]| {
-        let mut c = env.cmd(args);
-        c.stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped());
-        let mut child = c.spawn().unwrap();
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(b"line one\nline two\n")
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let piped = |args: &[&str]| env.with_input(args, b"line one\nline two\n").1;
     assert_eq!(
         piped(&["run", "--rm", "-i", BUSYBOX, "wc", "-l"]).trim(),
         "2"
@@ -816,19 +801,7 @@ fn stop_sends_the_image_stop_signal_unless_told_otherwise() {
 #[test]
 fn terminals_for_run_and_exec() {
     let env = with_busybox();
-    let piped = |args: &[&str], input: &[u8]| {
-        let mut c = env.cmd(args);
-        c.stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped());
-        let mut child = c.spawn().unwrap();
-        use std::io::Write;
-        child.stdin.take().unwrap().write_all(input).unwrap();
-        let out = child.wait_with_output().unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).to_string(),
-        )
-    };
+    let piped = |args: &[&str], input: &[u8]| env.with_input(args, input);
     // -t alone: the container's streams are a terminal (hence \r\n).
     let out = env.ok(&[
         "run",

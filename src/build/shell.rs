@@ -27,7 +27,17 @@ struct Lexer<'a> {
     src: &'a str,
 }
 
-impl Lexer<'_> {
+impl<'a> Lexer<'a> {
+    fn new(src: &'a str, vars: &'a Vars, escape: char) -> Lexer<'a> {
+        Lexer {
+            chars: src.chars().collect(),
+            pos: 0,
+            escape,
+            vars,
+            src,
+        }
+    }
+
     fn peek(&self) -> Option<char> {
         self.chars.get(self.pos).copied()
     }
@@ -188,13 +198,7 @@ impl Lexer<'_> {
 
 /// One word: quotes removed, escapes and variables processed, whitespace kept.
 pub fn word(s: &str, vars: &Vars, escape: char) -> Result<String, ShellError> {
-    let mut lx = Lexer {
-        chars: s.chars().collect(),
-        pos: 0,
-        escape,
-        vars,
-        src: s,
-    };
+    let mut lx = Lexer::new(s, vars, escape);
     Ok(lx.words(false)?.pop().unwrap_or_default())
 }
 
@@ -202,13 +206,7 @@ pub fn word(s: &str, vars: &Vars, escape: char) -> Result<String, ShellError> {
 /// POSIX shell reads it: variables are expanded; quotes are ordinary
 /// characters; the escape character only escapes `$`, itself and a newline.
 pub fn heredoc_text(s: &str, vars: &Vars, escape: char) -> Result<String, ShellError> {
-    let mut lx = Lexer {
-        chars: s.chars().collect(),
-        pos: 0,
-        escape,
-        vars,
-        src: s,
-    };
+    let mut lx = Lexer::new(s, vars, escape);
     let mut out = String::new();
     while let Some(c) = lx.next() {
         if c == escape {
@@ -235,13 +233,7 @@ pub fn heredoc_text(s: &str, vars: &Vars, escape: char) -> Result<String, ShellE
 
 /// Whitespace-separated words, each processed like [`word`].
 pub fn words(s: &str, vars: &Vars, escape: char) -> Result<Vec<String>, ShellError> {
-    let mut lx = Lexer {
-        chars: s.chars().collect(),
-        pos: 0,
-        escape,
-        vars,
-        src: s,
-    };
+    let mut lx = Lexer::new(s, vars, escape);
     lx.words(true)
 }
 

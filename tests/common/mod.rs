@@ -446,3 +446,30 @@ pub fn sha256_hex(data: &[u8]) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(data))
 }
+
+impl Env {
+    /// Runs ccr with `input` on its standard input; its exit code and output.
+    pub fn with_input(&self, args: &[&str], input: &[u8]) -> (Option<i32>, String) {
+        use std::io::Write;
+        let mut c = self.cmd(args);
+        c.stdin(Stdio::piped()).stdout(Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+        )
+    }
+}
+
+/// A tar archive holding one regular file, mode 0644.
+pub fn one_file_tar(path: &str, content: &[u8]) -> Vec<u8> {
+    let mut tar = tar::Builder::new(Vec::new());
+    let mut h = tar::Header::new_gnu();
+    h.set_size(content.len() as u64);
+    h.set_mode(0o644);
+    h.set_cksum();
+    tar.append_data(&mut h, path, content).unwrap();
+    tar.into_inner().unwrap()
+}
