@@ -32,6 +32,7 @@ complete -c ccr -n "__fish_ccr_needs_command" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_needs_command" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_needs_command" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "run" -d 'Run a command in a new container'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "create" -d 'Create a new container without starting it (the flags of run)'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "ps" -d 'List containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "logs" -d 'Fetch the logs of a container'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "exec" -d 'Run a command in a running container'
@@ -39,12 +40,16 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "stop" -d 'Stop one or more 
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "kill" -d 'Kill one or more running containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "rm" -d 'Remove one or more containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "start" -d 'Start one or more stopped containers'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "restart" -d 'Restart one or more containers'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "wait" -d 'Block until one or more containers stop, then print their exit codes'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "container" -d 'Manage containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "inspect" -d 'Display detailed information on containers or images'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "build" -d 'Build an image from a Dockerfile'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "builder" -d 'Manage the build cache'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "push" -d 'Push an image to a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "images" -d 'List images'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "history" -d 'Show the history of an image'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "tag" -d 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "rmi" -d 'Remove one or more images'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "save" -d 'Save one or more images to a tar archive (OCI layout, docker-compatible)'
@@ -107,6 +112,55 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -s q -l quiet -d 'Suppress 
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l name -d 'Assign a name to the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take it from this environment)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand create" -s v -l volume -d 'Bind mount a host path: SRC:DST[:ro]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -s u -l user -d 'User (name|uid[:group|gid])' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l entrypoint -d 'Overwrite the image\'s entrypoint' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l hostname -d 'Container host name' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS] (e.g. /run:size=64m,mode=1777)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l stop-signal -d 'Signal to stop the container with (default: the image\'s STOPSIGNAL, else SIGTERM)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l network -d 'Network: bridge (CNI, the default), none (loopback only) or host' -r -f -a "bridge\t''
+none\t''
+host\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand create" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l platform -d 'Platform of the image to run' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t''
+always\t''
+never\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
+cosign\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l cosign-key -d 'Public key to verify cosign signatures with (repeatable: any one may have signed)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l cosign-certificate-identity -d 'Keyless: the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l cosign-certificate-identity-regexp -d 'Keyless: a regular expression for the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE, or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l rm -d 'Remove the container when it exits'
+complete -c ccr -n "__fish_ccr_using_subcommand create" -s i -l interactive -d 'Keep standard input open: the container reads it (foreground runs)'
+complete -c ccr -n "__fish_ccr_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-TTY'
+complete -c ccr -n "__fish_ccr_using_subcommand create" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l read-only -d 'Mount the container\'s root file system read-only'
+complete -c ccr -n "__fish_ccr_using_subcommand create" -s q -l quiet -d 'Suppress the pull output'
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ccr -n "__fish_ccr_using_subcommand create" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l format -d 'Format the output: table, json, or a template' -r
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
@@ -171,6 +225,50 @@ native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand start" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand start" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand start" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand restart" -s t -l time -d 'Seconds to wait before killing the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand restart" -s s -l signal -d 'Signal to send first (default: the container\'s stop signal, else SIGTERM)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand restart" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand restart" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand restart" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand restart" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand restart" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand restart" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand wait" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand wait" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand wait" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand wait" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand wait" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand wait" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -f -a "ls" -d 'List containers'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -f -a "prune" -d 'Remove all stopped containers'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Format the output: table, json, or a template' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (default shows just running)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only display container IDs'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Don\'t truncate output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation (accepted for docker compatibility; ccr never prompts)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -s f -l format -d 'Format the output using a template' -r
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
@@ -288,6 +386,17 @@ complete -c ccr -n "__fish_ccr_using_subcommand images" -l no-trunc -d 'Don\'t t
 complete -c ccr -n "__fish_ccr_using_subcommand images" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand images" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand images" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand history" -l format -d 'Format the output: table, json, or a template such as \'{{.CreatedBy}}\'' -r
+complete -c ccr -n "__fish_ccr_using_subcommand history" -l platform -d 'The platform of a multi-platform image (default: this host\'s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand history" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand history" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand history" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand history" -s q -l quiet -d 'Show only image IDs'
+complete -c ccr -n "__fish_ccr_using_subcommand history" -l no-trunc -d 'Don\'t truncate output'
+complete -c ccr -n "__fish_ccr_using_subcommand history" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand history" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand history" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand tag" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand tag" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand tag" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -330,27 +439,28 @@ native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand import" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand import" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand import" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -s h -l help -d 'Print help'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "ls" -d 'List images'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "rm" -d 'Remove one or more images'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "inspect" -d 'Display detailed information on one or more images'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "prune" -d 'Remove unused images and content'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "pull" -d 'Pull an image from a registry'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "push" -d 'Push an image to a registry'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "tag" -d 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "save" -d 'Save images to a tar archive'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "load" -d 'Load images from a tar archive'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "import" -d 'Import a root filesystem tarball as an image'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "sign" -d 'Sign an image in its registry (cosign format)'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "verify" -d 'Verify an image\'s signatures in its registry'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "encrypt" -d 'Encrypt image layers (ocicrypt) for recipients: public keys or KBS key ids'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "decrypt" -d 'Decrypt image layers'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "ls" -d 'List images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "rm" -d 'Remove one or more images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "history" -d 'Show the history of an image'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "inspect" -d 'Display detailed information on one or more images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "prune" -d 'Remove unused images and content'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "push" -d 'Push an image to a registry'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "tag" -d 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "save" -d 'Save images to a tar archive'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "load" -d 'Load images from a tar archive'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "import" -d 'Import a root filesystem tarball as an image'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "sign" -d 'Sign an image in its registry (cosign format)'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "verify" -d 'Verify an image\'s signatures in its registry'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "encrypt" -d 'Encrypt image layers (ocicrypt) for recipients: public keys or KBS key ids'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "decrypt" -d 'Decrypt image layers'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Format the output: table, json, or a template such as \'{{.Repository}}:{{.Tag}}\'' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
@@ -370,6 +480,17 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'Format the output: table, json, or a template such as \'{{.CreatedBy}}\'' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -l platform -d 'The platform of a multi-platform image (default: this host\'s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Show only image IDs'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Don\'t truncate output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l platform -d 'Inspect the image for this platform of a multi-platform image' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output using a template' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F

@@ -119,6 +119,39 @@ fn hello_world_builds_and_runs() {
     );
     // The base layers are reused as they are.
     assert_eq!(layer_digests(&env, "hello:1"), layer_digests(&env, BASE));
+    // history: newest first, the image id on top, sizes where layers are.
+    let rows: Vec<serde_json::Value> = env
+        .ok(&["history", "--format", "json", "hello:1"])
+        .lines()
+        .map(json)
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let image_id = env.ok(&["images", "-q", "hello:1"]);
+    assert_eq!(rows[0]["ID"], image_id.trim());
+    assert!(
+        rows[0]["CreatedBy"]
+            .as_str()
+            .unwrap()
+            .contains("CMD [\"echo\",\"Hello World\"]"),
+        "{rows:?}"
+    );
+    assert_eq!(rows[0]["Size"], "0B");
+    assert_eq!(
+        (rows[1]["ID"].as_str(), rows[1]["CreatedBy"].as_str()),
+        (Some("<missing>"), Some("ccr import"))
+    );
+    assert_ne!(rows[1]["Size"], "0B");
+    let table = env.ok(&["history", "hello:1"]);
+    assert!(table.starts_with("IMAGE "), "{table}");
+    assert_eq!(table.lines().count(), 3, "{table}");
+    assert_eq!(
+        env.ok(&["image", "history", "-q", "hello:1"])
+            .lines()
+            .count(),
+        2
+    );
+    let err = env.fails(&["history", "no-such-image:1"]);
+    assert!(err.contains("no-such-image"), "{err}");
     // Untagged, the image is kept as <none> under its id (which -q
     // prints), runs by that id, and goes with `image prune`.
     let id = env.ok(&["build", "-q", &ctx]);

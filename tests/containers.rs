@@ -908,3 +908,77 @@ fn terminals_for_run_and_exec() {
     env.ok(&["rm", &id]);
     assert_clean(&env);
 }
+
+#[test]
+fn create_start_wait_restart_and_prune() {
+    let env = with_busybox();
+    let id = env
+        .ok(&[
+            "create",
+            "--name",
+            "c1",
+            "--network",
+            "none",
+            BUSYBOX,
+            "sh",
+            "-c",
+            "echo run; exit 4",
+        ])
+        .trim()
+        .to_string();
+    assert_eq!(id.len(), 64, "{id}");
+    assert!(env.ok(&["ps", "-a"]).contains("Created"));
+    assert_eq!(env.ok(&["logs", "c1"]), "", "created, not run");
+    env.ok(&["start", "c1"]);
+    assert_eq!(env.ok(&["wait", "c1"]), "4\n");
+    assert_eq!(env.ok(&["logs", "c1"]), "run\n");
+    assert_eq!(env.ok(&["restart", "c1"]).trim(), "c1");
+    assert_eq!(env.ok(&["wait", &id[..12]]), "4\n");
+    assert_eq!(env.ok(&["logs", "c1"]), "run\nrun\n");
+
+    // wait blocks until the container stops, and reports its code.
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "slow",
+        "--network",
+        "none",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "sleep 0.5; exit 9",
+    ]);
+    let t0 = std::time::Instant::now();
+    assert_eq!(env.ok(&["wait", "slow"]), "9\n");
+    assert!(t0.elapsed() > std::time::Duration::from_millis(200));
+
+    // prune removes what is not running, and only that.
+    let up = env
+        .ok(&[
+            "run",
+            "-d",
+            "--name",
+            "up",
+            "--network",
+            "none",
+            BUSYBOX,
+            "sleep",
+            "100",
+        ])
+        .trim()
+        .to_string();
+    let out = env.ok(&["container", "prune", "-f"]);
+    assert!(out.starts_with("Deleted Containers:\n"), "{out}");
+    assert!(out.contains(&id) && !out.contains(&up), "{out}");
+    assert!(out.contains("Total reclaimed space:"), "{out}");
+    let left = env.ok(&["container", "ls", "-a", "-q"]);
+    assert_eq!(left.trim(), &up[..12]);
+
+    let err = env.fails(&["wait", "no-such-container"]);
+    assert!(err.contains("no such container"), "{err}");
+    let err = env.fails(&["create", "-d", BUSYBOX, "true"]);
+    assert!(err.contains("-d does not apply"), "{err}");
+    env.ok(&["rm", "-f", "up"]);
+    assert_clean(&env);
+}

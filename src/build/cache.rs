@@ -56,20 +56,6 @@ impl Cache {
     }
 }
 
-/// Bytes of the regular files under `dir`.
-fn tree_bytes(dir: &Path) -> u64 {
-    let Ok(list) = fs::read_dir(dir) else {
-        return 0;
-    };
-    list.flatten()
-        .map(|e| match e.file_type() {
-            Ok(t) if t.is_dir() => tree_bytes(&e.path()),
-            Ok(t) if t.is_file() => e.metadata().map(|m| m.len()).unwrap_or(0),
-            _ => 0,
-        })
-        .sum()
-}
-
 /// Empties the build cache and the `RUN --mount=type=cache` directories;
 /// returns the entries dropped and the bytes reclaimed.
 pub fn prune(store: &Store, data_root: &Path) -> Result<(usize, u64)> {
@@ -87,7 +73,7 @@ pub fn prune(store: &Store, data_root: &Path) -> Result<(usize, u64)> {
         for e in list.flatten() {
             let p = e.path();
             if p.is_dir() {
-                let bytes = tree_bytes(&p);
+                let bytes = crate::unpack::tree_bytes(&p);
                 if fs::remove_dir_all(&p).is_ok() {
                     entries += 1;
                     reclaimed += bytes;

@@ -71,6 +71,23 @@ pub struct ImagesArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct HistoryArgs {
+    /// Show only image IDs
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Don't truncate output
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Format the output: table, json, or a template such as '{{.CreatedBy}}'
+    #[arg(long)]
+    pub format: Option<String>,
+    /// The platform of a multi-platform image (default: this host's)
+    #[arg(long)]
+    pub platform: Option<String>,
+    pub image: String,
+}
+
+#[derive(Args, Debug)]
 pub struct TagArgs {
     pub source_image: String,
     pub target_image: String,
@@ -149,6 +166,8 @@ pub enum ImageCommand {
     Ls(ImagesArgs),
     /// Remove one or more images
     Rm(RmiArgs),
+    /// Show the history of an image
+    History(HistoryArgs),
     /// Display detailed information on one or more images
     Inspect(InspectArgs),
     /// Remove unused images and content
@@ -202,6 +221,7 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull(ctx, a),
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push(ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images(ctx, a),
+        Command::History(a) | Command::Image(ImageCommand::History(a)) => history(ctx, a),
         Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => {
             ctx.images.tag(&a.source_image, &a.target_image)?;
             Ok(0)
@@ -240,6 +260,10 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
         | Command::Completion { .. }
         | Command::Key(_)
         | Command::Run(_)
+        | Command::Create(_)
+        | Command::Restart(_)
+        | Command::Wait(_)
+        | Command::Container(_)
         | Command::Monitor { .. }
         | Command::Ps(_)
         | Command::Exec(_)
@@ -377,6 +401,51 @@ fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
             r.blob_size.clone(),
         ]);
         table.push(row);
+    }
+    print_table(&mut out, &table);
+    Ok(0)
+}
+
+fn history(ctx: &Context, a: HistoryArgs) -> Result<i32, Error> {
+    let format = Format::parse(a.format.as_deref())?;
+    let platform: Option<Platform> = a.platform.as_deref().map(str::parse).transpose()?;
+    let rows = ctx.images.history(&a.image, platform.as_ref())?;
+    let mut out = std::io::stdout().lock();
+    if a.quiet {
+        for r in &rows {
+            let _ = writeln!(out, "{}", r.id);
+        }
+        return Ok(0);
+    }
+    if format != Format::Table {
+        for r in &rows {
+            let _ = writeln!(out, "{}", format.render(r)?);
+        }
+        return Ok(0);
+    }
+    let mut table = vec![
+        ["IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT"]
+            .map(str::to_string)
+            .to_vec(),
+    ];
+    for r in &rows {
+        // docker: the shell prefix shortened, cut at 45 characters.
+        let by = r
+            .created_by
+            .replace("/bin/sh -c #(nop) ", "")
+            .replace('\t', " ");
+        let by = if a.no_trunc || by.chars().count() <= 45 {
+            by
+        } else {
+            format!("{}…", by.chars().take(44).collect::<String>())
+        };
+        table.push(vec![
+            r.id.clone(),
+            r.created_since.clone(),
+            by,
+            r.size.clone(),
+            r.comment.clone(),
+        ]);
     }
     print_table(&mut out, &table);
     Ok(0)

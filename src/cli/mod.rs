@@ -60,6 +60,8 @@ pub enum SnapshotterFlag {
 pub enum Command {
     /// Run a command in a new container
     Run(Box<run::RunArgs>),
+    /// Create a new container without starting it (the flags of run)
+    Create(Box<run::RunArgs>),
     /// List containers
     Ps(run::PsArgs),
     /// Fetch the logs of a container
@@ -74,6 +76,13 @@ pub enum Command {
     Rm(run::RmArgs),
     /// Start one or more stopped containers
     Start(run::StartArgs),
+    /// Restart one or more containers
+    Restart(run::StopArgs),
+    /// Block until one or more containers stop, then print their exit codes
+    Wait(run::StartArgs),
+    /// Manage containers
+    #[command(subcommand)]
+    Container(run::ContainerCommand),
     /// Display detailed information on containers or images
     Inspect(run::InspectArgs),
     /// Build an image from a Dockerfile
@@ -88,6 +97,8 @@ pub enum Command {
     /// List images
     #[command(alias = "image-ls")]
     Images(image::ImagesArgs),
+    /// Show the history of an image
+    History(image::HistoryArgs),
     /// Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
     Tag(image::TagArgs),
     /// Remove one or more images
@@ -128,6 +139,13 @@ pub fn completion(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
     clap_complete::generate(shell, &mut Cli::command(), "ccr", out);
 }
 
+fn snapshotter(flag: &SnapshotterFlag) -> crate::runtime::Snapshotter {
+    match flag {
+        SnapshotterFlag::Overlayfs => crate::runtime::Snapshotter::Overlayfs,
+        SnapshotterFlag::Native => crate::runtime::Snapshotter::Native,
+    }
+}
+
 /// Runs a parsed command line; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     let config = match Config::load() {
@@ -143,38 +161,39 @@ pub fn run(cli: Cli) -> i32 {
         debug: cli.debug || config.debug,
         config,
     };
-    let result = match cli.command {
-        Command::Completion { shell } => {
-            completion(shell, &mut std::io::stdout());
-            Ok(0)
-        }
-        Command::Login(a) => login::login(&opts, a),
-        Command::Kbs(c) => kbs::run(&opts, c),
-        Command::Key(k) => trust::key(k),
-        Command::Logout(a) => login::logout(&opts, a),
-        Command::Run(a) => Context::new(&opts).and_then(|ctx| {
-            let snapshotter = match cli.snapshotter {
-                SnapshotterFlag::Overlayfs => crate::runtime::Snapshotter::Overlayfs,
-                SnapshotterFlag::Native => crate::runtime::Snapshotter::Native,
-            };
-            run::run(&ctx, *a, snapshotter)
-        }),
-        Command::Monitor { id } => Context::new(&opts).and_then(|ctx| run::monitor(&ctx, &id)),
-        Command::Ps(a) => Context::new(&opts).and_then(|ctx| run::ps(&ctx, a)),
-        Command::Exec(a) => Context::new(&opts).and_then(|ctx| run::exec(&ctx, a)),
-        Command::Logs(a) => Context::new(&opts).and_then(|ctx| run::logs(&ctx, a)),
-        Command::Stop(a) => Context::new(&opts).and_then(|ctx| run::stop(&ctx, a)),
-        Command::Kill(a) => Context::new(&opts).and_then(|ctx| run::kill(&ctx, a)),
-        Command::Rm(a) => Context::new(&opts).and_then(|ctx| run::rm(&ctx, a)),
-        Command::Start(a) => Context::new(&opts).and_then(|ctx| run::start(&ctx, a)),
-        Command::Inspect(a) => Context::new(&opts).and_then(|ctx| run::inspect(&ctx, a)),
-        Command::Build(a) => Context::new(&opts).and_then(|ctx| build::build_image(&ctx, *a)),
-        Command::Builder(c) => Context::new(&opts).and_then(|ctx| build::builder(&ctx, c)),
-        other => match Context::new(&opts) {
-            Ok(ctx) => image::run(&ctx, other),
-            Err(e) => Err(e),
-        },
-    };
+    let result =
+        match cli.command {
+            Command::Completion { shell } => {
+                completion(shell, &mut std::io::stdout());
+                Ok(0)
+            }
+            Command::Login(a) => login::login(&opts, a),
+            Command::Kbs(c) => kbs::run(&opts, c),
+            Command::Key(k) => trust::key(k),
+            Command::Logout(a) => login::logout(&opts, a),
+            Command::Run(a) => Context::new(&opts)
+                .and_then(|ctx| run::run(&ctx, *a, snapshotter(&cli.snapshotter))),
+            Command::Create(a) => Context::new(&opts)
+                .and_then(|ctx| run::create(&ctx, *a, snapshotter(&cli.snapshotter))),
+            Command::Restart(a) => Context::new(&opts).and_then(|ctx| run::restart(&ctx, a)),
+            Command::Wait(a) => Context::new(&opts).and_then(|ctx| run::wait(&ctx, a)),
+            Command::Container(c) => Context::new(&opts).and_then(|ctx| run::container(&ctx, c)),
+            Command::Monitor { id } => Context::new(&opts).and_then(|ctx| run::monitor(&ctx, &id)),
+            Command::Ps(a) => Context::new(&opts).and_then(|ctx| run::ps(&ctx, a)),
+            Command::Exec(a) => Context::new(&opts).and_then(|ctx| run::exec(&ctx, a)),
+            Command::Logs(a) => Context::new(&opts).and_then(|ctx| run::logs(&ctx, a)),
+            Command::Stop(a) => Context::new(&opts).and_then(|ctx| run::stop(&ctx, a)),
+            Command::Kill(a) => Context::new(&opts).and_then(|ctx| run::kill(&ctx, a)),
+            Command::Rm(a) => Context::new(&opts).and_then(|ctx| run::rm(&ctx, a)),
+            Command::Start(a) => Context::new(&opts).and_then(|ctx| run::start(&ctx, a)),
+            Command::Inspect(a) => Context::new(&opts).and_then(|ctx| run::inspect(&ctx, a)),
+            Command::Build(a) => Context::new(&opts).and_then(|ctx| build::build_image(&ctx, *a)),
+            Command::Builder(c) => Context::new(&opts).and_then(|ctx| build::builder(&ctx, c)),
+            other => match Context::new(&opts) {
+                Ok(ctx) => image::run(&ctx, other),
+                Err(e) => Err(e),
+            },
+        };
     match result {
         Ok(code) => code,
         Err(e) => {

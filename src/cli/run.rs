@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 
 use super::trust::VerifyArgs;
 use crate::context::Context;
@@ -132,6 +132,39 @@ pub fn run(
     a: RunArgs,
     snapshotter: crate::runtime::Snapshotter,
 ) -> Result<i32, Error> {
+    let detach = a.detach;
+    let (runtime, st) = new_container(ctx, a, snapshotter)?;
+    match runtime.launch(&st.id, detach)? {
+        Some(code) => Ok(code),
+        None => {
+            println!("{}", st.id);
+            Ok(0)
+        }
+    }
+}
+
+/// `ccr create`: the container of `ccr run`, made but not started.
+pub fn create(
+    ctx: &Context,
+    a: RunArgs,
+    snapshotter: crate::runtime::Snapshotter,
+) -> Result<i32, Error> {
+    if a.detach {
+        return Err(Error::Usage(
+            "create makes a container without starting it: -d does not apply".into(),
+        ));
+    }
+    let (_, st) = new_container(ctx, a, snapshotter)?;
+    println!("{}", st.id);
+    Ok(0)
+}
+
+/// Pulls (and verifies) the image when needed and makes the container.
+fn new_container(
+    ctx: &Context,
+    a: RunArgs,
+    snapshotter: crate::runtime::Snapshotter,
+) -> Result<(Runtime, crate::runtime::ContainerState), Error> {
     let r = ImageRef::parse(&a.image)?;
     let platform: Option<Platform> = a.platform.as_deref().map(str::parse).transpose()?;
     let opts = RunOptions {
@@ -200,13 +233,7 @@ pub fn run(
     let img = ctx.images.resolve_platform(&rec, platform.as_ref())?;
     let runtime = Runtime::new(&ctx.data_root).with_keys(a.decrypt.keyring(&ctx.opts)?);
     let st = runtime.create(&ctx.images, &rec, &img, &opts)?;
-    match runtime.launch(&st.id, a.detach)? {
-        Some(code) => Ok(code),
-        None => {
-            println!("{}", st.id);
-            Ok(0)
-        }
-    }
+    Ok((runtime, st))
 }
 
 /// The monitor process (`ccr __monitor ID`): runs the container and exits
@@ -449,6 +476,70 @@ pub fn stop(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
         rt.stop(c, std::time::Duration::from_secs(a.time), signal)
             .map(|_| ())
     })
+}
+
+pub fn restart(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.data_root);
+    let signal = a
+        .signal
+        .as_deref()
+        .map(crate::runtime::parse_signal)
+        .transpose()?;
+    each(&a.containers, |c| {
+        rt.stop(c, std::time::Duration::from_secs(a.time), signal)?;
+        rt.start(c).map(|_| ())
+    })
+}
+
+/// Prints each container's exit code once it has stopped (docker's `wait`).
+pub fn wait(ctx: &Context, a: StartArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.data_root);
+    let mut failed = false;
+    for c in &a.containers {
+        match rt.wait(c) {
+            Ok(code) => println!("{code}"),
+            Err(e) => {
+                eprintln!("ccr: error: {e}");
+                failed = true;
+            }
+        }
+    }
+    Ok(if failed { crate::EXIT_CCR_FAILURE } else { 0 })
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ContainerCommand {
+    /// List containers
+    #[command(alias = "list", alias = "ps")]
+    Ls(PsArgs),
+    /// Remove all stopped containers
+    Prune {
+        /// Do not prompt for confirmation (accepted for docker compatibility; ccr never prompts)
+        #[arg(short, long)]
+        force: bool,
+    },
+}
+
+pub fn container(ctx: &Context, c: ContainerCommand) -> Result<i32, Error> {
+    match c {
+        ContainerCommand::Ls(a) => ps(ctx, a),
+        ContainerCommand::Prune { .. } => {
+            let rt = Runtime::new(&ctx.data_root);
+            let removed = rt.prune()?;
+            if !removed.is_empty() {
+                println!("Deleted Containers:");
+                for (id, _) in &removed {
+                    println!("{id}");
+                }
+                println!();
+            }
+            println!(
+                "Total reclaimed space: {}",
+                crate::image::human_size(removed.iter().map(|(_, b)| *b).sum())
+            );
+            Ok(0)
+        }
+    }
 }
 
 pub fn kill(ctx: &Context, a: KillArgs) -> Result<i32, Error> {

@@ -30,6 +30,25 @@ pub struct ImageSummary {
     pub name: String,
 }
 
+/// One row of `ccr history`, newest first; serialised with docker's
+/// `--format` field names.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct HistoryRow {
+    /// The image id on the newest row, `<missing>` on the others (as docker
+    /// shows an image whose intermediate images are not local).
+    #[serde(rename = "ID")]
+    pub id: String,
+    pub created_at: String,
+    pub created_since: String,
+    pub created_by: String,
+    /// The layer's size as stored (compressed), `0B` for a step without one.
+    pub size: String,
+    pub comment: String,
+    #[serde(skip)]
+    pub size_bytes: u64,
+}
+
 #[derive(Debug, Default)]
 pub struct RemoveReport {
     pub untagged: Vec<String>,
@@ -117,6 +136,55 @@ impl Images {
             blob_size: human_size(self.blob_total(&rec.target)),
             name: rec.name.clone(),
         })
+    }
+
+    /// `ccr history`: the image's build steps, newest first, each with the
+    /// layer it added. Without history in the config, one row per layer.
+    pub fn history(&self, input: &str, platform: Option<&Platform>) -> Result<Vec<HistoryRow>> {
+        let rec = self.lookup_one(input)?;
+        let img = self.resolve_platform(&rec, platform)?;
+        let mut layers = img.manifest.layers.iter();
+        let mut rows = Vec::new();
+        let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+        if img.config.history.is_empty() {
+            for l in layers.by_ref() {
+                rows.push((String::new(), String::new(), String::new(), l.size));
+            }
+        }
+        for h in &img.config.history {
+            let size = match h["empty_layer"].as_bool() {
+                Some(true) => 0,
+                _ => layers.next().map_or(0, |l| l.size),
+            };
+            rows.push((
+                text(&h["created"]),
+                text(&h["created_by"]),
+                text(&h["comment"]),
+                size,
+            ));
+        }
+        Ok(rows
+            .into_iter()
+            .rev()
+            .enumerate()
+            .map(|(i, (created, by, comment, size))| HistoryRow {
+                id: if i == 0 {
+                    rec.target.digest.short().to_string()
+                } else {
+                    "<missing>".into()
+                },
+                created_since: if created.is_empty() {
+                    "N/A".into()
+                } else {
+                    human_since(Some(&created))
+                },
+                created_at: created,
+                created_by: by,
+                size: human_size(size),
+                comment,
+                size_bytes: size,
+            })
+            .collect())
     }
 
     /// `ccr image inspect`: docker's shape, one object per image.

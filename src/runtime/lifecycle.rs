@@ -333,6 +333,44 @@ impl Runtime {
         Ok(self.refresh(self.load(&st.id).unwrap_or(st)))
     }
 
+    /// Waits until the container has stopped; its exit code (137 when its
+    /// monitor died and it was killed).
+    pub fn wait(&self, key: &str) -> Result<i32, RuntimeError> {
+        let id = self.find(key)?.id;
+        loop {
+            let st = match self.load(&id) {
+                Ok(st) => self.refresh(st),
+                Err(RuntimeError::NoSuchContainer(_)) => {
+                    return Err(RuntimeError::Config(format!(
+                        "container {key} was removed (--rm) before its exit code could be read"
+                    )));
+                }
+                Err(e) => return Err(e),
+            };
+            match st.status.as_str() {
+                "exited" => return Ok(st.exit_code.unwrap_or(0)),
+                "dead" | "failed" => return Ok(st.exit_code.unwrap_or(137)),
+                _ => std::thread::sleep(Duration::from_millis(50)),
+            }
+        }
+    }
+
+    /// Removes every container that is not running; their ids and the
+    /// bytes their own files took.
+    pub fn prune(&self) -> Result<Vec<(String, u64)>, RuntimeError> {
+        let mut removed = Vec::new();
+        for st in self.list()? {
+            let st = self.refresh(st);
+            if st.status == "running" || st.status == "created" && st.monitor_pid.is_some() {
+                continue;
+            }
+            let bytes = crate::unpack::tree_bytes(&self.container_dir(&st.id).join("upper"));
+            self.remove(&st.id, false)?;
+            removed.push((st.id, bytes));
+        }
+        Ok(removed)
+    }
+
     /// Removes a container (`force` kills it first when running).
     pub fn remove(&self, key: &str, force: bool) -> Result<ContainerState, RuntimeError> {
         let st = self.find(key)?;

@@ -395,6 +395,20 @@ fn set_mtime(path: &Path, secs: i64) -> io::Result<()> {
     .map_err(io::Error::from)
 }
 
+/// Bytes of the regular files under `dir` (symlinks not followed).
+pub fn tree_bytes(dir: &Path) -> u64 {
+    let Ok(list) = fs::read_dir(dir) else {
+        return 0;
+    };
+    list.flatten()
+        .map(|e| match e.file_type() {
+            Ok(t) if t.is_dir() => tree_bytes(&e.path()),
+            Ok(t) if t.is_file() => e.metadata().map(|m| m.len()).unwrap_or(0),
+            _ => 0,
+        })
+        .sum()
+}
+
 /// A reader that hashes what is read through it (for diff ids).
 pub struct HashingReader<R> {
     pub inner: R,
