@@ -2031,7 +2031,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__logs)
-            opts="-f -n -h -V --follow --tail --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-f -n -t -h -V --follow --tail --timestamps --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

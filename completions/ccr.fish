@@ -178,6 +178,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand logs" -l insecure-registry -d 'A
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -s f -l follow -d 'Follow log output'
+complete -c ccr -n "__fish_ccr_using_subcommand logs" -s t -l timestamps -d 'Show timestamps'
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -s V -l version -d 'Print version'

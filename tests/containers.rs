@@ -600,7 +600,13 @@ fn detached_lifecycle() {
     assert!(err.contains("unable to find user nosuchuser"), "{err}");
 
     assert_eq!(env.ok(&["stop", "-t", "5", "web"]).trim(), "web");
-    assert!(env.ok(&["logs", "--tail", "1", "web"]).contains("stopping"));
+    // Standard output only: a "Terminated" the shell may print for its
+    // child goes to standard error, in either order with "stopping".
+    assert!(
+        env.ok(&["logs", "--tail", "2", "web"])
+            .ends_with("stopping\n")
+    );
+    assert_eq!(env.ok(&["logs", "web"]), "started\nstopping\n");
     assert_eq!(
         env.ok(&["inspect", "-f", "{{.State.ExitCode}}", "web"])
             .trim(),
@@ -980,5 +986,69 @@ fn create_start_wait_restart_and_prune() {
     let err = env.fails(&["create", "-d", BUSYBOX, "true"]);
     assert!(err.contains("-d does not apply"), "{err}");
     env.ok(&["rm", "-f", "up"]);
+    assert_clean(&env);
+}
+
+#[test]
+fn logs_keep_the_streams_apart_with_their_times() {
+    let env = with_busybox();
+    // A foreground run passes its output on as it comes, and logs it too.
+    let script = "echo out1; echo err1 >&2; printf partial";
+    let out = env.run(&[
+        "run",
+        "--name",
+        "fg",
+        "--network",
+        "none",
+        BUSYBOX,
+        "sh",
+        "-c",
+        script,
+    ]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "out1\npartial");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "err1\n");
+    let logs = env.run(&["logs", "fg"]);
+    assert_eq!(String::from_utf8_lossy(&logs.stdout), "out1\npartial");
+    assert_eq!(String::from_utf8_lossy(&logs.stderr), "err1\n");
+    assert_eq!(env.ok(&["logs", "--tail", "1", "fg"]), "partial");
+    // -t: each record after its time.
+    let timed = env.ok(&["logs", "-t", "fg"]);
+    let first = timed.lines().next().unwrap();
+    let (time, text) = first.split_once(' ').unwrap();
+    assert_eq!(text, "out1");
+    assert!(
+        time.len() == 30 && time.ends_with('Z') && time.as_bytes()[10] == b'T',
+        "{time}"
+    );
+    // The file is docker's json-file format.
+    let id = env.ok(&["inspect", "-f", "{{.Id}}", "fg"]);
+    let file = env
+        .data_root()
+        .join("containers")
+        .join(id.trim())
+        .join("container.log");
+    for line in std::fs::read_to_string(file).unwrap().lines() {
+        let v = json(line);
+        assert!(v["log"].is_string() && v["time"].is_string(), "{line}");
+        assert!(v["stream"] == "stdout" || v["stream"] == "stderr", "{line}");
+    }
+    env.ok(&["rm", "fg"]);
+    // -f follows a running container until it stops.
+    let id = env
+        .ok(&[
+            "run",
+            "-d",
+            "--network",
+            "none",
+            BUSYBOX,
+            "sh",
+            "-c",
+            "for i in 1 2 3; do echo line$i; sleep 0.2; done",
+        ])
+        .trim()
+        .to_string();
+    assert_eq!(env.ok(&["logs", "-f", &id]), "line1\nline2\nline3\n");
+    env.ok(&["rm", &id]);
     assert_clean(&env);
 }

@@ -381,6 +381,9 @@ pub struct LogsArgs {
     /// Number of lines to show from the end of the logs
     #[arg(short = 'n', long)]
     pub tail: Option<String>,
+    /// Show timestamps
+    #[arg(short, long)]
+    pub timestamps: bool,
     pub container: String,
 }
 
@@ -392,11 +395,16 @@ pub fn logs(ctx: &Context, a: LogsArgs) -> Result<i32, Error> {
                 .map_err(|_| Error::Usage(format!("--tail {n:?}: expected a number or all")))?,
         ),
     };
+    let opts = crate::runtime::LogOptions {
+        tail,
+        follow: a.follow,
+        timestamps: a.timestamps,
+    };
     Runtime::new(&ctx.data_root).logs(
         &a.container,
-        tail,
-        a.follow,
+        &opts,
         &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
     )?;
     Ok(0)
 }

@@ -9,11 +9,14 @@ use std::io::{self, Read, Write};
 use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::net::UnixListener;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
 use rustix::net::{RecvAncillaryBuffer, RecvAncillaryMessage, RecvFlags};
 use rustix::termios;
+
+use super::logfile::{LogWriter, Stream, drain, pump};
 
 /// The socket the runtime sends the terminal's master end to.
 pub struct ConsoleSocket {
@@ -115,14 +118,20 @@ pub struct Attached {
 }
 
 impl Attached {
-    /// Starts copying the container's output to standard output, and with
-    /// `input` standard input to the container.
-    pub fn start(master: OwnedFd, input: bool) -> io::Result<Attached> {
+    /// Starts copying the container's output to standard output (with
+    /// `echo`) and into `log`, and with `input` standard input to the
+    /// container.
+    pub fn start(
+        master: OwnedFd,
+        input: bool,
+        echo: bool,
+        log: Option<Arc<LogWriter>>,
+    ) -> io::Result<Attached> {
         if let Ok(size) = termios::tcgetwinsize(io::stdout().as_fd()) {
             let _ = termios::tcsetwinsize(&master, size);
         }
         let raw = if input { RawMode::enter() } else { None };
-        let mut reader = File::from(master.try_clone()?);
+        let reader = File::from(master.try_clone()?);
         if input {
             let mut writer = File::from(master.try_clone()?);
             // Ends with this process: a read of standard input cannot be
@@ -140,29 +149,17 @@ impl Attached {
             });
         }
         drop(master);
-        let output = std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            let mut stdout = io::stdout();
-            // EIO once every process holding the terminal has exited.
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || stdout.write_all(&buf[..n]).is_err() {
-                    break;
-                }
-                let _ = stdout.flush();
-            }
-        });
+        let stdout: Option<Box<dyn Write + Send>> = match echo {
+            true => Some(Box::new(io::stdout())),
+            false => None,
+        };
+        let output = pump(reader, stdout, log, Stream::Stdout);
         Ok(Attached { output, _raw: raw })
     }
 
     /// Waits (briefly: a background process may keep the terminal open)
     /// for the container's last output, then restores this terminal.
     pub fn finish(self) {
-        let deadline = std::time::Instant::now() + Duration::from_secs(2);
-        while !self.output.is_finished() && std::time::Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        if self.output.is_finished() {
-            let _ = self.output.join();
-        }
+        drain(vec![self.output]);
     }
 }

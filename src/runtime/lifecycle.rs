@@ -97,8 +97,14 @@ pub fn parse_signal(s: &str) -> Result<i32, RuntimeError> {
 }
 
 impl Runtime {
+    /// The container's output, as docker's json-file records.
     pub fn log_path(&self, id: &str) -> PathBuf {
         self.container_dir(id).join("container.log")
+    }
+
+    /// What a detached monitor itself reports (start failures).
+    fn monitor_log_path(&self, id: &str) -> PathBuf {
+        self.container_dir(id).join("monitor.log")
     }
 
     /// Starts the monitor for `id`. In the foreground it shares this
@@ -122,10 +128,11 @@ impl Runtime {
             let status = cmd.status().map_err(spawn_err)?;
             return Ok(Some(status.code().unwrap_or(crate::EXIT_CCR_FAILURE)));
         }
+        // The monitor's own messages; the container's output is in its log.
         let log = OpenOptions::new()
             .create(true)
             .append(true)
-            .open(self.log_path(id))
+            .open(self.monitor_log_path(id))
             .map_err(spawn_err)?;
         cmd.stdin(Stdio::null())
             .stdout(log.try_clone().map_err(spawn_err)?)
@@ -220,7 +227,7 @@ impl Runtime {
     }
 
     fn log_tail(&self, id: &str, lines: usize) -> String {
-        let text = fs::read_to_string(self.log_path(id)).unwrap_or_default();
+        let text = fs::read_to_string(self.monitor_log_path(id)).unwrap_or_default();
         let all: Vec<&str> = text.lines().collect();
         all[all.len().saturating_sub(lines)..].join("\n")
     }
@@ -404,20 +411,22 @@ impl Runtime {
         self.load(&st.id)
     }
 
-    /// Copies the container log to `out`: the last `tail` lines (all when
-    /// `None`), and with `follow` what comes after, until it stops.
+    /// Copies the container's log: standard output records to `out`,
+    /// standard error ones to `err`; the last `tail` records (all when
+    /// `None`), with `timestamps` each prefixed by its time, and with
+    /// `follow` what comes after, until the container stops.
     pub fn logs(
         &self,
         key: &str,
-        tail: Option<usize>,
-        follow: bool,
+        opts: &LogOptions,
         out: &mut dyn Write,
+        err: &mut dyn Write,
     ) -> Result<(), RuntimeError> {
         let st = self.find(key)?;
         let path = self.log_path(&st.id);
         let mut f = match fs::File::open(&path) {
             Ok(f) => f,
-            Err(_) if !follow => return Ok(()),
+            Err(_) if !opts.follow => return Ok(()),
             Err(e) => {
                 return Err(RuntimeError::Io {
                     path,
@@ -426,58 +435,65 @@ impl Runtime {
                 });
             }
         };
-        let mut text = Vec::new();
-        f.read_to_end(&mut text).map_err(|e| RuntimeError::Io {
+        let read_err = |e| RuntimeError::Io {
             path: path.clone(),
             op: "read log",
             source: e,
-        })?;
-        let start = match tail {
-            None => 0,
-            Some(n) => {
-                let mut count = 0;
-                let mut pos = text.len();
-                // Skip a final newline, then find the start of the last n lines.
-                let body = if text.ends_with(b"\n") {
-                    &text[..text.len() - 1]
-                } else {
-                    &text[..]
-                };
-                pos = pos.min(body.len());
-                while pos > 0 && count < n {
-                    pos -= 1;
-                    if body[pos] == b'\n' {
-                        count += 1;
-                        if count == n {
-                            pos += 1;
-                            break;
-                        }
-                    }
+        };
+        let mut pending = Vec::new();
+        f.read_to_end(&mut pending).map_err(read_err)?;
+        let mut offset = pending.len() as u64;
+        let mut emit = |line: &[u8]| -> bool {
+            match super::logfile::Entry::parse(line) {
+                Some(e) => {
+                    let to: &mut dyn Write = match e.stream {
+                        super::logfile::Stream::Stdout => &mut *out,
+                        super::logfile::Stream::Stderr => &mut *err,
+                    };
+                    write_record(
+                        to,
+                        e.log.as_bytes(),
+                        opts.timestamps.then_some(e.time.as_str()),
+                    )
                 }
-                if n == 0 { text.len() } else { pos }
+                // A plain-text line of an older log.
+                None => write_record(&mut *out, &[line, b"\n"].concat(), None),
             }
         };
-        let _ = out.write_all(&text[start..]);
-        let _ = out.flush();
-        if !follow {
+        let complete = pending
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let lines: Vec<&[u8]> = pending[..complete]
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .collect();
+        let skip = opts.tail.map_or(0, |n| lines.len().saturating_sub(n));
+        for line in &lines[skip..] {
+            if !emit(line) {
+                return Ok(());
+            }
+        }
+        pending.drain(..complete);
+        if !opts.follow {
             return Ok(());
         }
-        let mut offset = text.len() as u64;
         loop {
             let running = self
                 .load(&st.id)
                 .map(|s| s.status == "running")
                 .unwrap_or(false);
-            let mut buf = Vec::new();
-            if f.seek(SeekFrom::Start(offset)).is_ok()
-                && f.read_to_end(&mut buf).is_ok()
-                && !buf.is_empty()
-            {
-                offset += buf.len() as u64;
-                if out.write_all(&buf).is_err() {
+            if f.seek(SeekFrom::Start(offset)).is_ok() {
+                let before = pending.len();
+                if f.read_to_end(&mut pending).is_ok() {
+                    offset += (pending.len() - before) as u64;
+                }
+            }
+            while let Some(i) = pending.iter().position(|b| *b == b'\n') {
+                let line: Vec<u8> = pending.drain(..=i).collect();
+                if line.len() > 1 && !emit(&line[..line.len() - 1]) {
                     return Ok(());
                 }
-                let _ = out.flush();
             }
             if !running {
                 return Ok(());
@@ -485,6 +501,29 @@ impl Runtime {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
+}
+
+/// Writes one record's text, after its time when given; false once the
+/// reader has gone.
+fn write_record(to: &mut dyn Write, text: &[u8], time: Option<&str>) -> bool {
+    let ok = match time {
+        Some(t) => to
+            .write_all(t.as_bytes())
+            .and_then(|_| to.write_all(b" "))
+            .and_then(|_| to.write_all(text)),
+        None => to.write_all(text),
+    };
+    ok.and_then(|_| to.flush()).is_ok()
+}
+
+/// What `ccr logs` shows.
+#[derive(Clone, Debug, Default)]
+pub struct LogOptions {
+    /// The last this many records; all when `None`.
+    pub tail: Option<usize>,
+    pub follow: bool,
+    /// Each record after its time (RFC 3339, nanoseconds).
+    pub timestamps: bool,
 }
 
 /// What `ccr exec` runs.
@@ -613,7 +652,7 @@ impl Runtime {
             Some(c) => {
                 let master = c.receive().map_err(|e| failed("terminal", &e))?;
                 Some(
-                    super::console::Attached::start(master, opts.interactive)
+                    super::console::Attached::start(master, opts.interactive, true, None)
                         .map_err(|e| failed("terminal", &e))?,
                 )
             }

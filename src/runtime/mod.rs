@@ -5,6 +5,7 @@
 
 mod console;
 mod lifecycle;
+pub mod logfile;
 mod monitor;
 pub mod network;
 pub mod spec;
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use lifecycle::{ExecOptions, parse_signal};
+pub use lifecycle::{ExecOptions, LogOptions, parse_signal};
 pub use monitor::run_monitor;
 
 use crate::image::{ImageError, Images, PlatformImage};

@@ -7,6 +7,10 @@ use std::fs;
 use libcontainer::container::builder::ContainerBuilder;
 use libcontainer::syscall::syscall::SyscallType;
 
+use std::io::Write;
+use std::os::fd::OwnedFd;
+
+use super::logfile::{LogWriter, Stream, drain, pump};
 use super::{Runtime, RuntimeError};
 
 /// Set in a detached monitor's environment: its standard input is nobody's.
@@ -55,10 +59,37 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
             ),
             false => None,
         };
-        let mut container = ContainerBuilder::new(id.to_string(), SyscallType::default())
+        // Output goes to the log (docker's json-file records) and, in the
+        // foreground, on to this process's own streams as it comes.
+        let log = LogWriter::open(&rt.log_path(id)).map_err(|e| failed(id, "open log", e))?;
+        let foreground = std::env::var_os(DETACHED).is_none();
+        let mut builder = ContainerBuilder::new(id.to_string(), SyscallType::default())
             .with_root_path(&state_root)
             .map_err(|e| failed(id, "runtime state", e))?
-            .with_console_socket(console.as_ref().map(|c| c.path()))
+            .with_console_socket(console.as_ref().map(|c| c.path()));
+        let mut pumps = Vec::new();
+        if console.is_none() {
+            let pipe = || std::io::pipe().map_err(|e| failed(id, "output pipe", e));
+            let (out_r, out_w) = pipe()?;
+            let (err_r, err_w) = pipe()?;
+            builder = builder
+                .with_stdout(OwnedFd::from(out_w))
+                .with_stderr(OwnedFd::from(err_w));
+            let echo = |w: Box<dyn Write + Send>| foreground.then_some(w);
+            pumps.push(pump(
+                out_r,
+                echo(Box::new(std::io::stdout())),
+                Some(log.clone()),
+                Stream::Stdout,
+            ));
+            pumps.push(pump(
+                err_r,
+                echo(Box::new(std::io::stderr())),
+                Some(log.clone()),
+                Stream::Stderr,
+            ));
+        }
+        let mut container = builder
             .as_init(&dir)
             .with_systemd(false)
             // libcontainer only takes a console socket when "detached";
@@ -70,9 +101,9 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
             Some(c) => {
                 let master = c.receive().map_err(|e| failed(id, "terminal", e))?;
                 // Detached, nothing reads this process's input.
-                let input = st.options.interactive && std::env::var_os(DETACHED).is_none();
+                let input = st.options.interactive && foreground;
                 Some(
-                    super::console::Attached::start(master, input)
+                    super::console::Attached::start(master, input, foreground, Some(log.clone()))
                         .map_err(|e| failed(id, "terminal", e))?,
                 )
             }
@@ -106,6 +137,7 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
         if let Some(a) = attached {
             a.finish();
         }
+        drain(pumps);
         let _ = container.delete(true);
         let _ = fs::remove_dir_all(state_root.join(id));
         Ok(code)
