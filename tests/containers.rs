@@ -1052,3 +1052,114 @@ fn logs_keep_the_streams_apart_with_their_times() {
     env.ok(&["rm", &id]);
     assert_clean(&env);
 }
+
+#[test]
+fn cp_between_containers_and_the_host() {
+    let env = with_busybox();
+    let id = env
+        .ok(&[
+            "run",
+            "-d",
+            "--name",
+            "box",
+            "--network",
+            "none",
+            BUSYBOX,
+            "sleep",
+            "100",
+        ])
+        .trim()
+        .to_string();
+    // Host to container: a file, into a directory, and a tree.
+    let host = env.path("host");
+    std::fs::create_dir_all(host.join("tree/sub")).unwrap();
+    std::fs::write(host.join("note.txt"), "note\n").unwrap();
+    std::fs::write(host.join("tree/sub/deep.txt"), "deep\n").unwrap();
+    std::os::unix::fs::symlink("sub/deep.txt", host.join("tree/link")).unwrap();
+    let h = |p: &str| host.join(p).to_str().unwrap().to_string();
+    env.ok(&["cp", &h("note.txt"), "box:/tmp/renamed.txt"]);
+    env.ok(&["cp", &h("note.txt"), "box:/tmp"]);
+    env.ok(&["cp", &h("tree"), "box:/data"]);
+    env.ok(&["cp", &h("tree"), "box:/tmp"]);
+    let out = env.ok(&[
+        "exec",
+        "box",
+        "sh",
+        "-c",
+        "cat /tmp/renamed.txt /tmp/note.txt /data/sub/deep.txt /tmp/tree/link; readlink /data/link",
+    ]);
+    assert_eq!(out, "note\nnote\ndeep\ndeep\nsub/deep.txt\n");
+    // Container to host, symlinks kept as they are.
+    env.ok(&[
+        "exec",
+        "box",
+        "sh",
+        "-c",
+        "mkdir -p /out/d && echo made > /out/d/f && ln -s /etc/passwd /out/abs",
+    ]);
+    let back = env.path("back");
+    std::fs::create_dir(&back).unwrap();
+    env.ok(&["cp", "box:/out", back.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read_to_string(back.join("out/d/f")).unwrap(),
+        "made\n"
+    );
+    assert_eq!(
+        std::fs::read_link(back.join("out/abs")).unwrap(),
+        Path::new("/etc/passwd")
+    );
+    env.ok(&[
+        "cp",
+        "box:/out/d/.",
+        back.join("contents").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(back.join("contents/f")).unwrap(),
+        "made\n"
+    );
+
+    // A symlink planted in the container cannot carry a copy out to the host.
+    env.ok(&["exec", "box", "ln", "-s", "/", "/escape"]);
+    let marker = format!("ccr-cp-escape-{}", std::process::id());
+    env.ok(&["cp", &h("note.txt"), &format!("box:/escape/{marker}")]);
+    assert!(
+        !Path::new("/").join(&marker).exists(),
+        "written on the host"
+    );
+    assert_eq!(
+        env.ok(&["exec", "box", "cat", &format!("/{marker}")]),
+        "note\n"
+    );
+
+    // A stopped container: its root is mounted for the copy, and only then.
+    env.ok(&["stop", "-t", "1", "box"]);
+    env.ok(&["cp", &h("note.txt"), "box:/after-stop.txt"]);
+    env.ok(&[
+        "cp",
+        "box:/after-stop.txt",
+        back.join("after.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(back.join("after.txt")).unwrap(),
+        "note\n"
+    );
+    let mounts = std::fs::read_to_string("/proc/mounts").unwrap();
+    assert!(!mounts.contains(&id), "the root was left mounted");
+    env.ok(&["start", "box"]);
+    assert_eq!(env.ok(&["exec", "box", "cat", "/after-stop.txt"]), "note\n");
+
+    // Refusals.
+    let err = env.fails(&["cp", "box:/no/such/file", back.to_str().unwrap()]);
+    assert!(
+        err.contains("could not find the file /no/such/file"),
+        "{err}"
+    );
+    let err = env.fails(&["cp", &h("note.txt"), back.to_str().unwrap()]);
+    assert!(err.contains("one end must be CONTAINER:PATH"), "{err}");
+    let err = env.fails(&["cp", &h("tree"), "box:/tmp/renamed.txt"]);
+    assert!(err.contains("cannot copy a directory to a file"), "{err}");
+    let err = env.fails(&["cp", &h("note.txt"), "nobox:/tmp"]);
+    assert!(err.contains("no such container"), "{err}");
+    env.ok(&["rm", "-f", "box"]);
+    assert_clean(&env);
+}

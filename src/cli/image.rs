@@ -262,6 +262,7 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
         | Command::Run(_)
         | Command::Create(_)
         | Command::Restart(_)
+        | Command::Cp(_)
         | Command::Wait(_)
         | Command::Container(_)
         | Command::Monitor { .. }

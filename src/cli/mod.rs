@@ -76,6 +76,8 @@ pub enum Command {
     Rm(run::RmArgs),
     /// Start one or more stopped containers
     Start(run::StartArgs),
+    /// Copy files between a container and the host: CONTAINER:SRC DEST or SRC CONTAINER:DEST
+    Cp(run::CpArgs),
     /// Restart one or more containers
     Restart(run::StopArgs),
     /// Block until one or more containers stop, then print their exit codes
@@ -176,6 +178,7 @@ pub fn run(cli: Cli) -> i32 {
             Command::Create(a) => Context::new(&opts)
                 .and_then(|ctx| run::create(&ctx, *a, snapshotter(&cli.snapshotter))),
             Command::Restart(a) => Context::new(&opts).and_then(|ctx| run::restart(&ctx, a)),
+            Command::Cp(a) => Context::new(&opts).and_then(|ctx| run::cp(&ctx, a)),
             Command::Wait(a) => Context::new(&opts).and_then(|ctx| run::wait(&ctx, a)),
             Command::Container(c) => Context::new(&opts).and_then(|ctx| run::container(&ctx, c)),
             Command::Monitor { id } => Context::new(&opts).and_then(|ctx| run::monitor(&ctx, &id)),

@@ -486,6 +486,26 @@ pub fn stop(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
     })
 }
 
+#[derive(Args, Debug)]
+pub struct CpArgs {
+    /// Archive mode: keep owners (uid and gid)
+    #[arg(short, long)]
+    pub archive: bool,
+    /// CONTAINER:PATH or a host path
+    pub src: String,
+    /// CONTAINER:PATH or a host path
+    pub dest: String,
+}
+
+pub fn cp(ctx: &Context, a: CpArgs) -> Result<i32, Error> {
+    let (src, dest) = (
+        crate::runtime::CopyPath::parse(&a.src),
+        crate::runtime::CopyPath::parse(&a.dest),
+    );
+    Runtime::new(&ctx.data_root).copy(&src, &dest, a.archive)?;
+    Ok(0)
+}
+
 pub fn restart(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
     let rt = Runtime::new(&ctx.data_root);
     let signal = a

@@ -4,6 +4,7 @@
 //! waits for it, records its exit code and cleans up.
 
 mod console;
+mod copy;
 mod lifecycle;
 pub mod logfile;
 mod monitor;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub use copy::CopyPath;
 pub use lifecycle::{ExecOptions, LogOptions, parse_signal};
 pub use monitor::run_monitor;
 

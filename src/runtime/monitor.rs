@@ -175,7 +175,7 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
     Ok(code)
 }
 
-fn is_mountpoint(path: &std::path::Path) -> bool {
+pub(super) fn is_mountpoint(path: &std::path::Path) -> bool {
     let Ok(mounts) = fs::read_to_string("/proc/self/mounts") else {
         return false;
     };

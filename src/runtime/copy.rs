@@ -1,0 +1,225 @@
+//! `ccr cp`: files between a container's root file system and the host,
+//! with docker's rules for where a copy lands. Paths in the container are
+//! resolved as the container would (symlinks re-rooted, `..` stopping at
+//! its root), so that no path given or found there reaches the host; what
+//! is copied keeps its symlinks as symlinks. A stopped container's root is
+//! mounted for the copy and unmounted after.
+
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Component, Path, PathBuf};
+
+use super::{Runtime, RuntimeError, io_err};
+
+/// One end of a copy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CopyPath {
+    Host(PathBuf),
+    /// A container (name or id) and a path in it.
+    Container(String, String),
+}
+
+impl CopyPath {
+    /// docker's reading: `CONTAINER:PATH`, unless the argument starts like
+    /// a local path (`/`, `.`) or has no colon.
+    pub fn parse(arg: &str) -> CopyPath {
+        if !arg.starts_with(['/', '.'])
+            && let Some((c, p)) = arg.split_once(':')
+            && !c.is_empty()
+        {
+            return CopyPath::Container(c.to_string(), p.to_string());
+        }
+        CopyPath::Host(PathBuf::from(arg))
+    }
+}
+
+/// The normal components of `path` (`.` and the root dropped, `..` kept
+/// for the resolver).
+fn parts(path: &str) -> Vec<PathBuf> {
+    Path::new(path)
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(n) => Some(PathBuf::from(n)),
+            Component::ParentDir => Some(PathBuf::from("..")),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Where `path` is under `root`: its parent resolved inside the root, its
+/// last component as it is (a symlink there is the thing itself).
+fn locate(root: &Path, path: &str) -> Result<PathBuf, RuntimeError> {
+    let mut comps = parts(path);
+    if comps.last().is_some_and(|c| c.as_os_str() == "..") {
+        // `a/..` names a directory: resolve all of it.
+        return crate::unpack::resolve_in_root(root, &comps).map_err(io_err(root, "resolve"));
+    }
+    let Some(last) = comps.pop() else {
+        return Ok(root.to_path_buf());
+    };
+    let parent = crate::unpack::resolve_in_root(root, &comps).map_err(io_err(root, "resolve"))?;
+    Ok(parent.join(last))
+}
+
+/// Copies the tree at `from` to `to` (which must not exist): modes, times
+/// and symlinks kept, owners only with `archive`; devices and sockets
+/// skipped.
+fn copy_tree(from: &Path, to: &Path, archive: bool) -> Result<(), RuntimeError> {
+    let meta = fs::symlink_metadata(from).map_err(io_err(from, "read"))?;
+    let ft = meta.file_type();
+    if ft.is_symlink() {
+        let target = fs::read_link(from).map_err(io_err(from, "read link"))?;
+        std::os::unix::fs::symlink(&target, to).map_err(io_err(to, "create symlink"))?;
+    } else if ft.is_dir() {
+        if !to.is_dir() {
+            fs::create_dir(to).map_err(io_err(to, "create directory"))?;
+        }
+        let mut names: Vec<_> = fs::read_dir(from)
+            .map_err(io_err(from, "list"))?
+            .filter_map(|e| e.ok().map(|e| e.file_name()))
+            .collect();
+        names.sort();
+        for n in names {
+            copy_tree(&from.join(&n), &to.join(&n), archive)?;
+        }
+        fs::set_permissions(to, fs::Permissions::from_mode(meta.mode() & 0o7777))
+            .map_err(io_err(to, "set mode"))?;
+    } else if ft.is_file() {
+        let _ = fs::remove_file(to);
+        fs::copy(from, to).map_err(io_err(from, "copy"))?;
+    } else {
+        return Ok(());
+    }
+    if archive {
+        std::os::unix::fs::lchown(to, Some(meta.uid()), Some(meta.gid()))
+            .map_err(io_err(to, "set owner"))?;
+    }
+    if !ft.is_symlink() {
+        let mtime =
+            fs::FileTimes::new().set_modified(meta.modified().map_err(io_err(from, "read"))?);
+        if let Ok(f) = fs::File::open(to) {
+            let _ = f.set_times(mtime);
+        }
+    }
+    Ok(())
+}
+
+/// Where a copy of `src` lands given the destination `dest`, by docker's
+/// rules: into `dest` when it is a directory (under the source's name,
+/// unless the source ends in `/.`), else as `dest`.
+fn landing(src: &Path, src_arg: &str, dest: &Path, dest_arg: &str) -> Result<PathBuf, String> {
+    let src_is_dir = fs::symlink_metadata(src).is_ok_and(|m| m.is_dir());
+    let contents_only = src_arg.ends_with("/.") || src_arg == ".";
+    match fs::metadata(dest) {
+        Ok(m) if m.is_dir() => {
+            if src_is_dir && contents_only {
+                Ok(dest.to_path_buf())
+            } else {
+                let name = src.file_name().ok_or("the source has no name")?;
+                Ok(dest.join(name))
+            }
+        }
+        Ok(_) if src_is_dir => Err(format!("cannot copy a directory to a file: {dest_arg}")),
+        Ok(_) => Ok(dest.to_path_buf()),
+        Err(_) if dest_arg.ends_with('/') && !src_is_dir => {
+            Err(format!("{dest_arg}: no such directory"))
+        }
+        Err(_) => match dest.parent() {
+            Some(p) if p.is_dir() => Ok(dest.to_path_buf()),
+            _ => Err(format!("{dest_arg}: its parent directory does not exist")),
+        },
+    }
+}
+
+impl Runtime {
+    /// Runs `f` with the container's root file system mounted: as it is
+    /// while the container runs, else mounted for the call.
+    fn with_rootfs<T>(
+        &self,
+        key: &str,
+        f: impl FnOnce(&Path) -> Result<T, RuntimeError>,
+    ) -> Result<T, RuntimeError> {
+        let st = self.find(key)?;
+        let dir = self.container_dir(&st.id);
+        let rootfs = dir.join("rootfs");
+        let mounted_here = st.overlay && !super::monitor::is_mountpoint(&rootfs);
+        if mounted_here {
+            super::mount_overlay(&st.layers, &dir, &rootfs)
+                .map_err(io_err(&rootfs, "mount root file system"))?;
+        }
+        let out = f(&rootfs);
+        if mounted_here {
+            let _ = rustix::mount::unmount(&rootfs, rustix::mount::UnmountFlags::DETACH);
+        }
+        out
+    }
+
+    /// `ccr cp SRC DEST`, one end in a container; `archive` keeps owners.
+    pub fn copy(&self, src: &CopyPath, dest: &CopyPath, archive: bool) -> Result<(), RuntimeError> {
+        let usage = |why: &str| RuntimeError::Config(why.to_string());
+        match (src, dest) {
+            (CopyPath::Container(c, path), CopyPath::Host(host)) => self.with_rootfs(c, |root| {
+                let from = locate(root, path)?;
+                if fs::symlink_metadata(&from).is_err() {
+                    return Err(usage(&format!(
+                        "could not find the file {path} in container {c}"
+                    )));
+                }
+                let to =
+                    landing(&from, path, host, &host.to_string_lossy()).map_err(|e| usage(&e))?;
+                copy_tree(&from, &to, archive)
+            }),
+            (CopyPath::Host(host), CopyPath::Container(c, path)) => self.with_rootfs(c, |root| {
+                if fs::symlink_metadata(host).is_err() {
+                    return Err(usage(&format!(
+                        "could not find the file {}",
+                        host.display()
+                    )));
+                }
+                // Fully resolved in the root: a symlink at the destination
+                // is followed as the container would follow it.
+                let dest = crate::unpack::resolve_in_root(root, &parts(path))
+                    .map_err(io_err(root, "resolve"))?;
+                let to =
+                    landing(host, &host.to_string_lossy(), &dest, path).map_err(|e| usage(&e))?;
+                if !to.starts_with(root) {
+                    return Err(usage("the destination is outside the container"));
+                }
+                copy_tree(host, &to, archive)
+            }),
+            _ => Err(usage(
+                "copying between two containers or two host paths is not supported: one end must be CONTAINER:PATH",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_name_a_container_or_the_host() {
+        assert_eq!(
+            CopyPath::parse("web:/etc/hosts"),
+            CopyPath::Container("web".into(), "/etc/hosts".into())
+        );
+        assert_eq!(CopyPath::parse("./a:b"), CopyPath::Host("./a:b".into()));
+        assert_eq!(CopyPath::parse("/tmp/x"), CopyPath::Host("/tmp/x".into()));
+        assert_eq!(CopyPath::parse("file"), CopyPath::Host("file".into()));
+    }
+
+    #[test]
+    fn symlinks_in_the_container_stay_in_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        fs::create_dir_all(root.join("etc")).unwrap();
+        std::os::unix::fs::symlink("/", root.join("escape")).unwrap();
+        std::os::unix::fs::symlink("../../..", root.join("etc/up")).unwrap();
+        assert_eq!(locate(&root, "/escape/etc/x").unwrap(), root.join("etc/x"));
+        assert_eq!(locate(&root, "etc/up/etc").unwrap(), root.join("etc"));
+        // The last component is the symlink itself.
+        assert_eq!(locate(&root, "/escape").unwrap(), root.join("escape"));
+        assert_eq!(locate(&root, "/").unwrap(), root);
+    }
+}
