@@ -838,9 +838,10 @@ fn terminals_for_run_and_exec() {
     assert_eq!(code, Some(3));
     assert!(out.contains("\r\nhi-2\r\n"), "{out:?}");
     // From a real terminal: the window size is passed on, and the terminal
-    // is as it was afterwards.
+    // is as it was afterwards; a resize while it runs is followed.
     let script = format!(
-        "stty rows 33 cols 101; a=$(stty -g); {} run --rm -it --network none {BUSYBOX} stty size; \
+        "stty rows 33 cols 101; a=$(stty -g); (sleep 0.6; stty rows 40 cols 120 </dev/tty) & \
+         {} run --rm -it --network none {BUSYBOX} sh -c 'stty size; sleep 1.5; stty size'; \
          [ \"$a\" = \"$(stty -g)\" ] && echo restored",
         ccr_bin()
     );
@@ -852,7 +853,7 @@ fn terminals_for_run_and_exec() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("33 101\r\n") && text.contains("restored"),
+        text.contains("33 101\r\n40 120\r\n") && text.contains("restored"),
         "{text:?}"
     );
 

@@ -2,7 +2,7 @@
 //! inside the container and sends its master end over a unix socket (the
 //! OCI console-socket protocol); ccr copies between that master and its own
 //! standard streams, with its own terminal (when it has one) in raw mode and
-//! the container's window sized like it.
+//! the container's window sized like it, also after a resize.
 
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -10,6 +10,7 @@ use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::net::UnixListener;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -114,6 +115,8 @@ impl Drop for RawMode {
 /// while the container runs.
 pub struct Attached {
     output: JoinHandle<()>,
+    /// Stops the window-size follower.
+    done: Arc<AtomicBool>,
     _raw: Option<RawMode>,
 }
 
@@ -127,8 +130,27 @@ impl Attached {
         echo: bool,
         log: Option<Arc<LogWriter>>,
     ) -> io::Result<Attached> {
+        let done = Arc::new(AtomicBool::new(false));
         if let Ok(size) = termios::tcgetwinsize(io::stdout().as_fd()) {
             let _ = termios::tcsetwinsize(&master, size);
+            // The container's window follows this terminal's: checked a few
+            // times a second (cheaper than a SIGWINCH handler, and enough).
+            let master = master.try_clone()?;
+            let done = done.clone();
+            std::thread::spawn(move || {
+                let mut last = size;
+                while !done.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_millis(200));
+                    match termios::tcgetwinsize(io::stdout().as_fd()) {
+                        Ok(now) if (now.ws_row, now.ws_col) != (last.ws_row, last.ws_col) => {
+                            let _ = termios::tcsetwinsize(&master, now);
+                            last = now;
+                        }
+                        Ok(_) => {}
+                        Err(_) => break,
+                    }
+                }
+            });
         }
         let raw = if input { RawMode::enter() } else { None };
         let reader = File::from(master.try_clone()?);
@@ -154,12 +176,17 @@ impl Attached {
             false => None,
         };
         let output = pump(reader, stdout, log, Stream::Stdout);
-        Ok(Attached { output, _raw: raw })
+        Ok(Attached {
+            output,
+            done,
+            _raw: raw,
+        })
     }
 
     /// Waits (briefly: a background process may keep the terminal open)
     /// for the container's last output, then restores this terminal.
     pub fn finish(self) {
+        self.done.store(true, Ordering::Relaxed);
         drain(vec![self.output]);
     }
 }
