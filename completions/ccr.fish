@@ -41,6 +41,10 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "kill" -d 'Kill one or more 
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "rm" -d 'Remove one or more containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "start" -d 'Start one or more stopped containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "cp" -d 'Copy files between a container and the host: CONTAINER:SRC DEST or SRC CONTAINER:DEST'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "port" -d 'List port mappings of a container, or the host address of one port'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "rename" -d 'Rename a container'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "version" -d 'Show ccr\'s version and what it was built with'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "info" -d 'Display system-wide information'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "restart" -d 'Restart one or more containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "wait" -d 'Block until one or more containers stop, then print their exit codes'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "container" -d 'Manage containers'
@@ -235,6 +239,34 @@ complete -c ccr -n "__fish_ccr_using_subcommand cp" -s a -l archive -d 'Archive 
 complete -c ccr -n "__fish_ccr_using_subcommand cp" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand cp" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand cp" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand port" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand port" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand port" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand port" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand port" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand port" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand rename" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand rename" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand rename" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand rename" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand rename" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand rename" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand version" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand version" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand version" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand version" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand version" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand version" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand info" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand info" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand info" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand info" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand info" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand info" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand restart" -s t -l time -d 'Seconds to wait before killing the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand restart" -s s -l signal -d 'Signal to send first (default: the container\'s stop signal, else SIGTERM)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand restart" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F

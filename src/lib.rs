@@ -21,6 +21,7 @@ pub mod reference;
 pub mod registry;
 pub mod runtime;
 pub mod store;
+pub mod system;
 pub mod trust;
 pub mod unpack;
 

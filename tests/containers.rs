@@ -1164,3 +1164,71 @@ fn cp_between_containers_and_the_host() {
     env.ok(&["rm", "-f", "box"]);
     assert_clean(&env);
 }
+
+#[test]
+fn port_rename_info_and_version() {
+    let env = with_busybox();
+    let (p1, p2) = (free_port(), free_port());
+    let id = env
+        .ok(&[
+            "create",
+            "--name",
+            "svc",
+            "-p",
+            &format!("127.0.0.1:{p1}:80"),
+            "-p",
+            &format!("{p2}:53/udp"),
+            BUSYBOX,
+            "true",
+        ])
+        .trim()
+        .to_string();
+    assert_eq!(
+        env.ok(&["port", "svc"]),
+        format!("80/tcp -> 127.0.0.1:{p1}\n53/udp -> 0.0.0.0:{p2}\n")
+    );
+    assert_eq!(
+        env.ok(&["port", "svc", "53/udp"]),
+        format!("0.0.0.0:{p2}\n")
+    );
+    let err = env.fails(&["port", "svc", "443"]);
+    assert!(
+        err.contains("no public port 443 published for svc"),
+        "{err}"
+    );
+
+    env.ok(&["rename", "svc", "renamed"]);
+    assert_eq!(
+        env.ok(&["inspect", "-f", "{{.Name}}", &id]).trim(),
+        "/renamed"
+    );
+    env.ok(&[
+        "create",
+        "--name",
+        "other",
+        "--network",
+        "none",
+        BUSYBOX,
+        "true",
+    ]);
+    let err = env.fails(&["rename", "renamed", "other"]);
+    assert!(err.contains("already in use"), "{err}");
+    let err = env.fails(&["rename", "renamed", "bad/name"]);
+    assert!(err.contains("invalid container name"), "{err}");
+
+    let info = env.ok(&["info"]);
+    for want in [
+        " Containers: 2\n",
+        "  Running: 0\n",
+        " Images: 1\n",
+        " Storage Driver: overlayfs\n",
+        " Confidential Guest: ",
+    ] {
+        assert!(info.contains(want), "{want:?} not in\n{info}");
+    }
+    assert!(info.contains(&format!(" Data Root: {}\n", env.data_root().display())));
+    let version = env.ok(&["version"]);
+    assert!(version.contains(&format!(" Version:     {}\n", env!("CARGO_PKG_VERSION"))));
+    env.ok(&["rm", "renamed", "other"]);
+    assert_clean(&env);
+}

@@ -263,6 +263,10 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
         | Command::Create(_)
         | Command::Restart(_)
         | Command::Cp(_)
+        | Command::Port(_)
+        | Command::Rename(_)
+        | Command::Version
+        | Command::Info
         | Command::Wait(_)
         | Command::Container(_)
         | Command::Monitor { .. }

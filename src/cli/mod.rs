@@ -78,6 +78,14 @@ pub enum Command {
     Start(run::StartArgs),
     /// Copy files between a container and the host: CONTAINER:SRC DEST or SRC CONTAINER:DEST
     Cp(run::CpArgs),
+    /// List port mappings of a container, or the host address of one port
+    Port(run::PortArgs),
+    /// Rename a container
+    Rename(run::RenameArgs),
+    /// Show ccr's version and what it was built with
+    Version,
+    /// Display system-wide information
+    Info,
     /// Restart one or more containers
     Restart(run::StopArgs),
     /// Block until one or more containers stop, then print their exit codes
@@ -179,6 +187,16 @@ pub fn run(cli: Cli) -> i32 {
                 .and_then(|ctx| run::create(&ctx, *a, snapshotter(&cli.snapshotter))),
             Command::Restart(a) => Context::new(&opts).and_then(|ctx| run::restart(&ctx, a)),
             Command::Cp(a) => Context::new(&opts).and_then(|ctx| run::cp(&ctx, a)),
+            Command::Port(a) => Context::new(&opts).and_then(|ctx| run::port(&ctx, a)),
+            Command::Rename(a) => Context::new(&opts).and_then(|ctx| run::rename(&ctx, a)),
+            Command::Version => {
+                print!("{}", crate::system::version());
+                Ok(0)
+            }
+            Command::Info => Context::new(&opts).and_then(|ctx| {
+                print!("{}", crate::system::info(&ctx.images, &ctx.data_root)?);
+                Ok(0)
+            }),
             Command::Wait(a) => Context::new(&opts).and_then(|ctx| run::wait(&ctx, a)),
             Command::Container(c) => Context::new(&opts).and_then(|ctx| run::container(&ctx, c)),
             Command::Monitor { id } => Context::new(&opts).and_then(|ctx| run::monitor(&ctx, &id)),

@@ -320,15 +320,7 @@ pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
                 .options
                 .ports
                 .iter()
-                .map(|p| {
-                    format!(
-                        "{}:{}->{}/{}",
-                        p.host_ip.as_deref().unwrap_or("0.0.0.0"),
-                        p.host_port,
-                        p.container_port,
-                        p.protocol
-                    )
-                })
+                .map(|p| format!("{}->{}/{}", p.host_address(), p.container_port, p.protocol))
                 .collect::<Vec<_>>()
                 .join(", "),
         })
@@ -503,6 +495,65 @@ pub fn cp(ctx: &Context, a: CpArgs) -> Result<i32, Error> {
         crate::runtime::CopyPath::parse(&a.dest),
     );
     Runtime::new(&ctx.data_root).copy(&src, &dest, a.archive)?;
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct PortArgs {
+    pub container: String,
+    /// Only this container port: PORT[/PROTO]
+    pub port: Option<String>,
+}
+
+/// `ccr port`: the container's published ports, as docker lists them.
+pub fn port(ctx: &Context, a: PortArgs) -> Result<i32, Error> {
+    let st = Runtime::new(&ctx.data_root).find(&a.container)?;
+    let wanted = match a.port.as_deref() {
+        None => None,
+        Some(p) => {
+            let (n, proto) = p.split_once('/').unwrap_or((p, "tcp"));
+            let n: u16 = n
+                .parse()
+                .map_err(|_| Error::Usage(format!("invalid port {p:?}: use PORT[/tcp|udp]")))?;
+            Some((n, proto.to_string()))
+        }
+    };
+    let mut found = false;
+    for m in &st.options.ports {
+        match &wanted {
+            Some((n, proto)) if (m.container_port, &m.protocol) != (*n, proto) => {}
+            Some(_) => {
+                println!("{}", m.host_address());
+                found = true;
+            }
+            None => {
+                println!(
+                    "{}/{} -> {}",
+                    m.container_port,
+                    m.protocol,
+                    m.host_address()
+                );
+                found = true;
+            }
+        }
+    }
+    if let (Some(p), false) = (&a.port, found) {
+        return Err(Error::Usage(format!(
+            "no public port {p} published for {}",
+            st.name
+        )));
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct RenameArgs {
+    pub container: String,
+    pub new_name: String,
+}
+
+pub fn rename(ctx: &Context, a: RenameArgs) -> Result<i32, Error> {
+    Runtime::new(&ctx.data_root).rename(&a.container, &a.new_name)?;
     Ok(0)
 }
 

@@ -340,6 +340,36 @@ impl Runtime {
         Ok(self.refresh(self.load(&st.id).unwrap_or(st)))
     }
 
+    /// Gives the container another name (unused, and docker's shape:
+    /// `[a-zA-Z0-9][a-zA-Z0-9_.-]*`).
+    pub fn rename(&self, key: &str, name: &str) -> Result<ContainerState, RuntimeError> {
+        let valid = name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+        if !valid {
+            return Err(RuntimeError::Config(format!(
+                "invalid container name {name:?}: only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"
+            )));
+        }
+        let mut st = self.find(key)?;
+        if let Some(other) = self.find_by_name(name)? {
+            if other.id == st.id {
+                return Ok(st);
+            }
+            return Err(RuntimeError::Config(format!(
+                "the container name {name:?} is already in use by container {}",
+                &other.id[..12]
+            )));
+        }
+        st.name = name.to_string();
+        self.save(&st)?;
+        Ok(st)
+    }
+
     /// Waits until the container has stopped; its exit code (137 when its
     /// monitor died and it was killed).
     pub fn wait(&self, key: &str) -> Result<i32, RuntimeError> {

@@ -27,6 +27,15 @@ pub struct PortMapping {
 }
 
 impl PortMapping {
+    /// The host side, as docker prints it: `0.0.0.0:8080`.
+    pub fn host_address(&self) -> String {
+        format!(
+            "{}:{}",
+            self.host_ip.as_deref().unwrap_or("0.0.0.0"),
+            self.host_port
+        )
+    }
+
     pub fn parse(s: &str) -> Result<PortMapping, RuntimeError> {
         let bad = |why: &str| {
             RuntimeError::Config(format!(
