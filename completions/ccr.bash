@@ -118,6 +118,9 @@ _ccr() {
             ccr,stop)
                 cmd="ccr__subcmd__stop"
                 ;;
+            ccr,system)
+                cmd="ccr__subcmd__system"
+                ;;
             ccr,tag)
                 cmd="ccr__subcmd__tag"
                 ;;
@@ -205,6 +208,12 @@ _ccr() {
             ccr__subcmd__manifest,inspect)
                 cmd="ccr__subcmd__manifest__subcmd__inspect"
                 ;;
+            ccr__subcmd__system,info)
+                cmd="ccr__subcmd__system__subcmd__info"
+                ;;
+            ccr__subcmd__system,prune)
+                cmd="ccr__subcmd__system__subcmd__prune"
+                ;;
             *)
                 ;;
         esac
@@ -212,7 +221,7 @@ _ccr() {
 
     case "${cmd}" in
         ccr)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version run create ps logs exec stop kill rm start cp port rename version info restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs key login logout __monitor completion"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version run create ps logs exec stop kill rm start cp port rename version info system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs key login logout __monitor completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2746,6 +2755,84 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__system)
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version prune info"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__system__subcmd__info)
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__system__subcmd__prune)
+            opts="-a -f -h -V --all --force --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

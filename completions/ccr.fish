@@ -45,6 +45,7 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "port" -d 'List port mapping
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "rename" -d 'Rename a container'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "version" -d 'Show ccr\'s version and what it was built with'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "info" -d 'Display system-wide information'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "system" -d 'Manage ccr as a whole'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "restart" -d 'Restart one or more containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "wait" -d 'Block until one or more containers stop, then print their exit codes'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "container" -d 'Manage containers'
@@ -267,6 +268,31 @@ native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand info" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand info" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand info" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -f -a "prune" -d 'Remove stopped containers, dangling images (all unused ones with -a) and the build cache'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -f -a "info" -d 'Display system-wide information'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not only dangling ones'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from info" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from info" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from info" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from info" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand restart" -s t -l time -d 'Seconds to wait before killing the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand restart" -s s -l signal -d 'Signal to send first (default: the container\'s stop signal, else SIGTERM)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand restart" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
@@ -307,7 +333,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subco
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
-complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation (accepted for docker compatibility; ccr never prompts)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
@@ -370,7 +396,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcomm
 complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
-complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation (accepted for docker compatibility; ccr never prompts)'
+complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
 complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all build cache (the only mode ccr has)'
 complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'

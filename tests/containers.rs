@@ -1232,3 +1232,57 @@ fn port_rename_info_and_version() {
     env.ok(&["rm", "renamed", "other"]);
     assert_clean(&env);
 }
+
+#[test]
+fn system_prune_asks_then_removes_what_nothing_uses() {
+    let env = with_busybox();
+    let stopped = env
+        .ok(&["run", "-d", "--network", "none", BUSYBOX, "true"])
+        .trim()
+        .to_string();
+    env.ok(&["wait", &stopped]);
+    let up = env
+        .ok(&["run", "-d", "--network", "none", BUSYBOX, "sleep", "100"])
+        .trim()
+        .to_string();
+    // A dangling image and a build cache entry.
+    let ctx = env.path("ctx");
+    std::fs::create_dir_all(&ctx).unwrap();
+    std::fs::write(
+        ctx.join("Dockerfile"),
+        format!("FROM {BUSYBOX}\nRUN echo x > /x\n"),
+    )
+    .unwrap();
+    env.ok(&["build", "-q", ctx.to_str().unwrap()]);
+    assert!(env.image_names().contains(&"<none>:<none>".to_string()));
+
+    // Without -f it asks; no answer is no.
+    let out = env.run(&["system", "prune"]);
+    assert!(out.status.success());
+    let asked = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        asked.contains("WARNING! This will remove:\n  - all stopped containers"),
+        "{asked}"
+    );
+    assert_eq!(env.ok(&["ps", "-aq"]).lines().count(), 2);
+    let out = env.run(&["container", "prune"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Are you sure"));
+    assert_eq!(env.ok(&["ps", "-aq"]).lines().count(), 2);
+
+    let out = env.ok(&["system", "prune", "-f"]);
+    assert!(
+        out.contains(&format!("Deleted Containers:\n{stopped}\n")),
+        "{out}"
+    );
+    assert!(!out.contains(&up), "{out}");
+    assert!(out.contains("Deleted Images:\nuntagged: <none>"), "{out}");
+    assert!(out.contains("Deleted build cache objects:"), "{out}");
+    assert!(out.contains("Total reclaimed space:"), "{out}");
+    assert_eq!(env.ok(&["ps", "-aq"]).trim(), &up[..12]);
+    assert_eq!(env.image_names(), vec![BUSYBOX.to_string()]);
+    // The image a container uses stays even with -a.
+    env.ok(&["system", "prune", "-a", "-f"]);
+    assert_eq!(env.image_names(), vec![BUSYBOX.to_string()]);
+    env.ok(&["rm", "-f", &up]);
+    assert_clean(&env);
+}

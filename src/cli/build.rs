@@ -68,7 +68,7 @@ pub struct BuildArgs {
 pub enum BuilderCommand {
     /// Remove the build cache
     Prune {
-        /// Do not prompt for confirmation (accepted for docker compatibility; ccr never prompts)
+        /// Do not prompt for confirmation
         #[arg(short, long)]
         force: bool,
         /// Remove all build cache (the only mode ccr has)
@@ -130,7 +130,10 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
 
 pub fn builder(ctx: &Context, c: BuilderCommand) -> Result<i32, Error> {
     match c {
-        BuilderCommand::Prune { .. } => {
+        BuilderCommand::Prune { force, .. } => {
+            if !force && !super::confirm(&["all build cache"]) {
+                return Ok(0);
+            }
             let (entries, bytes) = prune_cache(&ctx.images.store, &ctx.data_root)?;
             println!(
                 "Deleted build cache objects: {entries}\nTotal reclaimed space: {}",

@@ -267,6 +267,7 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
         | Command::Rename(_)
         | Command::Version
         | Command::Info
+        | Command::System(_)
         | Command::Wait(_)
         | Command::Container(_)
         | Command::Monitor { .. }
@@ -620,23 +621,26 @@ fn import(ctx: &Context, a: ImportArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
+/// Removes unused images (`all`: every image no container uses) and then
+/// the layer snapshots nothing needs any more.
+pub fn prune_images(ctx: &Context, all: bool) -> Result<crate::image::PruneReport, Error> {
+    let runtime = crate::runtime::Runtime::new(&ctx.data_root);
+    let in_use = runtime.images_in_use()?;
+    let report = ctx.images.prune(all, &in_use)?;
+    runtime.prune_snapshots(&ctx.images)?;
+    Ok(report)
+}
+
 fn prune(ctx: &Context, a: PruneArgs) -> Result<i32, Error> {
-    if !a.force {
-        let what = if a.all {
-            "all images"
-        } else {
-            "unreferenced content"
-        };
-        eprint!("WARNING! This will remove {what}.\nAre you sure you want to continue? [y/N] ");
-        let mut answer = String::new();
-        let _ = std::io::stdin().read_line(&mut answer);
-        if !matches!(answer.trim(), "y" | "Y" | "yes") {
-            return Ok(0);
-        }
+    let what = if a.all {
+        "all images without at least one container associated to them"
+    } else {
+        "all dangling images and unreferenced content"
+    };
+    if !a.force && !super::confirm(&[what]) {
+        return Ok(0);
     }
-    let in_use = crate::runtime::Runtime::new(&ctx.data_root).images_in_use()?;
-    let report = ctx.images.prune(a.all, &in_use)?;
-    crate::runtime::Runtime::new(&ctx.data_root).prune_snapshots(&ctx.images)?;
+    let report = prune_images(ctx, a.all)?;
     if !report.untagged.is_empty() {
         println!("Deleted Images:");
         for u in &report.untagged {

@@ -86,6 +86,9 @@ pub enum Command {
     Version,
     /// Display system-wide information
     Info,
+    /// Manage ccr as a whole
+    #[command(subcommand)]
+    System(run::SystemCommand),
     /// Restart one or more containers
     Restart(run::StopArgs),
     /// Block until one or more containers stop, then print their exit codes
@@ -156,6 +159,24 @@ fn snapshotter(flag: &SnapshotterFlag) -> crate::runtime::Snapshotter {
     }
 }
 
+/// docker's question before a prune: `WARNING! This will remove:` and the
+/// list, answered on standard input; anything but yes declines.
+pub fn confirm(what: &[&str]) -> bool {
+    if let [one] = what {
+        eprintln!("WARNING! This will remove {one}.");
+    } else {
+        eprintln!("WARNING! This will remove:");
+        for w in what {
+            eprintln!("  - {w}");
+        }
+        eprintln!();
+    }
+    eprint!("Are you sure you want to continue? [y/N] ");
+    let mut answer = String::new();
+    let _ = std::io::stdin().read_line(&mut answer);
+    matches!(answer.trim(), "y" | "Y" | "yes")
+}
+
 /// Runs a parsed command line; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     let config = match Config::load() {
@@ -193,10 +214,10 @@ pub fn run(cli: Cli) -> i32 {
                 print!("{}", crate::system::version());
                 Ok(0)
             }
-            Command::Info => Context::new(&opts).and_then(|ctx| {
-                print!("{}", crate::system::info(&ctx.images, &ctx.data_root)?);
-                Ok(0)
-            }),
+            Command::System(c) => Context::new(&opts).and_then(|ctx| run::system(&ctx, c)),
+            Command::Info => {
+                Context::new(&opts).and_then(|ctx| run::system(&ctx, run::SystemCommand::Info))
+            }
             Command::Wait(a) => Context::new(&opts).and_then(|ctx| run::wait(&ctx, a)),
             Command::Container(c) => Context::new(&opts).and_then(|ctx| run::container(&ctx, c)),
             Command::Monitor { id } => Context::new(&opts).and_then(|ctx| run::monitor(&ctx, &id)),

@@ -593,16 +593,79 @@ pub enum ContainerCommand {
     Ls(PsArgs),
     /// Remove all stopped containers
     Prune {
-        /// Do not prompt for confirmation (accepted for docker compatibility; ccr never prompts)
+        /// Do not prompt for confirmation
         #[arg(short, long)]
         force: bool,
     },
 }
 
+#[derive(Subcommand, Debug)]
+pub enum SystemCommand {
+    /// Remove stopped containers, dangling images (all unused ones with -a) and the build cache
+    Prune {
+        /// Remove all unused images, not only dangling ones
+        #[arg(short, long)]
+        all: bool,
+        /// Do not prompt for confirmation
+        #[arg(short, long)]
+        force: bool,
+    },
+    /// Display system-wide information
+    Info,
+}
+
+pub fn system(ctx: &Context, c: SystemCommand) -> Result<i32, Error> {
+    match c {
+        SystemCommand::Info => {
+            print!("{}", crate::system::info(&ctx.images, &ctx.data_root)?);
+            Ok(0)
+        }
+        SystemCommand::Prune { all, force } => {
+            let images = if all {
+                "all images without at least one container associated to them"
+            } else {
+                "all dangling images"
+            };
+            if !force && !super::confirm(&["all stopped containers", images, "all build cache"]) {
+                return Ok(0);
+            }
+            let containers = Runtime::new(&ctx.data_root).prune()?;
+            if !containers.is_empty() {
+                println!("Deleted Containers:");
+                for (id, _) in &containers {
+                    println!("{id}");
+                }
+                println!();
+            }
+            let report = super::image::prune_images(ctx, all)?;
+            if !report.untagged.is_empty() {
+                println!("Deleted Images:");
+                for u in &report.untagged {
+                    println!("untagged: {u}");
+                }
+                println!();
+            }
+            let (entries, cache_bytes) =
+                crate::build::prune_cache(&ctx.images.store, &ctx.data_root)?;
+            if entries > 0 {
+                println!("Deleted build cache objects: {entries}\n");
+            }
+            let total = containers.iter().map(|(_, b)| *b).sum::<u64>()
+                + report.reclaimed_bytes
+                + cache_bytes;
+            println!("Total reclaimed space: {}", crate::image::human_size(total));
+            Ok(0)
+        }
+    }
+}
+
 pub fn container(ctx: &Context, c: ContainerCommand) -> Result<i32, Error> {
     match c {
         ContainerCommand::Ls(a) => ps(ctx, a),
-        ContainerCommand::Prune { .. } => {
+        ContainerCommand::Prune { force } => {
+            if !force && !super::confirm(&["all stopped containers"]) {
+                return Ok(0);
+            }
             let rt = Runtime::new(&ctx.data_root);
             let removed = rt.prune()?;
             if !removed.is_empty() {
