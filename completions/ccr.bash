@@ -127,6 +127,9 @@ _ccr() {
             ccr,version)
                 cmd="ccr__subcmd__version"
                 ;;
+            ccr,volume)
+                cmd="ccr__subcmd__volume"
+                ;;
             ccr,wait)
                 cmd="ccr__subcmd__wait"
                 ;;
@@ -214,6 +217,21 @@ _ccr() {
             ccr__subcmd__system,prune)
                 cmd="ccr__subcmd__system__subcmd__prune"
                 ;;
+            ccr__subcmd__volume,create)
+                cmd="ccr__subcmd__volume__subcmd__create"
+                ;;
+            ccr__subcmd__volume,inspect)
+                cmd="ccr__subcmd__volume__subcmd__inspect"
+                ;;
+            ccr__subcmd__volume,ls)
+                cmd="ccr__subcmd__volume__subcmd__ls"
+                ;;
+            ccr__subcmd__volume,prune)
+                cmd="ccr__subcmd__volume__subcmd__prune"
+                ;;
+            ccr__subcmd__volume,rm)
+                cmd="ccr__subcmd__volume__subcmd__rm"
+                ;;
             *)
                 ;;
         esac
@@ -221,7 +239,7 @@ _ccr() {
 
     case "${cmd}" in
         ccr)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version run create ps logs exec stop kill rm start cp port rename version info system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs key login logout __monitor completion"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version run create ps logs exec stop kill rm start cp port rename version info volume system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs key login logout __monitor completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2827,7 +2845,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__system__subcmd__prune)
-            opts="-a -f -h -V --all --force --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-a -f -h -V --all --volumes --force --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2881,6 +2899,170 @@ _ccr() {
         ccr__subcmd__version)
             opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__volume)
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version create ls inspect rm prune"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__volume__subcmd__create)
+            opts="-h -V --label --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__volume__subcmd__inspect)
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__volume__subcmd__ls)
+            opts="-q -h -V --quiet --format --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__volume__subcmd__prune)
+            opts="-f -h -V --force --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__volume__subcmd__rm)
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -45,6 +45,7 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "port" -d 'List port mapping
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "rename" -d 'Rename a container'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "version" -d 'Show ccr\'s version and what it was built with'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "info" -d 'Display system-wide information'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "volume" -d 'Manage named volumes'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "system" -d 'Manage ccr as a whole'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "restart" -d 'Restart one or more containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "wait" -d 'Block until one or more containers stop, then print their exit codes'
@@ -268,6 +269,57 @@ native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand info" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand info" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand info" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "create" -d 'Create a volume (a random name when none is given)'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "ls" -d 'List volumes'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "inspect" -d 'Display detailed information on one or more volumes'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "rm" -d 'Remove one or more volumes (not while a container uses them)'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "prune" -d 'Remove all volumes no container uses'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from create" -l label -d 'Set metadata: KEY=VALUE (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from create" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from create" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from create" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from create" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Format the output: table, json, or a template such as \'{{.Name}}\'' -r
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from ls" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from ls" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from ls" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only display volume names'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from ls" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from rm" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from rm" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from rm" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from rm" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -282,6 +334,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcomma
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not only dangling ones'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumes -d 'Also remove volumes no container uses'
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'

@@ -202,7 +202,7 @@ fn volumes_and_read_only_root() {
     // Changes stay in the container: the next one starts from the image.
     env.ok(&["run", "--rm", BUSYBOX, "sh", "-c", "rm /bin/ls"]);
     env.ok(&["run", "--rm", BUSYBOX, "ls", "/"]);
-    let err = env.fails(&["run", "--rm", "-v", "relative:/data", BUSYBOX, "true"]);
+    let err = env.fails(&["run", "--rm", "-v", "./relative:/data", BUSYBOX, "true"]);
     assert!(err.contains("absolute host path"), "{err}");
 
     // --tmpfs: memory-backed, sized, writable even on a read-only root,
@@ -1280,9 +1280,124 @@ fn system_prune_asks_then_removes_what_nothing_uses() {
     assert!(out.contains("Total reclaimed space:"), "{out}");
     assert_eq!(env.ok(&["ps", "-aq"]).trim(), &up[..12]);
     assert_eq!(env.image_names(), vec![BUSYBOX.to_string()]);
-    // The image a container uses stays even with -a.
+    // The image a container uses stays even with -a; volumes go only
+    // with --volumes.
+    env.ok(&["volume", "create", "spare"]);
     env.ok(&["system", "prune", "-a", "-f"]);
     assert_eq!(env.image_names(), vec![BUSYBOX.to_string()]);
+    assert_eq!(env.ok(&["volume", "ls", "-q"]), "spare\n");
+    let out = env.ok(&["system", "prune", "--volumes", "-f"]);
+    assert!(out.contains("Deleted Volumes:\nspare\n"), "{out}");
+    assert_eq!(env.ok(&["volume", "ls", "-q"]), "");
     env.ok(&["rm", "-f", &up]);
+    assert_clean(&env);
+}
+
+#[test]
+fn named_volumes_outlive_containers() {
+    let env = with_busybox();
+    assert_eq!(
+        env.ok(&["volume", "create", "--label", "team=a", "data1"]),
+        "data1\n"
+    );
+    let run = |args: &[&str]| {
+        let mut all = vec!["run", "--rm", "--network", "none"];
+        all.extend_from_slice(args);
+        env.ok(&all)
+    };
+    run(&[
+        "-v",
+        "data1:/data",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "echo kept > /data/f",
+    ]);
+    assert_eq!(
+        run(&["-v", "data1:/data:ro", BUSYBOX, "cat", "/data/f"]),
+        "kept\n"
+    );
+    let out = env.run(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "-v",
+        "data1:/data:ro",
+        BUSYBOX,
+        "touch",
+        "/data/g",
+    ]);
+    assert_ne!(out.status.code(), Some(0));
+    // A new volume is made on first use and filled with what the image has
+    // there (a binary and its symlinks here), once.
+    assert_eq!(
+        run(&[
+            "-v",
+            "binvol:/bin",
+            BUSYBOX,
+            "/bin/sh",
+            "-c",
+            "echo from-volume"
+        ]),
+        "from-volume\n"
+    );
+    let inspect = json(&env.ok(&["volume", "inspect", "binvol", "data1"]));
+    let mountpoint = Path::new(inspect[0]["Mountpoint"].as_str().unwrap());
+    assert!(mountpoint.join("busybox").is_file());
+    assert!(mountpoint.join("sh").is_symlink());
+    assert_eq!(inspect[1]["Labels"]["team"], "a");
+    assert_eq!(inspect[1]["Driver"], "local");
+    // Over a non-empty volume nothing is copied: no busybox under /bin.
+    let out = env.run(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "-v",
+        "data1:/bin",
+        BUSYBOX,
+        "/bin/busybox",
+        "true",
+    ]);
+    assert_eq!(out.status.code(), Some(127));
+    assert!(
+        !Path::new(inspect[1]["Mountpoint"].as_str().unwrap())
+            .join("busybox")
+            .exists()
+    );
+
+    // In use, a volume stays; unused ones go with prune.
+    let id = env
+        .ok(&[
+            "create",
+            "--network",
+            "none",
+            "-v",
+            "data1:/data",
+            BUSYBOX,
+            "true",
+        ])
+        .trim()
+        .to_string();
+    let mounts = json(&env.ok(&["inspect", &id]))[0]["Mounts"].clone();
+    assert_eq!(mounts[0]["Type"], "volume");
+    assert_eq!(mounts[0]["Name"], "data1");
+    let err = env.fails(&["volume", "rm", "data1"]);
+    assert!(err.contains("volume is in use"), "{err}");
+    assert_eq!(env.ok(&["volume", "ls", "-q"]), "binvol\ndata1\n");
+    let out = env.ok(&["volume", "prune", "-f"]);
+    assert!(out.contains("Deleted Volumes:\nbinvol\n"), "{out}");
+    assert_eq!(env.ok(&["volume", "ls", "-q"]), "data1\n");
+    env.ok(&["rm", &id]);
+    assert_eq!(env.ok(&["volume", "rm", "data1"]), "data1\n");
+    assert_eq!(env.ok(&["volume", "ls", "-q"]), "");
+
+    let err = env.fails(&["volume", "create", "bad name"]);
+    assert!(err.contains("invalid volume name"), "{err}");
+    let err = env.fails(&["run", "--rm", "-v", "bad/name:/x", BUSYBOX, "true"]);
+    assert!(err.contains("invalid volume"), "{err}");
+    let err = env.fails(&["volume", "inspect", "nope"]);
+    assert!(err.contains("no such volume: nope"), "{err}");
     assert_clean(&env);
 }

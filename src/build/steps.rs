@@ -635,11 +635,7 @@ impl Builder<'_> {
                 fs::write(&file, &h.data).map_err(|e| BuildError::at(ins, e))?;
                 fs::set_permissions(&file, fs::Permissions::from_mode(0o755))
                     .map_err(|e| BuildError::at(ins, e))?;
-                volumes.push(Volume {
-                    source: dir.path().to_path_buf(),
-                    target: HEREDOC_DIR.into(),
-                    read_only: true,
-                });
+                volumes.push(Volume::bind(dir.path().to_path_buf(), HEREDOC_DIR, true));
                 Some(dir)
             }
             None => None,
@@ -998,11 +994,8 @@ impl Builder<'_> {
         let mut out = StepMounts::default();
         let mut secrets: Option<MemDir> = None;
         for (n, m) in mounts.iter().enumerate() {
-            let volume = |source: PathBuf, read_only: bool| Volume {
-                source,
-                target: m.target.clone(),
-                read_only,
-            };
+            let volume =
+                |source: PathBuf, read_only: bool| Volume::bind(source, &m.target, read_only);
             match &m.kind {
                 Kind::Bind {
                     from: None,

@@ -268,6 +268,7 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
         | Command::Version
         | Command::Info
         | Command::System(_)
+        | Command::Volume(_)
         | Command::Wait(_)
         | Command::Container(_)
         | Command::Monitor { .. }

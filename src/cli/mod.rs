@@ -7,6 +7,7 @@ mod kbs;
 mod login;
 mod run;
 mod trust;
+mod volume;
 
 use std::path::PathBuf;
 
@@ -86,6 +87,9 @@ pub enum Command {
     Version,
     /// Display system-wide information
     Info,
+    /// Manage named volumes
+    #[command(subcommand)]
+    Volume(volume::VolumeCommand),
     /// Manage ccr as a whole
     #[command(subcommand)]
     System(run::SystemCommand),
@@ -214,6 +218,7 @@ pub fn run(cli: Cli) -> i32 {
                 print!("{}", crate::system::version());
                 Ok(0)
             }
+            Command::Volume(c) => Context::new(&opts).and_then(|ctx| volume::run(&ctx, c)),
             Command::System(c) => Context::new(&opts).and_then(|ctx| run::system(&ctx, c)),
             Command::Info => {
                 Context::new(&opts).and_then(|ctx| run::system(&ctx, run::SystemCommand::Info))

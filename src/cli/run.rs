@@ -606,6 +606,9 @@ pub enum SystemCommand {
         /// Remove all unused images, not only dangling ones
         #[arg(short, long)]
         all: bool,
+        /// Also remove volumes no container uses
+        #[arg(long)]
+        volumes: bool,
         /// Do not prompt for confirmation
         #[arg(short, long)]
         force: bool,
@@ -620,20 +623,42 @@ pub fn system(ctx: &Context, c: SystemCommand) -> Result<i32, Error> {
             print!("{}", crate::system::info(&ctx.images, &ctx.data_root)?);
             Ok(0)
         }
-        SystemCommand::Prune { all, force } => {
+        SystemCommand::Prune {
+            all,
+            volumes,
+            force,
+        } => {
             let images = if all {
                 "all images without at least one container associated to them"
             } else {
                 "all dangling images"
             };
-            if !force && !super::confirm(&["all stopped containers", images, "all build cache"]) {
+            let mut what = vec!["all stopped containers"];
+            if volumes {
+                what.push("all volumes not used by at least one container");
+            }
+            what.extend([images, "all build cache"]);
+            if !force && !super::confirm(&what) {
                 return Ok(0);
             }
-            let containers = Runtime::new(&ctx.data_root).prune()?;
+            let rt = Runtime::new(&ctx.data_root);
+            let containers = rt.prune()?;
             if !containers.is_empty() {
                 println!("Deleted Containers:");
                 for (id, _) in &containers {
                     println!("{id}");
+                }
+                println!();
+            }
+            let removed_volumes = if volumes {
+                rt.volume_prune()?
+            } else {
+                Vec::new()
+            };
+            if !removed_volumes.is_empty() {
+                println!("Deleted Volumes:");
+                for (n, _) in &removed_volumes {
+                    println!("{n}");
                 }
                 println!();
             }
@@ -651,6 +676,7 @@ pub fn system(ctx: &Context, c: SystemCommand) -> Result<i32, Error> {
                 println!("Deleted build cache objects: {entries}\n");
             }
             let total = containers.iter().map(|(_, b)| *b).sum::<u64>()
+                + removed_volumes.iter().map(|(_, b)| *b).sum::<u64>()
                 + report.reclaimed_bytes
                 + cache_bytes;
             println!("Total reclaimed space: {}", crate::image::human_size(total));
@@ -724,7 +750,10 @@ pub fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
                 "Image": c.image_digest,
                 "Config": {"Image": c.image, "Env": c.options.env, "WorkingDir": c.options.workdir, "User": c.options.user, "StopSignal": c.options.stop_signal},
                 "HostConfig": {"NetworkMode": c.options.network, "ReadonlyRootfs": c.options.read_only, "AutoRemove": c.options.remove, "Tmpfs": c.options.tmpfs.iter().map(|t| (t.target.clone(), t.options.join(","))).collect::<std::collections::BTreeMap<_, _>>()},
-                "Mounts": c.options.volumes.iter().map(|v| serde_json::json!({"Type": "bind", "Source": v.source, "Destination": v.target, "RW": !v.read_only})).collect::<Vec<_>>(),
+                "Mounts": c.options.volumes.iter().map(|v| match &v.name {
+                    Some(n) => serde_json::json!({"Type": "volume", "Name": n, "Source": v.source, "Destination": v.target, "Driver": "local", "RW": !v.read_only}),
+                    None => serde_json::json!({"Type": "bind", "Source": v.source, "Destination": v.target, "RW": !v.read_only}),
+                }).collect::<Vec<_>>(),
                 "LogPath": rt.log_path(&c.id),
             }),
             Err(crate::runtime::RuntimeError::NoSuchContainer(_)) => {

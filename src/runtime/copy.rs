@@ -104,6 +104,24 @@ fn copy_tree(from: &Path, to: &Path, archive: bool) -> Result<(), RuntimeError> 
     Ok(())
 }
 
+/// Copies what directory `from` holds into directory `to`, owners kept, and
+/// gives `to` the mode and owner of `from`.
+pub(super) fn copy_contents(from: &Path, to: &Path) -> Result<(), RuntimeError> {
+    let meta = fs::metadata(from).map_err(io_err(from, "read"))?;
+    let mut names: Vec<_> = fs::read_dir(from)
+        .map_err(io_err(from, "list"))?
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    names.sort();
+    for n in names {
+        copy_tree(&from.join(&n), &to.join(&n), true)?;
+    }
+    fs::set_permissions(to, fs::Permissions::from_mode(meta.mode() & 0o7777))
+        .map_err(io_err(to, "set mode"))?;
+    std::os::unix::fs::lchown(to, Some(meta.uid()), Some(meta.gid()))
+        .map_err(io_err(to, "set owner"))
+}
+
 /// Where a copy of `src` lands given the destination `dest`, by docker's
 /// rules: into `dest` when it is a directory (under the source's name,
 /// unless the source ends in `/.`), else as `dest`.

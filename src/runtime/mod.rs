@@ -10,6 +10,7 @@ pub mod logfile;
 mod monitor;
 pub mod network;
 pub mod spec;
+mod volume;
 
 use std::fs;
 use std::io;
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use copy::CopyPath;
 pub use lifecycle::{ExecOptions, LogOptions, parse_signal};
 pub use monitor::run_monitor;
+pub use volume::VolumeInfo;
 
 use crate::image::{ImageError, Images, PlatformImage};
 use crate::store::ImageRecord;
@@ -48,15 +50,29 @@ pub enum Snapshotter {
     Native,
 }
 
-/// `-v SRC:DST[:ro]`.
+/// `-v SRC:DST[:ro]`: a host directory, or a named volume.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Volume {
+    /// The host path (for a named volume, its directory once created).
     pub source: PathBuf,
     pub target: String,
     pub read_only: bool,
+    /// A named volume (`-v NAME:/path`).
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 impl Volume {
+    /// A host directory or file mounted at `target`.
+    pub fn bind(source: PathBuf, target: &str, read_only: bool) -> Volume {
+        Volume {
+            source,
+            target: target.to_string(),
+            read_only,
+            name: None,
+        }
+    }
+
     pub fn parse(s: &str) -> Result<Volume, RuntimeError> {
         let parts: Vec<&str> = s.split(':').collect();
         let (src, dst, mode) = match parts.as_slice() {
@@ -68,9 +84,12 @@ impl Volume {
                 )));
             }
         };
-        if !src.starts_with('/') {
+        let name = (!src.starts_with('/')).then(|| src.to_string());
+        if let Some(n) = &name
+            && !volume::valid_name(n)
+        {
             return Err(RuntimeError::Config(format!(
-                "invalid volume {s:?}: the source must be an absolute host path (named volumes are not supported)"
+                "invalid volume {s:?}: the source must be an absolute host path or a volume name ([a-zA-Z0-9][a-zA-Z0-9_.-]+)"
             )));
         }
         if !dst.starts_with('/') {
@@ -88,9 +107,14 @@ impl Volume {
             }
         };
         Ok(Volume {
-            source: PathBuf::from(src),
+            source: if name.is_some() {
+                PathBuf::new()
+            } else {
+                PathBuf::from(src)
+            },
             target: dst.to_string(),
             read_only,
+            name,
         })
     }
 }
@@ -352,6 +376,11 @@ impl Runtime {
         if let Some(s) = &opts.stop_signal {
             parse_signal(s)?;
         }
+        for v in &mut opts.volumes {
+            if let Some(n) = &v.name {
+                v.source = self.volume_create(Some(n), Default::default())?.mountpoint;
+            }
+        }
         let opts = &opts;
         let dir = self.container_dir(&id);
         let mut attachment = None;
@@ -468,7 +497,9 @@ impl Runtime {
             .map_err(io_err(&rootfs, "resolve working directory"))?;
         fs::create_dir_all(&wd).map_err(io_err(&wd, "create working directory"))?;
         for v in &opts.volumes {
-            if !v.source.exists() {
+            if v.name.is_some() {
+                volume::fill_from_image(&v.source, &rootfs, &v.target)?;
+            } else if !v.source.exists() {
                 fs::create_dir_all(&v.source)
                     .map_err(io_err(&v.source, "create volume directory"))?;
             }

@@ -1,0 +1,129 @@
+//! `ccr volume`: named volumes.
+
+use std::collections::BTreeMap;
+
+use clap::{Args, Subcommand};
+
+use crate::context::Context;
+use crate::error::Error;
+use crate::format::Format;
+use crate::runtime::Runtime;
+
+#[derive(Subcommand, Debug)]
+pub enum VolumeCommand {
+    /// Create a volume (a random name when none is given)
+    Create {
+        /// Set metadata: KEY=VALUE (repeatable)
+        #[arg(long)]
+        label: Vec<String>,
+        name: Option<String>,
+    },
+    /// List volumes
+    #[command(alias = "list")]
+    Ls(VolumeLsArgs),
+    /// Display detailed information on one or more volumes
+    Inspect {
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
+    /// Remove one or more volumes (not while a container uses them)
+    #[command(alias = "remove")]
+    Rm {
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
+    /// Remove all volumes no container uses
+    Prune {
+        /// Do not prompt for confirmation
+        #[arg(short, long)]
+        force: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct VolumeLsArgs {
+    /// Only display volume names
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Format the output: table, json, or a template such as '{{.Name}}'
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.data_root);
+    match c {
+        VolumeCommand::Create { label, name } => {
+            let labels = label
+                .iter()
+                .map(|l| {
+                    l.split_once('=')
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .ok_or_else(|| Error::Usage(format!("invalid label {l:?}: use KEY=VALUE")))
+                })
+                .collect::<Result<BTreeMap<_, _>, _>>()?;
+            println!("{}", rt.volume_create(name.as_deref(), labels)?.name);
+            Ok(0)
+        }
+        VolumeCommand::Ls(a) => {
+            let format = Format::parse(a.format.as_deref())?;
+            let vols = rt.volume_list()?;
+            if a.quiet {
+                for v in &vols {
+                    println!("{}", v.name);
+                }
+            } else if format != Format::Table {
+                for v in &vols {
+                    println!("{}", format.render(v)?);
+                }
+            } else {
+                let mut table = vec![vec!["DRIVER".to_string(), "VOLUME NAME".to_string()]];
+                table.extend(vols.iter().map(|v| vec![v.driver.clone(), v.name.clone()]));
+                super::image::print_table(&mut std::io::stdout().lock(), &table);
+            }
+            Ok(0)
+        }
+        VolumeCommand::Inspect { names } => {
+            let all = names
+                .iter()
+                .map(|n| rt.volume(n))
+                .collect::<Result<Vec<_>, _>>()?;
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&all).expect("serialises")
+            );
+            Ok(0)
+        }
+        VolumeCommand::Rm { names } => {
+            let mut failed = false;
+            for n in &names {
+                match rt.volume_remove(n) {
+                    Ok(()) => println!("{n}"),
+                    Err(e) => {
+                        eprintln!("ccr: error: {e}");
+                        failed = true;
+                    }
+                }
+            }
+            Ok(if failed { crate::EXIT_CCR_FAILURE } else { 0 })
+        }
+        VolumeCommand::Prune { force } => {
+            if !force && !super::confirm(&["all volumes not used by at least one container"]) {
+                return Ok(0);
+            }
+            let removed = rt.volume_prune()?;
+            if !removed.is_empty() {
+                println!("Deleted Volumes:");
+                for (n, _) in &removed {
+                    println!("{n}");
+                }
+                println!();
+            }
+            println!(
+                "Total reclaimed space: {}",
+                crate::image::human_size(removed.iter().map(|(_, b)| *b).sum())
+            );
+            Ok(0)
+        }
+    }
+}
