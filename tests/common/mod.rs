@@ -30,6 +30,21 @@ pub struct Env {
     pub dir: tempfile::TempDir,
 }
 
+impl Drop for Env {
+    /// A test that failed half-way leaves containers behind: they are
+    /// removed, so that no process, mount or network namespace outlives it.
+    fn drop(&mut self) {
+        let Ok(entries) = std::fs::read_dir(self.data_root().join("containers")) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let _ = self
+                .cmd(&["rm", "-f", &e.file_name().to_string_lossy()])
+                .output();
+        }
+    }
+}
+
 impl Env {
     pub fn new() -> Env {
         Env {
