@@ -642,13 +642,10 @@ fn prune(ctx: &Context, a: PruneArgs) -> Result<i32, Error> {
         return Ok(0);
     }
     let report = prune_images(ctx, a.all)?;
-    if !report.untagged.is_empty() {
-        println!("Deleted Images:");
-        for u in &report.untagged {
-            println!("untagged: {u}");
-        }
-        println!();
-    }
+    super::print_deleted(
+        "Images",
+        report.untagged.iter().map(|u| format!("untagged: {u}")),
+    );
     println!(
         "Total reclaimed space: {}",
         human_size(report.reclaimed_bytes)

@@ -181,6 +181,20 @@ pub fn confirm(what: &[&str]) -> bool {
     matches!(answer.trim(), "y" | "Y" | "yes")
 }
 
+/// A prune's report section: `Deleted Containers:` and one line per item,
+/// then a blank line; nothing when nothing was removed.
+pub fn print_deleted<T: std::fmt::Display>(title: &str, items: impl IntoIterator<Item = T>) {
+    let mut items = items.into_iter().peekable();
+    if items.peek().is_none() {
+        return;
+    }
+    println!("Deleted {title}:");
+    for i in items {
+        println!("{i}");
+    }
+    println!();
+}
+
 /// Runs a parsed command line; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     let config = match Config::load() {

@@ -643,33 +643,18 @@ pub fn system(ctx: &Context, c: SystemCommand) -> Result<i32, Error> {
             }
             let rt = Runtime::new(&ctx.data_root);
             let containers = rt.prune()?;
-            if !containers.is_empty() {
-                println!("Deleted Containers:");
-                for (id, _) in &containers {
-                    println!("{id}");
-                }
-                println!();
-            }
+            super::print_deleted("Containers", containers.iter().map(|(id, _)| id));
             let removed_volumes = if volumes {
                 rt.volume_prune()?
             } else {
                 Vec::new()
             };
-            if !removed_volumes.is_empty() {
-                println!("Deleted Volumes:");
-                for (n, _) in &removed_volumes {
-                    println!("{n}");
-                }
-                println!();
-            }
+            super::print_deleted("Volumes", removed_volumes.iter().map(|(n, _)| n));
             let report = super::image::prune_images(ctx, all)?;
-            if !report.untagged.is_empty() {
-                println!("Deleted Images:");
-                for u in &report.untagged {
-                    println!("untagged: {u}");
-                }
-                println!();
-            }
+            super::print_deleted(
+                "Images",
+                report.untagged.iter().map(|u| format!("untagged: {u}")),
+            );
             let (entries, cache_bytes) =
                 crate::build::prune_cache(&ctx.images.store, &ctx.data_root)?;
             if entries > 0 {
@@ -694,13 +679,7 @@ pub fn container(ctx: &Context, c: ContainerCommand) -> Result<i32, Error> {
             }
             let rt = Runtime::new(&ctx.data_root);
             let removed = rt.prune()?;
-            if !removed.is_empty() {
-                println!("Deleted Containers:");
-                for (id, _) in &removed {
-                    println!("{id}");
-                }
-                println!();
-            }
+            super::print_deleted("Containers", removed.iter().map(|(id, _)| id));
             println!(
                 "Total reclaimed space: {}",
                 crate::image::human_size(removed.iter().map(|(_, b)| *b).sum())

@@ -112,13 +112,7 @@ pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
                 return Ok(0);
             }
             let removed = rt.volume_prune()?;
-            if !removed.is_empty() {
-                println!("Deleted Volumes:");
-                for (n, _) in &removed {
-                    println!("{n}");
-                }
-                println!();
-            }
+            super::print_deleted("Volumes", removed.iter().map(|(n, _)| n));
             println!(
                 "Total reclaimed space: {}",
                 crate::image::human_size(removed.iter().map(|(_, b)| *b).sum())

@@ -61,9 +61,9 @@ fn locate(root: &Path, path: &str) -> Result<PathBuf, RuntimeError> {
     Ok(parent.join(last))
 }
 
-/// Copies the tree at `from` to `to` (which must not exist): modes, times
-/// and symlinks kept, owners only with `archive`; devices and sockets
-/// skipped.
+/// Copies the tree at `from` to `to` (a directory may already exist
+/// there, and is then filled): modes, times and symlinks kept, owners only
+/// with `archive`; devices and sockets skipped.
 fn copy_tree(from: &Path, to: &Path, archive: bool) -> Result<(), RuntimeError> {
     let meta = fs::symlink_metadata(from).map_err(io_err(from, "read"))?;
     let ft = meta.file_type();
@@ -104,22 +104,10 @@ fn copy_tree(from: &Path, to: &Path, archive: bool) -> Result<(), RuntimeError> 
     Ok(())
 }
 
-/// Copies what directory `from` holds into directory `to`, owners kept, and
-/// gives `to` the mode and owner of `from`.
+/// Copies what directory `from` holds into the existing directory `to`,
+/// owners kept, and gives `to` the mode, owner and time of `from`.
 pub(super) fn copy_contents(from: &Path, to: &Path) -> Result<(), RuntimeError> {
-    let meta = fs::metadata(from).map_err(io_err(from, "read"))?;
-    let mut names: Vec<_> = fs::read_dir(from)
-        .map_err(io_err(from, "list"))?
-        .filter_map(|e| e.ok().map(|e| e.file_name()))
-        .collect();
-    names.sort();
-    for n in names {
-        copy_tree(&from.join(&n), &to.join(&n), true)?;
-    }
-    fs::set_permissions(to, fs::Permissions::from_mode(meta.mode() & 0o7777))
-        .map_err(io_err(to, "set mode"))?;
-    std::os::unix::fs::lchown(to, Some(meta.uid()), Some(meta.gid()))
-        .map_err(io_err(to, "set owner"))
+    copy_tree(from, to, true)
 }
 
 /// Where a copy of `src` lands given the destination `dest`, by docker's
