@@ -1129,6 +1129,18 @@ fn cp_between_containers_and_the_host() {
         !Path::new("/").join(&marker).exists(),
         "written on the host"
     );
+    // Nor can a symlink to a host directory where the copied tree has one.
+    let host_dir = env.path("host-side");
+    std::fs::create_dir(&host_dir).unwrap();
+    let plant = format!("mkdir -p /d && ln -s {} /d/sub", host_dir.display());
+    env.ok(&["exec", "box", "sh", "-c", &plant]);
+    env.ok(&["cp", &h("tree/."), "box:/d"]);
+    assert_eq!(
+        std::fs::read_dir(&host_dir).unwrap().count(),
+        0,
+        "written through the symlink"
+    );
+    assert_eq!(env.ok(&["exec", "box", "cat", "/d/sub/deep.txt"]), "deep\n");
     assert_eq!(
         env.ok(&["exec", "box", "cat", &format!("/{marker}")]),
         "note\n"

@@ -71,8 +71,15 @@ fn copy_tree(from: &Path, to: &Path, archive: bool) -> Result<(), RuntimeError> 
         let target = fs::read_link(from).map_err(io_err(from, "read link"))?;
         std::os::unix::fs::symlink(&target, to).map_err(io_err(to, "create symlink"))?;
     } else if ft.is_dir() {
-        if !to.is_dir() {
-            fs::create_dir(to).map_err(io_err(to, "create directory"))?;
+        // What is at `to` is looked at, never followed: a symlink planted
+        // there would lead the copy out of the root.
+        match fs::symlink_metadata(to) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                fs::remove_file(to).map_err(io_err(to, "replace"))?;
+                fs::create_dir(to).map_err(io_err(to, "create directory"))?;
+            }
+            Err(_) => fs::create_dir(to).map_err(io_err(to, "create directory"))?,
         }
         let mut names: Vec<_> = fs::read_dir(from)
             .map_err(io_err(from, "list"))?
