@@ -2125,7 +2125,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__logs)
-            opts="-f -n -t -h -V --follow --tail --timestamps --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-f -n -t -h -V --follow --tail --timestamps --since --until --data-root --insecure-registry --debug --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2136,6 +2136,14 @@ _ccr() {
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -180,6 +180,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand ps" -l debug -d 'Print debug out
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -s n -l tail -d 'Number of lines to show from the end of the logs' -r
+complete -c ccr -n "__fish_ccr_using_subcommand logs" -l since -d 'Show logs since a time (RFC 3339, Unix seconds) or for a duration back (e.g. 10m)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand logs" -l until -d 'Show logs before a time (RFC 3339, Unix seconds) or a duration back (e.g. 10m)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''

@@ -22,6 +22,7 @@ pub mod registry;
 pub mod runtime;
 pub mod store;
 pub mod system;
+pub mod time;
 pub mod trust;
 pub mod unpack;
 

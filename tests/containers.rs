@@ -1052,6 +1052,25 @@ fn logs_keep_the_streams_apart_with_their_times() {
     // The last records (of one stream here: across streams their order is
     // the order the two pipes were read in).
     assert_eq!(env.ok(&["logs", "--tail", "2", &id]), "line2\nline3\n");
+    // --since (inclusive) and --until (exclusive) pick records by time.
+    let timed = env.ok(&["logs", "-t", &id]);
+    let t2 = timed
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split_once(' ')
+        .unwrap()
+        .0
+        .to_string();
+    assert_eq!(env.ok(&["logs", "--since", &t2, &id]), "line2\nline3\n");
+    assert_eq!(env.ok(&["logs", "--until", &t2, &id]), "line1\n");
+    assert_eq!(
+        env.ok(&["logs", "--since", "1h", &id]),
+        "line1\nline2\nline3\n"
+    );
+    assert_eq!(env.ok(&["logs", "--until", "1h", &id]), "");
+    let err = env.fails(&["logs", "--since", "last tuesday", &id]);
+    assert!(err.contains("--since \"last tuesday\""), "{err}");
     env.ok(&["rm", &id]);
     assert_clean(&env);
 }

@@ -320,37 +320,6 @@ fn command(args: &str, shell: &[String]) -> (Vec<String>, bool) {
     (c, false)
 }
 
-/// Go durations as HEALTHCHECK takes them (`30s`, `1m30s`, `500ms`), in ns.
-fn duration_ns(s: &str) -> Option<i64> {
-    let mut total: f64 = 0.0;
-    let mut rest = s.trim();
-    if rest == "0" {
-        return Some(0);
-    }
-    while !rest.is_empty() {
-        let num_end = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(rest.len());
-        let n: f64 = rest[..num_end].parse().ok()?;
-        rest = &rest[num_end..];
-        let unit_end = rest
-            .find(|c: char| c.is_ascii_digit() || c == '.')
-            .unwrap_or(rest.len());
-        let mult = match &rest[..unit_end] {
-            "ns" => 1.0,
-            "us" | "µs" => 1e3,
-            "ms" => 1e6,
-            "s" => 1e9,
-            "m" => 60e9,
-            "h" => 3600e9,
-            _ => return None,
-        };
-        total += n * mult;
-        rest = &rest[unit_end..];
-    }
-    Some(total as i64)
-}
-
 pub struct Builder<'a> {
     images: &'a Images,
     data_root: PathBuf,

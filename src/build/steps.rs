@@ -13,12 +13,13 @@ use super::context::{CopyOptions, Ignore, Source, SourceRoot};
 use super::dockerfile::{Heredoc, Instruction, heredoc_marker};
 use super::layer::{self, Layer, Mount};
 use super::mounts::{Kind, RunMount, Sharing};
-use super::{BuildError, BuildResult, Builder, Result, State, command, duration_ns, shell};
+use super::{BuildError, BuildResult, Builder, Result, State, command, shell};
 use crate::digest::Hasher;
 use crate::image::{ConfigChange, PlatformImage};
 use crate::oci::{self, Descriptor, Manifest};
 use crate::runtime::{Network, RunOptions, Runtime, Tmpfs, Volume};
 use crate::store::ImageRecord;
+use crate::time::duration_ns;
 use crate::unpack::compression::Compression;
 use crate::unpack::snapshot::Snapshots;
 

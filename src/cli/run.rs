@@ -376,6 +376,12 @@ pub struct LogsArgs {
     /// Show timestamps
     #[arg(short, long)]
     pub timestamps: bool,
+    /// Show logs since a time (RFC 3339, Unix seconds) or for a duration back (e.g. 10m)
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Show logs before a time (RFC 3339, Unix seconds) or a duration back (e.g. 10m)
+    #[arg(long)]
+    pub until: Option<String>,
     pub container: String,
 }
 
@@ -387,10 +393,24 @@ pub fn logs(ctx: &Context, a: LogsArgs) -> Result<i32, Error> {
                 .map_err(|_| Error::Usage(format!("--tail {n:?}: expected a number or all")))?,
         ),
     };
+    let now = chrono::Utc::now();
+    let when = |flag: &str, v: &Option<String>| {
+        v.as_deref()
+            .map(|s| {
+                crate::time::point_in_time(s, now).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "{flag} {s:?}: use a time (2026-11-23T04:00:00Z, Unix seconds) or a duration such as 10m"
+                    ))
+                })
+            })
+            .transpose()
+    };
     let opts = crate::runtime::LogOptions {
         tail,
         follow: a.follow,
         timestamps: a.timestamps,
+        since: when("--since", &a.since)?,
+        until: when("--until", &a.until)?,
     };
     Runtime::new(&ctx.data_root).logs(
         &a.container,

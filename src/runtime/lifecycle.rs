@@ -496,7 +496,7 @@ impl Runtime {
             .map_or(0, |i| i + 1);
         let lines: Vec<&[u8]> = pending[..complete]
             .split(|b| *b == b'\n')
-            .filter(|l| !l.is_empty())
+            .filter(|l| !l.is_empty() && opts.in_window(l))
             .collect();
         let skip = opts.tail.map_or(0, |n| lines.len().saturating_sub(n));
         for line in &lines[skip..] {
@@ -521,7 +521,8 @@ impl Runtime {
             }
             while let Some(i) = pending.iter().position(|b| *b == b'\n') {
                 let line: Vec<u8> = pending.drain(..=i).collect();
-                if line.len() > 1 && !emit(&line[..line.len() - 1]) {
+                let line = &line[..line.len() - 1];
+                if !line.is_empty() && opts.in_window(line) && !emit(line) {
                     return Ok(());
                 }
             }
@@ -554,6 +555,26 @@ pub struct LogOptions {
     pub follow: bool,
     /// Each record after its time (RFC 3339, nanoseconds).
     pub timestamps: bool,
+    /// Only records from this time on (`--since`).
+    pub since: Option<chrono::DateTime<chrono::Utc>>,
+    /// Only records before this time (`--until`).
+    pub until: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl LogOptions {
+    /// Whether the record on `line` is in the `--since`/`--until` window
+    /// (a line without a time always is).
+    fn in_window(&self, line: &[u8]) -> bool {
+        if self.since.is_none() && self.until.is_none() {
+            return true;
+        }
+        let Some(t) = super::logfile::Entry::parse(line)
+            .and_then(|e| chrono::DateTime::parse_from_rfc3339(&e.time).ok())
+        else {
+            return true;
+        };
+        self.since.is_none_or(|s| t >= s) && self.until.is_none_or(|u| t < u)
+    }
 }
 
 /// What `ccr exec` runs.
