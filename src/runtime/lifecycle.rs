@@ -411,19 +411,47 @@ impl Runtime {
     /// Removes a container (`force` kills it first when running).
     pub fn remove(&self, key: &str, force: bool) -> Result<ContainerState, RuntimeError> {
         let st = self.find(key)?;
-        if st.status == "running" {
+        // Created, with a live monitor: it is being started right now.
+        let starting =
+            st.status == "created" && st.monitor_pid.is_some_and(|p| monitor_alive(p, &st.id));
+        if st.status == "running" || starting {
             if !force {
                 return Err(RuntimeError::Config(format!(
                     "cannot remove running container {}: stop it first, or use -f",
                     st.name
                 )));
             }
-            let _ = self.kill(&st.id, 9);
-            self.wait_exit(&st.id, Duration::from_secs(10))?;
+            if starting {
+                self.stop_monitor(&st);
+            } else {
+                let _ = self.kill(&st.id, 9);
+                self.wait_exit(&st.id, Duration::from_secs(10))?;
+            }
         }
         self.destroy_bundle(&st.id)?;
         let _ = fs::remove_dir_all(self.state_root().join(&st.id));
         Ok(st)
+    }
+
+    /// Ends a monitor that is still starting its container, and whatever it
+    /// started. Left alone, it would mount the root file system and start
+    /// the container again in a bundle that is being removed.
+    fn stop_monitor(&self, st: &ContainerState) {
+        let kill = |pid: i32| {
+            if let Some(p) = rustix::process::Pid::from_raw(pid) {
+                let _ = rustix::process::kill_process(p, rustix::process::Signal::KILL);
+            }
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while alive(pid) && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        };
+        if let Some(m) = st.monitor_pid {
+            kill(m);
+        }
+        if let Some(pid) = self.load(&st.id).ok().and_then(|s| s.pid) {
+            kill(pid);
+        }
     }
 
     /// Starts a stopped container again, detached.

@@ -34,13 +34,20 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
     st.monitor_pid = Some(rustix::process::getpid().as_raw_nonzero().get());
     st.exit_code = None;
     st.finished = None;
+    // Recorded before the root is touched: `rm -f` sees a container being
+    // started and stops this monitor before it removes the bundle.
+    rt.save(&st)?;
     // A restarted container needs its root mounted again.
     let rootfs = dir.join("rootfs");
     if st.overlay && !is_mountpoint(&rootfs) {
         super::mount_overlay(&st.layers, &dir, &rootfs)
             .map_err(|e| failed(id, "mount root file system", e))?;
+        // Removed meanwhile: nothing may stay mounted for it.
+        if !dir.join("state.json").exists() {
+            let _ = rustix::mount::unmount(&rootfs, rustix::mount::UnmountFlags::DETACH);
+            return Err(failed(id, "start", "the container was removed"));
+        }
     }
-    rt.save(&st)?;
     // A previous run's runtime state (its delete can fail while the cgroup
     // drains) must not block this one: this monitor owns the id now.
     let stale = state_root.join(id);
