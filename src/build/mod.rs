@@ -61,6 +61,7 @@ fn remove_leftovers(data_root: &Path) {
             }
         }
     }
+    runtime.remove_orphans();
     let dir = data_root.join("build");
     for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
         let name = e.file_name().to_string_lossy().into_owned();

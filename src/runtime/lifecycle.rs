@@ -395,6 +395,7 @@ impl Runtime {
     /// Removes every container that is not running; their ids and the
     /// bytes their own files took.
     pub fn prune(&self) -> Result<Vec<(String, u64)>, RuntimeError> {
+        self.remove_orphans();
         let mut removed = Vec::new();
         for st in self.list()? {
             let st = self.refresh(st);

@@ -383,6 +383,11 @@ impl Runtime {
         }
         let opts = &opts;
         let dir = self.container_dir(&id);
+        // Until the state is saved, the bundle names the process making it:
+        // one killed half-way leaves a bundle `remove_orphans` recognises.
+        fs::create_dir_all(&dir).map_err(io_err(&dir, "create directory"))?;
+        let marker = dir.join(CREATING);
+        fs::write(&marker, std::process::id().to_string()).map_err(io_err(&marker, "write"))?;
         let mut attachment = None;
         let created = self.create_bundle(images, img, opts, &id, &dir, &mut attachment);
         match created {
@@ -406,6 +411,7 @@ impl Runtime {
                     attachment,
                 };
                 self.save(&st)?;
+                let _ = fs::remove_file(&marker);
                 Ok(st)
             }
             Err(e) => {
@@ -544,6 +550,31 @@ impl Runtime {
     }
 
     /// Unmounts and removes a container's bundle and its cgroup.
+    /// Removes the bundles whose making was cut short: no state, and the
+    /// process that was making them is gone. Their root file systems are
+    /// unmounted first.
+    pub fn remove_orphans(&self) {
+        for e in fs::read_dir(self.data_root.join("containers"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let dir = e.path();
+            if dir.join("state.json").exists() {
+                continue;
+            }
+            let maker = fs::read_to_string(dir.join(CREATING)).ok();
+            if maker.is_some_and(|p| Path::new("/proc").join(p.trim()).exists()) {
+                continue;
+            }
+            unmount_below(&dir);
+            if let Some(id) = dir.file_name().and_then(|n| n.to_str()) {
+                remove_cgroup(id);
+            }
+            let _ = fs::remove_dir_all(&dir);
+        }
+    }
+
     pub fn destroy_bundle(&self, id: &str) -> Result<(), RuntimeError> {
         let dir = self.container_dir(id);
         if let Ok(st) = self.load(id)
@@ -561,6 +592,9 @@ impl Runtime {
         }
     }
 }
+
+/// In a container's directory while it is being made: the maker's pid.
+const CREATING: &str = "creating.pid";
 
 /// Detaches every mount at or below `dir`, deepest first (the root file
 /// system, and anything that propagated under it).
