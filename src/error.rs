@@ -24,7 +24,7 @@ pub enum Error {
     #[error(transparent)]
     Runtime(#[from] crate::runtime::RuntimeError),
     #[error(transparent)]
-    Build(#[from] crate::build::BuildError),
+    Build(#[from] crate::builder::BuildError),
     #[error(transparent)]
     Crypt(#[from] crate::crypt::CryptError),
     #[error(transparent)]

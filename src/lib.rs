@@ -5,7 +5,7 @@
 //! (`crypt` →) `unpack` → `runtime`. `image` orchestrates the image
 //! commands and `build` makes images from Dockerfiles; `cli` holds only the command-line definitions and glue.
 
-pub mod build;
+pub mod builder;
 pub mod cli;
 pub mod context;
 pub mod crypt;

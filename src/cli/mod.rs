@@ -1,6 +1,6 @@
 //! Command-line definitions (clap) and thin glue to the library.
 
-mod build;
+mod builder;
 mod crypt;
 mod image;
 mod kbs;
@@ -103,10 +103,10 @@ pub enum Command {
     /// Display detailed information on containers or images
     Inspect(run::InspectArgs),
     /// Build an image from a Dockerfile
-    Build(Box<build::BuildArgs>),
+    Build(Box<builder::BuildArgs>),
     /// Manage the build cache
     #[command(subcommand)]
-    Builder(build::BuilderCommand),
+    Builder(builder::BuilderCommand),
     /// Pull an image from a registry
     Pull(image::PullArgs),
     /// Push an image to a registry
@@ -248,8 +248,8 @@ pub fn run(cli: Cli) -> i32 {
             Command::Rm(a) => Context::new(&opts).and_then(|ctx| run::rm(&ctx, a)),
             Command::Start(a) => Context::new(&opts).and_then(|ctx| run::start(&ctx, a)),
             Command::Inspect(a) => Context::new(&opts).and_then(|ctx| run::inspect(&ctx, a)),
-            Command::Build(a) => Context::new(&opts).and_then(|ctx| build::build_image(&ctx, *a)),
-            Command::Builder(c) => Context::new(&opts).and_then(|ctx| build::builder(&ctx, c)),
+            Command::Build(a) => Context::new(&opts).and_then(|ctx| builder::build_image(&ctx, *a)),
+            Command::Builder(c) => Context::new(&opts).and_then(|ctx| builder::builder(&ctx, c)),
             other => match Context::new(&opts) {
                 Ok(ctx) => image::run(&ctx, other),
                 Err(e) => Err(e),

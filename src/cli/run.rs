@@ -676,7 +676,7 @@ pub fn system(ctx: &Context, c: SystemCommand) -> Result<i32, Error> {
                 report.untagged.iter().map(|u| format!("untagged: {u}")),
             );
             let (entries, cache_bytes) =
-                crate::build::prune_cache(&ctx.images.store, &ctx.data_root)?;
+                crate::builder::prune_cache(&ctx.images.store, &ctx.data_root)?;
             if entries > 0 {
                 println!("Deleted build cache objects: {entries}\n");
             }

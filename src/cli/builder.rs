@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::trust::VerifyArgs;
-use crate::build::{BuildOptions, build, prune_cache};
+use crate::builder::{BuildOptions, build, prune_cache};
 use crate::context::Context;
 use crate::error::Error;
 use crate::reference::ImageRef;
@@ -112,7 +112,7 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         secrets: a
             .secret
             .iter()
-            .map(|s| crate::build::Secret::parse(s).map_err(Error::Usage))
+            .map(|s| crate::builder::Secret::parse(s).map_err(Error::Usage))
             .collect::<Result<_, _>>()?,
     };
     let res = build(&ctx.images, &ctx.data_root, &opts)?;
