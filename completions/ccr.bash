@@ -16,9 +16,6 @@ _ccr() {
             ",$1")
                 cmd="ccr"
                 ;;
-            ccr,__monitor)
-                cmd="ccr__subcmd____monitor"
-                ;;
             ccr,build)
                 cmd="ccr__subcmd__build"
                 ;;
@@ -239,34 +236,8 @@ _ccr() {
 
     case "${cmd}" in
         ccr)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version run create ps logs exec stop kill rm start cp port rename version info volume system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs key login logout __monitor completion"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version run create ps logs exec stop kill rm start cp port rename version info volume system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs key login logout completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --data-root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --insecure-registry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --snapshotter)
-                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        ccr__subcmd____monitor)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -68,7 +68,6 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "kbs" -d 'Talk to a Key Brok
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "key" -d 'Manage signing keys'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "login" -d 'Log in to a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "logout" -d 'Log out from a registry'
-complete -c ccr -n "__fish_ccr_needs_command" -f -a "__monitor"
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l name -d 'Assign a name to the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take it from this environment)' -r
@@ -84,7 +83,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -l network -d 'Network: bri
 none\t''
 host\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
-complete -c ccr -n "__fish_ccr_using_subcommand run" -l platform -d 'Platform of the image to run' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t''
 always\t''
 never\t''"
@@ -133,7 +132,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand create" -l network -d 'Network: 
 none\t''
 host\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
-complete -c ccr -n "__fish_ccr_using_subcommand create" -l platform -d 'Platform of the image to run' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t''
 always\t''
 never\t''"
@@ -456,7 +455,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcomm
 complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand builder; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand pull" -l platform -d 'Only content for this platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l platform -d 'Only content for this platform (repeatable, or comma-separated; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
 cosign\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l cosign-key -d 'Public key to verify cosign signatures with (repeatable: any one may have signed)' -r -F
@@ -484,7 +483,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand pull" -s q -l quiet -d 'Suppress
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand push" -l platform -d 'Only content for this platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand push" -l platform -d 'Only content for this platform (repeatable, or comma-separated; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l sign -d 'Sign the pushed image' -r -f -a "none\t''
 cosign\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l cosign-key -d 'Private key to sign with (cosign format; password from COSIGN_PASSWORD)' -r -F
@@ -510,7 +509,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand images" -l debug -d 'Print debug
 complete -c ccr -n "__fish_ccr_using_subcommand images" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand images" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand history" -l format -d 'Format the output: table, json, or a template such as \'{{.CreatedBy}}\'' -r
-complete -c ccr -n "__fish_ccr_using_subcommand history" -l platform -d 'The platform of a multi-platform image (default: this host\'s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand history" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand history" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand history" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand history" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -554,7 +553,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand load" -s h -l help -d 'Print hel
 complete -c ccr -n "__fish_ccr_using_subcommand load" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, ...)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand import" -s m -l message -d 'Commit message recorded in the image history' -r
-complete -c ccr -n "__fish_ccr_using_subcommand import" -l platform -d 'Platform recorded in the image config (default: the host\'s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand import" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand import" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand import" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand import" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -604,7 +603,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'Format the output: table, json, or a template such as \'{{.CreatedBy}}\'' -r
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -l platform -d 'The platform of a multi-platform image (default: this host\'s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -614,7 +613,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l platform -d 'Inspect the image for this platform of a multi-platform image' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output using a template' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
@@ -632,7 +631,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Only content for this platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Only content for this platform (repeatable, or comma-separated; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
 cosign\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l cosign-key -d 'Public key to verify cosign signatures with (repeatable: any one may have signed)' -r -F
@@ -660,7 +659,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l platform -d 'Only content for this platform (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l platform -d 'Only content for this platform (repeatable, or comma-separated; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l sign -d 'Sign the pushed image' -r -f -a "none\t''
 cosign\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l cosign-key -d 'Private key to sign with (cosign format; password from COSIGN_PASSWORD)' -r -F
@@ -700,7 +699,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, ...)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -s m -l message -d 'Commit message recorded in the image history' -r
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l platform -d 'Platform recorded in the image config (default: the host\'s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from import" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -730,7 +729,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l recipient -d 'Who can decrypt: jwe:PUB.pem (RSA or EC, PEM or JWK), or a KBS key id provider:attestation-agent:keyid=kbs:///R/T/TAG (short: kbs:///R/T/TAG) (repeatable)' -r
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l platform -d 'Platform to encrypt (default: the host\'s; repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l platform -d 'Only content for this platform (repeatable, or comma-separated; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l layer -d 'Layer to encrypt, counting from 0; negative counts from the last (repeatable; default: all)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l kek-out -d 'Write the generated key-encryption key of a KBS key id to this file (mode 0600) for offline provisioning' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
@@ -751,12 +750,12 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l all-platforms -d 'Encrypt every platform present'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l all-platforms -d 'Content for all platforms'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l key -d 'Private key: PRIV.pem[:PASSWORD] (PEM or JWK), or kbs:///R/T/TAG=KEK-FILE (repeatable)' -r
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l platform -d 'Platform to decrypt (default: the host\'s; repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l platform -d 'Only content for this platform (repeatable, or comma-separated; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
@@ -770,7 +769,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
-complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l all-platforms -d 'Decrypt every platform present'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l all-platforms -d 'Content for all platforms'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from decrypt" -s V -l version -d 'Print version'
@@ -936,13 +935,6 @@ native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand logout" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
-complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
-native\t''"
-complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -s h -l help -d 'Print help'
-complete -c ccr -n "__fish_ccr_using_subcommand __monitor" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand completion" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand completion" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand completion" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''

@@ -5,23 +5,24 @@
 //! (`crypt` →) `unpack` → `runtime`. `image` orchestrates the image
 //! commands and `build` makes images from Dockerfiles; `cli` holds only the command-line definitions and glue.
 
+pub mod asyncrt;
 pub mod builder;
 pub mod cli;
-pub mod context;
 pub mod crypt;
 pub mod digest;
+pub mod engine;
 pub mod error;
 pub mod format;
 pub mod image;
 pub mod kbs;
 pub mod oci;
 pub mod platform;
+pub mod private_file;
 pub mod progress;
 pub mod reference;
 pub mod registry;
 pub mod runtime;
 pub mod store;
-pub mod system;
 pub mod time;
 pub mod trust;
 pub mod unpack;
@@ -30,3 +31,27 @@ pub use error::Error;
 
 /// Exit code for ccr's own failures, as docker uses for daemon errors.
 pub const EXIT_CCR_FAILURE: i32 = 125;
+
+/// How a failure ends the process, as docker's exit codes say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// ccr's own failure: 125.
+    Failure,
+    /// The container's command exists but cannot be run: 126.
+    CannotExecute,
+    /// The container's command was not found: 127.
+    NotFound,
+    /// The reader of our output went away (`ccr images | head`): 0.
+    BrokenPipe,
+}
+
+impl Exit {
+    pub fn code(self) -> i32 {
+        match self {
+            Exit::Failure => EXIT_CCR_FAILURE,
+            Exit::CannotExecute => 126,
+            Exit::NotFound => 127,
+            Exit::BrokenPipe => 0,
+        }
+    }
+}

@@ -276,3 +276,17 @@ impl Document {
 pub fn is_layer_gzip(media_type: &str) -> bool {
     media_type.ends_with("gzip") || media_type == DOCKER_LAYER_GZIP
 }
+
+/// One platform image: its manifest and parsed config.
+#[derive(Clone, Debug)]
+pub struct PlatformImage {
+    pub manifest_desc: Descriptor,
+    pub manifest: Manifest,
+    pub config: ImageConfig,
+}
+
+impl PlatformImage {
+    pub fn platform(&self) -> Platform {
+        self.config.platform()
+    }
+}

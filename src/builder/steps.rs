@@ -659,7 +659,7 @@ impl Builder<'_> {
         };
         let runtime = Runtime::new(&self.data_root).with_keys(self.opts.keys.clone());
         let st = runtime
-            .create(self.images, &rec, &img, &opts)
+            .create(&self.images.store, &rec, &img, &opts)
             .map_err(|e| BuildError::at(ins, e))?;
         let guard = ContainerGuard {
             runtime: &runtime,

@@ -6,7 +6,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::trust::VerifyArgs;
 use crate::builder::{BuildOptions, build, prune_cache};
-use crate::context::Context;
+use crate::engine::Context;
 use crate::error::Error;
 use crate::reference::ImageRef;
 use crate::runtime::Network;
@@ -108,7 +108,7 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
             BuildNetwork::Default | BuildNetwork::Host => Network::Host,
             BuildNetwork::None => Network::None,
         },
-        keys: a.decrypt.keyring(&ctx.opts)?,
+        keys: crate::engine::keys::keyring(ctx, &a.decrypt.request())?,
         secrets: a
             .secret
             .iter()
@@ -117,9 +117,9 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
     };
     let res = build(&ctx.images, &ctx.data_root, &opts)?;
     if let Some(f) = &a.iidfile {
-        std::fs::write(f, res.target.digest.to_string()).map_err(|e| Error::Io {
+        std::fs::write(f, res.target.digest.to_string()).map_err(|source| Error::Io {
             path: f.clone(),
-            why: e.to_string(),
+            source,
         })?;
     }
     if a.quiet {
@@ -137,7 +137,7 @@ pub fn builder(ctx: &Context, c: BuilderCommand) -> Result<i32, Error> {
             let (entries, bytes) = prune_cache(&ctx.images.store, &ctx.data_root)?;
             println!(
                 "Deleted build cache objects: {entries}\nTotal reclaimed space: {}",
-                crate::image::human_size(bytes)
+                crate::format::human_size(bytes)
             );
             Ok(0)
         }

@@ -6,24 +6,21 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::Command;
+use super::flags::{PlatformArg, PlatformsArgs};
 use super::trust::{ImageSignArgs, ImageVerifyArgs, SignArgs, VerifyArgs, signer_for_push};
-use crate::context::Context;
+use crate::engine::Context;
 use crate::error::Error;
 use crate::format::Format;
-use crate::image::{ConfigChange, ImportOptions, PullOptions, PushOptions, human_size};
-use crate::platform::Platform;
+use crate::format::human_size;
+use crate::image::{ConfigChange, ImportOptions, PullOptions, PushOptions};
 use crate::progress::Progress;
 use crate::reference::ImageRef;
 
 /// Platform selection and quiet output, shared by pull and push.
 #[derive(Args, Debug)]
 pub struct TransferArgs {
-    /// Only content for this platform (repeatable)
-    #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
-    pub platform: Vec<String>,
-    /// Content for all platforms
-    #[arg(long)]
-    pub all_platforms: bool,
+    #[command(flatten)]
+    pub platforms: PlatformsArgs,
     /// Suppress progress output
     #[arg(short, long)]
     pub quiet: bool,
@@ -81,9 +78,8 @@ pub struct HistoryArgs {
     /// Format the output: table, json, or a template such as '{{.CreatedBy}}'
     #[arg(long)]
     pub format: Option<String>,
-    /// The platform of a multi-platform image (default: this host's)
-    #[arg(long)]
-    pub platform: Option<String>,
+    #[command(flatten)]
+    pub platform: PlatformArg,
     pub image: String,
 }
 
@@ -104,9 +100,8 @@ pub struct RmiArgs {
 
 #[derive(Args, Debug)]
 pub struct InspectArgs {
-    /// Inspect the image for this platform of a multi-platform image
-    #[arg(long)]
-    pub platform: Option<String>,
+    #[command(flatten)]
+    pub platform: PlatformArg,
     /// Format the output using a template
     #[arg(short, long)]
     pub format: Option<String>,
@@ -141,9 +136,8 @@ pub struct ImportArgs {
     /// Commit message recorded in the image history
     #[arg(short, long)]
     pub message: Option<String>,
-    /// Platform recorded in the image config (default: the host's)
-    #[arg(long)]
-    pub platform: Option<String>,
+    #[command(flatten)]
+    pub platform: PlatformArg,
     /// Tarball path, or - for standard input
     pub file: String,
     pub reference: String,
@@ -209,13 +203,6 @@ pub enum ManifestCommand {
     Inspect { image: String },
 }
 
-fn platforms(list: &[String]) -> Result<Vec<Platform>, Error> {
-    list.iter()
-        .flat_map(|s| s.split(','))
-        .map(|s| s.trim().parse::<Platform>().map_err(Error::from))
-        .collect()
-}
-
 pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
     match cmd {
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull(ctx, a),
@@ -271,7 +258,6 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
         | Command::Volume(_)
         | Command::Wait(_)
         | Command::Container(_)
-        | Command::Monitor { .. }
         | Command::Ps(_)
         | Command::Exec(_)
         | Command::Logs(_)
@@ -291,32 +277,13 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
 fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
     let r = ImageRef::parse(&a.image)?;
     let opts = PullOptions {
-        platforms: platforms(&a.transfer.platform)?,
-        all_platforms: a.transfer.all_platforms,
+        platforms: a.transfer.platforms.platform.clone(),
+        all_platforms: a.transfer.platforms.all_platforms,
         concurrency: 2,
         trust: a.verify.policy(ctx)?,
     };
-    let keys = a.decrypt.keyring(&ctx.opts)?;
-    let existed = ctx.images.store.image(&r.store_name())?.is_some();
     let progress = Progress::new(a.transfer.quiet);
-    let res = ctx
-        .runtime()?
-        .block_on(ctx.images.pull(&r, &opts, &progress))?;
-    if !keys.is_empty() {
-        // Decrypt while unpacking; an image the keys do not open is not kept.
-        let rec = ctx.images.lookup_one(&res.name)?;
-        let unpacked = crate::runtime::Runtime::new(&ctx.data_root)
-            .with_keys(keys)
-            .unpack(&ctx.images, &rec);
-        if let Err(e) = unpacked {
-            if !existed {
-                ctx.images
-                    .store
-                    .remove_images(std::slice::from_ref(&res.name))?;
-            }
-            return Err(e.into());
-        }
-    }
+    let res = crate::engine::pull::pull(ctx, &r, &opts, &a.decrypt.request(), &progress)?;
     println!("{}", res.reference);
     Ok(0)
 }
@@ -324,13 +291,18 @@ fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
 fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
     let r = ImageRef::parse(&a.image)?;
     let mut opts = PushOptions {
-        platforms: platforms(&a.transfer.platform)?,
-        all_platforms: a.transfer.all_platforms,
+        platforms: a.transfer.platforms.platform.clone(),
+        all_platforms: a.transfer.platforms.all_platforms,
         target: None,
     };
     let _lease = ctx.images.store.lease()?;
     if !a.encrypt.is_empty() {
-        let recipients = super::crypt::recipients(&ctx.opts, &a.encrypt, None, None)?;
+        let recipients = crate::engine::keys::recipients(
+            ctx,
+            &a.encrypt,
+            &crate::engine::keys::KekDestination::Unset,
+        )?
+        .list;
         let crypt = crate::image::CryptOptions {
             platforms: opts.platforms.clone(),
             all_platforms: opts.all_platforms,
@@ -345,7 +317,10 @@ fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
     // leaves the registry untouched.
     let signer = signer_for_push(&a.sign)?;
     let progress = Progress::new(a.transfer.quiet);
-    let rt = ctx.runtime()?;
+    let rt = crate::asyncrt::runtime().map_err(|source| Error::Io {
+        path: "async runtime".into(),
+        source,
+    })?;
     let pushed = rt.block_on(ctx.images.push(&r, &opts, &progress))?;
     if let Some(signer) = signer {
         let at = pushed.reference.at_digest(&pushed.target.digest);
@@ -409,14 +384,13 @@ fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
         ]);
         table.push(row);
     }
-    print_table(&mut out, &table);
+    super::print_table(&mut out, &table);
     Ok(0)
 }
 
 fn history(ctx: &Context, a: HistoryArgs) -> Result<i32, Error> {
     let format = Format::parse(a.format.as_deref())?;
-    let platform: Option<Platform> = a.platform.as_deref().map(str::parse).transpose()?;
-    let rows = ctx.images.history(&a.image, platform.as_ref())?;
+    let rows = ctx.images.history(&a.image, a.platform.platform.as_ref())?;
     let mut out = std::io::stdout().lock();
     if a.quiet {
         for r in &rows {
@@ -454,40 +428,14 @@ fn history(ctx: &Context, a: HistoryArgs) -> Result<i32, Error> {
             r.comment.clone(),
         ]);
     }
-    print_table(&mut out, &table);
+    super::print_table(&mut out, &table);
     Ok(0)
 }
 
-/// Columns padded to their widest cell plus three spaces, as docker does.
-pub fn print_table(out: &mut impl Write, rows: &[Vec<String>]) {
-    let cols = rows.iter().map(|r| r.len()).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| s.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    for r in rows {
-        let mut line = String::new();
-        for (i, cell) in r.iter().enumerate() {
-            if i + 1 == r.len() {
-                line.push_str(cell);
-            } else {
-                line.push_str(&format!("{cell:<w$}   ", w = widths[i]));
-            }
-        }
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
-}
-
 fn rmi(ctx: &Context, a: RmiArgs) -> Result<i32, Error> {
-    let mut failed = None;
-    let in_use = crate::runtime::Runtime::new(&ctx.data_root).images_in_use()?;
-    for name in &a.images {
-        match ctx.images.remove(name, a.force, &in_use) {
+    let mut failed = false;
+    for outcome in crate::engine::prune::remove_images(ctx, &a.images, a.force)? {
+        match outcome {
             Ok(report) => {
                 for u in report.untagged {
                     println!("Untagged: {u}");
@@ -497,43 +445,22 @@ fn rmi(ctx: &Context, a: RmiArgs) -> Result<i32, Error> {
                 }
             }
             Err(e) => {
-                eprintln!("ccr: error: {e}");
-                failed = Some(e);
+                super::report(&e, ctx.opts.debug);
+                failed = true;
             }
         }
     }
-    ctx.images.collect_garbage()?;
-    crate::runtime::Runtime::new(&ctx.data_root).prune_snapshots(&ctx.images)?;
-    Ok(if failed.is_some() {
-        crate::EXIT_CCR_FAILURE
-    } else {
-        0
-    })
+    Ok(if failed { crate::EXIT_CCR_FAILURE } else { 0 })
 }
 
 fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
-    let platform = a
-        .platform
-        .as_deref()
-        .map(str::parse::<Platform>)
-        .transpose()?;
     let format = Format::parse(a.format.as_deref())?;
-    let mut all = Vec::new();
-    for i in &a.images {
-        all.push(ctx.images.inspect(i, platform.as_ref())?);
-    }
-    match format {
-        Format::Table => println!(
-            "{}",
-            serde_json::to_string_pretty(&all).expect("serialises")
-        ),
-        f => {
-            for v in &all {
-                println!("{}", f.render(v)?);
-            }
-        }
-    }
-    Ok(0)
+    let all = a
+        .images
+        .iter()
+        .map(|i| ctx.images.inspect(i, a.platform.platform.as_ref()))
+        .collect::<Result<Vec<_>, _>>()?;
+    super::print_json(&format, &all)
 }
 
 fn save(ctx: &Context, a: SaveArgs) -> Result<i32, Error> {
@@ -541,9 +468,9 @@ fn save(ctx: &Context, a: SaveArgs) -> Result<i32, Error> {
         Some(path) => {
             // Write beside the target and rename, so a failure leaves no half file.
             let tmp = path.with_extension("ccr-partial");
-            let io = |e: std::io::Error| Error::Io {
+            let io = |source: std::io::Error| Error::Io {
                 path: path.clone(),
-                why: e.to_string(),
+                source,
             };
             let f = std::fs::File::create(&tmp).map_err(io)?;
             let res = ctx
@@ -570,9 +497,9 @@ fn save(ctx: &Context, a: SaveArgs) -> Result<i32, Error> {
 
 fn load(ctx: &Context, a: LoadArgs) -> Result<i32, Error> {
     let input: Box<dyn Read> = match &a.input {
-        Some(p) => Box::new(std::fs::File::open(p).map_err(|e| Error::Io {
+        Some(p) => Box::new(std::fs::File::open(p).map_err(|source| Error::Io {
             path: p.clone(),
-            why: e.to_string(),
+            source,
         })?),
         None => {
             if std::io::stdin().is_terminal() {
@@ -600,7 +527,7 @@ fn load(ctx: &Context, a: LoadArgs) -> Result<i32, Error> {
 fn import(ctx: &Context, a: ImportArgs) -> Result<i32, Error> {
     let r = ImageRef::parse(&a.reference)?;
     let opts = ImportOptions {
-        platform: a.platform.as_deref().map(str::parse).transpose()?,
+        platform: a.platform.platform.clone(),
         changes: a
             .change
             .iter()
@@ -612,24 +539,14 @@ fn import(ctx: &Context, a: ImportArgs) -> Result<i32, Error> {
         ctx.images
             .import(std::io::stdin(), "standard input", &r, &opts)?
     } else {
-        let f = std::fs::File::open(&a.file).map_err(|e| Error::Io {
+        let f = std::fs::File::open(&a.file).map_err(|source| Error::Io {
             path: a.file.clone().into(),
-            why: e.to_string(),
+            source,
         })?;
         ctx.images.import(f, &a.file, &r, &opts)?
     };
     println!("{}", target.digest);
     Ok(0)
-}
-
-/// Removes unused images (`all`: every image no container uses) and then
-/// the layer snapshots nothing needs any more.
-pub fn prune_images(ctx: &Context, all: bool) -> Result<crate::image::PruneReport, Error> {
-    let runtime = crate::runtime::Runtime::new(&ctx.data_root);
-    let in_use = runtime.images_in_use()?;
-    let report = ctx.images.prune(all, &in_use)?;
-    runtime.prune_snapshots(&ctx.images)?;
-    Ok(report)
 }
 
 fn prune(ctx: &Context, a: PruneArgs) -> Result<i32, Error> {
@@ -641,7 +558,7 @@ fn prune(ctx: &Context, a: PruneArgs) -> Result<i32, Error> {
     if !a.force && !super::confirm(&[what]) {
         return Ok(0);
     }
-    let report = prune_images(ctx, a.all)?;
+    let report = crate::engine::prune::images(ctx, a.all)?;
     super::print_deleted(
         "Images",
         report.untagged.iter().map(|u| format!("untagged: {u}")),

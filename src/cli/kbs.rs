@@ -2,18 +2,15 @@
 //! it (set-resource, set-resource-policy), and explain what it says (doctor).
 
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
-use std::time::Duration;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::context::GlobalOptions;
+use crate::engine::GlobalOptions;
+use crate::engine::kbs::{self as engine, AdminCredentials, Finding, KbsSettings};
 use crate::error::Error;
-use crate::kbs::admin::{Admin, AdminClaims, admin_token};
-use crate::kbs::{
-    ClientOptions, KbsClient, KbsError, Refusal, ResourceUri, TeeChoice, resolve_url,
-};
+use crate::kbs::{ClientOptions, ResourceUri, TeeChoice};
+use crate::private_file::{self, Existing};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum TeeFlag {
@@ -117,93 +114,60 @@ pub enum KbsCommand {
     },
 }
 
-pub fn url(opts: &GlobalOptions, k: &KbsArgs) -> Result<String, Error> {
-    let cmdline = std::fs::read_to_string("/proc/cmdline").ok();
-    Ok(resolve_url(
-        k.kbs_url.as_deref(),
-        opts.config.kbs_url.as_deref(),
-        cmdline.as_deref(),
-    )?)
+impl KbsArgs {
+    /// The engine's settings for these flags.
+    pub fn settings(&self) -> KbsSettings {
+        KbsSettings {
+            url: self.kbs_url.clone(),
+            client: ClientOptions {
+                tee: match self.tee {
+                    TeeFlag::Auto => TeeChoice::Auto,
+                    TeeFlag::Sample => TeeChoice::Sample,
+                    TeeFlag::Tdx => TeeChoice::Tdx,
+                    TeeFlag::Snp => TeeChoice::Snp,
+                },
+                rsa_key: matches!(self.tee_key, TeeKeyFlag::Rsa),
+                ca_cert: self.kbs_cert.clone(),
+                tsm_root: self.tsm_report_dir.clone(),
+                attempts: 3,
+            },
+        }
+    }
 }
 
-pub fn client_options(k: &KbsArgs) -> ClientOptions {
-    ClientOptions {
-        tee: match k.tee {
-            TeeFlag::Auto => TeeChoice::Auto,
-            TeeFlag::Sample => TeeChoice::Sample,
-            TeeFlag::Tdx => TeeChoice::Tdx,
-            TeeFlag::Snp => TeeChoice::Snp,
-        },
-        rsa_key: matches!(k.tee_key, TeeKeyFlag::Rsa),
-        ca_cert: k.kbs_cert.clone(),
-        tsm_root: k.tsm_report_dir.clone(),
-        attempts: 3,
+impl AdminArgs {
+    /// The admin credentials given, if any.
+    pub fn credentials(&self) -> Option<AdminCredentials> {
+        match (&self.admin_token, &self.admin_key) {
+            (Some(t), _) => Some(AdminCredentials::Token(t.clone())),
+            (None, Some(key)) => Some(AdminCredentials::Key {
+                key: key.clone(),
+                issuer: self.admin_issuer.clone(),
+                audience: self.admin_audience.clone(),
+                role: self.admin_role.clone(),
+            }),
+            (None, None) => None,
+        }
+    }
+
+    fn required(&self) -> Result<AdminCredentials, Error> {
+        self.credentials()
+            .ok_or_else(|| Error::Usage("give --admin-key or --admin-token".into()))
     }
 }
 
 fn read(path: &PathBuf) -> Result<Vec<u8>, Error> {
-    std::fs::read(path).map_err(|e| Error::Io {
+    std::fs::read(path).map_err(|source| Error::Io {
         path: path.clone(),
-        why: e.to_string(),
+        source,
     })
 }
 
-pub fn admin(u: &str, k: &KbsArgs, a: &AdminArgs) -> Result<Admin, Error> {
-    let token = match (&a.admin_token, &a.admin_key) {
-        (Some(t), _) => String::from_utf8_lossy(&read(t)?).trim().to_string(),
-        (None, Some(key)) => {
-            let pem = zeroize::Zeroizing::new(String::from_utf8_lossy(&read(key)?).into_owned());
-            admin_token(
-                &pem,
-                &AdminClaims {
-                    issuer: a.admin_issuer.clone(),
-                    audience: a.admin_audience.clone(),
-                    role: a.admin_role.clone(),
-                    lifetime: Duration::from_secs(300),
-                },
-            )?
-        }
-        (None, None) => return Err(Error::Usage("give --admin-key or --admin-token".into())),
-    };
-    Ok(Admin::new(u, token, k.kbs_cert.as_deref())?)
-}
-
-pub fn rt() -> Result<tokio::runtime::Runtime, Error> {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::Usage(format!("async runtime: {e}")))
-}
-
-fn when(secs: Option<u64>) -> String {
-    secs.and_then(|s| chrono::DateTime::from_timestamp(s as i64, 0))
-        .map(|t| t.to_rfc3339())
-        .unwrap_or_else(|| "unknown".into())
-}
-
-/// Writes a secret where only its owner can read it.
-fn write_secret(path: &PathBuf, data: &[u8]) -> Result<(), Error> {
-    let io = |e: std::io::Error| Error::Io {
-        path: path.clone(),
-        why: e.to_string(),
-    };
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&tmp)
-        .map_err(io)?;
-    f.write_all(data).and_then(|()| f.sync_all()).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(io)
-}
-
 pub fn run(opts: &GlobalOptions, c: KbsCommand) -> Result<i32, Error> {
+    let config = &opts.config;
     match c {
         KbsCommand::Attest { kbs, format } => {
-            let u = url(opts, &kbs)?;
-            let mut client = KbsClient::new(&u, &client_options(&kbs))?;
-            let claims = rt()?.block_on(client.attest())?;
+            let claims = engine::attest(config, &kbs.settings())?;
             if format == "json" {
                 println!(
                     "{}",
@@ -215,7 +179,7 @@ pub fn run(opts: &GlobalOptions, c: KbsCommand) -> Result<i32, Error> {
                     "{}\t{}\t{}",
                     claims.status,
                     claims.tee,
-                    when(claims.expires)
+                    engine::expiry(claims.expires)
                 );
             }
             Ok(0)
@@ -228,146 +192,61 @@ pub fn run(opts: &GlobalOptions, c: KbsCommand) -> Result<i32, Error> {
                 .iter()
                 .map(|u| u.parse::<ResourceUri>())
                 .collect::<Result<Vec<_>, _>>()?;
-            let u = url(opts, &kbs)?;
-            let mut client = KbsClient::new(&u, &client_options(&kbs))?;
-            let rt = rt()?;
-            for r in &uris {
-                let data = rt.block_on(client.get_resource(r))?;
+            for data in engine::get_resources(config, &kbs.settings(), &uris)? {
                 match &output {
-                    Some(p) => write_secret(p, &data)?,
-                    None => {
-                        let mut out = std::io::stdout().lock();
-                        out.write_all(&data)
-                            .map_err(|e| Error::Usage(e.to_string()))?;
-                    }
+                    Some(p) => private_file::write(p, &data, 0o600, Existing::Replace).map_err(
+                        |source| Error::Io {
+                            path: p.clone(),
+                            source,
+                        },
+                    )?,
+                    None => std::io::stdout()
+                        .lock()
+                        .write_all(&data)
+                        .map_err(|source| Error::Io {
+                            path: "standard output".into(),
+                            source,
+                        })?,
                 }
             }
             Ok(0)
         }
         KbsCommand::SetResource {
             kbs,
-            admin: a,
+            admin,
             path,
             file,
         } => {
             let r: ResourceUri = path.parse()?;
             let data = zeroize::Zeroizing::new(read(&file)?);
-            let u = url(opts, &kbs)?;
-            rt()?.block_on(admin(&u, &kbs, &a)?.set_resource(&r.path, &data))?;
+            engine::set_resource(config, &kbs.settings(), &admin.required()?, &r, &data)?;
             eprintln!("Stored kbs:///{} ({} bytes)", r.path, data.len());
             Ok(0)
         }
-        KbsCommand::SetResourcePolicy {
-            kbs,
-            admin: a,
-            file,
-        } => {
+        KbsCommand::SetResourcePolicy { kbs, admin, file } => {
             let text = String::from_utf8(read(&file)?)
                 .map_err(|_| Error::Usage(format!("{}: not UTF-8 text", file.display())))?;
-            let u = url(opts, &kbs)?;
-            rt()?.block_on(admin(&u, &kbs, &a)?.set_resource_policy(&text))?;
+            engine::set_resource_policy(config, &kbs.settings(), &admin.required()?, &text)?;
             eprintln!("Resource policy set");
             Ok(0)
         }
-        KbsCommand::Doctor { kbs, resource } => doctor(opts, &kbs, resource.as_deref()),
-    }
-}
-
-/// Explains, step by step, what a KBS makes of this guest.
-fn doctor(opts: &GlobalOptions, k: &KbsArgs, resource: Option<&str>) -> Result<i32, Error> {
-    let ok = |m: &str| println!("[ok]   {m}");
-    let bad = |m: &str| println!("[FAIL] {m}");
-    let u = match url(opts, k) {
-        Ok(u) => u,
-        Err(e) => {
-            bad(&e.to_string());
-            return Ok(1);
-        }
-    };
-    ok(&format!("KBS address: {u}"));
-    let mut client = match KbsClient::new(&u, &client_options(k)) {
-        Ok(c) => c,
-        Err(e) => {
-            bad(&e.to_string());
-            return Ok(1);
-        }
-    };
-    ok(&format!("evidence from the {:?} attester", client.tee()).to_lowercase());
-    if client.tee() == kbs_types::Tee::Sample {
-        println!(
-            "       note: sample evidence proves nothing; trustee's default resource policy refuses it"
-        );
-    }
-    let rt = rt()?;
-    let claims = match rt.block_on(client.attest()) {
-        Ok(c) => c,
-        Err(KbsError::Unreachable { why, .. }) => {
-            bad(&format!("the KBS is not reachable: {why}"));
-            return Ok(1);
-        }
-        Err(KbsError::Refused {
-            kind: Refusal::ProtocolVersion,
-            detail,
-            ..
-        }) => {
-            ok("the KBS is reachable");
-            bad(&format!(
-                "it does not speak protocol {} (it said: {detail})",
-                crate::kbs::PROTOCOL_VERSION
-            ));
-            return Ok(1);
-        }
-        Err(KbsError::Refused {
-            kind: Refusal::AttestationError,
-            detail,
-            ..
-        }) => {
-            ok("the KBS is reachable and speaks protocol 0.4.0");
-            bad(&format!(
-                "it does not accept this guest's evidence: {detail}"
-            ));
-            return Ok(1);
-        }
-        Err(e) => {
-            bad(&e.to_string());
-            return Ok(1);
-        }
-    };
-    ok("the KBS is reachable and speaks protocol 0.4.0");
-    ok(&format!(
-        "evidence accepted: token status {}, TEE {}, expires {}",
-        claims.status,
-        claims.tee,
-        when(claims.expires)
-    ));
-    if let Some(r) = resource {
-        let uri: ResourceUri = r.parse()?;
-        match rt.block_on(client.get_resource(&uri)) {
-            Ok(data) => ok(&format!(
-                "kbs:///{} is released to this guest ({} bytes)",
-                uri.path,
-                data.len()
-            )),
-            Err(KbsError::Refused {
-                kind: Refusal::PolicyDeny,
-                ..
-            }) => {
-                bad(&format!(
-                    "kbs:///{} is denied by the KBS resource policy{}",
-                    uri.path,
-                    if client.tee() == kbs_types::Tee::Sample {
-                        " (trustee's default policy denies sample evidence; a development KBS needs a policy that allows it)"
-                    } else {
-                        ""
+        KbsCommand::Doctor { kbs, resource } => {
+            let uri = resource
+                .as_deref()
+                .map(str::parse::<ResourceUri>)
+                .transpose()?;
+            let mut failed = false;
+            for f in engine::doctor(config, &kbs.settings(), uri.as_ref())? {
+                match f {
+                    Finding::Ok(m) => println!("[ok]   {m}"),
+                    Finding::Fail(m) => {
+                        println!("[FAIL] {m}");
+                        failed = true;
                     }
-                ));
-                return Ok(1);
+                    Finding::Note(m) => println!("       note: {m}"),
+                }
             }
-            Err(e) => {
-                bad(&format!("kbs:///{}: {e}", uri.path));
-                return Ok(1);
-            }
+            Ok(if failed { 1 } else { 0 })
         }
     }
-    Ok(0)
 }

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Read};
 
 use clap::Args;
 
-use crate::context::GlobalOptions;
+use crate::engine::GlobalOptions;
 use crate::error::Error;
 use crate::registry::auth::{CredentialStore, Credentials};
 
@@ -95,15 +95,11 @@ pub fn login(opts: &GlobalOptions, a: LoginArgs) -> Result<i32, Error> {
         ));
     }
     let creds = Credentials { username, password };
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::Usage(e.to_string()))?;
-    rt.block_on(crate::registry::check_login(
+    super::block_on(crate::registry::check_login(
         &opts.insecure(),
         &server,
         &creds,
-    ))?;
+    ))??;
     store.store(&server, &creds)?;
     println!("Login Succeeded");
     Ok(0)

@@ -1,11 +1,16 @@
-//! Command-line definitions (clap) and thin glue to the library.
+//! Command-line definitions (clap) and printing. Each handler turns its
+//! flags into the engine's options, calls the engine (or one domain
+//! module for single-module commands), and prints what comes back.
 
 mod builder;
+mod container;
 mod crypt;
+mod flags;
 mod image;
 mod kbs;
 mod login;
 mod run;
+mod system;
 mod trust;
 mod volume;
 
@@ -13,7 +18,8 @@ use std::path::PathBuf;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::context::{Config, Context, GlobalOptions};
+use crate::engine::{Config, Context, GlobalOptions};
+use crate::error::Error;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -64,25 +70,25 @@ pub enum Command {
     /// Create a new container without starting it (the flags of run)
     Create(Box<run::RunArgs>),
     /// List containers
-    Ps(run::PsArgs),
+    Ps(container::PsArgs),
     /// Fetch the logs of a container
-    Logs(run::LogsArgs),
+    Logs(container::LogsArgs),
     /// Run a command in a running container
-    Exec(run::ExecArgs),
+    Exec(container::ExecArgs),
     /// Stop one or more running containers
-    Stop(run::StopArgs),
+    Stop(container::StopArgs),
     /// Kill one or more running containers
-    Kill(run::KillArgs),
+    Kill(container::KillArgs),
     /// Remove one or more containers
-    Rm(run::RmArgs),
+    Rm(container::RmArgs),
     /// Start one or more stopped containers
-    Start(run::StartArgs),
+    Start(container::StartArgs),
     /// Copy files between a container and the host: CONTAINER:SRC DEST or SRC CONTAINER:DEST
-    Cp(run::CpArgs),
+    Cp(container::CpArgs),
     /// List port mappings of a container, or the host address of one port
-    Port(run::PortArgs),
+    Port(container::PortArgs),
     /// Rename a container
-    Rename(run::RenameArgs),
+    Rename(container::RenameArgs),
     /// Show ccr's version and what it was built with
     Version,
     /// Display system-wide information
@@ -92,16 +98,16 @@ pub enum Command {
     Volume(volume::VolumeCommand),
     /// Manage ccr as a whole
     #[command(subcommand)]
-    System(run::SystemCommand),
+    System(system::SystemCommand),
     /// Restart one or more containers
-    Restart(run::StopArgs),
+    Restart(container::StopArgs),
     /// Block until one or more containers stop, then print their exit codes
-    Wait(run::StartArgs),
+    Wait(container::StartArgs),
     /// Manage containers
     #[command(subcommand)]
-    Container(run::ContainerCommand),
+    Container(container::ContainerCommand),
     /// Display detailed information on containers or images
-    Inspect(run::InspectArgs),
+    Inspect(container::InspectArgs),
     /// Build an image from a Dockerfile
     Build(Box<builder::BuildArgs>),
     /// Manage the build cache
@@ -142,8 +148,6 @@ pub enum Command {
     Login(login::LoginArgs),
     /// Log out from a registry
     Logout(login::LogoutArgs),
-    #[command(name = "__monitor", hide = true)]
-    Monitor { id: String },
     /// Print a shell completion script
     Completion {
         #[arg(value_enum)]
@@ -195,14 +199,124 @@ pub fn print_deleted<T: std::fmt::Display>(title: &str, items: impl IntoIterator
     println!();
 }
 
+/// Columns padded to their widest cell plus three spaces, as docker does.
+pub fn print_table(out: &mut impl std::io::Write, rows: &[Vec<String>]) {
+    let cols = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for r in rows {
+        let mut line = String::new();
+        for (i, cell) in r.iter().enumerate() {
+            if i + 1 == r.len() {
+                line.push_str(cell);
+            } else {
+                line.push_str(&format!("{cell:<w$}   ", w = widths[i]));
+            }
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
+/// `inspect`'s output: the JSON array, or each value through `--format`.
+pub fn print_json(format: &crate::format::Format, all: &[serde_json::Value]) -> Result<i32, Error> {
+    match format {
+        crate::format::Format::Table => {
+            println!("{}", serde_json::to_string_pretty(all).expect("serialises"))
+        }
+        f => {
+            for v in all {
+                println!("{}", f.render(v)?);
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// Runs network work to completion on the one async runtime.
+pub fn block_on<F: std::future::Future>(f: F) -> Result<F::Output, Error> {
+    crate::asyncrt::block_on(f).map_err(|source| Error::Io {
+        path: "async runtime".into(),
+        source,
+    })
+}
+
+/// What to do next, in this command line's words: the library's hints
+/// name no flags, these do.
+pub fn hint(e: &Error) -> Option<String> {
+    use crate::kbs::KbsError;
+    use crate::registry::RegistryError;
+    let registry = match e {
+        Error::Registry(r) | Error::Image(crate::image::ImageError::Registry(r)) => Some(r),
+        _ => None,
+    };
+    match (e, registry) {
+        (
+            _,
+            Some(RegistryError::Unreachable {
+                registry,
+                plain_http_refused: true,
+                ..
+            }),
+        ) => Some(format!(
+            "check the address and that the registry is running; for a plain-HTTP registry pass --insecure-registry={registry}"
+        )),
+        (_, Some(RegistryError::Unauthorized { registry, .. })) => Some(format!(
+            "run `ccr login {registry}` with a valid username and password"
+        )),
+        (Error::Kbs(KbsError::Unreachable { .. }), _) => {
+            Some("check --kbs-url and that the KBS is running".into())
+        }
+        (Error::Kbs(KbsError::NoAddress), _) => Some(
+            "give --kbs-url, set CCR_KBS_URL or kbs_url in ccr.toml, or boot with agent.aa_kbc_params=cc_kbc::<URL>"
+                .into(),
+        ),
+        (Error::KekNotKept { .. }, _) => Some(
+            "register it with --kbs-url and --admin-key (or --admin-token), or write it with --kek-out FILE"
+                .into(),
+        ),
+        _ => e.hint(),
+    }
+}
+
+/// Prints a failure as `ccr: error: ...`, its causes with `--debug`, and
+/// its hint; returns the exit code.
+pub fn report(e: &Error, debug: bool) -> i32 {
+    let exit = e.exit();
+    if exit == crate::Exit::BrokenPipe {
+        return exit.code();
+    }
+    let mut shown = e.to_string();
+    eprintln!("ccr: error: {shown}");
+    if debug {
+        let mut src = std::error::Error::source(e);
+        while let Some(s) = src {
+            // A message that already quotes its cause does not repeat it.
+            let text = s.to_string();
+            if !shown.contains(&text) {
+                eprintln!("  caused by: {text}");
+                shown.push_str(&text);
+            }
+            src = s.source();
+        }
+    }
+    if let Some(h) = hint(e) {
+        eprintln!("hint: {h}");
+    }
+    exit.code()
+}
+
 /// Runs a parsed command line; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     let config = match Config::load() {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("ccr: error: {e}");
-            return crate::EXIT_CCR_FAILURE;
-        }
+        Err(e) => return report(&e, cli.debug),
     };
     let opts = GlobalOptions {
         data_root: cli.data_root,
@@ -210,63 +324,49 @@ pub fn run(cli: Cli) -> i32 {
         debug: cli.debug || config.debug,
         config,
     };
-    let result =
-        match cli.command {
-            Command::Completion { shell } => {
-                completion(shell, &mut std::io::stdout());
-                Ok(0)
-            }
-            Command::Login(a) => login::login(&opts, a),
-            Command::Kbs(c) => kbs::run(&opts, c),
-            Command::Key(k) => trust::key(k),
-            Command::Logout(a) => login::logout(&opts, a),
-            Command::Run(a) => Context::new(&opts)
-                .and_then(|ctx| run::run(&ctx, *a, snapshotter(&cli.snapshotter))),
-            Command::Create(a) => Context::new(&opts)
-                .and_then(|ctx| run::create(&ctx, *a, snapshotter(&cli.snapshotter))),
-            Command::Restart(a) => Context::new(&opts).and_then(|ctx| run::restart(&ctx, a)),
-            Command::Cp(a) => Context::new(&opts).and_then(|ctx| run::cp(&ctx, a)),
-            Command::Port(a) => Context::new(&opts).and_then(|ctx| run::port(&ctx, a)),
-            Command::Rename(a) => Context::new(&opts).and_then(|ctx| run::rename(&ctx, a)),
-            Command::Version => {
-                print!("{}", crate::system::version());
-                Ok(0)
-            }
-            Command::Volume(c) => Context::new(&opts).and_then(|ctx| volume::run(&ctx, c)),
-            Command::System(c) => Context::new(&opts).and_then(|ctx| run::system(&ctx, c)),
-            Command::Info => {
-                Context::new(&opts).and_then(|ctx| run::system(&ctx, run::SystemCommand::Info))
-            }
-            Command::Wait(a) => Context::new(&opts).and_then(|ctx| run::wait(&ctx, a)),
-            Command::Container(c) => Context::new(&opts).and_then(|ctx| run::container(&ctx, c)),
-            Command::Monitor { id } => Context::new(&opts).and_then(|ctx| run::monitor(&ctx, &id)),
-            Command::Ps(a) => Context::new(&opts).and_then(|ctx| run::ps(&ctx, a)),
-            Command::Exec(a) => Context::new(&opts).and_then(|ctx| run::exec(&ctx, a)),
-            Command::Logs(a) => Context::new(&opts).and_then(|ctx| run::logs(&ctx, a)),
-            Command::Stop(a) => Context::new(&opts).and_then(|ctx| run::stop(&ctx, a)),
-            Command::Kill(a) => Context::new(&opts).and_then(|ctx| run::kill(&ctx, a)),
-            Command::Rm(a) => Context::new(&opts).and_then(|ctx| run::rm(&ctx, a)),
-            Command::Start(a) => Context::new(&opts).and_then(|ctx| run::start(&ctx, a)),
-            Command::Inspect(a) => Context::new(&opts).and_then(|ctx| run::inspect(&ctx, a)),
-            Command::Build(a) => Context::new(&opts).and_then(|ctx| builder::build_image(&ctx, *a)),
-            Command::Builder(c) => Context::new(&opts).and_then(|ctx| builder::builder(&ctx, c)),
-            other => match Context::new(&opts) {
-                Ok(ctx) => image::run(&ctx, other),
-                Err(e) => Err(e),
-            },
-        };
+    let snapshotter = snapshotter(&cli.snapshotter);
+    let result = match cli.command {
+        Command::Completion { shell } => {
+            completion(shell, &mut std::io::stdout());
+            Ok(0)
+        }
+        Command::Login(a) => login::login(&opts, a),
+        Command::Kbs(c) => kbs::run(&opts, c),
+        Command::Key(k) => trust::key(k),
+        Command::Logout(a) => login::logout(&opts, a),
+        Command::Version => {
+            print!("{}", crate::engine::system::version());
+            Ok(0)
+        }
+        Command::Run(a) => Context::new(&opts).and_then(|ctx| run::run(&ctx, *a, snapshotter)),
+        Command::Create(a) => {
+            Context::new(&opts).and_then(|ctx| run::create(&ctx, *a, snapshotter))
+        }
+        Command::Restart(a) => Context::new(&opts).and_then(|ctx| container::restart(&ctx, a)),
+        Command::Cp(a) => Context::new(&opts).and_then(|ctx| container::cp(&ctx, a)),
+        Command::Port(a) => Context::new(&opts).and_then(|ctx| container::port(&ctx, a)),
+        Command::Rename(a) => Context::new(&opts).and_then(|ctx| container::rename(&ctx, a)),
+        Command::Volume(c) => Context::new(&opts).and_then(|ctx| volume::run(&ctx, c)),
+        Command::System(c) => Context::new(&opts).and_then(|ctx| system::system(&ctx, c)),
+        Command::Info => {
+            Context::new(&opts).and_then(|ctx| system::system(&ctx, system::SystemCommand::Info))
+        }
+        Command::Wait(a) => Context::new(&opts).and_then(|ctx| container::wait(&ctx, a)),
+        Command::Container(c) => Context::new(&opts).and_then(|ctx| container::container(&ctx, c)),
+        Command::Ps(a) => Context::new(&opts).and_then(|ctx| container::ps(&ctx, a)),
+        Command::Exec(a) => Context::new(&opts).and_then(|ctx| container::exec(&ctx, a)),
+        Command::Logs(a) => Context::new(&opts).and_then(|ctx| container::logs(&ctx, a)),
+        Command::Stop(a) => Context::new(&opts).and_then(|ctx| container::stop(&ctx, a)),
+        Command::Kill(a) => Context::new(&opts).and_then(|ctx| container::kill(&ctx, a)),
+        Command::Rm(a) => Context::new(&opts).and_then(|ctx| container::rm(&ctx, a)),
+        Command::Start(a) => Context::new(&opts).and_then(|ctx| container::start(&ctx, a)),
+        Command::Inspect(a) => Context::new(&opts).and_then(|ctx| container::inspect(&ctx, a)),
+        Command::Build(a) => Context::new(&opts).and_then(|ctx| builder::build_image(&ctx, *a)),
+        Command::Builder(c) => Context::new(&opts).and_then(|ctx| builder::builder(&ctx, c)),
+        other => Context::new(&opts).and_then(|ctx| image::run(&ctx, other)),
+    };
     match result {
         Ok(code) => code,
-        Err(e) => {
-            eprintln!("ccr: error: {e}");
-            if opts.debug {
-                let mut src = std::error::Error::source(&e);
-                while let Some(s) = src {
-                    eprintln!("  caused by: {s}");
-                    src = s.source();
-                }
-            }
-            crate::EXIT_CCR_FAILURE
-        }
+        Err(e) => report(&e, opts.debug),
     }
 }

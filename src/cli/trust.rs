@@ -9,7 +9,7 @@ use std::sync::Arc;
 use clap::{Args, Subcommand, ValueEnum};
 use zeroize::Zeroizing;
 
-use crate::context::Context;
+use crate::engine::Context;
 use crate::error::Error;
 use crate::format::Format;
 use crate::reference::ImageRef;
@@ -195,9 +195,7 @@ pub fn image_sign(ctx: &Context, a: ImageSignArgs) -> Result<i32, Error> {
     let pw = password(false)?;
     let key = key.clone();
     let unlock = move || keys::load_signer(&key, pw.as_bytes());
-    let signed = ctx
-        .runtime()?
-        .block_on(ctx.images.sign(&r, unlock, a.recursive))?;
+    let signed = super::block_on(ctx.images.sign(&r, unlock, a.recursive))??;
     for s in signed {
         if a.quiet {
             println!("{}", s.digest);
@@ -235,9 +233,7 @@ pub fn image_verify(ctx: &Context, a: ImageVerifyArgs) -> Result<i32, Error> {
         ));
     }
     let trust = TrustPolicy::try_from(&opts)?;
-    let verified = ctx
-        .runtime()?
-        .block_on(ctx.images.verify(&r, &trust, a.recursive))?;
+    let verified = super::block_on(ctx.images.verify(&r, &trust, a.recursive))??;
     if format == Format::Json {
         println!(
             "{}",

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use clap::{Args, Subcommand};
 
-use crate::context::Context;
+use crate::engine::Context;
 use crate::error::Error;
 use crate::format::Format;
 use crate::runtime::Runtime;
@@ -79,7 +79,7 @@ pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
             } else {
                 let mut table = vec![vec!["DRIVER".to_string(), "VOLUME NAME".to_string()]];
                 table.extend(vols.iter().map(|v| vec![v.driver.clone(), v.name.clone()]));
-                super::image::print_table(&mut std::io::stdout().lock(), &table);
+                super::print_table(&mut std::io::stdout().lock(), &table);
             }
             Ok(0)
         }
@@ -115,7 +115,7 @@ pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
             super::print_deleted("Volumes", removed.iter().map(|(n, _)| n));
             println!(
                 "Total reclaimed space: {}",
-                crate::image::human_size(removed.iter().map(|(_, b)| *b).sum())
+                crate::format::human_size(removed.iter().map(|(_, b)| *b).sum())
             );
             Ok(0)
         }

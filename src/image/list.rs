@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{ImageError, Images, PlatformImage, Result, human_since, human_size, platforms_text};
+use super::{ImageError, Images, PlatformImage, Result, platforms_text};
 use crate::digest::Digest;
+use crate::format::{human_since, human_size};
 use crate::oci::Descriptor;
 use crate::platform::Platform;
 use crate::reference::{ImageRef, familiar};

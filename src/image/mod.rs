@@ -24,7 +24,8 @@ pub use pull::{PullOptions, PullPolicy, PullResult};
 pub use push::{PushOptions, PushResult};
 pub use sign::{SignedDigest, VerifiedDigest};
 
-use crate::oci::{self, Descriptor, Document, ImageConfig, Manifest};
+pub use crate::oci::PlatformImage;
+use crate::oci::{self, Descriptor, Document, ImageConfig};
 use crate::platform::{Platform, PlatformError};
 use crate::progress::{Mode, Progress};
 use crate::reference::{ImageRef, ReferenceError};
@@ -73,20 +74,6 @@ pub type Result<T> = std::result::Result<T, ImageError>;
 pub struct Images {
     pub store: Arc<Store>,
     pub registry: RegistryConfig,
-}
-
-/// One platform image: its manifest and parsed config.
-#[derive(Clone, Debug)]
-pub struct PlatformImage {
-    pub manifest_desc: Descriptor,
-    pub manifest: Manifest,
-    pub config: ImageConfig,
-}
-
-impl PlatformImage {
-    pub fn platform(&self) -> Platform {
-        self.config.platform()
-    }
 }
 
 impl Images {
@@ -251,71 +238,5 @@ pub(crate) fn platforms_text(ps: impl Iterator<Item = Platform>) -> String {
         "none".into()
     } else {
         v.join(", ")
-    }
-}
-
-/// Human size as docker prints it (`1.23MB`, base 1000, 3 significant digits).
-pub fn human_size(bytes: u64) -> String {
-    const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
-    let mut size = bytes as f64;
-    let mut i = 0;
-    while size >= 1000.0 && i < UNITS.len() - 1 {
-        size /= 1000.0;
-        i += 1;
-    }
-    let digits = if size >= 100.0 {
-        0
-    } else if size >= 10.0 {
-        1
-    } else {
-        2
-    };
-    let s = format!("{size:.digits$}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    format!("{s}{}", UNITS[i])
-}
-
-/// Time since, as docker prints it (`About a minute ago`, `3 hours ago`).
-pub fn human_since(created: Option<&str>) -> String {
-    let Some(t) = created.and_then(|c| chrono::DateTime::parse_from_rfc3339(c).ok()) else {
-        return "N/A".into();
-    };
-    let secs = (chrono::Utc::now() - t.with_timezone(&chrono::Utc)).num_seconds();
-    let d = |n: i64, unit: &str| {
-        if n == 1 {
-            format!("1 {unit} ago")
-        } else {
-            format!("{n} {unit}s ago")
-        }
-    };
-    match secs {
-        s if s < 1 => "Less than a second ago".into(),
-        s if s < 60 => d(s, "second"),
-        s if s < 120 => "About a minute ago".into(),
-        s if s < 3600 => d(s / 60, "minute"),
-        s if s < 7200 => "About an hour ago".into(),
-        s if s < 2 * 86400 => d(s / 3600, "hour"),
-        s if s < 7 * 86400 * 2 => d(s / 86400, "day"),
-        s if s < 30 * 86400 * 3 => d(s / (7 * 86400), "week"),
-        s if s < 365 * 86400 * 2 => d(s / (30 * 86400), "month"),
-        s => d(s / (365 * 86400), "year"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_like_docker() {
-        assert_eq!(human_size(0), "0B");
-        assert_eq!(human_size(999), "999B");
-        assert_eq!(human_size(1_234_567), "1.23MB");
-        assert_eq!(human_size(12_345_678), "12.3MB");
-        assert_eq!(human_size(1_073_741_824), "1.07GB");
     }
 }

@@ -62,9 +62,9 @@ impl Refusal {
 
 #[derive(Debug, thiserror::Error)]
 pub enum KbsError {
-    #[error("KBS at {url}: cannot connect: {why}; check --kbs-url and that the KBS is running")]
+    #[error("KBS at {url}: cannot connect: {why}")]
     Unreachable { url: String, why: String },
-    #[error("KBS {op}: refused ({kind}): {detail}; {}", kind.advice())]
+    #[error("KBS {op}: refused ({kind}): {detail}")]
     Refused {
         op: String,
         kind: Refusal,
@@ -80,9 +80,7 @@ pub enum KbsError {
     Protocol { op: String, why: String },
     #[error("TEE: {0}")]
     Tee(String),
-    #[error(
-        "no KBS address: give --kbs-url, set CCR_KBS_URL or kbs_url in ccr.toml, or boot with agent.aa_kbc_params=cc_kbc::<URL>"
-    )]
+    #[error("no KBS address")]
     NoAddress,
     #[error("{0}")]
     Config(String),
@@ -91,6 +89,23 @@ pub enum KbsError {
 }
 
 pub type Result<T> = std::result::Result<T, KbsError>;
+
+impl KbsError {
+    /// What to do next.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            KbsError::Unreachable { .. } => {
+                Some("check the KBS address and that the KBS is running".into())
+            }
+            KbsError::Refused { kind, .. } => Some(kind.advice().into()),
+            KbsError::NoAddress => Some(
+                "set CCR_KBS_URL or kbs_url in ccr.toml, or boot with agent.aa_kbc_params=cc_kbc::<URL>"
+                    .into(),
+            ),
+            _ => None,
+        }
+    }
+}
 
 /// A resource name: `kbs:///repo/type/tag`, `kbs://host:port/repo/type/tag`
 /// or just `repo/type/tag`.
@@ -180,44 +195,24 @@ impl Default for ClientOptions {
     }
 }
 
-/// Fetches key-encryption keys (32 bytes each) for image key ids, in one
-/// attested session.
-pub async fn fetch_keks(
-    url: &str,
-    opts: &ClientOptions,
-    kids: &[ResourceUri],
-) -> Result<Vec<(String, zeroize::Zeroizing<Vec<u8>>)>> {
-    let mut client = KbsClient::new(url, opts)?;
-    let mut out = Vec::new();
-    for kid in kids {
-        let kek = client.get_resource(kid).await?;
-        if kek.len() != 32 {
-            return Err(KbsError::Config(format!(
-                "kbs:///{}: the KBS released {} bytes, not a 32-byte key-encryption key",
-                kid.path,
-                kek.len()
-            )));
-        }
-        out.push((format!("kbs:///{}", kid.path), kek));
+/// Fetches the key-encryption key (32 bytes) of an image key id.
+pub async fn fetch_kek(
+    client: &mut KbsClient,
+    kid: &ResourceUri,
+) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    let kek = client.get_resource(kid).await?;
+    if kek.len() != 32 {
+        return Err(KbsError::Config(format!(
+            "kbs:///{}: the KBS released {} bytes, not a 32-byte key-encryption key",
+            kid.path,
+            kek.len()
+        )));
     }
-    Ok(out)
+    Ok(kek)
 }
 
-/// Registers `kek` as resource `kid` and, where this machine can attest
-/// (a TEE, or sample evidence against a development KBS), reads it back.
-/// Returns whether it was read back (and matched), or why not.
-pub async fn register_kek(
-    admin: &admin::Admin,
-    url: &str,
-    opts: &ClientOptions,
-    kid: &ResourceUri,
-    kek: &[u8],
-) -> Result<std::result::Result<(), String>> {
-    admin.set_resource(&kid.path, kek).await?;
-    let mut client = match KbsClient::new(url, opts) {
-        Ok(c) => c,
-        Err(e) => return Ok(Err(e.to_string())),
-    };
+/// Reads a registered key-encryption key back and checks it is `kek`.
+pub async fn check_kek(client: &mut KbsClient, kid: &ResourceUri, kek: &[u8]) -> Result<()> {
     let back = client.get_resource(kid).await?;
     if back.as_slice() != kek {
         return Err(KbsError::Config(format!(
@@ -225,7 +220,7 @@ pub async fn register_kek(
             kid.path
         )));
     }
-    Ok(Ok(()))
+    Ok(())
 }
 
 /// RFC 8785 canonical JSON of the values the KBS protocol binds (objects,

@@ -23,23 +23,20 @@ use auth::{CredentialStore, Credentials};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RegistryError {
-    #[error(
-        "cannot reach registry {registry}: {why}; check the address and that the registry is running{hint}"
-    )]
+    #[error("cannot reach registry {registry}: {why}")]
     Unreachable {
         registry: String,
         why: String,
-        hint: String,
+        /// Neither HTTPS nor (not allowed for it) plain HTTP answered.
+        plain_http_refused: bool,
     },
-    #[error(
-        "registry {registry} denied access{user}: {why}; run `ccr login {registry}` with a valid username and password"
-    )]
+    #[error("registry {registry} denied access{user}: {why}")]
     Unauthorized {
         registry: String,
         user: String,
         why: String,
     },
-    #[error("{reference}: not found ({why}); check the repository name and tag")]
+    #[error("{reference}: not found ({why})")]
     NotFound { reference: String, why: String },
     #[error(
         "registry {registry} sent {what} with digest {actual} where {expected} was asked for; refusing it"
@@ -62,6 +59,26 @@ pub enum RegistryError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Auth(#[from] auth::AuthError),
+}
+
+impl RegistryError {
+    /// What to do next.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            RegistryError::Unreachable {
+                plain_http_refused, ..
+            } => Some(if *plain_http_refused {
+                "check the address and that the registry is running; a plain-HTTP registry must be allowed as insecure".into()
+            } else {
+                "check the address and that the registry is running".into()
+            }),
+            RegistryError::Unauthorized { registry, .. } => Some(format!(
+                "log in to {registry} with a valid username and password"
+            )),
+            RegistryError::NotFound { .. } => Some("check the repository name and tag".into()),
+            _ => None,
+        }
+    }
 }
 
 /// Which registries may be reached over plain HTTP or with unverified TLS.
@@ -157,11 +174,7 @@ async fn probe_scheme(host: &str, insecure: bool) -> Result<(&'static str, bool)
         Err(e) => Err(RegistryError::Unreachable {
             registry: host.to_string(),
             why: error_chain(&e),
-            hint: if insecure {
-                String::new()
-            } else {
-                format!(" (for a plain-HTTP registry pass --insecure-registry={host})")
-            },
+            plain_http_refused: !insecure,
         }),
     }
 }
@@ -242,7 +255,7 @@ impl Remote {
                 RegistryError::Unreachable {
                     registry: self.registry.clone(),
                     why,
-                    hint: String::new(),
+                    plain_http_refused: false,
                 }
             }
             OciDistributionError::RequestError(ref re)
@@ -572,7 +585,7 @@ pub async fn check_login(
     let unreachable = |e: reqwest::Error| RegistryError::Unreachable {
         registry: registry.to_string(),
         why: error_chain(&e),
-        hint: String::new(),
+        plain_http_refused: false,
     };
     let denied = |why: String| RegistryError::Unauthorized {
         registry: registry.to_string(),

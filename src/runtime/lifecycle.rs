@@ -5,13 +5,13 @@ use std::fs::{self, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use libcontainer::container::Container;
 use libcontainer::signal::Signal;
 
-use super::{ContainerState, Runtime, RuntimeError};
+use super::{ContainerState, ContainerStatus, Runtime, RuntimeError};
 
 /// Whether `pid` is a live (not zombie) process.
 fn alive(pid: i32) -> bool {
@@ -31,7 +31,8 @@ fn monitor_alive(pid: i32, id: &str) -> bool {
         && fs::read(format!("/proc/{pid}/cmdline"))
             .map(|c| {
                 let args: Vec<&[u8]> = c.split(|b| *b == 0).collect();
-                args.contains(&&b"__monitor"[..]) && args.contains(&id.as_bytes())
+                args.get(1) == Some(&super::monitor::ARG.as_bytes())
+                    && args.contains(&id.as_bytes())
             })
             .unwrap_or(false)
 }
@@ -112,11 +113,7 @@ impl Runtime {
     /// detached it gets its own session and writes to the container log,
     /// and this returns once the container is running (or failed to).
     pub fn launch(&self, id: &str, detach: bool) -> Result<Option<i32>, RuntimeError> {
-        let mut cmd = Command::new("/proc/self/exe");
-        cmd.arg("--data-root")
-            .arg(&self.data_root)
-            .arg("__monitor")
-            .arg(id);
+        let mut cmd = super::monitor::command(&self.data_root, id);
         let spawn_err = |e: std::io::Error| RuntimeError::Container {
             id: id.to_string(),
             why: format!("cannot start the monitor: {e}"),
@@ -150,9 +147,9 @@ impl Runtime {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let st = self.load(id)?;
-            match st.status.as_str() {
-                "running" | "exited" => return Ok(None),
-                "failed" => {
+            match st.status {
+                ContainerStatus::Running | ContainerStatus::Exited => return Ok(None),
+                ContainerStatus::Failed => {
                     let _ = child.wait();
                     return Err(RuntimeError::Container {
                         id: id.to_string(),
@@ -163,7 +160,7 @@ impl Runtime {
             }
             if let Ok(Some(status)) = child.try_wait() {
                 let st = self.load(id)?;
-                if st.status == "created" {
+                if st.status == ContainerStatus::Created {
                     return Err(RuntimeError::Container {
                         id: id.to_string(),
                         why: format!(
@@ -198,12 +195,8 @@ impl Runtime {
         };
         let (reader, writer) = std::io::pipe().map_err(spawn_err)?;
         let mut child = {
-            let mut cmd = Command::new("/proc/self/exe");
-            cmd.arg("--data-root")
-                .arg(&self.data_root)
-                .arg("__monitor")
-                .arg(id)
-                .stdin(Stdio::null())
+            let mut cmd = super::monitor::command(&self.data_root, id);
+            cmd.stdin(Stdio::null())
                 .stdout(writer.try_clone().map_err(spawn_err)?)
                 .stderr(writer);
             cmd.spawn().map_err(spawn_err)?
@@ -237,7 +230,8 @@ impl Runtime {
     /// what it held is released.
     pub fn refresh(&self, mut st: ContainerState) -> ContainerState {
         let monitor_gone = st.monitor_pid.is_none_or(|p| !monitor_alive(p, &st.id));
-        if (st.status == "running" || st.status == "created" && st.monitor_pid.is_some())
+        if (st.status.is_running()
+            || st.status == ContainerStatus::Created && st.monitor_pid.is_some())
             && monitor_gone
         {
             if let Some(pid) = st.pid.filter(|p| alive(*p))
@@ -251,7 +245,7 @@ impl Runtime {
                 rustix::mount::UnmountFlags::DETACH,
             );
             super::remove_cgroup(&st.id);
-            st.status = "dead".into();
+            st.status = ContainerStatus::Dead;
             st.pid = None;
             st.monitor_pid = None;
             let _ = self.save(&st);
@@ -279,7 +273,7 @@ impl Runtime {
     /// Sends a signal to the container's process.
     pub fn kill(&self, key: &str, signal: i32) -> Result<ContainerState, RuntimeError> {
         let st = self.find(key)?;
-        if st.status != "running" {
+        if !st.status.is_running() {
             return Err(RuntimeError::Config(format!(
                 "container {} is not running",
                 st.name
@@ -305,7 +299,7 @@ impl Runtime {
         while Instant::now() < deadline {
             match self.load(id) {
                 Ok(st)
-                    if st.status == "running"
+                    if st.status.is_running()
                         && st.monitor_pid.is_some_and(|p| monitor_alive(p, id)) => {}
                 Ok(_) | Err(RuntimeError::NoSuchContainer(_)) => return Ok(true),
                 Err(e) => return Err(e),
@@ -324,7 +318,7 @@ impl Runtime {
         signal: Option<i32>,
     ) -> Result<ContainerState, RuntimeError> {
         let st = self.find(key)?;
-        if st.status != "running" {
+        if !st.status.is_running() {
             return Ok(st);
         }
         let signal = match (signal, &st.options.stop_signal) {
@@ -384,9 +378,11 @@ impl Runtime {
                 }
                 Err(e) => return Err(e),
             };
-            match st.status.as_str() {
-                "exited" => return Ok(st.exit_code.unwrap_or(0)),
-                "dead" | "failed" => return Ok(st.exit_code.unwrap_or(137)),
+            match st.status {
+                ContainerStatus::Exited => return Ok(st.exit_code.unwrap_or(0)),
+                ContainerStatus::Dead | ContainerStatus::Failed => {
+                    return Ok(st.exit_code.unwrap_or(137));
+                }
                 _ => std::thread::sleep(Duration::from_millis(50)),
             }
         }
@@ -399,7 +395,9 @@ impl Runtime {
         let mut removed = Vec::new();
         for st in self.list()? {
             let st = self.refresh(st);
-            if st.status == "running" || st.status == "created" && st.monitor_pid.is_some() {
+            if st.status.is_running()
+                || st.status == ContainerStatus::Created && st.monitor_pid.is_some()
+            {
                 continue;
             }
             let bytes = crate::unpack::tree_bytes(&self.container_dir(&st.id).join("upper"));
@@ -413,9 +411,9 @@ impl Runtime {
     pub fn remove(&self, key: &str, force: bool) -> Result<ContainerState, RuntimeError> {
         let st = self.find(key)?;
         // Created, with a live monitor: it is being started right now.
-        let starting =
-            st.status == "created" && st.monitor_pid.is_some_and(|p| monitor_alive(p, &st.id));
-        if st.status == "running" || starting {
+        let starting = st.status == ContainerStatus::Created
+            && st.monitor_pid.is_some_and(|p| monitor_alive(p, &st.id));
+        if st.status.is_running() || starting {
             if !force {
                 return Err(RuntimeError::Config(format!(
                     "cannot remove running container {}: stop it first, or use -f",
@@ -458,11 +456,11 @@ impl Runtime {
     /// Starts a stopped container again, detached.
     pub fn start(&self, key: &str) -> Result<ContainerState, RuntimeError> {
         let mut st = self.find(key)?;
-        if st.status == "running" {
+        if st.status.is_running() {
             return Ok(st);
         }
         // Back to "created", so that waiting for the start sees this run's outcome.
-        st.status = "created".into();
+        st.status = ContainerStatus::Created;
         st.exit_code = None;
         st.monitor_pid = None;
         self.save(&st)?;
@@ -540,7 +538,7 @@ impl Runtime {
         loop {
             let running = self
                 .load(&st.id)
-                .map(|s| s.status == "running")
+                .map(|s| s.status.is_running())
                 .unwrap_or(false);
             if f.seek(SeekFrom::Start(offset)).is_ok() {
                 let before = pending.len();
@@ -665,7 +663,7 @@ impl Runtime {
         use libcontainer::container::builder::ContainerBuilder;
         use libcontainer::syscall::syscall::SyscallType;
         let st = self.find(key)?;
-        if st.status != "running" {
+        if !st.status.is_running() {
             return Err(RuntimeError::Config(format!(
                 "container {} is not running",
                 st.name

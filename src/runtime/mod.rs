@@ -7,7 +7,7 @@ mod console;
 mod copy;
 mod lifecycle;
 pub mod logfile;
-mod monitor;
+pub mod monitor;
 pub mod network;
 pub mod spec;
 mod volume;
@@ -23,8 +23,8 @@ pub use lifecycle::{ExecOptions, LogOptions, parse_signal};
 pub use monitor::run_monitor;
 pub use volume::VolumeInfo;
 
-use crate::image::{ImageError, Images, PlatformImage};
-use crate::store::ImageRecord;
+use crate::oci::PlatformImage;
+use crate::store::{ImageRecord, Store};
 use crate::unpack::snapshot::{SnapshotError, Snapshots};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,9 +174,37 @@ impl Tmpfs {
 }
 
 /// What `ccr run` was asked for.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub struct RunOptions {
     pub name: Option<String>,
+    pub env: Vec<String>,
+    pub volumes: Vec<Volume>,
+    pub workdir: Option<String>,
+    pub user: Option<String>,
+    pub entrypoint: Option<String>,
+    pub hostname: Option<String>,
+    pub read_only: bool,
+    pub network: Network,
+    pub command: Vec<String>,
+    pub remove: bool,
+    pub ports: Vec<network::PortMapping>,
+    pub snapshotter: Snapshotter,
+    /// The signal `stop` sends first (`--stop-signal`; else the image's
+    /// STOPSIGNAL, filled in at create; else SIGTERM).
+    pub stop_signal: Option<String>,
+    pub tmpfs: Vec<Tmpfs>,
+    /// `-i`: a foreground container reads this process's standard input
+    /// (otherwise it reads nothing, as in docker).
+    pub interactive: bool,
+    /// `-t`: the container's standard streams are a terminal.
+    pub tty: bool,
+}
+
+/// What a container was made with, as recorded in its state: the run
+/// options resolved against the image (its stop signal, the directories
+/// of named volumes). Older states lack the later fields, hence the defaults.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct ContainerConfig {
     pub env: Vec<String>,
     pub volumes: Vec<Volume>,
     pub workdir: Option<String>,
@@ -191,8 +219,8 @@ pub struct RunOptions {
     pub ports: Vec<network::PortMapping>,
     #[serde(default)]
     pub snapshotter: Snapshotter,
-    /// The signal `stop` sends first (`--stop-signal`; else the image's
-    /// STOPSIGNAL, filled in at create; else SIGTERM).
+    /// The signal `stop` sends first (`--stop-signal`, else the image's
+    /// STOPSIGNAL; none: SIGTERM).
     #[serde(default)]
     pub stop_signal: Option<String>,
     #[serde(default)]
@@ -204,6 +232,30 @@ pub struct RunOptions {
     /// `-t`: the container's standard streams are a terminal.
     #[serde(default)]
     pub tty: bool,
+}
+
+impl ContainerConfig {
+    /// The request as it will be recorded, before it is resolved against the image.
+    fn from_request(o: &RunOptions) -> ContainerConfig {
+        ContainerConfig {
+            env: o.env.clone(),
+            volumes: o.volumes.clone(),
+            workdir: o.workdir.clone(),
+            user: o.user.clone(),
+            entrypoint: o.entrypoint.clone(),
+            hostname: o.hostname.clone(),
+            read_only: o.read_only,
+            network: o.network,
+            command: o.command.clone(),
+            remove: o.remove,
+            ports: o.ports.clone(),
+            snapshotter: o.snapshotter,
+            stop_signal: o.stop_signal.clone(),
+            tmpfs: o.tmpfs.clone(),
+            interactive: o.interactive,
+            tty: o.tty,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -219,12 +271,27 @@ pub enum RuntimeError {
     },
     #[error(transparent)]
     Snapshot(#[from] SnapshotError),
-    #[error(transparent)]
-    Image(#[from] ImageError),
     #[error("container {id}: {why}")]
     Container { id: String, why: String },
+    /// The container's command does not exist (docker exits 127).
+    #[error("container {id}: {why}")]
+    CommandNotFound { id: String, why: String },
+    /// The container's command exists but cannot be executed (docker exits 126).
+    #[error("container {id}: {why}")]
+    CannotExecute { id: String, why: String },
     #[error("no such container: {0}")]
     NoSuchContainer(String),
+}
+
+impl RuntimeError {
+    /// docker's exit code for a container that could not start.
+    pub fn exit(&self) -> crate::Exit {
+        match self {
+            RuntimeError::CommandNotFound { .. } => crate::Exit::NotFound,
+            RuntimeError::CannotExecute { .. } => crate::Exit::CannotExecute,
+            _ => crate::Exit::Failure,
+        }
+    }
 }
 
 fn io_err<'a>(path: &'a Path, op: &'static str) -> impl FnOnce(io::Error) -> RuntimeError + 'a {
@@ -232,6 +299,43 @@ fn io_err<'a>(path: &'a Path, op: &'static str) -> impl FnOnce(io::Error) -> Run
         path: path.to_path_buf(),
         op,
         source,
+    }
+}
+
+/// Where a container is in its life, as docker names it (`state.json`
+/// and `ps`'s STATE column spell it in lower case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContainerStatus {
+    /// Made, not started (or back to this while a start is under way).
+    Created,
+    Running,
+    Exited,
+    /// The monitor could not start the process.
+    Failed,
+    /// Its monitor died without recording an exit.
+    Dead,
+}
+
+impl ContainerStatus {
+    pub fn is_running(self) -> bool {
+        self == ContainerStatus::Running
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContainerStatus::Created => "created",
+            ContainerStatus::Running => "running",
+            ContainerStatus::Exited => "exited",
+            ContainerStatus::Failed => "failed",
+            ContainerStatus::Dead => "dead",
+        }
+    }
+}
+
+impl std::fmt::Display for ContainerStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -243,10 +347,10 @@ pub struct ContainerState {
     pub image: String,
     pub image_digest: String,
     pub created: String,
-    pub status: String,
+    pub status: ContainerStatus,
     pub exit_code: Option<i32>,
     pub overlay: bool,
-    pub options: RunOptions,
+    pub options: ContainerConfig,
     /// The layer directories under the overlay (bottom first), to remount on start.
     #[serde(default)]
     pub layers: Vec<PathBuf>,
@@ -270,21 +374,20 @@ impl ContainerState {
     /// docker's STATUS column: `Up 5 seconds`, `Exited (3) 2 minutes ago`, `Created`.
     pub fn status_text(&self) -> String {
         let since = |t: &Option<String>| {
-            crate::image::human_since(t.as_deref())
+            crate::format::human_since(t.as_deref())
                 .trim_end_matches(" ago")
                 .to_string()
         };
-        match self.status.as_str() {
-            "running" => format!("Up {}", since(&self.started)),
-            "exited" => format!(
+        match self.status {
+            ContainerStatus::Running => format!("Up {}", since(&self.started)),
+            ContainerStatus::Exited => format!(
                 "Exited ({}) {} ago",
                 self.exit_code.unwrap_or(0),
                 since(&self.finished)
             ),
-            "created" => "Created".into(),
-            "failed" => "Failed to start".into(),
-            "dead" => "Dead".into(),
-            other => other.to_string(),
+            ContainerStatus::Created => "Created".into(),
+            ContainerStatus::Failed => "Failed to start".into(),
+            ContainerStatus::Dead => "Dead".into(),
         }
     }
 }
@@ -348,7 +451,7 @@ impl Runtime {
     /// /etc files, runtime spec and state. Nothing runs yet.
     pub fn create(
         &self,
-        images: &Images,
+        store: &Store,
         rec: &ImageRecord,
         img: &PlatformImage,
         opts: &RunOptions,
@@ -363,7 +466,7 @@ impl Runtime {
                 "the container name {name:?} is already in use; remove that container or choose another name"
             )));
         }
-        let mut opts = opts.clone();
+        let mut opts = ContainerConfig::from_request(opts);
         if opts.stop_signal.is_none() {
             opts.stop_signal = img
                 .config
@@ -389,7 +492,7 @@ impl Runtime {
         let marker = dir.join(CREATING);
         fs::write(&marker, std::process::id().to_string()).map_err(io_err(&marker, "write"))?;
         let mut attachment = None;
-        let created = self.create_bundle(images, img, opts, &id, &dir, &mut attachment);
+        let created = self.create_bundle(store, img, opts, &id, &dir, &mut attachment);
         match created {
             Ok((overlay, layers, command)) => {
                 let st = ContainerState {
@@ -398,7 +501,7 @@ impl Runtime {
                     image: rec.name.clone(),
                     image_digest: rec.target.digest.to_string(),
                     created: chrono::Utc::now().to_rfc3339(),
-                    status: "created".into(),
+                    status: ContainerStatus::Created,
                     exit_code: None,
                     overlay,
                     options: opts.clone(),
@@ -428,9 +531,9 @@ impl Runtime {
     /// layer directories, and the process arguments.
     fn create_bundle(
         &self,
-        images: &Images,
+        store: &Store,
         img: &PlatformImage,
-        opts: &RunOptions,
+        opts: &ContainerConfig,
         id: &str,
         dir: &Path,
         attachment: &mut Option<network::Attachment>,
@@ -449,13 +552,13 @@ impl Runtime {
         // available (or `--snapshotter native` asks), a private copy.
         let (overlay, layers) = match opts.snapshotter {
             Snapshotter::Overlayfs => {
-                let layers = snapshots.prepare(&images.store, img)?;
+                let layers = snapshots.prepare(store, img)?;
                 (mount_overlay(&layers, dir, &rootfs).is_ok(), layers)
             }
             Snapshotter::Native => (false, Vec::new()),
         };
         if !overlay {
-            snapshots.flatten_into(&images.store, img, &rootfs)?;
+            snapshots.flatten_into(store, img, &rootfs)?;
         }
         let image_cfg = img.config.config.clone().unwrap_or_default();
         let hostname = opts
@@ -728,15 +831,11 @@ pub fn remove_cgroup(id: &str) {
 }
 
 impl Runtime {
-    /// Removes layer snapshots that no local image and no container uses
-    /// any more; returns how many went.
-    pub fn prune_snapshots(&self, images: &Images) -> Result<usize, RuntimeError> {
+    /// The layer snapshots containers use (their diff ids).
+    pub fn layers_in_use(
+        &self,
+    ) -> Result<std::collections::HashSet<crate::digest::Digest>, RuntimeError> {
         let mut keep = std::collections::HashSet::new();
-        for rec in images.store.images().map_err(ImageError::from)? {
-            for img in images.platform_images(&rec.target).unwrap_or_default() {
-                keep.extend(img.config.rootfs.diff_ids.iter().cloned());
-            }
-        }
         for c in self.list()? {
             for layer in &c.layers {
                 if let Some(Ok(d)) = layer.file_name().map(|n| {
@@ -746,19 +845,7 @@ impl Runtime {
                 }
             }
         }
-        Ok(Snapshots::open(&self.data_root)?.remove_unused(&keep)?)
-    }
-}
-
-impl Runtime {
-    /// Extracts, decrypting where needed, every layer of the platform
-    /// images of `rec` (what `pull --decryption-key` does after the pull).
-    pub fn unpack(&self, images: &Images, rec: &ImageRecord) -> Result<(), RuntimeError> {
-        let snapshots = Snapshots::open(&self.data_root)?.with_keys(self.keys.clone());
-        for img in images.platform_images(&rec.target)? {
-            snapshots.prepare(&images.store, &img)?;
-        }
-        Ok(())
+        Ok(keep)
     }
 
     /// The names of the images containers were created from.

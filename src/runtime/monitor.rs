@@ -11,7 +11,45 @@ use std::io::Write;
 use std::os::fd::OwnedFd;
 
 use super::logfile::{LogWriter, Stream, drain, pump};
-use super::{Runtime, RuntimeError};
+use super::{ContainerStatus, Runtime, RuntimeError};
+
+/// The argument that makes `ccr` a monitor: `ccr __monitor DATA_ROOT ID`.
+/// Only [`command`] writes this argv and only [`invoked`] reads it; the
+/// monitor never goes through the command line interface.
+pub const ARG: &str = "__monitor";
+
+/// The monitor process for container `id` (this executable, again).
+pub fn command(data_root: &std::path::Path, id: &str) -> std::process::Command {
+    let mut cmd = std::process::Command::new("/proc/self/exe");
+    cmd.arg(ARG).arg(data_root).arg(id);
+    cmd
+}
+
+/// The data root and container id when this process is a monitor.
+pub fn invoked(
+    mut args: impl Iterator<Item = std::ffi::OsString>,
+) -> Option<(std::path::PathBuf, String)> {
+    args.next()?;
+    if args.next()? != ARG {
+        return None;
+    }
+    let root = std::path::PathBuf::from(args.next()?);
+    let id = args.next()?.into_string().ok()?;
+    args.next().is_none().then_some((root, id))
+}
+
+/// The monitor's whole life: runs the container, reports a failure on
+/// standard error, and returns the exit code (the container's, or
+/// docker's 125/126/127 for one that could not start).
+pub fn main(data_root: &std::path::Path, id: &str) -> i32 {
+    match run_monitor(data_root, id) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("ccr: error: {e}");
+            e.exit().code()
+        }
+    }
+}
 
 /// Set in a detached monitor's environment: its standard input is nobody's.
 pub(super) const DETACHED: &str = "CCR_MONITOR_DETACHED";
@@ -20,6 +58,29 @@ fn failed(id: &str, what: &str, e: impl std::fmt::Display) -> RuntimeError {
     RuntimeError::Container {
         id: id.to_string(),
         why: format!("{what}: {e}"),
+    }
+}
+
+/// libcontainer says only in words why a process could not be made; the
+/// two that docker gives their own exit codes become typed here, once.
+fn start_failed(id: &str, what: &str, e: impl std::fmt::Display) -> RuntimeError {
+    let why = format!("{what}: {e}");
+    if why.contains("not found in $PATH") || why.contains("not found in PATH") {
+        RuntimeError::CommandNotFound {
+            id: id.to_string(),
+            why,
+        }
+    } else if why.contains("does not have correct permissions") || why.contains("ermission denied")
+    {
+        RuntimeError::CannotExecute {
+            id: id.to_string(),
+            why,
+        }
+    } else {
+        RuntimeError::Container {
+            id: id.to_string(),
+            why,
+        }
     }
 }
 
@@ -103,7 +164,7 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
             // the flag changes nothing else: this process waits either way.
             .with_detach(console.is_some())
             .build()
-            .map_err(|e| failed(id, "create", e))?;
+            .map_err(|e| start_failed(id, "create", e))?;
         let attached = match &console {
             Some(c) => {
                 let master = c.receive().map_err(|e| failed(id, "terminal", e))?;
@@ -116,11 +177,13 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
             }
             None => None,
         };
-        container.start().map_err(|e| failed(id, "start", e))?;
+        container
+            .start()
+            .map_err(|e| start_failed(id, "start", e))?;
         let pid = container
             .pid()
             .ok_or_else(|| failed(id, "start", "no process id"))?;
-        st.status = "running".into();
+        st.status = ContainerStatus::Running;
         st.pid = Some(pid.as_raw());
         st.started = Some(chrono::Utc::now().to_rfc3339());
         rt.save(&st)?;
@@ -152,7 +215,7 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
     let code = match result {
         Ok(c) => c,
         Err(e) => {
-            st.status = "failed".into();
+            st.status = ContainerStatus::Failed;
             st.monitor_pid = None;
             let _ = rt.save(&st);
             if st.options.remove {
@@ -172,7 +235,7 @@ pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, Runtime
         // Release everything before saying "exited": a `start` may follow at once.
         let _ = rustix::mount::unmount(dir.join("rootfs"), rustix::mount::UnmountFlags::DETACH);
         super::remove_cgroup(id);
-        st.status = "exited".into();
+        st.status = ContainerStatus::Exited;
         st.exit_code = Some(code);
         st.pid = None;
         st.monitor_pid = None;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use super::{Network, RunOptions, RuntimeError};
+use super::{ContainerConfig, Network, RuntimeError};
 
 /// docker's default capability set.
 pub const DEFAULT_CAPS: &[&str] = &[
@@ -154,7 +154,10 @@ fn lookup_gid_of_uid(passwd: &Path, uid: u32) -> Option<u32> {
 /// The process arguments as docker composes them: `--entrypoint` replaces
 /// the image's entrypoint (and drops its cmd); command-line args replace
 /// the image's cmd.
-pub fn process_args(image_cfg: &Value, opts: &RunOptions) -> Result<Vec<String>, RuntimeError> {
+pub fn process_args(
+    image_cfg: &Value,
+    opts: &ContainerConfig,
+) -> Result<Vec<String>, RuntimeError> {
     let strings = |v: &Value| -> Vec<String> {
         v.as_array()
             .map(|a| {
@@ -186,7 +189,7 @@ pub fn process_args(image_cfg: &Value, opts: &RunOptions) -> Result<Vec<String>,
 
 /// The environment: image env, then `-e`/`--env-file` (later wins), with
 /// PATH and HOSTNAME as docker sets them.
-pub fn environment(image_cfg: &Value, opts: &RunOptions, hostname: &str) -> Vec<String> {
+pub fn environment(image_cfg: &Value, opts: &ContainerConfig, hostname: &str) -> Vec<String> {
     let mut env: Vec<(String, String)> = Vec::new();
     let mut set = |kv: &str| {
         let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
@@ -217,7 +220,7 @@ pub fn build(
     cwd: &str,
     user: &User,
     hostname: &str,
-    opts: &RunOptions,
+    opts: &ContainerConfig,
     etc_files: &Path,
     netns: Option<&Path>,
 ) -> Value {

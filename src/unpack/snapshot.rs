@@ -14,8 +14,8 @@ use std::sync::atomic::Ordering;
 
 use crate::crypt::{self, CryptError, Keyring};
 use crate::digest::{Digest, Hasher};
-use crate::image::PlatformImage;
 use crate::oci::Descriptor;
+use crate::oci::PlatformImage;
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]

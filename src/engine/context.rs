@@ -63,15 +63,9 @@ impl Config {
     pub fn load() -> Result<Config, Error> {
         let path = Self::path();
         match std::fs::read_to_string(&path) {
-            Ok(text) => toml::from_str(&text).map_err(|e| Error::Io {
-                path,
-                why: format!("invalid configuration: {e}"),
-            }),
+            Ok(text) => toml::from_str(&text).map_err(|source| Error::Config { path, source }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(Error::Io {
-                path,
-                why: e.to_string(),
-            }),
+            Err(source) => Err(Error::Io { path, source }),
         }
     }
 }
@@ -127,10 +121,14 @@ impl GlobalOptions {
     }
 }
 
+/// What one command works with: its options, the data root, the image
+/// service, and (made on first use) its one attested KBS session.
 pub struct Context {
     pub opts: GlobalOptions,
     pub data_root: PathBuf,
     pub images: Images,
+    /// Every key a command fetches from a KBS comes through one session.
+    pub(super) kbs: std::sync::Mutex<Option<crate::kbs::KbsClient>>,
 }
 
 impl Context {
@@ -141,18 +139,7 @@ impl Context {
             opts: opts.clone(),
             data_root,
             images: Images::new(store, opts.registry_config()),
+            kbs: Default::default(),
         })
-    }
-
-    /// A runtime for the commands that talk to the network.
-    pub fn runtime(&self) -> Result<tokio::runtime::Runtime, Error> {
-        tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .map_err(|e| Error::Io {
-                path: "tokio runtime".into(),
-                why: e.to_string(),
-            })
     }
 }

@@ -50,7 +50,7 @@ fn memory() -> String {
                 .find_map(|l| l.strip_prefix("MemTotal:"))
                 .and_then(|v| v.trim().trim_end_matches(" kB").parse::<u64>().ok())
         })
-        .map(|kib| crate::image::human_size(kib * 1024))
+        .map(|kib| crate::format::human_size(kib * 1024))
         .unwrap_or_else(|| "unknown".into())
 }
 
@@ -66,7 +66,7 @@ fn confidential_guest() -> String {
 pub fn info(images: &Images, data_root: &Path) -> Result<String, RuntimeError> {
     let rt = Runtime::new(data_root);
     let containers: Vec<_> = rt.list()?.into_iter().map(|c| rt.refresh(c)).collect();
-    let running = containers.iter().filter(|c| c.status == "running").count();
+    let running = containers.iter().filter(|c| c.status.is_running()).count();
     let image_count = images.store.images().map(|i| i.len()).unwrap_or(0);
     let uname = rustix::system::uname();
     let mut s = String::new();

@@ -1,0 +1,448 @@
+//! Container commands (`ps`, `logs`, `stop`, `kill`, `rm`, `start`,
+//! `restart`, `wait`, `cp`, `port`, `rename`, `exec`, `container ...`)
+//! and `inspect`: flags in, the runtime's answers printed.
+
+use clap::{Args, Subcommand};
+
+use crate::engine::Context;
+use crate::error::Error;
+use crate::runtime::Runtime;
+
+#[derive(Args, Debug)]
+pub struct PsArgs {
+    /// Show all containers (default shows just running)
+    #[arg(short, long)]
+    pub all: bool,
+    /// Only display container IDs
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Don't truncate output
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Format the output: table, json, or a template
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct PsRow {
+    #[serde(rename = "ID")]
+    id: String,
+    image: String,
+    command: String,
+    created_at: String,
+    status: String,
+    state: String,
+    names: String,
+    ports: String,
+}
+
+pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
+    let format = crate::format::Format::parse(a.format.as_deref())?;
+    let runtime = Runtime::new(&ctx.data_root);
+    let rows: Vec<PsRow> = runtime
+        .list()?
+        .into_iter()
+        .map(|c| runtime.refresh(c))
+        .filter(|c| a.all || c.status.is_running())
+        .map(|c| PsRow {
+            id: if a.no_trunc {
+                c.id.clone()
+            } else {
+                c.id[..12].to_string()
+            },
+            image: {
+                let (repo, tag) = crate::image::split_name(&c.image);
+                format!("{repo}:{tag}")
+            },
+            command: {
+                let cmd = format!("\"{}\"", c.command.join(" "));
+                if a.no_trunc || cmd.chars().count() <= 22 {
+                    cmd
+                } else {
+                    format!("{}…\"", cmd.chars().take(20).collect::<String>())
+                }
+            },
+            created_at: c.created.clone(),
+            status: c.status_text(),
+            state: c.status.to_string(),
+            names: c.name.clone(),
+            ports: c
+                .options
+                .ports
+                .iter()
+                .map(|p| format!("{}->{}/{}", p.host_address(), p.container_port, p.protocol))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .collect();
+    if a.quiet {
+        for r in &rows {
+            println!("{}", r.id);
+        }
+        return Ok(0);
+    }
+    if format != crate::format::Format::Table {
+        for r in &rows {
+            println!("{}", format.render(r)?);
+        }
+        return Ok(0);
+    }
+    let mut table = vec![
+        [
+            "CONTAINER ID",
+            "IMAGE",
+            "COMMAND",
+            "CREATED",
+            "STATUS",
+            "PORTS",
+            "NAMES",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for r in &rows {
+        table.push(vec![
+            r.id.clone(),
+            r.image.clone(),
+            r.command.clone(),
+            crate::format::human_since(Some(&r.created_at)),
+            r.status.clone(),
+            r.ports.clone(),
+            r.names.clone(),
+        ]);
+    }
+    super::print_table(&mut std::io::stdout().lock(), &table);
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct LogsArgs {
+    /// Follow log output
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Number of lines to show from the end of the logs
+    #[arg(short = 'n', long)]
+    pub tail: Option<String>,
+    /// Show timestamps
+    #[arg(short, long)]
+    pub timestamps: bool,
+    /// Show logs since a time (RFC 3339, Unix seconds) or for a duration back (e.g. 10m)
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Show logs before a time (RFC 3339, Unix seconds) or a duration back (e.g. 10m)
+    #[arg(long)]
+    pub until: Option<String>,
+    pub container: String,
+}
+
+pub fn logs(ctx: &Context, a: LogsArgs) -> Result<i32, Error> {
+    let tail = match a.tail.as_deref() {
+        None | Some("all") => None,
+        Some(n) => Some(
+            n.parse::<usize>()
+                .map_err(|_| Error::Usage(format!("--tail {n:?}: expected a number or all")))?,
+        ),
+    };
+    let now = chrono::Utc::now();
+    let when = |flag: &str, v: &Option<String>| {
+        v.as_deref()
+            .map(|s| {
+                crate::time::point_in_time(s, now).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "{flag} {s:?}: use a time (2026-11-23T04:00:00Z, Unix seconds) or a duration such as 10m"
+                    ))
+                })
+            })
+            .transpose()
+    };
+    let opts = crate::runtime::LogOptions {
+        tail,
+        follow: a.follow,
+        timestamps: a.timestamps,
+        since: when("--since", &a.since)?,
+        until: when("--until", &a.until)?,
+    };
+    Runtime::new(&ctx.data_root).logs(
+        &a.container,
+        &opts,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    )?;
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct StopArgs {
+    /// Seconds to wait before killing the container
+    #[arg(short = 't', long, default_value_t = 10)]
+    pub time: u64,
+    /// Signal to send first (default: the container's stop signal, else SIGTERM)
+    #[arg(short, long)]
+    pub signal: Option<String>,
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct KillArgs {
+    /// Signal to send
+    #[arg(short, long, default_value = "KILL")]
+    pub signal: String,
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct RmArgs {
+    /// Force the removal of a running container
+    #[arg(short, long)]
+    pub force: bool,
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct StartArgs {
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct InspectArgs {
+    /// Format the output using a template
+    #[arg(short, long)]
+    pub format: Option<String>,
+    #[arg(required = true)]
+    pub names: Vec<String>,
+}
+
+/// Runs `f` for each container, printing what it returns as docker does
+/// (the name given) and failing at the end if any failed.
+fn each(
+    names: &[String],
+    mut f: impl FnMut(&str) -> Result<(), crate::runtime::RuntimeError>,
+) -> Result<i32, Error> {
+    let mut failed = false;
+    for n in names {
+        match f(n) {
+            Ok(()) => println!("{n}"),
+            Err(e) => {
+                eprintln!("ccr: error: {e}");
+                failed = true;
+            }
+        }
+    }
+    Ok(if failed { crate::EXIT_CCR_FAILURE } else { 0 })
+}
+
+pub fn stop(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.data_root);
+    let signal = a
+        .signal
+        .as_deref()
+        .map(crate::runtime::parse_signal)
+        .transpose()?;
+    each(&a.containers, |c| {
+        rt.stop(c, std::time::Duration::from_secs(a.time), signal)
+            .map(|_| ())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct CpArgs {
+    /// Archive mode: keep owners (uid and gid)
+    #[arg(short, long)]
+    pub archive: bool,
+    /// CONTAINER:PATH or a host path
+    pub src: String,
+    /// CONTAINER:PATH or a host path
+    pub dest: String,
+}
+
+pub fn cp(ctx: &Context, a: CpArgs) -> Result<i32, Error> {
+    let (src, dest) = (
+        crate::runtime::CopyPath::parse(&a.src),
+        crate::runtime::CopyPath::parse(&a.dest),
+    );
+    Runtime::new(&ctx.data_root).copy(&src, &dest, a.archive)?;
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct PortArgs {
+    pub container: String,
+    /// Only this container port: PORT[/PROTO]
+    pub port: Option<String>,
+}
+
+/// `ccr port`: the container's published ports, as docker lists them.
+pub fn port(ctx: &Context, a: PortArgs) -> Result<i32, Error> {
+    let st = Runtime::new(&ctx.data_root).find(&a.container)?;
+    let wanted = match a.port.as_deref() {
+        None => None,
+        Some(p) => {
+            let (n, proto) = p.split_once('/').unwrap_or((p, "tcp"));
+            let n: u16 = n
+                .parse()
+                .map_err(|_| Error::Usage(format!("invalid port {p:?}: use PORT[/tcp|udp]")))?;
+            Some((n, proto.to_string()))
+        }
+    };
+    let mut found = false;
+    for m in &st.options.ports {
+        match &wanted {
+            Some((n, proto)) if (m.container_port, &m.protocol) != (*n, proto) => {}
+            Some(_) => {
+                println!("{}", m.host_address());
+                found = true;
+            }
+            None => {
+                println!(
+                    "{}/{} -> {}",
+                    m.container_port,
+                    m.protocol,
+                    m.host_address()
+                );
+                found = true;
+            }
+        }
+    }
+    if let (Some(p), false) = (&a.port, found) {
+        return Err(Error::Usage(format!(
+            "no public port {p} published for {}",
+            st.name
+        )));
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct RenameArgs {
+    pub container: String,
+    pub new_name: String,
+}
+
+pub fn rename(ctx: &Context, a: RenameArgs) -> Result<i32, Error> {
+    Runtime::new(&ctx.data_root).rename(&a.container, &a.new_name)?;
+    Ok(0)
+}
+
+pub fn restart(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.data_root);
+    let signal = a
+        .signal
+        .as_deref()
+        .map(crate::runtime::parse_signal)
+        .transpose()?;
+    each(&a.containers, |c| {
+        rt.stop(c, std::time::Duration::from_secs(a.time), signal)?;
+        rt.start(c).map(|_| ())
+    })
+}
+
+/// Prints each container's exit code once it has stopped (docker's `wait`).
+pub fn wait(ctx: &Context, a: StartArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.data_root);
+    let mut failed = false;
+    for c in &a.containers {
+        match rt.wait(c) {
+            Ok(code) => println!("{code}"),
+            Err(e) => {
+                eprintln!("ccr: error: {e}");
+                failed = true;
+            }
+        }
+    }
+    Ok(if failed { crate::EXIT_CCR_FAILURE } else { 0 })
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ContainerCommand {
+    /// List containers
+    #[command(alias = "list", alias = "ps")]
+    Ls(PsArgs),
+    /// Remove all stopped containers
+    Prune {
+        /// Do not prompt for confirmation
+        #[arg(short, long)]
+        force: bool,
+    },
+}
+
+pub fn container(ctx: &Context, c: ContainerCommand) -> Result<i32, Error> {
+    match c {
+        ContainerCommand::Ls(a) => ps(ctx, a),
+        ContainerCommand::Prune { force } => {
+            if !force && !super::confirm(&["all stopped containers"]) {
+                return Ok(0);
+            }
+            let removed = crate::engine::prune::containers(ctx)?;
+            super::print_deleted("Containers", removed.iter().map(|(id, _)| id));
+            println!(
+                "Total reclaimed space: {}",
+                crate::format::human_size(removed.iter().map(|(_, b)| *b).sum())
+            );
+            Ok(0)
+        }
+    }
+}
+
+pub fn kill(ctx: &Context, a: KillArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.data_root);
+    let sig = crate::runtime::parse_signal(&a.signal)?;
+    each(&a.containers, |c| rt.kill(c, sig).map(|_| ()))
+}
+
+pub fn rm(ctx: &Context, a: RmArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.data_root);
+    each(&a.containers, |c| rt.remove(c, a.force).map(|_| ()))
+}
+
+pub fn start(ctx: &Context, a: StartArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.data_root);
+    each(&a.containers, |c| rt.start(c).map(|_| ()))
+}
+
+/// `ccr inspect`: containers first, then images, as docker does.
+pub fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
+    let format = crate::format::Format::parse(a.format.as_deref())?;
+    let all = crate::engine::inspect::inspect(ctx, &a.names)?;
+    super::print_json(&format, &all)
+}
+
+#[derive(Args, Debug)]
+pub struct ExecArgs {
+    /// Set an environment variable
+    #[arg(short, long = "env")]
+    pub env: Vec<String>,
+    /// Working directory inside the container
+    #[arg(short, long)]
+    pub workdir: Option<String>,
+    /// Username or UID (format: <name|uid>[:<group|gid>])
+    #[arg(short, long)]
+    pub user: Option<String>,
+    /// Keep standard input open: the process reads it
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Allocate a pseudo-TTY
+    #[arg(short, long)]
+    pub tty: bool,
+    pub container: String,
+    /// Command and arguments
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
+    pub command: Vec<String>,
+}
+
+pub fn exec(ctx: &Context, a: ExecArgs) -> Result<i32, Error> {
+    let opts = crate::runtime::ExecOptions {
+        args: a.command,
+        env: a.env,
+        workdir: a.workdir,
+        user: a.user,
+        interactive: a.interactive,
+        tty: a.tty,
+    };
+    Ok(Runtime::new(&ctx.data_root).exec(&a.container, &opts)?)
+}

@@ -1,0 +1,28 @@
+//! Flags several commands share, each defined once.
+
+use clap::Args;
+
+use crate::platform::Platform;
+
+fn parse_platform(s: &str) -> Result<Platform, String> {
+    s.trim().parse::<Platform>().map_err(|e| e.to_string())
+}
+
+/// `--platform` for one image.
+#[derive(Args, Debug, Clone, Default)]
+pub struct PlatformArg {
+    /// Platform (OS/ARCH[/VARIANT]; default: this host's)
+    #[arg(long, value_name = "OS/ARCH[/VARIANT]", value_parser = parse_platform)]
+    pub platform: Option<Platform>,
+}
+
+/// `--platform` (repeatable, or comma-separated) and `--all-platforms`.
+#[derive(Args, Debug, Clone, Default)]
+pub struct PlatformsArgs {
+    /// Only content for this platform (repeatable, or comma-separated; default: this host's)
+    #[arg(long, value_name = "OS/ARCH[/VARIANT]", value_parser = parse_platform, value_delimiter = ',')]
+    pub platform: Vec<Platform>,
+    /// Content for all platforms
+    #[arg(long)]
+    pub all_platforms: bool,
+}

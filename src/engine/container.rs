@@ -1,0 +1,83 @@
+//! A container from an image: the image made present as the pull policy
+//! says (verified when a policy asks, which always consults the registry),
+//! its platform chosen, its keys gathered, then the bundle made. Pulling is
+//! async and running is not: the async runtime is gone before any
+//! container process exists.
+
+use std::sync::Arc;
+
+use super::Context;
+use super::kbs::block_on;
+use super::keys::{KeyRequest, keyring};
+use crate::error::Error;
+use crate::image::{PullOptions, PullPolicy};
+use crate::platform::Platform;
+use crate::progress::Progress;
+use crate::reference::ImageRef;
+use crate::runtime::{ContainerState, RunOptions, Runtime};
+use crate::trust::TrustPolicy;
+
+/// What `run` and `create` are asked for.
+#[derive(Clone, Default)]
+pub struct CreateRequest {
+    /// A reference, or the id (prefix) of a local image.
+    pub image: String,
+    pub platform: Option<Platform>,
+    pub pull: PullPolicy,
+    /// Signature requirements; with any, the registry is always consulted.
+    pub trust: Option<Arc<TrustPolicy>>,
+    /// Keys for encrypted layers.
+    pub keys: KeyRequest,
+    pub run: RunOptions,
+}
+
+/// How a run ended: the container's exit code, or detached.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Started {
+    Exited(i32),
+    Detached(String),
+}
+
+/// Makes the container of `req` (pulling and verifying as needed); nothing runs yet.
+pub fn create(
+    ctx: &Context,
+    req: &CreateRequest,
+    progress: &Progress,
+) -> Result<(Runtime, ContainerState), Error> {
+    let r = ImageRef::parse(&req.image)?;
+    let pull = PullOptions {
+        platforms: req.platform.iter().cloned().collect(),
+        all_platforms: false,
+        concurrency: 2,
+        trust: req.trust.clone(),
+    };
+    // An image id names local content; verification needs a registry name.
+    let by_id = pull
+        .trust
+        .is_none()
+        .then(|| ctx.images.lookup_id(&req.image))
+        .flatten();
+    let rec = match by_id {
+        Some(rec) => rec,
+        None => block_on(ctx.images.ensure(&r, req.pull, &pull, progress))??,
+    };
+    let img = ctx.images.resolve_platform(&rec, req.platform.as_ref())?;
+    let runtime = Runtime::new(&ctx.data_root).with_keys(keyring(ctx, &req.keys)?);
+    let st = runtime.create(&ctx.images.store, &rec, &img, &req.run)?;
+    Ok((runtime, st))
+}
+
+/// Makes and starts the container of `req`: in the foreground until it
+/// exits, or detached.
+pub fn run(
+    ctx: &Context,
+    req: &CreateRequest,
+    detach: bool,
+    progress: &Progress,
+) -> Result<Started, Error> {
+    let (runtime, st) = create(ctx, req, progress)?;
+    Ok(match runtime.launch(&st.id, detach)? {
+        Some(code) => Started::Exited(code),
+        None => Started::Detached(st.id),
+    })
+}

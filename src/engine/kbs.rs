@@ -1,0 +1,289 @@
+//! Talking to a Key Broker Service for a command: where it is, one attested
+//! session per command, the tenant's admin credentials, and `doctor`'s
+//! step-by-step probe.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use zeroize::Zeroizing;
+
+use super::Context;
+use super::context::Config;
+use crate::error::Error;
+use crate::kbs::admin::{Admin, AdminClaims, admin_token};
+use crate::kbs::{ClientOptions, KbsClient, KbsError, Refusal, ResourceUri, TokenClaims};
+
+/// How to reach a KBS: the address asked for (else `CCR_KBS_URL`, the
+/// configuration, the kernel command line) and the client's settings.
+#[derive(Clone, Debug, Default)]
+pub struct KbsSettings {
+    pub url: Option<String>,
+    pub client: ClientOptions,
+}
+
+/// The tenant's credentials for the KBS admin API.
+#[derive(Clone, Debug)]
+pub enum AdminCredentials {
+    /// A file holding a ready-made token (a JWT).
+    Token(PathBuf),
+    /// An ed25519 private key (PEM) to sign a token with these claims.
+    Key {
+        key: PathBuf,
+        issuer: String,
+        audience: Vec<String>,
+        role: String,
+    },
+}
+
+/// The KBS address, in the order a user expects.
+pub fn url(config: &Config, s: &KbsSettings) -> Result<String, KbsError> {
+    let cmdline = std::fs::read_to_string("/proc/cmdline").ok();
+    crate::kbs::resolve_url(
+        s.url.as_deref(),
+        config.kbs_url.as_deref(),
+        cmdline.as_deref(),
+    )
+}
+
+/// An attested-on-demand client for `s`.
+pub fn client(config: &Config, s: &KbsSettings) -> Result<KbsClient, KbsError> {
+    KbsClient::new(&url(config, s)?, &s.client)
+}
+
+/// The command's one KBS session, made on first use. Fails only when no
+/// client can be made (no address, no TEE); nothing is sent yet.
+pub(super) fn session<'a>(ctx: &'a Context, s: &KbsSettings) -> Result<Session<'a>, KbsError> {
+    let mut guard = ctx.kbs.lock().unwrap_or_else(|p| p.into_inner());
+    if guard.is_none() {
+        *guard = Some(client(&ctx.opts.config, s)?);
+    }
+    Ok(Session(guard))
+}
+
+/// The command's KBS client, held while it is used.
+pub(super) struct Session<'a>(std::sync::MutexGuard<'a, Option<KbsClient>>);
+
+impl std::ops::Deref for Session<'_> {
+    type Target = KbsClient;
+    fn deref(&self) -> &KbsClient {
+        self.0.as_ref().expect("a session holds a client")
+    }
+}
+
+impl std::ops::DerefMut for Session<'_> {
+    fn deref_mut(&mut self) -> &mut KbsClient {
+        self.0.as_mut().expect("a session holds a client")
+    }
+}
+
+/// Runs `f` with the command's one KBS session.
+pub(super) fn with_session<T>(
+    ctx: &Context,
+    s: &KbsSettings,
+    f: impl AsyncFnOnce(&mut KbsClient) -> Result<T, KbsError>,
+) -> Result<T, Error> {
+    let mut client = session(ctx, s)?;
+    Ok(block_on(f(&mut client))??)
+}
+
+pub(super) fn block_on<F: Future>(f: F) -> Result<F::Output, Error> {
+    crate::asyncrt::block_on(f).map_err(|source| Error::Io {
+        path: "async runtime".into(),
+        source,
+    })
+}
+
+fn read(path: &PathBuf) -> Result<Vec<u8>, Error> {
+    std::fs::read(path).map_err(|source| Error::Io {
+        path: path.clone(),
+        source,
+    })
+}
+
+/// The admin client for the KBS at `url`.
+pub fn admin(url: &str, s: &KbsSettings, creds: &AdminCredentials) -> Result<Admin, Error> {
+    let token = match creds {
+        AdminCredentials::Token(t) => String::from_utf8_lossy(&read(t)?).trim().to_string(),
+        AdminCredentials::Key {
+            key,
+            issuer,
+            audience,
+            role,
+        } => {
+            let pem = Zeroizing::new(String::from_utf8_lossy(&read(key)?).into_owned());
+            admin_token(
+                &pem,
+                &AdminClaims {
+                    issuer: issuer.clone(),
+                    audience: audience.clone(),
+                    role: role.clone(),
+                    lifetime: Duration::from_secs(300),
+                },
+            )?
+        }
+    };
+    Ok(Admin::new(url, token, s.client.ca_cert.as_deref())?)
+}
+
+/// `kbs attest`: the handshake; the token's claims.
+pub fn attest(config: &Config, s: &KbsSettings) -> Result<TokenClaims, Error> {
+    let mut c = client(config, s)?;
+    Ok(block_on(c.attest())??)
+}
+
+/// `kbs get-resource`: each resource, fetched in one session.
+pub fn get_resources(
+    config: &Config,
+    s: &KbsSettings,
+    uris: &[ResourceUri],
+) -> Result<Vec<Zeroizing<Vec<u8>>>, Error> {
+    let mut c = client(config, s)?;
+    Ok(block_on(async {
+        let mut out = Vec::new();
+        for u in uris {
+            out.push(c.get_resource(u).await?);
+        }
+        Ok::<_, KbsError>(out)
+    })??)
+}
+
+/// `kbs set-resource`: stores `data` as `uri` (tenant side).
+pub fn set_resource(
+    config: &Config,
+    s: &KbsSettings,
+    creds: &AdminCredentials,
+    uri: &ResourceUri,
+    data: &[u8],
+) -> Result<(), Error> {
+    let a = admin(&url(config, s)?, s, creds)?;
+    Ok(block_on(a.set_resource(&uri.path, data))??)
+}
+
+/// `kbs set-resource-policy`: replaces the resource policy (Rego).
+pub fn set_resource_policy(
+    config: &Config,
+    s: &KbsSettings,
+    creds: &AdminCredentials,
+    policy: &str,
+) -> Result<(), Error> {
+    let a = admin(&url(config, s)?, s, creds)?;
+    Ok(block_on(a.set_resource_policy(policy))??)
+}
+
+/// One finding of `doctor`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finding {
+    Ok(String),
+    Fail(String),
+    Note(String),
+}
+
+/// A token's expiry in RFC 3339, or `unknown`.
+pub fn expiry(secs: Option<u64>) -> String {
+    secs.and_then(|s| chrono::DateTime::from_timestamp(s as i64, 0))
+        .map(|t| t.to_rfc3339())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Explains, step by step, what a KBS makes of this guest: reachable,
+/// the protocol, the evidence, and (with `resource`) the policy. Stops at
+/// the first failure, which is the last finding.
+pub fn doctor(
+    config: &Config,
+    s: &KbsSettings,
+    resource: Option<&ResourceUri>,
+) -> Result<Vec<Finding>, Error> {
+    let mut out = Vec::new();
+    let u = match url(config, s) {
+        Ok(u) => u,
+        Err(e) => return Ok(vec![Finding::Fail(e.to_string())]),
+    };
+    out.push(Finding::Ok(format!("KBS address: {u}")));
+    let mut client = match KbsClient::new(&u, &s.client) {
+        Ok(c) => c,
+        Err(e) => {
+            out.push(Finding::Fail(e.to_string()));
+            return Ok(out);
+        }
+    };
+    let sample = client.tee() == kbs_types::Tee::Sample;
+    out.push(Finding::Ok(
+        format!("evidence from the {:?} attester", client.tee()).to_lowercase(),
+    ));
+    if sample {
+        out.push(Finding::Note(
+            "sample evidence proves nothing; trustee's default resource policy refuses it".into(),
+        ));
+    }
+    let speaks = format!(
+        "the KBS is reachable and speaks protocol {}",
+        crate::kbs::PROTOCOL_VERSION
+    );
+    let rt = crate::asyncrt::runtime().map_err(|source| Error::Io {
+        path: "async runtime".into(),
+        source,
+    })?;
+    let claims = match rt.block_on(client.attest()) {
+        Ok(c) => c,
+        Err(e) => {
+            match e {
+                KbsError::Unreachable { why, .. } => {
+                    out.push(Finding::Fail(format!("the KBS is not reachable: {why}")))
+                }
+                KbsError::Refused {
+                    kind: Refusal::ProtocolVersion,
+                    detail,
+                    ..
+                } => {
+                    out.push(Finding::Ok("the KBS is reachable".into()));
+                    out.push(Finding::Fail(format!(
+                        "it does not speak protocol {} (it said: {detail})",
+                        crate::kbs::PROTOCOL_VERSION
+                    )));
+                }
+                KbsError::Refused {
+                    kind: Refusal::AttestationError,
+                    detail,
+                    ..
+                } => {
+                    out.push(Finding::Ok(speaks));
+                    out.push(Finding::Fail(format!(
+                        "it does not accept this guest's evidence: {detail}"
+                    )));
+                }
+                e => out.push(Finding::Fail(e.to_string())),
+            }
+            return Ok(out);
+        }
+    };
+    out.push(Finding::Ok(speaks));
+    out.push(Finding::Ok(format!(
+        "evidence accepted: token status {}, TEE {}, expires {}",
+        claims.status,
+        claims.tee,
+        expiry(claims.expires)
+    )));
+    if let Some(uri) = resource {
+        out.push(match rt.block_on(client.get_resource(uri)) {
+            Ok(data) => Finding::Ok(format!(
+                "kbs:///{} is released to this guest ({} bytes)",
+                uri.path,
+                data.len()
+            )),
+            Err(KbsError::Refused {
+                kind: Refusal::PolicyDeny,
+                ..
+            }) => Finding::Fail(format!(
+                "kbs:///{} is denied by the KBS resource policy{}",
+                uri.path,
+                if sample {
+                    " (trustee's default policy denies sample evidence; a development KBS needs a policy that allows it)"
+                } else {
+                    ""
+                }
+            )),
+            Err(e) => Finding::Fail(format!("kbs:///{}: {e}", uri.path)),
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,113 @@
+//! Keys a command needs: the keyring for encrypted layers (files, KEK
+//! files, and key ids fetched from the KBS in the command's one session)
+//! and the recipients an image is encrypted for, with the rule that a
+//! fresh key-encryption key is kept somewhere before anything is encrypted.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::Context;
+use super::kbs::{AdminCredentials, KbsSettings, admin, block_on, session, url, with_session};
+use crate::crypt::{Keyring, Recipient};
+use crate::error::Error;
+use crate::kbs::ResourceUri;
+use crate::private_file::{self, Existing};
+
+/// The keys asked for: specs (`PRIV.pem[:PASSWORD]`, `kbs:///R/T/TAG=KEK-FILE`,
+/// or a bare `kbs:///R/T/TAG` to fetch) and how to reach the KBS.
+#[derive(Clone, Debug, Default)]
+pub struct KeyRequest {
+    pub specs: Vec<String>,
+    pub kbs: KbsSettings,
+}
+
+/// The keyring for `req`; key ids without a file are fetched from the KBS
+/// after attestation, all in one session.
+pub fn keyring(ctx: &Context, req: &KeyRequest) -> Result<Arc<Keyring>, Error> {
+    let mut ring = Keyring::default();
+    let mut kids = Vec::new();
+    for s in &req.specs {
+        if s.starts_with("kbs://") && !s.contains('=') {
+            kids.push(s.parse::<ResourceUri>()?);
+        } else {
+            ring.add_spec(s)?;
+        }
+    }
+    if !kids.is_empty() {
+        let keks = with_session(ctx, &req.kbs, async |client| {
+            let mut out = Vec::new();
+            for kid in &kids {
+                let kek = crate::kbs::fetch_kek(client, kid).await?;
+                out.push((format!("kbs:///{}", kid.path), kek));
+            }
+            Ok(out)
+        })?;
+        ring.keks.extend(keks);
+    }
+    Ok(Arc::new(ring))
+}
+
+/// Where the fresh key-encryption key of a KBS key id goes.
+#[derive(Clone, Debug, Default)]
+pub enum KekDestination {
+    /// Nowhere was named: a KBS recipient is refused.
+    #[default]
+    Unset,
+    /// A new file (mode 0600, never over an existing one), for offline provisioning.
+    File(PathBuf),
+    /// Registered in the KBS through its admin API.
+    Kbs(KbsSettings, AdminCredentials),
+}
+
+/// Recipients, and what was done with each key-encryption key.
+pub struct Recipients {
+    pub list: Vec<Recipient>,
+    /// One line per key registered, for the user.
+    pub notices: Vec<String>,
+}
+
+/// Parses recipients. A KBS key id's fresh KEK goes to `dest` before
+/// anything is encrypted: an image is never encrypted under a key nobody
+/// keeps, and a failed registration is an error (the reference key
+/// provider ignores it). Where this machine can attest, the key is read
+/// back through the command's session.
+pub fn recipients(
+    ctx: &Context,
+    specs: &[String],
+    dest: &KekDestination,
+) -> Result<Recipients, Error> {
+    let list = specs
+        .iter()
+        .map(|s| Recipient::parse(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut notices = Vec::new();
+    for r in &list {
+        let Recipient::Kbs { kid, kek } = r else {
+            continue;
+        };
+        match dest {
+            KekDestination::Unset => return Err(Error::KekNotKept { kid: kid.clone() }),
+            KekDestination::File(path) => private_file::write(path, kek, 0o600, Existing::Keep)
+                .map_err(|source| Error::Io {
+                    path: path.clone(),
+                    source,
+                })?,
+            KekDestination::Kbs(settings, creds) => {
+                let uri: ResourceUri = kid.parse()?;
+                let u = url(&ctx.opts.config, settings)?;
+                let a = admin(&u, settings, creds)?;
+                block_on(a.set_resource(&uri.path, kek))??;
+                // Read back where this machine can attest (a TEE, or sample
+                // evidence against a development KBS).
+                notices.push(match session(ctx, settings) {
+                    Err(why) => format!("Registered {kid} in {u} (not read back: {why})"),
+                    Ok(mut c) => {
+                        block_on(crate::kbs::check_kek(&mut c, &uri, kek))??;
+                        format!("Registered {kid} in {u} and read it back")
+                    }
+                });
+            }
+        }
+    }
+    Ok(Recipients { list, notices })
+}

@@ -1,0 +1,53 @@
+//! `pull` as a command means it: the image service's pull (resolve once,
+//! verify before fetching, name the image last), then, when keys are
+//! given, decryption while unpacking, and an image the keys do not open is
+//! not kept.
+
+use std::sync::Arc;
+
+use super::Context;
+use super::kbs::block_on;
+use super::keys::{KeyRequest, keyring};
+use crate::crypt::Keyring;
+use crate::error::Error;
+use crate::image::{PullOptions, PullResult};
+use crate::progress::Progress;
+use crate::reference::ImageRef;
+use crate::store::ImageRecord;
+use crate::unpack::snapshot::Snapshots;
+
+/// Pulls `r`; with keys, also unpacks (decrypting) every platform image,
+/// and on failure removes the name a new pull made.
+pub fn pull(
+    ctx: &Context,
+    r: &ImageRef,
+    opts: &PullOptions,
+    keys: &KeyRequest,
+    progress: &Progress,
+) -> Result<PullResult, Error> {
+    let keys = keyring(ctx, keys)?;
+    let existed = ctx.images.store.image(&r.store_name())?.is_some();
+    let res = block_on(ctx.images.pull(r, opts, progress))??;
+    if !keys.is_empty() {
+        let rec = ctx.images.lookup_one(&res.name)?;
+        if let Err(e) = unpack(ctx, &rec, keys) {
+            if !existed {
+                ctx.images
+                    .store
+                    .remove_images(std::slice::from_ref(&res.name))?;
+            }
+            return Err(e);
+        }
+    }
+    Ok(res)
+}
+
+/// Extracts, decrypting where needed, every layer of the platform images
+/// of `rec` into the shared snapshots.
+pub fn unpack(ctx: &Context, rec: &ImageRecord, keys: Arc<Keyring>) -> Result<(), Error> {
+    let snapshots = Snapshots::open(&ctx.data_root)?.with_keys(keys);
+    for img in ctx.images.platform_images(&rec.target)? {
+        snapshots.prepare(&ctx.images.store, &img)?;
+    }
+    Ok(())
+}

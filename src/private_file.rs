@@ -1,0 +1,85 @@
+//! Files only their owner can read (keys, tokens, credentials, resources
+//! from a KBS): made with their final mode, so no other user can open them
+//! even for a moment, and written whole or not at all.
+
+use std::fs;
+use std::io::{self, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::Path;
+
+/// What to do when the file already exists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Existing {
+    /// Refuse (`AlreadyExists`): a key is never written over another.
+    Keep,
+    /// Replace it atomically (a temporary file renamed over it).
+    Replace,
+}
+
+/// Writes `data` to `path` with `mode` (0600 for secrets), synced to disk.
+/// A failure leaves no partial file behind.
+pub fn write(path: &Path, data: &[u8], mode: u32, existing: Existing) -> io::Result<()> {
+    let target = match existing {
+        Existing::Keep => path.to_path_buf(),
+        Existing::Replace => {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            path.with_file_name(format!(
+                ".{}.tmp-{}",
+                name.unwrap_or_default(),
+                std::process::id()
+            ))
+        }
+    };
+    let res = (|| -> io::Result<()> {
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(mode)
+            .open(&target)?;
+        // The umask may have narrowed the mode; never widened.
+        f.set_permissions(fs::Permissions::from_mode(mode))?;
+        f.write_all(data)?;
+        f.sync_all()?;
+        if existing == Existing::Replace {
+            fs::rename(&target, path)?;
+        }
+        Ok(())
+    })();
+    if let Err(e) = res {
+        // Only what this call made: create_new failing means nothing was.
+        if e.kind() != io::ErrorKind::AlreadyExists || existing == Existing::Replace {
+            let _ = fs::remove_file(&target);
+        }
+        return Err(e);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::MetadataExt;
+
+    #[test]
+    fn secrets_are_owner_only_and_kept_or_replaced_as_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("k");
+        write(&p, b"one", 0o600, Existing::Keep).unwrap();
+        assert_eq!(fs::metadata(&p).unwrap().mode() & 0o777, 0o600);
+        let e = write(&p, b"two", 0o600, Existing::Keep).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(
+            fs::read(&p).unwrap(),
+            b"one",
+            "a refused write keeps the old file"
+        );
+        write(&p, b"three", 0o600, Existing::Replace).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"three");
+        assert_eq!(fs::metadata(&p).unwrap().mode() & 0o777, 0o600);
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+    }
+}
