@@ -1,9 +1,13 @@
 //! ccr: a container frontend for signed and encrypted images and
 //! confidential VMs.
 //!
-//! Data flows one way: `reference` → `registry` → `store` → `trust` →
-//! (`crypt` →) `unpack` → `runtime`. `image` orchestrates the image
-//! commands and `build` makes images from Dockerfiles; `cli` holds only the command-line definitions and glue.
+//! Three layers, imports pointing down only (README's Development section
+//! has the table `tests/layering.rs` checks): `cli` (flags and printing) →
+//! `engine` (workflows that span modules) → the domain modules. A pull's
+//! data passes `reference` → `registry` → `trust` (verified before any
+//! content is fetched) → `store` → `crypt` → `unpack` → `runtime`; `image`
+//! is the image service, `builder` the Dockerfile builder, `kbs` the KBS
+//! client.
 
 pub mod asyncrt;
 pub mod builder;

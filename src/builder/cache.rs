@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 
 use super::layer::Layer;
 use super::{BuildError, Result};
+
+/// Where `RUN --mount=type=cache` directories live, under the data root.
+pub(super) const CACHE_MOUNTS: &str = "build-cache-mounts";
 use crate::digest::Digest;
 use crate::store::Store;
 
@@ -69,7 +72,7 @@ pub fn prune(store: &Store, data_root: &Path) -> Result<(usize, u64)> {
             }
         }
     }
-    if let Ok(list) = fs::read_dir(data_root.join(super::steps::CACHE_MOUNTS)) {
+    if let Ok(list) = fs::read_dir(data_root.join(CACHE_MOUNTS)) {
         for e in list.flatten() {
             let p = e.path();
             if p.is_dir() {

@@ -635,14 +635,10 @@ impl Builder<'_> {
 
     fn tokio(&mut self) -> Result<&tokio::runtime::Runtime> {
         if self.tokio.is_none() {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .map_err(|e| BuildError::Io {
-                    what: "async runtime".into(),
-                    why: e.to_string(),
-                })?;
+            let rt = crate::asyncrt::runtime().map_err(|e| BuildError::Io {
+                what: "async runtime".into(),
+                why: e.to_string(),
+            })?;
             self.tokio = Some(rt);
         }
         Ok(self.tokio.as_ref().expect("just made"))

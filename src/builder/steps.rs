@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::cache::Cache;
+use super::cache::{CACHE_MOUNTS, Cache};
 use super::context::{CopyOptions, Ignore, Source, SourceRoot};
 use super::dockerfile::{Heredoc, Instruction, heredoc_marker};
 use super::layer::{self, Layer, Mount};
@@ -157,9 +157,6 @@ fn write_private(path: &Path, data: &[u8], mode: u32, uid: u32, gid: u32) -> std
     f.set_permissions(fs::Permissions::from_mode(mode))?;
     Ok(())
 }
-
-/// Where `RUN --mount=type=cache` directories live, under the data root.
-pub(super) const CACHE_MOUNTS: &str = "build-cache-mounts";
 
 /// Where a `RUN <<EOF` script with a `#!` line is mounted.
 const HEREDOC_DIR: &str = "/dev/pipes";

@@ -102,24 +102,12 @@ impl CredentialStore {
     }
 
     fn save(&self, cfg: &Map<String, Value>) -> Result<(), AuthError> {
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        use crate::private_file::{Existing, write};
         let dir = self.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(|e| self.file_err(&e.to_string()))?;
-        let tmp = self.path.with_extension("json.tmp");
         let data = serde_json::to_vec_pretty(&Value::Object(cfg.clone())).unwrap();
-        let res = (|| {
-            let mut f = std::fs::OpenOptions::new()
-                .create(true)
-                .truncate(true)
-                .write(true)
-                .mode(0o600)
-                .open(&tmp)?;
-            f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-            f.write_all(&data)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &self.path)
-        })();
-        res.map_err(|e| self.file_err(&e.to_string()))
+        write(&self.path, &data, 0o600, Existing::Replace)
+            .map_err(|e| self.file_err(&e.to_string()))
     }
 
     fn helper_for(cfg: &Map<String, Value>, registry: &str) -> Option<String> {

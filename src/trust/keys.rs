@@ -2,8 +2,6 @@
 //! nacl/secretbox around a PKCS#8 key, PEM type `ENCRYPTED SIGSTORE PRIVATE
 //! KEY`) and `PREFIX.pub` (SPKI PEM), read and written through `sigstore`.
 
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use sigstore::crypto::signing_key::{SigStoreKeyPair, SigStoreSigner};
@@ -52,14 +50,8 @@ pub fn generate(prefix: &str, password: &[u8]) -> Result<(PathBuf, PathBuf), Tru
 }
 
 fn write_new(path: &Path, data: &[u8], mode: u32) -> Result<(), TrustError> {
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(mode)
-        .open(path)
-        .map_err(|e| file_err(path, e))?;
-    f.write_all(data).map_err(|e| file_err(path, e))?;
-    f.sync_all().map_err(|e| file_err(path, e))
+    use crate::private_file::{Existing, write};
+    write(path, data, mode, Existing::Keep).map_err(|e| file_err(path, e))
 }
 
 /// Loads a cosign private key (encrypted, or plain PKCS#8 PEM) as a signer.
