@@ -1,0 +1,368 @@
+//! Operations on containers by name or id: find, refresh (a dead
+//! monitor noticed), kill, stop, restart's start, rename, wait, remove, prune.
+
+use std::fs::{self};
+use std::time::{Duration, Instant};
+
+use libcontainer::container::Container;
+use libcontainer::signal::Signal;
+
+use super::{ContainerState, ContainerStatus, Runtime, RuntimeError};
+
+/// Whether `pid` is a live (not zombie) process.
+pub(super) fn alive(pid: i32) -> bool {
+    let Ok(stat) = fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return false;
+    };
+    // The state follows the command name, which is in parentheses.
+    let state = stat
+        .rsplit_once(')')
+        .and_then(|(_, rest)| rest.split_whitespace().next());
+    !matches!(state, Some("Z") | Some("X") | None)
+}
+
+/// Whether `pid` is the monitor of container `id` (and not a reused pid).
+pub(super) fn monitor_alive(pid: i32, id: &str) -> bool {
+    alive(pid)
+        && fs::read(format!("/proc/{pid}/cmdline"))
+            .map(|c| {
+                let args: Vec<&[u8]> = c.split(|b| *b == 0).collect();
+                args.get(1) == Some(&super::monitor::ARG.as_bytes())
+                    && args.contains(&id.as_bytes())
+            })
+            .unwrap_or(false)
+}
+
+/// Linux's signal names, by number (1–31; 32 and 33 belong to the C library).
+const SIGNALS: [&str; 31] = [
+    "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
+    "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG",
+    "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
+];
+const SIGRTMIN: i32 = 34;
+const SIGRTMAX: i32 = 64;
+
+/// Parses a signal as docker does: `SIGTERM`, `TERM`, `15`, `SIGRTMIN+3`,
+/// `RTMAX-1` (any case).
+pub fn parse_signal(s: &str) -> Result<i32, RuntimeError> {
+    let invalid = || {
+        RuntimeError::Config(format!(
+            "invalid signal {s:?}: use a name like SIGTERM or a number from 1 to 64"
+        ))
+    };
+    if let Ok(n) = s.parse::<i32>() {
+        return if (1..=SIGRTMAX).contains(&n) {
+            Ok(n)
+        } else {
+            Err(invalid())
+        };
+    }
+    let upper = s.to_ascii_uppercase();
+    let name = upper.strip_prefix("SIG").unwrap_or(&upper);
+    let alias = match name {
+        "IOT" => "ABRT",
+        "POLL" => "IO",
+        "CLD" => "CHLD",
+        other => other,
+    };
+    if let Some(i) = SIGNALS.iter().position(|n| *n == alias) {
+        return Ok(i as i32 + 1);
+    }
+    let realtime = |base: i32, rest: &str| -> Option<i32> {
+        let n = match rest {
+            "" => base,
+            _ => {
+                let (sign, digits) = rest.split_at(1);
+                let k: i32 = digits.parse().ok()?;
+                match sign {
+                    "+" => base + k,
+                    "-" => base - k,
+                    _ => return None,
+                }
+            }
+        };
+        (SIGRTMIN..=SIGRTMAX).contains(&n).then_some(n)
+    };
+    let n = if let Some(rest) = name.strip_prefix("RTMIN") {
+        realtime(SIGRTMIN, rest)
+    } else if let Some(rest) = name.strip_prefix("RTMAX") {
+        realtime(SIGRTMAX, rest)
+    } else {
+        None
+    };
+    n.ok_or_else(invalid)
+}
+
+impl Runtime {
+    /// The state, corrected when its monitor died without recording an
+    /// exit (a crash or a reboot): then the container is marked dead and
+    /// what it held is released.
+    pub fn refresh(&self, mut st: ContainerState) -> ContainerState {
+        let monitor_gone = st.monitor_pid.is_none_or(|p| !monitor_alive(p, &st.id));
+        if (st.status.is_running()
+            || st.status == ContainerStatus::Created && st.monitor_pid.is_some())
+            && monitor_gone
+        {
+            if let Some(pid) = st.pid.filter(|p| alive(*p))
+                && let Some(p) = rustix::process::Pid::from_raw(pid)
+            {
+                let _ = rustix::process::kill_process(p, rustix::process::Signal::KILL);
+            }
+            let _ = fs::remove_dir_all(self.state_root().join(&st.id));
+            let _ = rustix::mount::unmount(
+                self.container_dir(&st.id).join("rootfs"),
+                rustix::mount::UnmountFlags::DETACH,
+            );
+            super::remove_cgroup(&st.id);
+            st.status = ContainerStatus::Dead;
+            st.pid = None;
+            st.monitor_pid = None;
+            let _ = self.save(&st);
+        }
+        st
+    }
+
+    /// A container by full id, unique id prefix, or name.
+    pub fn find(&self, key: &str) -> Result<ContainerState, RuntimeError> {
+        let all = self.list()?;
+        if let Some(c) = all.iter().find(|c| c.id == key || c.name == key) {
+            return Ok(self.refresh(c.clone()));
+        }
+        let matches: Vec<&ContainerState> = all.iter().filter(|c| c.id.starts_with(key)).collect();
+        match matches.as_slice() {
+            [one] => Ok(self.refresh((*one).clone())),
+            [] => Err(RuntimeError::NoSuchContainer(key.to_string())),
+            _ => Err(RuntimeError::Config(format!(
+                "{key} is ambiguous: it matches {} containers",
+                matches.len()
+            ))),
+        }
+    }
+
+    /// Sends a signal to the container's process.
+    pub fn kill(&self, key: &str, signal: i32) -> Result<ContainerState, RuntimeError> {
+        let st = self.find(key)?;
+        if !st.status.is_running() {
+            return Err(RuntimeError::Config(format!(
+                "container {} is not running",
+                st.name
+            )));
+        }
+        let mut c = Container::load(self.state_root().join(&st.id)).map_err(|e| {
+            RuntimeError::Container {
+                id: st.id.clone(),
+                why: format!("runtime state: {e}"),
+            }
+        })?;
+        let sig = Signal::try_from(signal)
+            .map_err(|e| RuntimeError::Config(format!("signal {signal}: {e}")))?;
+        c.kill(sig, true).map_err(|e| RuntimeError::Container {
+            id: st.id.clone(),
+            why: format!("kill: {e}"),
+        })?;
+        Ok(st)
+    }
+
+    fn wait_exit(&self, id: &str, timeout: Duration) -> Result<bool, RuntimeError> {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            match self.load(id) {
+                Ok(st)
+                    if st.status.is_running()
+                        && st.monitor_pid.is_some_and(|p| monitor_alive(p, id)) => {}
+                Ok(_) | Err(RuntimeError::NoSuchContainer(_)) => return Ok(true),
+                Err(e) => return Err(e),
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Ok(false)
+    }
+
+    /// `signal`, else the container's stop signal (`--stop-signal` or the
+    /// image's STOPSIGNAL), else SIGTERM; then SIGKILL after `timeout`.
+    pub fn stop(
+        &self,
+        key: &str,
+        timeout: Duration,
+        signal: Option<i32>,
+    ) -> Result<ContainerState, RuntimeError> {
+        let st = self.find(key)?;
+        if !st.status.is_running() {
+            return Ok(st);
+        }
+        let signal = match (signal, &st.options.stop_signal) {
+            (Some(n), _) => n,
+            (None, Some(s)) => parse_signal(s)?,
+            (None, None) => 15,
+        };
+        self.kill(&st.id, signal)?;
+        if !self.wait_exit(&st.id, timeout)? {
+            let _ = self.kill(&st.id, 9);
+            self.wait_exit(&st.id, Duration::from_secs(10))?;
+        }
+        Ok(self.refresh(self.load(&st.id).unwrap_or(st)))
+    }
+
+    /// Gives the container another name (unused, and docker's shape:
+    /// `[a-zA-Z0-9][a-zA-Z0-9_.-]*`).
+    pub fn rename(&self, key: &str, name: &str) -> Result<ContainerState, RuntimeError> {
+        let valid = name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+        if !valid {
+            return Err(RuntimeError::Config(format!(
+                "invalid container name {name:?}: only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"
+            )));
+        }
+        let mut st = self.find(key)?;
+        if let Some(other) = self.find_by_name(name)? {
+            if other.id == st.id {
+                return Ok(st);
+            }
+            return Err(RuntimeError::Config(format!(
+                "the container name {name:?} is already in use by container {}",
+                &other.id[..12]
+            )));
+        }
+        st.name = name.to_string();
+        self.save(&st)?;
+        Ok(st)
+    }
+
+    /// Waits until the container has stopped; its exit code (137 when its
+    /// monitor died and it was killed).
+    pub fn wait(&self, key: &str) -> Result<i32, RuntimeError> {
+        let id = self.find(key)?.id;
+        loop {
+            let st = match self.load(&id) {
+                Ok(st) => self.refresh(st),
+                Err(RuntimeError::NoSuchContainer(_)) => {
+                    return Err(RuntimeError::Config(format!(
+                        "container {key} was removed (--rm) before its exit code could be read"
+                    )));
+                }
+                Err(e) => return Err(e),
+            };
+            match st.status {
+                ContainerStatus::Exited => return Ok(st.exit_code.unwrap_or(0)),
+                ContainerStatus::Dead | ContainerStatus::Failed => {
+                    return Ok(st.exit_code.unwrap_or(137));
+                }
+                _ => std::thread::sleep(Duration::from_millis(50)),
+            }
+        }
+    }
+
+    /// Removes every container that is not running; their ids and the
+    /// bytes their own files took.
+    pub fn prune(&self) -> Result<Vec<(String, u64)>, RuntimeError> {
+        self.remove_orphans();
+        let mut removed = Vec::new();
+        for st in self.list()? {
+            let st = self.refresh(st);
+            if st.status.is_running()
+                || st.status == ContainerStatus::Created && st.monitor_pid.is_some()
+            {
+                continue;
+            }
+            let bytes = crate::unpack::tree_bytes(&self.container_dir(&st.id).join("upper"));
+            self.remove(&st.id, false)?;
+            removed.push((st.id, bytes));
+        }
+        Ok(removed)
+    }
+
+    /// Removes a container (`force` kills it first when running).
+    pub fn remove(&self, key: &str, force: bool) -> Result<ContainerState, RuntimeError> {
+        let st = self.find(key)?;
+        // Created, with a live monitor: it is being started right now.
+        let starting = st.status == ContainerStatus::Created
+            && st.monitor_pid.is_some_and(|p| monitor_alive(p, &st.id));
+        if st.status.is_running() || starting {
+            if !force {
+                return Err(RuntimeError::Config(format!(
+                    "cannot remove running container {}: stop it first, or use -f",
+                    st.name
+                )));
+            }
+            if starting {
+                self.stop_monitor(&st);
+            } else {
+                let _ = self.kill(&st.id, 9);
+                self.wait_exit(&st.id, Duration::from_secs(10))?;
+            }
+        }
+        self.destroy_bundle(&st.id)?;
+        let _ = fs::remove_dir_all(self.state_root().join(&st.id));
+        Ok(st)
+    }
+
+    /// Ends a monitor that is still starting its container, and whatever it
+    /// started. Left alone, it would mount the root file system and start
+    /// the container again in a bundle that is being removed.
+    fn stop_monitor(&self, st: &ContainerState) {
+        let kill = |pid: i32| {
+            if let Some(p) = rustix::process::Pid::from_raw(pid) {
+                let _ = rustix::process::kill_process(p, rustix::process::Signal::KILL);
+            }
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while alive(pid) && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        };
+        if let Some(m) = st.monitor_pid {
+            kill(m);
+        }
+        if let Some(pid) = self.load(&st.id).ok().and_then(|s| s.pid) {
+            kill(pid);
+        }
+    }
+
+    /// Starts a stopped container again, detached.
+    pub fn start(&self, key: &str) -> Result<ContainerState, RuntimeError> {
+        let mut st = self.find(key)?;
+        if st.status.is_running() {
+            return Ok(st);
+        }
+        // Back to "created", so that waiting for the start sees this run's outcome.
+        st.status = ContainerStatus::Created;
+        st.exit_code = None;
+        st.monitor_pid = None;
+        self.save(&st)?;
+        self.launch(&st.id, true)?;
+        self.load(&st.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_signal;
+
+    #[test]
+    fn signals_parse_as_docker_names_them() {
+        for (s, n) in [
+            ("SIGTERM", 15),
+            ("term", 15),
+            ("15", 15),
+            ("SIGQUIT", 3),
+            ("sigwinch", 28),
+            ("SIGIOT", 6),
+            ("SIGSYS", 31),
+            ("SIGRTMIN", 34),
+            ("RTMIN+3", 37),
+            ("SIGRTMAX-2", 62),
+            ("64", 64),
+        ] {
+            assert_eq!(parse_signal(s).unwrap(), n, "{s}");
+        }
+        for bad in [
+            "", "0", "65", "-1", "SIGFOO", "RTMIN+31", "RTMAX+1", "RTMIN3",
+        ] {
+            assert!(parse_signal(bad).is_err(), "{bad} was accepted");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Starting a container's monitor: in the foreground (its exit code is
+//! the container's), detached (returning once the container runs), or
+//! with its output handed back line by line (build steps).
+
+use std::fs::{self, OpenOptions};
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use super::{ContainerStatus, Runtime, RuntimeError};
+
+impl Runtime {
+    /// The container's output, as docker's json-file records.
+    pub fn log_path(&self, id: &str) -> PathBuf {
+        self.container_dir(id).join("container.log")
+    }
+
+    /// What a detached monitor itself reports (start failures).
+    fn monitor_log_path(&self, id: &str) -> PathBuf {
+        self.container_dir(id).join("monitor.log")
+    }
+
+    /// Starts the monitor for `id`. In the foreground it shares this
+    /// terminal and is waited for (its exit code is the container's);
+    /// detached it gets its own session and writes to the container log,
+    /// and this returns once the container is running (or failed to).
+    pub fn launch(&self, id: &str, detach: bool) -> Result<Option<i32>, RuntimeError> {
+        let mut cmd = super::monitor::command(&self.data_root, id);
+        let spawn_err = |e: std::io::Error| RuntimeError::Container {
+            id: id.to_string(),
+            why: format!("cannot start the monitor: {e}"),
+        };
+        if !detach {
+            if !self.load(id)?.options.interactive {
+                cmd.stdin(Stdio::null());
+            }
+            let status = cmd.status().map_err(spawn_err)?;
+            return Ok(Some(status.code().unwrap_or(crate::EXIT_CCR_FAILURE)));
+        }
+        // The monitor's own messages; the container's output is in its log.
+        let log = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.monitor_log_path(id))
+            .map_err(spawn_err)?;
+        cmd.stdin(Stdio::null())
+            .stdout(log.try_clone().map_err(spawn_err)?)
+            .stderr(log)
+            .env(super::monitor::DETACHED, "1");
+        // SAFETY: setsid is async-signal-safe; nothing else runs between fork and exec.
+        unsafe {
+            cmd.pre_exec(|| {
+                rustix::process::setsid()
+                    .map(|_| ())
+                    .map_err(std::io::Error::from)
+            });
+        }
+        let mut child = cmd.spawn().map_err(spawn_err)?;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let st = self.load(id)?;
+            match st.status {
+                ContainerStatus::Running | ContainerStatus::Exited => return Ok(None),
+                ContainerStatus::Failed => {
+                    let _ = child.wait();
+                    return Err(RuntimeError::Container {
+                        id: id.to_string(),
+                        why: format!("failed to start: {}", self.log_tail(id, 5).trim()),
+                    });
+                }
+                _ => {}
+            }
+            if let Ok(Some(status)) = child.try_wait() {
+                let st = self.load(id)?;
+                if st.status == ContainerStatus::Created {
+                    return Err(RuntimeError::Container {
+                        id: id.to_string(),
+                        why: format!(
+                            "the monitor exited ({status}): {}",
+                            self.log_tail(id, 5).trim()
+                        ),
+                    });
+                }
+                return Ok(None);
+            }
+            if Instant::now() > deadline {
+                return Err(RuntimeError::Container {
+                    id: id.to_string(),
+                    why: "did not start within 30 seconds".into(),
+                });
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Runs the monitor for `id` in the foreground with the container's
+    /// stdout and stderr (merged) handed line by line to `out`; returns the
+    /// container's exit code.
+    pub fn launch_with_output(
+        &self,
+        id: &str,
+        out: &mut dyn FnMut(&str),
+    ) -> Result<i32, RuntimeError> {
+        let spawn_err = |e: std::io::Error| RuntimeError::Container {
+            id: id.to_string(),
+            why: format!("cannot start the monitor: {e}"),
+        };
+        let (reader, writer) = std::io::pipe().map_err(spawn_err)?;
+        let mut child = {
+            let mut cmd = super::monitor::command(&self.data_root, id);
+            cmd.stdin(Stdio::null())
+                .stdout(writer.try_clone().map_err(spawn_err)?)
+                .stderr(writer);
+            cmd.spawn().map_err(spawn_err)?
+            // `cmd`, holding the write ends, is dropped here: the read
+            // below ends when the monitor and the container are done.
+        };
+        let mut reader = std::io::BufReader::new(reader);
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            match std::io::BufRead::read_until(&mut reader, b'\n', &mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {
+                    let text = String::from_utf8_lossy(&line);
+                    out(text.trim_end_matches(['\n', '\r']));
+                }
+            }
+        }
+        let status = child.wait().map_err(spawn_err)?;
+        Ok(status.code().unwrap_or(crate::EXIT_CCR_FAILURE))
+    }
+
+    fn log_tail(&self, id: &str, lines: usize) -> String {
+        let text = fs::read_to_string(self.monitor_log_path(id)).unwrap_or_default();
+        let all: Vec<&str> = text.lines().collect();
+        all[all.len().saturating_sub(lines)..].join("\n")
+    }
+}
