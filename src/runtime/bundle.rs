@@ -9,18 +9,11 @@ use std::path::{Path, PathBuf};
 use super::mounts::{mount_overlay, remove_cgroup, unmount_below};
 use super::{
     ContainerConfig, ContainerState, ContainerStatus, Network, RunOptions, Runtime, RuntimeError,
-    Snapshotter, io_err, network, parse_signal, spec, volume,
+    Snapshotter, io_err, network, parse_signal, random_id, spec, volume,
 };
 use crate::oci::PlatformImage;
 use crate::store::{ImageRecord, Store};
 use crate::unpack::snapshot::Snapshots;
-
-pub(super) fn random_id() -> Result<String, RuntimeError> {
-    let mut buf = [0u8; 32];
-    rustix::rand::getrandom(&mut buf, rustix::rand::GetRandomFlags::empty())
-        .map_err(|e| RuntimeError::Config(format!("no randomness for a container id: {e}")))?;
-    Ok(hex::encode(buf))
-}
 
 impl Runtime {
     /// Creates the bundle for a container of `img`: root file system,

@@ -108,3 +108,11 @@ impl Runtime {
         self.data_root.join("run")
     }
 }
+
+/// A fresh 64-hex-digit id (containers, anonymous volumes).
+fn random_id() -> Result<String, RuntimeError> {
+    let mut buf = [0u8; 32];
+    rustix::rand::getrandom(&mut buf, rustix::rand::GetRandomFlags::empty())
+        .map_err(|e| RuntimeError::Config(format!("no randomness for a container id: {e}")))?;
+    Ok(hex::encode(buf))
+}

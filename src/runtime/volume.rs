@@ -55,7 +55,7 @@ impl Runtime {
                 )));
             }
             Some(n) => n.to_string(),
-            None => super::bundle::random_id()?,
+            None => super::random_id()?,
         };
         if let Ok(v) = self.volume(&name) {
             return Ok(v);
