@@ -43,6 +43,8 @@ pub enum Error {
         #[source]
         source: toml::de::Error,
     },
+    #[error("cannot start the async runtime: {0}")]
+    AsyncRuntime(#[source] std::io::Error),
     #[error("no such object: {0}")]
     NoSuchObject(String),
     #[error("{0}")]
@@ -61,9 +63,6 @@ impl Error {
         use crate::Exit;
         match self {
             Error::Runtime(e) => e.exit(),
-            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe => {
-                Exit::BrokenPipe
-            }
             _ => Exit::Failure,
         }
     }

@@ -45,8 +45,6 @@ pub enum Exit {
     CannotExecute,
     /// The container's command was not found: 127.
     NotFound,
-    /// The reader of our output went away (`ccr images | head`): 0.
-    BrokenPipe,
 }
 
 impl Exit {
@@ -55,7 +53,6 @@ impl Exit {
             Exit::Failure => EXIT_CCR_FAILURE,
             Exit::CannotExecute => 126,
             Exit::NotFound => 127,
-            Exit::BrokenPipe => 0,
         }
     }
 }

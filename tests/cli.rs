@@ -248,3 +248,29 @@ fn busybox_base_image_from_rootfs_tools() {
     b.ok(&["pull", &name]);
     assert_eq!(b.image_names(), vec![name]);
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_ccr_quietly() {
+    // The bash completion script is larger than a pipe's buffer, so ccr is
+    // still writing when the reader closes its end.
+    let mut child = Command::new(ccr_bin())
+        .args(["completion", "bash"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut out, &mut first).unwrap();
+    drop(out);
+    let done = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&done.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(
+        done.status.signal(),
+        Some(13),
+        "ended by SIGPIPE: {:?}",
+        done.status
+    );
+}

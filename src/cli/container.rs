@@ -185,6 +185,17 @@ pub struct StopArgs {
     pub containers: Vec<String>,
 }
 
+impl StopArgs {
+    /// `--signal` as a number (none: the container's stop signal).
+    fn signal(&self) -> Result<Option<i32>, Error> {
+        Ok(self
+            .signal
+            .as_deref()
+            .map(crate::runtime::parse_signal)
+            .transpose()?)
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct KillArgs {
     /// Signal to send
@@ -239,11 +250,7 @@ fn each(
 
 pub fn stop(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
     let rt = Runtime::new(&ctx.data_root);
-    let signal = a
-        .signal
-        .as_deref()
-        .map(crate::runtime::parse_signal)
-        .transpose()?;
+    let signal = a.signal()?;
     each(&a.containers, |c| {
         rt.stop(c, std::time::Duration::from_secs(a.time), signal)
             .map(|_| ())
@@ -331,11 +338,7 @@ pub fn rename(ctx: &Context, a: RenameArgs) -> Result<i32, Error> {
 
 pub fn restart(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
     let rt = Runtime::new(&ctx.data_root);
-    let signal = a
-        .signal
-        .as_deref()
-        .map(crate::runtime::parse_signal)
-        .transpose()?;
+    let signal = a.signal()?;
     each(&a.containers, |c| {
         rt.stop(c, std::time::Duration::from_secs(a.time), signal)?;
         rt.start(c).map(|_| ())

@@ -317,10 +317,7 @@ fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
     // leaves the registry untouched.
     let signer = signer_for_push(&a.sign)?;
     let progress = Progress::new(a.transfer.quiet);
-    let rt = crate::asyncrt::runtime().map_err(|source| Error::Io {
-        path: "async runtime".into(),
-        source,
-    })?;
+    let rt = crate::engine::runtime()?;
     let pushed = rt.block_on(ctx.images.push(&r, &opts, &progress))?;
     if let Some(signer) = signer {
         let at = pushed.reference.at_digest(&pushed.target.digest);

@@ -95,7 +95,7 @@ pub fn login(opts: &GlobalOptions, a: LoginArgs) -> Result<i32, Error> {
         ));
     }
     let creds = Credentials { username, password };
-    super::block_on(crate::registry::check_login(
+    crate::engine::block_on(crate::registry::check_login(
         &opts.insecure(),
         &server,
         &creds,

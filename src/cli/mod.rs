@@ -239,14 +239,6 @@ pub fn print_json(format: &crate::format::Format, all: &[serde_json::Value]) -> 
     Ok(0)
 }
 
-/// Runs network work to completion on the one async runtime.
-pub fn block_on<F: std::future::Future>(f: F) -> Result<F::Output, Error> {
-    crate::asyncrt::block_on(f).map_err(|source| Error::Io {
-        path: "async runtime".into(),
-        source,
-    })
-}
-
 /// What to do next, in this command line's words: the library's hints
 /// name no flags, these do.
 pub fn hint(e: &Error) -> Option<String> {
@@ -289,9 +281,6 @@ pub fn hint(e: &Error) -> Option<String> {
 /// its hint; returns the exit code.
 pub fn report(e: &Error, debug: bool) -> i32 {
     let exit = e.exit();
-    if exit == crate::Exit::BrokenPipe {
-        return exit.code();
-    }
     let mut shown = e.to_string();
     eprintln!("ccr: error: {shown}");
     if debug {
@@ -314,6 +303,14 @@ pub fn report(e: &Error, debug: bool) -> i32 {
 
 /// Runs a parsed command line; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
+    // A reader that goes away (`ccr images | head`) ends ccr quietly, as it
+    // ends docker and other Unix tools, instead of a panic in a print.
+    // SAFETY: setting a signal's disposition to its default has no
+    // preconditions; no handler runs. The monitor, a fresh process, is not
+    // affected (Rust's runtime ignores SIGPIPE again at its start).
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let config = match Config::load() {
         Ok(c) => c,
         Err(e) => return report(&e, cli.debug),

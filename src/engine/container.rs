@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::Context;
-use super::kbs::block_on;
+use super::block_on;
 use super::keys::{KeyRequest, keyring};
 use crate::error::Error;
 use crate::image::{PullOptions, PullPolicy};

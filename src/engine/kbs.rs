@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use zeroize::Zeroizing;
 
-use super::Context;
 use super::context::Config;
+use super::{Context, block_on};
 use crate::error::Error;
 use crate::kbs::admin::{Admin, AdminClaims, admin_token};
 use crate::kbs::{ClientOptions, KbsClient, KbsError, Refusal, ResourceUri, TokenClaims};
@@ -84,13 +84,6 @@ pub(super) fn with_session<T>(
 ) -> Result<T, Error> {
     let mut client = session(ctx, s)?;
     Ok(block_on(f(&mut client))??)
-}
-
-pub(super) fn block_on<F: Future>(f: F) -> Result<F::Output, Error> {
-    crate::asyncrt::block_on(f).map_err(|source| Error::Io {
-        path: "async runtime".into(),
-        source,
-    })
 }
 
 fn read(path: &PathBuf) -> Result<Vec<u8>, Error> {
@@ -219,10 +212,7 @@ pub fn doctor(
         "the KBS is reachable and speaks protocol {}",
         crate::kbs::PROTOCOL_VERSION
     );
-    let rt = crate::asyncrt::runtime().map_err(|source| Error::Io {
-        path: "async runtime".into(),
-        source,
-    })?;
+    let rt = super::runtime()?;
     let claims = match rt.block_on(client.attest()) {
         Ok(c) => c,
         Err(e) => {

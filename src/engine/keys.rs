@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::Context;
-use super::kbs::{AdminCredentials, KbsSettings, admin, block_on, session, url, with_session};
+use super::block_on;
+use super::kbs::{AdminCredentials, KbsSettings, admin, session, url, with_session};
 use crate::crypt::{Keyring, Recipient};
 use crate::error::Error;
 use crate::kbs::ResourceUri;

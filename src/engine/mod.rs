@@ -23,3 +23,15 @@ pub mod pull;
 pub mod system;
 
 pub use context::{Config, Context, GlobalOptions};
+
+use crate::error::Error;
+
+/// The one async runtime, for a command's network work.
+pub fn runtime() -> Result<tokio::runtime::Runtime, Error> {
+    crate::asyncrt::runtime().map_err(Error::AsyncRuntime)
+}
+
+/// Runs network work to completion; the runtime is gone when this returns.
+pub fn block_on<F: std::future::Future>(f: F) -> Result<F::Output, Error> {
+    crate::asyncrt::block_on(f).map_err(Error::AsyncRuntime)
+}

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use super::Context;
-use super::kbs::block_on;
+use super::block_on;
 use super::keys::{KeyRequest, keyring};
 use crate::crypt::Keyring;
 use crate::error::Error;
