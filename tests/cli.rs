@@ -274,3 +274,52 @@ fn a_reader_that_goes_away_ends_ccr_quietly() {
         done.status
     );
 }
+
+#[test]
+fn an_import_from_a_slow_pipe_has_the_digest_of_the_same_file() {
+    // The same tar gives the same image whether it comes from a file in one
+    // read or from a pipe that delivers it a few bytes at a time.
+    let a = Env::new();
+    let tarball = a.path("rootfs.tar");
+    // Compressible, so that the compressor's output depends on its input.
+    let mut b = tar::Builder::new(std::fs::File::create(&tarball).unwrap());
+    for i in 0..40 {
+        let text = format!("line {i}\n").repeat(2000);
+        let mut h = tar::Header::new_gnu();
+        h.set_size(text.len() as u64);
+        h.set_mode(0o644);
+        h.set_mtime(0);
+        h.set_cksum();
+        b.append_data(&mut h, format!("f{i}"), text.as_bytes())
+            .unwrap();
+    }
+    b.finish().unwrap();
+    drop(b);
+    let from_file = String::from_utf8_lossy(
+        &a.cmd(&["import", tarball.to_str().unwrap(), "example/file:1"])
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .into_owned();
+    assert!(from_file.starts_with("sha256:"), "{from_file}");
+    let data = std::fs::read(&tarball).unwrap();
+    let mut child = a
+        .cmd(&["import", "-", "example/pipe:1"])
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        let mut stdin = child.stdin.take().unwrap();
+        for chunk in data.chunks(7919) {
+            std::io::Write::write_all(&mut stdin, chunk).unwrap();
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), from_file);
+}

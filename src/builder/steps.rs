@@ -21,6 +21,7 @@ use crate::runtime::{Network, RunOptions, Runtime, Tmpfs, Volume};
 use crate::store::ImageRecord;
 use crate::time::duration_ns;
 use crate::unpack::compression::Compression;
+use crate::unpack::compression::read_full;
 use crate::unpack::snapshot::Snapshots;
 
 /// Removes a RUN container's bundle however the step ends.
@@ -1197,29 +1198,18 @@ fn archive(path: &Path) -> std::result::Result<Option<Box<dyn Read + Send>>, Str
             .map_err(|e| format!("{}: {e}", path.display()))
     };
     let mut head = [0u8; 8];
-    let n = read_full(&mut open()?, &mut head);
+    let n = read_full(&mut open()?, &mut head).unwrap_or(0);
     let kind = Compression::sniff(&head[..n]);
     let decoder = |r| {
         kind.decoder(r)
             .map_err(|e| format!("{}: {e}", path.display()))
     };
     let mut tar_head = [0u8; 512];
-    let m = read_full(&mut decoder(open()?)?, &mut tar_head);
+    let m = read_full(&mut decoder(open()?)?, &mut tar_head).unwrap_or(0);
     if m < 262 || &tar_head[257..262] != b"ustar" {
         return Ok(None);
     }
     Ok(Some(decoder(open()?)?))
-}
-
-fn read_full(r: &mut impl Read, buf: &mut [u8]) -> usize {
-    let mut n = 0;
-    while n < buf.len() {
-        match r.read(&mut buf[n..]) {
-            Ok(0) | Err(_) => break,
-            Ok(m) => n += m,
-        }
-    }
-    n
 }
 
 #[cfg(test)]

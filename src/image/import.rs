@@ -113,7 +113,10 @@ impl Images {
                 let mut enc = GzEncoder::new(&mut blob, flate2::Compression::default());
                 let mut buf = vec![0u8; 1 << 20];
                 loop {
-                    let n = input.read(&mut buf).map_err(io_fail(source))?;
+                    // Whole buffers: the compressed bytes (and so the digest)
+                    // must not depend on how a pipe happened to deliver them.
+                    let n = crate::unpack::compression::read_full(&mut input, &mut buf)
+                        .map_err(io_fail(source))?;
                     if n == 0 {
                         break;
                     }
