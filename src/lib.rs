@@ -19,6 +19,7 @@ pub mod error;
 pub mod format;
 pub mod image;
 pub mod kbs;
+pub mod layout;
 pub mod oci;
 pub mod platform;
 pub mod private_file;

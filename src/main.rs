@@ -3,8 +3,8 @@ use clap::Parser;
 fn main() {
     // A container's monitor is this executable again, with an argv of its
     // own; it never goes through the command line interface.
-    if let Some((data_root, id)) = ccr::runtime::monitor::invoked(std::env::args_os()) {
-        std::process::exit(ccr::runtime::monitor::main(&data_root, &id));
+    if let Some((layout, id)) = ccr::runtime::monitor::invoked(std::env::args_os()) {
+        std::process::exit(ccr::runtime::monitor::main(&layout, &id));
     }
     let cli = match ccr::cli::Cli::try_parse() {
         Ok(cli) => cli,

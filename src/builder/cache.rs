@@ -4,14 +4,12 @@
 //! them; `ccr builder prune` drops the cache.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::layer::Layer;
 use super::{BuildError, Result};
-
-/// Where `RUN --mount=type=cache` directories live, under the data root.
-pub(super) const CACHE_MOUNTS: &str = "build-cache-mounts";
 use crate::digest::Digest;
+use crate::layout::Layout;
 use crate::store::Store;
 
 const PIN_PREFIX: &str = "build-cache-";
@@ -26,8 +24,8 @@ pub struct Cache {
 }
 
 impl Cache {
-    pub fn open(data_root: &Path) -> Result<Cache> {
-        let dir = data_root.join("build-cache");
+    pub fn open(layout: &Layout) -> Result<Cache> {
+        let dir = layout.build_cache();
         fs::create_dir_all(&dir).map_err(|e| BuildError::Io {
             what: format!("{}: create directory", dir.display()),
             why: e.to_string(),
@@ -61,8 +59,8 @@ impl Cache {
 
 /// Empties the build cache and the `RUN --mount=type=cache` directories;
 /// returns the entries dropped and the bytes reclaimed.
-pub fn prune(store: &Store, data_root: &Path) -> Result<(usize, u64)> {
-    let dir = data_root.join("build-cache");
+pub fn prune(store: &Store, layout: &Layout) -> Result<(usize, u64)> {
+    let dir = layout.build_cache();
     let mut entries = 0;
     let mut reclaimed = 0;
     if let Ok(list) = fs::read_dir(&dir) {
@@ -72,7 +70,7 @@ pub fn prune(store: &Store, data_root: &Path) -> Result<(usize, u64)> {
             }
         }
     }
-    if let Ok(list) = fs::read_dir(data_root.join(CACHE_MOUNTS)) {
+    if let Ok(list) = fs::read_dir(layout.build_cache_mounts()) {
         for e in list.flatten() {
             let p = e.path();
             if p.is_dir() {

@@ -24,6 +24,7 @@ use serde_json::{Map, Value, json};
 
 use crate::digest::{Digest, Hasher};
 use crate::image::{ImageError, Images, PlatformImage, PullOptions, PullPolicy};
+use crate::layout::Layout;
 use crate::oci::{Descriptor, ImageConfig};
 use crate::platform::Platform;
 use crate::progress::Progress;
@@ -48,8 +49,8 @@ fn pid_alive(pid: &str) -> bool {
 
 /// Removes what an interrupted build left (its step containers, overlays
 /// and scratch directories), recognised by the build's process id being gone.
-fn remove_leftovers(data_root: &Path) {
-    let runtime = crate::runtime::Runtime::new(data_root);
+fn remove_leftovers(layout: &Layout) {
+    let runtime = crate::runtime::Runtime::new(layout);
     for c in runtime.list().unwrap_or_default() {
         if let Some(rest) = c.name.strip_prefix(STEP_CONTAINER_PREFIX)
             && let Some((pid, _)) = rest.split_once('-')
@@ -62,7 +63,7 @@ fn remove_leftovers(data_root: &Path) {
         }
     }
     runtime.remove_orphans();
-    let dir = data_root.join("build");
+    let dir = layout.build_scratch();
     for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if let Some((pid, _)) = name.split_once('-')
@@ -323,7 +324,7 @@ fn command(args: &str, shell: &[String]) -> (Vec<String>, bool) {
 
 pub struct Builder<'a> {
     images: &'a Images,
-    data_root: PathBuf,
+    layout: Layout,
     opts: &'a BuildOptions,
     escape: char,
     file_name: String,
@@ -340,7 +341,7 @@ pub struct Builder<'a> {
 }
 
 /// Builds the image the options describe and tags it.
-pub fn build(images: &Images, data_root: &Path, opts: &BuildOptions) -> Result<BuildResult> {
+pub fn build(images: &Images, layout: &Layout, opts: &BuildOptions) -> Result<BuildResult> {
     let ctx_dir = &opts.context;
     if !ctx_dir.is_dir() {
         return Err(BuildError::Usage(format!(
@@ -389,7 +390,7 @@ pub fn build(images: &Images, data_root: &Path, opts: &BuildOptions) -> Result<B
     }
     let mut b = Builder {
         images,
-        data_root: data_root.to_path_buf(),
+        layout: layout.clone(),
         opts,
         escape: df.escape,
         file_name: file_name.clone(),
@@ -414,7 +415,7 @@ pub fn build(images: &Images, data_root: &Path, opts: &BuildOptions) -> Result<B
             "#0 note: the `# syntax={s}` directive is ignored; ccr parses the Dockerfile itself"
         );
     }
-    remove_leftovers(data_root);
+    remove_leftovers(layout);
     let _lease = images.store.lease()?;
     let result = b.run(df.instructions).map_err(located)?;
     Ok(result)

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::cache::{CACHE_MOUNTS, Cache};
+use super::cache::Cache;
 use super::context::{CopyOptions, Ignore, Source, SourceRoot};
 use super::dockerfile::{Heredoc, Instruction, heredoc_marker};
 use super::layer::{self, Layer, Mount};
@@ -16,6 +16,7 @@ use super::mounts::{Kind, RunMount, Sharing};
 use super::{BuildError, BuildResult, Builder, Result, State, command, shell};
 use crate::digest::Hasher;
 use crate::image::{ConfigChange, PlatformImage};
+use crate::layout::Layout;
 use crate::oci::{self, Descriptor, Manifest};
 use crate::runtime::{Network, RunOptions, Runtime, Tmpfs, Volume};
 use crate::store::ImageRecord;
@@ -102,14 +103,14 @@ fn bind_source(root: &SourceRoot, source: &str) -> Result<Source> {
 /// first time), and for `sharing=locked` an exclusive lock held while the
 /// step runs.
 fn cache_mount_dir(
-    data_root: &Path,
+    layout: &Layout,
     id: &str,
     mode: u32,
     uid: u32,
     gid: u32,
     sharing: Sharing,
 ) -> Result<(PathBuf, Option<fs::File>)> {
-    let parent = data_root.join(CACHE_MOUNTS);
+    let parent = layout.build_cache_mounts();
     let dir = parent.join(crate::digest::Digest::of(id.as_bytes()).hex());
     let err = |e: std::io::Error| BuildError::Io {
         what: format!("cache mount {id} ({})", dir.display()),
@@ -251,7 +252,7 @@ fn absolute(path: &str, base: &str) -> String {
 
 impl Builder<'_> {
     fn layer_dirs(&self, layers: &[Layer]) -> Result<Vec<PathBuf>> {
-        let snaps = Snapshots::open(&self.data_root)?.with_keys(self.opts.keys.clone());
+        let snaps = Snapshots::open(&self.layout)?.with_keys(self.opts.keys.clone());
         Ok(snaps.prepare_layers(
             &self.images.store,
             layers.iter().map(|l| (&l.desc, &l.diff_id)),
@@ -262,15 +263,15 @@ impl Builder<'_> {
         let dirs = self.layer_dirs(layers)?;
         let n = super::next_mount_id();
         let dir = self
-            .data_root
-            .join("build")
+            .layout
+            .build_scratch()
             .join(format!("{}-{n}", std::process::id()));
         Mount::new(dir, &dirs, writable)
     }
 
     /// A private directory under the build area, removed when dropped.
     fn scratch_dir(&self) -> Result<tempfile::TempDir> {
-        let parent = self.data_root.join("build");
+        let parent = self.layout.build_scratch();
         let err = |e: std::io::Error| BuildError::Io {
             what: parent.display().to_string(),
             why: e.to_string(),
@@ -283,7 +284,7 @@ impl Builder<'_> {
     }
 
     fn cache(&self) -> Result<Cache> {
-        Cache::open(&self.data_root)
+        Cache::open(&self.layout)
     }
 
     /// Starts the step at `state.key`. When the cache holds its result
@@ -655,7 +656,7 @@ impl Builder<'_> {
             hostname: Some("buildkitsandbox".into()),
             ..Default::default()
         };
-        let runtime = Runtime::new(&self.data_root).with_keys(self.opts.keys.clone());
+        let runtime = Runtime::new(&self.layout).with_keys(self.opts.keys.clone());
         let st = runtime
             .create(&self.images.store, &rec, &img, &opts)
             .map_err(|e| BuildError::at(ins, e))?;
@@ -1043,7 +1044,7 @@ impl Builder<'_> {
                     ro,
                 } => {
                     let (dir, lock) =
-                        cache_mount_dir(&self.data_root, id, *mode, *uid, *gid, *sharing)?;
+                        cache_mount_dir(&self.layout, id, *mode, *uid, *gid, *sharing)?;
                     out.volumes.push(volume(dir, *ro));
                     if let Some(lock) = lock {
                         out.held.push(Box::new(lock));

@@ -115,7 +115,7 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
             .map(|s| crate::builder::Secret::parse(s).map_err(Error::Usage))
             .collect::<Result<_, _>>()?,
     };
-    let res = build(&ctx.images, &ctx.data_root, &opts)?;
+    let res = build(&ctx.images, &ctx.layout, &opts)?;
     if let Some(f) = &a.iidfile {
         std::fs::write(f, res.target.digest.to_string()).map_err(|source| Error::Io {
             path: f.clone(),
@@ -134,7 +134,7 @@ pub fn builder(ctx: &Context, c: BuilderCommand) -> Result<i32, Error> {
             if !force && !super::confirm(&["all build cache"]) {
                 return Ok(0);
             }
-            let (entries, bytes) = prune_cache(&ctx.images.store, &ctx.data_root)?;
+            let (entries, bytes) = prune_cache(&ctx.images.store, &ctx.layout)?;
             println!(
                 "Deleted build cache objects: {entries}\nTotal reclaimed space: {}",
                 crate::format::human_size(bytes)

@@ -40,7 +40,7 @@ struct PsRow {
 
 pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
     let format = crate::format::Format::parse(a.format.as_deref())?;
-    let runtime = Runtime::new(&ctx.data_root);
+    let runtime = Runtime::new(&ctx.layout);
     let rows: Vec<PsRow> = runtime
         .list()?
         .into_iter()
@@ -164,7 +164,7 @@ pub fn logs(ctx: &Context, a: LogsArgs) -> Result<i32, Error> {
         since: when("--since", &a.since)?,
         until: when("--until", &a.until)?,
     };
-    Runtime::new(&ctx.data_root).logs(
+    Runtime::new(&ctx.layout).logs(
         &a.container,
         &opts,
         &mut std::io::stdout().lock(),
@@ -249,7 +249,7 @@ fn each(
 }
 
 pub fn stop(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.data_root);
+    let rt = Runtime::new(&ctx.layout);
     let signal = a.signal()?;
     each(&a.containers, |c| {
         rt.stop(c, std::time::Duration::from_secs(a.time), signal)
@@ -273,7 +273,7 @@ pub fn cp(ctx: &Context, a: CpArgs) -> Result<i32, Error> {
         crate::runtime::CopyPath::parse(&a.src),
         crate::runtime::CopyPath::parse(&a.dest),
     );
-    Runtime::new(&ctx.data_root).copy(&src, &dest, a.archive)?;
+    Runtime::new(&ctx.layout).copy(&src, &dest, a.archive)?;
     Ok(0)
 }
 
@@ -286,7 +286,7 @@ pub struct PortArgs {
 
 /// `ccr port`: the container's published ports, as docker lists them.
 pub fn port(ctx: &Context, a: PortArgs) -> Result<i32, Error> {
-    let st = Runtime::new(&ctx.data_root).find(&a.container)?;
+    let st = Runtime::new(&ctx.layout).find(&a.container)?;
     let wanted = match a.port.as_deref() {
         None => None,
         Some(p) => {
@@ -332,12 +332,12 @@ pub struct RenameArgs {
 }
 
 pub fn rename(ctx: &Context, a: RenameArgs) -> Result<i32, Error> {
-    Runtime::new(&ctx.data_root).rename(&a.container, &a.new_name)?;
+    Runtime::new(&ctx.layout).rename(&a.container, &a.new_name)?;
     Ok(0)
 }
 
 pub fn restart(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.data_root);
+    let rt = Runtime::new(&ctx.layout);
     let signal = a.signal()?;
     each(&a.containers, |c| {
         rt.stop(c, std::time::Duration::from_secs(a.time), signal)?;
@@ -347,7 +347,7 @@ pub fn restart(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
 
 /// Prints each container's exit code once it has stopped (docker's `wait`).
 pub fn wait(ctx: &Context, a: StartArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.data_root);
+    let rt = Runtime::new(&ctx.layout);
     let mut failed = false;
     for c in &a.containers {
         match rt.wait(c) {
@@ -393,18 +393,18 @@ pub fn container(ctx: &Context, c: ContainerCommand) -> Result<i32, Error> {
 }
 
 pub fn kill(ctx: &Context, a: KillArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.data_root);
+    let rt = Runtime::new(&ctx.layout);
     let sig = crate::runtime::parse_signal(&a.signal)?;
     each(&a.containers, |c| rt.kill(c, sig).map(|_| ()))
 }
 
 pub fn rm(ctx: &Context, a: RmArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.data_root);
+    let rt = Runtime::new(&ctx.layout);
     each(&a.containers, |c| rt.remove(c, a.force).map(|_| ()))
 }
 
 pub fn start(ctx: &Context, a: StartArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.data_root);
+    let rt = Runtime::new(&ctx.layout);
     each(&a.containers, |c| rt.start(c).map(|_| ()))
 }
 
@@ -447,5 +447,5 @@ pub fn exec(ctx: &Context, a: ExecArgs) -> Result<i32, Error> {
         interactive: a.interactive,
         tty: a.tty,
     };
-    Ok(Runtime::new(&ctx.data_root).exec(&a.container, &opts)?)
+    Ok(Runtime::new(&ctx.layout).exec(&a.container, &opts)?)
 }

@@ -26,10 +26,7 @@ pub enum SystemCommand {
 pub fn system(ctx: &Context, c: SystemCommand) -> Result<i32, Error> {
     match c {
         SystemCommand::Info => {
-            print!(
-                "{}",
-                crate::engine::system::info(&ctx.images, &ctx.data_root)?
-            );
+            print!("{}", crate::engine::system::info(&ctx.images, &ctx.layout)?);
             Ok(0)
         }
         SystemCommand::Prune {

@@ -51,7 +51,7 @@ pub struct VolumeLsArgs {
 }
 
 pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.data_root);
+    let rt = Runtime::new(&ctx.layout);
     match c {
         VolumeCommand::Create { label, name } => {
             let labels = label

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::error::Error;
 use crate::image::Images;
+use crate::layout::Layout;
 use crate::registry::auth::CredentialStore;
 use crate::registry::{Insecure, RegistryConfig};
 use crate::store::Store;
@@ -125,7 +126,8 @@ impl GlobalOptions {
 /// service, and (made on first use) its one attested KBS session.
 pub struct Context {
     pub opts: GlobalOptions,
-    pub data_root: PathBuf,
+    /// Where each kind of data lives.
+    pub layout: Layout,
     pub images: Images,
     /// Every key a command fetches from a KBS comes through one session.
     pub(super) kbs: std::sync::Mutex<Option<crate::kbs::KbsClient>>,
@@ -133,11 +135,11 @@ pub struct Context {
 
 impl Context {
     pub fn new(opts: &GlobalOptions) -> Result<Context, Error> {
-        let data_root = opts.data_root();
-        let store = Store::open(&data_root)?;
+        let layout = Layout::new(&opts.data_root());
+        let store = Store::open(&layout)?;
         Ok(Context {
             opts: opts.clone(),
-            data_root,
+            layout,
             images: Images::new(store, opts.registry_config()),
             kbs: Default::default(),
         })

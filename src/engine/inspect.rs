@@ -52,7 +52,7 @@ pub fn container_view(rt: &Runtime, c: &ContainerState) -> Value {
 
 /// Containers first, then images.
 pub fn inspect(ctx: &Context, names: &[String]) -> Result<Vec<Value>, Error> {
-    let rt = Runtime::new(&ctx.data_root);
+    let rt = Runtime::new(&ctx.layout);
     names
         .iter()
         .map(|n| match rt.find(n) {

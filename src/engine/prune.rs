@@ -13,19 +13,19 @@ use crate::unpack::snapshot::Snapshots;
 /// Removes layer snapshots that no local image and no container uses any
 /// more; returns how many went.
 pub fn snapshots(ctx: &Context) -> Result<usize, Error> {
-    let mut keep: HashSet<_> = Runtime::new(&ctx.data_root).layers_in_use()?;
+    let mut keep: HashSet<_> = Runtime::new(&ctx.layout).layers_in_use()?;
     for rec in ctx.images.store.images()? {
         for img in ctx.images.platform_images(&rec.target).unwrap_or_default() {
             keep.extend(img.config.rootfs.diff_ids.iter().cloned());
         }
     }
-    Ok(Snapshots::open(&ctx.data_root)?.remove_unused(&keep)?)
+    Ok(Snapshots::open(&ctx.layout)?.remove_unused(&keep)?)
 }
 
 /// `image prune [-a]`: unused images (`all`: every image no container
 /// uses), then the layer snapshots nothing needs any more.
 pub fn images(ctx: &Context, all: bool) -> Result<PruneReport, Error> {
-    let in_use = Runtime::new(&ctx.data_root).images_in_use()?;
+    let in_use = Runtime::new(&ctx.layout).images_in_use()?;
     let report = ctx.images.prune(all, &in_use)?;
     snapshots(ctx)?;
     Ok(report)
@@ -38,7 +38,7 @@ pub fn remove_images(
     names: &[String],
     force: bool,
 ) -> Result<Vec<Result<RemoveReport, Error>>, Error> {
-    let in_use = Runtime::new(&ctx.data_root).images_in_use()?;
+    let in_use = Runtime::new(&ctx.layout).images_in_use()?;
     let out = names
         .iter()
         .map(|n| ctx.images.remove(n, force, &in_use).map_err(Error::from))
@@ -53,7 +53,7 @@ pub type Removed = Vec<(String, u64)>;
 
 /// `container prune`: every container that is not running.
 pub fn containers(ctx: &Context) -> Result<Removed, Error> {
-    Ok(Runtime::new(&ctx.data_root).prune()?)
+    Ok(Runtime::new(&ctx.layout).prune()?)
 }
 
 /// What `system prune` removed.
@@ -78,7 +78,7 @@ impl SystemReport {
 /// `system prune`: stopped containers, unused volumes (`volumes`),
 /// dangling images (every unused one with `all`) and the build cache.
 pub fn system(ctx: &Context, all: bool, volumes: bool) -> Result<SystemReport, Error> {
-    let rt = Runtime::new(&ctx.data_root);
+    let rt = Runtime::new(&ctx.layout);
     let containers = rt.prune()?;
     let volumes = if volumes {
         rt.volume_prune()?
@@ -98,8 +98,5 @@ pub fn system(ctx: &Context, all: bool, volumes: bool) -> Result<SystemReport, E
 
 /// `builder prune`: the build cache and its mounts; entries and bytes freed.
 pub fn build_cache(ctx: &Context) -> Result<(usize, u64), Error> {
-    Ok(crate::builder::prune_cache(
-        &ctx.images.store,
-        &ctx.data_root,
-    )?)
+    Ok(crate::builder::prune_cache(&ctx.images.store, &ctx.layout)?)
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::image::Images;
 use crate::kbs::attester::{Attester, TSM_REPORT_DIR, Tsm};
+use crate::layout::Layout;
 use crate::runtime::{Runtime, RuntimeError};
 
 /// `ccr version`.
@@ -63,8 +64,8 @@ fn confidential_guest() -> String {
 }
 
 /// `ccr info`.
-pub fn info(images: &Images, data_root: &Path) -> Result<String, RuntimeError> {
-    let rt = Runtime::new(data_root);
+pub fn info(images: &Images, layout: &Layout) -> Result<String, RuntimeError> {
+    let rt = Runtime::new(layout);
     let containers: Vec<_> = rt.list()?.into_iter().map(|c| rt.refresh(c)).collect();
     let running = containers.iter().filter(|c| c.status.is_running()).count();
     let image_count = images.store.images().map(|i| i.len()).unwrap_or(0);
@@ -88,7 +89,7 @@ pub fn info(images: &Images, data_root: &Path) -> Result<String, RuntimeError> {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     let _ = writeln!(s, " Total Memory: {}", memory());
-    let _ = writeln!(s, " Data Root: {}", data_root.display());
+    let _ = writeln!(s, " Data Root: {}", layout.root().display());
     let _ = writeln!(s, " Confidential Guest: {}", confidential_guest());
     Ok(s)
 }

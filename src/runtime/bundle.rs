@@ -88,7 +88,7 @@ impl Runtime {
             }
             Err(e) => {
                 if let Some(att) = &attachment {
-                    network::detach(&self.data_root, &id, att, &opts.ports);
+                    network::detach(&self.layout, &id, att, &opts.ports);
                 }
                 let _ = self.destroy_bundle(&id);
                 Err(e)
@@ -116,7 +116,7 @@ impl Runtime {
         ] {
             fs::create_dir_all(&d).map_err(io_err(&d, "create directory"))?;
         }
-        let snapshots = Snapshots::open(&self.data_root)?.with_keys(self.keys.clone());
+        let snapshots = Snapshots::open(&self.layout)?.with_keys(self.keys.clone());
         // overlayfs over the shared layer snapshots; where that is not
         // available (or `--snapshotter native` asks), a private copy.
         let (overlay, layers) = match opts.snapshotter {
@@ -135,7 +135,7 @@ impl Runtime {
             .clone()
             .unwrap_or_else(|| id[..12].to_string());
         if opts.network == Network::Bridge {
-            *attachment = Some(network::attach(&self.data_root, id, &opts.ports)?);
+            *attachment = Some(network::attach(&self.layout, id, &opts.ports)?);
         } else if !opts.ports.is_empty() {
             return Err(RuntimeError::Config("-p needs the bridge network".into()));
         }
@@ -208,7 +208,7 @@ impl Runtime {
     /// process that was making them is gone. Their root file systems are
     /// unmounted first.
     pub fn remove_orphans(&self) {
-        for e in fs::read_dir(self.data_root.join("containers"))
+        for e in fs::read_dir(self.layout.containers())
             .into_iter()
             .flatten()
             .flatten()
@@ -234,7 +234,7 @@ impl Runtime {
         if let Ok(st) = self.load(id)
             && let Some(att) = &st.attachment
         {
-            network::detach(&self.data_root, id, att, &st.options.ports);
+            network::detach(&self.layout, id, att, &st.options.ports);
         }
         unmount_below(&dir);
         remove_cgroup(id);

@@ -26,7 +26,7 @@ impl Runtime {
     /// detached it gets its own session and writes to the container log,
     /// and this returns once the container is running (or failed to).
     pub fn launch(&self, id: &str, detach: bool) -> Result<Option<i32>, RuntimeError> {
-        let mut cmd = super::monitor::command(&self.data_root, id);
+        let mut cmd = super::monitor::command(&self.layout, id);
         let spawn_err = |e: std::io::Error| RuntimeError::Container {
             id: id.to_string(),
             why: format!("cannot start the monitor: {e}"),
@@ -108,7 +108,7 @@ impl Runtime {
         };
         let (reader, writer) = std::io::pipe().map_err(spawn_err)?;
         let mut child = {
-            let mut cmd = super::monitor::command(&self.data_root, id);
+            let mut cmd = super::monitor::command(&self.layout, id);
             cmd.stdin(Stdio::null())
                 .stdout(writer.try_clone().map_err(spawn_err)?)
                 .stderr(writer);

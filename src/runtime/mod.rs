@@ -33,6 +33,7 @@ pub use options::{ContainerConfig, Network, RunOptions, Snapshotter, Tmpfs, Volu
 pub use state::{ContainerState, ContainerStatus};
 pub use volume::VolumeInfo;
 
+use crate::layout::Layout;
 use crate::unpack::snapshot::SnapshotError;
 
 #[derive(Debug, thiserror::Error)]
@@ -80,15 +81,15 @@ fn io_err<'a>(path: &'a Path, op: &'static str) -> impl FnOnce(io::Error) -> Run
 }
 
 pub struct Runtime {
-    data_root: PathBuf,
+    layout: Layout,
     /// Keys for images with encrypted layers.
     keys: std::sync::Arc<crate::crypt::Keyring>,
 }
 
 impl Runtime {
-    pub fn new(data_root: &Path) -> Runtime {
+    pub fn new(layout: &Layout) -> Runtime {
         Runtime {
-            data_root: data_root.to_path_buf(),
+            layout: layout.clone(),
             keys: Default::default(),
         }
     }
@@ -100,12 +101,12 @@ impl Runtime {
     }
 
     pub fn container_dir(&self, id: &str) -> PathBuf {
-        self.data_root.join("containers").join(id)
+        self.layout.container(id)
     }
 
     /// libcontainer's state directory.
     pub fn state_root(&self) -> PathBuf {
-        self.data_root.join("run")
+        self.layout.runtime_state()
     }
 }
 

@@ -4,6 +4,8 @@
 
 use std::fs;
 
+use crate::layout::Layout;
+
 use libcontainer::container::builder::ContainerBuilder;
 use libcontainer::syscall::syscall::SyscallType;
 
@@ -19,30 +21,33 @@ use super::{ContainerStatus, Runtime, RuntimeError};
 pub const ARG: &str = "__monitor";
 
 /// The monitor process for container `id` (this executable, again).
-pub fn command(data_root: &std::path::Path, id: &str) -> std::process::Command {
+pub fn command(layout: &Layout, id: &str) -> std::process::Command {
     let mut cmd = std::process::Command::new("/proc/self/exe");
-    cmd.arg(ARG).arg(data_root).arg(id);
+    cmd.arg(ARG)
+        .arg(layout.root())
+        .arg(layout.plaintext())
+        .arg(id);
     cmd
 }
 
-/// The data root and container id when this process is a monitor.
-pub fn invoked(
-    mut args: impl Iterator<Item = std::ffi::OsString>,
-) -> Option<(std::path::PathBuf, String)> {
+/// The layout and container id when this process is a monitor.
+pub fn invoked(mut args: impl Iterator<Item = std::ffi::OsString>) -> Option<(Layout, String)> {
     args.next()?;
     if args.next()? != ARG {
         return None;
     }
     let root = std::path::PathBuf::from(args.next()?);
+    let plaintext = std::path::PathBuf::from(args.next()?);
     let id = args.next()?.into_string().ok()?;
-    args.next().is_none().then_some((root, id))
+    let layout = Layout::new(&root).with_plaintext(&plaintext);
+    args.next().is_none().then_some((layout, id))
 }
 
 /// The monitor's whole life: runs the container, reports a failure on
 /// standard error, and returns the exit code (the container's, or
 /// docker's 125/126/127 for one that could not start).
-pub fn main(data_root: &std::path::Path, id: &str) -> i32 {
-    match run_monitor(data_root, id) {
+pub fn main(layout: &Layout, id: &str) -> i32 {
+    match run_monitor(layout, id) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("ccr: error: {e}");
@@ -86,8 +91,8 @@ fn start_failed(id: &str, what: &str, e: impl std::fmt::Display) -> RuntimeError
 
 /// Runs container `id` to completion; returns its exit code (128 + signal
 /// when a signal ended it, as docker reports).
-pub fn run_monitor(data_root: &std::path::Path, id: &str) -> Result<i32, RuntimeError> {
-    let rt = Runtime::new(data_root);
+pub fn run_monitor(layout: &Layout, id: &str) -> Result<i32, RuntimeError> {
+    let rt = Runtime::new(layout);
     let mut st = rt.load(id)?;
     let dir = rt.container_dir(id);
     let state_root = rt.state_root();

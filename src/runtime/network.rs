@@ -4,6 +4,7 @@
 //! `-p HOST:CONTAINER`, and `loopback`. Torn down, and the address
 //! released, when the container is removed.
 
+use crate::layout::Layout;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -76,7 +77,7 @@ pub struct Attachment {
     pub result: Option<Value>,
 }
 
-fn plugins(data_root: &Path) -> Vec<Value> {
+fn plugins(layout: &Layout) -> Vec<Value> {
     vec![
         json!({
             "type": "bridge",
@@ -88,7 +89,7 @@ fn plugins(data_root: &Path) -> Vec<Value> {
                 "type": "host-local",
                 "ranges": [[{"subnet": SUBNET}]],
                 "routes": [{"dst": "0.0.0.0/0"}],
-                "dataDir": data_root.join("cni/ipam"),
+                "dataDir": layout.cni_ipam(),
             },
         }),
         json!({"type": "portmap", "capabilities": {"portMappings": true}, "snat": true}),
@@ -168,7 +169,7 @@ fn netns_path(id: &str) -> PathBuf {
 
 /// Creates the container's namespace and attaches it to the bridge.
 pub fn attach(
-    data_root: &Path,
+    layout: &Layout,
     id: &str,
     ports: &[PortMapping],
 ) -> Result<Attachment, RuntimeError> {
@@ -208,7 +209,7 @@ pub fn attach(
             &conf(&json!({"type": "loopback"}), None, ports),
         )?;
         let mut prev: Option<Value> = None;
-        for p in plugins(data_root) {
+        for p in plugins(layout) {
             let r = invoke(
                 "ADD",
                 &p,
@@ -232,15 +233,15 @@ pub fn attach(
             Ok(att)
         }
         Err(e) => {
-            detach(data_root, id, &att, ports);
+            detach(layout, id, &att, ports);
             Err(e)
         }
     }
 }
 
 /// Detaches from the bridge (releasing the address) and removes the namespace.
-pub fn detach(data_root: &Path, id: &str, att: &Attachment, ports: &[PortMapping]) {
-    for p in plugins(data_root).iter().rev() {
+pub fn detach(layout: &Layout, id: &str, att: &Attachment, ports: &[PortMapping]) {
+    for p in plugins(layout).iter().rev() {
         let _ = invoke(
             "DEL",
             p,

@@ -124,7 +124,7 @@ impl Runtime {
 
     /// All containers ccr knows about.
     pub fn list(&self) -> Result<Vec<ContainerState>, RuntimeError> {
-        let dir = self.data_root.join("containers");
+        let dir = self.layout.containers();
         let Ok(entries) = fs::read_dir(&dir) else {
             return Ok(Vec::new());
         };

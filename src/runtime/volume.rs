@@ -38,7 +38,7 @@ pub fn valid_name(name: &str) -> bool {
 
 impl Runtime {
     fn volumes_dir(&self) -> PathBuf {
-        self.data_root.join("volumes")
+        self.layout.volumes()
     }
 
     /// Creates volume `name` (a random one when `None`); an existing one

@@ -89,9 +89,9 @@ pub struct GcReport {
 }
 
 impl Store {
-    /// Opens (creating when needed) the store under `data_root/content`.
-    pub fn open(data_root: &Path) -> Result<Store, StoreError> {
-        let root = data_root.join("content");
+    /// Opens (creating when needed) the store in the layout's content directory.
+    pub fn open(layout: &crate::layout::Layout) -> Result<Store, StoreError> {
+        let root = layout.content();
         for dir in [
             root.join("blobs/sha256"),
             root.join("ingest"),

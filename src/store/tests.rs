@@ -4,7 +4,7 @@ use super::*;
 
 fn tmp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = Store::open(&crate::layout::Layout::new(dir.path())).unwrap();
     (dir, store)
 }
 

@@ -63,8 +63,8 @@ pub struct Snapshots {
 }
 
 impl Snapshots {
-    pub fn open(data_root: &Path) -> Result<Snapshots, SnapshotError> {
-        let root = data_root.join("snapshots");
+    pub fn open(layout: &crate::layout::Layout) -> Result<Snapshots, SnapshotError> {
+        let root = layout.snapshots();
         for d in ["layers", "tmp", "locks"] {
             let p = root.join(d);
             fs::create_dir_all(&p).map_err(io_err(&p, "create directory"))?;
