@@ -18,179 +18,42 @@ impl Builder<'_> {
         state: &mut State,
         ins: &Instruction,
     ) -> Result<()> {
-        let vars = state.vars();
-        let esc = self.escape;
-        let at = |e: &dyn std::fmt::Display| BuildError::at(ins, e);
-        let word = |s: &str| shell::word(s, &vars, esc).map_err(|e| at(&e));
-        let change = match ins.keyword.as_str() {
-            "ARG" => {
-                let declared = self.parse_arg(ins, &vars)?;
-                for (k, default) in declared {
-                    let global = self
-                        .global_args
-                        .iter()
-                        .find(|(n, _)| *n == k)
-                        .and_then(|(_, v)| v.clone());
-                    let v = self.arg_value(&k, default.or(global));
-                    state.args.retain(|(n, _)| *n != k);
-                    state.args.push((k, v));
-                }
-                let args = serde_json::to_string(&state.args).expect("strings serialise");
-                state.advance(&["ARG", &args]);
-                return Ok(());
-            }
-            "ENV" => {
-                ins.allow_flags(&[])?;
-                ConfigChange::Env(shell::pairs(&ins.args, &vars, esc).map_err(|e| at(&e))?)
-            }
-            "LABEL" => {
-                ins.allow_flags(&[])?;
-                ConfigChange::Labels(shell::pairs(&ins.args, &vars, esc).map_err(|e| at(&e))?)
-            }
-            "EXPOSE" => {
-                ins.allow_flags(&[])?;
-                let ports = shell::words(&ins.args, &vars, esc).map_err(|e| at(&e))?;
-                if ports.is_empty() {
-                    return Err(at(&"EXPOSE requires at least one port"));
-                }
-                ConfigChange::Expose(
-                    ports
-                        .into_iter()
-                        .map(|p| {
-                            if p.contains('/') {
-                                p
-                            } else {
-                                format!("{p}/tcp")
-                            }
-                        })
-                        .collect(),
-                )
-            }
-            "VOLUME" => {
-                ins.allow_flags(&[])?;
-                let vols = match serde_json::from_str::<Vec<String>>(ins.args.trim()) {
-                    Ok(v) => v.iter().map(|s| word(s)).collect::<Result<Vec<_>>>()?,
-                    Err(_) => shell::words(&ins.args, &vars, esc).map_err(|e| at(&e))?,
-                };
-                if vols.iter().any(|v| v.is_empty()) || vols.is_empty() {
-                    return Err(at(&"VOLUME specified can not be an empty string"));
-                }
-                ConfigChange::Volumes(vols)
-            }
-            "USER" => {
-                ins.allow_flags(&[])?;
-                let u = word(&ins.args)?;
-                if u.is_empty() {
-                    return Err(at(&"USER requires a user name or id"));
-                }
-                ConfigChange::User(u)
-            }
-            "STOPSIGNAL" => {
-                ins.allow_flags(&[])?;
-                let s = word(&ins.args)?;
-                crate::runtime::parse_signal(&s).map_err(|e| at(&e))?;
-                ConfigChange::StopSignal(s)
-            }
-            "CMD" => {
-                ins.allow_flags(&[])?;
-                state.cmd_set = true;
-                ConfigChange::Cmd(command(&ins.args, &state.shell).0)
-            }
-            "ENTRYPOINT" => {
-                ins.allow_flags(&[])?;
-                if !state.cmd_set {
-                    // A new entrypoint drops the base image's CMD, as docker does.
-                    state.config().remove("Cmd");
-                }
-                ConfigChange::Entrypoint(command(&ins.args, &state.shell).0)
-            }
-            "SHELL" => {
-                ins.allow_flags(&[])?;
-                let sh: Vec<String> = serde_json::from_str(ins.args.trim())
-                    .map_err(|_| at(&"SHELL requires the arguments to be in JSON form"))?;
-                if sh.is_empty() {
-                    return Err(at(&"SHELL requires at least one argument"));
-                }
-                state.shell = sh.clone();
-                state.config().insert("Shell".into(), json!(sh));
-                return self.config_done(state, ins);
-            }
+        match ins.keyword.as_str() {
+            "ARG" => return self.arg_step(state, ins),
+            "SHELL" => shell_step(state, ins)?,
             "MAINTAINER" => {
                 ins.allow_flags(&[])?;
-                state.image.author = Some(word(&ins.args)?);
-                return self.config_done(state, ins);
+                let author = shell::word(&ins.args, &state.vars(), self.escape)
+                    .map_err(|e| BuildError::at(ins, e))?;
+                state.image.author = Some(author);
             }
-            "ONBUILD" => {
-                ins.allow_flags(&[])?;
-                let kw = ins
-                    .args
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("")
-                    .to_ascii_uppercase();
-                if matches!(kw.as_str(), "ONBUILD" | "FROM" | "MAINTAINER" | "") {
-                    return Err(at(&format!("{kw} isn't allowed as an ONBUILD trigger")));
-                }
-                let cfg = state.config();
-                let list = cfg.entry("OnBuild").or_insert_with(|| json!([]));
-                if !list.is_array() {
-                    *list = json!([]);
-                }
-                list.as_array_mut()
-                    .expect("a list")
-                    .push(json!(ins.args.clone()));
-                return self.config_done(state, ins);
-            }
+            "ONBUILD" => onbuild_step(state, ins)?,
             "HEALTHCHECK" => {
-                ins.allow_flags(&[
-                    "interval",
-                    "timeout",
-                    "start-period",
-                    "start-interval",
-                    "retries",
-                ])?;
-                let args = ins.args.trim();
-                let hc = if args.eq_ignore_ascii_case("NONE") {
-                    json!({"Test": ["NONE"]})
-                } else {
-                    let (kw, rest) = args.split_once(char::is_whitespace).unwrap_or((args, ""));
-                    if !kw.eq_ignore_ascii_case("CMD") || rest.trim().is_empty() {
-                        return Err(at(&"HEALTHCHECK takes NONE or CMD followed by a command"));
-                    }
-                    let (cmd, exec) = command(rest.trim(), &[]);
-                    let test: Vec<String> = if exec {
-                        std::iter::once("CMD".to_string()).chain(cmd).collect()
-                    } else {
-                        vec!["CMD-SHELL".into(), rest.trim().to_string()]
-                    };
-                    let mut hc = json!({"Test": test});
-                    for (flag, key) in [
-                        ("interval", "Interval"),
-                        ("timeout", "Timeout"),
-                        ("start-period", "StartPeriod"),
-                        ("start-interval", "StartInterval"),
-                    ] {
-                        if let Some(v) = ins.flag(flag) {
-                            let ns = duration_ns(v)
-                                .ok_or_else(|| at(&format!("--{flag}: invalid duration {v:?}")))?;
-                            hc[key] = json!(ns);
-                        }
-                    }
-                    if let Some(r) = ins.flag("retries") {
-                        let n: u32 = r
-                            .parse()
-                            .map_err(|_| at(&format!("--retries: invalid number {r:?}")))?;
-                        hc["Retries"] = json!(n);
-                    }
-                    hc
-                };
+                let hc = healthcheck(ins)?;
                 state.config().insert("Healthcheck".into(), hc);
-                return self.config_done(state, ins);
             }
-            other => return Err(at(&format!("{other} is not handled here"))),
-        };
-        change.apply(state.config());
+            _ => config_change(state, ins, self.escape)?.apply(state.config()),
+        }
         self.config_done(state, ins)
+    }
+
+    /// ARG: each declared name takes its value from `--build-arg`, else its
+    /// default, else the global ARG of that name.
+    fn arg_step(&mut self, state: &mut State, ins: &Instruction) -> Result<()> {
+        let declared = self.parse_arg(ins, &state.vars())?;
+        for (k, default) in declared {
+            let global = self
+                .global_args
+                .iter()
+                .find(|(n, _)| *n == k)
+                .and_then(|(_, v)| v.clone());
+            let v = self.arg_value(&k, default.or(global));
+            state.args.retain(|(n, _)| *n != k);
+            state.args.push((k, v));
+        }
+        let args = serde_json::to_string(&state.args).expect("strings serialise");
+        state.advance(&["ARG", &args]);
+        Ok(())
     }
 
     fn config_done(&mut self, state: &mut State, ins: &Instruction) -> Result<()> {
@@ -227,4 +90,154 @@ impl Builder<'_> {
             .map_err(|e| BuildError::at(ins, format!("create {path}: {e}")))?;
         self.commit_work(work, state, created_by, &step)
     }
+}
+
+/// The configuration change of ENV, LABEL, EXPOSE, VOLUME, USER,
+/// STOPSIGNAL, CMD and ENTRYPOINT.
+fn config_change(state: &mut State, ins: &Instruction, esc: char) -> Result<ConfigChange> {
+    ins.allow_flags(&[])?;
+    let vars = state.vars();
+    let at = |e: &dyn std::fmt::Display| BuildError::at(ins, e);
+    let word = |s: &str| shell::word(s, &vars, esc).map_err(|e| at(&e));
+    Ok(match ins.keyword.as_str() {
+        "ENV" => ConfigChange::Env(shell::pairs(&ins.args, &vars, esc).map_err(|e| at(&e))?),
+        "LABEL" => ConfigChange::Labels(shell::pairs(&ins.args, &vars, esc).map_err(|e| at(&e))?),
+        "EXPOSE" => {
+            let ports = shell::words(&ins.args, &vars, esc).map_err(|e| at(&e))?;
+            if ports.is_empty() {
+                return Err(at(&"EXPOSE requires at least one port"));
+            }
+            ConfigChange::Expose(
+                ports
+                    .into_iter()
+                    .map(|p| {
+                        if p.contains('/') {
+                            p
+                        } else {
+                            format!("{p}/tcp")
+                        }
+                    })
+                    .collect(),
+            )
+        }
+        "VOLUME" => {
+            let vols = match serde_json::from_str::<Vec<String>>(ins.args.trim()) {
+                Ok(v) => v.iter().map(|s| word(s)).collect::<Result<Vec<_>>>()?,
+                Err(_) => shell::words(&ins.args, &vars, esc).map_err(|e| at(&e))?,
+            };
+            if vols.iter().any(|v| v.is_empty()) || vols.is_empty() {
+                return Err(at(&"VOLUME specified can not be an empty string"));
+            }
+            ConfigChange::Volumes(vols)
+        }
+        "USER" => {
+            let u = word(&ins.args)?;
+            if u.is_empty() {
+                return Err(at(&"USER requires a user name or id"));
+            }
+            ConfigChange::User(u)
+        }
+        "STOPSIGNAL" => {
+            let s = word(&ins.args)?;
+            crate::runtime::parse_signal(&s).map_err(|e| at(&e))?;
+            ConfigChange::StopSignal(s)
+        }
+        "CMD" => {
+            state.cmd_set = true;
+            ConfigChange::Cmd(command(&ins.args, &state.shell).0)
+        }
+        "ENTRYPOINT" => {
+            if !state.cmd_set {
+                // A new entrypoint drops the base image's CMD, as docker does.
+                state.config().remove("Cmd");
+            }
+            ConfigChange::Entrypoint(command(&ins.args, &state.shell).0)
+        }
+        other => return Err(at(&format!("{other} is not handled here"))),
+    })
+}
+
+/// SHELL: the JSON form only, at least one word.
+fn shell_step(state: &mut State, ins: &Instruction) -> Result<()> {
+    ins.allow_flags(&[])?;
+    let sh: Vec<String> = serde_json::from_str(ins.args.trim())
+        .map_err(|_| BuildError::at(ins, "SHELL requires the arguments to be in JSON form"))?;
+    if sh.is_empty() {
+        return Err(BuildError::at(ins, "SHELL requires at least one argument"));
+    }
+    state.shell = sh.clone();
+    state.config().insert("Shell".into(), json!(sh));
+    Ok(())
+}
+
+/// ONBUILD: the trigger, recorded for images built on this one.
+fn onbuild_step(state: &mut State, ins: &Instruction) -> Result<()> {
+    ins.allow_flags(&[])?;
+    let kw = ins
+        .args
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_uppercase();
+    if matches!(kw.as_str(), "ONBUILD" | "FROM" | "MAINTAINER" | "") {
+        return Err(BuildError::at(
+            ins,
+            format!("{kw} isn't allowed as an ONBUILD trigger"),
+        ));
+    }
+    let cfg = state.config();
+    let list = cfg.entry("OnBuild").or_insert_with(|| json!([]));
+    if !list.is_array() {
+        *list = json!([]);
+    }
+    list.as_array_mut()
+        .expect("a list")
+        .push(json!(ins.args.clone()));
+    Ok(())
+}
+
+/// HEALTHCHECK NONE, or CMD with its timing flags, in docker's shape.
+fn healthcheck(ins: &Instruction) -> Result<serde_json::Value> {
+    ins.allow_flags(&[
+        "interval",
+        "timeout",
+        "start-period",
+        "start-interval",
+        "retries",
+    ])?;
+    let at = |e: &dyn std::fmt::Display| BuildError::at(ins, e);
+    let args = ins.args.trim();
+    if args.eq_ignore_ascii_case("NONE") {
+        return Ok(json!({"Test": ["NONE"]}));
+    }
+    let (kw, rest) = args.split_once(char::is_whitespace).unwrap_or((args, ""));
+    if !kw.eq_ignore_ascii_case("CMD") || rest.trim().is_empty() {
+        return Err(at(&"HEALTHCHECK takes NONE or CMD followed by a command"));
+    }
+    let (cmd, exec) = command(rest.trim(), &[]);
+    let test: Vec<String> = if exec {
+        std::iter::once("CMD".to_string()).chain(cmd).collect()
+    } else {
+        vec!["CMD-SHELL".into(), rest.trim().to_string()]
+    };
+    let mut hc = json!({"Test": test});
+    for (flag, key) in [
+        ("interval", "Interval"),
+        ("timeout", "Timeout"),
+        ("start-period", "StartPeriod"),
+        ("start-interval", "StartInterval"),
+    ] {
+        if let Some(v) = ins.flag(flag) {
+            let ns =
+                duration_ns(v).ok_or_else(|| at(&format!("--{flag}: invalid duration {v:?}")))?;
+            hc[key] = json!(ns);
+        }
+    }
+    if let Some(r) = ins.flag("retries") {
+        let n: u32 = r
+            .parse()
+            .map_err(|_| at(&format!("--retries: invalid number {r:?}")))?;
+        hc["Retries"] = json!(n);
+    }
+    Ok(hc)
 }

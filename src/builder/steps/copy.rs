@@ -4,12 +4,13 @@
 use std::fs;
 use std::io::{Read, Write};
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{absolute, components};
 use crate::builder::context::{CopyOptions, Ignore, Source, SourceRoot};
 use crate::builder::dockerfile::{Instruction, heredoc_marker};
 use crate::builder::layer::Mount;
+use crate::builder::shell::Vars;
 use crate::builder::{BuildError, Builder, Result, State, shell};
 use crate::digest::Hasher;
 use crate::unpack::compression::Compression;
@@ -31,6 +32,144 @@ fn write_heredoc_file(dir: &Path, name: &str, data: &str) -> std::io::Result<()>
     Ok(())
 }
 
+/// Heredoc sources, in a scratch directory that lives as long as they do.
+struct Heredocs {
+    _dir: tempfile::TempDir,
+    root: SourceRoot,
+    sources: Vec<Source>,
+}
+
+/// The sources (all but the destination, `None` for a heredoc marker) and
+/// the destination of COPY/ADD, with variables expanded.
+fn copy_words(ins: &Instruction, vars: &Vars, esc: char) -> Result<(Vec<String>, String)> {
+    let at = |e: &dyn std::fmt::Display| BuildError::at(ins, e);
+    let mut words: Vec<Option<String>> = match serde_json::from_str::<Vec<String>>(ins.args.trim())
+    {
+        Ok(v) if ins.args.trim_start().starts_with('[') => v
+            .iter()
+            .map(|s| shell::word(s, vars, esc).map(Some).map_err(|e| at(&e)))
+            .collect::<Result<Vec<_>>>()?,
+        _ if ins.heredocs.is_empty() => shell::words(&ins.args, vars, esc)
+            .map_err(|e| at(&e))?
+            .into_iter()
+            .map(Some)
+            .collect(),
+        _ => shell::raw_words(&ins.args, esc)
+            .iter()
+            .map(|w| match heredoc_marker(w) {
+                Some(_) => Ok(None),
+                None => shell::word(w, vars, esc).map(Some).map_err(|e| at(&e)),
+            })
+            .collect::<Result<Vec<_>>>()?,
+    };
+    if words.len() < 2 {
+        return Err(at(&format!(
+            "{} requires at least two arguments: SOURCE... DEST",
+            ins.keyword
+        )));
+    }
+    let dest = words
+        .pop()
+        .flatten()
+        .ok_or_else(|| at(&"the destination cannot be a heredoc"))?;
+    let srcs: Vec<String> = words.into_iter().flatten().collect();
+    if ins.keyword == "ADD"
+        && let Some(u) = srcs
+            .iter()
+            .find(|s| s.contains("://") || s.starts_with("git@"))
+    {
+        return Err(at(&format!(
+            "ADD of a URL ({u}) is not supported: download it into the build context and ADD or COPY the file"
+        )));
+    }
+    Ok((srcs, dest))
+}
+
+/// `--chown` (expanded) and `--chmod` (octal).
+fn copy_flags(ins: &Instruction, vars: &Vars, esc: char) -> Result<(Option<String>, Option<u32>)> {
+    let at = |e: &dyn std::fmt::Display| BuildError::at(ins, e);
+    let chown = ins
+        .flag("chown")
+        .map(|c| shell::word(c, vars, esc).map_err(|e| at(&e)))
+        .transpose()?;
+    let chmod = match ins.flag("chmod") {
+        Some(m) => Some(
+            u32::from_str_radix(m, 8)
+                .ok()
+                .filter(|m| *m <= 0o7777)
+                .ok_or_else(|| at(&format!("--chmod: invalid mode {m:?} (octal, e.g. 0755)")))?,
+        ),
+        None => None,
+    };
+    Ok((chown, chmod))
+}
+
+/// The destination of a copy inside the step's root file system.
+struct Target<'a> {
+    rootfs: &'a Path,
+    comps: Vec<PathBuf>,
+    resolved: PathBuf,
+    is_dir: bool,
+}
+
+impl<'a> Target<'a> {
+    fn resolve(rootfs: &'a Path, dest: &str, dest_slash: bool) -> std::io::Result<Target<'a>> {
+        let comps = components(dest);
+        let resolved = crate::unpack::resolve_in_root(rootfs, &comps)?;
+        let is_dir = dest_slash || fs::metadata(&resolved).is_ok_and(|m| m.is_dir());
+        Ok(Target {
+            rootfs,
+            comps,
+            resolved,
+            is_dir,
+        })
+    }
+
+    /// Copies `src` here; with `extract`, a tar archive is unpacked instead.
+    fn place(
+        &self,
+        src: &Source,
+        root: &SourceRoot,
+        extract: bool,
+        opts: &CopyOptions,
+    ) -> std::result::Result<(), String> {
+        let meta = fs::metadata(&src.path).map_err(|e| format!("{}: {e}", src.rel))?;
+        if extract
+            && meta.is_file()
+            && let Some(reader) = archive(&src.path)?
+        {
+            fs::create_dir_all(&self.resolved).map_err(|e| e.to_string())?;
+            crate::unpack::apply_layer(
+                reader,
+                &self.resolved,
+                crate::unpack::Whiteouts::Apply,
+                crate::unpack::Limits::default(),
+            )
+            .map_err(|e| format!("extract {}: {e}", src.rel))?;
+            return Ok(());
+        }
+        let target = if meta.is_dir() {
+            self.resolved.clone()
+        } else if self.is_dir {
+            let name = src.rel.rsplit('/').next().unwrap_or(&src.rel);
+            self.resolved.join(name)
+        } else {
+            // The last component is replaced, never followed.
+            let (last, parent) = self
+                .comps
+                .split_last()
+                .ok_or("cannot copy a file over the root directory")?;
+            crate::unpack::resolve_in_root(self.rootfs, parent)
+                .map_err(|e| e.to_string())?
+                .join(last)
+        };
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        root.copy(src, &target, opts).map_err(|e| e.to_string())
+    }
+}
+
 impl Builder<'_> {
     pub(in crate::builder) fn copy_step(
         &mut self,
@@ -46,81 +185,12 @@ impl Builder<'_> {
             ins.allow_flags(&["from", "chown", "chmod", "link"])?;
         }
         let vars = state.vars();
-        let esc = self.escape;
         let at = |e: &dyn std::fmt::Display| BuildError::at(ins, e);
-        // Each word, or `None` for a heredoc marker.
-        let mut words: Vec<Option<String>> =
-            match serde_json::from_str::<Vec<String>>(ins.args.trim()) {
-                Ok(v) if ins.args.trim_start().starts_with('[') => v
-                    .iter()
-                    .map(|s| shell::word(s, &vars, esc).map(Some).map_err(|e| at(&e)))
-                    .collect::<Result<Vec<_>>>()?,
-                _ if ins.heredocs.is_empty() => shell::words(&ins.args, &vars, esc)
-                    .map_err(|e| at(&e))?
-                    .into_iter()
-                    .map(Some)
-                    .collect(),
-                _ => shell::raw_words(&ins.args, esc)
-                    .iter()
-                    .map(|w| match heredoc_marker(w) {
-                        Some(_) => Ok(None),
-                        None => shell::word(w, &vars, esc).map(Some).map_err(|e| at(&e)),
-                    })
-                    .collect::<Result<Vec<_>>>()?,
-            };
-        if words.len() < 2 {
-            return Err(at(&format!(
-                "{} requires at least two arguments: SOURCE... DEST",
-                ins.keyword
-            )));
-        }
-        let dest_word = words
-            .pop()
-            .flatten()
-            .ok_or_else(|| at(&"the destination cannot be a heredoc"))?;
-        let srcs: Vec<&String> = words.iter().flatten().collect();
-        if add
-            && let Some(u) = srcs
-                .iter()
-                .find(|s| s.contains("://") || s.starts_with("git@"))
-        {
-            return Err(at(&format!(
-                "ADD of a URL ({u}) is not supported: download it into the build context and ADD or COPY the file"
-            )));
-        }
-        let chown = ins
-            .flag("chown")
-            .map(|c| shell::word(c, &vars, esc).map_err(|e| at(&e)))
-            .transpose()?;
-        let chmod = match ins.flag("chmod") {
-            Some(m) => Some(
-                u32::from_str_radix(m, 8)
-                    .ok()
-                    .filter(|m| *m <= 0o7777)
-                    .ok_or_else(|| {
-                        at(&format!("--chmod: invalid mode {m:?} (octal, e.g. 0755)"))
-                    })?,
-            ),
-            None => None,
-        };
-        // Where the sources come from.
-        let mut _view: Option<Mount> = None;
-        let (root, from_key) = match ins.flag("from") {
-            None => (self.context_root()?, None),
-            Some(f) => {
-                let f = shell::word(f, &vars, esc).map_err(|e| at(&e))?;
-                let (layers, key, what) = self.stage_or_image(&f, me).map_err(|e| at(&e))?;
-                let view = self.mount(&layers, false)?;
-                let root = SourceRoot {
-                    root: view.rootfs(),
-                    ignore: Ignore::default(),
-                    keep_owner: true,
-                    what,
-                };
-                _view = Some(view);
-                (root, Some(key))
-            }
-        };
+        let (srcs, dest_word) = copy_words(ins, &vars, self.escape)?;
+        let (chown, chmod) = copy_flags(ins, &vars, self.escape)?;
+        // Where the sources come from; a stage's or image's view stays
+        // mounted until the copy is done.
+        let (root, from_key, _view) = self.copy_root(ins, &vars, me)?;
         let mut sources: Vec<Source> = Vec::new();
         for s in &srcs {
             sources.extend(root.resolve(s).map_err(|e| at(&e))?);
@@ -135,30 +205,7 @@ impl Builder<'_> {
             }
             None => root.hash(&sources, &mut h).map_err(|e| at(&e))?,
         }
-        // Heredoc sources: files written to a scratch directory of their own.
-        let (_here_dir, here_root, here_sources) = if ins.heredocs.is_empty() {
-            (None, None, Vec::new())
-        } else {
-            let dir = self.scratch_dir()?;
-            let here_root = SourceRoot {
-                root: dir.path().to_path_buf(),
-                ignore: Ignore::default(),
-                keep_owner: false,
-                what: "heredocs".into(),
-            };
-            let mut here_sources = Vec::new();
-            for doc in &ins.heredocs {
-                let data = if doc.expand {
-                    shell::heredoc_text(&doc.data, &vars, esc).map_err(|e| at(&e))?
-                } else {
-                    doc.data.clone()
-                };
-                write_heredoc_file(dir.path(), &doc.name, &data).map_err(|e| at(&e))?;
-                here_sources.extend(here_root.resolve(&doc.name).map_err(|e| at(&e))?);
-            }
-            here_root.hash(&here_sources, &mut h).map_err(|e| at(&e))?;
-            (Some(dir), Some(here_root), here_sources)
-        };
+        let here = self.heredoc_sources(ins, &vars, &mut h)?;
         let content = h.finish().to_string();
         let dest = absolute(&dest_word, &state.workdir());
         let dest_slash = dest_word.ends_with('/') || dest_word.ends_with("/.");
@@ -184,67 +231,92 @@ impl Builder<'_> {
                 Some((u.uid, if spec.contains(':') { u.gid } else { u.uid }))
             }
         };
-        let opts = CopyOptions { owner, chmod };
-        let dest_comps = components(&dest);
-        let dest_resolved =
-            crate::unpack::resolve_in_root(&rootfs, &dest_comps).map_err(|e| at(&e))?;
-        let dest_is_dir = dest_slash || fs::metadata(&dest_resolved).is_ok_and(|m| m.is_dir());
         // Each source with its root, and whether it is a heredoc (which ADD
         // never extracts).
-        let sources: Vec<(&Source, &SourceRoot, bool)> = sources
+        let all: Vec<(&Source, &SourceRoot, bool)> = sources
             .iter()
             .map(|s| (s, &root, false))
             .chain(
-                here_sources
-                    .iter()
-                    .filter_map(|s| Some((s, here_root.as_ref()?, true))),
+                here.iter()
+                    .flat_map(|h| h.sources.iter().map(|s| (s, &h.root, true))),
             )
             .collect();
-        if sources.len() > 1 && !dest_is_dir {
+        let target = Target::resolve(&rootfs, &dest, dest_slash).map_err(|e| at(&e))?;
+        if all.len() > 1 && !target.is_dir {
             return Err(at(&format!(
                 "when using {} with more than one source file, the destination must be a directory and end with a /",
                 ins.keyword
             )));
         }
-        for &(src, root, heredoc) in &sources {
-            let meta = fs::metadata(&src.path).map_err(|e| at(&format!("{}: {e}", src.rel)))?;
-            if add
-                && !heredoc
-                && meta.is_file()
-                && let Some(reader) = archive(&src.path).map_err(|e| at(&e))?
-            {
-                fs::create_dir_all(&dest_resolved).map_err(|e| at(&e))?;
-                crate::unpack::apply_layer(
-                    reader,
-                    &dest_resolved,
-                    crate::unpack::Whiteouts::Apply,
-                    crate::unpack::Limits::default(),
-                )
-                .map_err(|e| at(&format!("extract {}: {e}", src.rel)))?;
-                continue;
-            }
-            let target = if meta.is_dir() {
-                dest_resolved.clone()
-            } else if dest_is_dir {
-                let name = src.rel.rsplit('/').next().unwrap_or(&src.rel);
-                dest_resolved.join(name)
-            } else {
-                // The last component is replaced, never followed.
-                let (last, parent) = dest_comps
-                    .split_last()
-                    .ok_or_else(|| at(&"cannot copy a file over the root directory"))?;
-                crate::unpack::resolve_in_root(&rootfs, parent)
-                    .map_err(|e| at(&e))?
-                    .join(last)
-            };
-            if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent)
-                    .map_err(|e| at(&format!("{}: {e}", parent.display())))?;
-            }
-            root.copy(src, &target, &opts).map_err(|e| at(&e))?;
+        let opts = CopyOptions { owner, chmod };
+        for (src, root, heredoc) in all {
+            target
+                .place(src, root, add && !heredoc, &opts)
+                .map_err(|e| at(&e))?;
         }
-        drop(_view);
         self.commit_work(work, state, created_by, &step)
+    }
+
+    /// The root COPY/ADD reads from: the context, or with `--from` a stage
+    /// or image (mounted read-only; the mount is returned to be held) and
+    /// that one's cache key.
+    fn copy_root(
+        &mut self,
+        ins: &Instruction,
+        vars: &Vars,
+        me: usize,
+    ) -> Result<(SourceRoot, Option<String>, Option<Mount>)> {
+        let Some(f) = ins.flag("from") else {
+            return Ok((self.context_root()?, None, None));
+        };
+        let at = |e: &dyn std::fmt::Display| BuildError::at(ins, e);
+        let f = shell::word(f, vars, self.escape).map_err(|e| at(&e))?;
+        let (layers, key, what) = self.stage_or_image(&f, me).map_err(|e| at(&e))?;
+        let view = self.mount(&layers, false)?;
+        let root = SourceRoot {
+            root: view.rootfs(),
+            ignore: Ignore::default(),
+            keep_owner: true,
+            what,
+        };
+        Ok((root, Some(key), Some(view)))
+    }
+
+    /// Heredoc sources (`COPY <<EOF /path`): files written to a scratch
+    /// directory of their own, their content added to the cache key.
+    fn heredoc_sources(
+        &self,
+        ins: &Instruction,
+        vars: &Vars,
+        h: &mut Hasher,
+    ) -> Result<Option<Heredocs>> {
+        if ins.heredocs.is_empty() {
+            return Ok(None);
+        }
+        let at = |e: &dyn std::fmt::Display| BuildError::at(ins, e);
+        let dir = self.scratch_dir()?;
+        let root = SourceRoot {
+            root: dir.path().to_path_buf(),
+            ignore: Ignore::default(),
+            keep_owner: false,
+            what: "heredocs".into(),
+        };
+        let mut sources = Vec::new();
+        for doc in &ins.heredocs {
+            let data = if doc.expand {
+                shell::heredoc_text(&doc.data, vars, self.escape).map_err(|e| at(&e))?
+            } else {
+                doc.data.clone()
+            };
+            write_heredoc_file(dir.path(), &doc.name, &data).map_err(|e| at(&e))?;
+            sources.extend(root.resolve(&doc.name).map_err(|e| at(&e))?);
+        }
+        root.hash(&sources, h).map_err(|e| at(&e))?;
+        Ok(Some(Heredocs {
+            _dir: dir,
+            root,
+            sources,
+        }))
     }
 }
 

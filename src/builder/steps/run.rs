@@ -208,121 +208,28 @@ impl Builder<'_> {
         me: usize,
     ) -> Result<()> {
         ins.allow_flags(&["network", "mount", "security"])?;
-        let vars = state.vars();
-        let workdir = state.workdir();
-        let mounts: Vec<RunMount> = ins
-            .flags
-            .iter()
-            .filter(|(k, _)| k == "mount")
-            .map(|(_, v)| {
-                let v = shell::word(v.as_deref().unwrap_or(""), &vars, self.escape)
-                    .map_err(|e| BuildError::at(ins, e))?;
-                RunMount::parse(&v, &workdir)
-                    .map_err(|e| BuildError::at(ins, format!("--mount={v}: {e}")))
-            })
-            .collect::<Result<_>>()?;
-        let mut mount_keys = Vec::new();
-        for m in &mounts {
-            mount_keys.push(self.mount_key(m, me).map_err(|e| BuildError::at(ins, e))?);
-        }
-        if let Some(s) = ins.flag("security")
-            && s != "sandbox"
-        {
-            return Err(BuildError::at(
-                ins,
-                "RUN --security=insecure is not allowed",
-            ));
-        }
-        let network = match ins.flag("network") {
-            None | Some("default") => self.opts.network,
-            Some("host") => Network::Host,
-            Some("none") => Network::None,
-            Some(o) => {
-                return Err(BuildError::at(
-                    ins,
-                    format!("unknown network {o:?}: use default, host or none"),
-                ));
-            }
-        };
+        let (mounts, mount_keys) = self.step_mounts(state, ins, me)?;
+        let network = self.step_network(ins)?;
         let (args, script) = run_command(ins, &state.shell, self.escape)?;
-        // ARGs reach the step's environment unless an ENV of the same name wins.
-        let env_names: Vec<String> = state
-            .config_value("Env")
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|e| {
-                e.as_str()
-                    .and_then(|s| s.split_once('='))
-                    .map(|(k, _)| k.to_string())
-            })
-            .collect();
-        let run_env: Vec<String> = state
-            .args
-            .iter()
-            .filter(|(k, _)| !env_names.contains(k))
-            .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}")))
-            .collect();
-        let net = format!("{network:?}");
+        let run_env = run_env(state);
         state.advance(&[
             "RUN",
             &serde_json::to_string(&args).expect("strings serialise"),
             &serde_json::to_string(&run_env).expect("strings serialise"),
-            &net,
+            &format!("{network:?}"),
             script.map(|h| h.data.as_str()).unwrap_or(""),
             &mount_keys.join("\0"),
         ]);
-        let created_by = if run_env.is_empty() {
-            format!("RUN {} # buildkit", args.join(" "))
-        } else {
-            format!(
-                "RUN |{} {} {} # buildkit",
-                run_env.len(),
-                run_env.join(" "),
-                args.join(" ")
-            )
-        };
+        let created_by = run_created_by(&args, &run_env);
         let Some(step) = self.begin(state, title, &created_by)? else {
             return Ok(());
         };
-        // The parent state as an image the runtime can create a container of.
-        let store = &self.images.store;
-        let mut image = state.image.clone();
-        image.created = Some(crate::builder::created());
-        let config_desc = store.put_json(oci::OCI_CONFIG, &image)?;
-        let manifest = Manifest::new(
-            config_desc,
-            state.layers.iter().map(|l| l.desc.clone()).collect(),
-        );
-        let manifest_desc = store.put_json(oci::OCI_MANIFEST, &manifest)?;
-        let img = PlatformImage {
-            manifest_desc: manifest_desc.clone(),
-            manifest,
-            config: image,
-        };
-        let rec = ImageRecord {
-            name: "ccr-build".into(),
-            target: manifest_desc,
-        };
-        // A heredoc script with a `#!` line runs as a file, mounted
-        // read-only under /dev/pipes (on the container's /dev tmpfs, so
-        // never part of the layer), as BuildKit does.
+        let (rec, img) = self.parent_image(state)?;
         let mut held = self
             .prepare_mounts(&mounts, me)
             .map_err(|e| BuildError::at(ins, e))?;
         let mut volumes = std::mem::take(&mut held.volumes);
-        let _script_dir = match script {
-            Some(h) => {
-                let dir = self.scratch_dir()?;
-                let file = dir.path().join(&h.name);
-                fs::write(&file, &h.data).map_err(|e| BuildError::at(ins, e))?;
-                fs::set_permissions(&file, fs::Permissions::from_mode(0o755))
-                    .map_err(|e| BuildError::at(ins, e))?;
-                volumes.push(Volume::bind(dir.path().to_path_buf(), HEREDOC_DIR, true));
-                Some(dir)
-            }
-            None => None,
-        };
+        let _script_dir = self.script_volume(ins, script, &mut volumes)?;
         let opts = RunOptions {
             name: Some(format!(
                 "{}{}-{}",
@@ -339,9 +246,10 @@ impl Builder<'_> {
             hostname: Some("buildkitsandbox".into()),
             ..Default::default()
         };
+        let store = &self.images.store;
         let runtime = Runtime::new(&self.layout).with_keys(self.opts.keys.clone());
         let st = runtime
-            .create(&self.images.store, &rec, &img, &opts)
+            .create(store, &rec, &img, &opts)
             .map_err(|e| BuildError::at(ins, e))?;
         let guard = ContainerGuard {
             runtime: &runtime,
@@ -354,49 +262,21 @@ impl Builder<'_> {
             ));
         }
         let dir = runtime.container_dir(&st.id);
-        let rootfs = dir.join("rootfs");
-        // Mount points the runtime is about to create: not the step's changes.
-        let mut stubs: Vec<String> = MOUNT_STUBS.iter().map(|s| s.to_string()).collect();
-        for m in &mounts {
-            let mut p = PathBuf::new();
-            for c in components(&m.target) {
-                p.push(c);
-                stubs.push(p.to_string_lossy().into_owned());
-            }
-        }
-        stubs.retain(|p| fs::symlink_metadata(rootfs.join(p)).is_err());
-        stubs.sort_by_key(|p| std::cmp::Reverse(p.matches('/').count()));
-        stubs.dedup();
+        let stubs = mount_stubs(&dir.join("rootfs"), &mounts);
         let code = runtime
             .launch_with_output(&st.id, &mut |l| step.output(l))
             .map_err(|e| BuildError::at(ins, e))?;
         drop(held);
         if code != 0 {
-            step.line(&format!(
-                "ERROR: process \"{}\" did not complete successfully: exit code: {code}",
+            let why = format!(
+                "process \"{}\" did not complete successfully: exit code: {code}",
                 args.join(" ")
-            ));
-            return Err(BuildError::at(
-                ins,
-                format!(
-                    "process \"{}\" did not complete successfully: exit code: {code}",
-                    args.join(" ")
-                ),
-            ));
+            );
+            step.line(&format!("ERROR: {why}"));
+            return Err(BuildError::at(ins, why));
         }
         let upper = dir.join("upper");
-        for s in stubs {
-            let p = upper.join(s);
-            match fs::symlink_metadata(&p) {
-                Ok(m) if m.is_dir() => {
-                    let _ = fs::remove_dir(&p);
-                }
-                Ok(m) if m.is_file() && m.len() == 0 => {
-                    let _ = fs::remove_file(&p);
-                }
-                _ => {}
-            }
-        }
+        remove_stubs(&upper, stubs);
         let layer = layer::commit(store, &upper, layer::source_date_epoch())?;
         drop(guard);
         self.cache()?.put(store, &state.key, layer.as_ref())?;
@@ -404,6 +284,99 @@ impl Builder<'_> {
         state.history(created_by, layer);
         step.done();
         Ok(())
+    }
+
+    /// The step's `--mount`s, and each one's part of the cache key.
+    fn step_mounts(
+        &mut self,
+        state: &State,
+        ins: &Instruction,
+        me: usize,
+    ) -> Result<(Vec<RunMount>, Vec<String>)> {
+        let vars = state.vars();
+        let workdir = state.workdir();
+        let mounts: Vec<RunMount> = ins
+            .flags
+            .iter()
+            .filter(|(k, _)| k == "mount")
+            .map(|(_, v)| {
+                let v = shell::word(v.as_deref().unwrap_or(""), &vars, self.escape)
+                    .map_err(|e| BuildError::at(ins, e))?;
+                RunMount::parse(&v, &workdir)
+                    .map_err(|e| BuildError::at(ins, format!("--mount={v}: {e}")))
+            })
+            .collect::<Result<_>>()?;
+        let mut keys = Vec::new();
+        for m in &mounts {
+            keys.push(self.mount_key(m, me).map_err(|e| BuildError::at(ins, e))?);
+        }
+        Ok((mounts, keys))
+    }
+
+    /// `--network` (and the refusal of `--security=insecure`).
+    fn step_network(&self, ins: &Instruction) -> Result<Network> {
+        if let Some(s) = ins.flag("security")
+            && s != "sandbox"
+        {
+            return Err(BuildError::at(
+                ins,
+                "RUN --security=insecure is not allowed",
+            ));
+        }
+        match ins.flag("network") {
+            None | Some("default") => Ok(self.opts.network),
+            Some("host") => Ok(Network::Host),
+            Some("none") => Ok(Network::None),
+            Some(o) => Err(BuildError::at(
+                ins,
+                format!("unknown network {o:?}: use default, host or none"),
+            )),
+        }
+    }
+
+    /// The parent state as an image the runtime can create a container of.
+    fn parent_image(&self, state: &State) -> Result<(ImageRecord, PlatformImage)> {
+        let store = &self.images.store;
+        let mut image = state.image.clone();
+        image.created = Some(crate::builder::created());
+        let config_desc = store.put_json(oci::OCI_CONFIG, &image)?;
+        let manifest = Manifest::new(
+            config_desc,
+            state.layers.iter().map(|l| l.desc.clone()).collect(),
+        );
+        let manifest_desc = store.put_json(oci::OCI_MANIFEST, &manifest)?;
+        let rec = ImageRecord {
+            name: "ccr-build".into(),
+            target: manifest_desc.clone(),
+        };
+        let img = PlatformImage {
+            manifest_desc,
+            manifest,
+            config: image,
+        };
+        Ok((rec, img))
+    }
+
+    /// A heredoc script with a `#!` line runs as a file, mounted read-only
+    /// under /dev/pipes (on the container's /dev tmpfs, so never part of
+    /// the layer), as BuildKit does. The directory lives as long as the
+    /// returned value.
+    fn script_volume(
+        &self,
+        ins: &Instruction,
+        script: Option<&Heredoc>,
+        volumes: &mut Vec<Volume>,
+    ) -> Result<Option<tempfile::TempDir>> {
+        let Some(h) = script else {
+            return Ok(None);
+        };
+        let dir = self.scratch_dir()?;
+        let file = dir.path().join(&h.name);
+        fs::write(&file, &h.data).map_err(|e| BuildError::at(ins, e))?;
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o755))
+            .map_err(|e| BuildError::at(ins, e))?;
+        volumes.push(Volume::bind(dir.path().to_path_buf(), HEREDOC_DIR, true));
+        Ok(Some(dir))
     }
 
     /// A RUN mount's part of the step's cache key: for a bind mount of the
@@ -533,5 +506,73 @@ impl Builder<'_> {
         }
         out.volumes.sort_by_key(|v| v.target.matches('/').count());
         Ok(out)
+    }
+}
+
+/// ARGs reach the step's environment unless an ENV of the same name wins.
+fn run_env(state: &State) -> Vec<String> {
+    let env_names: Vec<String> = state
+        .config_value("Env")
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            e.as_str()
+                .and_then(|s| s.split_once('='))
+                .map(|(k, _)| k.to_string())
+        })
+        .collect();
+    state
+        .args
+        .iter()
+        .filter(|(k, _)| !env_names.contains(k))
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}")))
+        .collect()
+}
+
+/// The history line, as BuildKit writes it (`RUN |N K=V... CMD` with ARGs).
+fn run_created_by(args: &[String], run_env: &[String]) -> String {
+    if run_env.is_empty() {
+        format!("RUN {} # buildkit", args.join(" "))
+    } else {
+        format!(
+            "RUN |{} {} {} # buildkit",
+            run_env.len(),
+            run_env.join(" "),
+            args.join(" ")
+        )
+    }
+}
+
+/// Mount points the runtime is about to create in `rootfs` (missing now):
+/// not the step's changes. Deepest first.
+fn mount_stubs(rootfs: &Path, mounts: &[RunMount]) -> Vec<String> {
+    let mut stubs: Vec<String> = MOUNT_STUBS.iter().map(|s| s.to_string()).collect();
+    for m in mounts {
+        let mut p = PathBuf::new();
+        for c in components(&m.target) {
+            p.push(c);
+            stubs.push(p.to_string_lossy().into_owned());
+        }
+    }
+    stubs.retain(|p| fs::symlink_metadata(rootfs.join(p)).is_err());
+    stubs.sort_by_key(|p| std::cmp::Reverse(p.matches('/').count()));
+    stubs.dedup();
+    stubs
+}
+
+/// Drops from the upper directory the empty stubs the runtime left.
+fn remove_stubs(upper: &Path, stubs: Vec<String>) {
+    for s in stubs {
+        let p = upper.join(s);
+        match fs::symlink_metadata(&p) {
+            Ok(m) if m.is_dir() => {
+                let _ = fs::remove_dir(&p);
+            }
+            Ok(m) if m.is_file() && m.len() == 0 => {
+                let _ = fs::remove_file(&p);
+            }
+            _ => {}
+        }
     }
 }
