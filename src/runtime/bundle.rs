@@ -96,6 +96,39 @@ impl Runtime {
         }
     }
 
+    /// The root file system: overlayfs over the shared layer snapshots;
+    /// where that is not available (or `--snapshotter native` asks), a
+    /// private copy. Whether it is an overlay, and its layers.
+    fn make_root(
+        &self,
+        store: &Store,
+        img: &PlatformImage,
+        snapshotter: Snapshotter,
+        dir: &Path,
+    ) -> Result<(bool, Vec<PathBuf>), RuntimeError> {
+        let rootfs = dir.join("rootfs");
+        for d in [
+            dir.join("upper"),
+            dir.join("work"),
+            rootfs.clone(),
+            dir.join("etc"),
+        ] {
+            fs::create_dir_all(&d).map_err(io_err(&d, "create directory"))?;
+        }
+        let snapshots = Snapshots::open(&self.layout)?.with_keys(self.keys.clone());
+        let (overlay, layers) = match snapshotter {
+            Snapshotter::Overlayfs => {
+                let layers = snapshots.prepare(store, img)?;
+                (mount_overlay(&layers, dir, &rootfs).is_ok(), layers)
+            }
+            Snapshotter::Native => (false, Vec::new()),
+        };
+        if !overlay {
+            snapshots.flatten_into(store, img, &rootfs)?;
+        }
+        Ok((overlay, layers))
+    }
+
     /// Returns whether the root is an overlay (else a flattened copy), its
     /// layer directories, and the process arguments.
     fn create_bundle(
@@ -108,27 +141,7 @@ impl Runtime {
         attachment: &mut Option<network::Attachment>,
     ) -> Result<(bool, Vec<PathBuf>, Vec<String>), RuntimeError> {
         let rootfs = dir.join("rootfs");
-        for d in [
-            dir.join("upper"),
-            dir.join("work"),
-            rootfs.clone(),
-            dir.join("etc"),
-        ] {
-            fs::create_dir_all(&d).map_err(io_err(&d, "create directory"))?;
-        }
-        let snapshots = Snapshots::open(&self.layout)?.with_keys(self.keys.clone());
-        // overlayfs over the shared layer snapshots; where that is not
-        // available (or `--snapshotter native` asks), a private copy.
-        let (overlay, layers) = match opts.snapshotter {
-            Snapshotter::Overlayfs => {
-                let layers = snapshots.prepare(store, img)?;
-                (mount_overlay(&layers, dir, &rootfs).is_ok(), layers)
-            }
-            Snapshotter::Native => (false, Vec::new()),
-        };
-        if !overlay {
-            snapshots.flatten_into(store, img, &rootfs)?;
-        }
+        let (overlay, layers) = self.make_root(store, img, opts.snapshotter, dir)?;
         let image_cfg = img.config.config.clone().unwrap_or_default();
         let hostname = opts
             .hostname
@@ -150,30 +163,7 @@ impl Runtime {
             .or_else(|| image_cfg["User"].as_str().map(str::to_string))
             .unwrap_or_default();
         let user = spec::resolve_user(&rootfs, &user_spec)?;
-        let cwd = opts
-            .workdir
-            .clone()
-            .or_else(|| {
-                image_cfg["WorkingDir"]
-                    .as_str()
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-            })
-            .unwrap_or_else(|| "/".into());
-        if !cwd.starts_with('/') {
-            return Err(RuntimeError::Config(format!(
-                "the working directory {cwd:?} is not an absolute path"
-            )));
-        }
-        // docker creates a missing working directory, inside the root.
-        let parts: Vec<PathBuf> = Path::new(&cwd)
-            .components()
-            .skip(1)
-            .map(|c| PathBuf::from(c.as_os_str()))
-            .collect();
-        let wd = crate::unpack::resolve_in_root(&rootfs, &parts)
-            .map_err(io_err(&rootfs, "resolve working directory"))?;
-        fs::create_dir_all(&wd).map_err(io_err(&wd, "create working directory"))?;
+        let cwd = working_dir(&rootfs, &image_cfg, opts)?;
         for v in &opts.volumes {
             if v.name.is_some() {
                 volume::fill_from_image(&v.source, &rootfs, &v.target)?;
@@ -282,4 +272,37 @@ fn write_etc(
         Network::None => String::new(),
     };
     write("resolv.conf", resolv)
+}
+
+/// The process's working directory (`-w`, else the image's, else `/`),
+/// made inside the root when missing, as docker does.
+fn working_dir(
+    rootfs: &Path,
+    image_cfg: &serde_json::Value,
+    opts: &ContainerConfig,
+) -> Result<String, RuntimeError> {
+    let cwd = opts
+        .workdir
+        .clone()
+        .or_else(|| {
+            image_cfg["WorkingDir"]
+                .as_str()
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| "/".into());
+    if !cwd.starts_with('/') {
+        return Err(RuntimeError::Config(format!(
+            "the working directory {cwd:?} is not an absolute path"
+        )));
+    }
+    let parts: Vec<PathBuf> = Path::new(&cwd)
+        .components()
+        .skip(1)
+        .map(|c| PathBuf::from(c.as_os_str()))
+        .collect();
+    let wd = crate::unpack::resolve_in_root(rootfs, &parts)
+        .map_err(io_err(rootfs, "resolve working directory"))?;
+    fs::create_dir_all(&wd).map_err(io_err(&wd, "create working directory"))?;
+    Ok(cwd)
 }

@@ -13,7 +13,7 @@ use std::io::Write;
 use std::os::fd::OwnedFd;
 
 use super::logfile::{LogWriter, Stream, drain, pump};
-use super::{ContainerStatus, Runtime, RuntimeError};
+use super::{ContainerState, ContainerStatus, Runtime, RuntimeError};
 
 /// The argument that makes `ccr` a monitor: `ccr __monitor DATA_ROOT ID`.
 /// Only [`command`] writes this argv and only [`invoked`] reads it; the
@@ -94,6 +94,24 @@ fn start_failed(id: &str, what: &str, e: impl std::fmt::Display) -> RuntimeError
 pub fn run_monitor(layout: &Layout, id: &str) -> Result<i32, RuntimeError> {
     let rt = Runtime::new(layout);
     let mut st = rt.load(id)?;
+    take_over(&rt, &mut st)?;
+    match run_container(&rt, &mut st) {
+        Ok(code) => {
+            finish(&rt, &mut st, code)?;
+            Ok(code)
+        }
+        Err(e) => {
+            fail(&rt, &mut st);
+            Err(e)
+        }
+    }
+}
+
+/// Records this monitor as the container's, mounts the root again when a
+/// restart needs it, and clears a previous run's runtime state.
+fn take_over(rt: &Runtime, st: &mut ContainerState) -> Result<(), RuntimeError> {
+    let id = st.id.clone();
+    let id = id.as_str();
     let dir = rt.container_dir(id);
     let state_root = rt.state_root();
     fs::create_dir_all(&state_root).map_err(|e| failed(id, "create state directory", e))?;
@@ -102,8 +120,7 @@ pub fn run_monitor(layout: &Layout, id: &str) -> Result<i32, RuntimeError> {
     st.finished = None;
     // Recorded before the root is touched: `rm -f` sees a container being
     // started and stops this monitor before it removes the bundle.
-    rt.save(&st)?;
-    // A restarted container needs its root mounted again.
+    rt.save(st)?;
     let rootfs = dir.join("rootfs");
     if st.overlay && !is_mountpoint(&rootfs) {
         super::mount_overlay(&st.layers, &dir, &rootfs)
@@ -123,131 +140,150 @@ pub fn run_monitor(layout: &Layout, id: &str) -> Result<i32, RuntimeError> {
         }
         let _ = fs::remove_dir_all(&stale);
     }
-    let result = (|| {
-        // -t: a terminal, whose master end comes back over this socket.
-        let console = match st.options.tty {
-            true => Some(
-                super::console::ConsoleSocket::bind(state_root.join(format!("{}.tty", &id[..12])))
-                    .map_err(|e| failed(id, "console socket", e))?,
-            ),
-            false => None,
-        };
-        // Output goes to the log (docker's json-file records) and, in the
-        // foreground, on to this process's own streams as it comes.
-        let log = LogWriter::open(&rt.log_path(id)).map_err(|e| failed(id, "open log", e))?;
-        let foreground = std::env::var_os(DETACHED).is_none();
-        let mut builder = ContainerBuilder::new(id.to_string(), SyscallType::default())
-            .with_root_path(&state_root)
-            .map_err(|e| failed(id, "runtime state", e))?
-            .with_console_socket(console.as_ref().map(|c| c.path()));
-        let mut pumps = Vec::new();
-        if console.is_none() {
-            let pipe = || std::io::pipe().map_err(|e| failed(id, "output pipe", e));
-            let (out_r, out_w) = pipe()?;
-            let (err_r, err_w) = pipe()?;
-            builder = builder
-                .with_stdout(OwnedFd::from(out_w))
-                .with_stderr(OwnedFd::from(err_w));
-            let echo = |w: Box<dyn Write + Send>| foreground.then_some(w);
-            pumps.push(pump(
-                out_r,
-                echo(Box::new(std::io::stdout())),
-                Some(log.clone()),
-                Stream::Stdout,
-            ));
-            pumps.push(pump(
-                err_r,
-                echo(Box::new(std::io::stderr())),
-                Some(log.clone()),
-                Stream::Stderr,
-            ));
-        }
-        let mut container = builder
-            .as_init(&dir)
-            .with_systemd(false)
-            // libcontainer only takes a console socket when "detached";
-            // the flag changes nothing else: this process waits either way.
-            .with_detach(console.is_some())
-            .build()
-            .map_err(|e| start_failed(id, "create", e))?;
-        let attached = match &console {
-            Some(c) => {
-                let master = c.receive().map_err(|e| failed(id, "terminal", e))?;
-                // Detached, nothing reads this process's input.
-                let input = st.options.interactive && foreground;
-                Some(
-                    super::console::Attached::start(master, input, foreground, Some(log.clone()))
-                        .map_err(|e| failed(id, "terminal", e))?,
-                )
-            }
-            None => None,
-        };
-        container
-            .start()
-            .map_err(|e| start_failed(id, "start", e))?;
-        let pid = container
-            .pid()
-            .ok_or_else(|| failed(id, "start", "no process id"))?;
-        st.status = ContainerStatus::Running;
-        st.pid = Some(pid.as_raw());
-        st.started = Some(chrono::Utc::now().to_rfc3339());
-        rt.save(&st)?;
-        let pid = rustix::process::Pid::from_raw(pid.as_raw())
-            .ok_or_else(|| failed(id, "wait", "bad pid"))?;
-        let code = loop {
-            match rustix::process::waitpid(Some(pid), rustix::process::WaitOptions::empty()) {
-                Ok(Some((_, status))) => {
-                    if let Some(c) = status.exit_status() {
-                        break c;
-                    }
-                    if let Some(sig) = status.terminating_signal() {
-                        break 128 + sig;
-                    }
-                }
-                Ok(None) => continue,
-                Err(rustix::io::Errno::INTR) => continue,
-                Err(e) => return Err(failed(id, "wait", e)),
-            }
-        };
-        if let Some(a) = attached {
-            a.finish();
-        }
-        drain(pumps);
-        let _ = container.delete(true);
-        let _ = fs::remove_dir_all(state_root.join(id));
-        Ok(code)
-    })();
-    let code = match result {
-        Ok(c) => c,
-        Err(e) => {
-            st.status = ContainerStatus::Failed;
-            st.monitor_pid = None;
-            let _ = rt.save(&st);
-            if st.options.remove {
-                let _ = rt.destroy_bundle(id);
-            } else {
-                let _ = fs::remove_dir_all(state_root.join(id));
-                let _ =
-                    rustix::mount::unmount(dir.join("rootfs"), rustix::mount::UnmountFlags::DETACH);
-                super::remove_cgroup(id);
-            }
-            return Err(e);
-        }
+    Ok(())
+}
+
+/// Creates and starts the container, waits for it; its exit code.
+fn run_container(rt: &Runtime, st: &mut ContainerState) -> Result<i32, RuntimeError> {
+    let id = st.id.clone();
+    let id = id.as_str();
+    let state_root = rt.state_root();
+    // -t: a terminal, whose master end comes back over this socket.
+    let console = match st.options.tty {
+        true => Some(
+            super::console::ConsoleSocket::bind(state_root.join(format!("{}.tty", &id[..12])))
+                .map_err(|e| failed(id, "console socket", e))?,
+        ),
+        false => None,
     };
-    if st.options.remove {
-        rt.destroy_bundle(id)?;
-    } else {
-        // Release everything before saying "exited": a `start` may follow at once.
-        let _ = rustix::mount::unmount(dir.join("rootfs"), rustix::mount::UnmountFlags::DETACH);
-        super::remove_cgroup(id);
-        st.status = ContainerStatus::Exited;
-        st.exit_code = Some(code);
-        st.pid = None;
-        st.monitor_pid = None;
-        st.finished = Some(chrono::Utc::now().to_rfc3339());
-        rt.save(&st)?;
+    // Output goes to the log (docker's json-file records) and, in the
+    // foreground, on to this process's own streams as it comes.
+    let log = LogWriter::open(&rt.log_path(id)).map_err(|e| failed(id, "open log", e))?;
+    let foreground = std::env::var_os(DETACHED).is_none();
+    let mut builder = ContainerBuilder::new(id.to_string(), SyscallType::default())
+        .with_root_path(&state_root)
+        .map_err(|e| failed(id, "runtime state", e))?
+        .with_console_socket(console.as_ref().map(|c| c.path()));
+    let mut pumps = Vec::new();
+    if console.is_none() {
+        let pipe = || std::io::pipe().map_err(|e| failed(id, "output pipe", e));
+        let (out_r, out_w) = pipe()?;
+        let (err_r, err_w) = pipe()?;
+        builder = builder
+            .with_stdout(OwnedFd::from(out_w))
+            .with_stderr(OwnedFd::from(err_w));
+        let echo = |w: Box<dyn Write + Send>| foreground.then_some(w);
+        pumps.push(pump(
+            out_r,
+            echo(Box::new(std::io::stdout())),
+            Some(log.clone()),
+            Stream::Stdout,
+        ));
+        pumps.push(pump(
+            err_r,
+            echo(Box::new(std::io::stderr())),
+            Some(log.clone()),
+            Stream::Stderr,
+        ));
     }
+    let mut container = builder
+        .as_init(rt.container_dir(id))
+        .with_systemd(false)
+        // libcontainer only takes a console socket when "detached";
+        // the flag changes nothing else: this process waits either way.
+        .with_detach(console.is_some())
+        .build()
+        .map_err(|e| start_failed(id, "create", e))?;
+    let attached = match &console {
+        Some(c) => {
+            let master = c.receive().map_err(|e| failed(id, "terminal", e))?;
+            // Detached, nothing reads this process's input.
+            let input = st.options.interactive && foreground;
+            Some(
+                super::console::Attached::start(master, input, foreground, Some(log.clone()))
+                    .map_err(|e| failed(id, "terminal", e))?,
+            )
+        }
+        None => None,
+    };
+    container
+        .start()
+        .map_err(|e| start_failed(id, "start", e))?;
+    let pid = container
+        .pid()
+        .ok_or_else(|| failed(id, "start", "no process id"))?;
+    st.status = ContainerStatus::Running;
+    st.pid = Some(pid.as_raw());
+    st.started = Some(chrono::Utc::now().to_rfc3339());
+    rt.save(st)?;
+    let code = wait_exit(id, pid.as_raw())?;
+    if let Some(a) = attached {
+        a.finish();
+    }
+    drain(pumps);
+    let _ = container.delete(true);
+    let _ = fs::remove_dir_all(state_root.join(id));
     Ok(code)
+}
+
+/// Waits for the container's process: its exit code, or 128 + the signal
+/// that ended it.
+fn wait_exit(id: &str, raw: i32) -> Result<i32, RuntimeError> {
+    let pid = rustix::process::Pid::from_raw(raw).ok_or_else(|| failed(id, "wait", "bad pid"))?;
+    loop {
+        match rustix::process::waitpid(Some(pid), rustix::process::WaitOptions::empty()) {
+            Ok(Some((_, status))) => {
+                if let Some(c) = status.exit_status() {
+                    return Ok(c);
+                }
+                if let Some(sig) = status.terminating_signal() {
+                    return Ok(128 + sig);
+                }
+            }
+            Ok(None) | Err(rustix::io::Errno::INTR) => continue,
+            Err(e) => return Err(failed(id, "wait", e)),
+        }
+    }
+}
+
+/// After a start that failed: recorded as such, and what it held released
+/// (the whole bundle with `--rm`).
+fn fail(rt: &Runtime, st: &mut ContainerState) {
+    st.status = ContainerStatus::Failed;
+    st.monitor_pid = None;
+    let _ = rt.save(st);
+    let id = st.id.as_str();
+    if st.options.remove {
+        let _ = rt.destroy_bundle(id);
+    } else {
+        let _ = fs::remove_dir_all(rt.state_root().join(id));
+        let _ = rustix::mount::unmount(
+            rt.container_dir(id).join("rootfs"),
+            rustix::mount::UnmountFlags::DETACH,
+        );
+        super::remove_cgroup(id);
+    }
+}
+
+/// After the container exited: removed with `--rm`, else released and
+/// recorded as exited.
+fn finish(rt: &Runtime, st: &mut ContainerState, code: i32) -> Result<(), RuntimeError> {
+    let id = st.id.clone();
+    if st.options.remove {
+        return rt.destroy_bundle(&id);
+    }
+    // Release everything before saying "exited": a `start` may follow at once.
+    let _ = rustix::mount::unmount(
+        rt.container_dir(&id).join("rootfs"),
+        rustix::mount::UnmountFlags::DETACH,
+    );
+    super::remove_cgroup(&id);
+    st.status = ContainerStatus::Exited;
+    st.exit_code = Some(code);
+    st.pid = None;
+    st.monitor_pid = None;
+    st.finished = Some(chrono::Utc::now().to_rfc3339());
+    rt.save(st)
 }
 
 pub(super) fn is_mountpoint(path: &std::path::Path) -> bool {
