@@ -204,44 +204,7 @@ pub fn apply_layer(
         if !parent_path.starts_with(root) {
             return Err(refuse(&name, "resolves outside the root"));
         }
-        // Whiteouts.
-        if last_str == OPAQUE.as_bytes() {
-            fs::create_dir_all(&parent_path).map_err(io_at(&name, "create directory"))?;
-            match whiteouts {
-                Whiteouts::Overlay => {
-                    rustix::fs::lsetxattr(
-                        &parent_path,
-                        "trusted.overlay.opaque",
-                        b"y",
-                        rustix::fs::XattrFlags::empty(),
-                    )
-                    .map_err(|e| io_at(&name, "mark opaque")(e.into()))?;
-                }
-                Whiteouts::Apply => {
-                    for child in fs::read_dir(&parent_path).map_err(io_at(&name, "list"))? {
-                        let child = child.map_err(io_at(&name, "list"))?.path();
-                        if !created.contains(&child) {
-                            remove_any(&child).map_err(io_at(&name, "remove"))?;
-                        }
-                    }
-                }
-            }
-            continue;
-        }
-        if let Some(hidden) = last_str.strip_prefix(WHITEOUT_PREFIX.as_bytes()) {
-            if hidden.is_empty() || hidden == b"." || hidden == b".." || hidden.contains(&b'/') {
-                return Err(refuse(&name, "malformed whiteout"));
-            }
-            let target = parent_path.join(OsStr::from_bytes(hidden));
-            match whiteouts {
-                Whiteouts::Overlay => {
-                    fs::create_dir_all(&parent_path).map_err(io_at(&name, "create directory"))?;
-                    remove_any(&target).map_err(io_at(&name, "remove"))?;
-                    rustix::fs::mknodat(CWD, &target, FileType::CharacterDevice, Mode::empty(), 0)
-                        .map_err(|e| io_at(&name, "create whiteout")(e.into()))?;
-                }
-                Whiteouts::Apply => remove_any(&target).map_err(io_at(&name, "remove"))?,
-            }
+        if apply_whiteout(last_str, &parent_path, &name, whiteouts, &created)? {
             continue;
         }
         fs::create_dir_all(&parent_path).map_err(io_at(&name, "create directory"))?;
@@ -287,32 +250,7 @@ pub fn apply_layer(
                     .map_err(io_at(&name, "create symlink"))?;
             }
             tar::EntryType::Link => {
-                let link = entry
-                    .link_name()
-                    .map_err(UnpackError::Tar)?
-                    .ok_or_else(|| refuse(&name, "hard link without a target"))?;
-                let lparts = clean(&link)
-                    .map_err(|why| refuse(&name, format!("hard link target: {why}")))?;
-                let Some((llast, lparent)) = lparts.split_last() else {
-                    return Err(refuse(&name, "hard link to the root"));
-                };
-                let source = resolve_in_root(root, lparent)
-                    .map_err(io_at(&name, "resolve link target"))?
-                    .join(llast);
-                if !source.starts_with(root) {
-                    return Err(refuse(&name, "hard link target outside the root"));
-                }
-                match fs::symlink_metadata(&source) {
-                    Ok(m) if m.is_dir() => return Err(refuse(&name, "hard link to a directory")),
-                    Ok(_) => {}
-                    Err(_) => {
-                        return Err(refuse(
-                            &name,
-                            format!("hard link target {} is not in the layers", link.display()),
-                        ));
-                    }
-                }
-                fs::hard_link(&source, &target).map_err(io_at(&name, "create hard link"))?;
+                hard_link(&entry, root, &target, &name)?;
                 created.insert(target);
                 continue; // a hard link shares the target's metadata
             }
@@ -331,38 +269,7 @@ pub fn apply_layer(
                 return Err(refuse(&name, format!("unsupported entry type {other:?}")));
             }
         }
-        // Ownership, extended attributes, permissions, times; never through a symlink.
-        if root_user {
-            let uid = header.uid().unwrap_or(0) as u32;
-            let gid = header.gid().unwrap_or(0) as u32;
-            rustix::fs::chownat(
-                CWD,
-                &target,
-                Some(rustix::fs::Uid::from_raw(uid)),
-                Some(rustix::fs::Gid::from_raw(gid)),
-                AtFlags::SYMLINK_NOFOLLOW,
-            )
-            .map_err(|e| io_at(&name, "chown")(e.into()))?;
-        }
-        if let Ok(Some(pax)) = entry.pax_extensions() {
-            for ext in pax.flatten() {
-                let Ok(key) = ext.key() else { continue };
-                if let Some(attr) = key.strip_prefix("SCHILY.xattr.") {
-                    // Best effort, as with tar: a file system without that
-                    // namespace does not fail the layer.
-                    let _ = rustix::fs::lsetxattr(
-                        &target,
-                        attr,
-                        ext.value_bytes(),
-                        rustix::fs::XattrFlags::empty(),
-                    );
-                }
-            }
-        }
-        if kind != tar::EntryType::Symlink {
-            fs::set_permissions(&target, fs::Permissions::from_mode(mode))
-                .map_err(io_at(&name, "chmod"))?;
-        }
+        set_metadata(&mut entry, &header, &target, mode, root_user, &name)?;
         let mtime = header.mtime().unwrap_or(0) as i64;
         if kind.is_dir() {
             dir_times.push((target.clone(), mtime));
@@ -376,6 +283,137 @@ pub fn apply_layer(
         let _ = set_mtime(&dir, mtime);
     }
     Ok(stats)
+}
+
+/// A whiteout entry (`.wh..wh..opq`, `.wh.NAME`), applied to the tree or
+/// turned into overlayfs's form; whether `last` was one.
+fn apply_whiteout(
+    last: &[u8],
+    parent: &Path,
+    name: &str,
+    whiteouts: Whiteouts,
+    created: &HashSet<PathBuf>,
+) -> Result<bool, UnpackError> {
+    if last == OPAQUE.as_bytes() {
+        fs::create_dir_all(parent).map_err(io_at(name, "create directory"))?;
+        match whiteouts {
+            Whiteouts::Overlay => {
+                rustix::fs::lsetxattr(
+                    parent,
+                    "trusted.overlay.opaque",
+                    b"y",
+                    rustix::fs::XattrFlags::empty(),
+                )
+                .map_err(|e| io_at(name, "mark opaque")(e.into()))?;
+            }
+            // Only what lower layers made goes; this layer's own entries stay.
+            Whiteouts::Apply => {
+                for child in fs::read_dir(parent).map_err(io_at(name, "list"))? {
+                    let child = child.map_err(io_at(name, "list"))?.path();
+                    if !created.contains(&child) {
+                        remove_any(&child).map_err(io_at(name, "remove"))?;
+                    }
+                }
+            }
+        }
+        return Ok(true);
+    }
+    let Some(hidden) = last.strip_prefix(WHITEOUT_PREFIX.as_bytes()) else {
+        return Ok(false);
+    };
+    if hidden.is_empty() || hidden == b"." || hidden == b".." || hidden.contains(&b'/') {
+        return Err(refuse(name, "malformed whiteout"));
+    }
+    let target = parent.join(OsStr::from_bytes(hidden));
+    match whiteouts {
+        Whiteouts::Overlay => {
+            fs::create_dir_all(parent).map_err(io_at(name, "create directory"))?;
+            remove_any(&target).map_err(io_at(name, "remove"))?;
+            rustix::fs::mknodat(CWD, &target, FileType::CharacterDevice, Mode::empty(), 0)
+                .map_err(|e| io_at(name, "create whiteout")(e.into()))?;
+        }
+        Whiteouts::Apply => remove_any(&target).map_err(io_at(name, "remove"))?,
+    }
+    Ok(true)
+}
+
+/// A hard link: its target must already be in the layers, inside the
+/// root, and not a directory.
+fn hard_link<R: Read>(
+    entry: &tar::Entry<'_, R>,
+    root: &Path,
+    target: &Path,
+    name: &str,
+) -> Result<(), UnpackError> {
+    let link = entry
+        .link_name()
+        .map_err(UnpackError::Tar)?
+        .ok_or_else(|| refuse(name, "hard link without a target"))?;
+    let lparts = clean(&link).map_err(|why| refuse(name, format!("hard link target: {why}")))?;
+    let Some((llast, lparent)) = lparts.split_last() else {
+        return Err(refuse(name, "hard link to the root"));
+    };
+    let source = resolve_in_root(root, lparent)
+        .map_err(io_at(name, "resolve link target"))?
+        .join(llast);
+    if !source.starts_with(root) {
+        return Err(refuse(name, "hard link target outside the root"));
+    }
+    match fs::symlink_metadata(&source) {
+        Ok(m) if m.is_dir() => return Err(refuse(name, "hard link to a directory")),
+        Ok(_) => {}
+        Err(_) => {
+            return Err(refuse(
+                name,
+                format!("hard link target {} is not in the layers", link.display()),
+            ));
+        }
+    }
+    fs::hard_link(&source, target).map_err(io_at(name, "create hard link"))
+}
+
+/// Ownership (as root), extended attributes and permissions; never
+/// through a symlink.
+fn set_metadata<R: Read>(
+    entry: &mut tar::Entry<'_, R>,
+    header: &tar::Header,
+    target: &Path,
+    mode: u32,
+    root_user: bool,
+    name: &str,
+) -> Result<(), UnpackError> {
+    if root_user {
+        let uid = header.uid().unwrap_or(0) as u32;
+        let gid = header.gid().unwrap_or(0) as u32;
+        rustix::fs::chownat(
+            CWD,
+            target,
+            Some(rustix::fs::Uid::from_raw(uid)),
+            Some(rustix::fs::Gid::from_raw(gid)),
+            AtFlags::SYMLINK_NOFOLLOW,
+        )
+        .map_err(|e| io_at(name, "chown")(e.into()))?;
+    }
+    if let Ok(Some(pax)) = entry.pax_extensions() {
+        for ext in pax.flatten() {
+            let Ok(key) = ext.key() else { continue };
+            if let Some(attr) = key.strip_prefix("SCHILY.xattr.") {
+                // Best effort, as with tar: a file system without that
+                // namespace does not fail the layer.
+                let _ = rustix::fs::lsetxattr(
+                    target,
+                    attr,
+                    ext.value_bytes(),
+                    rustix::fs::XattrFlags::empty(),
+                );
+            }
+        }
+    }
+    if header.entry_type() != tar::EntryType::Symlink {
+        fs::set_permissions(target, fs::Permissions::from_mode(mode))
+            .map_err(io_at(name, "chmod"))?;
+    }
+    Ok(())
 }
 
 fn set_mtime(path: &Path, secs: i64) -> io::Result<()> {
