@@ -69,6 +69,28 @@ struct DockerManifestEntry {
     layers: Vec<String>,
 }
 
+/// What an archive held: blobs by path (now in the store), links by
+/// path, and the layout's metadata files.
+struct ArchiveContents {
+    files: BTreeMap<String, (Digest, u64)>,
+    links: BTreeMap<String, String>,
+    meta: BTreeMap<String, Vec<u8>>,
+}
+
+impl ArchiveContents {
+    /// The blob at `p`, following links (at most 8).
+    fn resolve(&self, p: &str) -> Option<(Digest, u64)> {
+        let mut p = clean_path(Path::new(p))?;
+        for _ in 0..8 {
+            if let Some(f) = self.files.get(&p) {
+                return Some(f.clone());
+            }
+            p = self.links.get(&p)?.clone();
+        }
+        None
+    }
+}
+
 impl Images {
     /// Writes the named images, with all their local content, as one tar.
     pub fn save(&self, inputs: &[String], out: impl Write) -> Result<()> {
@@ -132,6 +154,35 @@ impl Images {
     /// Reads an archive and names the images it carries.
     pub fn load(&self, input: impl Read) -> Result<Vec<LoadedImage>> {
         let lease = self.store.lease()?;
+        let contents = self.read_archive(input)?;
+        let loaded = if let Some(index) = contents.meta.get("index.json") {
+            self.oci_images(index)?
+        } else if let Some(m) = contents.meta.get("manifest.json") {
+            self.docker_images(m, &contents)?
+        } else {
+            return Err(archive_err(
+                "the archive",
+                "it has neither index.json (OCI) nor manifest.json (docker save)",
+            ));
+        };
+        let records: Vec<ImageRecord> = loaded
+            .iter()
+            .filter(|l| !l.name.is_empty())
+            .map(|l| ImageRecord {
+                name: l.name.clone(),
+                target: l.target.clone(),
+            })
+            .collect();
+        self.store.set_images(&records)?;
+        drop(lease);
+        self.collect_garbage()?;
+        Ok(loaded)
+    }
+
+    /// Every regular file of the archive into the store (checked against
+    /// the digest its `blobs/sha256/` path names), its links, and the
+    /// layout's metadata files.
+    fn read_archive(&self, input: impl Read) -> Result<ArchiveContents> {
         let mut archive = tar::Archive::new(input);
         let mut files: BTreeMap<String, (Digest, u64)> = BTreeMap::new();
         let mut links: BTreeMap<String, String> = BTreeMap::new();
@@ -204,123 +255,107 @@ impl Images {
             let len = self.store.blob_size(&digest).unwrap_or(0);
             files.insert(path, (digest, len));
         }
-        let resolve = |p: &str| -> Option<(Digest, u64)> {
-            let mut p = clean_path(Path::new(p))?;
-            for _ in 0..8 {
-                if let Some(f) = files.get(&p) {
-                    return Some(f.clone());
-                }
-                p = links.get(&p)?.clone();
-            }
-            None
-        };
+        Ok(ArchiveContents { files, links, meta })
+    }
+
+    /// The images an OCI layout's index.json names.
+    fn oci_images(&self, index: &[u8]) -> Result<Vec<LoadedImage>> {
         let mut loaded = Vec::new();
-        if let Some(index) = meta.get("index.json") {
-            let index: Index = serde_json::from_slice(index)
-                .map_err(|e| archive_err("the archive's index.json", e))?;
-            for desc in index.manifests {
-                let name = desc
-                    .annotations
-                    .get(oci::ANNOTATION_IMAGE_NAME)
-                    .cloned()
-                    .or_else(|| {
-                        desc.annotations
-                            .get(oci::ANNOTATION_REF_NAME)
-                            .filter(|n| n.contains('/') || n.contains(':'))
-                            .cloned()
-                    });
-                if !self.store.has_blob(&desc.digest, Some(desc.size)) {
-                    return Err(archive_err(
-                        "the archive",
-                        format!("its index names {} but does not contain it", desc.digest),
-                    ));
-                }
-                self.check_complete(&desc)?;
-                let Some(name) = name else {
-                    loaded.push(LoadedImage {
-                        name: String::new(),
-                        target: desc,
-                    });
-                    continue;
-                };
-                let r = ImageRef::parse(&name)?;
-                let mut target = desc.clone();
-                target.annotations.clear();
+        let index: Index = serde_json::from_slice(index)
+            .map_err(|e| archive_err("the archive's index.json", e))?;
+        for desc in index.manifests {
+            let name = desc
+                .annotations
+                .get(oci::ANNOTATION_IMAGE_NAME)
+                .cloned()
+                .or_else(|| {
+                    desc.annotations
+                        .get(oci::ANNOTATION_REF_NAME)
+                        .filter(|n| n.contains('/') || n.contains(':'))
+                        .cloned()
+                });
+            if !self.store.has_blob(&desc.digest, Some(desc.size)) {
+                return Err(archive_err(
+                    "the archive",
+                    format!("its index names {} but does not contain it", desc.digest),
+                ));
+            }
+            self.check_complete(&desc)?;
+            let Some(name) = name else {
                 loaded.push(LoadedImage {
-                    name: r.store_name(),
-                    target,
+                    name: String::new(),
+                    target: desc,
+                });
+                continue;
+            };
+            let r = ImageRef::parse(&name)?;
+            let mut target = desc.clone();
+            target.annotations.clear();
+            loaded.push(LoadedImage {
+                name: r.store_name(),
+                target,
+            });
+        }
+        Ok(loaded)
+    }
+
+    /// The images of a classic `docker save` archive's manifest.json, each
+    /// given an OCI manifest.
+    fn docker_images(&self, m: &[u8], contents: &ArchiveContents) -> Result<Vec<LoadedImage>> {
+        let mut loaded = Vec::new();
+        let entries: Vec<DockerManifestEntry> =
+            serde_json::from_slice(m).map_err(|e| archive_err("the archive's manifest.json", e))?;
+        for e in entries {
+            let missing = |p: &str| {
+                archive_err(
+                    "the archive",
+                    format!("manifest.json names {p} but it is not in the archive"),
+                )
+            };
+            let (cfg_digest, cfg_size) = contents
+                .resolve(&e.config)
+                .ok_or_else(|| missing(&e.config))?;
+            let config = self.store.read_blob(&cfg_digest)?;
+            let cfg: oci::ImageConfig = serde_json::from_slice(&config)
+                .map_err(|err| archive_err(format!("image config {}", e.config), err))?;
+            let mut layers = Vec::new();
+            for l in &e.layers {
+                let (d, size) = contents.resolve(l).ok_or_else(|| missing(l))?;
+                let mut head = [0u8; 2];
+                let mut f = self.store.open_blob(&d)?;
+                let gz = f.read_exact(&mut head).is_ok() && head == [0x1f, 0x8b];
+                let mt = if gz {
+                    oci::OCI_LAYER_GZIP
+                } else {
+                    oci::OCI_LAYER_TAR
+                };
+                layers.push(Descriptor::new(mt, d, size));
+            }
+            if layers.len() != cfg.rootfs.diff_ids.len() {
+                return Err(archive_err(
+                    format!("image config {}", e.config),
+                    "the number of layers does not match rootfs.diff_ids",
+                ));
+            }
+            let config = Descriptor::new(oci::OCI_CONFIG, cfg_digest, cfg_size);
+            let target = self
+                .store
+                .put_json(oci::OCI_MANIFEST, &oci::Manifest::new(config, layers))?;
+            let tags = e.repo_tags.unwrap_or_default();
+            if tags.is_empty() {
+                loaded.push(LoadedImage {
+                    name: String::new(),
+                    target: target.clone(),
                 });
             }
-        } else if let Some(m) = meta.get("manifest.json") {
-            let entries: Vec<DockerManifestEntry> = serde_json::from_slice(m)
-                .map_err(|e| archive_err("the archive's manifest.json", e))?;
-            for e in entries {
-                let missing = |p: &str| {
-                    archive_err(
-                        "the archive",
-                        format!("manifest.json names {p} but it is not in the archive"),
-                    )
-                };
-                let (cfg_digest, cfg_size) =
-                    resolve(&e.config).ok_or_else(|| missing(&e.config))?;
-                let config = self.store.read_blob(&cfg_digest)?;
-                let cfg: oci::ImageConfig = serde_json::from_slice(&config)
-                    .map_err(|err| archive_err(format!("image config {}", e.config), err))?;
-                let mut layers = Vec::new();
-                for l in &e.layers {
-                    let (d, size) = resolve(l).ok_or_else(|| missing(l))?;
-                    let mut head = [0u8; 2];
-                    let mut f = self.store.open_blob(&d)?;
-                    let gz = f.read_exact(&mut head).is_ok() && head == [0x1f, 0x8b];
-                    let mt = if gz {
-                        oci::OCI_LAYER_GZIP
-                    } else {
-                        oci::OCI_LAYER_TAR
-                    };
-                    layers.push(Descriptor::new(mt, d, size));
-                }
-                if layers.len() != cfg.rootfs.diff_ids.len() {
-                    return Err(archive_err(
-                        format!("image config {}", e.config),
-                        "the number of layers does not match rootfs.diff_ids",
-                    ));
-                }
-                let config = Descriptor::new(oci::OCI_CONFIG, cfg_digest, cfg_size);
-                let target = self
-                    .store
-                    .put_json(oci::OCI_MANIFEST, &oci::Manifest::new(config, layers))?;
-                let tags = e.repo_tags.unwrap_or_default();
-                if tags.is_empty() {
-                    loaded.push(LoadedImage {
-                        name: String::new(),
-                        target: target.clone(),
-                    });
-                }
-                for t in tags {
-                    let r = ImageRef::parse(&t)?;
-                    loaded.push(LoadedImage {
-                        name: r.store_name(),
-                        target: target.clone(),
-                    });
-                }
+            for t in tags {
+                let r = ImageRef::parse(&t)?;
+                loaded.push(LoadedImage {
+                    name: r.store_name(),
+                    target: target.clone(),
+                });
             }
-        } else {
-            return Err(archive_err(
-                "the archive",
-                "it has neither index.json (OCI) nor manifest.json (docker save)",
-            ));
         }
-        let records: Vec<ImageRecord> = loaded
-            .iter()
-            .filter(|l| !l.name.is_empty())
-            .map(|l| ImageRecord {
-                name: l.name.clone(),
-                target: l.target.clone(),
-            })
-            .collect();
-        self.store.set_images(&records)?;
-        drop(lease);
-        self.collect_garbage()?;
         Ok(loaded)
     }
 
