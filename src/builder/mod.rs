@@ -698,98 +698,19 @@ impl Builder<'_> {
             .iter()
             .filter(|i| matches!(i.keyword.as_str(), "RUN" | "COPY" | "ADD" | "WORKDIR"))
             .count();
-        let mut k = 1;
         let prefix = |k: usize| match &label {
             Some(l) => format!("[{l} {k}/{steps}]"),
             None => format!("[{k}/{steps}]"),
         };
-        let mut state = if base.eq_ignore_ascii_case("scratch") {
-            let step = self.printer.step(&format!("{} FROM scratch", prefix(k)));
-            step.done();
-            let mut image = ImageConfig {
-                architecture: platform.architecture.clone(),
-                os: platform.os.clone(),
-                variant: platform.variant.clone(),
-                config: Some(json!({})),
-                ..Default::default()
-            };
-            image.rootfs.diff_ids.clear();
-            let mut s = State {
-                image,
-                layers: Vec::new(),
-                key: Digest::of(b"scratch"),
-                args: Vec::new(),
-                shell: vec!["/bin/sh".into(), "-c".into()],
-                cmd_set: false,
-            };
-            s.advance(&["FROM scratch", &platform.to_string()]);
-            s
-        } else if let Some(j) = self.stage_index(&base, me) {
-            let step = self.printer.step(&format!("{} FROM {base}", prefix(k)));
-            let mut s = self.done[j]
-                .clone()
-                .ok_or_else(|| BuildError::at(from, format!("stage {base} was not built")))?;
-            s.args.clear();
-            s.cmd_set = false;
-            step.done();
-            s
+        let mut k = 1;
+        let shown = if base.eq_ignore_ascii_case("scratch") {
+            "scratch"
         } else {
-            let step = self.printer.step(&format!("{} FROM {base}", prefix(k)));
-            let (rec, img) = self
-                .base_image(&base, &platform)
-                .map_err(|e| BuildError::at(from, e))?;
-            step.line(&format!(
-                "resolve {} to {}",
-                rec.name, img.manifest_desc.digest
-            ));
-            step.done();
-            let mut image = img.config.clone();
-            let layers = Layer::of_image(&img);
-            if layers.len() != img.manifest.layers.len() {
-                return Err(BuildError::at(
-                    from,
-                    "the base image's layers and diff ids differ in number",
-                ));
-            }
-            let shell = image
-                .config
-                .as_ref()
-                .and_then(|c| c.get("Shell"))
-                .and_then(|s| serde_json::from_value::<Vec<String>>(s.clone()).ok())
-                .unwrap_or_else(|| vec!["/bin/sh".into(), "-c".into()]);
-            image.created = None;
-            let mut s = State {
-                image,
-                layers,
-                key: Digest::of(b"image"),
-                args: Vec::new(),
-                shell,
-                cmd_set: false,
-            };
-            s.advance(&["FROM", &img.manifest_desc.digest.to_string()]);
-            s
+            base.as_str()
         };
-        // The base image's ONBUILD triggers run first.
-        let triggers: Vec<String> = state
-            .config_value("OnBuild")
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|t| t.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
-        state.config().remove("OnBuild");
-        let mut body: Vec<Instruction> = Vec::new();
-        for t in triggers {
-            let parsed = dockerfile::parse(&t)
-                .map_err(|e| BuildError::at(from, format!("ONBUILD trigger {t:?}: {e}")))?;
-            for mut ins in parsed.instructions {
-                ins.line = from.line;
-                ins.end_line = from.line;
-                body.push(ins);
-            }
-        }
+        let from_title = format!("{} FROM {shown}", prefix(k));
+        let mut state = self.base_state(from, &base, &platform, me, &from_title)?;
+        let mut body = onbuild_triggers(&mut state, from)?;
         body.extend(stage.body.iter().cloned());
         for ins in &body {
             let title = |k: usize| format!("{} {}", prefix(k), ins.text());
@@ -811,4 +732,106 @@ impl Builder<'_> {
         }
         Ok(state)
     }
+
+    /// The state a stage starts from: `scratch`, an earlier stage, or an
+    /// image (pulled and verified as the build's options say).
+    fn base_state(
+        &mut self,
+        from: &Instruction,
+        base: &str,
+        platform: &Platform,
+        me: usize,
+        title: &str,
+    ) -> Result<State> {
+        let step = self.printer.step(title);
+        if base.eq_ignore_ascii_case("scratch") {
+            step.done();
+            let mut image = ImageConfig {
+                architecture: platform.architecture.clone(),
+                os: platform.os.clone(),
+                variant: platform.variant.clone(),
+                config: Some(json!({})),
+                ..Default::default()
+            };
+            image.rootfs.diff_ids.clear();
+            let mut s = State {
+                image,
+                layers: Vec::new(),
+                key: Digest::of(b"scratch"),
+                args: Vec::new(),
+                shell: vec!["/bin/sh".into(), "-c".into()],
+                cmd_set: false,
+            };
+            s.advance(&["FROM scratch", &platform.to_string()]);
+            return Ok(s);
+        }
+        if let Some(j) = self.stage_index(base, me) {
+            let mut s = self.done[j]
+                .clone()
+                .ok_or_else(|| BuildError::at(from, format!("stage {base} was not built")))?;
+            s.args.clear();
+            s.cmd_set = false;
+            step.done();
+            return Ok(s);
+        }
+        let (rec, img) = self
+            .base_image(base, platform)
+            .map_err(|e| BuildError::at(from, e))?;
+        step.line(&format!(
+            "resolve {} to {}",
+            rec.name, img.manifest_desc.digest
+        ));
+        step.done();
+        let mut image = img.config.clone();
+        let layers = Layer::of_image(&img);
+        if layers.len() != img.manifest.layers.len() {
+            return Err(BuildError::at(
+                from,
+                "the base image's layers and diff ids differ in number",
+            ));
+        }
+        let shell = image
+            .config
+            .as_ref()
+            .and_then(|c| c.get("Shell"))
+            .and_then(|s| serde_json::from_value::<Vec<String>>(s.clone()).ok())
+            .unwrap_or_else(|| vec!["/bin/sh".into(), "-c".into()]);
+        image.created = None;
+        let mut s = State {
+            image,
+            layers,
+            key: Digest::of(b"image"),
+            args: Vec::new(),
+            shell,
+            cmd_set: false,
+        };
+        s.advance(&["FROM", &img.manifest_desc.digest.to_string()]);
+        Ok(s)
+    }
+}
+
+/// The base image's ONBUILD triggers, taken out of its configuration, as
+/// instructions that run first (reported at the FROM line).
+fn onbuild_triggers(state: &mut State, from: &Instruction) -> Result<Vec<Instruction>> {
+    let triggers: Vec<String> = state
+        .config_value("OnBuild")
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|t| t.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    state.config().remove("OnBuild");
+    let mut body = Vec::new();
+    for t in triggers {
+        let parsed = dockerfile::parse(&t)
+            .map_err(|e| BuildError::at(from, format!("ONBUILD trigger {t:?}: {e}")))?;
+        for mut ins in parsed.instructions {
+            ins.line = from.line;
+            ins.end_line = from.line;
+            body.push(ins);
+        }
+    }
+    Ok(body)
 }

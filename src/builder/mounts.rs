@@ -92,143 +92,20 @@ impl RunMount {
     /// Parses the value of one `--mount` flag (variables already expanded);
     /// relative targets are taken from `workdir`.
     pub fn parse(spec: &str, workdir: &str) -> Result<RunMount, String> {
-        let mut fields: Vec<(String, Option<String>)> = Vec::new();
-        for part in spec.split(',') {
-            let part = part.trim();
-            if part.is_empty() {
-                continue;
-            }
-            match part.split_once('=') {
-                Some((k, v)) => fields.push((k.to_ascii_lowercase(), Some(v.to_string()))),
-                None => fields.push((part.to_ascii_lowercase(), None)),
-            }
-        }
-        let get = |names: &[&str]| {
-            fields
-                .iter()
-                .rev()
-                .find(|(k, _)| names.contains(&k.as_str()))
-                .map(|(_, v)| v.clone().unwrap_or_default())
-        };
-        let bool_of = |names: &[&str]| -> Result<bool, String> {
-            match fields
-                .iter()
-                .rev()
-                .find(|(k, _)| names.contains(&k.as_str()))
-            {
-                None => Ok(false),
-                Some((k, v)) => flag(v.as_deref(), k),
-            }
-        };
-        let ty = get(&["type"]).unwrap_or_else(|| "bind".into());
-        let allowed: &[&str] = match ty.as_str() {
-            "bind" => &["from", "source", "src", "rw", "readwrite", "ro", "readonly"],
-            "cache" => &[
-                "id",
-                "sharing",
-                "mode",
-                "uid",
-                "gid",
-                "ro",
-                "readonly",
-                "rw",
-                "readwrite",
-            ],
-            "tmpfs" => &["size"],
-            "secret" => &["id", "required", "mode", "uid", "gid"],
-            "ssh" => {
-                return Err(
-                    "type=ssh is not supported: ccr build forwards no SSH agent; use a secret"
-                        .into(),
-                );
-            }
-            other => {
-                return Err(format!(
-                    "unknown mount type {other:?}: use bind, cache, tmpfs or secret"
-                ));
-            }
-        };
-        for (k, _) in &fields {
-            let common = ["type", "target", "dst", "destination"];
-            if !common.contains(&k.as_str()) && !allowed.contains(&k.as_str()) {
-                let hint = if ty == "secret" && k == "env" {
-                    ": ccr mounts secrets as files only"
-                } else {
-                    ""
-                };
-                return Err(format!("unknown option {k:?} for a {ty} mount{hint}"));
-            }
-        }
-        let target = get(&["target", "dst", "destination"]).filter(|t| !t.is_empty());
-        let mode_of = |default: u32| -> Result<u32, String> {
-            get(&["mode"]).map_or(Ok(default), |m| number(&m, "mode", 8))
-        };
-        let uid = get(&["uid"]).map_or(Ok(0), |v| number(&v, "uid", 10))?;
-        let gid = get(&["gid"]).map_or(Ok(0), |v| number(&v, "gid", 10))?;
+        let f = Fields::parse(spec);
+        let ty = f.get(&["type"]).unwrap_or_else(|| "bind".into());
+        f.check(&ty)?;
+        let target = f
+            .get(&["target", "dst", "destination"])
+            .filter(|t| !t.is_empty());
         let (kind, target) = match ty.as_str() {
-            "bind" => {
-                let target = target.ok_or("a bind mount needs target=")?;
-                let rw = bool_of(&["rw", "readwrite"])?;
-                let kind = Kind::Bind {
-                    from: get(&["from"]).filter(|f| !f.is_empty()),
-                    source: get(&["source", "src"]).unwrap_or_default(),
-                    rw,
-                };
-                (kind, target)
-            }
+            "bind" => (f.bind()?, target.ok_or("a bind mount needs target=")?),
             "cache" => {
                 let target = target.ok_or("a cache mount needs target=")?;
-                let sharing = match get(&["sharing"]).as_deref() {
-                    None | Some("shared") => Sharing::Shared,
-                    Some("locked") | Some("private") => Sharing::Locked,
-                    Some(o) => {
-                        return Err(format!(
-                            "invalid sharing={o}: use shared, private or locked"
-                        ));
-                    }
-                };
-                let ro = bool_of(&["ro", "readonly"])? && !bool_of(&["rw", "readwrite"])?;
-                let abs = absolute(&target, workdir);
-                let kind = Kind::Cache {
-                    id: get(&["id"]).filter(|i| !i.is_empty()).unwrap_or(abs),
-                    sharing,
-                    mode: mode_of(0o755)?,
-                    uid,
-                    gid,
-                    ro,
-                };
-                (kind, target)
+                (f.cache(&absolute(&target, workdir))?, target)
             }
-            "tmpfs" => {
-                let target = target.ok_or("a tmpfs mount needs target=")?;
-                let size = get(&["size"]);
-                if let Some(s) = &size
-                    && !(s.chars().next().is_some_and(|c| c.is_ascii_digit())
-                        && s.trim_end_matches(['k', 'K', 'm', 'M', 'g', 'G', '%'])
-                            .chars()
-                            .all(|c| c.is_ascii_digit()))
-                {
-                    return Err(format!("invalid size={s}: use bytes or a k, m or g suffix"));
-                }
-                (Kind::Tmpfs { size }, target)
-            }
-            _ => {
-                let id = get(&["id"]).filter(|i| !i.is_empty());
-                let id = match (id, &target) {
-                    (Some(id), _) => id,
-                    (None, Some(t)) => t.rsplit('/').next().unwrap_or(t).to_string(),
-                    (None, None) => return Err("a secret mount needs id= or target=".into()),
-                };
-                let target = target.unwrap_or_else(|| format!("/run/secrets/{id}"));
-                let kind = Kind::Secret {
-                    required: bool_of(&["required"])?,
-                    mode: mode_of(0o400)?,
-                    uid,
-                    gid,
-                    id,
-                };
-                (kind, target)
-            }
+            "tmpfs" => (f.tmpfs()?, target.ok_or("a tmpfs mount needs target=")?),
+            _ => f.secret(target)?,
         };
         let target = absolute(&target, workdir);
         if target == "/" {
@@ -304,6 +181,167 @@ impl Secret {
             ),
         };
         Ok(Secret { id, value })
+    }
+}
+
+/// A mount spec's `key[=value]` fields; the last of a name wins.
+struct Fields(Vec<(String, Option<String>)>);
+
+impl Fields {
+    fn parse(spec: &str) -> Fields {
+        Fields(
+            spec.split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|part| match part.split_once('=') {
+                    Some((k, v)) => (k.to_ascii_lowercase(), Some(v.to_string())),
+                    None => (part.to_ascii_lowercase(), None),
+                })
+                .collect(),
+        )
+    }
+
+    fn find(&self, names: &[&str]) -> Option<&(String, Option<String>)> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(k, _)| names.contains(&k.as_str()))
+    }
+
+    fn get(&self, names: &[&str]) -> Option<String> {
+        self.find(names).map(|(_, v)| v.clone().unwrap_or_default())
+    }
+
+    fn bool_of(&self, names: &[&str]) -> Result<bool, String> {
+        match self.find(names) {
+            None => Ok(false),
+            Some((k, v)) => flag(v.as_deref(), k),
+        }
+    }
+
+    fn mode_of(&self, default: u32) -> Result<u32, String> {
+        self.get(&["mode"])
+            .map_or(Ok(default), |m| number(&m, "mode", 8))
+    }
+
+    fn ids(&self) -> Result<(u32, u32), String> {
+        let uid = self
+            .get(&["uid"])
+            .map_or(Ok(0), |v| number(&v, "uid", 10))?;
+        let gid = self
+            .get(&["gid"])
+            .map_or(Ok(0), |v| number(&v, "gid", 10))?;
+        Ok((uid, gid))
+    }
+
+    /// Refuses an unknown type, and options the type does not take.
+    fn check(&self, ty: &str) -> Result<(), String> {
+        let allowed: &[&str] = match ty {
+            "bind" => &["from", "source", "src", "rw", "readwrite", "ro", "readonly"],
+            "cache" => &[
+                "id",
+                "sharing",
+                "mode",
+                "uid",
+                "gid",
+                "ro",
+                "readonly",
+                "rw",
+                "readwrite",
+            ],
+            "tmpfs" => &["size"],
+            "secret" => &["id", "required", "mode", "uid", "gid"],
+            "ssh" => {
+                return Err(
+                    "type=ssh is not supported: ccr build forwards no SSH agent; use a secret"
+                        .into(),
+                );
+            }
+            other => {
+                return Err(format!(
+                    "unknown mount type {other:?}: use bind, cache, tmpfs or secret"
+                ));
+            }
+        };
+        for (k, _) in &self.0 {
+            let common = ["type", "target", "dst", "destination"];
+            if !common.contains(&k.as_str()) && !allowed.contains(&k.as_str()) {
+                let hint = if ty == "secret" && k == "env" {
+                    ": ccr mounts secrets as files only"
+                } else {
+                    ""
+                };
+                return Err(format!("unknown option {k:?} for a {ty} mount{hint}"));
+            }
+        }
+        Ok(())
+    }
+
+    fn bind(&self) -> Result<Kind, String> {
+        Ok(Kind::Bind {
+            from: self.get(&["from"]).filter(|f| !f.is_empty()),
+            source: self.get(&["source", "src"]).unwrap_or_default(),
+            rw: self.bool_of(&["rw", "readwrite"])?,
+        })
+    }
+
+    /// A cache mount; its id defaults to the absolute target.
+    fn cache(&self, target: &str) -> Result<Kind, String> {
+        let sharing = match self.get(&["sharing"]).as_deref() {
+            None | Some("shared") => Sharing::Shared,
+            Some("locked") | Some("private") => Sharing::Locked,
+            Some(o) => {
+                return Err(format!(
+                    "invalid sharing={o}: use shared, private or locked"
+                ));
+            }
+        };
+        let ro = self.bool_of(&["ro", "readonly"])? && !self.bool_of(&["rw", "readwrite"])?;
+        let (uid, gid) = self.ids()?;
+        Ok(Kind::Cache {
+            id: self
+                .get(&["id"])
+                .filter(|i| !i.is_empty())
+                .unwrap_or_else(|| target.to_string()),
+            sharing,
+            mode: self.mode_of(0o755)?,
+            uid,
+            gid,
+            ro,
+        })
+    }
+
+    fn tmpfs(&self) -> Result<Kind, String> {
+        let size = self.get(&["size"]);
+        if let Some(s) = &size
+            && !(s.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && s.trim_end_matches(['k', 'K', 'm', 'M', 'g', 'G', '%'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit()))
+        {
+            return Err(format!("invalid size={s}: use bytes or a k, m or g suffix"));
+        }
+        Ok(Kind::Tmpfs { size })
+    }
+
+    /// A secret mount and its target (default `/run/secrets/ID`); the id
+    /// defaults to the target's last component.
+    fn secret(&self, target: Option<String>) -> Result<(Kind, String), String> {
+        let id = match (self.get(&["id"]).filter(|i| !i.is_empty()), &target) {
+            (Some(id), _) => id,
+            (None, Some(t)) => t.rsplit('/').next().unwrap_or(t).to_string(),
+            (None, None) => return Err("a secret mount needs id= or target=".into()),
+        };
+        let target = target.unwrap_or_else(|| format!("/run/secrets/{id}"));
+        let (uid, gid) = self.ids()?;
+        let kind = Kind::Secret {
+            required: self.bool_of(&["required"])?,
+            mode: self.mode_of(0o400)?,
+            uid,
+            gid,
+            id,
+        };
+        Ok((kind, target))
     }
 }
 
