@@ -57,22 +57,118 @@ pub enum Error {
     },
 }
 
+type Dyn = dyn std::error::Error + 'static;
+
+/// The error a transparent wrapper holds (`#[error(transparent)]` hides it
+/// from `source()`, which goes straight to the wrapped error's own cause).
+fn wrapped(e: &Dyn) -> Option<&Dyn> {
+    use crate::builder::BuildError;
+    use crate::image::ImageError;
+    use crate::runtime::RuntimeError;
+    use crate::unpack::snapshot::SnapshotError;
+    if let Some(e) = e.downcast_ref::<Error>() {
+        return Some(match e {
+            Error::Image(i) => i,
+            Error::Registry(i) => i,
+            Error::Store(i) => i,
+            Error::Reference(i) => i,
+            Error::Platform(i) => i,
+            Error::Format(i) => i,
+            Error::Auth(i) => i,
+            Error::Trust(i) => i,
+            Error::Runtime(i) => i,
+            Error::Snapshot(i) => i,
+            Error::Build(i) => i,
+            Error::Crypt(i) => i,
+            Error::Kbs(i) => i,
+            _ => return None,
+        });
+    }
+    if let Some(e) = e.downcast_ref::<ImageError>() {
+        return Some(match e {
+            ImageError::Reference(i) => i,
+            ImageError::Platform(i) => i,
+            ImageError::Registry(i) => i,
+            ImageError::Store(i) => i,
+            ImageError::Trust(i) => i,
+            ImageError::Crypt(i) => i,
+            _ => return None,
+        });
+    }
+    if let Some(e) = e.downcast_ref::<SnapshotError>() {
+        return match e {
+            SnapshotError::Store(i) => Some(i),
+            SnapshotError::Crypt(i) => Some(i),
+            _ => None,
+        };
+    }
+    if let Some(e) = e.downcast_ref::<RuntimeError>() {
+        return match e {
+            RuntimeError::Snapshot(i) => Some(i),
+            _ => None,
+        };
+    }
+    if let Some(e) = e.downcast_ref::<BuildError>() {
+        return Some(match e {
+            BuildError::Image(i) => i,
+            BuildError::Store(i) => i,
+            BuildError::Runtime(i) => i,
+            BuildError::Snapshot(i) => i,
+            _ => return None,
+        });
+    }
+    if let Some(crate::trust::TrustError::Registry(i)) = e.downcast_ref() {
+        return Some(i);
+    }
+    if let Some(crate::kbs::KbsError::Crypt(i)) = e.downcast_ref() {
+        return Some(i);
+    }
+    None
+}
+
 impl Error {
+    /// The first error of type `T` this one is made of: itself, what a
+    /// wrapper holds, or a cause.
+    pub fn find<T: std::error::Error + 'static>(&self) -> Option<&T> {
+        let mut cur: Option<&Dyn> = Some(self);
+        while let Some(e) = cur {
+            if let Some(t) = e.downcast_ref::<T>() {
+                return Some(t);
+            }
+            cur = wrapped(e).or_else(|| e.source());
+        }
+        None
+    }
+
     /// The exit status this error ends the process with.
     pub fn exit(&self) -> crate::Exit {
-        use crate::Exit;
-        match self {
-            Error::Runtime(e) => e.exit(),
-            _ => Exit::Failure,
-        }
+        self.find::<crate::runtime::RuntimeError>()
+            .map_or(crate::Exit::Failure, |e| e.exit())
     }
 
     /// What to do next, where the error knows.
     pub fn hint(&self) -> Option<String> {
+        if let Some(e) = self.find::<crate::kbs::KbsError>() {
+            return e.hint();
+        }
+        if let Some(e) = self.find::<crate::registry::RegistryError>() {
+            return e.hint();
+        }
+        if let Some(e) = self.find::<crate::crypt::CryptError>() {
+            return e.hint();
+        }
+        if let Some(e) = self.find::<crate::trust::TrustError>() {
+            return e.hint();
+        }
+        if let Some(e) = self.find::<crate::image::ImageError>()
+            && let Some(h) = e.hint()
+        {
+            return Some(h);
+        }
+        if let Some(e) = self.find::<crate::store::StoreError>() {
+            return e.hint();
+        }
         match self {
-            Error::Kbs(e) => e.hint(),
-            Error::Registry(e) => e.hint(),
-            Error::Image(crate::image::ImageError::Registry(e)) => e.hint(),
             Error::KekNotKept { .. } => Some(
                 "register it in the KBS with its admin credentials, or write it to a file for provisioning"
                     .into(),
@@ -80,5 +176,44 @@ impl Error {
             Error::NoSuchObject(_) => Some("no container and no image has this name or id".into()),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::crypt::CryptError;
+    use crate::runtime::RuntimeError;
+    use crate::unpack::snapshot::SnapshotError;
+
+    pub(crate) fn missing_key() -> Error {
+        let layer = crate::digest::Digest::of(b"layer");
+        Error::Runtime(RuntimeError::Snapshot(SnapshotError::Crypt(
+            CryptError::KeyMissing { layer },
+        )))
+    }
+
+    #[test]
+    fn a_cause_is_found_through_transparent_wrappers() {
+        let e = missing_key();
+        assert!(matches!(
+            e.find::<CryptError>(),
+            Some(CryptError::KeyMissing { .. })
+        ));
+        assert!(e.find::<crate::kbs::KbsError>().is_none());
+        assert_eq!(e.hint().as_deref(), Some("give a key that opens the layer"));
+        assert_eq!(e.exit(), crate::Exit::Failure);
+    }
+
+    #[test]
+    fn exit_codes_come_from_the_runtime_error_wherever_it_sits() {
+        let e = Error::Build(crate::builder::BuildError::Runtime(
+            RuntimeError::CommandNotFound {
+                id: "x".into(),
+                why: "nope".into(),
+            },
+        ));
+        assert_eq!(e.exit(), crate::Exit::NotFound);
+        assert_eq!(e.exit().code(), 127);
     }
 }

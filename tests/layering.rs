@@ -39,8 +39,13 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The top-level modules a file names as `crate::name` (in `use` lines and
 /// paths alike), leaving out its unit tests and comments.
 fn named_modules(text: &str) -> BTreeSet<String> {
-    let code = match text.find("#[cfg(test)]\nmod tests") {
-        Some(i) => &text[..i],
+    let tests = text.match_indices("#[cfg(test)]\n").find(|(i, m)| {
+        let next = text[i + m.len()..].lines().next().unwrap_or("");
+        next.trim_start_matches("pub(crate) ")
+            .starts_with("mod tests")
+    });
+    let code = match tests {
+        Some((i, _)) => &text[..i],
         None => text,
     };
     let mut out = BTreeSet::new();

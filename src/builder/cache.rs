@@ -28,7 +28,7 @@ impl Cache {
         let dir = layout.build_cache();
         fs::create_dir_all(&dir).map_err(|e| BuildError::Io {
             what: format!("{}: create directory", dir.display()),
-            why: e.to_string(),
+            source: e,
         })?;
         Ok(Cache { dir })
     }

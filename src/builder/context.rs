@@ -113,14 +113,24 @@ pub enum SourceError {
     NotFound(String, String),
     #[error("no source files were specified: {1:?} matches nothing in the {0}")]
     NoMatch(String, String),
-    #[error("{path}: {why}")]
-    Io { path: PathBuf, why: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{pattern:?}: {source}")]
+    Pattern {
+        pattern: String,
+        #[source]
+        source: glob::PatternError,
+    },
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> SourceError + '_ {
-    move |e| SourceError::Io {
+    move |source| SourceError::Io {
         path: path.to_path_buf(),
-        why: e.to_string(),
+        source,
     }
 }
 
@@ -154,9 +164,9 @@ impl SourceRoot {
             .collect::<Vec<_>>()
             .join("/");
         if has_glob(&rel) {
-            let pat = Pattern::new(&rel).map_err(|e| SourceError::Io {
-                path: src.into(),
-                why: e.to_string(),
+            let pat = Pattern::new(&rel).map_err(|source| SourceError::Pattern {
+                pattern: src.into(),
+                source,
             })?;
             let depth = comps.len();
             let mut out = Vec::new();

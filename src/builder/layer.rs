@@ -46,10 +46,7 @@ impl Layer {
 
 fn io_err(path: &Path, op: &str) -> impl FnOnce(io::Error) -> BuildError {
     let what = format!("{}: {op}", path.display());
-    move |e| BuildError::Io {
-        what,
-        why: e.to_string(),
-    }
+    move |e| BuildError::Io { what, source: e }
 }
 
 /// A mounted overlay under `dir`: `rootfs` (read-write with an upper
@@ -80,9 +77,12 @@ impl Mount {
         } else {
             crate::runtime::mount_overlay_readonly(&lower, &rootfs)
         };
-        r.map_err(|e| BuildError::Io {
-            what: format!("{}: mount overlay", rootfs.display()),
-            why: format!("{e}; building needs overlayfs"),
+        r.map_err(|source| BuildError::Io {
+            what: format!(
+                "{}: mount overlay (building needs overlayfs)",
+                rootfs.display()
+            ),
+            source,
         })?;
         m.mounted = true;
         Ok(m)
@@ -220,7 +220,7 @@ fn append<W: Write>(
 ) -> Result<(), BuildError> {
     let fail = |err: io::Error| BuildError::Io {
         what: format!("layer entry {}", e.rel),
-        why: err.to_string(),
+        source: err,
     };
     let ft = e.meta.file_type();
     let mut h = header(&e.meta, epoch);

@@ -92,8 +92,12 @@ pub enum BuildError {
         line: usize,
         why: String,
     },
-    #[error("{what}: {why}")]
-    Io { what: String, why: String },
+    #[error("{what}: {source}")]
+    Io {
+        what: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Usage(String),
     #[error(transparent)]
@@ -355,7 +359,7 @@ pub fn build(images: &Images, layout: &Layout, opts: &BuildOptions) -> Result<Bu
         .unwrap_or_else(|| ctx_dir.join("Dockerfile"));
     let text = std::fs::read_to_string(&df_path).map_err(|e| BuildError::Io {
         what: format!("{}: read the Dockerfile", df_path.display()),
-        why: e.to_string(),
+        source: e,
     })?;
     let file_name = df_path
         .file_name()
@@ -638,7 +642,7 @@ impl Builder<'_> {
         if self.tokio.is_none() {
             let rt = crate::asyncrt::runtime().map_err(|e| BuildError::Io {
                 what: "async runtime".into(),
-                why: e.to_string(),
+                source: e,
             })?;
             self.tokio = Some(rt);
         }

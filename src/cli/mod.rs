@@ -240,41 +240,80 @@ pub fn print_json(format: &crate::format::Format, all: &[serde_json::Value]) -> 
 }
 
 /// What to do next, in this command line's words: the library's hints
-/// name no flags, these do.
+/// name no flags, these do. Each is found wherever it sits in the error.
 pub fn hint(e: &Error) -> Option<String> {
+    use crate::crypt::CryptError;
+    use crate::image::ImageError;
     use crate::kbs::KbsError;
     use crate::registry::RegistryError;
-    let registry = match e {
-        Error::Registry(r) | Error::Image(crate::image::ImageError::Registry(r)) => Some(r),
-        _ => None,
-    };
-    match (e, registry) {
-        (
-            _,
-            Some(RegistryError::Unreachable {
-                registry,
-                plain_http_refused: true,
-                ..
-            }),
-        ) => Some(format!(
+    use crate::trust::TrustError;
+    let worded = match e.find::<RegistryError>() {
+        Some(RegistryError::Unreachable {
+            registry,
+            plain_http_refused: true,
+            ..
+        }) => Some(format!(
             "check the address and that the registry is running; for a plain-HTTP registry pass --insecure-registry={registry}"
         )),
-        (_, Some(RegistryError::Unauthorized { registry, .. })) => Some(format!(
+        Some(RegistryError::Unauthorized { registry, .. }) => Some(format!(
             "run `ccr login {registry}` with a valid username and password"
         )),
-        (Error::Kbs(KbsError::Unreachable { .. }), _) => {
-            Some("check --kbs-url and that the KBS is running".into())
-        }
-        (Error::Kbs(KbsError::NoAddress), _) => Some(
+        _ => None,
+    }
+    .or_else(|| match e.find::<KbsError>()? {
+        KbsError::Unreachable { .. } => Some("check --kbs-url and that the KBS is running".into()),
+        KbsError::NoAddress => Some(
             "give --kbs-url, set CCR_KBS_URL or kbs_url in ccr.toml, or boot with agent.aa_kbc_params=cc_kbc::<URL>"
                 .into(),
         ),
-        (Error::KekNotKept { .. }, _) => Some(
+        _ => None,
+    })
+    .or_else(|| match e.find::<CryptError>()? {
+        CryptError::NoKey { .. } => {
+            Some("pass the matching private key (--decryption-key / --key)".into())
+        }
+        CryptError::KeyMissing { .. } => {
+            Some("pass one with --decryption-key (nerdctl/imgcrypt style)".into())
+        }
+        _ => None,
+    })
+    .or_else(|| match e.find::<ImageError>()? {
+        ImageError::NoMatchingPlatform { .. } => Some("choose one with --platform".into()),
+        ImageError::Incomplete { .. } => {
+            Some("pull it with --all-platforms (or the platform) first".into())
+        }
+        ImageError::NeverPulled(_) => {
+            Some("--pull=never does not pull it: pull it first, or use --pull=missing".into())
+        }
+        ImageError::NeverVerified(_) => Some(
+            "--pull=never cannot be combined with signature verification, which consults the registry"
+                .into(),
+        ),
+        _ => None,
+    })
+    .or_else(|| match e.find::<TrustError>()? {
+        TrustError::NotSigned { .. } => Some(
+            "sign it with `ccr image sign --key KEY` (or cosign), or pull without --verify".into(),
+        ),
+        TrustError::KeylessUnavailable { .. } => {
+            Some("use a key pair (--cosign-key) instead".into())
+        }
+        _ => None,
+    })
+    .or_else(|| match e.find::<crate::store::StoreError>()? {
+        crate::store::StoreError::Io { .. } => {
+            Some("check that the data root is writable (see --data-root)".into())
+        }
+        _ => None,
+    })
+    .or_else(|| match e {
+        Error::KekNotKept { .. } => Some(
             "register it with --kbs-url and --admin-key (or --admin-token), or write it with --kek-out FILE"
                 .into(),
         ),
-        _ => e.hint(),
-    }
+        _ => None,
+    });
+    worded.or_else(|| e.hint())
 }
 
 /// Prints a failure as `ccr: error: ...`, its causes with `--debug`, and
@@ -365,5 +404,17 @@ pub fn run(cli: Cli) -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => report(&e, opts.debug),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hints_are_worded_in_the_flags_of_this_command_line() {
+        let e = crate::error::tests::missing_key();
+        let h = super::hint(&e).unwrap();
+        assert!(h.contains("--decryption-key"), "{h}");
+        let lib = e.hint().unwrap();
+        assert!(!lib.contains("--"), "a library hint names no flag: {lib}");
     }
 }

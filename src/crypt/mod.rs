@@ -34,13 +34,9 @@ pub const ENCRYPTED_SUFFIX: &str = "+encrypted";
 pub enum CryptError {
     #[error("{what}: {why}")]
     Key { what: String, why: String },
-    #[error(
-        "layer {layer}: none of the given keys can decrypt it ({why}); pass the matching private key (--decryption-key / --key)"
-    )]
+    #[error("layer {layer}: none of the given keys can decrypt it ({why})")]
     NoKey { layer: Digest, why: String },
-    #[error(
-        "layer {layer} is encrypted and no decryption key was given; pass one with --decryption-key (nerdctl/imgcrypt style)"
-    )]
+    #[error("layer {layer} is encrypted and no decryption key was given")]
     KeyMissing { layer: Digest },
     #[error("layer {layer}: {why}")]
     Malformed { layer: Digest, why: String },
@@ -60,6 +56,20 @@ pub enum CryptError {
     Jwe(String),
     #[error("{0}")]
     Other(String),
+}
+
+impl CryptError {
+    /// What to do next.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            CryptError::NoKey { .. } => Some(
+                "give the private key (or key-encryption key) of one of the layer's recipients"
+                    .into(),
+            ),
+            CryptError::KeyMissing { .. } => Some("give a key that opens the layer".into()),
+            _ => None,
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, CryptError>;

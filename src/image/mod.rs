@@ -48,17 +48,21 @@ pub enum ImageError {
     Crypt(#[from] crate::crypt::CryptError),
     #[error("no such image: {0}")]
     NoSuchImage(String),
+    /// Not present, and the pull policy forbids pulling it.
+    #[error("no such image: {0}, and the pull policy is never")]
+    NeverPulled(String),
+    /// Verification consults the registry, which the pull policy forbids.
     #[error(
-        "{reference}: no manifest for platform {wanted} (the image has: {available}); choose one with --platform"
+        "{0}: signature verification consults the registry, which the pull policy never forbids"
     )]
+    NeverVerified(String),
+    #[error("{reference}: no manifest for platform {wanted} (the image has: {available})")]
     NoMatchingPlatform {
         reference: String,
         wanted: String,
         available: String,
     },
-    #[error(
-        "{reference}: the image's content for {what} is not in the local store; pull it with --all-platforms (or the platform) first"
-    )]
+    #[error("{reference}: the image's content for {what} is not in the local store")]
     Incomplete { reference: String, what: String },
     #[error("{what}: {why}")]
     Invalid { what: String, why: String },
@@ -69,6 +73,27 @@ pub enum ImageError {
 }
 
 pub type Result<T> = std::result::Result<T, ImageError>;
+
+impl ImageError {
+    /// What to do next.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            ImageError::NoMatchingPlatform { .. } => {
+                Some("choose one of the image's platforms".into())
+            }
+            ImageError::Incomplete { .. } => {
+                Some("pull that platform (or all of them) first".into())
+            }
+            ImageError::NeverPulled(_) => {
+                Some("pull it first, or let the pull policy pull what is missing".into())
+            }
+            ImageError::NeverVerified(_) => {
+                Some("verify with a pull policy that consults the registry".into())
+            }
+            _ => None,
+        }
+    }
+}
 
 /// The image service: a store plus how to reach registries.
 pub struct Images {

@@ -333,12 +333,9 @@ impl Images {
         }
         if policy == PullPolicy::Never {
             if verify {
-                return Err(ImageError::Invalid {
-                    what: r.to_string(),
-                    why: "--pull=never cannot be combined with signature verification, which consults the registry".into(),
-                });
+                return Err(ImageError::NeverVerified(r.to_string()));
             }
-            return Err(ImageError::NoSuchImage(format!("{r} (and --pull=never)")));
+            return Err(ImageError::NeverPulled(r.to_string()));
         }
         let pulled = self.pull(r, opts, progress).await?;
         Ok(ImageRecord {

@@ -26,9 +26,7 @@ use crate::oci::{self, Descriptor, Document, Index};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error(
-        "content store at {path}: {op} failed: {source}; check that the data root is writable (see --data-root)"
-    )]
+    #[error("content store at {path}: {op} failed: {source}")]
     Io {
         path: PathBuf,
         op: &'static str,
@@ -54,6 +52,16 @@ pub enum StoreError {
     Malformed { what: String, why: String },
     #[error("no such image: {0}")]
     NoSuchImage(String),
+}
+
+impl StoreError {
+    /// What to do next.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            StoreError::Io { .. } => Some("check that the data root is writable".into()),
+            _ => None,
+        }
+    }
 }
 
 fn io_err<'a>(path: &'a Path, op: &'static str) -> impl FnOnce(io::Error) -> StoreError + 'a {

@@ -26,9 +26,7 @@ pub enum TrustError {
         "{reference}: rejected by the signature policy (scope {scope:?} says reject); nothing was pulled"
     )]
     Rejected { reference: String, scope: String },
-    #[error(
-        "{reference}@{digest}: no signature found; sign it with `ccr image sign --key KEY` (or cosign), or pull without --verify"
-    )]
+    #[error("{reference}@{digest}: no signature found")]
     NotSigned { reference: String, digest: Digest },
     #[error("{reference}@{digest}: no valid signature: {why}; nothing was pulled")]
     NoValidSignature {
@@ -37,13 +35,27 @@ pub enum TrustError {
         why: String,
     },
     #[error(
-        "keyless {what} needs the Sigstore public-good services (Fulcio, Rekor), which this machine cannot reach; use a key pair (--cosign-key) instead"
+        "keyless {what} needs the Sigstore public-good services (Fulcio, Rekor), which this machine cannot reach"
     )]
     KeylessUnavailable { what: &'static str },
     #[error("{0}")]
     Invalid(String),
     #[error(transparent)]
     Registry(#[from] RegistryError),
+}
+
+impl TrustError {
+    /// What to do next.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            TrustError::NotSigned { .. } => Some(
+                "sign it (ccr image sign, or cosign), or use it without requiring a signature"
+                    .into(),
+            ),
+            TrustError::KeylessUnavailable { .. } => Some("use a key pair instead".into()),
+            _ => None,
+        }
+    }
 }
 
 /// What decides whether an image may be used: a policy file, and the

@@ -74,7 +74,7 @@ impl Builder<'_> {
         let parent = self.layout.build_scratch();
         let err = |e: std::io::Error| BuildError::Io {
             what: parent.display().to_string(),
-            why: e.to_string(),
+            source: e,
         };
         fs::create_dir_all(&parent).map_err(err)?;
         tempfile::Builder::new()
@@ -165,7 +165,7 @@ impl Builder<'_> {
         Ok(SourceRoot {
             root: dir.canonicalize().map_err(|e| BuildError::Io {
                 what: format!("build context {}", dir.display()),
-                why: e.to_string(),
+                source: e,
             })?,
             ignore,
             keep_owner: false,

@@ -64,7 +64,7 @@ impl MemDir {
         crate::runtime::mount_tmpfs(dir.path(), "mode=0700,size=16m").map_err(|e| {
             BuildError::Io {
                 what: format!("{}: mount tmpfs", dir.path().display()),
-                why: e.to_string(),
+                source: e,
             }
         })?;
         Ok(MemDir { dir })
@@ -109,7 +109,7 @@ fn cache_mount_dir(
     let dir = parent.join(crate::digest::Digest::of(id.as_bytes()).hex());
     let err = |e: std::io::Error| BuildError::Io {
         what: format!("cache mount {id} ({})", dir.display()),
-        why: e.to_string(),
+        source: e,
     };
     fs::create_dir_all(&parent).map_err(err)?;
     if !dir.exists() {
@@ -494,7 +494,7 @@ impl Builder<'_> {
                     write_private(&file, &secret.value, *mode, *uid, *gid).map_err(|e| {
                         BuildError::Io {
                             what: format!("secret {id}"),
-                            why: e.to_string(),
+                            source: e,
                         }
                     })?;
                     out.volumes.push(volume(file, true));
