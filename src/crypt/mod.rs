@@ -34,6 +34,12 @@ pub const ENCRYPTED_SUFFIX: &str = "+encrypted";
 pub enum CryptError {
     #[error("{what}: {why}")]
     Key { what: String, why: String },
+    #[error("{path}: {source}")]
+    KeyFile {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("layer {layer}: none of the given keys can decrypt it ({why})")]
     NoKey { layer: Digest, why: String },
     #[error("layer {layer} is encrypted and no decryption key was given")]
@@ -318,9 +324,9 @@ impl Recipient {
             });
         }
         if let Some(path) = spec.strip_prefix("jwe:") {
-            let data = std::fs::read(path).map_err(|e| CryptError::Key {
-                what: path.to_string(),
-                why: e.to_string(),
+            let data = std::fs::read(path).map_err(|source| CryptError::KeyFile {
+                path: path.to_string(),
+                source,
             })?;
             return Ok(Recipient::Jwe(PublicKey::parse(&data, path)?));
         }
@@ -340,11 +346,12 @@ impl Keyring {
             && let Some((kid, file)) = spec.rsplit_once('=')
         {
             provider::parse_kid(kid)?;
-            let kek =
-                zeroize::Zeroizing::new(std::fs::read(file).map_err(|e| CryptError::Key {
-                    what: file.to_string(),
-                    why: e.to_string(),
-                })?);
+            let kek = zeroize::Zeroizing::new(std::fs::read(file).map_err(|source| {
+                CryptError::KeyFile {
+                    path: file.to_string(),
+                    source,
+                }
+            })?);
             if kek.len() != 32 {
                 return Err(CryptError::Key {
                     what: file.to_string(),
@@ -365,10 +372,11 @@ impl Keyring {
                 None => (spec, None),
             }
         };
-        let data = zeroize::Zeroizing::new(std::fs::read(path).map_err(|e| CryptError::Key {
-            what: path.to_string(),
-            why: e.to_string(),
-        })?);
+        let data =
+            zeroize::Zeroizing::new(std::fs::read(path).map_err(|source| CryptError::KeyFile {
+                path: path.to_string(),
+                source,
+            })?);
         self.private
             .push(PrivateKey::parse(&data, password.map(str::as_bytes), path)?);
         Ok(())

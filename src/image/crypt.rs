@@ -34,9 +34,9 @@ fn crypt_err(e: CryptError) -> ImageError {
 fn io_fail(what: &Digest) -> impl FnOnce(io::Error) -> ImageError + '_ {
     move |e| match crypt_error(&e) {
         Some(c) => ImageError::Crypt(CryptError::Other(c.to_string())),
-        None => ImageError::Invalid {
+        None => ImageError::Io {
             what: format!("layer {what}"),
-            why: e.to_string(),
+            source: e,
         },
     }
 }

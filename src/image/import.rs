@@ -68,9 +68,9 @@ pub(crate) fn creation_time() -> String {
 }
 
 fn io_fail(what: &str) -> impl FnOnce(io::Error) -> ImageError + '_ {
-    move |e| ImageError::Io {
-        path: what.into(),
-        why: e.to_string(),
+    move |source| ImageError::Io {
+        what: what.into(),
+        source,
     }
 }
 

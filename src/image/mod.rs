@@ -11,7 +11,6 @@ mod pull;
 mod push;
 mod sign;
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use archive::LoadedImage;
@@ -66,8 +65,26 @@ pub enum ImageError {
     Incomplete { reference: String, what: String },
     #[error("{what}: {why}")]
     Invalid { what: String, why: String },
-    #[error("{path}: {why}")]
-    Io { path: PathBuf, why: String },
+    #[error("{what}: {source}")]
+    Io {
+        what: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{what}: {source}")]
+    Json {
+        what: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("{what}: {source}")]
+    Document {
+        what: String,
+        #[source]
+        source: crate::oci::FormatError,
+    },
+    #[error("a download task failed: {0}")]
+    Task(#[source] tokio::task::JoinError),
     #[error("{0} is ambiguous: it matches {1}; use a longer prefix or a name")]
     Ambiguous(String, String),
 }
@@ -175,9 +192,9 @@ impl Images {
         };
         let data = self.store.read_blob(&manifest.config.digest)?;
         let config: ImageConfig =
-            serde_json::from_slice(&data).map_err(|e| ImageError::Invalid {
+            serde_json::from_slice(&data).map_err(|source| ImageError::Json {
                 what: format!("image config {}", manifest.config.digest),
-                why: e.to_string(),
+                source,
             })?;
         Ok(PlatformImage {
             manifest_desc: desc.clone(),

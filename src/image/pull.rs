@@ -70,12 +70,13 @@ impl Images {
             }
         }
         let pinned = r.at_digest(&top.digest);
-        let (_, top_doc) = Document::parse(Some(&top.media_type), &top_bytes).map_err(|e| {
-            ImageError::Invalid {
-                what: r.to_string(),
-                why: e.to_string(),
-            }
-        })?;
+        let (_, top_doc) =
+            Document::parse(Some(&top.media_type), &top_bytes).map_err(|source| {
+                ImageError::Document {
+                    what: r.to_string(),
+                    source,
+                }
+            })?;
         let mut docs: Vec<(Descriptor, bytes::Bytes)> = vec![(top.clone(), top_bytes)];
         let mut manifests = Vec::new();
         match top_doc {
@@ -94,10 +95,10 @@ impl Images {
                                 why: "nested indexes are not supported".into(),
                             });
                         }
-                        Err(e) => {
-                            return Err(ImageError::Invalid {
+                        Err(source) => {
+                            return Err(ImageError::Document {
                                 what: format!("{r} child {}", child.digest),
-                                why: e.to_string(),
+                                source,
                             });
                         }
                     }
@@ -164,9 +165,9 @@ impl Images {
     fn platform_image_from(&self, m: &oci::Manifest) -> Result<Platform> {
         let data = self.store.read_blob(&m.config.digest)?;
         let cfg: oci::ImageConfig =
-            serde_json::from_slice(&data).map_err(|e| ImageError::Invalid {
+            serde_json::from_slice(&data).map_err(|source| ImageError::Json {
                 what: format!("image config {}", m.config.digest),
-                why: e.to_string(),
+                source,
             })?;
         Ok(cfg.platform())
     }
@@ -254,12 +255,7 @@ impl Images {
         }
         let mut first_err = None;
         while let Some(joined) = tasks.join_next().await {
-            let res = joined.unwrap_or_else(|e| {
-                Err(ImageError::Invalid {
-                    what: "download task".into(),
-                    why: e.to_string(),
-                })
-            });
+            let res = joined.unwrap_or_else(|e| Err(ImageError::Task(e)));
             if let Err(e) = res
                 && first_err.is_none()
             {

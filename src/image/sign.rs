@@ -36,10 +36,10 @@ impl Images {
         let (top, bytes) = remote.fetch_manifest(r).await?;
         let mut out = vec![top.digest.clone()];
         if recursive && oci::is_index(&top.media_type) {
-            let (_, doc) = Document::parse(Some(&top.media_type), &bytes).map_err(|e| {
-                ImageError::Invalid {
+            let (_, doc) = Document::parse(Some(&top.media_type), &bytes).map_err(|source| {
+                ImageError::Document {
                     what: r.to_string(),
-                    why: e.to_string(),
+                    source,
                 }
             })?;
             out.extend(

@@ -57,6 +57,12 @@ pub enum RuntimeError {
     /// The container's command exists but cannot be executed (docker exits 126).
     #[error("container {id}: {why}")]
     CannotExecute { id: String, why: String },
+    #[error("container {id}: saving its state: {source}")]
+    State {
+        id: String,
+        #[source]
+        source: crate::store::StoreError,
+    },
     #[error("no such container: {0}")]
     NoSuchContainer(String),
 }

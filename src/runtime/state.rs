@@ -112,9 +112,9 @@ impl Runtime {
         let path = self.container_dir(&st.id).join("state.json");
         let data = serde_json::to_vec_pretty(st).expect("state serialises");
         // Container state describes processes, which do not survive a reboot.
-        crate::store::write_replace(&path, &data, false).map_err(|e| RuntimeError::Container {
+        crate::store::write_replace(&path, &data, false).map_err(|source| RuntimeError::State {
             id: st.id.clone(),
-            why: e.to_string(),
+            source,
         })
     }
 
