@@ -57,55 +57,12 @@ impl Images {
         // The one tag → digest resolution; everything after is by digest.
         let (top, top_bytes) = remote.fetch_manifest(r).await?;
         if let Some(trust) = opts.trust.as_ref().filter(|t| !t.is_empty()) {
-            let verdict = trust.check(&remote, r, &top.digest).await?;
-            for s in &verdict.signatures {
-                progress.line(format!(
-                    "Verified signature ({}) on {}",
-                    match s.format {
-                        crate::trust::SignatureFormat::SimpleSigning => "cosign",
-                        crate::trust::SignatureFormat::Bundle => "sigstore bundle",
-                    },
-                    top.digest
-                ));
-            }
+            verify(trust, &remote, r, &top.digest, progress).await?;
         }
         let pinned = r.at_digest(&top.digest);
-        let (_, top_doc) =
-            Document::parse(Some(&top.media_type), &top_bytes).map_err(|source| {
-                ImageError::Document {
-                    what: r.to_string(),
-                    source,
-                }
-            })?;
-        let mut docs: Vec<(Descriptor, bytes::Bytes)> = vec![(top.clone(), top_bytes)];
-        let mut manifests = Vec::new();
-        match top_doc {
-            Document::Manifest(m) => manifests.push(m),
-            Document::Index(idx) => {
-                let selected = self.select_children(r, &idx.manifests, opts)?;
-                for child in selected {
-                    let (desc, bytes) = remote
-                        .fetch_manifest(&pinned.at_digest(&child.digest))
-                        .await?;
-                    match Document::parse(Some(&desc.media_type), &bytes) {
-                        Ok((_, Document::Manifest(m))) => manifests.push(m),
-                        Ok((_, Document::Index(_))) => {
-                            return Err(ImageError::Invalid {
-                                what: format!("{r} child {}", child.digest),
-                                why: "nested indexes are not supported".into(),
-                            });
-                        }
-                        Err(source) => {
-                            return Err(ImageError::Document {
-                                what: format!("{r} child {}", child.digest),
-                                source,
-                            });
-                        }
-                    }
-                    docs.push((child.clone(), bytes));
-                }
-            }
-        }
+        let (docs, manifests) = self
+            .fetch_manifests(&remote, r, &pinned, (top.clone(), top_bytes), opts)
+            .await?;
         // Configs and layers, each once.
         let mut seen = BTreeSet::new();
         let blobs: Vec<Descriptor> = manifests
@@ -132,14 +89,7 @@ impl Images {
         }
         // Manifests last, children before parents, so that anything a name
         // reaches is whole.
-        let mut new_docs = false;
-        for (desc, bytes) in docs.iter().rev() {
-            if !self.store.has_blob(&desc.digest, Some(desc.size)) {
-                new_docs = true;
-            }
-            let stored = self.store.put_blob(bytes)?;
-            debug_assert_eq!(stored, desc.digest);
-        }
+        let new_docs = self.store_documents(&docs)?;
         let name = r.store_name();
         let previous = self.store.image(&name)?;
         let changed = previous.as_ref().map(|p| &p.target.digest) != Some(&top.digest);
@@ -160,6 +110,67 @@ impl Images {
             target: top,
             downloaded: downloaded || new_docs,
         })
+    }
+
+    /// The manifests the pull stores: the top document (as resolved), and
+    /// for an index the selected children, each fetched by digest; the
+    /// image manifests among them.
+    async fn fetch_manifests(
+        &self,
+        remote: &Remote,
+        r: &ImageRef,
+        pinned: &ImageRef,
+        top: (Descriptor, bytes::Bytes),
+        opts: &PullOptions,
+    ) -> Result<(Vec<(Descriptor, bytes::Bytes)>, Vec<oci::Manifest>)> {
+        let (_, top_doc) = Document::parse(Some(&top.0.media_type), &top.1).map_err(|source| {
+            ImageError::Document {
+                what: r.to_string(),
+                source,
+            }
+        })?;
+        let mut docs = vec![top];
+        let mut manifests = Vec::new();
+        match top_doc {
+            Document::Manifest(m) => manifests.push(m),
+            Document::Index(idx) => {
+                for child in self.select_children(r, &idx.manifests, opts)? {
+                    let (desc, bytes) = remote
+                        .fetch_manifest(&pinned.at_digest(&child.digest))
+                        .await?;
+                    match Document::parse(Some(&desc.media_type), &bytes) {
+                        Ok((_, Document::Manifest(m))) => manifests.push(m),
+                        Ok((_, Document::Index(_))) => {
+                            return Err(ImageError::Invalid {
+                                what: format!("{r} child {}", child.digest),
+                                why: "nested indexes are not supported".into(),
+                            });
+                        }
+                        Err(source) => {
+                            return Err(ImageError::Document {
+                                what: format!("{r} child {}", child.digest),
+                                source,
+                            });
+                        }
+                    }
+                    docs.push((child.clone(), bytes));
+                }
+            }
+        }
+        Ok((docs, manifests))
+    }
+
+    /// Stores the documents, children before parents; whether any was new.
+    fn store_documents(&self, docs: &[(Descriptor, bytes::Bytes)]) -> Result<bool> {
+        let mut new_docs = false;
+        for (desc, bytes) in docs.iter().rev() {
+            if !self.store.has_blob(&desc.digest, Some(desc.size)) {
+                new_docs = true;
+            }
+            let stored = self.store.put_blob(bytes)?;
+            debug_assert_eq!(stored, desc.digest);
+        }
+        Ok(new_docs)
     }
 
     fn platform_image_from(&self, m: &oci::Manifest) -> Result<Platform> {
@@ -300,6 +311,28 @@ fn display_name(r: &ImageRef) -> String {
         (None, Some(d)) => format!("{name}@{d}"),
         _ => name,
     }
+}
+
+/// Checks the trust policy on exactly the resolved digest, before any
+/// content is fetched, and says which signatures held.
+async fn verify(
+    trust: &TrustPolicy,
+    remote: &Remote,
+    r: &ImageRef,
+    digest: &crate::digest::Digest,
+    progress: &Progress,
+) -> Result<()> {
+    let verdict = trust.check(remote, r, digest).await?;
+    for s in &verdict.signatures {
+        progress.line(format!(
+            "Verified signature ({}) on {digest}",
+            match s.format {
+                crate::trust::SignatureFormat::SimpleSigning => "cosign",
+                crate::trust::SignatureFormat::Bundle => "sigstore bundle",
+            },
+        ));
+    }
+    Ok(())
 }
 
 /// `--pull` for run: when to contact the registry.

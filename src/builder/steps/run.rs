@@ -403,6 +403,30 @@ impl Builder<'_> {
     /// writes must be thrown away or `.dockerignore` hides files), cache
     /// directories (locked for `sharing=locked`), tmpfs mounts, and secret
     /// files on a memory file system of their own.
+    /// What a bind mount of the build context shows: the source itself
+    /// (read-only), or a private copy when the mount is writable (writes
+    /// are thrown away) or `.dockerignore` hides part of it.
+    fn context_bind(
+        &mut self,
+        source: &str,
+        rw: bool,
+    ) -> Result<(PathBuf, Option<Box<dyn std::any::Any>>)> {
+        let root = self.context_root()?;
+        let src = bind_source(&root, source)?;
+        if !rw && root.ignore.is_empty() {
+            return Ok((src.path, None));
+        }
+        let dir = self.scratch_dir()?;
+        let copy = dir.path().join("m");
+        let opts = CopyOptions {
+            owner: None,
+            chmod: None,
+        };
+        root.copy(&src, &copy, &opts)
+            .map_err(|e| BuildError::Usage(e.to_string()))?;
+        Ok((copy, Some(Box::new(dir))))
+    }
+
     fn prepare_mounts(&mut self, mounts: &[RunMount], me: usize) -> Result<StepMounts> {
         let mut out = StepMounts::default();
         let mut secrets: Option<MemDir> = None;
@@ -415,22 +439,9 @@ impl Builder<'_> {
                     source,
                     rw,
                 } => {
-                    let root = self.context_root()?;
-                    let src = bind_source(&root, source)?;
-                    if *rw || !root.ignore.is_empty() {
-                        let dir = self.scratch_dir()?;
-                        let copy = dir.path().join("m");
-                        let opts = CopyOptions {
-                            owner: None,
-                            chmod: None,
-                        };
-                        root.copy(&src, &copy, &opts)
-                            .map_err(|e| BuildError::Usage(e.to_string()))?;
-                        out.volumes.push(volume(copy, !rw));
-                        out.held.push(Box::new(dir));
-                    } else {
-                        out.volumes.push(volume(src.path, true));
-                    }
+                    let (path, held) = self.context_bind(source, *rw)?;
+                    out.volumes.push(volume(path, !rw));
+                    out.held.extend(held);
                 }
                 Kind::Bind {
                     from: Some(f),
