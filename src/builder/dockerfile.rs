@@ -165,10 +165,62 @@ fn continues(s: &str, escape: char) -> Option<&str> {
 pub fn parse(text: &str) -> Result<Dockerfile, BuildError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text.lines().collect();
+    let (escape, syntax, mut i) = directives(&lines)?;
+    let mut instructions = Vec::new();
+    while i < lines.len() {
+        let t = lines[i].trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (logical, end) = logical_line(&lines, &mut i, escape);
+        let logical = logical.trim();
+        let (kw, rest) = logical
+            .split_once(char::is_whitespace)
+            .unwrap_or((logical, ""));
+        let keyword = kw.to_ascii_uppercase();
+        if !KEYWORDS.contains(&keyword.as_str()) {
+            return Err(BuildError::Parse {
+                line: start + 1,
+                why: format!("unknown instruction: {kw}"),
+            });
+        }
+        let (flags, args) = split_flags(rest.trim_start());
+        let mut end = end;
+        let mut heredocs = Vec::new();
+        if matches!(keyword.as_str(), "RUN" | "COPY" | "ADD") {
+            for word in super::shell::raw_words(args, escape) {
+                let Some((name, chomp, expand)) = heredoc_marker(&word) else {
+                    continue;
+                };
+                let data = heredoc_body(&lines, &mut i, &name, chomp, start)?;
+                end = i - 1;
+                heredocs.push(Heredoc { name, data, expand });
+            }
+        }
+        instructions.push(Instruction {
+            line: start + 1,
+            end_line: end + 1,
+            keyword,
+            flags,
+            args: args.trim().to_string(),
+            heredocs,
+        });
+    }
+    Ok(Dockerfile {
+        escape,
+        syntax,
+        instructions,
+    })
+}
+
+/// Parser directives (`# escape=`, `# syntax=`), only at the very top:
+/// the escape character, the syntax named, and the first line after them.
+fn directives(lines: &[&str]) -> Result<(char, Option<String>, usize), BuildError> {
     let mut escape = '\\';
     let mut syntax = None;
     let mut i = 0;
-    // Parser directives: only at the very top, before anything else.
     while i < lines.len() {
         let Some((k, v)) = directive(lines[i]) else {
             break;
@@ -191,98 +243,70 @@ pub fn parse(text: &str) -> Result<Dockerfile, BuildError> {
         }
         i += 1;
     }
-    let mut instructions = Vec::new();
-    while i < lines.len() {
-        let line = lines[i];
-        let t = line.trim_start();
-        if t.is_empty() || t.starts_with('#') {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut logical = String::new();
-        let mut cur = line;
-        loop {
-            match continues(cur, escape) {
-                Some(head) => {
-                    logical.push_str(head);
-                    i += 1;
-                    // Comment and blank lines inside a continuation are dropped.
-                    while i < lines.len() {
-                        let n = lines[i].trim_start();
-                        if n.is_empty() || n.starts_with('#') {
-                            i += 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    if i >= lines.len() {
+    Ok((escape, syntax, i))
+}
+
+/// The logical line starting at `*i`, its continuations joined (comment
+/// and blank lines inside a continuation are dropped); leaves `*i` after
+/// it and returns its last physical line.
+fn logical_line(lines: &[&str], i: &mut usize, escape: char) -> (String, usize) {
+    let mut logical = String::new();
+    let mut cur = lines[*i];
+    loop {
+        match continues(cur, escape) {
+            Some(head) => {
+                logical.push_str(head);
+                *i += 1;
+                while *i < lines.len() {
+                    let n = lines[*i].trim_start();
+                    if n.is_empty() || n.starts_with('#') {
+                        *i += 1;
+                    } else {
                         break;
                     }
-                    cur = lines[i];
                 }
-                None => {
-                    logical.push_str(cur);
+                if *i >= lines.len() {
                     break;
                 }
+                cur = lines[*i];
+            }
+            None => {
+                logical.push_str(cur);
+                break;
             }
         }
-        let end = i.min(lines.len() - 1);
-        i += 1;
-        let logical = logical.trim();
-        let (kw, rest) = logical
-            .split_once(char::is_whitespace)
-            .unwrap_or((logical, ""));
-        let keyword = kw.to_ascii_uppercase();
-        if !KEYWORDS.contains(&keyword.as_str()) {
+    }
+    let end = (*i).min(lines.len() - 1);
+    *i += 1;
+    (logical, end)
+}
+
+/// A heredoc's lines from `*i` up to the line `name` (tabs stripped with
+/// `<<-`); leaves `*i` after that line.
+fn heredoc_body(
+    lines: &[&str],
+    i: &mut usize,
+    name: &str,
+    chomp: bool,
+    start: usize,
+) -> Result<String, BuildError> {
+    let mut data = String::new();
+    loop {
+        let Some(l) = lines.get(*i) else {
             return Err(BuildError::Parse {
                 line: start + 1,
-                why: format!("unknown instruction: {kw}"),
+                why: format!("unterminated heredoc: no line {name:?} ends it"),
             });
+        };
+        *i += 1;
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        let l = if chomp { l.trim_start_matches('\t') } else { l };
+        if l == name {
+            return Ok(data);
         }
-        let (flags, args) = split_flags(rest.trim_start());
-        let mut end = end;
-        let mut heredocs = Vec::new();
-        if matches!(keyword.as_str(), "RUN" | "COPY" | "ADD") {
-            for word in super::shell::raw_words(args, escape) {
-                let Some((name, chomp, expand)) = heredoc_marker(&word) else {
-                    continue;
-                };
-                let mut data = String::new();
-                loop {
-                    let Some(l) = lines.get(i) else {
-                        return Err(BuildError::Parse {
-                            line: start + 1,
-                            why: format!("unterminated heredoc: no line {name:?} ends it"),
-                        });
-                    };
-                    i += 1;
-                    let l = l.strip_suffix('\r').unwrap_or(l);
-                    let l = if chomp { l.trim_start_matches('\t') } else { l };
-                    if l == name {
-                        break;
-                    }
-                    data.push_str(l);
-                    data.push('\n');
-                }
-                end = i - 1;
-                heredocs.push(Heredoc { name, data, expand });
-            }
-        }
-        instructions.push(Instruction {
-            line: start + 1,
-            end_line: end + 1,
-            keyword,
-            flags,
-            args: args.trim().to_string(),
-            heredocs,
-        });
+        data.push_str(l);
+        data.push('\n');
     }
-    Ok(Dockerfile {
-        escape,
-        syntax,
-        instructions,
-    })
 }
 
 /// Leading `--name[=value]` words.
