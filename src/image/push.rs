@@ -182,26 +182,7 @@ impl Images {
             }
             return as_is(present);
         }
-        let wanted = if opts.platforms.is_empty() {
-            vec![Platform::host()]
-        } else {
-            opts.platforms.clone()
-        };
-        let mut chosen: Vec<PlatformImage> = Vec::new();
-        for want in &wanted {
-            let Some(img) = present.iter().find(|p| want.matches(&p.platform())) else {
-                return Err(ImageError::Incomplete {
-                    reference: name.into(),
-                    what: want.to_string(),
-                });
-            };
-            if !chosen
-                .iter()
-                .any(|c| c.manifest_desc.digest == img.manifest_desc.digest)
-            {
-                chosen.push(img.clone());
-            }
-        }
+        let mut chosen = choose(name, &present, opts)?;
         if chosen.len() == 1 {
             let img = chosen.remove(0);
             return Ok(Plan {
@@ -210,28 +191,59 @@ impl Images {
                 platforms: vec![img],
             });
         }
-        // Several platforms out of a larger index: a new index of just those.
-        let children = chosen
+        Ok(sub_index(&index, chosen))
+    }
+}
+
+/// The present platform images `opts` asks for (the host's by default),
+/// each once.
+fn choose(name: &str, present: &[PlatformImage], opts: &PushOptions) -> Result<Vec<PlatformImage>> {
+    let wanted = if opts.platforms.is_empty() {
+        vec![Platform::host()]
+    } else {
+        opts.platforms.clone()
+    };
+    let mut chosen: Vec<PlatformImage> = Vec::new();
+    for want in &wanted {
+        let Some(img) = present.iter().find(|p| want.matches(&p.platform())) else {
+            return Err(ImageError::Incomplete {
+                reference: name.into(),
+                what: want.to_string(),
+            });
+        };
+        if !chosen
             .iter()
-            .map(|img| {
-                index
-                    .manifests
-                    .iter()
-                    .find(|c| c.digest == img.manifest_desc.digest)
-                    .cloned()
-                    .unwrap_or_else(|| img.manifest_desc.clone())
-            })
-            .collect();
-        let media_type = index
-            .media_type
-            .clone()
-            .unwrap_or_else(|| oci::OCI_INDEX.into());
-        let new_index = Index::new(&media_type, children);
-        let bytes = serde_json::to_vec(&new_index).expect("index serialises");
-        Ok(Plan {
-            top: Descriptor::new(&media_type, Digest::of(&bytes), bytes.len() as u64),
-            top_bytes: bytes,
-            platforms: chosen,
+            .any(|c| c.manifest_desc.digest == img.manifest_desc.digest)
+        {
+            chosen.push(img.clone());
+        }
+    }
+    Ok(chosen)
+}
+
+/// Several platforms out of a larger index: a new index of just those,
+/// their entries (platforms, annotations) as the original has them.
+fn sub_index(index: &Index, chosen: Vec<PlatformImage>) -> Plan {
+    let children = chosen
+        .iter()
+        .map(|img| {
+            index
+                .manifests
+                .iter()
+                .find(|c| c.digest == img.manifest_desc.digest)
+                .cloned()
+                .unwrap_or_else(|| img.manifest_desc.clone())
         })
+        .collect();
+    let media_type = index
+        .media_type
+        .clone()
+        .unwrap_or_else(|| oci::OCI_INDEX.into());
+    let new_index = Index::new(&media_type, children);
+    let bytes = serde_json::to_vec(&new_index).expect("index serialises");
+    Plan {
+        top: Descriptor::new(&media_type, Digest::of(&bytes), bytes.len() as u64),
+        top_bytes: bytes,
+        platforms: chosen,
     }
 }
