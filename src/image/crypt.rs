@@ -142,7 +142,7 @@ impl Images {
         if jwe_keys.is_empty() && kbs.is_empty() {
             return Err(ImageError::Invalid {
                 what: "encrypt".into(),
-                why: "no recipient: give --recipient jwe:PUB.pem or a kbs:/// key id".into(),
+                why: "no recipient: give a jwe: public key or a kbs:/// key id".into(),
             });
         }
         if kbs.len() > 1 {
@@ -156,25 +156,7 @@ impl Images {
         let mut out = Vec::new();
         let mut encrypted: BTreeSet<Digest> = BTreeSet::new();
         for img in selected {
-            let n = img.manifest.layers.len() as i64;
-            let chosen: BTreeSet<usize> = if opts.layers.is_empty() {
-                (0..n as usize).collect()
-            } else {
-                opts.layers
-                    .iter()
-                    .map(|&i| {
-                        let idx = if i < 0 { n + i } else { i };
-                        if idx < 0 || idx >= n {
-                            Err(ImageError::Invalid {
-                                what: format!("--layer {i}"),
-                                why: format!("the image has {n} layers"),
-                            })
-                        } else {
-                            Ok(idx as usize)
-                        }
-                    })
-                    .collect::<Result<_>>()?
-            };
+            let chosen = layer_choice(img.manifest.layers.len(), &opts.layers)?;
             let mut manifest = img.manifest.clone();
             for (i, layer) in manifest.layers.iter_mut().enumerate() {
                 if !chosen.contains(&i) || crypt::is_encrypted(layer) {
@@ -185,9 +167,21 @@ impl Images {
             }
             out.push((img, manifest));
         }
-        // Check the result before saying so: every chosen layer is ciphertext
-        // with its annotations, and every KBS-wrapped layer opens with the KEK.
-        for (img, m) in &out {
+        self.check_encrypted(&out, &encrypted, kbs.first().copied())?;
+        // Unnamed (push --encrypt): the caller holds a lease while it pushes.
+        self.write_converted(&rec, dst, out)
+    }
+
+    /// Checks the result before saying so: every chosen layer is
+    /// ciphertext with its annotations, and every KBS-wrapped layer opens
+    /// with the KEK.
+    fn check_encrypted(
+        &self,
+        out: &[(PlatformImage, oci::Manifest)],
+        encrypted: &BTreeSet<Digest>,
+        kbs: Option<(&String, &Zeroizing<Vec<u8>>)>,
+    ) -> Result<()> {
+        for (img, m) in out {
             for (plain, l) in img.manifest.layers.iter().zip(&m.layers) {
                 if !encrypted.contains(&l.digest) {
                     continue;
@@ -202,10 +196,10 @@ impl Images {
                         why: "encryption produced an inconsistent layer; nothing was named".into(),
                     });
                 }
-                if let Some((kid, kek)) = kbs.first() {
+                if let Some((kid, kek)) = kbs {
                     let ring = Keyring {
                         private: Vec::new(),
-                        keks: vec![((*kid).clone(), (*kek).clone())],
+                        keks: vec![(kid.clone(), kek.clone())],
                     };
                     let p = ring.open(l).map_err(crypt_err)?;
                     if p.digest != plain.digest {
@@ -217,8 +211,7 @@ impl Images {
                 }
             }
         }
-        // Unnamed (push --encrypt): the caller holds a lease while it pushes.
-        self.write_converted(&rec, dst, out)
+        Ok(())
     }
 
     fn encrypt_layer(
@@ -339,4 +332,27 @@ impl Images {
         }
         Ok(())
     }
+}
+
+/// The layer indexes to encrypt out of `n` (negative counts from the
+/// last); all when none are asked for.
+fn layer_choice(n: usize, asked: &[i64]) -> Result<BTreeSet<usize>> {
+    let n = n as i64;
+    if asked.is_empty() {
+        return Ok((0..n as usize).collect());
+    }
+    asked
+        .iter()
+        .map(|&i| {
+            let idx = if i < 0 { n + i } else { i };
+            if idx < 0 || idx >= n {
+                Err(ImageError::Invalid {
+                    what: format!("layer {i}"),
+                    why: format!("the image has {n} layers"),
+                })
+            } else {
+                Ok(idx as usize)
+            }
+        })
+        .collect()
 }
