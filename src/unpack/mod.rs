@@ -232,14 +232,7 @@ pub fn apply_layer(
                 if stats.bytes > limits.max_bytes {
                     return Err(UnpackError::TooLarge(format!("{} bytes", limits.max_bytes)));
                 }
-                let mut f = OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
-                    .mode(0o600)
-                    .open(&target)
-                    .map_err(io_at(&name, "create file"))?;
-                io::copy(&mut (&mut entry).take(size), &mut f).map_err(io_at(&name, "write"))?;
+                write_file(&mut entry, size, &target, &name)?;
             }
             tar::EntryType::Symlink => {
                 let link = entry
@@ -283,6 +276,25 @@ pub fn apply_layer(
         let _ = set_mtime(&dir, mtime);
     }
     Ok(stats)
+}
+
+/// A regular file's `size` bytes into a new file at `target`, made
+/// owner-only and never through a symlink planted there.
+fn write_file(
+    entry: &mut impl Read,
+    size: u64,
+    target: &Path,
+    name: &str,
+) -> Result<(), UnpackError> {
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+        .mode(0o600)
+        .open(target)
+        .map_err(io_at(name, "create file"))?;
+    io::copy(&mut entry.take(size), &mut f).map_err(io_at(name, "write"))?;
+    Ok(())
 }
 
 /// A whiteout entry (`.wh..wh..opq`, `.wh.NAME`), applied to the tree or
