@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use super::Command;
 use super::flags::{PlatformArg, PlatformsArgs};
 use super::trust::{ImageSignArgs, ImageVerifyArgs, SignArgs, VerifyArgs, signer_for_push};
 use crate::engine::Context;
@@ -188,93 +187,33 @@ pub enum ImageCommand {
     Decrypt(super::crypt::DecryptArgs),
 }
 
-#[derive(Subcommand, Debug)]
-pub enum ManifestCommand {
-    /// Create a local manifest list (image index) from local images
-    Create {
-        /// Add to an existing list instead of replacing it
-        #[arg(short, long)]
-        amend: bool,
-        list: String,
-        #[arg(required = true)]
-        images: Vec<String>,
-    },
-    /// Print a local image's manifest or index
-    Inspect { image: String },
-}
-
-pub fn run(ctx: &Context, cmd: Command) -> Result<i32, Error> {
+/// `ccr image ...`.
+pub fn image(ctx: &Context, cmd: ImageCommand) -> Result<i32, Error> {
     match cmd {
-        Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull(ctx, a),
-        Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push(ctx, a),
-        Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images(ctx, a),
-        Command::History(a) | Command::Image(ImageCommand::History(a)) => history(ctx, a),
-        Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => {
-            ctx.images.tag(&a.source_image, &a.target_image)?;
-            Ok(0)
-        }
-        Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => rmi(ctx, a),
-        Command::Save(a) | Command::Image(ImageCommand::Save(a)) => save(ctx, a),
-        Command::Load(a) | Command::Image(ImageCommand::Load(a)) => load(ctx, a),
-        Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import(ctx, a),
-        Command::Image(ImageCommand::Inspect(a)) => inspect(ctx, a),
-        Command::Image(ImageCommand::Prune(a)) => prune(ctx, a),
-        Command::Image(ImageCommand::Sign(a)) => super::trust::image_sign(ctx, a),
-        Command::Image(ImageCommand::Verify(a)) => super::trust::image_verify(ctx, a),
-        Command::Image(ImageCommand::Encrypt(a)) => super::crypt::encrypt(ctx, a),
-        Command::Image(ImageCommand::Decrypt(a)) => super::crypt::decrypt(ctx, a),
-        Command::Manifest(ManifestCommand::Create {
-            amend,
-            list,
-            images,
-        }) => {
-            let r = ImageRef::parse(&list)?;
-            let d = ctx.images.create_index(&r, &images, amend)?;
-            println!("Created manifest list {r}");
-            println!("{}", d.digest);
-            Ok(0)
-        }
-        Command::Manifest(ManifestCommand::Inspect { image }) => {
-            let rec = ctx.images.lookup_one(&image)?;
-            let data = ctx.images.store.read_blob(&rec.target.digest)?;
-            let v: serde_json::Value =
-                serde_json::from_slice(&data).map_err(|e| Error::Usage(e.to_string()))?;
-            println!("{}", serde_json::to_string_pretty(&v).expect("serialises"));
-            Ok(0)
-        }
-        Command::Login(_)
-        | Command::Logout(_)
-        | Command::Completion { .. }
-        | Command::Key(_)
-        | Command::Run(_)
-        | Command::Create(_)
-        | Command::Restart(_)
-        | Command::Cp(_)
-        | Command::Port(_)
-        | Command::Rename(_)
-        | Command::Version
-        | Command::Info
-        | Command::System(_)
-        | Command::Volume(_)
-        | Command::Wait(_)
-        | Command::Container(_)
-        | Command::Ps(_)
-        | Command::Exec(_)
-        | Command::Logs(_)
-        | Command::Stop(_)
-        | Command::Kill(_)
-        | Command::Rm(_)
-        | Command::Start(_)
-        | Command::Inspect(_)
-        | Command::Build(_)
-        | Command::Builder(_)
-        | Command::Kbs(_) => {
-            unreachable!("handled before a context is made")
-        }
+        ImageCommand::Pull(a) => pull(ctx, a),
+        ImageCommand::Push(a) => push(ctx, a),
+        ImageCommand::Ls(a) => images(ctx, a),
+        ImageCommand::History(a) => history(ctx, a),
+        ImageCommand::Tag(a) => tag(ctx, a),
+        ImageCommand::Rm(a) => rmi(ctx, a),
+        ImageCommand::Save(a) => save(ctx, a),
+        ImageCommand::Load(a) => load(ctx, a),
+        ImageCommand::Import(a) => import(ctx, a),
+        ImageCommand::Inspect(a) => inspect(ctx, a),
+        ImageCommand::Prune(a) => prune(ctx, a),
+        ImageCommand::Sign(a) => super::trust::image_sign(ctx, a),
+        ImageCommand::Verify(a) => super::trust::image_verify(ctx, a),
+        ImageCommand::Encrypt(a) => super::crypt::encrypt(ctx, a),
+        ImageCommand::Decrypt(a) => super::crypt::decrypt(ctx, a),
     }
 }
 
-fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
+pub fn tag(ctx: &Context, a: TagArgs) -> Result<i32, Error> {
+    ctx.images.tag(&a.source_image, &a.target_image)?;
+    Ok(0)
+}
+
+pub fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
     let r = ImageRef::parse(&a.image)?;
     let opts = PullOptions {
         platforms: a.transfer.platforms.platform.clone(),
@@ -288,7 +227,7 @@ fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
-fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
+pub fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
     let r = ImageRef::parse(&a.image)?;
     let mut opts = PushOptions {
         platforms: a.transfer.platforms.platform.clone(),
@@ -331,7 +270,7 @@ fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
-fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
+pub fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
     let format = Format::parse(a.format.as_deref())?;
     let rows = ctx.images.list(a.repository.as_deref())?;
     let mut out = std::io::stdout().lock();
@@ -385,7 +324,7 @@ fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
-fn history(ctx: &Context, a: HistoryArgs) -> Result<i32, Error> {
+pub fn history(ctx: &Context, a: HistoryArgs) -> Result<i32, Error> {
     let format = Format::parse(a.format.as_deref())?;
     let rows = ctx.images.history(&a.image, a.platform.platform.as_ref())?;
     let mut out = std::io::stdout().lock();
@@ -429,7 +368,7 @@ fn history(ctx: &Context, a: HistoryArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
-fn rmi(ctx: &Context, a: RmiArgs) -> Result<i32, Error> {
+pub fn rmi(ctx: &Context, a: RmiArgs) -> Result<i32, Error> {
     let mut failed = false;
     for outcome in crate::engine::prune::remove_images(ctx, &a.images, a.force)? {
         match outcome {
@@ -460,7 +399,7 @@ fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
     super::print_json(&format, &all)
 }
 
-fn save(ctx: &Context, a: SaveArgs) -> Result<i32, Error> {
+pub fn save(ctx: &Context, a: SaveArgs) -> Result<i32, Error> {
     match &a.output {
         Some(path) => {
             // Write beside the target and rename, so a failure leaves no half file.
@@ -492,7 +431,7 @@ fn save(ctx: &Context, a: SaveArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
-fn load(ctx: &Context, a: LoadArgs) -> Result<i32, Error> {
+pub fn load(ctx: &Context, a: LoadArgs) -> Result<i32, Error> {
     let input: Box<dyn Read> = match &a.input {
         Some(p) => Box::new(std::fs::File::open(p).map_err(|source| Error::Io {
             path: p.clone(),
@@ -521,7 +460,7 @@ fn load(ctx: &Context, a: LoadArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
-fn import(ctx: &Context, a: ImportArgs) -> Result<i32, Error> {
+pub fn import(ctx: &Context, a: ImportArgs) -> Result<i32, Error> {
     let r = ImageRef::parse(&a.reference)?;
     let opts = ImportOptions {
         platform: a.platform.platform.clone(),

@@ -9,6 +9,7 @@ mod flags;
 mod image;
 mod kbs;
 mod login;
+mod manifest;
 mod run;
 mod system;
 mod trust;
@@ -137,7 +138,7 @@ pub enum Command {
     Image(image::ImageCommand),
     /// Manage local manifest lists (multi-platform images)
     #[command(subcommand)]
-    Manifest(image::ManifestCommand),
+    Manifest(manifest::ManifestCommand),
     /// Talk to a Key Broker Service: attest, fetch and provision resources
     #[command(subcommand)]
     Kbs(kbs::KbsCommand),
@@ -361,6 +362,12 @@ pub fn run(cli: Cli) -> i32 {
         config,
     };
     let snapshotter = snapshotter(&cli.snapshotter);
+    // Commands that work on the data root get a context made for them.
+    macro_rules! in_ctx {
+        ($f:expr) => {
+            Context::new(&opts).and_then(|ctx| ($f)(&ctx))
+        };
+    }
     let result = match cli.command {
         Command::Completion { shell } => {
             completion(shell, &mut std::io::stdout());
@@ -374,32 +381,42 @@ pub fn run(cli: Cli) -> i32 {
             print!("{}", crate::engine::system::version());
             Ok(0)
         }
-        Command::Run(a) => Context::new(&opts).and_then(|ctx| run::run(&ctx, *a, snapshotter)),
+        Command::Run(a) => in_ctx!(|ctx| run::run(ctx, *a, snapshotter)),
         Command::Create(a) => {
-            Context::new(&opts).and_then(|ctx| run::create(&ctx, *a, snapshotter))
+            in_ctx!(|ctx| run::create(ctx, *a, snapshotter))
         }
-        Command::Restart(a) => Context::new(&opts).and_then(|ctx| container::restart(&ctx, a)),
-        Command::Cp(a) => Context::new(&opts).and_then(|ctx| container::cp(&ctx, a)),
-        Command::Port(a) => Context::new(&opts).and_then(|ctx| container::port(&ctx, a)),
-        Command::Rename(a) => Context::new(&opts).and_then(|ctx| container::rename(&ctx, a)),
-        Command::Volume(c) => Context::new(&opts).and_then(|ctx| volume::run(&ctx, c)),
-        Command::System(c) => Context::new(&opts).and_then(|ctx| system::system(&ctx, c)),
+        Command::Restart(a) => in_ctx!(|ctx| container::restart(ctx, a)),
+        Command::Cp(a) => in_ctx!(|ctx| container::cp(ctx, a)),
+        Command::Port(a) => in_ctx!(|ctx| container::port(ctx, a)),
+        Command::Rename(a) => in_ctx!(|ctx| container::rename(ctx, a)),
+        Command::Volume(c) => in_ctx!(|ctx| volume::run(ctx, c)),
+        Command::System(c) => in_ctx!(|ctx| system::system(ctx, c)),
         Command::Info => {
-            Context::new(&opts).and_then(|ctx| system::system(&ctx, system::SystemCommand::Info))
+            in_ctx!(|ctx| system::system(ctx, system::SystemCommand::Info))
         }
-        Command::Wait(a) => Context::new(&opts).and_then(|ctx| container::wait(&ctx, a)),
-        Command::Container(c) => Context::new(&opts).and_then(|ctx| container::container(&ctx, c)),
-        Command::Ps(a) => Context::new(&opts).and_then(|ctx| container::ps(&ctx, a)),
-        Command::Exec(a) => Context::new(&opts).and_then(|ctx| container::exec(&ctx, a)),
-        Command::Logs(a) => Context::new(&opts).and_then(|ctx| container::logs(&ctx, a)),
-        Command::Stop(a) => Context::new(&opts).and_then(|ctx| container::stop(&ctx, a)),
-        Command::Kill(a) => Context::new(&opts).and_then(|ctx| container::kill(&ctx, a)),
-        Command::Rm(a) => Context::new(&opts).and_then(|ctx| container::rm(&ctx, a)),
-        Command::Start(a) => Context::new(&opts).and_then(|ctx| container::start(&ctx, a)),
-        Command::Inspect(a) => Context::new(&opts).and_then(|ctx| container::inspect(&ctx, a)),
-        Command::Build(a) => Context::new(&opts).and_then(|ctx| builder::build_image(&ctx, *a)),
-        Command::Builder(c) => Context::new(&opts).and_then(|ctx| builder::builder(&ctx, c)),
-        other => Context::new(&opts).and_then(|ctx| image::run(&ctx, other)),
+        Command::Wait(a) => in_ctx!(|ctx| container::wait(ctx, a)),
+        Command::Container(c) => in_ctx!(|ctx| container::container(ctx, c)),
+        Command::Ps(a) => in_ctx!(|ctx| container::ps(ctx, a)),
+        Command::Exec(a) => in_ctx!(|ctx| container::exec(ctx, a)),
+        Command::Logs(a) => in_ctx!(|ctx| container::logs(ctx, a)),
+        Command::Stop(a) => in_ctx!(|ctx| container::stop(ctx, a)),
+        Command::Kill(a) => in_ctx!(|ctx| container::kill(ctx, a)),
+        Command::Rm(a) => in_ctx!(|ctx| container::rm(ctx, a)),
+        Command::Start(a) => in_ctx!(|ctx| container::start(ctx, a)),
+        Command::Inspect(a) => in_ctx!(|ctx| container::inspect(ctx, a)),
+        Command::Build(a) => in_ctx!(|ctx| builder::build_image(ctx, *a)),
+        Command::Builder(c) => in_ctx!(|ctx| builder::builder(ctx, c)),
+        Command::Pull(a) => in_ctx!(|ctx| image::pull(ctx, a)),
+        Command::Push(a) => in_ctx!(|ctx| image::push(ctx, a)),
+        Command::Images(a) => in_ctx!(|ctx| image::images(ctx, a)),
+        Command::History(a) => in_ctx!(|ctx| image::history(ctx, a)),
+        Command::Tag(a) => in_ctx!(|ctx| image::tag(ctx, a)),
+        Command::Rmi(a) => in_ctx!(|ctx| image::rmi(ctx, a)),
+        Command::Save(a) => in_ctx!(|ctx| image::save(ctx, a)),
+        Command::Load(a) => in_ctx!(|ctx| image::load(ctx, a)),
+        Command::Import(a) => in_ctx!(|ctx| image::import(ctx, a)),
+        Command::Image(c) => in_ctx!(|ctx| image::image(ctx, c)),
+        Command::Manifest(c) => in_ctx!(|ctx| manifest::run(ctx, c)),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,50 @@
+//! `ccr manifest`: local multi-platform indexes.
+
+use clap::Subcommand;
+
+use crate::engine::Context;
+use crate::error::Error;
+use crate::reference::ImageRef;
+
+#[derive(Subcommand, Debug)]
+pub enum ManifestCommand {
+    /// Create a local manifest list (image index) from local images
+    Create {
+        /// Add to an existing list instead of replacing it
+        #[arg(short, long)]
+        amend: bool,
+        list: String,
+        #[arg(required = true)]
+        images: Vec<String>,
+    },
+    /// Print a local image's manifest or index
+    Inspect { image: String },
+}
+
+pub fn run(ctx: &Context, cmd: ManifestCommand) -> Result<i32, Error> {
+    match cmd {
+        ManifestCommand::Create {
+            amend,
+            list,
+            images,
+        } => {
+            let r = ImageRef::parse(&list)?;
+            let d = ctx.images.create_index(&r, &images, amend)?;
+            println!("Created manifest list {r}");
+            println!("{}", d.digest);
+            Ok(0)
+        }
+        ManifestCommand::Inspect { image } => {
+            let rec = ctx.images.lookup_one(&image)?;
+            let data = ctx.images.store.read_blob(&rec.target.digest)?;
+            let v: serde_json::Value = serde_json::from_slice(&data).map_err(|source| {
+                Error::Image(crate::image::ImageError::Json {
+                    what: format!("manifest of {image}"),
+                    source,
+                })
+            })?;
+            println!("{}", serde_json::to_string_pretty(&v).expect("serialises"));
+            Ok(0)
+        }
+    }
+}
