@@ -75,6 +75,14 @@ fn run_prints_exits_and_leaves_nothing() {
     let status = env.run(&["run", "--rm", BUSYBOX, "no-such-command"]);
     assert_eq!(status.status.code(), Some(127));
     assert!(String::from_utf8_lossy(&status.stderr).contains("no-such-command"));
+    // A command that is there but cannot be executed: docker's 126.
+    let status = env.run(&["run", "--rm", BUSYBOX, "/etc/passwd"]);
+    assert_eq!(
+        status.status.code(),
+        Some(126),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     // Standard input reaches the container with -i, and only then.
     let piped = |args: &[&str]| env.with_input(args, b"line one\nline two\n").1;
     assert_eq!(
