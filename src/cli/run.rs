@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::image::PullPolicy;
 use crate::progress::Progress;
 use crate::runtime::network::PortMapping;
-use crate::runtime::{Network, RunOptions, Snapshotter, Tmpfs, Volume};
+use crate::runtime::{ContainerConfig, Network, RunOptions, Snapshotter, Tmpfs, Volume};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum PullFlag {
@@ -131,8 +131,7 @@ fn env_list(a: &RunArgs) -> Result<Vec<String>, Error> {
 impl RunArgs {
     /// The one place `run`/`create` flags become the engine's request.
     fn request(&self, ctx: &Context, snapshotter: Snapshotter) -> Result<CreateRequest, Error> {
-        let run = RunOptions {
-            name: self.name.clone(),
+        let config = ContainerConfig {
             env: env_list(self)?,
             volumes: self
                 .volume
@@ -166,6 +165,10 @@ impl RunArgs {
                 .map(|p| PortMapping::parse(p))
                 .collect::<Result<_, _>>()?,
             snapshotter,
+        };
+        let run = RunOptions {
+            name: self.name.clone(),
+            config,
         };
         Ok(CreateRequest {
             image: self.image.clone(),

@@ -35,7 +35,7 @@ impl Runtime {
                 "the container name {name:?} is already in use; remove that container or choose another name"
             )));
         }
-        let mut opts = ContainerConfig::from_request(opts);
+        let mut opts = opts.config.clone();
         if opts.stop_signal.is_none() {
             opts.stop_signal = img
                 .config

@@ -154,31 +154,12 @@ impl Tmpfs {
     }
 }
 
-/// What `ccr run` was asked for.
+/// What `ccr run` (or a build step) asks for: a name, and the
+/// configuration as given, before it is resolved against the image.
 #[derive(Clone, Debug, Default)]
 pub struct RunOptions {
     pub name: Option<String>,
-    pub env: Vec<String>,
-    pub volumes: Vec<Volume>,
-    pub workdir: Option<String>,
-    pub user: Option<String>,
-    pub entrypoint: Option<String>,
-    pub hostname: Option<String>,
-    pub read_only: bool,
-    pub network: Network,
-    pub command: Vec<String>,
-    pub remove: bool,
-    pub ports: Vec<network::PortMapping>,
-    pub snapshotter: Snapshotter,
-    /// The signal `stop` sends first (`--stop-signal`; else the image's
-    /// STOPSIGNAL, filled in at create; else SIGTERM).
-    pub stop_signal: Option<String>,
-    pub tmpfs: Vec<Tmpfs>,
-    /// `-i`: a foreground container reads this process's standard input
-    /// (otherwise it reads nothing, as in docker).
-    pub interactive: bool,
-    /// `-t`: the container's standard streams are a terminal.
-    pub tty: bool,
+    pub config: ContainerConfig,
 }
 
 /// What a container was made with, as recorded in its state: the run
@@ -213,28 +194,4 @@ pub struct ContainerConfig {
     /// `-t`: the container's standard streams are a terminal.
     #[serde(default)]
     pub tty: bool,
-}
-
-impl ContainerConfig {
-    /// The request as it will be recorded, before it is resolved against the image.
-    pub(super) fn from_request(o: &RunOptions) -> ContainerConfig {
-        ContainerConfig {
-            env: o.env.clone(),
-            volumes: o.volumes.clone(),
-            workdir: o.workdir.clone(),
-            user: o.user.clone(),
-            entrypoint: o.entrypoint.clone(),
-            hostname: o.hostname.clone(),
-            read_only: o.read_only,
-            network: o.network,
-            command: o.command.clone(),
-            remove: o.remove,
-            ports: o.ports.clone(),
-            snapshotter: o.snapshotter,
-            stop_signal: o.stop_signal.clone(),
-            tmpfs: o.tmpfs.clone(),
-            interactive: o.interactive,
-            tty: o.tty,
-        }
-    }
 }

@@ -17,7 +17,7 @@ use crate::digest::Hasher;
 use crate::image::PlatformImage;
 use crate::layout::Layout;
 use crate::oci::{self, Manifest};
-use crate::runtime::{Network, RunOptions, Runtime, Tmpfs, Volume};
+use crate::runtime::{ContainerConfig, Network, RunOptions, Runtime, Tmpfs, Volume};
 use crate::store::ImageRecord;
 
 /// Removes a RUN container's bundle however the step ends.
@@ -237,14 +237,16 @@ impl Builder<'_> {
                 std::process::id(),
                 crate::builder::next_mount_id()
             )),
-            env: run_env,
-            volumes,
-            tmpfs: std::mem::take(&mut held.tmpfs),
-            network,
-            entrypoint: Some(String::new()),
-            command: args.clone(),
-            hostname: Some("buildkitsandbox".into()),
-            ..Default::default()
+            config: ContainerConfig {
+                env: run_env,
+                volumes,
+                tmpfs: std::mem::take(&mut held.tmpfs),
+                network,
+                entrypoint: Some(String::new()),
+                command: args.clone(),
+                hostname: Some("buildkitsandbox".into()),
+                ..Default::default()
+            },
         };
         let store = &self.images.store;
         let runtime = Runtime::new(&self.layout).with_keys(self.opts.keys.clone());
