@@ -13,7 +13,9 @@ pub enum Format {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("invalid --format {input:?}: {why}; use table, json, or a template such as '{{{{.ID}}}}'")]
+#[error(
+    "invalid output format {input:?}: {why}; use table, json, or a template such as '{{{{.ID}}}}'"
+)]
 pub struct FormatError {
     pub input: String,
     pub why: String,

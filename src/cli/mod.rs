@@ -263,6 +263,7 @@ pub fn hint(e: &Error) -> Option<String> {
     }
     .or_else(|| match e.find::<KbsError>()? {
         KbsError::Unreachable { .. } => Some("check --kbs-url and that the KBS is running".into()),
+        KbsError::NoTee(_) => Some("pass --tee sample explicitly for development".into()),
         KbsError::NoAddress => Some(
             "give --kbs-url, set CCR_KBS_URL or kbs_url in ccr.toml, or boot with agent.aa_kbc_params=cc_kbc::<URL>"
                 .into(),

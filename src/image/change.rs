@@ -20,7 +20,7 @@ pub enum ConfigChange {
 
 fn invalid(line: &str, why: &str) -> ImageError {
     ImageError::Invalid {
-        what: format!("--change {line:?}"),
+        what: format!("config change {line:?}"),
         why: why.to_string(),
     }
 }

@@ -74,11 +74,12 @@ impl Admin {
     pub fn new(url: &str, token: String, ca_cert: Option<&std::path::Path>) -> Result<Admin> {
         let mut b = reqwest::Client::builder().timeout(Duration::from_secs(30));
         if let Some(ca) = ca_cert {
-            let pem = std::fs::read(ca)
-                .map_err(|e| KbsError::Config(format!("--kbs-cert {}: {e}", ca.display())))?;
+            let pem = std::fs::read(ca).map_err(|e| {
+                KbsError::Config(format!("KBS CA certificate {}: {e}", ca.display()))
+            })?;
             b = b.add_root_certificate(
                 reqwest::Certificate::from_pem(&pem)
-                    .map_err(|e| KbsError::Config(format!("--kbs-cert: {e}")))?,
+                    .map_err(|e| KbsError::Config(format!("KBS CA certificate: {e}")))?,
             );
         }
         Ok(Admin {

@@ -173,15 +173,21 @@ pub fn attester(choice: TeeChoice, tsm_root: &Path) -> Result<Box<dyn Attester>>
         TeeChoice::Sample => Ok(Box::new(Sample)),
         TeeChoice::Auto => Tsm::open(tsm_root)
             .map(|t| Box::new(t) as Box<dyn Attester>)
-            .map_err(|e| KbsError::Tee(format!(
-                "no TEE found ({e}). ccr never falls back to the sample attester: pass --tee sample explicitly for development"
-            ))),
+            .map_err(|e| {
+                KbsError::NoTee(format!(
+                    "no TEE found ({e}); ccr never falls back to the sample attester"
+                ))
+            }),
         TeeChoice::Tdx | TeeChoice::Snp => {
             let t = Tsm::open(tsm_root)?;
-            let want = if choice == TeeChoice::Tdx { Tee::Tdx } else { Tee::Snp };
+            let want = if choice == TeeChoice::Tdx {
+                Tee::Tdx
+            } else {
+                Tee::Snp
+            };
             if t.tee != want {
                 return Err(KbsError::Tee(format!(
-                    "--tee {} was asked for but this guest provides {:?}",
+                    "a {} guest was asked for but this guest provides {:?}",
                     if want == Tee::Tdx { "tdx" } else { "snp" },
                     t.tee
                 )));

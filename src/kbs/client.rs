@@ -56,10 +56,12 @@ impl KbsClient {
             .timeout(Duration::from_secs(30))
             .connect_timeout(Duration::from_secs(5));
         if let Some(ca) = &opts.ca_cert {
-            let pem = std::fs::read(ca)
-                .map_err(|e| KbsError::Config(format!("--kbs-cert {}: {e}", ca.display())))?;
-            let cert = reqwest::Certificate::from_pem(&pem)
-                .map_err(|e| KbsError::Config(format!("--kbs-cert {}: {e}", ca.display())))?;
+            let pem = std::fs::read(ca).map_err(|e| {
+                KbsError::Config(format!("KBS CA certificate {}: {e}", ca.display()))
+            })?;
+            let cert = reqwest::Certificate::from_pem(&pem).map_err(|e| {
+                KbsError::Config(format!("KBS CA certificate {}: {e}", ca.display()))
+            })?;
             b = b.add_root_certificate(cert);
         }
         let http = b

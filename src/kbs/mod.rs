@@ -80,6 +80,9 @@ pub enum KbsError {
     Protocol { op: String, why: String },
     #[error("TEE: {0}")]
     Tee(String),
+    /// No TEE, and none was named: sample evidence is never used unasked.
+    #[error("TEE: {0}")]
+    NoTee(String),
     #[error("no KBS address")]
     NoAddress,
     #[error("{0}")]
@@ -98,6 +101,9 @@ impl KbsError {
                 Some("check the KBS address and that the KBS is running".into())
             }
             KbsError::Refused { kind, .. } => Some(kind.advice().into()),
+            KbsError::NoTee(_) => Some(
+                "sample evidence, for development only, must be asked for by name".into(),
+            ),
             KbsError::NoAddress => Some(
                 "set CCR_KBS_URL or kbs_url in ccr.toml, or boot with agent.aa_kbc_params=cc_kbc::<URL>"
                     .into(),

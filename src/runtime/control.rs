@@ -242,7 +242,7 @@ impl Runtime {
                 Ok(st) => self.refresh(st),
                 Err(RuntimeError::NoSuchContainer(_)) => {
                     return Err(RuntimeError::Config(format!(
-                        "container {key} was removed (--rm) before its exit code could be read"
+                        "container {key} removed itself on exit (auto-remove) before its exit code could be read"
                     )));
                 }
                 Err(e) => return Err(e),

@@ -25,7 +25,7 @@ pub fn generate(prefix: &str, password: &[u8]) -> Result<(PathBuf, PathBuf), Tru
         if p.exists() {
             return Err(file_err(
                 p,
-                "already exists; remove it or choose another --output-key-prefix",
+                "already exists; remove it or choose another name",
             ));
         }
     }
