@@ -494,7 +494,7 @@ impl Builder<'_> {
                     let Some(secret) = self.opts.secrets.iter().find(|s| &s.id == id) else {
                         if *required {
                             return Err(BuildError::Usage(format!(
-                                "secret {id} is required but was not given: add --secret id={id},src=FILE"
+                                "secret {id} is required but was not given to the build (as id={id},src=FILE or id={id},env=VARIABLE)"
                             )));
                         }
                         continue;
