@@ -5,6 +5,7 @@
 //! unless a caller (CVM mode) puts it on memory-backed storage. Call sites
 //! ask the layout; none of them joins paths onto a root itself.
 
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +28,40 @@ impl Layout {
     pub fn with_plaintext(mut self, dir: &Path) -> Layout {
         self.plaintext = dir.to_path_buf();
         self
+    }
+
+    /// Makes the data root (and the plaintext root) reachable by their
+    /// owner only (mode 0700; docker keeps its root at 0710, containerd its
+    /// snapshots at 0700): an image's setuid file must not be runnable by
+    /// another local user straight out of a snapshot. Roots that exist
+    /// with looser modes are tightened; what was tightened is returned, to
+    /// be said once.
+    pub fn make_private(&self) -> std::io::Result<Vec<String>> {
+        let mut tightened = Vec::new();
+        for dir in [&self.root, &self.plaintext] {
+            match std::fs::metadata(dir) {
+                Ok(m) => {
+                    let mode = m.permissions().mode() & 0o7777;
+                    if mode & 0o077 != 0 {
+                        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+                        tightened.push(format!(
+                            "{} was mode {mode:04o}, reachable by other users; it is 0700 now",
+                            dir.display()
+                        ));
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    if let Some(parent) = dir.parent() {
+                        std::fs::create_dir_all(parent)?;
+                    }
+                    std::fs::DirBuilder::new().mode(0o700).create(dir)?;
+                    // The umask may narrow the mode; it never widens it.
+                    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(tightened)
     }
 
     /// The data root.
@@ -92,6 +127,26 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roots_are_made_owner_only_and_loose_ones_tightened() {
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = Layout::new(&dir.path().join("a/b"));
+        assert!(fresh.make_private().unwrap().is_empty());
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(mode(fresh.root()), 0o700);
+        let loose = dir.path().join("loose");
+        std::fs::create_dir(&loose).unwrap();
+        std::fs::set_permissions(&loose, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let said = Layout::new(&loose).make_private().unwrap();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].contains("0755"), "{said:?}");
+        assert_eq!(mode(&loose), 0o700);
+        assert!(
+            Layout::new(&loose).make_private().unwrap().is_empty(),
+            "said once"
+        );
+    }
 
     #[test]
     fn plaintext_moves_apart_from_content() {

@@ -366,7 +366,12 @@ pub fn run(cli: Cli) -> i32 {
     // Commands that work on the data root get a context made for them.
     macro_rules! in_ctx {
         ($f:expr) => {
-            Context::new(&opts).and_then(|ctx| ($f)(&ctx))
+            Context::new(&opts).and_then(|ctx| {
+                for n in &ctx.notices {
+                    eprintln!("ccr: {n}");
+                }
+                ($f)(&ctx)
+            })
         };
     }
     let result = match cli.command {

@@ -131,17 +131,25 @@ pub struct Context {
     pub images: Images,
     /// Every key a command fetches from a KBS comes through one session.
     pub(super) kbs: std::sync::Mutex<Option<crate::kbs::KbsClient>>,
+    /// What making the context changed that the user should hear of
+    /// (a data root tightened to owner-only).
+    pub notices: Vec<String>,
 }
 
 impl Context {
     pub fn new(opts: &GlobalOptions) -> Result<Context, Error> {
         let layout = Layout::new(&opts.data_root());
+        let notices = layout.make_private().map_err(|source| Error::Io {
+            path: layout.root().to_path_buf(),
+            source,
+        })?;
         let store = Store::open(&layout)?;
         Ok(Context {
             opts: opts.clone(),
             layout,
             images: Images::new(store, opts.registry_config()),
             kbs: Default::default(),
+            notices,
         })
     }
 }

@@ -1,0 +1,102 @@
+//! What an attacker on the same host, or a hostile image, must not get:
+//! each test drives the refusal path and checks the real outcome.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::process::Command;
+
+use common::*;
+
+/// A one-layer image whose `/bin/suid` is busybox, setuid root.
+fn setuid_image(env: &Env, name: &str) {
+    let busybox = std::fs::read("/bin/busybox").unwrap();
+    let tarball = env.path("suid.tar");
+    let mut b = tar::Builder::new(std::fs::File::create(&tarball).unwrap());
+    for (path, mode) in [("bin/busybox", 0o755), ("bin/suid", 0o4755)] {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(busybox.len() as u64);
+        h.set_mode(mode);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_cksum();
+        b.append_data(&mut h, path, busybox.as_slice()).unwrap();
+    }
+    b.finish().unwrap();
+    drop(b);
+    env.ok(&["import", tarball.to_str().unwrap(), name]);
+}
+
+/// Runs `script` as the unprivileged user nobody; whether it succeeded.
+fn as_nobody(script: &str) -> bool {
+    Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .args(["/bin/sh", "-c", script])
+        .status()
+        .unwrap()
+        .success()
+}
+
+#[test]
+fn another_user_cannot_reach_an_image_setuid_file_in_the_data_root() {
+    require("setpriv");
+    let env = Env::new();
+    // Only the data root's own mode may stand in the way: its parent is open.
+    std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    // A data root that already exists with a loose mode is tightened, and ccr says so.
+    std::fs::create_dir(env.data_root()).unwrap();
+    std::fs::set_permissions(env.data_root(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = env.run(&["images"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("0755") && err.contains("0700"), "{err}");
+    let again = env.run(&["images"]);
+    assert!(
+        again.stderr.is_empty(),
+        "said once: {}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+
+    setuid_image(&env, "localhost/suid:1");
+    env.ok(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "localhost/suid:1",
+        "/bin/busybox",
+        "true",
+    ]);
+    // The snapshot holds the setuid file, as root sees it.
+    let snapshots = env.data_root().join("snapshots/layers");
+    let suid = std::fs::read_dir(&snapshots)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path().join("bin/suid"))
+        .find(|p| p.exists())
+        .expect("the layer snapshot has bin/suid");
+    let mode = std::fs::metadata(&suid).unwrap().permissions().mode();
+    assert_eq!(
+        mode & 0o4000,
+        0o4000,
+        "the setuid bit is kept in the snapshot"
+    );
+    assert_eq!(
+        std::fs::metadata(env.data_root())
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o700
+    );
+    // nobody can neither run it nor see that it is there.
+    let path = suid.display();
+    assert!(!as_nobody(&format!("{path} id -u")), "nobody ran {path}");
+    assert!(!as_nobody(&format!("test -e {path}")), "nobody sees {path}");
+    assert!(!as_nobody(&format!("ls {}", env.data_root().display())));
+    // The check can fail: the same user reaches a file outside the data root.
+    let open = env.path("open");
+    std::fs::write(&open, b"x").unwrap();
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert!(as_nobody(&format!("test -e {}", open.display())));
+}
