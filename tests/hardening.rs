@@ -100,3 +100,47 @@ fn another_user_cannot_reach_an_image_setuid_file_in_the_data_root() {
     std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o644)).unwrap();
     assert!(as_nobody(&format!("test -e {}", open.display())));
 }
+
+#[test]
+fn a_command_that_cannot_run_exits_as_docker_says_in_the_foreground_and_detached() {
+    let env = Env::new();
+    env.busybox("localhost/busybox:x");
+    let code = |args: &[&str]| {
+        let mut all = vec!["run", "--rm", "--network", "none"];
+        all.extend_from_slice(args);
+        let out = env.run(&all);
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // A directory and a file without the execute bit: 126; not there: 127.
+    for (args, want) in [
+        (&["localhost/busybox:x", "/etc"][..], 126),
+        (&["localhost/busybox:x", "/etc/passwd"][..], 126),
+        (&["localhost/busybox:x", "no-such-command"][..], 127),
+        (&["-d", "localhost/busybox:x", "/etc/passwd"][..], 126),
+        (&["-d", "localhost/busybox:x", "no-such-command"][..], 127),
+    ] {
+        let (got, err) = code(args);
+        assert_eq!(got, Some(want), "{args:?}: {err}");
+        assert!(
+            !err.contains("ccr: error: container") || err.matches("ccr: error:").count() == 1,
+            "{err}"
+        );
+    }
+    // A container that could not start records docker's code as its exit code.
+    let out = env.run(&[
+        "run",
+        "-d",
+        "--name",
+        "noexec",
+        "--network",
+        "none",
+        "localhost/busybox:x",
+        "/etc",
+    ]);
+    assert_eq!(out.status.code(), Some(126));
+    assert_eq!(env.ok(&["wait", "noexec"]).trim(), "126");
+    env.ok(&["rm", "noexec"]);
+}

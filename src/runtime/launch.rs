@@ -59,14 +59,33 @@ impl Runtime {
         let mut child = cmd.spawn().map_err(spawn_err)?;
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            let st = self.load(id)?;
+            let st = match self.load(id) {
+                Ok(st) => st,
+                // Gone already: `--rm` removed it, after its run or after a
+                // failed start; the monitor's exit code says which.
+                Err(RuntimeError::NoSuchContainer(_)) => {
+                    let code = child.wait().map_err(spawn_err)?.code();
+                    let id = id.to_string();
+                    let why = "could not be started (and was removed, as --rm asks)".to_string();
+                    return match code {
+                        Some(127) => Err(RuntimeError::CommandNotFound { id, why }),
+                        Some(126) => Err(RuntimeError::CannotExecute { id, why }),
+                        Some(125) | None => Err(RuntimeError::Container { id, why }),
+                        Some(_) => Ok(None),
+                    };
+                }
+                Err(e) => return Err(e),
+            };
             match st.status {
                 ContainerStatus::Running | ContainerStatus::Exited => return Ok(None),
                 ContainerStatus::Failed => {
                     let _ = child.wait();
-                    return Err(RuntimeError::Container {
-                        id: id.to_string(),
-                        why: format!("failed to start: {}", self.log_tail(id, 5).trim()),
+                    let id = id.to_string();
+                    let why = format!("failed to start: {}", self.start_failure(&id));
+                    return Err(match st.exit_code {
+                        Some(127) => RuntimeError::CommandNotFound { id, why },
+                        Some(126) => RuntimeError::CannotExecute { id, why },
+                        _ => RuntimeError::Container { id, why },
                     });
                 }
                 _ => {}
@@ -130,6 +149,22 @@ impl Runtime {
         }
         let status = child.wait().map_err(spawn_err)?;
         Ok(status.code().unwrap_or(crate::EXIT_CCR_FAILURE))
+    }
+
+    /// Why a detached monitor could not start the container: the end of
+    /// its log, without the prefixes the monitor itself wrote.
+    fn start_failure(&self, id: &str) -> String {
+        let prefix = format!("container {id}: ");
+        self.log_tail(id, 5)
+            .lines()
+            .map(|l| {
+                let l = l.strip_prefix("ccr: error: ").unwrap_or(l);
+                l.strip_prefix(&prefix).unwrap_or(l)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
     }
 
     fn log_tail(&self, id: &str, lines: usize) -> String {

@@ -101,7 +101,7 @@ pub fn run_monitor(layout: &Layout, id: &str) -> Result<i32, RuntimeError> {
             Ok(code)
         }
         Err(e) => {
-            fail(&rt, &mut st);
+            fail(&rt, &mut st, &e);
             Err(e)
         }
     }
@@ -248,9 +248,15 @@ fn wait_exit(id: &str, raw: i32) -> Result<i32, RuntimeError> {
 
 /// After a start that failed: recorded as such, and what it held released
 /// (the whole bundle with `--rm`).
-fn fail(rt: &Runtime, st: &mut ContainerState) {
+fn fail(rt: &Runtime, st: &mut ContainerState, e: &RuntimeError) {
     st.status = ContainerStatus::Failed;
     st.monitor_pid = None;
+    // docker's code for a command that could not be run (126, 127) is the
+    // container's exit code, for `wait`, `inspect` and a detached start.
+    st.exit_code = match e.exit() {
+        crate::Exit::Failure => None,
+        other => Some(other.code()),
+    };
     let _ = rt.save(st);
     let id = st.id.as_str();
     if st.options.remove {
