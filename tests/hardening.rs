@@ -144,3 +144,65 @@ fn a_command_that_cannot_run_exits_as_docker_says_in_the_foreground_and_detached
     assert_eq!(env.ok(&["wait", "noexec"]).trim(), "126");
     env.ok(&["rm", "noexec"]);
 }
+
+/// An OCI manifest for one config and one layer (gzip), with the layer's
+/// descriptor size as given.
+fn manifest_for(config: &[u8], layer: &[u8], layer_size: u64) -> Vec<u8> {
+    serde_json::to_vec(&serde_json::json!({
+        "schemaVersion": 2,
+        "mediaType": "application/vnd.oci.image.manifest.v1+json",
+        "config": {"mediaType": "application/vnd.oci.image.config.v1+json",
+                   "digest": format!("sha256:{}", sha256_hex(config)), "size": config.len()},
+        "layers": [{"mediaType": "application/vnd.oci.image.layer.v1.tar+gzip",
+                    "digest": format!("sha256:{}", sha256_hex(layer)), "size": layer_size}],
+    }))
+    .unwrap()
+}
+
+#[test]
+fn a_registry_that_sends_more_than_the_descriptor_says_fills_nothing() {
+    let tar = one_file_tar("hello", b"hello\n");
+    let layer = compress("gzip", &tar);
+    let config = serde_json::to_vec(&serde_json::json!({
+        "architecture": std::env::consts::ARCH.replace("x86_64", "amd64").replace("aarch64", "arm64"),
+        "os": "linux",
+        "rootfs": {"type": "layers", "diff_ids": [format!("sha256:{}", sha256_hex(&tar))]},
+        "config": {},
+    }))
+    .unwrap();
+    let manifest = manifest_for(&config, &layer, layer.len() as u64);
+    let blobs = vec![
+        (format!("sha256:{}", sha256_hex(&config)), config.clone()),
+        (format!("sha256:{}", sha256_hex(&layer)), layer.clone()),
+    ];
+    // 256 MiB more than the layer's descriptor names.
+    let reg = HostileRegistry::start(manifest, blobs, 256 << 20);
+    let env = Env::new();
+    let started = std::time::Instant::now();
+    let err = env.fails(&["pull", &format!("{}/hostile/app:1", reg.host())]);
+    let took = started.elapsed();
+    assert!(
+        err.contains("sent more than") && err.contains(&layer.len().to_string()),
+        "{err}"
+    );
+    // Nothing past the descriptor's size reached the disk, nothing is named,
+    // and the refusal came at once, not after the stream.
+    let ingest = env.data_root().join("content/ingest");
+    let stored: u64 = std::fs::read_dir(&ingest)
+        .unwrap()
+        .flatten()
+        .map(|e| e.metadata().unwrap().len())
+        .sum();
+    assert!(
+        stored <= layer.len() as u64,
+        "{stored} bytes left in the ingest area"
+    );
+    assert!(env.image_names().is_empty());
+    let sent = reg.sent.load(std::sync::atomic::Ordering::Relaxed);
+    assert!(sent < 64 << 20, "the stream was read to {sent} bytes");
+    assert!(took < std::time::Duration::from_secs(20), "{took:?}");
+    eprintln!(
+        "refused after {sent} bytes sent, {} bytes kept, in {took:?}",
+        stored
+    );
+}

@@ -71,6 +71,21 @@ impl Images {
             .filter(|d| seen.insert(d.digest.clone()))
             .cloned()
             .collect();
+        // A config is read whole later: it is held to a manifest's limit.
+        if let Some(big) = manifests
+            .iter()
+            .map(|m| &m.config)
+            .find(|c| c.size > crate::registry::MAX_MANIFEST)
+        {
+            return Err(ImageError::Invalid {
+                what: format!("{r}: image config {}", big.digest),
+                why: format!(
+                    "its descriptor says {} bytes, over the {} a config may have",
+                    big.size,
+                    crate::registry::MAX_MANIFEST
+                ),
+            });
+        }
         let downloaded = self
             .fetch_blobs(&remote, &pinned, blobs, opts.concurrency.max(1), progress)
             .await?;

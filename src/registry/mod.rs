@@ -47,6 +47,23 @@ pub enum RegistryError {
         expected: Digest,
         actual: Digest,
     },
+    #[error(
+        "registry {registry} sent more than the {size} bytes {what} has; refusing it (nothing past that was stored)"
+    )]
+    Oversized {
+        registry: String,
+        what: String,
+        size: u64,
+    },
+    #[error(
+        "registry {registry} sent a manifest for {reference} of {size} bytes, over the {} bytes a manifest may have; refusing it",
+        MAX_MANIFEST
+    )]
+    ManifestTooLarge {
+        registry: String,
+        reference: String,
+        size: u64,
+    },
     #[error("registry {registry}: {op} failed: {why}")]
     Failed {
         registry: String,
@@ -80,6 +97,9 @@ impl RegistryError {
         }
     }
 }
+
+/// The largest manifest or index accepted (containerd's limit).
+pub const MAX_MANIFEST: u64 = 4 << 20;
 
 /// Which registries may be reached over plain HTTP or with unverified TLS.
 /// Loopback registries always may, as with docker and nerdctl.
@@ -321,6 +341,14 @@ impl Remote {
             .pull_manifest_raw(r.as_oci(), &self.auth, oci::MANIFEST_TYPES)
             .await
             .map_err(|e| self.classify(e, r, "fetch manifest"))?;
+        // containerd's limit: a manifest or index is small, and is read whole.
+        if data.len() as u64 > MAX_MANIFEST {
+            return Err(RegistryError::ManifestTooLarge {
+                registry: self.registry.clone(),
+                reference: r.to_string(),
+                size: data.len() as u64,
+            });
+        }
         let actual = Digest::of(&data);
         if let Some(expected) = r.digest()
             && expected != actual
@@ -382,11 +410,23 @@ impl Remote {
             let chunk = chunk.map_err(|e| {
                 self.failed(&format!("download of {}", desc.digest), error_chain(&e))
             })?;
-            w.write_all(&chunk).map_err(|e| StoreError::Io {
-                path: w.path().to_path_buf(),
-                op: "write",
-                source: e,
-            })?;
+            if let Err(e) = w.write_all(&chunk) {
+                if crate::store::TooLong::of(&e).is_some() {
+                    // Hostile or broken: what it sent is not kept to resume from.
+                    w.restart()?;
+                    return Err(RegistryError::Oversized {
+                        registry: self.registry.clone(),
+                        what: format!("blob {}", desc.digest),
+                        size: desc.size,
+                    });
+                }
+                return Err(StoreError::Io {
+                    path: w.path().to_path_buf(),
+                    op: "write",
+                    source: e,
+                }
+                .into());
+            }
             on_bytes(chunk.len() as u64);
         }
         Ok(())

@@ -169,8 +169,30 @@ impl Ingest {
     }
 }
 
+/// A source that delivers more than the size its descriptor names: the
+/// write that would pass the size is refused, so nothing past it reaches
+/// the disk (a hostile registry cannot fill it).
+#[derive(Debug, thiserror::Error)]
+#[error("the content is longer than the {size} bytes its descriptor names")]
+pub struct TooLong {
+    pub size: u64,
+}
+
+impl TooLong {
+    /// The `TooLong` an I/O error from [`Ingest`]'s `write` carries, if any.
+    pub fn of(e: &io::Error) -> Option<&TooLong> {
+        e.get_ref()
+            .and_then(|inner| inner.downcast_ref::<TooLong>())
+    }
+}
+
 impl Write for Ingest {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if let Some(size) = self.size
+            && self.hasher.len() + buf.len() as u64 > size
+        {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, TooLong { size }));
+        }
         self.out.write_all(buf)?;
         self.hasher.update(buf);
         Ok(buf.len())

@@ -19,7 +19,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-pub use ingest::{FillError, Ingest, IngestStart};
+pub use ingest::{FillError, Ingest, IngestStart, TooLong};
 
 use crate::digest::{Digest, Hasher};
 use crate::oci::{self, Descriptor, Document, Index};

@@ -488,3 +488,109 @@ pub fn one_file_tar(path: &str, content: &[u8]) -> Vec<u8> {
     tar.append_data(&mut h, path, content).unwrap();
     tar.into_inner().unwrap()
 }
+
+/// A registry written for refusal tests: it serves one image's manifest
+/// and blobs as given, and may send more of a blob than its descriptor
+/// says. Plain HTTP on loopback (which ccr allows, as docker does).
+pub struct HostileRegistry {
+    pub port: u16,
+    /// Bytes of blob bodies sent so far.
+    pub sent: Arc<AtomicU64>,
+    stop: Arc<AtomicBool>,
+}
+
+impl HostileRegistry {
+    /// Serves `manifest` for any tag or digest of any repository, and each
+    /// blob by its digest; `extra` bytes of zeros follow every blob.
+    pub fn start(manifest: Vec<u8>, blobs: Vec<(String, Vec<u8>)>, extra: u64) -> HostileRegistry {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let sent = Arc::new(AtomicU64::new(0));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (s, st) = (sent.clone(), stop.clone());
+        listener.set_nonblocking(true).unwrap();
+        std::thread::spawn(move || {
+            let manifest = Arc::new(manifest);
+            let blobs = Arc::new(blobs);
+            while !st.load(Ordering::Relaxed) {
+                let Ok((mut conn, _)) = listener.accept() else {
+                    std::thread::sleep(Duration::from_millis(5));
+                    continue;
+                };
+                let (manifest, blobs, sent) = (manifest.clone(), blobs.clone(), s.clone());
+                std::thread::spawn(move || {
+                    let _ = conn.set_nonblocking(false);
+                    let mut head = Vec::new();
+                    let mut b = [0u8; 1];
+                    while !head.ends_with(b"\r\n\r\n") {
+                        if conn.read(&mut b).unwrap_or(0) == 0 {
+                            return;
+                        }
+                        head.push(b[0]);
+                    }
+                    let text = String::from_utf8_lossy(&head).to_string();
+                    let mut first = text.lines().next().unwrap_or("").split_whitespace();
+                    let method = first.next().unwrap_or("").to_string();
+                    let path = first.next().unwrap_or("").to_string();
+                    let reply = |conn: &mut TcpStream,
+                                 status: &str,
+                                 ctype: &str,
+                                 body: &[u8],
+                                 len: u64| {
+                        let _ = write!(
+                            conn,
+                            "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n"
+                        );
+                        if method != "HEAD" {
+                            let _ = conn.write_all(body);
+                        }
+                    };
+                    if path == "/v2/" {
+                        reply(&mut conn, "200 OK", "application/json", b"{}", 2);
+                    } else if path.contains("/manifests/") {
+                        reply(
+                            &mut conn,
+                            "200 OK",
+                            "application/vnd.oci.image.manifest.v1+json",
+                            &manifest,
+                            manifest.len() as u64,
+                        );
+                    } else if let Some((_, data)) = blobs
+                        .iter()
+                        .find(|(d, _)| path.ends_with(&format!("/blobs/{d}")))
+                    {
+                        let total = data.len() as u64 + extra;
+                        reply(&mut conn, "200 OK", "application/octet-stream", data, total);
+                        sent.fetch_add(data.len() as u64, Ordering::Relaxed);
+                        if method != "HEAD" {
+                            let zeros = vec![0u8; 1 << 16];
+                            let mut left = extra;
+                            while left > 0 {
+                                let n = left.min(zeros.len() as u64) as usize;
+                                if conn.write_all(&zeros[..n]).is_err() {
+                                    break;
+                                }
+                                sent.fetch_add(n as u64, Ordering::Relaxed);
+                                left -= n as u64;
+                            }
+                        }
+                    } else {
+                        reply(&mut conn, "404 Not Found", "application/json", b"{}", 2);
+                    }
+                    let _ = conn.shutdown(Shutdown::Both);
+                });
+            }
+        });
+        HostileRegistry { port, sent, stop }
+    }
+
+    pub fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for HostileRegistry {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
