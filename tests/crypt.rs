@@ -261,6 +261,17 @@ fn ccr_decrypts_and_runs_what_skopeo_encrypts() {
         "{err}"
     );
     assert!(third.image_names().is_empty(), "{:?}", third.image_names());
+    // Without -q: no success line before the keys opened every layer.
+    let out = third.run(&["pull", "--decryption-key", &p(&env, "other.pem"), &enc]);
+    assert_eq!(out.status.code(), Some(125));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !said.contains("Downloaded newer image") && !said.contains("Status:"),
+        "{said}"
+    );
+    let said = third.ok(&["pull", "--decryption-key", &p(&env, "rsa.pem"), &enc]);
+    assert!(said.contains("Status: Downloaded newer image"), "{said}");
+    third.ok(&["rmi", &enc]);
     third.ok(&["pull", "-q", "--decryption-key", &p(&env, "rsa.pem"), &enc]);
     let snapshots = std::fs::read_dir(third.data_root().join("snapshots/layers"))
         .unwrap()

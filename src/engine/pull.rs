@@ -1,7 +1,7 @@
 //! `pull` as a command means it: the image service's pull (resolve once,
 //! verify before fetching, name the image last), then, when keys are
 //! given, decryption while unpacking, and an image the keys do not open is
-//! not kept.
+//! not kept. The closing status lines come after all of that.
 
 use std::sync::Arc;
 
@@ -39,6 +39,8 @@ pub fn pull(
             return Err(e);
         }
     }
+    // Said only now: every check has passed.
+    res.announce(progress);
     Ok(res)
 }
 

@@ -35,6 +35,26 @@ pub struct PullResult {
     pub target: Descriptor,
     /// Whether anything new was stored.
     pub downloaded: bool,
+    /// Whether the name now points at other content than before.
+    pub newer: bool,
+}
+
+impl PullResult {
+    /// docker's closing lines (`Digest:`, `Status:`). The pull does not
+    /// print them itself: its caller does, once every check it adds
+    /// (decryption, unpacking) has passed.
+    pub fn announce(&self, progress: &Progress) {
+        progress.line(format!("Digest: {}", self.target.digest));
+        let status = if self.newer {
+            "Downloaded newer image for"
+        } else {
+            "Image is up to date for"
+        };
+        progress.line(format!(
+            "Status: {status} {}",
+            display_name(&self.reference)
+        ));
+    }
 }
 
 impl Images {
@@ -112,18 +132,12 @@ impl Images {
             name: name.clone(),
             target: top.clone(),
         }])?;
-        progress.line(format!("Digest: {}", top.digest));
-        let status = if downloaded || new_docs || changed {
-            "Downloaded newer image for"
-        } else {
-            "Image is up to date for"
-        };
-        progress.line(format!("Status: {status} {}", display_name(r)));
         Ok(PullResult {
             name,
             reference: r.clone(),
             target: top,
             downloaded: downloaded || new_docs,
+            newer: downloaded || new_docs || changed,
         })
     }
 
@@ -382,6 +396,7 @@ impl Images {
             return Err(ImageError::NeverPulled(r.to_string()));
         }
         let pulled = self.pull(r, opts, progress).await?;
+        pulled.announce(progress);
         Ok(ImageRecord {
             name: pulled.name,
             target: pulled.target,
