@@ -206,3 +206,221 @@ fn a_registry_that_sends_more_than_the_descriptor_says_fills_nothing() {
         stored
     );
 }
+
+/// A layer entry for hand-made layers.
+enum E<'a> {
+    Dir(&'a str),
+    File(&'a str, &'a str),
+    Link(&'a str, &'a str),
+}
+
+fn layer_tar(entries: &[E]) -> Vec<u8> {
+    let mut b = tar::Builder::new(Vec::new());
+    for e in entries {
+        let mut h = tar::Header::new_gnu();
+        h.set_mtime(0);
+        match e {
+            E::Dir(p) => {
+                h.set_entry_type(tar::EntryType::Directory);
+                h.set_mode(0o755);
+                h.set_size(0);
+                h.set_cksum();
+                b.append_data(&mut h, p, std::io::empty()).unwrap();
+            }
+            E::File(p, text) => {
+                h.set_mode(0o644);
+                h.set_size(text.len() as u64);
+                h.set_cksum();
+                b.append_data(&mut h, p, text.as_bytes()).unwrap();
+            }
+            E::Link(p, target) => {
+                h.set_entry_type(tar::EntryType::Symlink);
+                h.set_mode(0o777);
+                h.set_size(0);
+                b.append_link(&mut h, p, target).unwrap();
+            }
+        }
+    }
+    b.into_inner().unwrap()
+}
+
+/// An OCI layout archive of one image `name` made of `layers` (plain tar).
+fn oci_archive(name: &str, layers: &[Vec<u8>]) -> Vec<u8> {
+    let digest = |d: &[u8]| format!("sha256:{}", sha256_hex(d));
+    let config = serde_json::to_vec(&serde_json::json!({
+        "architecture": std::env::consts::ARCH.replace("x86_64", "amd64").replace("aarch64", "arm64"),
+        "os": "linux",
+        "rootfs": {"type": "layers", "diff_ids": layers.iter().map(|l| digest(l)).collect::<Vec<_>>()},
+        "config": {"Cmd": ["/x"]},
+    }))
+    .unwrap();
+    let manifest = serde_json::to_vec(&serde_json::json!({
+        "schemaVersion": 2,
+        "mediaType": "application/vnd.oci.image.manifest.v1+json",
+        "config": {"mediaType": "application/vnd.oci.image.config.v1+json", "digest": digest(&config), "size": config.len()},
+        "layers": layers.iter().map(|l| serde_json::json!({
+            "mediaType": "application/vnd.oci.image.layer.v1.tar", "digest": digest(l), "size": l.len()})).collect::<Vec<_>>(),
+    }))
+    .unwrap();
+    let index = serde_json::to_vec(&serde_json::json!({
+        "schemaVersion": 2,
+        "manifests": [{"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": digest(&manifest),
+                       "size": manifest.len(), "annotations": {"io.containerd.image.name": name}}],
+    }))
+    .unwrap();
+    let mut b = tar::Builder::new(Vec::new());
+    let mut add = |path: String, data: &[u8]| {
+        let mut h = tar::Header::new_gnu();
+        h.set_mode(0o644);
+        h.set_size(data.len() as u64);
+        h.set_cksum();
+        b.append_data(&mut h, path, data).unwrap();
+    };
+    add("oci-layout".into(), br#"{"imageLayoutVersion":"1.0.0"}"#);
+    add("index.json".into(), &index);
+    for blob in layers.iter().chain([&config, &manifest]) {
+        add(format!("blobs/sha256/{}", sha256_hex(blob)), blob);
+    }
+    b.into_inner().unwrap()
+}
+
+/// What a root file system holds: each path with its kind and content.
+fn tree(root: &std::path::Path) -> Vec<String> {
+    fn walk(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            let rel = p.strip_prefix(root).unwrap().display().to_string();
+            let m = std::fs::symlink_metadata(&p).unwrap();
+            if m.file_type().is_symlink() {
+                out.push(format!(
+                    "{rel} -> {}",
+                    std::fs::read_link(&p).unwrap().display()
+                ));
+            } else if m.is_dir() {
+                out.push(format!("{rel}/"));
+                walk(root, &p, out);
+            } else {
+                out.push(format!(
+                    "{rel}: {}",
+                    String::from_utf8_lossy(&std::fs::read(&p).unwrap())
+                ));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, root, &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn both_snapshotters_give_the_same_tree_for_tricky_layer_stacks() {
+    let base = layer_tar(&[
+        E::Dir("a"),
+        E::File("a/f1", "one"),
+        E::Dir("a/sub"),
+        E::File("a/sub/f2", "two"),
+        E::File("b", "bee"),
+        E::Dir("c"),
+        E::File("c/x", "ex"),
+        E::File("d", "dee"),
+        E::Link("e", "b"),
+        E::Dir("w"),
+        E::File("w/keep", "k"),
+        E::File("w/gone", "g"),
+    ]);
+    let changes = layer_tar(&[
+        E::Dir("a"),
+        E::File("a/.wh..wh..opq", ""),
+        E::File("a/new", "fresh"),
+        E::File(".wh.b", ""),
+        E::File("c", "now a file"),
+        E::Dir("d"),
+        E::File("d/inner", "in"),
+        E::File("w/.wh.gone", ""),
+        E::File("b2", "bee again"),
+    ]);
+    let opaque_root = layer_tar(&[E::File(".wh..wh..opq", ""), E::File("z", "only this")]);
+    let after = layer_tar(&[E::File("y", "on top")]);
+    let stacks: [(&str, Vec<Vec<u8>>); 3] = [
+        (
+            "localhost/tricky:changes",
+            vec![base.clone(), changes.clone()],
+        ),
+        (
+            "localhost/tricky:opaque-root",
+            vec![base.clone(), changes.clone(), opaque_root.clone()],
+        ),
+        (
+            "localhost/tricky:opaque-root-then-more",
+            vec![base, changes, opaque_root, after],
+        ),
+    ];
+    let env = Env::new();
+    for (name, layers) in &stacks {
+        let archive = env.path("image.tar");
+        std::fs::write(&archive, oci_archive(name, layers)).unwrap();
+        env.ok(&["load", "-q", "-i", archive.to_str().unwrap()]);
+        let mut trees = Vec::new();
+        for snapshotter in ["overlayfs", "native"] {
+            let id = env
+                .ok(&[
+                    "--snapshotter",
+                    snapshotter,
+                    "create",
+                    "--network",
+                    "none",
+                    name,
+                ])
+                .trim()
+                .to_string();
+            let dir = env.data_root().join("containers").join(&id);
+            let state = json(&std::fs::read_to_string(dir.join("state.json")).unwrap());
+            assert_eq!(
+                state["overlay"],
+                serde_json::json!(snapshotter == "overlayfs"),
+                "{name}"
+            );
+            let rootfs = dir.join("rootfs");
+            // The runtime's own mount points are not the image's.
+            let t: Vec<String> = tree(&rootfs)
+                .into_iter()
+                .filter(|p| {
+                    !["dev", "proc", "sys", "etc"]
+                        .iter()
+                        .any(|m| p.starts_with(m))
+                })
+                .collect();
+            env.ok(&["rm", &id]);
+            trees.push(t);
+        }
+        assert_eq!(trees[0], trees[1], "{name}: overlayfs and native differ");
+        // And the tree is the OCI meaning, not just the same mistake twice.
+        let t = &trees[0];
+        match *name {
+            "localhost/tricky:changes" => {
+                for want in [
+                    "a/new: fresh",
+                    "b2: bee again",
+                    "c: now a file",
+                    "d/inner: in",
+                    "w/keep: k",
+                    "e -> b",
+                ] {
+                    assert!(t.contains(&want.to_string()), "{name}: no {want} in {t:?}");
+                }
+                for gone in ["a/f1: one", "a/sub/", "b: bee", "c/x: ex", "w/gone: g"] {
+                    assert!(!t.contains(&gone.to_string()), "{name}: {gone} in {t:?}");
+                }
+            }
+            "localhost/tricky:opaque-root" => {
+                assert_eq!(t, &vec!["z: only this".to_string()], "{name}");
+            }
+            _ => assert_eq!(
+                t,
+                &vec!["y: on top".to_string(), "z: only this".to_string()],
+                "{name}"
+            ),
+        }
+    }
+}

@@ -112,10 +112,16 @@ impl Snapshots {
         store: &Store,
         layers: impl IntoIterator<Item = (&'a Descriptor, &'a Digest)>,
     ) -> Result<Vec<PathBuf>, SnapshotError> {
-        layers
+        let dirs: Vec<PathBuf> = layers
             .into_iter()
             .map(|(desc, diff_id)| self.extract(store, desc, diff_id))
-            .collect()
+            .collect::<Result<_, _>>()?;
+        // An opaque whiteout at a layer's root hides every layer below it
+        // (the OCI meaning, which applying the layers gives). overlayfs does
+        // not honour an opaque root of a lower directory, so the stack
+        // starts at the last such layer instead.
+        let start = dirs.iter().rposition(|d| opaque_root(d)).unwrap_or(0);
+        Ok(dirs[start..].to_vec())
     }
 
     fn extract(
@@ -273,4 +279,14 @@ impl Snapshots {
         }
         Ok(removed)
     }
+}
+
+/// Whether a snapshot's root is marked opaque (`.wh..wh..opq` at the
+/// layer's root, kept as overlayfs's xattr).
+fn opaque_root(dir: &Path) -> bool {
+    let mut value = [0u8; 1];
+    matches!(
+        rustix::fs::getxattr(dir, "trusted.overlay.opaque", &mut value[..]),
+        Ok(1) if value[0] == b'y'
+    )
 }
