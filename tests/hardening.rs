@@ -424,3 +424,98 @@ fn both_snapshotters_give_the_same_tree_for_tricky_layer_stacks() {
         }
     }
 }
+
+/// Uploads `data` as a blob of `repo` in a plain-HTTP registry (the
+/// distribution API's two-step monolithic upload).
+fn upload_blob(host: &str, repo: &str, data: &[u8]) -> String {
+    let digest = format!("sha256:{}", sha256_hex(data));
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), data).unwrap();
+    let script = format!(
+        "loc=$(curl -sS -o /dev/null -D - -X POST http://{host}/v2/{repo}/blobs/uploads/ | tr -d '\\r' | sed -n 's/^[Ll]ocation: //p'); \
+         case $loc in http*) ;; *) loc=http://{host}$loc ;; esac; \
+         case $loc in *\\?*) sep='&' ;; *) sep='?' ;; esac; \
+         curl -sS -o /dev/null -w '%{{http_code}}' -X PUT -H 'Content-Type: application/octet-stream' \
+           --data-binary @{} \"$loc${{sep}}digest={digest}\"",
+        file.path().display()
+    );
+    let code = sh(Command::new("sh").args(["-c", &script]));
+    assert_eq!(code.trim(), "201", "upload of {digest}: HTTP {code}");
+    digest
+}
+
+#[test]
+fn a_signature_carrier_with_thousands_of_layers_is_cut_short() {
+    require("curl");
+    let reg = Registry::start();
+    let env = Env::new();
+    let name = format!("{}/many/sigs:1", reg.host());
+    let image = env.import_random(&name, 7, 10_000, None);
+    env.ok(&["push", "-q", &name]);
+    let out = env
+        .cmd(&[
+            "key",
+            "generate",
+            "--output-key-prefix",
+            env.path("k").to_str().unwrap(),
+        ])
+        .env("COSIGN_PASSWORD", "pw")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // A `.sig` carrier of 3000 simple-signing layers, none of them valid.
+    let payload = upload_blob(&reg.host(), "many/sigs", br#"{"critical":{}}"#);
+    let config = upload_blob(&reg.host(), "many/sigs", b"{}");
+    let layer = serde_json::json!({
+        "mediaType": "application/vnd.dev.cosign.simplesigning.v1+json",
+        "digest": payload, "size": 15,
+        "annotations": {"dev.cosignproject.cosign/signature": "AAAA"},
+    });
+    let manifest = serde_json::to_vec(&serde_json::json!({
+        "schemaVersion": 2,
+        "mediaType": "application/vnd.oci.image.manifest.v1+json",
+        "config": {"mediaType": "application/vnd.oci.image.config.v1+json", "digest": config, "size": 2},
+        "layers": vec![layer; 3000],
+    }))
+    .unwrap();
+    let file = env.path("sig.json");
+    std::fs::write(&file, &manifest).unwrap();
+    let hex = image.trim_start_matches("sha256:");
+    sh(Command::new("curl").args([
+        "-sS",
+        "-o",
+        "/dev/null",
+        "--fail",
+        "-X",
+        "PUT",
+        "-H",
+        "Content-Type: application/vnd.oci.image.manifest.v1+json",
+        "--data-binary",
+        &format!("@{}", file.display()),
+        &format!(
+            "http://{}/v2/many/sigs/manifests/sha256-{hex}.sig",
+            reg.host()
+        ),
+    ]));
+    let other = Env::new();
+    let started = std::time::Instant::now();
+    let err = other.fails(&[
+        "pull",
+        "--verify=cosign",
+        "--cosign-key",
+        env.path("k.pub").to_str().unwrap(),
+        &name,
+    ]);
+    let took = started.elapsed();
+    eprintln!("refused in {took:?}");
+    assert!(
+        err.contains("3000 signatures") && err.contains("first 128"),
+        "{err}"
+    );
+    assert!(
+        err.contains("more"),
+        "a long list of reasons is shortened: {err}"
+    );
+    assert!(other.image_names().is_empty());
+    assert!(took < std::time::Duration::from_secs(30), "{took:?}");
+}

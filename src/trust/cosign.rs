@@ -30,6 +30,10 @@ const COSIGN_SIGN_PREDICATE: &str = "https://sigstore.dev/cosign/sign/v1";
 const INTOTO_PAYLOAD_TYPE: &str = "application/vnd.in-toto+json";
 /// Signature payloads and bundles are small; anything larger is refused.
 const MAX_SIGNATURE_BLOB: u64 = 1 << 20;
+/// Signatures (and bundles) considered per image, as cosign ≥ 2.2.1 caps
+/// attachments (GHSA-vfp6-jrw2-99g9): a carrier with thousands of layers
+/// must not make a pull fetch payload after payload.
+pub const MAX_SIGNATURES: usize = 128;
 
 /// The repository name cosign writes as the signed identity (go-containerregistry's
 /// `Context().Name()`: Docker Hub is `index.docker.io`).
@@ -219,11 +223,18 @@ pub async fn verify(
         let m: Manifest = serde_json::from_slice(&data).map_err(|e| {
             TrustError::Invalid(format!("the signature manifest {tag} is malformed: {e}"))
         })?;
-        for layer in m
+        let signatures: Vec<&Descriptor> = m
             .layers
             .iter()
             .filter(|l| l.media_type == SIMPLE_SIGNING_TYPE)
-        {
+            .collect();
+        if signatures.len() > MAX_SIGNATURES {
+            findings.rejected.push(format!(
+                "{tag} carries {} signatures; only the first {MAX_SIGNATURES} were considered",
+                signatures.len()
+            ));
+        }
+        for layer in signatures.into_iter().take(MAX_SIGNATURES) {
             match check_simple_signing(remote, repo, digest, keys, layer).await? {
                 Ok((key_index, identity)) => findings.verified.push(VerifiedSignature {
                     format: SignatureFormat::SimpleSigning,
@@ -237,7 +248,14 @@ pub async fn verify(
     }
     // Sigstore bundles attached as referrers.
     let subject = repo.at_digest(digest);
-    for referrer in remote.referrers(&subject).await? {
+    let referrers = remote.referrers(&subject).await?;
+    if referrers.len() > MAX_SIGNATURES {
+        findings.rejected.push(format!(
+            "{subject} has {} referrers; only the first {MAX_SIGNATURES} were considered",
+            referrers.len()
+        ));
+    }
+    for referrer in referrers.into_iter().take(MAX_SIGNATURES) {
         let is_bundle = referrer.artifact_type.as_deref() == Some(BUNDLE_TYPE)
             || referrer.artifact_type.as_deref() == Some(oci::OCI_EMPTY);
         if !is_bundle || !oci::is_manifest(&referrer.media_type) {
@@ -258,7 +276,12 @@ pub async fn verify(
                 .push(format!("referrer {} is about another image", desc.digest));
             continue;
         }
-        for layer in m.layers.iter().filter(|l| l.media_type == BUNDLE_TYPE) {
+        for layer in m
+            .layers
+            .iter()
+            .filter(|l| l.media_type == BUNDLE_TYPE)
+            .take(MAX_SIGNATURES)
+        {
             let bundle = remote
                 .fetch_small_blob(&subject, layer, MAX_SIGNATURE_BLOB)
                 .await?;

@@ -246,6 +246,12 @@ impl TrustPolicy {
                 if why.is_empty() {
                     why.push("no signature verifies with the given key(s)".into());
                 }
+                const SHOWN: usize = 5;
+                if why.len() > SHOWN + 1 {
+                    let more = why.len() - SHOWN;
+                    why.truncate(SHOWN);
+                    why.push(format!("and {more} more"));
+                }
                 return Err(TrustError::NoValidSignature {
                     reference: shown,
                     digest: digest.clone(),
