@@ -168,6 +168,9 @@ impl Error {
         if let Some(e) = self.find::<crate::store::StoreError>() {
             return e.hint();
         }
+        if let Some(e) = self.find::<crate::unpack::UnpackError>() {
+            return e.hint();
+        }
         match self {
             Error::KekNotKept { .. } => Some(
                 "register it in the KBS with its admin credentials, or write it to a file for provisioning"

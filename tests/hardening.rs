@@ -519,3 +519,61 @@ fn a_signature_carrier_with_thousands_of_layers_is_cut_short() {
     assert!(other.image_names().is_empty());
     assert!(took < std::time::Duration::from_secs(30), "{took:?}");
 }
+
+#[test]
+fn a_decompression_bomb_stops_at_the_limit_names_the_layer_and_keeps_nothing() {
+    let env = Env::new();
+    let config = env.path("ccr.toml");
+    std::fs::write(&config, "max_layer_size = \"16MiB\"\n").unwrap();
+    // 64 MiB of zeros in one file, about 64 KiB as gzip.
+    let zeros = vec![0u8; 64 << 20];
+    let mut b = tar::Builder::new(Vec::new());
+    for (i, chunk) in zeros.chunks(8 << 20).enumerate() {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(chunk.len() as u64);
+        h.set_mode(0o644);
+        h.set_cksum();
+        b.append_data(&mut h, format!("zero{i}"), chunk).unwrap();
+    }
+    let tar = b.into_inner().unwrap();
+    let gz = compress("gzip", &tar);
+    let tarball = env.path("bomb.tar.gz");
+    std::fs::write(&tarball, &gz).unwrap();
+    let ccr = |args: &[&str]| env.cmd(args).env("CCR_CONFIG", &config).output().unwrap();
+    assert!(
+        ccr(&["import", tarball.to_str().unwrap(), "localhost/bomb:1"])
+            .status
+            .success()
+    );
+    let out = ccr(&["run", "--rm", "--network", "none", "localhost/bomb:1", "/x"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(125), "{err}");
+    let layer = format!("sha256:{}", sha256_hex(&gz));
+    assert!(
+        err.contains(&layer) && err.contains(&(16u64 << 20).to_string()),
+        "{err}"
+    );
+    assert!(
+        err.contains("max_layer_size"),
+        "the hint says what to raise: {err}"
+    );
+    // Nothing of it stays: no snapshot, no scratch, no container.
+    let snapshots = env.data_root().join("snapshots");
+    let kept: u64 = ["layers", "tmp"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(snapshots.join(d)).unwrap().flatten())
+        .map(|e| e.metadata().unwrap().len())
+        .sum();
+    assert_eq!(kept, 0, "snapshots left behind");
+    assert_eq!(
+        std::fs::read_dir(env.data_root().join("containers"))
+            .unwrap()
+            .count(),
+        0
+    );
+    eprintln!(
+        "bomb of {} compressed bytes refused at {} bytes",
+        gz.len(),
+        16u64 << 20
+    );
+}

@@ -62,7 +62,9 @@ pub fn create(
         None => block_on(ctx.images.ensure(&r, req.pull, &pull, progress))??,
     };
     let img = ctx.images.resolve_platform(&rec, req.platform.as_ref())?;
-    let runtime = Runtime::new(&ctx.layout).with_keys(keyring(ctx, &req.keys)?);
+    let runtime = Runtime::new(&ctx.layout)
+        .with_keys(keyring(ctx, &req.keys)?)
+        .with_expansion(ctx.opts.config.expansion()?);
     let st = runtime.create(&ctx.images.store, &rec, &img, &req.run)?;
     Ok((runtime, st))
 }

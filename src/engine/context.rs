@@ -34,6 +34,10 @@ pub struct Config {
     pub debug: bool,
     /// The Key Broker Service (`http[s]://host:port`) unless --kbs-url or CCR_KBS_URL says otherwise.
     pub kbs_url: Option<String>,
+    /// The most one layer may unpack to (`64GiB` by default; `512MiB`, `2G`, bytes).
+    pub max_layer_size: Option<String>,
+    /// How many times its compressed size a layer may expand to (256 by default).
+    pub max_layer_ratio: Option<u64>,
 }
 
 fn is_root() -> bool {
@@ -134,6 +138,44 @@ pub struct Context {
     /// What making the context changed that the user should hear of
     /// (a data root tightened to owner-only).
     pub notices: Vec<String>,
+}
+
+impl Config {
+    /// The unpacking bounds the configuration sets.
+    pub fn expansion(&self) -> Result<crate::unpack::ExpansionLimits, Error> {
+        let mut e = crate::unpack::ExpansionLimits::default();
+        if let Some(s) = &self.max_layer_size {
+            e.max_bytes = parse_size(s).ok_or_else(|| {
+                Error::Usage(format!(
+                    "max_layer_size {s:?} in {}: use bytes or a size such as 512MiB or 64GiB",
+                    Config::path().display()
+                ))
+            })?;
+        }
+        if let Some(r) = self.max_layer_ratio {
+            e.max_ratio = r.max(1);
+        }
+        Ok(e)
+    }
+}
+
+/// `1234`, `512k`, `64MiB`, `2G`, `1.5GiB`: binary multiples, as docker reads sizes.
+fn parse_size(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
+    let (num, unit) = s.split_at(split);
+    let n: f64 = num.parse().ok()?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        "t" | "tb" | "tib" => 1 << 40,
+        _ => return None,
+    };
+    (n >= 0.0).then(|| (n * mult as f64) as u64)
 }
 
 impl Context {

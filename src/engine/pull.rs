@@ -47,7 +47,9 @@ pub fn pull(
 /// Extracts, decrypting where needed, every layer of the platform images
 /// of `rec` into the shared snapshots.
 pub fn unpack(ctx: &Context, rec: &ImageRecord, keys: Arc<Keyring>) -> Result<(), Error> {
-    let snapshots = Snapshots::open(&ctx.layout)?.with_keys(keys);
+    let snapshots = Snapshots::open(&ctx.layout)?
+        .with_keys(keys)
+        .with_expansion(ctx.opts.config.expansion()?);
     for img in ctx.images.platform_images(&rec.target)? {
         snapshots.prepare(&ctx.images.store, &img)?;
     }

@@ -115,7 +115,9 @@ impl Runtime {
         ] {
             fs::create_dir_all(&d).map_err(io_err(&d, "create directory"))?;
         }
-        let snapshots = Snapshots::open(&self.layout)?.with_keys(self.keys.clone());
+        let snapshots = Snapshots::open(&self.layout)?
+            .with_keys(self.keys.clone())
+            .with_expansion(self.expansion);
         let (overlay, layers) = match snapshotter {
             Snapshotter::Overlayfs => {
                 let layers = snapshots.prepare(store, img)?;

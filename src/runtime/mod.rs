@@ -90,6 +90,8 @@ pub struct Runtime {
     layout: Layout,
     /// Keys for images with encrypted layers.
     keys: std::sync::Arc<crate::crypt::Keyring>,
+    /// How far a layer may expand when a container's layers are unpacked.
+    expansion: crate::unpack::ExpansionLimits,
 }
 
 impl Runtime {
@@ -97,12 +99,19 @@ impl Runtime {
         Runtime {
             layout: layout.clone(),
             keys: Default::default(),
+            expansion: Default::default(),
         }
     }
 
     /// Containers of encrypted images need a key for every encrypted layer.
     pub fn with_keys(mut self, keys: std::sync::Arc<crate::crypt::Keyring>) -> Runtime {
         self.keys = keys;
+        self
+    }
+
+    /// Bounds on unpacking (from the configuration).
+    pub fn with_expansion(mut self, expansion: crate::unpack::ExpansionLimits) -> Runtime {
+        self.expansion = expansion;
         self
     }
 

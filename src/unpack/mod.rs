@@ -54,6 +54,51 @@ impl Default for Limits {
     }
 }
 
+/// How much a layer may expand to: at most `max_bytes`, and at most
+/// `max_ratio` times its compressed size (never less than 1 GiB). An 8 MiB
+/// gzip of zeros that would fill 8 GiB stops at 2 GiB, with the default ratio.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExpansionLimits {
+    pub max_bytes: u64,
+    pub max_ratio: u64,
+}
+
+impl Default for ExpansionLimits {
+    fn default() -> Self {
+        ExpansionLimits {
+            max_bytes: 64 << 30,
+            max_ratio: 256,
+        }
+    }
+}
+
+impl UnpackError {
+    /// What to do next.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            UnpackError::TooLarge(_) => Some(
+                "if the image is trusted, raise max_layer_size or max_layer_ratio in ccr.toml"
+                    .into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// The floor of the ratio guard: small layers may expand to this much.
+const RATIO_FLOOR: u64 = 1 << 30;
+
+impl ExpansionLimits {
+    /// The limits for one layer of `compressed` bytes.
+    pub fn for_layer(&self, compressed: u64) -> Limits {
+        let by_ratio = compressed.saturating_mul(self.max_ratio).max(RATIO_FLOOR);
+        Limits {
+            max_bytes: self.max_bytes.min(by_ratio),
+            ..Limits::default()
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum UnpackError {
     #[error("layer entry {entry:?} refused: {why}")]
@@ -230,7 +275,10 @@ pub fn apply_layer(
                 let size = entry.size();
                 stats.bytes += size;
                 if stats.bytes > limits.max_bytes {
-                    return Err(UnpackError::TooLarge(format!("{} bytes", limits.max_bytes)));
+                    return Err(UnpackError::TooLarge(format!(
+                        "{} unpacked bytes (the layer expands past what its size allows)",
+                        limits.max_bytes
+                    )));
                 }
                 write_file(&mut entry, size, &target, &name)?;
             }

@@ -8,7 +8,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::{HashingReader, Limits, UnpackError, Whiteouts, apply_layer, decompressed};
+use super::{HashingReader, UnpackError, Whiteouts, apply_layer, decompressed};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
@@ -60,6 +60,7 @@ fn io_err<'a>(path: &'a Path, op: &'static str) -> impl FnOnce(io::Error) -> Sna
 pub struct Snapshots {
     root: PathBuf,
     keys: Arc<Keyring>,
+    expansion: super::ExpansionLimits,
 }
 
 impl Snapshots {
@@ -72,7 +73,14 @@ impl Snapshots {
         Ok(Snapshots {
             root,
             keys: Arc::new(Keyring::default()),
+            expansion: Default::default(),
         })
+    }
+
+    /// How far a layer may expand when it is unpacked.
+    pub fn with_expansion(mut self, expansion: super::ExpansionLimits) -> Snapshots {
+        self.expansion = expansion;
+        self
     }
 
     /// The keys that open encrypted layers. Every encrypted layer needs
@@ -202,13 +210,23 @@ impl Snapshots {
             inner: stream,
             hasher: Hasher::new(),
         };
-        let applied = apply_layer(&mut reader, dest, whiteouts, Limits::default())
+        let limits = self.expansion.for_layer(desc.size);
+        let applied = apply_layer(&mut reader, dest, whiteouts, limits)
             .map(|_| ())
             // Whatever follows the end-of-archive marker counts for the diff id too.
             .and_then(|()| {
-                io::copy(&mut reader, &mut io::sink())
-                    .map(|_| ())
-                    .map_err(UnpackError::Tar)
+                let trailing = io::copy(
+                    &mut io::Read::take(&mut reader, limits.max_bytes),
+                    &mut io::sink(),
+                )
+                .map_err(UnpackError::Tar)?;
+                if trailing == limits.max_bytes {
+                    return Err(UnpackError::TooLarge(format!(
+                        "{} bytes after the end of the archive",
+                        limits.max_bytes
+                    )));
+                }
+                Ok(())
             });
         if let Err(e) = applied {
             // An altered ciphertext decrypts to garbage that the decompressor

@@ -322,3 +322,19 @@ fn limits_are_enforced() {
     .unwrap_err();
     assert!(matches!(err, UnpackError::TooLarge(_)));
 }
+
+#[test]
+fn expansion_is_bounded_by_ratio_above_a_floor_and_by_an_absolute_cap() {
+    let e = ExpansionLimits::default();
+    // 8 MiB of gzip may not become 8 GiB: 256 times is 2 GiB.
+    assert_eq!(e.for_layer(8 << 20).max_bytes, 2 << 30);
+    // A small layer may always expand to the floor.
+    assert_eq!(e.for_layer(1000).max_bytes, 1 << 30);
+    // A huge one stops at the absolute cap.
+    assert_eq!(e.for_layer(1 << 40).max_bytes, 64 << 30);
+    let tight = ExpansionLimits {
+        max_bytes: 1 << 20,
+        max_ratio: 256,
+    };
+    assert_eq!(tight.for_layer(8 << 20).max_bytes, 1 << 20);
+}

@@ -143,7 +143,8 @@ impl<'a> Target<'a> {
                 reader,
                 &self.resolved,
                 crate::unpack::Whiteouts::Apply,
-                crate::unpack::Limits::default(),
+                crate::unpack::ExpansionLimits::default()
+                    .for_layer(fs::metadata(&src.path).map(|m| m.len()).unwrap_or(0)),
             )
             .map_err(|e| format!("extract {}: {e}", src.rel))?;
             return Ok(());
