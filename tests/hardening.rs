@@ -577,3 +577,48 @@ fn a_decompression_bomb_stops_at_the_limit_names_the_layer_and_keeps_nothing() {
         16u64 << 20
     );
 }
+
+/// A data root on a tmpfs of `size`, unmounted when dropped.
+struct SmallRoot(std::path::PathBuf);
+
+impl SmallRoot {
+    fn mount(at: std::path::PathBuf, size: &str) -> SmallRoot {
+        std::fs::create_dir_all(&at).unwrap();
+        sh(Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size},mode=0700"),
+                "tmpfs",
+            ])
+            .arg(&at));
+        SmallRoot(at)
+    }
+}
+
+impl Drop for SmallRoot {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_data_root_is_named_with_what_to_do() {
+    let env = Env::new();
+    let _root = SmallRoot::mount(env.data_root(), "4m");
+    // 16 MiB of incompressible data: the import cannot fit.
+    let tarball = env.path("big.tar");
+    write_random_tar(&tarball, 11, 16 << 20);
+    let err = env.fails(&["import", tarball.to_str().unwrap(), "localhost/big:1"]);
+    let root = env.data_root().display().to_string();
+    assert!(err.contains(&root), "the error names the data root: {err}");
+    assert!(!err.contains("big.tar"), "not the input: {err}");
+    assert!(
+        err.contains("No space left") && err.contains("prune"),
+        "{err}"
+    );
+    // Nothing is named, and the store still works.
+    assert!(env.image_names().is_empty());
+    assert!(env.run(&["images"]).status.success());
+}

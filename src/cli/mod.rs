@@ -303,6 +303,10 @@ pub fn hint(e: &Error) -> Option<String> {
         _ => None,
     })
     .or_else(|| match e.find::<crate::store::StoreError>()? {
+        crate::store::StoreError::Io { source, .. } if crate::store::is_full(source) => Some(
+            "the data root's file system is full: free space with `ccr image prune` or `ccr system prune` and retry (a partial download resumes), or use another --data-root"
+                .into(),
+        ),
         crate::store::StoreError::Io { .. } => {
             Some("check that the data root is writable (see --data-root)".into())
         }

@@ -67,10 +67,15 @@ pub(crate) fn creation_time() -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
 }
 
+/// An I/O error of the import: the store's (the data root is full, say)
+/// or the input's.
 fn io_fail(what: &str) -> impl FnOnce(io::Error) -> ImageError + '_ {
-    move |source| ImageError::Io {
-        what: what.into(),
-        source,
+    move |e| match crate::store::StoreWrite::take(e) {
+        Ok(store) => ImageError::Store(store),
+        Err(source) => ImageError::Io {
+            what: what.into(),
+            source,
+        },
     }
 }
 

@@ -420,12 +420,14 @@ impl Remote {
                         size: desc.size,
                     });
                 }
-                return Err(StoreError::Io {
-                    path: w.path().to_path_buf(),
-                    op: "write",
-                    source: e,
-                }
-                .into());
+                let path = w.path().to_path_buf();
+                return Err(crate::store::StoreWrite::take(e)
+                    .unwrap_or_else(|source| StoreError::Io {
+                        path,
+                        op: "write",
+                        source,
+                    })
+                    .into());
             }
             on_bytes(chunk.len() as u64);
         }

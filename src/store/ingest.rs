@@ -186,6 +186,35 @@ impl TooLong {
     }
 }
 
+/// A write into the store that failed (a full disk, most often), kept
+/// apart from errors of the source being read, which the same I/O call can
+/// return: the error must name the data root, not the input.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: write failed: {source}", path.display())]
+pub struct StoreWrite {
+    pub path: PathBuf,
+    #[source]
+    pub source: io::Error,
+}
+
+impl StoreWrite {
+    /// The store's own error for `e`, when `e` came from writing into it.
+    pub fn take(e: io::Error) -> Result<super::StoreError, io::Error> {
+        if !e.get_ref().is_some_and(|i| i.is::<StoreWrite>()) {
+            return Err(e);
+        }
+        let w = e
+            .into_inner()
+            .and_then(|i| i.downcast::<StoreWrite>().ok())
+            .expect("checked above");
+        Ok(super::StoreError::Io {
+            path: w.path,
+            op: "write",
+            source: w.source,
+        })
+    }
+}
+
 impl Write for Ingest {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if let Some(size) = self.size
@@ -193,7 +222,15 @@ impl Write for Ingest {
         {
             return Err(io::Error::new(io::ErrorKind::InvalidData, TooLong { size }));
         }
-        self.out.write_all(buf)?;
+        self.out.write_all(buf).map_err(|source| {
+            io::Error::new(
+                source.kind(),
+                StoreWrite {
+                    path: self.path.clone(),
+                    source,
+                },
+            )
+        })?;
         self.hasher.update(buf);
         Ok(buf.len())
     }

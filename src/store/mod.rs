@@ -19,7 +19,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-pub use ingest::{FillError, Ingest, IngestStart, TooLong};
+pub use ingest::{FillError, Ingest, IngestStart, StoreWrite, TooLong};
 
 use crate::digest::{Digest, Hasher};
 use crate::oci::{self, Descriptor, Document, Index};
@@ -54,10 +54,23 @@ pub enum StoreError {
     NoSuchImage(String),
 }
 
+/// Whether an I/O error says the file system is full (or over quota).
+pub fn is_full(e: &io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(28) | Some(122))
+        || matches!(
+            e.kind(),
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+        )
+}
+
 impl StoreError {
     /// What to do next.
     pub fn hint(&self) -> Option<String> {
         match self {
+            StoreError::Io { source, .. } if is_full(source) => Some(
+                "the data root's file system is full: free space (prune unused images, containers and the build cache) and retry; a partial download resumes"
+                    .into(),
+            ),
             StoreError::Io { .. } => Some("check that the data root is writable".into()),
             _ => None,
         }
