@@ -208,6 +208,9 @@ _ccr() {
             ccr__subcmd__manifest,inspect)
                 cmd="ccr__subcmd__manifest__subcmd__inspect"
                 ;;
+            ccr__subcmd__system,df)
+                cmd="ccr__subcmd__system__subcmd__df"
+                ;;
             ccr__subcmd__system,info)
                 cmd="ccr__subcmd__system__subcmd__info"
                 ;;
@@ -2772,12 +2775,42 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__system)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version prune info"
+            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version prune info df"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__system__subcmd__df)
+            opts="-h -V --format --data-root --insecure-registry --debug --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -321,15 +321,16 @@ complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcomma
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
-complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
-complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -s h -l help -d 'Print help'
-complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -f -a "prune" -d 'Remove stopped containers, dangling images (all unused ones with -a) and the build cache'
-complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info" -f -a "info" -d 'Display system-wide information'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -f -a "prune" -d 'Remove stopped containers, dangling images (all unused ones with -a) and the build cache'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -f -a "info" -d 'Display system-wide information'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -f -a "df" -d 'Show what the data root holds and what a prune would free'
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
@@ -347,6 +348,14 @@ native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from info" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Format the output: table, json, or a template' -r
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from df" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from df" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from df" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from df" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from df" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand restart" -s t -l time -d 'Seconds to wait before killing the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand restart" -s s -l signal -d 'Signal to send first (default: the container\'s stop signal, else SIGTERM)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand restart" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F

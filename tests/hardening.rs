@@ -622,3 +622,35 @@ fn a_full_data_root_is_named_with_what_to_do() {
     assert!(env.image_names().is_empty());
     assert!(env.run(&["images"]).status.success());
 }
+
+#[test]
+fn an_interrupted_pull_says_what_it_kept_and_system_df_shows_it_until_a_prune() {
+    let reg = Registry::start();
+    let a = Env::new();
+    let name = format!("{}/cut/image:1", reg.host());
+    a.import_random(&name, 51, 8 << 20, None);
+    a.ok(&["push", &name]);
+    let proxy = CuttingProxy::start(reg.port, 3 << 20);
+    let b = Env::new();
+    let err = b.fails(&["pull", &format!("{}/cut/image:1", proxy.host())]);
+    assert!(
+        err.contains("resumes"),
+        "the error says the partial is kept: {err}"
+    );
+    let df = b.ok(&["system", "df"]);
+    let row = df
+        .lines()
+        .find(|l| l.starts_with("Partial Downloads"))
+        .unwrap_or_else(|| panic!("{df}"));
+    let fields: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(fields[2], "1", "one partial blob: {df}");
+    assert!(df.lines().next().unwrap().contains("RECLAIMABLE"), "{df}");
+    b.ok(&["image", "prune", "-f"]);
+    let df = b.ok(&["system", "df", "--format", "json"]);
+    let partial: serde_json::Value = df
+        .lines()
+        .map(json)
+        .find(|v| v["Type"] == "Partial Downloads")
+        .unwrap();
+    assert_eq!(partial["TotalCount"], 0, "{df}");
+}

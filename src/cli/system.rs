@@ -21,10 +21,48 @@ pub enum SystemCommand {
     },
     /// Display system-wide information
     Info,
+    /// Show what the data root holds and what a prune would free
+    Df {
+        /// Format the output: table, json, or a template
+        #[arg(long)]
+        format: Option<String>,
+    },
 }
 
 pub fn system(ctx: &Context, c: SystemCommand) -> Result<i32, Error> {
     match c {
+        SystemCommand::Df { format } => {
+            let format = crate::format::Format::parse(format.as_deref())?;
+            let rows = crate::engine::df::df(ctx)?;
+            let size = crate::format::human_size;
+            if format != crate::format::Format::Table {
+                for r in &rows {
+                    let v = serde_json::json!({
+                        "Type": r.kind, "TotalCount": r.total, "Active": r.active,
+                        "Size": size(r.size), "Reclaimable": size(r.reclaimable),
+                    });
+                    println!("{}", format.render(&v)?);
+                }
+                return Ok(0);
+            }
+            let mut table = vec![
+                ["TYPE", "TOTAL", "ACTIVE", "SIZE", "RECLAIMABLE"]
+                    .map(String::from)
+                    .to_vec(),
+            ];
+            for r in &rows {
+                let pct = (r.reclaimable * 100).checked_div(r.size).unwrap_or(0);
+                table.push(vec![
+                    r.kind.to_string(),
+                    r.total.to_string(),
+                    r.active.to_string(),
+                    size(r.size),
+                    format!("{} ({pct}%)", size(r.reclaimable)),
+                ]);
+            }
+            super::print_table(&mut std::io::stdout().lock(), &table);
+            Ok(0)
+        }
         SystemCommand::Info => {
             print!("{}", crate::engine::system::info(&ctx.images, &ctx.layout)?);
             Ok(0)

@@ -11,10 +11,12 @@
 //! - [`keys`] and [`kbs`]: keyrings and recipients, one attested KBS
 //!   session per command, the admin API, `doctor`'s probe.
 //! - [`prune`]: images with their snapshots, containers, volumes, the build cache.
-//! - [`inspect`]: docker's JSON views; [`system`]: `version` and `info`.
+//! - [`inspect`]: docker's JSON views; [`system`]: `version` and `info`;
+//!   [`df`]: what the data root holds.
 
 pub mod container;
 mod context;
+pub mod df;
 pub mod inspect;
 pub mod kbs;
 pub mod keys;

@@ -99,7 +99,7 @@ impl Runtime {
     }
 
     /// The containers (any state) that mount volume `name`.
-    fn volume_users(&self, name: &str) -> Result<Vec<String>, RuntimeError> {
+    pub fn volume_users(&self, name: &str) -> Result<Vec<String>, RuntimeError> {
         Ok(self
             .list()?
             .into_iter()

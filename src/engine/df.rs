@@ -1,0 +1,110 @@
+//! `system df`: what the data root holds, by kind, and what a prune would
+//! free (docker's rows, and the partial downloads a pull left).
+
+use std::collections::HashSet;
+
+use super::Context;
+use crate::error::Error;
+use crate::runtime::Runtime;
+use crate::unpack::tree_bytes;
+
+/// One row of `system df`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Usage {
+    pub kind: &'static str,
+    pub total: usize,
+    pub active: usize,
+    pub size: u64,
+    pub reclaimable: u64,
+}
+
+/// Images (their blobs; shared ones counted once), containers (their
+/// writable layers), volumes, the build cache and partial downloads.
+pub fn df(ctx: &Context) -> Result<Vec<Usage>, Error> {
+    let rt = Runtime::new(&ctx.layout);
+    let store = &ctx.images.store;
+    let containers: Vec<_> = rt.list()?.into_iter().map(|c| rt.refresh(c)).collect();
+    let in_use: HashSet<String> = containers.iter().map(|c| c.image.clone()).collect();
+    let records = store.images()?;
+    let blobs = |recs: &mut dyn Iterator<Item = &crate::store::ImageRecord>| -> HashSet<_> {
+        let targets: Vec<_> = recs.map(|r| r.target.clone()).collect();
+        store.reachable(&targets)
+    };
+    let all = blobs(&mut records.iter());
+    let used = blobs(&mut records.iter().filter(|r| in_use.contains(&r.name)));
+    let bytes = |set: &HashSet<crate::digest::Digest>| -> u64 {
+        set.iter().filter_map(|d| store.blob_size(d)).sum()
+    };
+    let image_size = bytes(&all);
+    let images = Usage {
+        kind: "Images",
+        total: records.len(),
+        active: records.iter().filter(|r| in_use.contains(&r.name)).count(),
+        size: image_size,
+        reclaimable: image_size - bytes(&used).min(image_size),
+    };
+    let upper = |id: &str| tree_bytes(&rt.container_dir(id).join("upper"));
+    let size: u64 = containers.iter().map(|c| upper(&c.id)).sum();
+    let running: Vec<_> = containers
+        .iter()
+        .filter(|c| c.status.is_running())
+        .collect();
+    let containers_row = Usage {
+        kind: "Containers",
+        total: containers.len(),
+        active: running.len(),
+        size,
+        reclaimable: size - running.iter().map(|c| upper(&c.id)).sum::<u64>().min(size),
+    };
+    let mut volumes = Usage {
+        kind: "Local Volumes",
+        total: 0,
+        active: 0,
+        size: 0,
+        reclaimable: 0,
+    };
+    for v in rt.volume_list()? {
+        let b = tree_bytes(&v.mountpoint);
+        volumes.total += 1;
+        volumes.size += b;
+        if rt.volume_users(&v.name)?.is_empty() {
+            volumes.reclaimable += b;
+        } else {
+            volumes.active += 1;
+        }
+    }
+    let cache_entries = std::fs::read_dir(ctx.layout.build_cache())
+        .map(|d| d.count())
+        .unwrap_or(0);
+    let cache_size = tree_bytes(&ctx.layout.build_cache_mounts());
+    let build_cache = Usage {
+        kind: "Build Cache",
+        total: cache_entries,
+        active: 0,
+        size: cache_size,
+        reclaimable: cache_size,
+    };
+    let ingest = ctx.layout.content().join("ingest");
+    let partial: Vec<u64> = std::fs::read_dir(&ingest)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file() && m.len() > 0)
+        .map(|m| m.len())
+        .collect();
+    let downloads = Usage {
+        kind: "Partial Downloads",
+        total: partial.len(),
+        active: 0,
+        size: partial.iter().sum(),
+        reclaimable: partial.iter().sum(),
+    };
+    Ok(vec![
+        images,
+        containers_row,
+        volumes,
+        build_cache,
+        downloads,
+    ])
+}
