@@ -164,7 +164,10 @@ fn run_container(rt: &Runtime, st: &mut ContainerState) -> Result<i32, RuntimeEr
         .with_root_path(&state_root)
         .map_err(|e| failed(id, "runtime state", e))?
         .with_console_socket(console.as_ref().map(|c| c.path()));
-    let mut pumps = Vec::new();
+    // The output pipes are made now; their pumps (threads) start only once
+    // libcontainer has forked its processes: a fork while other threads
+    // run can leave the child waiting on a lock no one will release.
+    let mut readers = None;
     if console.is_none() {
         let pipe = || std::io::pipe().map_err(|e| failed(id, "output pipe", e));
         let (out_r, out_w) = pipe()?;
@@ -172,6 +175,18 @@ fn run_container(rt: &Runtime, st: &mut ContainerState) -> Result<i32, RuntimeEr
         builder = builder
             .with_stdout(OwnedFd::from(out_w))
             .with_stderr(OwnedFd::from(err_w));
+        readers = Some((out_r, err_r));
+    }
+    let mut container = builder
+        .as_init(rt.container_dir(id))
+        .with_systemd(false)
+        // libcontainer only takes a console socket when "detached";
+        // the flag changes nothing else: this process waits either way.
+        .with_detach(console.is_some())
+        .build()
+        .map_err(|e| start_failed(id, "create", e))?;
+    let mut pumps = Vec::new();
+    if let Some((out_r, err_r)) = readers {
         let echo = |w: Box<dyn Write + Send>| foreground.then_some(w);
         pumps.push(pump(
             out_r,
@@ -186,14 +201,6 @@ fn run_container(rt: &Runtime, st: &mut ContainerState) -> Result<i32, RuntimeEr
             Stream::Stderr,
         ));
     }
-    let mut container = builder
-        .as_init(rt.container_dir(id))
-        .with_systemd(false)
-        // libcontainer only takes a console socket when "detached";
-        // the flag changes nothing else: this process waits either way.
-        .with_detach(console.is_some())
-        .build()
-        .map_err(|e| start_failed(id, "create", e))?;
     let attached = match &console {
         Some(c) => {
             let master = c.receive().map_err(|e| failed(id, "terminal", e))?;
