@@ -643,7 +643,13 @@ fn an_interrupted_pull_says_what_it_kept_and_system_df_shows_it_until_a_prune() 
         .find(|l| l.starts_with("Partial Downloads"))
         .unwrap_or_else(|| panic!("{df}"));
     let fields: Vec<&str> = row.split_whitespace().collect();
-    assert_eq!(fields[2], "1", "one partial blob: {df}");
+    // Where the connection was cut decides how many blobs had begun.
+    let partial = std::fs::read_dir(b.data_root().join("content/ingest"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.metadata().unwrap().len() > 0)
+        .count();
+    assert_eq!(fields[2], partial.to_string(), "the partial blobs: {df}");
     assert!(df.lines().next().unwrap().contains("RECLAIMABLE"), "{df}");
     b.ok(&["image", "prune", "-f"]);
     let df = b.ok(&["system", "df", "--format", "json"]);

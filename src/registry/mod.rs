@@ -93,9 +93,14 @@ impl RegistryError {
                 "log in to {registry} with a valid username and password"
             )),
             RegistryError::NotFound { .. } => Some("check the repository name and tag".into()),
-            RegistryError::Failed { op, .. } if op.starts_with("download of") => Some(
-                "what arrived is kept: pulling again resumes it (an image prune drops it)".into(),
-            ),
+            RegistryError::Failed { op, .. }
+                if op.starts_with("download of") || op.starts_with("fetch blob") =>
+            {
+                Some(
+                    "what arrived is kept: pulling again resumes it (an image prune drops it)"
+                        .into(),
+                )
+            }
             _ => None,
         }
     }
