@@ -54,9 +54,16 @@ impl Layout {
                     if let Some(parent) = dir.parent() {
                         std::fs::create_dir_all(parent)?;
                     }
-                    std::fs::DirBuilder::new().mode(0o700).create(dir)?;
-                    // The umask may narrow the mode; it never widens it.
-                    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+                    match std::fs::DirBuilder::new().mode(0o700).create(dir) {
+                        // The umask may narrow the mode; it never widens it.
+                        Ok(()) => {
+                            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?
+                        }
+                        // Another ccr made it between our look and our
+                        // create: it made it 0700 too.
+                        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                        Err(e) => return Err(e),
+                    }
                 }
                 Err(e) => return Err(e),
             }
@@ -146,6 +153,27 @@ mod tests {
             Layout::new(&loose).make_private().unwrap().is_empty(),
             "said once"
         );
+    }
+
+    #[test]
+    fn concurrent_first_uses_of_one_root_all_succeed() {
+        for round in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path().join(format!("root{round}"));
+            let barrier = std::sync::Arc::new(std::sync::Barrier::new(8));
+            let handles: Vec<_> = (0..8)
+                .map(|_| {
+                    let (root, barrier) = (root.clone(), barrier.clone());
+                    std::thread::spawn(move || {
+                        barrier.wait();
+                        Layout::new(&root).make_private()
+                    })
+                })
+                .collect();
+            for h in handles {
+                h.join().unwrap().unwrap();
+            }
+        }
     }
 
     #[test]
