@@ -10,6 +10,7 @@
 //! client.
 
 pub mod asyncrt;
+pub mod bounded;
 pub mod builder;
 pub mod cli;
 pub mod crypt;

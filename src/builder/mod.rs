@@ -357,10 +357,13 @@ pub fn build(images: &Images, layout: &Layout, opts: &BuildOptions) -> Result<Bu
         .dockerfile
         .clone()
         .unwrap_or_else(|| ctx_dir.join("Dockerfile"));
-    let text = std::fs::read_to_string(&df_path).map_err(|e| BuildError::Io {
-        what: format!("{}: read the Dockerfile", df_path.display()),
-        source: e,
-    })?;
+    let text =
+        crate::bounded::read_to_string(&df_path, crate::bounded::DOCKERFILE).map_err(|e| {
+            BuildError::Io {
+                what: format!("{}: read the Dockerfile", df_path.display()),
+                source: e,
+            }
+        })?;
     let file_name = df_path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -1,6 +1,6 @@
 //! `login` / `logout`.
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 
 use clap::Args;
 
@@ -77,10 +77,14 @@ pub fn login(opts: &GlobalOptions, a: LoginArgs) -> Result<i32, Error> {
         eprintln!("WARNING! Using --password via the CLI is insecure. Use --password-stdin.");
         p
     } else if a.password_stdin {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| Error::Usage(e.to_string()))?;
+        let data = crate::bounded::read_all(
+            std::io::stdin(),
+            crate::bounded::KEY_FILE,
+            "the password on standard input",
+        )
+        .map_err(|e| Error::Usage(e.to_string()))?;
+        let s = String::from_utf8(data)
+            .map_err(|_| Error::Usage("the password is not UTF-8".into()))?;
         s.trim_end_matches(['\r', '\n']).to_string()
     } else if interactive {
         rpassword::prompt_password("Password: ").map_err(|e| Error::Usage(e.to_string()))?

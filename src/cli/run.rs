@@ -103,10 +103,13 @@ pub struct RunArgs {
 fn env_list(a: &RunArgs) -> Result<Vec<String>, Error> {
     let mut out = Vec::new();
     for f in &a.env_file {
-        let text = std::fs::read_to_string(f).map_err(|source| Error::Io {
-            path: f.clone(),
-            source,
-        })?;
+        let text =
+            crate::bounded::read_to_string(f, crate::bounded::CONFIG_FILE).map_err(|source| {
+                Error::Io {
+                    path: f.clone(),
+                    source,
+                }
+            })?;
         out.extend(
             text.lines()
                 .map(str::trim)

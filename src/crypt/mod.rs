@@ -324,7 +324,8 @@ impl Recipient {
             });
         }
         if let Some(path) = spec.strip_prefix("jwe:") {
-            let data = std::fs::read(path).map_err(|source| CryptError::KeyFile {
+            let data = crate::bounded::read(std::path::Path::new(path), crate::bounded::KEY_FILE)
+                .map_err(|source| CryptError::KeyFile {
                 path: path.to_string(),
                 source,
             })?;
@@ -346,12 +347,13 @@ impl Keyring {
             && let Some((kid, file)) = spec.rsplit_once('=')
         {
             provider::parse_kid(kid)?;
-            let kek = zeroize::Zeroizing::new(std::fs::read(file).map_err(|source| {
-                CryptError::KeyFile {
-                    path: file.to_string(),
-                    source,
-                }
-            })?);
+            let kek = zeroize::Zeroizing::new(
+                crate::bounded::read(std::path::Path::new(file), crate::bounded::KEY_FILE)
+                    .map_err(|source| CryptError::KeyFile {
+                        path: file.to_string(),
+                        source,
+                    })?,
+            );
             if kek.len() != 32 {
                 return Err(CryptError::Key {
                     what: file.to_string(),
@@ -372,11 +374,14 @@ impl Keyring {
                 None => (spec, None),
             }
         };
-        let data =
-            zeroize::Zeroizing::new(std::fs::read(path).map_err(|source| CryptError::KeyFile {
-                path: path.to_string(),
-                source,
-            })?);
+        let data = zeroize::Zeroizing::new(
+            crate::bounded::read(std::path::Path::new(path), crate::bounded::KEY_FILE).map_err(
+                |source| CryptError::KeyFile {
+                    path: path.to_string(),
+                    source,
+                },
+            )?,
+        );
         self.private
             .push(PrivateKey::parse(&data, password.map(str::as_bytes), path)?);
         Ok(())

@@ -67,7 +67,7 @@ impl Config {
     /// Reads the configuration file; a missing file is an empty configuration.
     pub fn load() -> Result<Config, Error> {
         let path = Self::path();
-        match std::fs::read_to_string(&path) {
+        match crate::bounded::read_to_string(&path, crate::bounded::CONFIG_FILE) {
             Ok(text) => toml::from_str(&text).map_err(|source| Error::Config { path, source }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(source) => Err(Error::Io { path, source }),

@@ -87,7 +87,7 @@ pub(super) fn with_session<T>(
 }
 
 fn read(path: &PathBuf) -> Result<Vec<u8>, Error> {
-    std::fs::read(path).map_err(|source| Error::Io {
+    crate::bounded::read(path, crate::bounded::CONFIG_FILE).map_err(|source| Error::Io {
         path: path.clone(),
         source,
     })

@@ -74,7 +74,7 @@ impl Admin {
     pub fn new(url: &str, token: String, ca_cert: Option<&std::path::Path>) -> Result<Admin> {
         let mut b = reqwest::Client::builder().timeout(Duration::from_secs(30));
         if let Some(ca) = ca_cert {
-            let pem = std::fs::read(ca).map_err(|e| {
+            let pem = crate::bounded::read(ca, crate::bounded::KEY_FILE).map_err(|e| {
                 KbsError::Config(format!("KBS CA certificate {}: {e}", ca.display()))
             })?;
             b = b.add_root_certificate(

@@ -56,7 +56,7 @@ impl KbsClient {
             .timeout(Duration::from_secs(30))
             .connect_timeout(Duration::from_secs(5));
         if let Some(ca) = &opts.ca_cert {
-            let pem = std::fs::read(ca).map_err(|e| {
+            let pem = crate::bounded::read(ca, crate::bounded::KEY_FILE).map_err(|e| {
                 KbsError::Config(format!("KBS CA certificate {}: {e}", ca.display()))
             })?;
             let cert = reqwest::Certificate::from_pem(&pem).map_err(|e| {
@@ -111,7 +111,10 @@ impl KbsClient {
                     last = Some(KbsError::Http {
                         op: op.into(),
                         status: r.status().as_u16(),
-                        body: r.text().await.unwrap_or_default(),
+                        body: String::from_utf8_lossy(
+                            &body(op, r, MAX_REPLY).await.unwrap_or_default(),
+                        )
+                        .into_owned(),
                     });
                 }
                 Ok(r) => return Ok(r),
@@ -206,13 +209,7 @@ impl KbsClient {
             .await?;
         let resp = check("attest", resp).await?;
         let body: Value = parse("attest", resp).await?;
-        let token = body["token"]
-            .as_str()
-            .ok_or_else(|| KbsError::Protocol {
-                op: "attest".into(),
-                why: "no token in the reply".into(),
-            })?
-            .to_string();
+        let token = attest_token(&body)?;
         let claims = token_claims(&token)?;
         self.session = Some(Session {
             cookie,
@@ -266,15 +263,41 @@ impl KbsClient {
             })
             .await?;
         let resp = check(&op, resp).await?;
-        let body = resp.bytes().await.map_err(|e| KbsError::Protocol {
-            op: op.clone(),
-            why: e.to_string(),
-        })?;
+        let body = Zeroizing::new(body(&op, resp, MAX_RESOURCE).await?);
         Ok(crate::crypt::jwe::decrypt(
             &body,
             std::slice::from_ref(&self.key),
         )?)
     }
+}
+
+/// The most ccr reads of a KBS reply: JSON (challenge, token, errors).
+pub const MAX_REPLY: u64 = 1 << 20;
+/// The most ccr reads of a resource (a JWE around a key, policy or
+/// credentials file).
+pub const MAX_RESOURCE: u64 = 16 << 20;
+
+/// Reads a reply's body, refusing one longer than `limit` as soon as it
+/// passes it.
+async fn body(op: &str, mut resp: reqwest::Response, limit: u64) -> Result<Vec<u8>> {
+    let too_long = || KbsError::Protocol {
+        op: op.into(),
+        why: format!("the reply is longer than {limit} bytes, the most ccr reads"),
+    };
+    if resp.content_length().is_some_and(|n| n > limit) {
+        return Err(too_long());
+    }
+    let mut out = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(|e| KbsError::Protocol {
+        op: op.into(),
+        why: error_chain(&e),
+    })? {
+        if out.len() as u64 + chunk.len() as u64 > limit {
+            return Err(too_long());
+        }
+        out.extend_from_slice(&chunk);
+    }
+    Ok(out)
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {
@@ -309,7 +332,15 @@ pub(crate) async fn check(op: &str, resp: reqwest::Response) -> Result<reqwest::
     if status.is_success() {
         return Ok(resp);
     }
-    let body = resp.text().await.unwrap_or_default();
+    let body = body(op, resp, MAX_REPLY).await.unwrap_or_default();
+    Err(refusal(op, status.as_u16(), &body))
+}
+
+/// The typed refusal for an error reply (`status`, `body`) of the KBS.
+pub fn refusal(op: &str, status: u16, body: &[u8]) -> KbsError {
+    let status =
+        reqwest::StatusCode::from_u16(status).unwrap_or(reqwest::StatusCode::INTERNAL_SERVER_ERROR);
+    let body = String::from_utf8_lossy(body).into_owned();
     let parsed: Option<Value> = serde_json::from_str(&body).ok();
     let kind_name = parsed
         .as_ref()
@@ -322,11 +353,11 @@ pub(crate) async fn check(op: &str, resp: reqwest::Response) -> Result<reqwest::
         .map(str::to_string)
         .unwrap_or_else(|| body.clone());
     if status.is_server_error() {
-        return Err(KbsError::Http {
+        return KbsError::Http {
             op: op.into(),
             status: status.as_u16(),
             body: format!("{detail} (after retries)"),
-        });
+        };
     }
     let kind = match kind_name.as_deref() {
         Some("PolicyDeny") => Refusal::PolicyDeny,
@@ -352,29 +383,44 @@ pub(crate) async fn check(op: &str, resp: reqwest::Response) -> Result<reqwest::
             }
         }
         None => {
-            return Err(KbsError::Http {
+            return KbsError::Http {
                 op: op.into(),
                 status: status.as_u16(),
                 body,
-            });
+            };
         }
     };
-    Err(KbsError::Refused {
+    KbsError::Refused {
         op: op.into(),
         kind,
         detail,
-    })
+    }
 }
 
 async fn parse<T: serde::de::DeserializeOwned>(op: &str, resp: reqwest::Response) -> Result<T> {
-    let body = resp.bytes().await.map_err(|e| KbsError::Protocol {
-        op: op.into(),
-        why: e.to_string(),
-    })?;
-    serde_json::from_slice(&body).map_err(|e| KbsError::Protocol {
-        op: op.into(),
-        why: format!("{e}: {}", String::from_utf8_lossy(&body)),
+    reply(op, &body(op, resp, MAX_REPLY).await?)
+}
+
+/// Parses a successful JSON reply; a malformed one is shown (its start).
+pub fn reply<T: serde::de::DeserializeOwned>(op: &str, body: &[u8]) -> Result<T> {
+    serde_json::from_slice(body).map_err(|e| {
+        let shown = String::from_utf8_lossy(&body[..body.len().min(512)]).into_owned();
+        KbsError::Protocol {
+            op: op.into(),
+            why: format!("{e}: {shown}"),
+        }
     })
+}
+
+/// The token of an `attest` reply.
+pub fn attest_token(body: &Value) -> Result<String> {
+    body["token"]
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| KbsError::Protocol {
+            op: "attest".into(),
+            why: "no token in the reply".into(),
+        })
 }
 
 /// The claims of an EAR token (the signature is the KBS's business: the
@@ -421,4 +467,100 @@ pub fn token_claims(token: &str) -> Result<TokenClaims> {
 pub fn describe_binding(nonce: &str, key_jwk: &Value) -> String {
     let b = json!({"additional-evidence": "", "nonce": nonce, "tee-pubkey": key_jwk});
     STANDARD.encode(digest("sha384", jcs(&b).as_bytes()).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read as _, Write as _};
+
+    /// Serves one reply: `head` (status line and headers), then `len` bytes
+    /// of body; returns how many body bytes the peer took before it hung up.
+    fn serve_once(head: &'static str, len: usize) -> (String, std::thread::JoinHandle<usize>) {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", l.local_addr().unwrap());
+        let h = std::thread::spawn(move || {
+            let (mut s, _) = l.accept().unwrap();
+            // A refusing client may leave the socket open but unread.
+            s.set_write_timeout(Some(std::time::Duration::from_secs(2)))
+                .unwrap();
+            let mut req = [0u8; 4096];
+            let _ = s.read(&mut req);
+            s.write_all(head.as_bytes()).unwrap();
+            let chunk = vec![b'x'; 64 << 10];
+            let mut sent = 0;
+            while sent < len {
+                match s.write(&chunk[..chunk.len().min(len - sent)]) {
+                    Ok(n) => sent += n,
+                    Err(_) => break,
+                }
+            }
+            sent
+        });
+        (url, h)
+    }
+
+    async fn get(url: &str) -> reqwest::Response {
+        reqwest::Client::new().get(url).send().await.unwrap()
+    }
+
+    #[test]
+    fn replies_longer_than_their_limit_are_refused_while_streaming() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        // No length announced: the stream is cut once it passes the limit.
+        let (url, server) = serve_once("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n", 256 << 20);
+        let err = rt
+            .block_on(async { body("resource x", get(&url).await, MAX_RESOURCE).await })
+            .unwrap_err();
+        assert!(err.to_string().contains("longer than"), "{err}");
+        let sent = server.join().unwrap();
+        assert!(
+            sent < 64 << 20,
+            "the server wrote {sent} bytes before ccr hung up"
+        );
+        // A length over the limit is refused before the body is read.
+        let (url, server) = serve_once(
+            "HTTP/1.1 200 OK\r\nContent-Length: 999999999\r\nConnection: close\r\n\r\n",
+            8 << 20,
+        );
+        let err = rt
+            .block_on(async { body("auth", get(&url).await, MAX_REPLY).await })
+            .unwrap_err();
+        assert!(err.to_string().contains("longer than"), "{err}");
+        drop(server);
+        // Within the limit: read whole.
+        let (url, server) = serve_once("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n", 1000);
+        let got = rt
+            .block_on(async { body("auth", get(&url).await, MAX_REPLY).await })
+            .unwrap();
+        assert_eq!(got.len(), 1000);
+        server.join().unwrap();
+    }
+
+    #[test]
+    fn error_replies_map_to_refusals_whatever_their_body() {
+        let deny = br#"{"type":"https://github.com/confidential-containers/kbs/errors/PolicyDeny","detail":"no"}"#;
+        assert!(matches!(
+            refusal("resource a/b/c", 401, deny),
+            KbsError::Refused {
+                kind: Refusal::PolicyDeny,
+                ..
+            }
+        ));
+        assert!(matches!(
+            refusal("auth", 500, b"\xff\xfe"),
+            KbsError::Http { status: 500, .. }
+        ));
+        assert!(matches!(
+            refusal("auth", 404, b"not json"),
+            KbsError::Http { status: 404, .. }
+        ));
+        assert!(matches!(
+            refusal("auth", 1, b""),
+            KbsError::Http { status: 500, .. }
+        ));
+    }
 }

@@ -83,7 +83,7 @@ impl CredentialStore {
     }
 
     fn load(&self) -> Result<Map<String, Value>, AuthError> {
-        match std::fs::read(&self.path) {
+        match crate::bounded::read(&self.path, crate::bounded::CONFIG_FILE) {
             Ok(data) => match serde_json::from_slice::<Value>(&data) {
                 Ok(Value::Object(m)) => Ok(m),
                 Ok(_) => Err(self.file_err("not a JSON object")),

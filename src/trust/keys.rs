@@ -56,7 +56,8 @@ fn write_new(path: &Path, data: &[u8], mode: u32) -> Result<(), TrustError> {
 
 /// Loads a cosign private key (encrypted, or plain PKCS#8 PEM) as a signer.
 pub fn load_signer(path: &Path, password: &[u8]) -> Result<SigStoreSigner, TrustError> {
-    let pem = std::fs::read(path).map_err(|e| file_err(path, e))?;
+    let pem =
+        crate::bounded::read(path, crate::bounded::KEY_FILE).map_err(|e| file_err(path, e))?;
     let encrypted = String::from_utf8_lossy(&pem).contains("ENCRYPTED");
     let pair = if encrypted {
         SigStoreKeyPair::from_encrypted_pem(&pem, password).map_err(|_| TrustError::Key {
@@ -81,7 +82,8 @@ pub fn load_signer(path: &Path, password: &[u8]) -> Result<SigStoreSigner, Trust
 
 /// Loads a public key (SPKI PEM) for verification.
 pub fn load_public(path: &Path) -> Result<CosignVerificationKey, TrustError> {
-    let pem = std::fs::read(path).map_err(|e| file_err(path, e))?;
+    let pem =
+        crate::bounded::read(path, crate::bounded::KEY_FILE).map_err(|e| file_err(path, e))?;
     public_from_pem(&pem).map_err(|why| file_err(path, why))
 }
 

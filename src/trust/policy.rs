@@ -86,12 +86,24 @@ struct RawIdentity {
 
 impl Policy {
     pub fn load(path: &Path) -> Result<Policy, TrustError> {
+        let data = crate::bounded::read(path, crate::bounded::CONFIG_FILE).map_err(|e| {
+            TrustError::PolicyFile {
+                path: path.to_path_buf(),
+                why: e.to_string(),
+            }
+        })?;
+        Policy::parse(&data, path)
+    }
+
+    /// Parses a containers-policy.json document; `source` names it in
+    /// errors, and relative `keyPath`s are read beside it.
+    pub fn parse(data: &[u8], source: &Path) -> Result<Policy, TrustError> {
+        let path = source;
         let err = |why: String| TrustError::PolicyFile {
             path: path.to_path_buf(),
             why,
         };
-        let data = std::fs::read(path).map_err(|e| err(e.to_string()))?;
-        let raw: RawPolicy = serde_json::from_slice(&data).map_err(|e| err(e.to_string()))?;
+        let raw: RawPolicy = serde_json::from_slice(data).map_err(|e| err(e.to_string()))?;
         let base = path.parent().unwrap_or(Path::new("."));
         let convert = |list: Vec<RawRequirement>,
                        scope: &str|
@@ -183,8 +195,8 @@ fn requirement(r: RawRequirement, base: &Path) -> Result<Requirement, String> {
                 .chain(r.key_paths.into_iter().flatten())
             {
                 let full = base.join(&p);
-                let data =
-                    std::fs::read(&full).map_err(|e| format!("keyPath {}: {e}", full.display()))?;
+                let data = crate::bounded::read(&full, crate::bounded::KEY_FILE)
+                    .map_err(|e| format!("keyPath {}: {e}", full.display()))?;
                 pems.push((full.display().to_string(), data));
             }
             for d in r

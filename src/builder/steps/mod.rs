@@ -158,7 +158,10 @@ impl Builder<'_> {
 
     fn context_root(&mut self) -> Result<SourceRoot> {
         let dir = &self.opts.context;
-        let ignore = match fs::read_to_string(dir.join(".dockerignore")) {
+        let ignore = match crate::bounded::read_to_string(
+            &dir.join(".dockerignore"),
+            crate::bounded::CONFIG_FILE,
+        ) {
             Ok(t) => Ignore::parse(&t).map_err(BuildError::Usage)?,
             Err(_) => Ignore::default(),
         };
