@@ -207,6 +207,39 @@ fn a_registry_that_sends_more_than_the_descriptor_says_fills_nothing() {
     );
 }
 
+#[test]
+fn a_manifest_over_the_limit_is_refused_without_reading_it() {
+    // 64 MiB: a valid start, then whitespace JSON allows.
+    let mut manifest =
+        br#"{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","#.to_vec();
+    manifest.resize(64 << 20, b' ');
+    let reg = HostileRegistry::start(manifest, Vec::new(), 0);
+    let env = Env::new();
+    let started = std::time::Instant::now();
+    for args in [
+        vec!["pull".to_string(), format!("{}/hostile/big:1", reg.host())],
+        vec![
+            "run".into(),
+            "--rm".into(),
+            format!("{}/hostile/big:1", reg.host()),
+            "true".into(),
+        ],
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let err = env.fails(&args);
+        assert!(
+            err.contains("more than the 4194304 bytes a manifest may have"),
+            "{err}"
+        );
+    }
+    let took = started.elapsed();
+    let sent = reg.sent.load(std::sync::atomic::Ordering::Relaxed);
+    // What the kernel's socket buffers took before ccr hung up, not 64 MiB.
+    assert!(sent < 16 << 20, "the manifest was read to {sent} bytes");
+    assert!(env.image_names().is_empty());
+    eprintln!("refused after {sent} bytes sent, in {took:?}");
+}
+
 /// A layer entry for hand-made layers.
 enum E<'a> {
     Dir(&'a str),

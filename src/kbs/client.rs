@@ -279,25 +279,13 @@ pub const MAX_RESOURCE: u64 = 16 << 20;
 
 /// Reads a reply's body, refusing one longer than `limit` as soon as it
 /// passes it.
-async fn body(op: &str, mut resp: reqwest::Response, limit: u64) -> Result<Vec<u8>> {
-    let too_long = || KbsError::Protocol {
-        op: op.into(),
-        why: format!("the reply is longer than {limit} bytes, the most ccr reads"),
-    };
-    if resp.content_length().is_some_and(|n| n > limit) {
-        return Err(too_long());
-    }
-    let mut out = Vec::new();
-    while let Some(chunk) = resp.chunk().await.map_err(|e| KbsError::Protocol {
-        op: op.into(),
-        why: error_chain(&e),
-    })? {
-        if out.len() as u64 + chunk.len() as u64 > limit {
-            return Err(too_long());
-        }
-        out.extend_from_slice(&chunk);
-    }
-    Ok(out)
+async fn body(op: &str, resp: reqwest::Response, limit: u64) -> Result<Vec<u8>> {
+    crate::bounded::body(resp, limit)
+        .await
+        .map_err(|e| KbsError::Protocol {
+            op: op.into(),
+            why: error_chain(&e),
+        })
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {
@@ -472,73 +460,6 @@ pub fn describe_binding(nonce: &str, key_jwk: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::{Read as _, Write as _};
-
-    /// Serves one reply: `head` (status line and headers), then `len` bytes
-    /// of body; returns how many body bytes the peer took before it hung up.
-    fn serve_once(head: &'static str, len: usize) -> (String, std::thread::JoinHandle<usize>) {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}", l.local_addr().unwrap());
-        let h = std::thread::spawn(move || {
-            let (mut s, _) = l.accept().unwrap();
-            // A refusing client may leave the socket open but unread.
-            s.set_write_timeout(Some(std::time::Duration::from_secs(2)))
-                .unwrap();
-            let mut req = [0u8; 4096];
-            let _ = s.read(&mut req);
-            s.write_all(head.as_bytes()).unwrap();
-            let chunk = vec![b'x'; 64 << 10];
-            let mut sent = 0;
-            while sent < len {
-                match s.write(&chunk[..chunk.len().min(len - sent)]) {
-                    Ok(n) => sent += n,
-                    Err(_) => break,
-                }
-            }
-            sent
-        });
-        (url, h)
-    }
-
-    async fn get(url: &str) -> reqwest::Response {
-        reqwest::Client::new().get(url).send().await.unwrap()
-    }
-
-    #[test]
-    fn replies_longer_than_their_limit_are_refused_while_streaming() {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        // No length announced: the stream is cut once it passes the limit.
-        let (url, server) = serve_once("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n", 256 << 20);
-        let err = rt
-            .block_on(async { body("resource x", get(&url).await, MAX_RESOURCE).await })
-            .unwrap_err();
-        assert!(err.to_string().contains("longer than"), "{err}");
-        let sent = server.join().unwrap();
-        assert!(
-            sent < 64 << 20,
-            "the server wrote {sent} bytes before ccr hung up"
-        );
-        // A length over the limit is refused before the body is read.
-        let (url, server) = serve_once(
-            "HTTP/1.1 200 OK\r\nContent-Length: 999999999\r\nConnection: close\r\n\r\n",
-            8 << 20,
-        );
-        let err = rt
-            .block_on(async { body("auth", get(&url).await, MAX_REPLY).await })
-            .unwrap_err();
-        assert!(err.to_string().contains("longer than"), "{err}");
-        drop(server);
-        // Within the limit: read whole.
-        let (url, server) = serve_once("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n", 1000);
-        let got = rt
-            .block_on(async { body("auth", get(&url).await, MAX_REPLY).await })
-            .unwrap();
-        assert_eq!(got.len(), 1000);
-        server.join().unwrap();
-    }
 
     #[test]
     fn error_replies_map_to_refusals_whatever_their_body() {

@@ -56,13 +56,15 @@ pub enum RegistryError {
         size: u64,
     },
     #[error(
-        "registry {registry} sent a manifest for {reference} of {size} bytes, over the {} bytes a manifest may have; refusing it",
-        MAX_MANIFEST
+        "registry {registry} sent a manifest for {reference} of more than the {} bytes a manifest may have{}; refusing it (ccr stopped reading at the limit)",
+        MAX_MANIFEST,
+        announced.map(|n| format!(" ({n} bytes announced)")).unwrap_or_default()
     )]
     ManifestTooLarge {
         registry: String,
         reference: String,
-        size: u64,
+        /// The length the reply announced, if it did.
+        announced: Option<u64>,
     },
     #[error("registry {registry}: {op} failed: {why}")]
     Failed {
@@ -152,6 +154,13 @@ pub struct Remote {
     registry: String,
     user: Option<String>,
     auth: RegistryAuth,
+    /// Manifests are fetched here rather than through `client`, which reads
+    /// a reply whole before anyone can look at its size.
+    http: reqwest::Client,
+    base: String,
+    needs_auth: bool,
+    /// The bearer token for pulls, once one was asked for.
+    pull_token: tokio::sync::OnceCell<Option<String>>,
 }
 
 fn probe_client(insecure: bool) -> reqwest::Client {
@@ -255,24 +264,26 @@ impl Remote {
             RegistryAuth::Bearer(String::new())
         };
         client.store_auth_if_needed(&host, &stored).await;
+        let http = reqwest::Client::builder()
+            .danger_accept_invalid_certs(insecure)
+            .connect_timeout(Duration::from_secs(15))
+            .read_timeout(Duration::from_secs(120))
+            .build()
+            .expect("TLS backend initialises");
         Ok(Remote {
             client,
             registry: r.registry().to_string(),
             user,
             auth,
+            http,
+            base: format!("{scheme}://{host}"),
+            needs_auth,
+            pull_token: tokio::sync::OnceCell::new(),
         })
     }
 
     fn classify(&self, e: OciDistributionError, reference: &ImageRef, op: &str) -> RegistryError {
-        let unauthorized = |why: String| RegistryError::Unauthorized {
-            registry: self.registry.clone(),
-            user: self
-                .user
-                .as_ref()
-                .map(|u| format!(" to {u}"))
-                .unwrap_or_else(|| " (no credentials recorded)".into()),
-            why,
-        };
+        let unauthorized = |why: String| self.unauthorized(why);
         let not_found = |why: String| RegistryError::NotFound {
             reference: reference.to_string(),
             why,
@@ -330,6 +341,18 @@ impl Remote {
         }
     }
 
+    fn unauthorized(&self, why: String) -> RegistryError {
+        RegistryError::Unauthorized {
+            registry: self.registry.clone(),
+            user: self
+                .user
+                .as_ref()
+                .map(|u| format!(" to {u}"))
+                .unwrap_or_else(|| " (no credentials recorded)".into()),
+            why,
+        }
+    }
+
     fn failed(&self, op: &str, why: String) -> RegistryError {
         RegistryError::Failed {
             registry: self.registry.clone(),
@@ -344,19 +367,7 @@ impl Remote {
         &self,
         r: &ImageRef,
     ) -> Result<(Descriptor, bytes::Bytes), RegistryError> {
-        let (data, _) = self
-            .client
-            .pull_manifest_raw(r.as_oci(), &self.auth, oci::MANIFEST_TYPES)
-            .await
-            .map_err(|e| self.classify(e, r, "fetch manifest"))?;
-        // containerd's limit: a manifest or index is small, and is read whole.
-        if data.len() as u64 > MAX_MANIFEST {
-            return Err(RegistryError::ManifestTooLarge {
-                registry: self.registry.clone(),
-                reference: r.to_string(),
-                size: data.len() as u64,
-            });
-        }
+        let data = self.get_manifest(r).await?;
         let actual = Digest::of(&data);
         if let Some(expected) = r.digest()
             && expected != actual
@@ -383,6 +394,92 @@ impl Remote {
             Descriptor::new(&media_type, actual, data.len() as u64),
             data,
         ))
+    }
+
+    /// GETs a manifest, reading at most `MAX_MANIFEST` bytes of it
+    /// (containerd's limit): a longer one is refused once it passes that,
+    /// or at once when its announced length does.
+    async fn get_manifest(&self, r: &ImageRef) -> Result<bytes::Bytes, RegistryError> {
+        let reference = match r.digest() {
+            Some(d) => d.to_string(),
+            None => r.tag().unwrap_or("latest").to_string(),
+        };
+        let url = format!("{}/v2/{}/manifests/{reference}", self.base, r.repository());
+        let mut req = self
+            .http
+            .get(&url)
+            .header(reqwest::header::ACCEPT, oci::MANIFEST_TYPES.join(", "));
+        if self.needs_auth {
+            let token = self
+                .pull_token
+                .get_or_try_init(|| async {
+                    self.client
+                        .auth(r.as_oci(), &self.auth, RegistryOperation::Pull)
+                        .await
+                        .map_err(|e| self.classify(e, r, "authenticate"))
+                })
+                .await?;
+            req = match (token, &self.auth) {
+                (Some(t), _) => req.bearer_auth(t),
+                (None, RegistryAuth::Basic(u, p)) => req.basic_auth(u, Some(p)),
+                (None, _) => req,
+            };
+        }
+        let resp = req.send().await.map_err(|e| {
+            if e.is_connect() || e.is_timeout() {
+                RegistryError::Unreachable {
+                    registry: self.registry.clone(),
+                    why: error_chain(&e),
+                    plain_http_refused: false,
+                }
+            } else {
+                self.failed("fetch manifest", error_chain(&e))
+            }
+        })?;
+        let status = resp.status();
+        let announced = resp.content_length();
+        let too_large = || RegistryError::ManifestTooLarge {
+            registry: self.registry.clone(),
+            reference: r.to_string(),
+            announced,
+        };
+        let body = match crate::bounded::body(resp, MAX_MANIFEST).await {
+            Ok(b) => b,
+            Err(crate::bounded::BodyError::TooLong(_)) if status.is_success() => {
+                return Err(too_large());
+            }
+            Err(crate::bounded::BodyError::TooLong(_)) => Vec::new(),
+            Err(crate::bounded::BodyError::Http(e)) => {
+                return Err(self.failed("fetch manifest", error_chain(&e)));
+            }
+        };
+        if status.is_success() {
+            return Ok(body.into());
+        }
+        let why = format!(
+            "HTTP {status}: {}",
+            String::from_utf8_lossy(&body[..body.len().min(512)]).trim()
+        );
+        let unknown = |code: &str| {
+            serde_json::from_slice::<serde_json::Value>(&body).is_ok_and(|v| {
+                v["errors"]
+                    .as_array()
+                    .is_some_and(|es| es.iter().any(|e| e["code"] == code))
+            })
+        };
+        Err(match status.as_u16() {
+            401 | 403 => self.unauthorized(why),
+            _ if status.as_u16() == 404
+                || unknown("MANIFEST_UNKNOWN")
+                || unknown("NAME_UNKNOWN") =>
+            {
+                RegistryError::NotFound {
+                    reference: r.to_string(),
+                    why,
+                }
+            }
+            _ => self.failed("fetch manifest", why),
+        })
     }
 
     /// Streams a blob into `w`, continuing from `w.offset()` when an earlier

@@ -494,7 +494,7 @@ pub fn one_file_tar(path: &str, content: &[u8]) -> Vec<u8> {
 /// says. Plain HTTP on loopback (which ccr allows, as docker does).
 pub struct HostileRegistry {
     pub port: u16,
-    /// Bytes of blob bodies sent so far.
+    /// Bytes of manifest and blob bodies sent so far.
     pub sent: Arc<AtomicU64>,
     stop: Arc<AtomicBool>,
 }
@@ -552,9 +552,17 @@ impl HostileRegistry {
                             &mut conn,
                             "200 OK",
                             "application/vnd.oci.image.manifest.v1+json",
-                            &manifest,
+                            &[],
                             manifest.len() as u64,
                         );
+                        if method != "HEAD" {
+                            for chunk in manifest.chunks(1 << 16) {
+                                if conn.write_all(chunk).is_err() {
+                                    break;
+                                }
+                                sent.fetch_add(chunk.len() as u64, Ordering::Relaxed);
+                            }
+                        }
                     } else if let Some((_, data)) = blobs
                         .iter()
                         .find(|(d, _)| path.ends_with(&format!("/blobs/{d}")))
