@@ -573,11 +573,27 @@ fn a_decompression_bomb_stops_at_the_limit_names_the_layer_and_keeps_nothing() {
     let tarball = env.path("bomb.tar.gz");
     std::fs::write(&tarball, &gz).unwrap();
     let ccr = |args: &[&str]| env.cmd(args).env("CCR_CONFIG", &config).output().unwrap();
+    // Under the default limits the import takes it; under 16 MiB it does not.
+    let out = ccr(&["import", tarball.to_str().unwrap(), "localhost/bomb:0"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(125), "{err}");
     assert!(
-        ccr(&["import", tarball.to_str().unwrap(), "localhost/bomb:1"])
-            .status
-            .success()
+        err.contains("bomb.tar.gz") && err.contains(&(16u64 << 20).to_string()),
+        "{err}"
     );
+    assert!(err.contains("max_layer_size"), "{err}");
+    assert!(env.image_names().is_empty());
+    let ingest = env.data_root().join("content/ingest");
+    let partial: u64 = std::fs::read_dir(&ingest)
+        .unwrap()
+        .flatten()
+        .map(|e| e.metadata().unwrap().len())
+        .sum();
+    assert_eq!(
+        partial, 0,
+        "a refused import left {partial} bytes in the ingest area"
+    );
+    env.ok(&["import", tarball.to_str().unwrap(), "localhost/bomb:1"]);
     let out = ccr(&["run", "--rm", "--network", "none", "localhost/bomb:1", "/x"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(125), "{err}");

@@ -470,6 +470,8 @@ pub fn import(ctx: &Context, a: ImportArgs) -> Result<i32, Error> {
             .map(|c| ConfigChange::parse(c))
             .collect::<Result<_, _>>()?,
         message: a.message,
+        limits: ctx.opts.config.expansion()?,
+        input_size: None,
     };
     let target = if a.file == "-" {
         ctx.images
@@ -479,6 +481,10 @@ pub fn import(ctx: &Context, a: ImportArgs) -> Result<i32, Error> {
             path: a.file.clone().into(),
             source,
         })?;
+        let opts = ImportOptions {
+            input_size: f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len()),
+            ..opts
+        };
         ctx.images.import(f, &a.file, &r, &opts)?
     };
     println!("{}", target.digest);

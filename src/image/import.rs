@@ -5,6 +5,7 @@
 use std::io::{self, BufRead, BufReader, Read, Write};
 
 use crate::unpack::compression::Compression;
+use crate::unpack::{Counted, Expansion};
 use flate2::read::MultiGzDecoder;
 use flate2::write::GzEncoder;
 use serde_json::{Map, Value, json};
@@ -21,6 +22,11 @@ pub struct ImportOptions {
     pub platform: Option<Platform>,
     pub changes: Vec<ConfigChange>,
     pub message: Option<String>,
+    /// How far a compressed input may expand.
+    pub limits: crate::unpack::ExpansionLimits,
+    /// The input's size, when it is a file (the ratio guard's base; else
+    /// what was read of it so far).
+    pub input_size: Option<u64>,
 }
 
 /// Reads through to `sink` everything it reads.
@@ -70,11 +76,17 @@ pub(crate) fn creation_time() -> String {
 /// An I/O error of the import: the store's (the data root is full, say)
 /// or the input's.
 fn io_fail(what: &str) -> impl FnOnce(io::Error) -> ImageError + '_ {
-    move |e| match crate::store::StoreWrite::take(e) {
-        Ok(store) => ImageError::Store(store),
-        Err(source) => ImageError::Io {
-            what: what.into(),
-            source,
+    move |e| match crate::store::StoreWrite::take(e).map(ImageError::Store) {
+        Ok(store) => store,
+        Err(e) => match crate::unpack::UnpackError::of(e) {
+            Ok(refused) => ImageError::Unpack {
+                what: what.into(),
+                source: refused,
+            },
+            Err(source) => ImageError::Io {
+                what: what.into(),
+                source,
+            },
         },
     }
 }
@@ -89,6 +101,11 @@ impl Images {
         opts: &ImportOptions,
     ) -> Result<Descriptor> {
         let _lease = self.store.lease()?;
+        let consumed = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let input = Counted {
+            inner: input,
+            count: consumed.clone(),
+        };
         let mut input = BufReader::with_capacity(1 << 20, input);
         let head = input.fill_buf().map_err(io_fail(source))?;
         let compression = Compression::sniff(head);
@@ -106,7 +123,12 @@ impl Images {
                     sink: &mut blob,
                 };
                 {
-                    let mut dec = MultiGzDecoder::new(&mut tee);
+                    let mut dec = Expansion::new(
+                        MultiGzDecoder::new(&mut tee),
+                        opts.limits,
+                        opts.input_size,
+                        consumed.clone(),
+                    );
                     io::copy(&mut dec, &mut diff).map_err(io_fail(source))?;
                 }
                 // Anything after the gzip stream belongs to the blob too.
@@ -114,7 +136,12 @@ impl Images {
             }
             // Anything else is stored gzip-compressed, as layers mostly are.
             other => {
-                let mut input = other.decoder(input).map_err(io_fail(source))?;
+                let mut input = Expansion::new(
+                    other.decoder(input).map_err(io_fail(source))?,
+                    opts.limits,
+                    opts.input_size,
+                    consumed.clone(),
+                );
                 let mut enc = GzEncoder::new(&mut blob, flate2::Compression::default());
                 let mut buf = vec![0u8; 1 << 20];
                 loop {

@@ -45,6 +45,12 @@ pub enum ImageError {
     Trust(#[from] crate::trust::TrustError),
     #[error(transparent)]
     Crypt(#[from] crate::crypt::CryptError),
+    #[error("{what}: {source}")]
+    Unpack {
+        what: String,
+        #[source]
+        source: crate::unpack::UnpackError,
+    },
     #[error("no such image: {0}")]
     NoSuchImage(String),
     /// Not present, and the pull policy forbids pulling it.

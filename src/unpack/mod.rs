@@ -73,6 +73,15 @@ impl Default for ExpansionLimits {
 }
 
 impl UnpackError {
+    /// The refusal an [`Expansion`] reader put inside an `io::Error`.
+    pub fn of(e: io::Error) -> Result<UnpackError, io::Error> {
+        if e.get_ref().is_some_and(|i| i.is::<UnpackError>()) {
+            let inner = e.into_inner().expect("checked");
+            return Ok(*inner.downcast::<UnpackError>().expect("checked"));
+        }
+        Err(e)
+    }
+
     /// What to do next.
     pub fn hint(&self) -> Option<String> {
         match self {
@@ -96,6 +105,74 @@ impl ExpansionLimits {
             max_bytes: self.max_bytes.min(by_ratio),
             ..Limits::default()
         }
+    }
+}
+
+/// A decompressed stream held to the expansion limits as it is read: a
+/// read that would pass `max_bytes`, or `max_ratio` times the compressed
+/// size above the floor, fails with [`UnpackError::TooLarge`] inside an
+/// `io::Error` (see [`UnpackError::of`]). The compressed size is the
+/// input's, when known, else how much of it was read so far.
+pub struct Expansion<R> {
+    inner: R,
+    out: u64,
+    limits: ExpansionLimits,
+    known: Option<u64>,
+    consumed: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl<R: Read> Expansion<R> {
+    pub fn new(
+        inner: R,
+        limits: ExpansionLimits,
+        known: Option<u64>,
+        consumed: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    ) -> Self {
+        Expansion {
+            inner,
+            out: 0,
+            limits,
+            known,
+            consumed,
+        }
+    }
+}
+
+impl<R: Read> Read for Expansion<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.out += n as u64;
+        let compressed = self
+            .known
+            .unwrap_or_else(|| self.consumed.load(std::sync::atomic::Ordering::Relaxed));
+        let max = self.limits.for_layer(compressed).max_bytes;
+        if self.out > max {
+            let why = if max == self.limits.max_bytes {
+                format!("{max} bytes unpacked (max_layer_size)")
+            } else {
+                format!(
+                    "{max} bytes unpacked from {compressed} compressed bytes ({} times that, and at least {RATIO_FLOOR}: max_layer_ratio)",
+                    self.limits.max_ratio
+                )
+            };
+            return Err(io::Error::other(UnpackError::TooLarge(why)));
+        }
+        Ok(n)
+    }
+}
+
+/// Counts the bytes read through it into a shared counter.
+pub struct Counted<R> {
+    pub inner: R,
+    pub count: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
     }
 }
 

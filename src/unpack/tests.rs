@@ -338,3 +338,53 @@ fn expansion_is_bounded_by_ratio_above_a_floor_and_by_an_absolute_cap() {
     };
     assert_eq!(tight.for_layer(8 << 20).max_bytes, 1 << 20);
 }
+
+#[test]
+fn an_expanding_stream_stops_at_the_cap_or_the_ratio_of_what_was_read() {
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicU64;
+    let drain = |mut r: Expansion<std::io::Take<std::io::Repeat>>| {
+        let mut buf = vec![0u8; 1 << 20];
+        let mut total = 0u64;
+        loop {
+            match r.read(&mut buf) {
+                Ok(0) => return Ok(total),
+                Ok(n) => total += n as u64,
+                Err(e) => return Err((total, UnpackError::of(e).expect("a refusal"))),
+            }
+        }
+    };
+    let limits = ExpansionLimits {
+        max_bytes: 8 << 20,
+        max_ratio: 256,
+    };
+    // The absolute cap.
+    let consumed = Arc::new(AtomicU64::new(0));
+    let r = Expansion::new(
+        std::io::repeat(0).take(64 << 20),
+        limits,
+        Some(1 << 20),
+        consumed,
+    );
+    let (at, e) = drain(r).unwrap_err();
+    assert!(at <= 8 << 20, "{at}");
+    assert!(e.to_string().contains("max_layer_size"), "{e}");
+    // The ratio, over what was read of an input of unknown size (a pipe).
+    let limits = ExpansionLimits {
+        max_bytes: 64 << 30,
+        max_ratio: 256,
+    };
+    let consumed = Arc::new(AtomicU64::new(1 << 20));
+    let r = Expansion::new(
+        std::io::repeat(0).take(3 << 30),
+        limits,
+        None,
+        consumed.clone(),
+    );
+    let (at, e) = drain(r).unwrap_err();
+    assert!(at <= (1 << 30) + (1 << 20), "{at}");
+    assert!(e.to_string().contains("max_layer_ratio"), "{e}");
+    // Within both: read to the end.
+    let r = Expansion::new(std::io::repeat(0).take(4 << 20), limits, None, consumed);
+    assert_eq!(drain(r).unwrap(), 4 << 20);
+}
