@@ -924,6 +924,45 @@ fn terminals_for_run_and_exec() {
     assert_clean(&env);
 }
 
+/// A process given no input reads none, even where the host's /dev/null
+/// is a file holding an earlier session (as it was on a machine where the
+/// suite's `script` runs wrote their typescripts into it): here a file of
+/// 27 lines is bound over /dev/null in a private mount namespace.
+#[test]
+fn a_process_without_input_reads_nothing_whatever_dev_null_is() {
+    let env = with_busybox();
+    let id = env
+        .ok(&["run", "-d", "-i", "-t", "--network", "none", BUSYBOX, "sh"])
+        .trim()
+        .to_string();
+    let fake = env.path("not-a-device");
+    std::fs::write(&fake, "a line\n".repeat(27)).unwrap();
+    let script = format!(
+        "mount --bind {fake} /dev/null || exit 99; \
+         printf 'x\\ny\\n' | {ccr} exec {id} wc -l; \
+         {ccr} exec {id} wc -l; \
+         {ccr} run --rm --network none {BUSYBOX} wc -l",
+        fake = fake.display(),
+        ccr = ccr_bin(),
+    );
+    let out = Command::new("unshare")
+        .args(["-m", "--propagation", "private", "sh", "-c", &script])
+        .env("CCR_DATA_ROOT", env.data_root())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let counts: Vec<&str> = text.split_whitespace().collect();
+    assert_eq!(counts, ["0", "0", "0"], "{text:?}");
+    env.ok(&["rm", "-f", &id]);
+}
+
 #[test]
 fn create_start_wait_restart_and_prune() {
     let env = with_busybox();

@@ -107,15 +107,15 @@ impl Runtime {
             ),
             false => None,
         };
-        if !opts.interactive && !opts.tty {
-            // As docker: without -i the process reads nothing.
-            let null = fs::File::open("/dev/null").map_err(|e| failed("stdin", &e))?;
-            rustix::stdio::dup2_stdin(&null).map_err(|e| failed("stdin", &e))?;
-        }
-        let pid = ContainerBuilder::new(st.id.clone(), SyscallType::default())
+        let mut builder = ContainerBuilder::new(st.id.clone(), SyscallType::default())
             .with_root_path(self.state_root())
             .map_err(|e| failed("runtime state", &e))?
-            .with_console_socket(console.as_ref().map(|c| c.path()))
+            .with_console_socket(console.as_ref().map(|c| c.path()));
+        if !opts.interactive && !opts.tty {
+            // As docker: without -i the process reads nothing.
+            builder = builder.with_stdin(super::no_input().map_err(|e| failed("stdin", &e))?);
+        }
+        let pid = builder
             .as_tenant()
             .with_process(process_file.as_ref().map(|f| f.path()))
             .with_container_args(opts.args.clone())

@@ -19,6 +19,16 @@ pub mod spec;
 mod state;
 mod volume;
 
+/// A standard input that reads nothing: the read end of a pipe whose write
+/// end is already closed. Not the host's `/dev/null`: a process cannot tell
+/// that from a file, and on a broken host it is one (holding whatever was
+/// sent to it); a process given no input must read none.
+pub(crate) fn no_input() -> std::io::Result<std::os::fd::OwnedFd> {
+    let (reader, writer) = std::io::pipe()?;
+    drop(writer);
+    Ok(reader.into())
+}
+
 use std::io;
 use std::path::{Path, PathBuf};
 

@@ -168,6 +168,9 @@ fn run_container(rt: &Runtime, st: &mut ContainerState) -> Result<i32, RuntimeEr
     // libcontainer has forked its processes: a fork while other threads
     // run can leave the child waiting on a lock no one will release.
     let mut readers = None;
+    if console.is_none() && !(st.options.interactive && foreground) {
+        builder = builder.with_stdin(super::no_input().map_err(|e| failed(id, "stdin", e))?);
+    }
     if console.is_none() {
         let pipe = || std::io::pipe().map_err(|e| failed(id, "output pipe", e));
         let (out_r, out_w) = pipe()?;
