@@ -5,8 +5,7 @@
 #![no_main]
 use arbitrary::Arbitrary;
 use ccr::crypt::{
-    ANNOTATION_JWE, ANNOTATION_PROVIDER_AA, ANNOTATION_PUBOPTS, Keyring, PrivateKey,
-    public_options,
+    ANNOTATION_JWE, ANNOTATION_PROVIDER_AA, ANNOTATION_PUBOPTS, Keyring, PrivateKey, public_options,
 };
 use ccr::oci::Descriptor;
 use libfuzzer_sys::fuzz_target;

@@ -32,7 +32,9 @@ impl Part {
             Part::Wh => ".wh.a",
             Part::Opaque => ".wh..wh..opq",
             Part::Etc => "etc",
-            Part::Long => "x-very-long-component-name-to-push-past-the-ustar-name-field-of-one-hundred-bytes-xxxxxxxxxxxxxxxxxx",
+            Part::Long => {
+                "x-very-long-component-name-to-push-past-the-ustar-name-field-of-one-hundred-bytes-xxxxxxxxxxxxxxxxxx"
+            }
         }
     }
 }
@@ -100,7 +102,8 @@ fn tar_of(entries: &[Entry]) -> Vec<u8> {
         h.set_mtime(1);
         // Raw names: tar's own setters refuse `..`, a hostile layer does not.
         if e.pax_path || name.len() > 99 {
-            out.append_pax_extensions([("path", name.as_bytes())]).unwrap();
+            out.append_pax_extensions([("path", name.as_bytes())])
+                .unwrap();
         }
         let field = &mut h.as_old_mut().name;
         let n = name.len().min(99);
