@@ -255,14 +255,18 @@ fn handshake_and_resources_with_ec_and_rsa_keys_and_provisioning_round_trips() {
     assert_eq!(claims["tee"], "sample");
     assert_eq!(claims["status"], "warning");
     assert!(claims["expires"].as_u64().unwrap() > 0);
-    // A missing resource.
-    refused(
+    // A missing resource: trustee's plugin error, explained.
+    let missing = refused(
         &kbs(
             &env,
             &k,
             &["get-resource", "--tee", "sample", "kbs:///default/key/none"],
         ),
-        "ResourceNotFound",
+        "PluginInternalError",
+    );
+    assert!(
+        missing.contains("usually means the resource does not exist"),
+        "{missing}"
     );
     // doctor explains.
     let out = kbs(
@@ -298,6 +302,23 @@ fn refusals_are_typed_and_explained() {
             &env,
             &k,
             &["set-resource-policy", "--admin-key", &intruder, p],
+        ),
+        "Unauthorized",
+    );
+    assert!(err.contains("admin key"), "{err}");
+    // Resource writes are refused under trustee's other name.
+    std::fs::write(env.path("r"), b"x").unwrap();
+    let err = refused(
+        &kbs(
+            &env,
+            &k,
+            &[
+                "set-resource",
+                "--admin-key",
+                &intruder,
+                "default/key/r",
+                env.path("r").to_str().unwrap(),
+            ],
         ),
         "Unauthorized",
     );
@@ -380,6 +401,10 @@ fn refusals_are_typed_and_explained() {
     let text = String::from_utf8_lossy(&kbs(&env, &old, &["doctor", "--tee", "sample"]).stdout)
         .into_owned();
     assert!(text.contains("does not speak protocol 0.4.0"), "{text}");
+    assert!(
+        !text.contains("speaks protocol") && !text.contains("evidence:"),
+        "doctor contradicts itself: {text}"
+    );
     // Transient failures are retried (twice), then reported.
     let flaky = start_kbs(&admin_pub, &["--fail-first", "2"]);
     ok(&kbs(&env, &flaky, &["attest", "--tee", "sample"]));
@@ -705,6 +730,50 @@ fn image_keys_registered_in_the_kbs_and_fetched_after_attestation() {
     let out = run_encrypt(&admin, "localhost/app:kbs");
     ok(&out);
     assert!(String::from_utf8_lossy(&out.stderr).contains("read it back"));
+    // With --kek-out as well, both: registered and written (never one
+    // silently skipped).
+    let kek_file = env.path("app-2.kek");
+    let out = env
+        .cmd(&[
+            "image",
+            "encrypt",
+            "--recipient",
+            "provider:attestation-agent:keyid=kbs:///default/image-kek/app-2",
+            "--kbs-url",
+            &k.url,
+            "--admin-key",
+            &admin,
+            "--tee",
+            "sample",
+            "--kek-out",
+            kek_file.to_str().unwrap(),
+            "localhost/busybox:kbs",
+            "localhost/app:both",
+        ])
+        .output()
+        .unwrap();
+    ok(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("read it back"));
+    let written = std::fs::read(&kek_file).unwrap();
+    assert_eq!(written.len(), 32);
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&kek_file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    ok(&kbs(
+        &env,
+        &k,
+        &[
+            "get-resource",
+            "--tee",
+            "sample",
+            "--output",
+            env.path("fetched.kek").to_str().unwrap(),
+            "default/image-kek/app-2",
+        ],
+    ));
+    assert_eq!(std::fs::read(env.path("fetched.kek")).unwrap(), written);
     // Without attestation there is no key.
     let err = env.fails(&["run", "--rm", "localhost/app:kbs", "true"]);
     assert!(err.contains("no decryption key was given"), "{err}");

@@ -72,10 +72,9 @@ pub struct DecryptArgs {
 
 pub fn encrypt(ctx: &Context, a: EncryptArgs) -> Result<i32, Error> {
     let dst = ImageRef::parse(&a.target)?;
-    let dest = match (&a.kek_out, a.admin.credentials()) {
-        (Some(path), _) => KekDestination::File(path.clone()),
-        (None, Some(creds)) => KekDestination::Kbs(a.kbs.settings(), creds),
-        (None, None) => KekDestination::Unset,
+    let dest = KekDestination {
+        file: a.kek_out.clone(),
+        kbs: a.admin.credentials().map(|c| (a.kbs.settings(), c)),
     };
     let made = recipients(ctx, &a.recipient, &dest)?;
     for n in &made.notices {

@@ -239,7 +239,7 @@ pub fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
         let recipients = crate::engine::keys::recipients(
             ctx,
             &a.encrypt,
-            &crate::engine::keys::KekDestination::Unset,
+            &crate::engine::keys::KekDestination::default(),
         )?
         .list;
         let crypt = crate::image::CryptOptions {

@@ -272,6 +272,15 @@ pub fn doctor(
                     ""
                 }
             )),
+            Err(
+                e @ KbsError::Refused {
+                    kind: Refusal::ResourceMissing,
+                    ..
+                },
+            ) => Finding::Fail(format!(
+                "kbs:///{}: {e} (this usually means the resource does not exist)",
+                uri.path
+            )),
             Err(e) => Finding::Fail(format!("kbs:///{}: {e}", uri.path)),
         });
     }

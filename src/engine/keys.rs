@@ -48,16 +48,15 @@ pub fn keyring(ctx: &Context, req: &KeyRequest) -> Result<Arc<Keyring>, Error> {
     Ok(Arc::new(ring))
 }
 
-/// Where the fresh key-encryption key of a KBS key id goes.
+/// Where the fresh key-encryption key of a KBS key id goes: a file, the
+/// KBS, or both. Neither is refused (an image encrypted under a key nobody
+/// keeps); both does both, never one silently.
 #[derive(Clone, Debug, Default)]
-pub enum KekDestination {
-    /// Nowhere was named: a KBS recipient is refused.
-    #[default]
-    Unset,
+pub struct KekDestination {
     /// A new file (mode 0600, never over an existing one), for offline provisioning.
-    File(PathBuf),
+    pub file: Option<PathBuf>,
     /// Registered in the KBS through its admin API.
-    Kbs(KbsSettings, AdminCredentials),
+    pub kbs: Option<(KbsSettings, AdminCredentials)>,
 }
 
 /// Recipients, and what was done with each key-encryption key.
@@ -86,28 +85,30 @@ pub fn recipients(
         let Recipient::Kbs { kid, kek } = r else {
             continue;
         };
-        match dest {
-            KekDestination::Unset => return Err(Error::KekNotKept { kid: kid.clone() }),
-            KekDestination::File(path) => private_file::write(path, kek, 0o600, Existing::Keep)
-                .map_err(|source| Error::Io {
-                    path: path.clone(),
-                    source,
-                })?,
-            KekDestination::Kbs(settings, creds) => {
-                let uri: ResourceUri = kid.parse()?;
-                let u = url(&ctx.opts.config, settings)?;
-                let a = admin(&u, settings, creds)?;
-                block_on(a.set_resource(&uri.path, kek))??;
-                // Read back where this machine can attest (a TEE, or sample
-                // evidence against a development KBS).
-                notices.push(match session(ctx, settings) {
-                    Err(why) => format!("Registered {kid} in {u} (not read back: {why})"),
-                    Ok(mut c) => {
-                        block_on(crate::kbs::check_kek(&mut c, &uri, kek))??;
-                        format!("Registered {kid} in {u} and read it back")
-                    }
-                });
-            }
+        if dest.file.is_none() && dest.kbs.is_none() {
+            return Err(Error::KekNotKept { kid: kid.clone() });
+        }
+        // The KBS first: a key it refuses is written nowhere.
+        if let Some((settings, creds)) = &dest.kbs {
+            let uri: ResourceUri = kid.parse()?;
+            let u = url(&ctx.opts.config, settings)?;
+            let a = admin(&u, settings, creds)?;
+            block_on(a.set_resource(&uri.path, kek))??;
+            // Read back where this machine can attest (a TEE, or sample
+            // evidence against a development KBS).
+            notices.push(match session(ctx, settings) {
+                Err(why) => format!("Registered {kid} in {u} (not read back: {why})"),
+                Ok(mut c) => {
+                    block_on(crate::kbs::check_kek(&mut c, &uri, kek))??;
+                    format!("Registered {kid} in {u} and read it back")
+                }
+            });
+        }
+        if let Some(path) = &dest.file {
+            private_file::write(path, kek, 0o600, Existing::Keep).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
         }
     }
     Ok(Recipients { list, notices })

@@ -347,28 +347,34 @@ pub fn refusal(op: &str, status: u16, body: &[u8]) -> KbsError {
             body: format!("{detail} (after retries)"),
         };
     }
+    // trustee reports another protocol version inside other error types
+    // (an AttestationError of the auth step): the detail says which.
+    if detail.contains("Protocol Version Mismatch") || detail.contains("Protocol Version") {
+        return KbsError::Refused {
+            op: op.into(),
+            kind: Refusal::ProtocolVersion,
+            detail,
+        };
+    }
     let kind = match kind_name.as_deref() {
         Some("PolicyDeny") => Refusal::PolicyDeny,
+        Some("PluginInternalError") | Some("ResourceNotFound") | Some("PluginNotFound") => {
+            Refusal::ResourceMissing
+        }
         Some("AttestationFailed") | Some("AttestationError") => Refusal::AttestationError,
         Some("TokenNotFound")
         | Some("CookieNotFound")
         | Some("ExpiredCookie")
         | Some("InvalidCookie") => Refusal::TokenNotFound,
         Some("ProtocolVersion") | Some("ProtocolVersionMismatch") => Refusal::ProtocolVersion,
-        Some("JwtVerificationFailed") | Some("AdminAuth") | Some("Unauthorized") => {
-            Refusal::Unauthorized
-        }
-        Some(other) if detail.contains("Protocol Version") => {
-            let _ = other;
-            Refusal::ProtocolVersion
-        }
+        Some("JwtVerificationFailed")
+        | Some("AdminAuth")
+        | Some("AdminAuthInitialization")
+        | Some("AdminAuthAccess")
+        | Some("Unauthorized") => Refusal::Unauthorized,
         Some(other) => Refusal::Other(other.to_string()),
         None if status.as_u16() == 401 || status.as_u16() == 403 => {
-            if body.contains("Protocol Version") {
-                Refusal::ProtocolVersion
-            } else {
-                Refusal::Other(format!("HTTP {status}"))
-            }
+            Refusal::Other(format!("HTTP {status}"))
         }
         None => {
             return KbsError::Http {
@@ -438,9 +444,17 @@ pub fn token_claims(token: &str) -> Result<TokenClaims> {
         .or_else(|| claims["ear.status"].as_str())
         .unwrap_or("unknown")
         .to_string();
+    // trustee puts `report_data`, `runtime_data_claims` (and `init_data`)
+    // beside the TEE's own claims: the TEE is the key that names one.
     let tee = sub["ear.veraison.annotated-evidence"]
         .as_object()
-        .and_then(|m| m.keys().next().cloned())
+        .and_then(|m| {
+            m.keys()
+                .find(|k| {
+                    serde_json::from_value::<kbs_types::Tee>(Value::String((*k).clone())).is_ok()
+                })
+                .cloned()
+        })
         .or_else(|| claims["tee"].as_str().map(str::to_string))
         .unwrap_or_else(|| "unknown".into());
     Ok(TokenClaims {

@@ -23,6 +23,8 @@ pub enum Refusal {
     TokenNotFound,
     ProtocolVersion,
     Unauthorized,
+    /// trustee's `PluginInternalError`: mostly a resource that is not there.
+    ResourceMissing,
     Other(String),
 }
 
@@ -34,6 +36,7 @@ impl std::fmt::Display for Refusal {
             Refusal::TokenNotFound => f.write_str("TokenNotFound"),
             Refusal::ProtocolVersion => f.write_str("ProtocolVersionMismatch"),
             Refusal::Unauthorized => f.write_str("Unauthorized"),
+            Refusal::ResourceMissing => f.write_str("PluginInternalError"),
             Refusal::Other(s) => f.write_str(s),
         }
     }
@@ -54,6 +57,9 @@ impl Refusal {
             }
             Refusal::Unauthorized => {
                 "the admin token was refused: check the admin key, and the issuer, audience and role the KBS expects"
+            }
+            Refusal::ResourceMissing => {
+                "the KBS's resource plugin failed; this usually means the resource does not exist: check its path (kbs:///REPOSITORY/TYPE/TAG) with the KBS operator"
             }
             Refusal::Other(_) => "see the KBS's logs",
         }

@@ -215,7 +215,7 @@ fn ear_status(tee: &str) -> &'static str {
     }
 }
 
-fn sign_token(st: &State, tee: &str, key: &Value) -> String {
+fn sign_token(st: &State, tee: &str, key: &Value, report_data: &[u8]) -> String {
     let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"ES256","typ":"JWT"}"#);
     let iat = now();
     let claims = json!({
@@ -225,7 +225,13 @@ fn sign_token(st: &State, tee: &str, key: &Value) -> String {
         "ear.verifier-id": {"developer": "ccr test KBS (testing only)", "build": "0"},
         "submods": {"cpu0": {
             "ear.status": ear_status(tee),
-            "ear.veraison.annotated-evidence": {tee: {}},
+            // trustee's shape: the TEE's claims beside report_data and
+            // runtime_data_claims (sorted first).
+            "ear.veraison.annotated-evidence": {
+                "report_data": hex::encode(report_data),
+                "runtime_data_claims": {"tee-pubkey": key},
+                tee: {},
+            },
             "ear.veraison.key-attestation": {"akpub": key},
         }},
     });
@@ -253,7 +259,12 @@ fn check_token(st: &State, token: &str) -> Option<(String, Value)> {
     let tee = sub["ear.veraison.annotated-evidence"]
         .as_object()?
         .keys()
-        .next()?
+        .find(|k| {
+            !matches!(
+                k.as_str(),
+                "report_data" | "runtime_data_claims" | "init_data"
+            )
+        })?
         .clone();
     Some((tee, sub["ear.veraison.key-attestation"]["akpub"].clone()))
 }
@@ -370,12 +381,14 @@ fn handle(state: &Mutex<State>, req: Request) -> Reply {
                 return error(400, "ParseRequest", "the request is not JSON");
             };
             if r["version"].as_str() != Some(st.version.as_str()) {
+                // As trustee says it: an attestation error of the auth step.
                 return error(
                     401,
-                    "ProtocolVersion",
+                    "AttestationError",
                     &format!(
-                        "Protocol Version Mismatch: expected {}, got {}",
-                        st.version, r["version"]
+                        "RCAR handshake Auth failed: KBS Client Protocol Version Mismatch: expect ={} while the request is {}",
+                        st.version,
+                        r["version"].as_str().unwrap_or("")
                     ),
                 );
             }
@@ -441,7 +454,7 @@ fn handle(state: &Mutex<State>, req: Request) -> Reply {
             if PublicKey::from_jwk(&key, "tee-pubkey").is_err() {
                 return error(401, "AttestationFailed", "unusable tee-pubkey");
             }
-            let token = sign_token(&st, &tee, &key);
+            let token = sign_token(&st, &tee, &key, &got);
             st.sessions.get_mut(&id).unwrap().attested = Some(key);
             ok_json(json!({"token": token}))
         }
@@ -469,7 +482,12 @@ fn handle(state: &Mutex<State>, req: Request) -> Reply {
                 );
             }
             let Some(data) = st.resources.get(&name) else {
-                return error(404, "ResourceNotFound", &format!("no resource {name}"));
+                // trustee's resource plugin fails on a resource it lacks.
+                return error(
+                    401,
+                    "PluginInternalError",
+                    &format!("Plugin internal error: failed to read resource {name}: not found"),
+                );
             };
             let Ok(pk) = PublicKey::from_jwk(&key, "tee-pubkey") else {
                 return error(401, "TokenNotFound", "unusable key");
@@ -483,8 +501,9 @@ fn handle(state: &Mutex<State>, req: Request) -> Reply {
             }
         }
         ("POST", p) if p.starts_with("/kbs/v0/resource/") => {
+            // trustee's names for refused admin credentials.
             if let Err(e) = admin_ok(&st, &req) {
-                return error(401, "JwtVerificationFailed", &e);
+                return error(401, "AdminAuthInitialization", &e);
             }
             let name = p.trim_start_matches("/kbs/v0/resource/").to_string();
             if name.split('/').count() != 3 {
@@ -500,7 +519,7 @@ fn handle(state: &Mutex<State>, req: Request) -> Reply {
         }
         ("POST", "/kbs/v0/resource-policy") => {
             if let Err(e) = admin_ok(&st, &req) {
-                return error(401, "JwtVerificationFailed", &e);
+                return error(401, "AdminAuthAccess", &e);
             }
             let Ok(v) = serde_json::from_slice::<Value>(&req.body) else {
                 return error(400, "ParseRequest", "not JSON");
