@@ -34,6 +34,9 @@ _ccr() {
             ccr,create)
                 cmd="ccr__subcmd__create"
                 ;;
+            ccr,cvm)
+                cmd="ccr__subcmd__cvm"
+                ;;
             ccr,exec)
                 cmd="ccr__subcmd__exec"
                 ;;
@@ -139,6 +142,9 @@ _ccr() {
             ccr__subcmd__container,prune)
                 cmd="ccr__subcmd__container__subcmd__prune"
                 ;;
+            ccr__subcmd__cvm,status)
+                cmd="ccr__subcmd__cvm__subcmd__status"
+                ;;
             ccr__subcmd__image,decrypt)
                 cmd="ccr__subcmd__image__subcmd__decrypt"
                 ;;
@@ -239,7 +245,7 @@ _ccr() {
 
     case "${cmd}" in
         ccr)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version run create ps logs exec stop kill rm start cp port rename version info volume system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs key login logout completion"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version run create ps logs exec stop kill rm start cp port rename version info volume system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs cvm key login logout completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -250,6 +256,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -265,7 +275,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --target --platform --no-cache --pull --label --network --quiet --secret --iidfile --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-t -f -q -h -V --tag --file --build-arg --target --platform --no-cache --pull --label --network --quiet --secret --iidfile --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -375,6 +385,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -387,7 +401,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__builder)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version prune"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -398,6 +412,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -413,7 +431,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__builder__subcmd__prune)
-            opts="-f -a -h -V --force --all --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-f -a -h -V --force --all --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -424,6 +442,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -439,7 +461,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__completion)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version bash elvish fish powershell zsh"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -450,6 +472,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -465,7 +491,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__container)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version ls prune"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version ls prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -476,6 +502,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -491,7 +521,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__container__subcmd__ls)
-            opts="-a -q -h -V --all --quiet --no-trunc --format --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-a -q -h -V --all --quiet --no-trunc --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -509,6 +539,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -521,7 +555,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__container__subcmd__prune)
-            opts="-f -h -V --force --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-f -h -V --force --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -532,6 +566,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -547,7 +585,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__cp)
-            opts="-a -h -V --archive --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-a -h -V --archive --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -558,6 +596,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -573,7 +615,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__create)
-            opts="-i -t -d -e -v -w -u -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-i -t -d -e -v -w -u -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -715,6 +757,78 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__cvm)
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__cvm__subcmd__status)
+            opts="-h -V --format --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -727,7 +841,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__exec)
-            opts="-e -w -u -i -t -h -V --env --workdir --user --interactive --tty --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-e -w -u -i -t -h -V --env --workdir --user --interactive --tty --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -765,6 +879,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -777,7 +895,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__history)
-            opts="-q -h -V --quiet --no-trunc --format --platform --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --quiet --no-trunc --format --platform --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -799,6 +917,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -811,7 +933,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -822,6 +944,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -837,7 +963,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__decrypt)
-            opts="-h -V --key --platform --all-platforms --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --key --platform --all-platforms --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -879,6 +1005,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -891,7 +1021,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__encrypt)
-            opts="-h -V --recipient --platform --all-platforms --layer --kek-out --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --admin-key --admin-token --admin-issuer --admin-audience --admin-role --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --recipient --platform --all-platforms --layer --kek-out --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --admin-key --admin-token --admin-issuer --admin-audience --admin-role --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -961,6 +1091,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -973,7 +1107,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__history)
-            opts="-q -h -V --quiet --no-trunc --format --platform --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --quiet --no-trunc --format --platform --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -995,6 +1129,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1007,7 +1145,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__import)
-            opts="-c -m -h -V --change --message --platform --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-c -m -h -V --change --message --platform --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1041,6 +1179,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1053,7 +1195,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__inspect)
-            opts="-f -h -V --platform --format --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-f -h -V --platform --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1079,6 +1221,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1091,7 +1237,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__load)
-            opts="-i -q -h -V --input --quiet --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-i -q -h -V --input --quiet --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1113,6 +1259,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1125,7 +1275,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__ls)
-            opts="-q -h -V --quiet --digests --no-trunc --format --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --quiet --digests --no-trunc --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1143,6 +1293,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1155,7 +1309,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__prune)
-            opts="-a -f -h -V --all --force --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-a -f -h -V --all --force --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1166,6 +1320,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1181,7 +1339,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__pull)
-            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1251,6 +1409,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1263,7 +1425,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__push)
-            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --encrypt --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --encrypt --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1293,6 +1455,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1305,7 +1471,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__rm)
-            opts="-f -h -V --force --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-f -h -V --force --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1316,6 +1482,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1331,7 +1501,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__save)
-            opts="-o -h -V --output --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-o -h -V --output --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1353,6 +1523,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1365,7 +1539,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__sign)
-            opts="-q -h -V --key --recursive --quiet --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --key --recursive --quiet --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1383,6 +1557,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1395,7 +1573,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__tag)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1406,6 +1584,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1421,7 +1603,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__verify)
-            opts="-h -V --key --recursive --signature-policy --format --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --key --recursive --signature-policy --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1447,6 +1629,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1459,7 +1645,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__images)
-            opts="-q -h -V --quiet --digests --no-trunc --format --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --quiet --digests --no-trunc --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1477,6 +1663,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1489,7 +1679,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__import)
-            opts="-c -m -h -V --change --message --platform --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-c -m -h -V --change --message --platform --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1523,6 +1713,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1535,7 +1729,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__info)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1546,6 +1740,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1561,7 +1759,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__inspect)
-            opts="-f -h -V --format --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-f -h -V --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1583,6 +1781,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1595,7 +1797,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__kbs)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version attest get-resource set-resource set-resource-policy doctor"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version attest get-resource set-resource set-resource-policy doctor"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1606,6 +1808,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1621,7 +1827,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__kbs__subcmd__attest)
-            opts="-h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --format --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1659,6 +1865,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1671,7 +1881,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__kbs__subcmd__doctor)
-            opts="-h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --resource --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --resource --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1709,6 +1919,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1721,7 +1935,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__kbs__subcmd__get__subcmd__resource)
-            opts="-o -h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --output --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-o -h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --output --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1763,6 +1977,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1775,7 +1993,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__kbs__subcmd__set__subcmd__resource)
-            opts="-h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --admin-key --admin-token --admin-issuer --admin-audience --admin-role --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --admin-key --admin-token --admin-issuer --admin-audience --admin-role --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1826,6 +2044,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1841,7 +2063,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__kbs__subcmd__set__subcmd__resource__subcmd__policy)
-            opts="-h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --admin-key --admin-token --admin-issuer --admin-audience --admin-role --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --admin-key --admin-token --admin-issuer --admin-audience --admin-role --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1895,6 +2117,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1907,7 +2133,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__key)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version generate"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version generate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1918,6 +2144,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1933,7 +2163,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__key__subcmd__generate)
-            opts="-h -V --output-key-prefix --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --output-key-prefix --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1951,6 +2181,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1963,7 +2197,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__kill)
-            opts="-s -h -V --signal --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-s -h -V --signal --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1985,6 +2219,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -1997,7 +2235,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__load)
-            opts="-i -q -h -V --input --quiet --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-i -q -h -V --input --quiet --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2019,6 +2257,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -2031,7 +2273,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__login)
-            opts="-u -p -h -V --username --password --password-stdin --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-u -p -h -V --username --password --password-stdin --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2061,6 +2303,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -2073,7 +2319,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__logout)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2084,6 +2330,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2099,7 +2349,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__logs)
-            opts="-f -n -t -h -V --follow --tail --timestamps --since --until --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-f -n -t -h -V --follow --tail --timestamps --since --until --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2129,6 +2379,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -2141,7 +2395,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__manifest)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version create inspect"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version create inspect"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2152,6 +2406,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2167,7 +2425,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__manifest__subcmd__create)
-            opts="-a -h -V --amend --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-a -h -V --amend --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2178,6 +2436,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2193,7 +2455,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__manifest__subcmd__inspect)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2204,6 +2466,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2219,7 +2485,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__port)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2230,6 +2496,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2245,7 +2515,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__ps)
-            opts="-a -q -h -V --all --quiet --no-trunc --format --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-a -q -h -V --all --quiet --no-trunc --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2263,6 +2533,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -2275,7 +2549,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__pull)
-            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2345,6 +2619,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -2357,7 +2635,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__push)
-            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --encrypt --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --encrypt --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2387,6 +2665,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -2399,7 +2681,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__rename)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2410,6 +2692,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2425,7 +2711,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__restart)
-            opts="-t -s -h -V --time --signal --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-t -s -h -V --time --signal --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2455,6 +2741,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -2467,7 +2757,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__rm)
-            opts="-f -h -V --force --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-f -h -V --force --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2478,6 +2768,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2493,7 +2787,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__rmi)
-            opts="-f -h -V --force --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-f -h -V --force --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2504,6 +2798,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2519,7 +2817,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__run)
-            opts="-i -t -d -e -v -w -u -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-i -t -d -e -v -w -u -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2661,6 +2959,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -2673,7 +2975,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__save)
-            opts="-o -h -V --output --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-o -h -V --output --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2695,6 +2997,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -2707,7 +3013,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__start)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2718,6 +3024,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2733,7 +3043,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__stop)
-            opts="-t -s -h -V --time --signal --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-t -s -h -V --time --signal --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2763,6 +3073,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -2775,7 +3089,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__system)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version prune info df"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version prune info df"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2786,6 +3100,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2801,7 +3119,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__system__subcmd__df)
-            opts="-h -V --format --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2819,6 +3137,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -2831,7 +3153,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__system__subcmd__info)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2842,6 +3164,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2857,7 +3183,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__system__subcmd__prune)
-            opts="-a -f -h -V --all --volumes --force --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-a -f -h -V --all --volumes --force --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2868,6 +3194,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2883,7 +3213,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__tag)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2894,6 +3224,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2909,7 +3243,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__version)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2920,6 +3254,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2935,7 +3273,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__volume)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version create ls inspect rm prune"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version create ls inspect rm prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2946,6 +3284,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2961,7 +3303,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__volume__subcmd__create)
-            opts="-h -V --label --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --label --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2979,6 +3321,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -2991,7 +3337,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__volume__subcmd__inspect)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3002,6 +3348,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3017,7 +3367,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__volume__subcmd__ls)
-            opts="-q -h -V --quiet --format --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-q -h -V --quiet --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3035,6 +3385,10 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --snapshotter)
                     COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
                     return 0
@@ -3047,7 +3401,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__volume__subcmd__prune)
-            opts="-f -h -V --force --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-f -h -V --force --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3058,6 +3412,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3073,7 +3431,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__volume__subcmd__rm)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3084,6 +3442,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3099,7 +3461,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__wait)
-            opts="-h -V --data-root --insecure-registry --debug --snapshotter --help --version"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3110,6 +3472,10 @@ _ccr() {
                     return 0
                     ;;
                 --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

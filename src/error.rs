@@ -33,6 +33,8 @@ pub enum Error {
     Crypt(#[from] crate::crypt::CryptError),
     #[error(transparent)]
     Kbs(#[from] crate::kbs::KbsError),
+    #[error(transparent)]
+    Cvm(#[from] crate::cvm::CvmError),
     /// A fresh key-encryption key with nowhere to go: encrypting under it
     /// would make an image nobody can open.
     #[error("{kid}: the generated key-encryption key must be kept somewhere")]
@@ -81,6 +83,7 @@ fn wrapped(e: &Dyn) -> Option<&Dyn> {
             Error::Build(i) => i,
             Error::Crypt(i) => i,
             Error::Kbs(i) => i,
+            Error::Cvm(i) => i,
             _ => return None,
         });
     }
@@ -169,6 +172,9 @@ impl Error {
             return e.hint();
         }
         if let Some(e) = self.find::<crate::unpack::UnpackError>() {
+            return e.hint();
+        }
+        if let Some(e) = self.find::<crate::cvm::CvmError>() {
             return e.hint();
         }
         match self {

@@ -14,6 +14,7 @@ pub mod bounded;
 pub mod builder;
 pub mod cli;
 pub mod crypt;
+pub mod cvm;
 pub mod digest;
 pub mod engine;
 pub mod error;

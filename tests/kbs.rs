@@ -523,6 +523,16 @@ struct FakeTsm {
 
 impl FakeTsm {
     fn start(dir: PathBuf, provider: &'static str, tamper: bool) -> FakeTsm {
+        FakeTsm::launched_with(dir, provider, tamper, Vec::new())
+    }
+
+    /// As a TEE launched with `field` in MRCONFIGID (TDX) or HOST_DATA (SNP).
+    fn launched_with(
+        dir: PathBuf,
+        provider: &'static str,
+        tamper: bool,
+        field: Vec<u8>,
+    ) -> FakeTsm {
         std::fs::create_dir_all(&dir).unwrap();
         let stop = Arc::new(AtomicBool::new(false));
         let (d, s) = (dir.clone(), stop.clone());
@@ -542,12 +552,16 @@ impl FakeTsm {
                         let out = if provider == "tdx_guest" {
                             let mut q = vec![0u8; 1024];
                             q[0] = 4; // quote version 4
+                            let n = field.len().min(48);
+                            q[232..232 + n].copy_from_slice(&field[..n]);
                             q[568..632].copy_from_slice(&data);
                             q
                         } else {
                             let mut r = vec![0u8; 1184];
                             r[0] = 2; // report version 2
                             r[0x50..0x90].copy_from_slice(&data);
+                            let n = field.len().min(32);
+                            r[0xC0..0xC0 + n].copy_from_slice(&field[..n]);
                             r[0x1a0..0x1e0].fill(0x11); // a chip id (Genoa-like)
                             r
                         };
@@ -651,6 +665,158 @@ fn configfs_tsm_attesters_and_no_silent_sample_fallback() {
         "no TEE found",
     );
     assert!(err.contains("never falls back"), "{err}");
+}
+
+/// Initdata naming the KBS at `url`.
+fn initdata_for(url: &str, algorithm: &str) -> String {
+    let q = "'''";
+    format!(
+        "version = \"0.1.0\"\nalgorithm = \"{algorithm}\"\n[data]\n\"cdh.toml\" = {q}\n[kbc]\nname = \"cc_kbc\"\nurl = \"{url}\"\n[image]\nimage_security_policy_uri = \"kbs:///default/security-policy/test\"\n{q}\n"
+    )
+}
+
+#[test]
+fn initdata_is_checked_against_the_tee_and_sent_with_the_evidence() {
+    use sha2::Digest;
+    let env = Env::new();
+    let (_, admin_pub) = admin_keys(&env, "admin");
+    let k = start_kbs(&admin_pub, &[]);
+    let evidence_claims = |c: &serde_json::Value| {
+        c["claims"]["submods"]["cpu0"]["ear.veraison.annotated-evidence"].clone()
+    };
+    for (provider, algorithm, tee, field_len) in [
+        ("tdx_guest", "sha384", "tdx", 48),
+        ("sev_guest", "sha256", "snp", 32),
+        ("sev_guest", "sha512", "snp", 32),
+    ] {
+        let text = initdata_for(&k.url, algorithm);
+        let file = env.path(&format!("initdata-{provider}-{algorithm}.toml"));
+        std::fs::write(&file, &text).unwrap();
+        let digest = match algorithm {
+            "sha256" => sha2::Sha256::digest(text.as_bytes()).to_vec(),
+            "sha384" => sha2::Sha384::digest(text.as_bytes()).to_vec(),
+            _ => sha2::Sha512::digest(text.as_bytes()).to_vec(),
+        };
+        let mut field = digest.clone();
+        field.resize(field_len, 0);
+        let fake = FakeTsm::launched_with(
+            env.path(&format!("tsm-{provider}-{algorithm}")),
+            provider,
+            false,
+            field,
+        );
+        let dir = fake.dir.to_str().unwrap().to_string();
+        // Bound: attested, and the KBS (which recomputes the digest and
+        // compares it with the TEE's field, as trustee) records it.
+        let out = ok(&env
+            .cmd(&[
+                "--initdata",
+                file.to_str().unwrap(),
+                "kbs",
+                "attest",
+                "--tsm-report-dir",
+                &dir,
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap());
+        let claims: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(claims["tee"], tee);
+        assert_eq!(
+            evidence_claims(&claims)["init_data"],
+            hex::encode(&digest),
+            "{out}"
+        );
+        let status = ok(&env
+            .cmd(&[
+                "--initdata",
+                file.to_str().unwrap(),
+                "cvm",
+                "status",
+                "--tsm-report-dir",
+                &dir,
+            ])
+            .output()
+            .unwrap());
+        assert!(
+            status.contains("Confidential-VM mode: on")
+                && status.contains(&hex::encode(&digest))
+                && status.contains("Initdata binding: matches")
+                && status.contains(&format!("KBS: {}", k.url)),
+            "{status}"
+        );
+        // One byte changed: the TEE was not launched with it; nothing is sent.
+        let edited = env.path("edited.toml");
+        std::fs::write(&edited, text.replace("0.1.0", "0.1.1")).unwrap();
+        let out = env
+            .cmd(&[
+                "--initdata",
+                edited.to_str().unwrap(),
+                "kbs",
+                "attest",
+                "--tsm-report-dir",
+                &dir,
+            ])
+            .output()
+            .unwrap();
+        let err = refused(&out, "does not match the TEE");
+        let field_name = if tee == "tdx" {
+            "MRCONFIGID"
+        } else {
+            "HOSTDATA"
+        };
+        assert!(err.contains(field_name), "{err}");
+        assert!(
+            err.contains("hint: the guest was launched with other initdata"),
+            "{err}"
+        );
+    }
+    // Only the initdata's KBS is used in the mode.
+    let text = initdata_for(&k.url, "sha384");
+    let file = env.path("initdata.toml");
+    std::fs::write(&file, &text).unwrap();
+    let out = env
+        .cmd(&[
+            "--initdata",
+            file.to_str().unwrap(),
+            "kbs",
+            "attest",
+            "--tee",
+            "sample",
+            "--kbs-url",
+            "http://127.0.0.1:1",
+        ])
+        .output()
+        .unwrap();
+    refused(&out, "only the initdata's KBS is used");
+    // Sample evidence has no launch-time field: the KBS still gets the
+    // initdata and records its digest.
+    let out = ok(&env
+        .cmd(&[
+            "--initdata",
+            file.to_str().unwrap(),
+            "kbs",
+            "attest",
+            "--tee",
+            "sample",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap());
+    let claims: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        evidence_claims(&claims)["init_data"],
+        hex::encode(sha2::Sha384::digest(text.as_bytes()))
+    );
+    // Malformed initdata stops the command.
+    std::fs::write(&file, "version = \"0.1.0\"\nalgorithm = \"md5\"\n").unwrap();
+    let out = env
+        .cmd(&["--initdata", file.to_str().unwrap(), "cvm", "status"])
+        .output()
+        .unwrap();
+    refused(&out, "md5");
 }
 
 /// An EdDSA admin JWT made with openssl alone.

@@ -130,6 +130,8 @@ impl KbsArgs {
                 ca_cert: self.kbs_cert.clone(),
                 tsm_root: self.tsm_report_dir.clone(),
                 attempts: 3,
+                // The engine adds the guest's initdata in CVM mode.
+                init_data: None,
             },
         }
     }
@@ -167,7 +169,7 @@ pub fn run(opts: &GlobalOptions, c: KbsCommand) -> Result<i32, Error> {
     let config = &opts.config;
     match c {
         KbsCommand::Attest { kbs, format } => {
-            let claims = engine::attest(config, &kbs.settings())?;
+            let claims = engine::attest(config, &engine::for_command(opts, kbs.settings())?)?;
             if format == "json" {
                 println!(
                     "{}",
@@ -192,7 +194,8 @@ pub fn run(opts: &GlobalOptions, c: KbsCommand) -> Result<i32, Error> {
                 .iter()
                 .map(|u| u.parse::<ResourceUri>())
                 .collect::<Result<Vec<_>, _>>()?;
-            for data in engine::get_resources(config, &kbs.settings(), &uris)? {
+            let settings = engine::for_command(opts, kbs.settings())?;
+            for data in engine::get_resources(config, &settings, &uris)? {
                 match &output {
                     Some(p) => private_file::write(p, &data, 0o600, Existing::Replace).map_err(
                         |source| Error::Io {

@@ -5,6 +5,7 @@
 mod builder;
 mod container;
 mod crypt;
+mod cvm;
 mod flags;
 mod image;
 mod kbs;
@@ -49,6 +50,14 @@ pub struct Cli {
     /// Print debug output
     #[arg(long, global = true)]
     pub debug: bool,
+
+    /// Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)
+    #[arg(long, global = true)]
+    pub cvm: bool,
+
+    /// The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub initdata: Option<PathBuf>,
 
     /// How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)
     #[arg(long, global = true, value_enum, default_value_t = SnapshotterFlag::Overlayfs)]
@@ -142,6 +151,9 @@ pub enum Command {
     /// Talk to a Key Broker Service: attest, fetch and provision resources
     #[command(subcommand)]
     Kbs(kbs::KbsCommand),
+    /// Confidential-VM mode
+    #[command(subcommand)]
+    Cvm(cvm::CvmCommand),
     /// Manage signing keys
     #[command(subcommand)]
     Key(trust::KeyCommand),
@@ -365,6 +377,8 @@ pub fn run(cli: Cli) -> i32 {
         insecure_registries: cli.insecure_registry,
         debug: cli.debug || config.debug,
         config,
+        cvm: cli.cvm,
+        initdata: cli.initdata,
     };
     let snapshotter = snapshotter(&cli.snapshotter);
     // Commands that work on the data root get a context made for them.
@@ -385,6 +399,7 @@ pub fn run(cli: Cli) -> i32 {
         }
         Command::Login(a) => login::login(&opts, a),
         Command::Kbs(c) => kbs::run(&opts, c),
+        Command::Cvm(c) => in_ctx!(|ctx| cvm::run(ctx, c)),
         Command::Key(k) => trust::key(k),
         Command::Logout(a) => login::logout(&opts, a),
         Command::Version => {

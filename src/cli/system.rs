@@ -65,6 +65,11 @@ pub fn system(ctx: &Context, c: SystemCommand) -> Result<i32, Error> {
         }
         SystemCommand::Info => {
             print!("{}", crate::engine::system::info(&ctx.images, &ctx.layout)?);
+            let tsm = std::path::Path::new(crate::kbs::attester::TSM_REPORT_DIR);
+            print!(
+                "{}",
+                super::cvm::text(&crate::engine::cvm::status(ctx, tsm)?, false)
+            );
             Ok(0)
         }
         SystemCommand::Prune {

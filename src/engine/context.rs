@@ -17,6 +17,10 @@ pub struct GlobalOptions {
     pub insecure_registries: Vec<String>,
     pub debug: bool,
     pub config: Config,
+    /// `--cvm`: confidential-VM mode asked for.
+    pub cvm: bool,
+    /// `--initdata`: the initdata document the guest booted with.
+    pub initdata: Option<PathBuf>,
 }
 
 /// The configuration file, `ccr.toml` (like nerdctl's `nerdctl.toml`):
@@ -38,6 +42,9 @@ pub struct Config {
     pub max_layer_size: Option<String>,
     /// How many times its compressed size a layer may expand to (256 by default).
     pub max_layer_ratio: Option<u64>,
+    /// `cvm` turns confidential-VM mode on; `auto` (the default) turns it
+    /// on where the guest shows it is one (kernel command line, initdata).
+    pub mode: Option<String>,
 }
 
 fn is_root() -> bool {
@@ -138,6 +145,8 @@ pub struct Context {
     /// What making the context changed that the user should hear of
     /// (a data root tightened to owner-only).
     pub notices: Vec<String>,
+    /// Confidential-VM mode, when it is on.
+    pub cvm: Option<super::cvm::Mode>,
 }
 
 impl Config {
@@ -185,6 +194,7 @@ impl Context {
             path: layout.root().to_path_buf(),
             source,
         })?;
+        let cvm = super::cvm::Mode::detect(opts)?;
         let store = Store::open(&layout)?;
         Ok(Context {
             opts: opts.clone(),
@@ -192,6 +202,7 @@ impl Context {
             images: Images::new(store, opts.registry_config()),
             kbs: Default::default(),
             notices,
+            cvm,
         })
     }
 }

@@ -52,12 +52,64 @@ pub fn client(config: &Config, s: &KbsSettings) -> Result<KbsClient, KbsError> {
 
 /// The command's one KBS session, made on first use. Fails only when no
 /// client can be made (no address, no TEE); nothing is sent yet.
-pub(super) fn session<'a>(ctx: &'a Context, s: &KbsSettings) -> Result<Session<'a>, KbsError> {
+pub(super) fn session<'a>(ctx: &'a Context, s: &KbsSettings) -> Result<Session<'a>, Error> {
     let mut guard = ctx.kbs.lock().unwrap_or_else(|p| p.into_inner());
     if guard.is_none() {
-        *guard = Some(client(&ctx.opts.config, s)?);
+        let made = match &ctx.cvm {
+            Some(mode) => cvm_client(ctx, mode, s)?,
+            None => client(&ctx.opts.config, s)?,
+        };
+        *guard = Some(made);
     }
     Ok(Session(guard))
+}
+
+/// The mode's client: see [`in_mode`].
+fn cvm_client(ctx: &Context, mode: &super::cvm::Mode, s: &KbsSettings) -> Result<KbsClient, Error> {
+    Ok(client(&ctx.opts.config, &in_mode(&ctx.opts, mode, s)?)?)
+}
+
+/// The settings for a KBS session in confidential-VM mode: the KBS the
+/// initdata names (another one asked for is refused: a KBS the TEE was not
+/// launched for could release any policy), and the initdata sent beside
+/// the evidence, once the TEE is shown to have been launched with it.
+pub fn in_mode(
+    opts: &super::context::GlobalOptions,
+    mode: &super::cvm::Mode,
+    s: &KbsSettings,
+) -> Result<KbsSettings, Error> {
+    let mut s = s.clone();
+    if let Some(bound) = &mode.settings.kbs_url {
+        let asked = s
+            .url
+            .clone()
+            .or_else(|| std::env::var("CCR_KBS_URL").ok().filter(|u| !u.is_empty()))
+            .or_else(|| opts.config.kbs_url.clone());
+        if let Some(asked) = asked
+            && asked.trim_end_matches('/') != bound.trim_end_matches('/')
+        {
+            return Err(Error::Usage(format!(
+                "the initdata names the KBS {bound}, but {asked} was asked for; in confidential-VM mode only the initdata's KBS is used"
+            )));
+        }
+        s.url = Some(bound.clone());
+    }
+    if let Some(initdata) = &mode.initdata {
+        super::cvm::check_binding(mode, s.client.tee, &s.client.tsm_root)?;
+        s.client.init_data = Some(initdata.text().to_string());
+    }
+    Ok(s)
+}
+
+/// `s` as the command's mode wants it (unchanged outside the mode).
+pub fn for_command(
+    opts: &super::context::GlobalOptions,
+    s: KbsSettings,
+) -> Result<KbsSettings, Error> {
+    match super::cvm::Mode::detect(opts)? {
+        Some(mode) => in_mode(opts, &mode, &s),
+        None => Ok(s),
+    }
 }
 
 /// The command's KBS client, held while it is used.

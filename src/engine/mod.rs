@@ -16,6 +16,7 @@
 
 pub mod container;
 mod context;
+pub mod cvm;
 pub mod df;
 pub mod inspect;
 pub mod kbs;

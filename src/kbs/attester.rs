@@ -31,7 +31,18 @@ pub trait Attester: Send + Sync {
     fn tee(&self) -> Tee;
     /// Evidence whose report data is `report_data` (zero-padded to 64 bytes).
     fn evidence(&self, report_data: &[u8]) -> Result<Value>;
+    /// The launch-time field that binds initdata (TDX `MRCONFIGID`, SNP
+    /// `HOSTDATA`) as the TEE reports it; `None` where there is none.
+    fn init_data_field(&self) -> Result<Option<Vec<u8>>> {
+        Ok(None)
+    }
 }
+
+/// Where a TDX quote (v4: a 48-byte header, then the TD report body)
+/// carries `MRCONFIGID`: body offset 184, 48 bytes.
+const TDX_MRCONFIGID: std::ops::Range<usize> = 232..280;
+/// Where an SNP attestation report carries `HOST_DATA`: 0xC0, 32 bytes.
+const SNP_HOST_DATA: std::ops::Range<usize> = 0xC0..0xE0;
 
 /// For development and CI: evidence that proves nothing about hardware.
 pub struct Sample;
@@ -148,6 +159,16 @@ impl Tsm {
 impl Attester for Tsm {
     fn tee(&self) -> Tee {
         self.tee
+    }
+    fn init_data_field(&self) -> Result<Option<Vec<u8>>> {
+        let (out, _) = self.report(&[0u8; 64])?;
+        let range = match self.tee {
+            Tee::Tdx => TDX_MRCONFIGID,
+            _ => SNP_HOST_DATA,
+        };
+        out.get(range)
+            .map(|f| Some(f.to_vec()))
+            .ok_or_else(|| KbsError::Tee(format!("the {:?} report is too short", self.tee)))
     }
     fn evidence(&self, report_data: &[u8]) -> Result<Value> {
         let (out, aux) = self.report(report_data)?;

@@ -7,7 +7,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
-use kbs_types::{Attestation, Challenge, CompositeEvidence, Request, RuntimeData, TeePubKey};
+use kbs_types::{
+    Attestation, Challenge, CompositeEvidence, InitData, Request, RuntimeData, TeePubKey,
+};
 use serde_json::{Value, json};
 use zeroize::Zeroizing;
 
@@ -43,6 +45,7 @@ pub struct KbsClient {
     key_jwk: Value,
     session: Option<Session>,
     attempts: u32,
+    init_data: Option<String>,
 }
 
 fn now() -> SystemTime {
@@ -86,6 +89,7 @@ impl KbsClient {
             key_jwk,
             session: None,
             attempts: opts.attempts.max(1),
+            init_data: opts.init_data.clone(),
         })
     }
 
@@ -188,7 +192,10 @@ impl KbsClient {
                 why: format!("TEE key: {e}"),
             })?;
         let attestation = Attestation {
-            init_data: None,
+            init_data: self.init_data.as_ref().map(|body| InitData {
+                format: "toml".into(),
+                body: body.clone(),
+            }),
             runtime_data: RuntimeData {
                 nonce: challenge.nonce.clone(),
                 tee_pubkey,

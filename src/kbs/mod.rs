@@ -193,6 +193,9 @@ pub struct ClientOptions {
     pub tsm_root: PathBuf,
     /// Attempts for transient failures (connection errors, 5xx).
     pub attempts: u32,
+    /// The initdata TOML the guest booted with, sent as `init-data` with the
+    /// evidence (the KBS compares its digest with the TEE's field).
+    pub init_data: Option<String>,
 }
 
 impl Default for ClientOptions {
@@ -203,6 +206,7 @@ impl Default for ClientOptions {
             ca_cert: None,
             tsm_root: PathBuf::from(attester::TSM_REPORT_DIR),
             attempts: 3,
+            init_data: None,
         }
     }
 }

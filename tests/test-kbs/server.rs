@@ -207,6 +207,53 @@ fn report_data(tee: &str, evidence: &Value) -> Result<Vec<u8>, String> {
     }
 }
 
+/// The launch-time field that binds initdata, by TEE: TDX MRCONFIGID (quote
+/// offset 232, 48 bytes), SNP HOST_DATA (32 bytes); none for sample.
+fn init_data_field(tee: &str, evidence: &Value) -> Option<Vec<u8>> {
+    match tee {
+        "tdx" => {
+            let q = STANDARD.decode(evidence["quote"].as_str()?).ok()?;
+            q.get(232..280).map(<[u8]>::to_vec)
+        }
+        "snp" => {
+            let report: sev::firmware::guest::AttestationReport =
+                serde_json::from_value(evidence["attestation_report"].clone()).ok()?;
+            Some(report.host_data.to_vec())
+        }
+        _ => None,
+    }
+}
+
+/// As trustee: the digest (by the document's own `algorithm`) of the
+/// init-data body, compared with the TEE's field (zero-padded or truncated
+/// to its length). Returns the digest, hex.
+fn check_init_data(tee: &str, evidence: &Value, init: &Value) -> Result<String, String> {
+    use sha2::Digest;
+    if init["format"] != "toml" {
+        return Err(format!("init-data format {} is not toml", init["format"]));
+    }
+    let body = init["body"].as_str().ok_or("init-data without a body")?;
+    let doc: toml::Table = toml::from_str(body).map_err(|e| format!("init-data: {e}"))?;
+    let digest = match doc.get("algorithm").and_then(|a| a.as_str()) {
+        Some("sha256") => sha2::Sha256::digest(body.as_bytes()).to_vec(),
+        Some("sha384") => sha2::Sha384::digest(body.as_bytes()).to_vec(),
+        Some("sha512") => sha2::Sha512::digest(body.as_bytes()).to_vec(),
+        other => return Err(format!("init-data algorithm {other:?} is not supported")),
+    };
+    if let Some(field) = init_data_field(tee, evidence) {
+        let mut expected = digest.clone();
+        expected.resize(field.len(), 0);
+        if field != expected {
+            return Err(format!(
+                "the init-data digest does not match the TEE's field ({} != {})",
+                hex::encode(&expected),
+                hex::encode(&field)
+            ));
+        }
+    }
+    Ok(hex::encode(digest))
+}
+
 fn ear_status(tee: &str) -> &'static str {
     if tee == "sample" {
         "warning"
@@ -215,7 +262,13 @@ fn ear_status(tee: &str) -> &'static str {
     }
 }
 
-fn sign_token(st: &State, tee: &str, key: &Value, report_data: &[u8]) -> String {
+fn sign_token(
+    st: &State,
+    tee: &str,
+    key: &Value,
+    report_data: &[u8],
+    init_data: Option<String>,
+) -> String {
     let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"ES256","typ":"JWT"}"#);
     let iat = now();
     let claims = json!({
@@ -228,6 +281,7 @@ fn sign_token(st: &State, tee: &str, key: &Value, report_data: &[u8]) -> String 
             // trustee's shape: the TEE's claims beside report_data and
             // runtime_data_claims (sorted first).
             "ear.veraison.annotated-evidence": {
+                "init_data": init_data,
                 "report_data": hex::encode(report_data),
                 "runtime_data_claims": {"tee-pubkey": key},
                 tee: {},
@@ -454,7 +508,14 @@ fn handle(state: &Mutex<State>, req: Request) -> Reply {
             if PublicKey::from_jwk(&key, "tee-pubkey").is_err() {
                 return error(401, "AttestationFailed", "unusable tee-pubkey");
             }
-            let token = sign_token(&st, &tee, &key, &got);
+            let init_data = match &a["init-data"] {
+                Value::Null => None,
+                init => match check_init_data(&tee, &a["tee-evidence"]["primary_evidence"], init) {
+                    Ok(d) => Some(d),
+                    Err(e) => return error(401, "AttestationError", &e),
+                },
+            };
+            let token = sign_token(&st, &tee, &key, &got, init_data);
             st.sessions.get_mut(&id).unwrap().attested = Some(key);
             ok_json(json!({"token": token}))
         }

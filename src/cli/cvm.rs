@@ -1,0 +1,88 @@
+//! `ccr cvm`: confidential-VM mode.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+
+use crate::engine::Context;
+use crate::engine::cvm::{Binding, Status};
+use crate::error::Error;
+
+#[derive(Subcommand, Debug)]
+pub enum CvmCommand {
+    /// Say whether confidential-VM mode is on and why, the TEE, the KBS, the initdata and where policy and keys come from
+    Status {
+        /// Format the output: table (default) or json
+        #[arg(long)]
+        format: Option<String>,
+        /// Where configfs-tsm reports are made
+        #[arg(long, value_name = "DIR", default_value = crate::kbs::attester::TSM_REPORT_DIR)]
+        tsm_report_dir: PathBuf,
+    },
+}
+
+pub fn run(ctx: &Context, c: CvmCommand) -> Result<i32, Error> {
+    match c {
+        CvmCommand::Status {
+            format,
+            tsm_report_dir,
+        } => {
+            let status = crate::engine::cvm::status(ctx, &tsm_report_dir)?;
+            match format.as_deref() {
+                None | Some("table") => print!("{}", text(&status, true)),
+                Some("json") => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&status).expect("serialises")
+                ),
+                Some(other) => {
+                    return Err(Error::Usage(format!(
+                        "--format {other:?}: use table or json"
+                    )));
+                }
+            }
+            Ok(0)
+        }
+    }
+}
+
+/// The status as `info` and `cvm status` print it.
+pub fn text(s: &Status, with_tee: bool) -> String {
+    let mut out = format!(
+        "Confidential-VM mode: {}\n Why: {}\n",
+        if s.active { "on" } else { "off" },
+        s.why,
+    );
+    if with_tee {
+        out.push_str(&format!(" TEE: {}\n", s.tee));
+    }
+    if s.active {
+        out.push_str(&format!(
+            " KBS: {}\n",
+            s.kbs.as_deref().unwrap_or("none named")
+        ));
+        match &s.initdata {
+            Some(i) => {
+                out.push_str(&format!(
+                    " Initdata: {} ({} {})\n",
+                    i.path.display(),
+                    i.algorithm,
+                    i.digest
+                ));
+                out.push_str(&format!(
+                    " Initdata binding: {}\n",
+                    match &i.binding {
+                        Binding::Matches(d) => format!("matches ({d})"),
+                        Binding::NotChecked(why) => format!("not checked: {why}"),
+                        Binding::NoInitdata => "no initdata".into(),
+                    }
+                ));
+            }
+            None => out.push_str(" Initdata: none\n"),
+        }
+    }
+    out.push_str(&format!(
+        " Image policy: {}\n Registry credentials: {}\n Plaintext storage: {}\n",
+        s.policy, s.credentials, s.storage
+    ));
+    out
+}

@@ -1,0 +1,192 @@
+//! Confidential-VM mode for one command: whether it is on and why, the
+//! initdata the guest booted with and what it names, the check that the
+//! TEE was launched with that initdata, and `cvm status`.
+
+use std::path::PathBuf;
+
+use super::Context;
+use super::context::GlobalOptions;
+use crate::cvm::{BindingField, GuestSettings, Initdata, Reason, Signals};
+use crate::error::Error;
+use crate::kbs::{KbsError, TeeChoice};
+
+/// The mode, as this command found it.
+#[derive(Clone, Debug)]
+pub struct Mode {
+    pub reason: Reason,
+    pub initdata: Option<Initdata>,
+    /// What the initdata names (empty without initdata).
+    pub settings: GuestSettings,
+}
+
+/// The most of /proc/cmdline read (the kernel's limit is a few KiB).
+const MAX_CMDLINE: u64 = 64 << 10;
+
+impl Mode {
+    /// The mode, if it is on: from `--cvm`, ccr.toml, the kernel command
+    /// line or initdata. Initdata, when present, is read and parsed now:
+    /// a malformed one stops the command.
+    pub fn detect(opts: &GlobalOptions) -> Result<Option<Mode>, Error> {
+        let cmdline = crate::bounded::read_to_string("/proc/cmdline".as_ref(), MAX_CMDLINE).ok();
+        let path = crate::cvm::initdata_path(opts.initdata.as_deref());
+        let Some(reason) = crate::cvm::detect(&Signals {
+            flag: opts.cvm,
+            config_mode: opts.config.mode.as_deref(),
+            kernel_cmdline: cmdline.as_deref(),
+            initdata: path.as_deref(),
+        })?
+        else {
+            return Ok(None);
+        };
+        let initdata = path.as_deref().map(Initdata::load).transpose()?;
+        let settings = match &initdata {
+            Some(i) => i.settings()?,
+            None => GuestSettings::default(),
+        };
+        Ok(Some(Mode {
+            reason,
+            initdata,
+            settings,
+        }))
+    }
+}
+
+/// Which TEE field binds initdata for `tee`.
+pub fn binding_field(tee: kbs_types::Tee) -> Option<BindingField> {
+    match tee {
+        kbs_types::Tee::Tdx => Some(BindingField::MrConfigId),
+        kbs_types::Tee::Snp => Some(BindingField::HostData),
+        _ => None,
+    }
+}
+
+/// How the initdata's binding to the TEE stands.
+#[derive(Clone, Debug, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "state", content = "detail")]
+pub enum Binding {
+    /// The TEE's field holds the initdata's digest.
+    Matches(String),
+    /// No TEE field to compare with (sample evidence, no TEE).
+    NotChecked(String),
+    /// No initdata.
+    NoInitdata,
+}
+
+/// Checks that the TEE `choice` names was launched with `mode`'s initdata:
+/// a mismatch is an error, before anything is asked of the KBS.
+pub fn check_binding(
+    mode: &Mode,
+    choice: TeeChoice,
+    tsm_root: &std::path::Path,
+) -> Result<Binding, Error> {
+    let Some(initdata) = &mode.initdata else {
+        return Ok(Binding::NoInitdata);
+    };
+    let attester = match crate::kbs::attester::attester(choice, tsm_root) {
+        Ok(a) => a,
+        Err(KbsError::NoTee(_) | KbsError::Tee(_)) => {
+            return Ok(Binding::NotChecked(
+                "this guest has no TEE to compare with".into(),
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let Some(field) = binding_field(attester.tee()) else {
+        return Ok(Binding::NotChecked(
+            format!("{:?} evidence carries no launch-time field", attester.tee()).to_lowercase(),
+        ));
+    };
+    let Some(reported) = attester.init_data_field()? else {
+        return Ok(Binding::NotChecked(
+            "the TEE reports no launch-time field".into(),
+        ));
+    };
+    initdata.check_binding(field, &reported)?;
+    Ok(Binding::Matches(format!(
+        "{} holds the {} digest",
+        field.name(),
+        initdata.algorithm.name()
+    )))
+}
+
+/// What `ccr cvm status` reports.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Status {
+    pub active: bool,
+    /// Why the mode is on (or that nothing turned it on).
+    pub why: String,
+    /// The TEE this guest has, as configfs-tsm says (or why none).
+    pub tee: String,
+    pub kbs: Option<String>,
+    pub initdata: Option<InitdataStatus>,
+    /// Where the image security policy comes from.
+    pub policy: String,
+    /// Where registry credentials come from.
+    pub credentials: String,
+    /// Memory-backed storage ccr uses for plaintext, and how much is in use.
+    pub storage: String,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct InitdataStatus {
+    pub path: PathBuf,
+    pub algorithm: String,
+    pub digest: String,
+    pub binding: Binding,
+}
+
+/// The mode as this command sees it, for `cvm status` and `info`.
+pub fn status(ctx: &Context, tsm_root: &std::path::Path) -> Result<Status, Error> {
+    let tee = match crate::kbs::attester::Tsm::open(tsm_root) {
+        Ok(t) => format!("{:?}", crate::kbs::Attester::tee(&t)).to_lowercase(),
+        Err(e) => format!("none ({e})"),
+    };
+    let Some(mode) = &ctx.cvm else {
+        return Ok(Status {
+            active: false,
+            why: "no --cvm, no mode = \"cvm\" in ccr.toml, no agent.aa_kbc_params=cc_kbc::URL on the kernel command line, no initdata".into(),
+            tee,
+            kbs: None,
+            initdata: None,
+            policy: "--signature-policy, signature_policy in ccr.toml, or none".into(),
+            credentials: "ccr login (the guest's disk)".into(),
+            storage: "the data root (no memory-backed storage)".into(),
+        });
+    };
+    let initdata = match &mode.initdata {
+        Some(i) => Some(InitdataStatus {
+            path: i.source.clone(),
+            algorithm: i.algorithm.name().into(),
+            digest: hex::encode(i.digest()),
+            binding: check_binding(mode, TeeChoice::Auto, tsm_root)?,
+        }),
+        None => None,
+    };
+    let kbs =
+        mode.settings.kbs_url.clone().or_else(|| {
+            super::kbs::url(&ctx.opts.config, &super::kbs::KbsSettings::default()).ok()
+        });
+    let policy = match (
+        &mode.settings.image_security_policy_uri,
+        &mode.settings.image_security_policy,
+    ) {
+        (Some(uri), _) => format!("{uri} (from the KBS, after attestation)"),
+        (None, Some(_)) => "inline in the initdata".into(),
+        (None, None) => "none: every pull is refused until a policy is named".into(),
+    };
+    Ok(Status {
+        active: true,
+        why: mode.reason.to_string(),
+        tee,
+        kbs,
+        initdata,
+        policy,
+        credentials: mode
+            .settings
+            .registry_credentials_uri
+            .clone()
+            .map(|u| format!("{u} (from the KBS, after attestation)"))
+            .unwrap_or_else(|| "none named: anonymous pulls only".into()),
+        storage: "none mounted yet".into(),
+    })
+}
