@@ -1043,3 +1043,221 @@ fn https_with_a_private_ca() {
     );
     assert!(err.to_lowercase().contains("certificate"), "{err}");
 }
+
+/// The plaintext root CVM mode mounts for a data root.
+fn plaintext_dir(data_root: &Path) -> PathBuf {
+    let hex = sha256_hex(data_root.as_os_str().as_encoded_bytes());
+    PathBuf::from(format!("/run/ccr/plaintext-{}", &hex[..16]))
+}
+
+fn mounted(dir: &Path) -> bool {
+    std::fs::read_to_string("/proc/self/mounts")
+        .unwrap()
+        .lines()
+        .any(|l| l.split_whitespace().nth(1) == Some(dir.to_str().unwrap()))
+}
+
+/// Unmounts a guest's plaintext tmpfs when the test ends.
+struct Guest(Env);
+
+impl Drop for Guest {
+    fn drop(&mut self) {
+        let dir = plaintext_dir(&self.0.data_root());
+        let _ = Command::new("umount").arg("-l").arg(&dir).status();
+        let _ = std::fs::remove_dir(&dir);
+    }
+}
+
+#[test]
+fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
+    let reg = Registry::start();
+    let t = Env::new();
+    t.busybox("localhost/busybox:cvm");
+    let (admin, admin_pub) = admin_keys(&t, "admin");
+    let k = start_kbs(&admin_pub, &[]);
+    let allow = t.path("allow.rego");
+    std::fs::write(&allow, ALLOW_SAMPLE).unwrap();
+    ok(&kbs(
+        &t,
+        &k,
+        &[
+            "set-resource-policy",
+            "--admin-key",
+            &admin,
+            allow.to_str().unwrap(),
+        ],
+    ));
+    let set = |path: &str, file: &Path| {
+        ok(&kbs(
+            &t,
+            &k,
+            &[
+                "set-resource",
+                "--admin-key",
+                &admin,
+                path,
+                file.to_str().unwrap(),
+            ],
+        ))
+    };
+    // The tenant: a cosign key, the image encrypted for a KBS key id (which
+    // registers its KEK), pushed signed; an unsigned copy beside it.
+    let prefix = t.path("cosign").to_str().unwrap().to_string();
+    let keygen = |prefix: &str| {
+        let out = t
+            .cmd(&["key", "generate", "--output-key-prefix", prefix])
+            .env("COSIGN_PASSWORD", "pw")
+            .output()
+            .unwrap();
+        ok(&out);
+    };
+    keygen(&prefix);
+    let image = format!("{}/cvm/app:1", reg.host());
+    ok(&t
+        .cmd(&[
+            "image",
+            "encrypt",
+            "--recipient",
+            "provider:attestation-agent:keyid=kbs:///default/image-kek/cvm-app",
+            "--kbs-url",
+            &k.url,
+            "--admin-key",
+            &admin,
+            "--tee",
+            "sample",
+            "localhost/busybox:cvm",
+            &image,
+        ])
+        .output()
+        .unwrap());
+    ok(&t
+        .cmd(&[
+            "push",
+            "-q",
+            "--sign=cosign",
+            "--cosign-key",
+            &format!("{prefix}.key"),
+            &image,
+        ])
+        .env("COSIGN_PASSWORD", "pw")
+        .output()
+        .unwrap());
+    let unsigned = format!("{}/cvm/unsigned:1", reg.host());
+    t.ok(&["tag", &image, &unsigned]);
+    t.ok(&["push", "-q", &unsigned]);
+    // The KBS: the cosign key and a policy that admits only the signed
+    // repository's images signed with it.
+    set("default/cosign-key/1", Path::new(&format!("{prefix}.pub")));
+    let policy = t.path("policy.json");
+    std::fs::write(
+        &policy,
+        serde_json::json!({
+            "default": [{"type": "reject"}],
+            "transports": {"docker": {
+                format!("{}/cvm/app", reg.host()): [{"type": "sigstoreSigned", "keyPath": "kbs:///default/cosign-key/1"}],
+                format!("{}/cvm/unsigned", reg.host()): [{"type": "sigstoreSigned", "keyPath": "kbs:///default/cosign-key/1"}],
+            }},
+        })
+        .to_string(),
+    )
+    .unwrap();
+    set("default/security-policy/test", &policy);
+    let initdata = t.path("initdata.toml");
+    std::fs::write(&initdata, initdata_for(&k.url, "sha384")).unwrap();
+    let initdata = initdata.to_str().unwrap().to_string();
+
+    // The guest: a fresh data root, no key, policy or KBS flag.
+    let g = Guest(Env::new());
+    let guest = |env: &Env, args: &[&str]| {
+        let mut all = vec!["--initdata", initdata.as_str()];
+        all.extend_from_slice(args);
+        env.cmd(&all).output().unwrap()
+    };
+    let run = |env: &Env, img: &str| {
+        guest(
+            env,
+            &[
+                "run",
+                "--rm",
+                "--network",
+                "none",
+                "--tee",
+                "sample",
+                img,
+                "echo",
+                "in-cvm",
+            ],
+        )
+    };
+    let out = ok(&run(&g.0, &image));
+    assert!(
+        out.ends_with("\nin-cvm\n") && out.contains("Verified signature (cosign)"),
+        "{out}"
+    );
+    // Decrypted layers went to the mode's tmpfs, not the data root.
+    let plain = plaintext_dir(&g.0.data_root());
+    assert!(mounted(&plain), "{} is not mounted", plain.display());
+    assert!(
+        std::fs::read_dir(plain.join("snapshots/layers"))
+            .unwrap()
+            .count()
+            > 0,
+        "no snapshot in the plaintext root"
+    );
+    let on_disk = g.0.data_root().join("snapshots/layers");
+    assert!(
+        !on_disk.exists() || std::fs::read_dir(&on_disk).unwrap().count() == 0,
+        "decrypted layers on the persistent data root"
+    );
+    let status = ok(&guest(&g.0, &["cvm", "status"]));
+    assert!(
+        status.contains(&format!("tmpfs at {}", plain.display())),
+        "{status}"
+    );
+    // An unsigned image is refused; nothing of it is run or named.
+    let err = refused(&run(&g.0, &unsigned), "signature");
+    assert!(!err.contains("in-cvm"), "{err}");
+    assert!(!g.0.image_names().iter().any(|n| n.contains("unsigned")));
+    // A repository the policy does not name: rejected.
+    let other = format!("{}/cvm/other:1", reg.host());
+    t.ok(&["tag", &image, &other]);
+    t.ok(&["push", "-q", &other]);
+    refused(&run(&g.0, &other), "reject");
+
+    // No policy named: nothing is accepted, nothing is stored.
+    let bare = t.path("bare.toml");
+    std::fs::write(
+        &bare,
+        initdata_for(&k.url, "sha384").replace(
+            "image_security_policy_uri = \"kbs:///default/security-policy/test\"\n",
+            "",
+        ),
+    )
+    .unwrap();
+    let g2 = Guest(Env::new());
+    let out =
+        g2.0.cmd(&[
+            "--initdata",
+            bare.to_str().unwrap(),
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--tee",
+            "sample",
+            &image,
+            "true",
+        ])
+        .output()
+        .unwrap();
+    refused(&out, "no image security policy");
+    assert!(g2.0.image_names().is_empty());
+    assert!(g2.0.blobs().is_empty(), "a refused image left blobs");
+
+    // Another cosign key in the KBS: the signature no longer verifies.
+    keygen(t.path("other").to_str().unwrap());
+    set("default/cosign-key/1", &t.path("other.pub"));
+    let g3 = Guest(Env::new());
+    refused(&run(&g3.0, &image), "signature");
+    assert!(g3.0.image_names().is_empty());
+}

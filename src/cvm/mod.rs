@@ -4,6 +4,7 @@
 //! the KBS, pull, verify, decrypt, run, upgrade, destroy) are the engine's.
 
 pub mod initdata;
+pub mod storage;
 
 use std::path::{Path, PathBuf};
 
@@ -29,14 +30,29 @@ pub enum CvmError {
         expected: String,
         reported: String,
     },
+    #[error("memory-backed storage at {}: {why}", path.display())]
+    Storage { path: PathBuf, why: String },
     #[error("mode {0:?} in ccr.toml: use \"cvm\" or \"auto\"")]
     BadMode(String),
+    /// image-rs accepts every image without a policy; this mode does not.
+    #[error("confidential-VM mode: no image security policy is named, so no image is accepted")]
+    NoPolicy,
+    #[error("confidential-VM mode: {what} is not used; {instead}")]
+    NotInMode { what: String, instead: String },
+    #[error(
+        "confidential-VM mode: the image security policy {source_name} names keyPath {path:?}; keys come from the KBS (kbs:///REPOSITORY/TYPE/TAG)"
+    )]
+    LocalKey { source_name: String, path: String },
 }
 
 impl CvmError {
     /// What to do next.
     pub fn hint(&self) -> Option<String> {
         match self {
+            CvmError::NoPolicy => Some(
+                "name one in the initdata (cdh.toml [image] image_security_policy_uri = \"kbs:///default/security-policy/TAG\") and provide it in the KBS; an explicit insecureAcceptAnything policy accepts everything"
+                    .into(),
+            ),
             CvmError::InitdataMismatch { .. } => Some(
                 "the guest was launched with other initdata than this file (or the file was changed): use the document it was booted with"
                     .into(),

@@ -45,11 +45,21 @@ pub fn create(
     progress: &Progress,
 ) -> Result<(Runtime, ContainerState), Error> {
     let r = ImageRef::parse(&req.image)?;
+    // In confidential-VM mode the policy is the KBS's, every time.
+    let trust = match &ctx.cvm {
+        Some(mode) => Some(super::cvm::trust_policy(
+            ctx,
+            mode,
+            req.trust.as_deref(),
+            &req.keys.kbs,
+        )?),
+        None => req.trust.clone(),
+    };
     let pull = PullOptions {
         platforms: req.platform.iter().cloned().collect(),
         all_platforms: false,
         concurrency: 2,
-        trust: req.trust.clone(),
+        trust,
     };
     // An image id names local content; verification needs a registry name.
     let by_id = pull
@@ -62,8 +72,13 @@ pub fn create(
         None => block_on(ctx.images.ensure(&r, req.pull, &pull, progress))??,
     };
     let img = ctx.images.resolve_platform(&rec, req.platform.as_ref())?;
+    let mut keys = keyring(ctx, &req.keys)?;
+    if ctx.cvm.is_some() {
+        // The layers' own key ids, from the KBS after attestation.
+        keys = super::cvm::layer_keys(ctx, std::slice::from_ref(&img), &keys, &req.keys.kbs)?;
+    }
     let runtime = Runtime::new(&ctx.layout)
-        .with_keys(keyring(ctx, &req.keys)?)
+        .with_keys(keys)
         .with_expansion(ctx.opts.config.expansion()?);
     let st = runtime.create(&ctx.images.store, &rec, &img, &req.run)?;
     Ok((runtime, st))

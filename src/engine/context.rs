@@ -45,6 +45,9 @@ pub struct Config {
     /// `cvm` turns confidential-VM mode on; `auto` (the default) turns it
     /// on where the guest shows it is one (kernel command line, initdata).
     pub mode: Option<String>,
+    /// The size of the mode's memory-backed storage (`4GiB`; by default
+    /// half the memory, the kernel's tmpfs default).
+    pub cvm_storage_size: Option<String>,
 }
 
 fn is_root() -> bool {
@@ -150,6 +153,21 @@ pub struct Context {
 }
 
 impl Config {
+    /// The size of the mode's memory-backed storage, if set.
+    pub fn cvm_storage(&self) -> Result<Option<u64>, Error> {
+        self.cvm_storage_size
+            .as_deref()
+            .map(|s| {
+                parse_size(s).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "cvm_storage_size {s:?} in {}: use bytes or a size such as 4GiB",
+                        Config::path().display()
+                    ))
+                })
+            })
+            .transpose()
+    }
+
     /// The unpacking bounds the configuration sets.
     pub fn expansion(&self) -> Result<crate::unpack::ExpansionLimits, Error> {
         let mut e = crate::unpack::ExpansionLimits::default();
@@ -189,12 +207,19 @@ fn parse_size(s: &str) -> Option<u64> {
 
 impl Context {
     pub fn new(opts: &GlobalOptions) -> Result<Context, Error> {
-        let layout = Layout::new(&opts.data_root());
+        let cvm = super::cvm::Mode::detect(opts)?;
+        let mut layout = Layout::new(&opts.data_root());
+        if cvm.is_some() {
+            // Plaintext (decrypted snapshots, containers, build scratch)
+            // only in memory-backed storage that ccr mounted.
+            let dir = crate::cvm::storage::plaintext_dir(layout.root());
+            crate::cvm::storage::mount(&dir, opts.config.cvm_storage()?)?;
+            layout = layout.with_plaintext(&dir);
+        }
         let notices = layout.make_private().map_err(|source| Error::Io {
             path: layout.root().to_path_buf(),
             source,
         })?;
-        let cvm = super::cvm::Mode::detect(opts)?;
         let store = Store::open(&layout)?;
         Ok(Context {
             opts: opts.clone(),

@@ -4,11 +4,17 @@
 
 use std::path::PathBuf;
 
+use std::sync::Arc;
+
 use super::Context;
 use super::context::GlobalOptions;
-use crate::cvm::{BindingField, GuestSettings, Initdata, Reason, Signals};
+use super::kbs::{KbsSettings, with_session};
+use crate::crypt::Keyring;
+use crate::cvm::{BindingField, CvmError, GuestSettings, Initdata, Reason, Signals};
 use crate::error::Error;
-use crate::kbs::{KbsError, TeeChoice};
+use crate::kbs::{KbsError, ResourceUri, TeeChoice};
+use crate::oci::PlatformImage;
+use crate::trust::{Policy, TrustPolicy};
 
 /// The mode, as this command found it.
 #[derive(Clone, Debug)]
@@ -187,6 +193,112 @@ pub fn status(ctx: &Context, tsm_root: &std::path::Path) -> Result<Status, Error
             .clone()
             .map(|u| format!("{u} (from the KBS, after attestation)"))
             .unwrap_or_else(|| "none named: anonymous pulls only".into()),
-        storage: "none mounted yet".into(),
+        storage: {
+            let dir = ctx.layout.plaintext();
+            match crate::cvm::storage::usage(dir) {
+                Some((used, total)) if crate::cvm::storage::is_memory_backed(dir) => format!(
+                    "tmpfs at {}, {} of {} in use",
+                    dir.display(),
+                    crate::format::human_size(used),
+                    crate::format::human_size(total)
+                ),
+                _ => format!("{} is not memory-backed", dir.display()),
+            }
+        },
     })
+}
+
+/// The image security policy of the mode: the one the initdata names,
+/// fetched from the KBS through the command's session (or inline in the
+/// initdata), its `keyPath`s fetched the same way. Without one, nothing is
+/// accepted. What the user asked for besides (`--verify=cosign` keys) must
+/// hold too; a local policy file is not used.
+pub fn trust_policy(
+    ctx: &Context,
+    mode: &Mode,
+    asked: Option<&TrustPolicy>,
+    kbs: &KbsSettings,
+) -> Result<Arc<TrustPolicy>, Error> {
+    if asked.is_some_and(|t| t.policy.is_some()) {
+        return Err(CvmError::NotInMode {
+            what: "a local signature policy".into(),
+            instead: "the image security policy comes from the KBS, as the initdata names it"
+                .into(),
+        }
+        .into());
+    }
+    let (name, data) = match (
+        &mode.settings.image_security_policy_uri,
+        &mode.settings.image_security_policy,
+    ) {
+        (Some(uri), _) => {
+            let r: ResourceUri = uri.parse()?;
+            let data = with_session(ctx, kbs, async |c| c.get_resource(&r).await)?;
+            (format!("kbs:///{}", r.path), data.to_vec())
+        }
+        (None, Some(inline)) => (
+            "the initdata's image_security_policy".to_string(),
+            inline.clone().into_bytes(),
+        ),
+        (None, None) => return Err(CvmError::NoPolicy.into()),
+    };
+    let mut read_key = |path: &str| -> Result<(String, Vec<u8>), String> {
+        if !path.starts_with("kbs://") {
+            return Err(CvmError::LocalKey {
+                source_name: name.clone(),
+                path: path.to_string(),
+            }
+            .to_string());
+        }
+        let r: ResourceUri = path.parse().map_err(|e: KbsError| e.to_string())?;
+        with_session(ctx, kbs, async |c| c.get_resource(&r).await)
+            .map(|k| (path.to_string(), k.to_vec()))
+            .map_err(|e| e.to_string())
+    };
+    let policy = Policy::parse_with(&data, std::path::Path::new(&name), &mut read_key)?;
+    Ok(Arc::new(TrustPolicy {
+        policy: Some(policy),
+        required: asked.map(|t| t.required.clone()).unwrap_or_default(),
+    }))
+}
+
+/// The key-encryption keys the encrypted layers of `images` name (their
+/// `provider.attestation-agent` key ids), fetched from the KBS in the
+/// command's session and added to `ring`: no key needs to be given.
+pub fn layer_keys(
+    ctx: &Context,
+    images: &[PlatformImage],
+    ring: &Keyring,
+    kbs: &KbsSettings,
+) -> Result<Arc<Keyring>, Error> {
+    let mut kids: Vec<ResourceUri> = Vec::new();
+    for img in images {
+        for layer in &img.manifest.layers {
+            let Some(a) = layer.annotations.get(crate::crypt::ANNOTATION_PROVIDER_AA) else {
+                continue;
+            };
+            let kid: ResourceUri = crate::crypt::provider::packet(a)?.kid.parse()?;
+            if !kids.contains(&kid) {
+                kids.push(kid);
+            }
+        }
+    }
+    let mut out = Keyring {
+        private: ring.private.clone(),
+        keks: ring.keks.clone(),
+    };
+    if !kids.is_empty() {
+        let keks = with_session(ctx, kbs, async |client| {
+            let mut got = Vec::new();
+            for kid in &kids {
+                got.push((
+                    format!("kbs:///{}", kid.path),
+                    crate::kbs::fetch_kek(client, kid).await?,
+                ));
+            }
+            Ok(got)
+        })?;
+        out.keks.extend(keks);
+    }
+    Ok(Arc::new(out))
 }

@@ -25,10 +25,52 @@ pub fn pull(
     keys: &KeyRequest,
     progress: &Progress,
 ) -> Result<PullResult, Error> {
-    let keys = keyring(ctx, keys)?;
+    let kbs = &keys.kbs;
+    let mut keys = keyring(ctx, keys)?;
+    // In confidential-VM mode the policy is the KBS's, every time.
+    let in_mode;
+    let opts = match &ctx.cvm {
+        Some(mode) => {
+            in_mode = PullOptions {
+                trust: Some(super::cvm::trust_policy(
+                    ctx,
+                    mode,
+                    opts.trust.as_deref(),
+                    kbs,
+                )?),
+                ..opts.clone()
+            };
+            &in_mode
+        }
+        None => opts,
+    };
     let existed = ctx.images.store.image(&r.store_name())?.is_some();
     let res = block_on(ctx.images.pull(r, opts, progress))??;
-    if !keys.is_empty() {
+    let mut unpack_now = !keys.is_empty();
+    if ctx.cvm.is_some() {
+        // The layers' own key ids, from the KBS after attestation; the
+        // image is decrypted now, into memory-backed storage.
+        let rec = ctx.images.lookup_one(&res.name)?;
+        let images = ctx.images.platform_images(&rec.target)?;
+        let encrypted = images
+            .iter()
+            .any(|i| i.manifest.layers.iter().any(crate::crypt::is_encrypted));
+        if encrypted {
+            match super::cvm::layer_keys(ctx, &images, &keys, kbs) {
+                Ok(k) => keys = k,
+                Err(e) => {
+                    if !existed {
+                        ctx.images
+                            .store
+                            .remove_images(std::slice::from_ref(&res.name))?;
+                    }
+                    return Err(e);
+                }
+            }
+            unpack_now = true;
+        }
+    }
+    if unpack_now {
         let rec = ctx.images.lookup_one(&res.name)?;
         if let Err(e) = unpack(ctx, &rec, keys) {
             if !existed {

@@ -26,6 +26,7 @@ pub enum SignedIdentity {
     ExactRepository(String),
 }
 
+#[derive(Clone)]
 pub enum Requirement {
     InsecureAcceptAnything,
     Reject,
@@ -98,15 +99,31 @@ impl Policy {
     /// Parses a containers-policy.json document; `source` names it in
     /// errors, and relative `keyPath`s are read beside it.
     pub fn parse(data: &[u8], source: &Path) -> Result<Policy, TrustError> {
+        let base = source.parent().unwrap_or(Path::new(".")).to_path_buf();
+        Policy::parse_with(data, source, &mut |p: &str| {
+            let full = base.join(p);
+            crate::bounded::read(&full, crate::bounded::KEY_FILE)
+                .map(|data| (full.display().to_string(), data))
+                .map_err(|e| format!("keyPath {}: {e}", full.display()))
+        })
+    }
+
+    /// [`Policy::parse`] with `read_key` reading each `keyPath` (to the
+    /// name it is known by and its bytes): CVM mode fetches `kbs:///` ones
+    /// from the KBS.
+    pub fn parse_with(
+        data: &[u8],
+        source: &Path,
+        read_key: &mut dyn FnMut(&str) -> Result<(String, Vec<u8>), String>,
+    ) -> Result<Policy, TrustError> {
         let path = source;
         let err = |why: String| TrustError::PolicyFile {
             path: path.to_path_buf(),
             why,
         };
         let raw: RawPolicy = serde_json::from_slice(data).map_err(|e| err(e.to_string()))?;
-        let base = path.parent().unwrap_or(Path::new("."));
-        let convert = |list: Vec<RawRequirement>,
-                       scope: &str|
+        let mut convert = |list: Vec<RawRequirement>,
+                           scope: &str|
          -> Result<Vec<Requirement>, TrustError> {
             if list.is_empty() {
                 return Err(err(format!(
@@ -114,7 +131,9 @@ impl Policy {
                 )));
             }
             list.into_iter()
-                .map(|r| requirement(r, base).map_err(|why| err(format!("scope {scope:?}: {why}"))))
+                .map(|r| {
+                    requirement(r, read_key).map_err(|why| err(format!("scope {scope:?}: {why}")))
+                })
                 .collect()
         };
         let default = convert(
@@ -180,7 +199,10 @@ fn scopes(r: &ImageRef) -> Vec<String> {
     out
 }
 
-fn requirement(r: RawRequirement, base: &Path) -> Result<Requirement, String> {
+fn requirement(
+    r: RawRequirement,
+    read_key: &mut dyn FnMut(&str) -> Result<(String, Vec<u8>), String>,
+) -> Result<Requirement, String> {
     match r.kind.as_str() {
         "insecureAcceptAnything" => Ok(Requirement::InsecureAcceptAnything),
         "reject" => Ok(Requirement::Reject),
@@ -194,10 +216,7 @@ fn requirement(r: RawRequirement, base: &Path) -> Result<Requirement, String> {
                 .into_iter()
                 .chain(r.key_paths.into_iter().flatten())
             {
-                let full = base.join(&p);
-                let data = crate::bounded::read(&full, crate::bounded::KEY_FILE)
-                    .map_err(|e| format!("keyPath {}: {e}", full.display()))?;
-                pems.push((full.display().to_string(), data));
+                pems.push(read_key(&p)?);
             }
             for d in r
                 .key_data
