@@ -1261,3 +1261,86 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     refused(&run(&g3.0, &image), "signature");
     assert!(g3.0.image_names().is_empty());
 }
+
+#[test]
+fn cvm_mode_takes_registry_credentials_from_the_kbs_never_the_guests_disk() {
+    use base64::Engine;
+    let reg = Registry::start_with_auth("cvm", "s3cret");
+    let t = Env::new();
+    t.busybox("localhost/busybox:creds");
+    let (admin, admin_pub) = admin_keys(&t, "admin");
+    let k = start_kbs(&admin_pub, &[]);
+    let file = |name: &str, data: &str| {
+        let p = t.path(name);
+        std::fs::write(&p, data).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let policy_file = file("allow.rego", ALLOW_SAMPLE);
+    ok(&kbs(
+        &t,
+        &k,
+        &["set-resource-policy", "--admin-key", &admin, &policy_file],
+    ));
+    t.ok(&["login", "-u", "cvm", "-p", "s3cret", &reg.host()]);
+    let image = format!("{}/cvm/private:1", reg.host());
+    t.ok(&["tag", "localhost/busybox:creds", &image]);
+    t.ok(&["push", "-q", &image]);
+    // An explicit accept-anything policy: this test is about credentials.
+    let set = |path: &str, f: &str| {
+        ok(&kbs(
+            &t,
+            &k,
+            &["set-resource", "--admin-key", &admin, path, f],
+        ))
+    };
+    set(
+        "default/security-policy/test",
+        &file(
+            "policy.json",
+            r#"{"default":[{"type":"insecureAcceptAnything"}]}"#,
+        ),
+    );
+    let auth = base64::engine::general_purpose::STANDARD.encode("cvm:s3cret");
+    set(
+        "default/credential/test",
+        &file(
+            "creds.json",
+            &serde_json::json!({"auths": {format!("{}/cvm", reg.host()): {"auth": auth}}})
+                .to_string(),
+        ),
+    );
+    let with_creds = initdata_for(&k.url, "sha384").replace(
+        "image_security_policy_uri",
+        "authenticated_registry_credentials_uri = \"kbs:///default/credential/test\"\nimage_security_policy_uri",
+    );
+    let run = |initdata: &str| {
+        let g = Guest(Env::new());
+        // The guest's disk has the right credentials: they must not be used.
+        std::fs::create_dir_all(g.0.path("docker")).unwrap();
+        std::fs::copy(t.path("docker/config.json"), g.0.path("docker/config.json")).unwrap();
+        let f = g.0.path("initdata.toml");
+        std::fs::write(&f, initdata).unwrap();
+        let out =
+            g.0.cmd(&[
+                "--initdata",
+                f.to_str().unwrap(),
+                "run",
+                "--rm",
+                "--network",
+                "none",
+                "--tee",
+                "sample",
+                &image,
+                "echo",
+                "pulled-with-kbs-credentials",
+            ])
+            .output()
+            .unwrap();
+        (g, out)
+    };
+    let (_g, out) = run(&with_creds);
+    assert!(ok(&out).ends_with("pulled-with-kbs-credentials\n"));
+    let (g, out) = run(&initdata_for(&k.url, "sha384"));
+    refused(&out, "denied access");
+    assert!(g.0.image_names().is_empty());
+}

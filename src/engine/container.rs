@@ -47,12 +47,10 @@ pub fn create(
     let r = ImageRef::parse(&req.image)?;
     // In confidential-VM mode the policy is the KBS's, every time.
     let trust = match &ctx.cvm {
-        Some(mode) => Some(super::cvm::trust_policy(
-            ctx,
-            mode,
-            req.trust.as_deref(),
-            &req.keys.kbs,
-        )?),
+        Some(mode) => Some({
+            super::cvm::registry_credentials(ctx, mode, &req.keys.kbs)?;
+            super::cvm::trust_policy(ctx, mode, req.trust.as_deref(), &req.keys.kbs)?
+        }),
         None => req.trust.clone(),
     };
     let pull = PullOptions {

@@ -221,10 +221,15 @@ impl Context {
             source,
         })?;
         let store = Store::open(&layout)?;
+        let mut registry = opts.registry_config();
+        if cvm.is_some() {
+            // Registry credentials come from the KBS, never the guest's disk.
+            registry.credentials = CredentialStore::from_kbs();
+        }
         Ok(Context {
             opts: opts.clone(),
             layout,
-            images: Images::new(store, opts.registry_config()),
+            images: Images::new(store, registry),
             kbs: Default::default(),
             notices,
             cvm,

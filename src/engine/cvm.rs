@@ -302,3 +302,19 @@ pub fn layer_keys(
     }
     Ok(Arc::new(out))
 }
+
+/// Takes the registry credentials the initdata names from the KBS (once
+/// per command, in its session). Without one named, pulls are anonymous.
+pub fn registry_credentials(ctx: &Context, mode: &Mode, kbs: &KbsSettings) -> Result<(), Error> {
+    let Some(uri) = &mode.settings.registry_credentials_uri else {
+        return Ok(());
+    };
+    let creds = &ctx.images.registry.credentials;
+    if !creds.awaits_release() {
+        return Ok(());
+    }
+    let r: ResourceUri = uri.parse()?;
+    let doc = with_session(ctx, kbs, async |c| c.get_resource(&r).await)?;
+    creds.release(&doc)?;
+    Ok(())
+}

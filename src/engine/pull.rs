@@ -31,6 +31,7 @@ pub fn pull(
     let in_mode;
     let opts = match &ctx.cvm {
         Some(mode) => {
+            super::cvm::registry_credentials(ctx, mode, kbs)?;
             in_mode = PullOptions {
                 trust: Some(super::cvm::trust_policy(
                     ctx,

@@ -36,6 +36,22 @@ pub enum AuthError {
     },
 }
 
+/// An `auth` entry: base64 of `user:password`.
+fn decode_auth(auth: &str, key: &str) -> Result<Credentials, String> {
+    let decoded = B64
+        .decode(auth.trim())
+        .map_err(|_| format!("the auth entry for {key} is not base64"))?;
+    let decoded =
+        String::from_utf8(decoded).map_err(|_| format!("the auth entry for {key} is not UTF-8"))?;
+    let (u, p) = decoded
+        .split_once(':')
+        .ok_or_else(|| format!("the auth entry for {key} has no ':'"))?;
+    Ok(Credentials {
+        username: u.to_string(),
+        password: p.to_string(),
+    })
+}
+
 /// docker's key for Docker Hub in `auths`.
 const DOCKER_HUB_KEY: &str = "https://index.docker.io/v1/";
 
@@ -58,7 +74,14 @@ fn host_of(key: &str) -> &str {
 
 pub struct CredentialStore {
     path: PathBuf,
+    /// In confidential-VM mode: the KBS's credential resource (a docker
+    /// config.json `auths` subset), filled after attestation; the guest's
+    /// disk is never read.
+    released: Option<std::sync::Arc<std::sync::OnceLock<Map<String, Value>>>>,
 }
+
+/// The credential resource's name in errors.
+const RELEASED: &str = "the KBS's registry credentials";
 
 impl CredentialStore {
     /// `$DOCKER_CONFIG/config.json`, else `$HOME/.docker/config.json`.
@@ -71,11 +94,99 @@ impl CredentialStore {
             });
         CredentialStore {
             path: dir.join("config.json"),
+            released: None,
         }
     }
 
     pub fn at(path: PathBuf) -> Self {
-        CredentialStore { path }
+        CredentialStore {
+            path,
+            released: None,
+        }
+    }
+
+    /// Credentials that only the KBS provides ([`CredentialStore::release`]);
+    /// until then, none.
+    pub fn from_kbs() -> Self {
+        CredentialStore {
+            path: PathBuf::from(RELEASED),
+            released: Some(Default::default()),
+        }
+    }
+
+    /// Whether these are the KBS's credentials (and not yet released).
+    pub fn awaits_release(&self) -> bool {
+        self.released.as_ref().is_some_and(|r| r.get().is_none())
+    }
+
+    /// Takes the KBS's credential resource: `{"auths": {KEY: {"auth":
+    /// base64(user:password)}}}`, KEY a registry or a repository path in it
+    /// (Confidential Containers' shape; `auth` is required in each entry).
+    pub fn release(&self, doc: &[u8]) -> Result<(), AuthError> {
+        let Some(slot) = &self.released else {
+            return Err(self.file_err("credentials on disk are not replaced by a KBS resource"));
+        };
+        let v: Value = serde_json::from_slice(doc)
+            .map_err(|e| self.file_err(&format!("invalid JSON: {e}")))?;
+        let auths = v
+            .get("auths")
+            .and_then(|a| a.as_object())
+            .ok_or_else(|| self.file_err("no \"auths\" object"))?;
+        for (k, e) in auths {
+            if e.get("auth").and_then(|a| a.as_str()).is_none() {
+                return Err(self.file_err(&format!("the entry for {k} has no \"auth\"")));
+            }
+        }
+        let _ = slot.set(auths.clone());
+        Ok(())
+    }
+
+    /// Credentials for the repository `repository` of `registry`: in the
+    /// KBS's resource the longest matching key wins (`reg/ns/repo`, then
+    /// `reg/ns`, then `reg`), as in Confidential Containers; on disk, the
+    /// registry's.
+    pub fn get_for(
+        &self,
+        registry: &str,
+        repository: &str,
+    ) -> Result<Option<Credentials>, AuthError> {
+        let Some(slot) = &self.released else {
+            return self.get(registry);
+        };
+        let Some(auths) = slot.get() else {
+            return Ok(None);
+        };
+        let hub = |r: &str| match r {
+            "docker.io" | "registry-1.docker.io" | "index.docker.io" => {
+                "index.docker.io".to_string()
+            }
+            other => other.to_string(),
+        };
+        let parts: Vec<&str> = repository.split('/').collect();
+        for n in (0..=parts.len()).rev() {
+            let want = std::iter::once(hub(registry))
+                .chain(parts[..n].iter().map(|p| p.to_string()))
+                .collect::<Vec<_>>()
+                .join("/");
+            let found = auths.iter().find(|(k, _)| {
+                let k = k
+                    .trim_start_matches("https://")
+                    .trim_start_matches("http://");
+                let (host, path) = k.split_once('/').unwrap_or((k, ""));
+                let key = if path.is_empty() {
+                    hub(host)
+                } else {
+                    format!("{}/{}", hub(host), path.trim_end_matches('/'))
+                };
+                key == want
+            });
+            if let Some((k, e)) = found {
+                return decode_auth(e["auth"].as_str().unwrap_or_default(), k)
+                    .map(Some)
+                    .map_err(|why| self.file_err(&why));
+            }
+        }
+        Ok(None)
     }
 
     pub fn path(&self) -> &Path {
@@ -150,18 +261,9 @@ impl CredentialStore {
             .and_then(|v| v.as_object());
         let Some(entry) = entry else { return Ok(None) };
         if let Some(auth) = entry.get("auth").and_then(|a| a.as_str()) {
-            let decoded = B64
-                .decode(auth.trim())
-                .map_err(|_| self.file_err(&format!("the auth entry for {key} is not base64")))?;
-            let decoded = String::from_utf8(decoded)
-                .map_err(|_| self.file_err(&format!("the auth entry for {key} is not UTF-8")))?;
-            let (u, p) = decoded
-                .split_once(':')
-                .ok_or_else(|| self.file_err(&format!("the auth entry for {key} has no ':'")))?;
-            return Ok(Some(Credentials {
-                username: u.to_string(),
-                password: p.to_string(),
-            }));
+            return decode_auth(auth, &key)
+                .map(Some)
+                .map_err(|why| self.file_err(&why));
         }
         match (
             entry.get("username").and_then(|v| v.as_str()),
@@ -177,6 +279,11 @@ impl CredentialStore {
 
     /// Records credentials (through the helper when one is configured).
     pub fn store(&self, registry: &str, creds: &Credentials) -> Result<(), AuthError> {
+        if self.released.is_some() {
+            return Err(
+                self.file_err("they come from the KBS; nothing is recorded on the guest's disk")
+            );
+        }
         let mut cfg = self.load()?;
         let key = server_key(registry);
         if let Some(helper) = Self::helper_for(&cfg, registry) {
@@ -256,6 +363,49 @@ fn run_helper(helper: &str, verb: &str, input: &str, server: &str) -> Result<Str
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn released_credentials_match_the_longest_repository_prefix_and_nothing_on_disk() {
+        let b = |s: &str| B64.encode(s);
+        let doc = serde_json::json!({"auths": {
+            "reg.example:5000/org/app": {"auth": b("app:1")},
+            "reg.example:5000/org": {"auth": b("org:2")},
+            "reg.example:5000": {"auth": b("reg:3")},
+            "docker.io": {"auth": b("hub:4")},
+        }});
+        let store = CredentialStore::from_kbs();
+        assert!(store.awaits_release());
+        assert_eq!(store.get_for("reg.example:5000", "org/app").unwrap(), None);
+        store.release(doc.to_string().as_bytes()).unwrap();
+        let user = |reg: &str, repo: &str| {
+            store
+                .get_for(reg, repo)
+                .unwrap()
+                .map(|c| c.username)
+                .unwrap_or_default()
+        };
+        assert_eq!(user("reg.example:5000", "org/app"), "app");
+        assert_eq!(user("reg.example:5000", "org/app2"), "org");
+        assert_eq!(user("reg.example:5000", "other/x"), "reg");
+        assert_eq!(user("docker.io", "library/busybox"), "hub");
+        assert_eq!(user("quay.io", "a/b"), "");
+        assert!(
+            store
+                .store(
+                    "reg.example:5000",
+                    &Credentials {
+                        username: "u".into(),
+                        password: "p".into()
+                    }
+                )
+                .is_err()
+        );
+        let bad = CredentialStore::from_kbs();
+        let e = bad
+            .release(br#"{"auths": {"reg": {"username": "u", "password": "p"}}}"#)
+            .unwrap_err();
+        assert!(e.to_string().contains("no \"auth\""), "{e}");
+    }
+
     use super::*;
 
     #[test]

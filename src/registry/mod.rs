@@ -247,7 +247,7 @@ impl Remote {
             max_concurrent_upload: 2,
             ..Default::default()
         });
-        let creds = cfg.credentials.get(r.registry())?;
+        let creds = cfg.credentials.get_for(r.registry(), r.repository())?;
         let user = creds.as_ref().map(|c| c.username.clone());
         let auth = match creds {
             Some(c) => RegistryAuth::Basic(c.username, c.password),
