@@ -105,9 +105,9 @@ impl Layout {
         self.plaintext.join("run")
     }
 
-    /// Named volumes.
+    /// Named volumes: what containers write, so with the plaintext.
     pub fn volumes(&self) -> PathBuf {
-        self.root.join("volumes")
+        self.plaintext.join("volumes")
     }
 
     /// The address allocations of the CNI `host-local` plugin.

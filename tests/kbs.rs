@@ -1223,6 +1223,43 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     t.ok(&["tag", &image, &other]);
     t.ok(&["push", "-q", &other]);
     refused(&run(&g.0, &other), "reject");
+    // A writable bind mount of persistent storage would put plaintext on disk.
+    let host_dir = t.path("host-dir");
+    std::fs::create_dir_all(&host_dir).unwrap();
+    let bind = format!("{}:/data", host_dir.display());
+    let out = guest(
+        &g.0,
+        &[
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--tee",
+            "sample",
+            "-v",
+            &bind,
+            &image,
+            "true",
+        ],
+    );
+    refused(&out, "writable bind mount");
+    let out = guest(
+        &g.0,
+        &[
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--tee",
+            "sample",
+            "-v",
+            &format!("{bind}:ro"),
+            &image,
+            "echo",
+            "read-only",
+        ],
+    );
+    assert!(ok(&out).ends_with("read-only\n"));
 
     // No policy named: nothing is accepted, nothing is stored.
     let bare = t.path("bare.toml");
@@ -1254,9 +1291,12 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     assert!(g2.0.image_names().is_empty());
     assert!(g2.0.blobs().is_empty(), "a refused image left blobs");
 
-    // Another cosign key in the KBS: the signature no longer verifies.
+    // Another cosign key in the KBS: the signature no longer verifies, also
+    // where the image is present already (verified every time, no shortcut).
     keygen(t.path("other").to_str().unwrap());
     set("default/cosign-key/1", &t.path("other.pub"));
+    assert!(g.0.image_names().iter().any(|n| n.contains("cvm/app")));
+    refused(&run(&g.0, &image), "signature");
     let g3 = Guest(Env::new());
     refused(&run(&g3.0, &image), "signature");
     assert!(g3.0.image_names().is_empty());

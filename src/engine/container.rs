@@ -45,6 +45,9 @@ pub fn create(
     progress: &Progress,
 ) -> Result<(Runtime, ContainerState), Error> {
     let r = ImageRef::parse(&req.image)?;
+    if ctx.cvm.is_some() {
+        refuse_disk_binds(&req.run.config.volumes)?;
+    }
     // In confidential-VM mode the policy is the KBS's, every time.
     let trust = match &ctx.cvm {
         Some(mode) => Some({
@@ -95,4 +98,27 @@ pub fn run(
         Some(code) => Started::Exited(code),
         None => Started::Detached(st.id),
     })
+}
+
+/// In confidential-VM mode a container's data is plaintext: a writable bind
+/// mount of a host directory on persistent storage would put it on disk.
+/// Named volumes live in the mode's memory-backed storage; read-only binds
+/// cannot be written.
+fn refuse_disk_binds(volumes: &[crate::runtime::Volume]) -> Result<(), Error> {
+    for v in volumes {
+        if v.name.is_some() || v.read_only {
+            continue;
+        }
+        if !crate::cvm::storage::is_memory_backed(&v.source) {
+            return Err(crate::cvm::CvmError::NotInMode {
+                what: format!(
+                    "a writable bind mount of {} (persistent storage)",
+                    v.source.display()
+                ),
+                instead: "a container's data may only go to memory-backed storage: mount it read-only (:ro), use a named volume, or a tmpfs".into(),
+            }
+            .into());
+        }
+    }
+    Ok(())
 }
