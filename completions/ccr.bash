@@ -37,6 +37,9 @@ _ccr() {
             ccr,cvm)
                 cmd="ccr__subcmd__cvm"
                 ;;
+            ccr,destroy)
+                cmd="ccr__subcmd__destroy"
+                ;;
             ccr,exec)
                 cmd="ccr__subcmd__exec"
                 ;;
@@ -245,7 +248,7 @@ _ccr() {
 
     case "${cmd}" in
         ccr)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version run create ps logs exec stop kill rm start cp port rename version info volume system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs cvm key login logout completion"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version run create ps logs exec stop kill rm destroy start cp port rename version info volume system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs cvm key login logout completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -817,6 +820,36 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__destroy)
+            opts="-a -h -V --all --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -41,6 +41,7 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "exec" -d 'Run a command in 
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "stop" -d 'Stop one or more running containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "kill" -d 'Kill one or more running containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "rm" -d 'Remove one or more containers'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "destroy" -d 'Stop and remove containers, and wipe what only they used (writable layers, logs, decrypted layers)'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "start" -d 'Start one or more stopped containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "cp" -d 'Copy files between a container and the host: CONTAINER:SRC DEST or SRC CONTAINER:DEST'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "port" -d 'List port mappings of a container, or the host address of one port'
@@ -246,6 +247,16 @@ complete -c ccr -n "__fish_ccr_using_subcommand rm" -l debug -d 'Print debug out
 complete -c ccr -n "__fish_ccr_using_subcommand rm" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand rm" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand destroy" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand destroy" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand destroy" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand destroy" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand destroy" -s a -l all -d 'Destroy every container, wipe every layer snapshot and, in confidential-VM mode, unmount its memory-backed storage'
+complete -c ccr -n "__fish_ccr_using_subcommand destroy" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand destroy" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand destroy" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand destroy" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand start" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand start" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand start" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F

@@ -1384,3 +1384,239 @@ fn cvm_mode_takes_registry_credentials_from_the_kbs_never_the_guests_disk() {
     refused(&out, "denied access");
     assert!(g.0.image_names().is_empty());
 }
+
+/// Files under `root` (not following links) whose bytes contain `needle`,
+/// among those written since `since` (a random needle made after that
+/// cannot be in older files).
+fn files_holding(root: &Path, needle: &[u8], since: std::time::SystemTime) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            let Ok(m) = std::fs::symlink_metadata(&p) else {
+                continue;
+            };
+            if m.is_dir() {
+                todo.push(p);
+            } else if m.is_file()
+                && m.len() < 512 << 20
+                && m.modified().is_ok_and(|t| t >= since)
+                && std::fs::read(&p)
+                    .is_ok_and(|data| data.windows(needle.len()).any(|w| w == needle))
+            {
+                found.push(p);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn destroy_wipes_every_decrypted_byte_and_finishes_after_being_killed() {
+    let began = std::time::SystemTime::now() - std::time::Duration::from_secs(2);
+    let reg = Registry::start();
+    let t = Env::new();
+    t.busybox("localhost/busybox:wipe");
+    let (admin, admin_pub) = admin_keys(&t, "admin");
+    let k = start_kbs(&admin_pub, &[]);
+    let write = |name: &str, data: &str| {
+        let p = t.path(name);
+        std::fs::write(&p, data).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    ok(&kbs(
+        &t,
+        &k,
+        &[
+            "set-resource-policy",
+            "--admin-key",
+            &admin,
+            &write("allow.rego", ALLOW_SAMPLE),
+        ],
+    ));
+    ok(&kbs(
+        &t,
+        &k,
+        &[
+            "set-resource",
+            "--admin-key",
+            &admin,
+            "default/security-policy/test",
+            &write(
+                "policy.json",
+                r#"{"default":[{"type":"insecureAcceptAnything"}]}"#,
+            ),
+        ],
+    ));
+    // An image whose layer holds a random marker made inside the build (so
+    // that no Dockerfile, config or history carries it), encrypted for a
+    // KBS key id and pushed; the tenant's own copies go with its directory.
+    let ctx = t.path("ctx");
+    std::fs::create_dir_all(&ctx).unwrap();
+    std::fs::write(
+        ctx.join("Dockerfile"),
+        "FROM localhost/busybox:wipe\nRUN head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \\n' > /marker\n",
+    )
+    .unwrap();
+    t.ok(&[
+        "build",
+        "-q",
+        "-t",
+        "localhost/marked:1",
+        ctx.to_str().unwrap(),
+    ]);
+    let marker = t
+        .ok(&[
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "localhost/marked:1",
+            "cat",
+            "/marker",
+        ])
+        .trim()
+        .to_string();
+    assert_eq!(marker.len(), 48, "{marker}");
+    let image = format!("{}/cvm/marked:1", reg.host());
+    ok(&t
+        .cmd(&[
+            "image",
+            "encrypt",
+            "--recipient",
+            "provider:attestation-agent:keyid=kbs:///default/image-kek/marked",
+            "--kbs-url",
+            &k.url,
+            "--admin-key",
+            &admin,
+            "--tee",
+            "sample",
+            "localhost/marked:1",
+            &image,
+        ])
+        .output()
+        .unwrap());
+    t.ok(&["push", "-q", &image]);
+    let initdata = std::env::temp_dir().join(format!("initdata-{}.toml", std::process::id()));
+    std::fs::write(&initdata, initdata_for(&k.url, "sha384")).unwrap();
+    drop(t);
+
+    let g = Guest(Env::new());
+    let ccr = |args: &[&str]| {
+        let mut all = vec!["--initdata", initdata.to_str().unwrap()];
+        all.extend_from_slice(args);
+        g.0.cmd(&all).output().unwrap()
+    };
+    let start = || {
+        ok(&ccr(&[
+            "run",
+            "-d",
+            "--network",
+            "none",
+            "--tee",
+            "sample",
+            &image,
+            "sh",
+            "-c",
+            "cat /marker > /copy; cat /marker; head -c 300000000 /dev/zero > /big; sleep 600",
+        ]))
+        .lines()
+        .last()
+        .unwrap()
+        .to_string()
+    };
+    let plain = plaintext_dir(&g.0.data_root());
+    let everywhere = |needle: &str| -> Vec<PathBuf> {
+        [
+            g.0.data_root(),
+            PathBuf::from("/run"),
+            std::env::temp_dir(),
+            plain.clone(),
+        ]
+        .iter()
+        .flat_map(|r| files_holding(r, needle.as_bytes(), began))
+        .collect()
+    };
+    let id = start();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !ok(&ccr(&["logs", &id])).contains(&marker) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    // The scan finds the plaintext where it is: the layer, the copy, the log.
+    let before = everywhere(&marker);
+    assert!(
+        before.len() >= 3 && before.iter().all(|p| p.starts_with(&plain)),
+        "{before:?}"
+    );
+
+    let out = ok(&ccr(&["destroy", &id]));
+    assert!(
+        out.contains(&format!("Destroyed: ")) && out.contains("Wiped: "),
+        "{out}"
+    );
+    let left = everywhere(&marker);
+    assert!(left.is_empty(), "the marker survived destroy in {left:?}");
+    let mounts = std::fs::read_to_string("/proc/self/mounts").unwrap();
+    assert!(
+        !mounts.contains(&id[..12]),
+        "a mount of the container is left"
+    );
+    let cgroups = Command::new("find")
+        .args(["/sys/fs/cgroup", "-name", &format!("*{}*", &id[..12])])
+        .output()
+        .unwrap();
+    assert!(
+        cgroups.stdout.is_empty(),
+        "cgroups left: {}",
+        String::from_utf8_lossy(&cgroups.stdout)
+    );
+    assert!(ok(&ccr(&["ps", "-a", "-q"])).trim().is_empty());
+
+    // Killed half-way through (its directory already moved to be wiped):
+    // the next destroy finishes the job.
+    let id = start();
+    while !ok(&ccr(&["logs", &id])).contains(&marker)
+        && std::time::Instant::now() < deadline + std::time::Duration::from_secs(20)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let mut args = vec![
+        "--initdata".to_string(),
+        initdata.to_str().unwrap().to_string(),
+    ];
+    args.extend(["destroy".to_string(), "--all".to_string()]);
+    let mut child =
+        g.0.cmd(&args.iter().map(String::as_str).collect::<Vec<_>>())
+            .spawn()
+            .unwrap();
+    let moved = plain.join("wipe").join(&id);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !moved.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        plain
+            .join("wipe")
+            .read_dir()
+            .is_ok_and(|mut d| d.next().is_some()),
+        "the kill came too late to interrupt anything"
+    );
+    let out = ok(&ccr(&["destroy", "--all"]));
+    assert!(
+        out.contains(&format!("Unmounted: {}", plain.display())),
+        "{out}"
+    );
+    assert!(!plain.exists(), "the mode's storage is left");
+    let left = everywhere(&marker);
+    assert!(left.is_empty(), "the marker survived in {left:?}");
+    let mounts = std::fs::read_to_string("/proc/self/mounts").unwrap();
+    assert!(!mounts.contains(plain.to_str().unwrap()), "still mounted");
+    let _ = std::fs::remove_file(&initdata);
+}

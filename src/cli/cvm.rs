@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 
 use crate::engine::Context;
 use crate::engine::cvm::{Binding, Status};
@@ -85,4 +85,35 @@ pub fn text(s: &Status, with_tee: bool) -> String {
         s.policy, s.credentials, s.storage
     ));
     out
+}
+
+#[derive(Args, Debug)]
+pub struct DestroyArgs {
+    /// Destroy every container, wipe every layer snapshot and, in confidential-VM mode, unmount its memory-backed storage
+    #[arg(short, long, conflicts_with = "containers")]
+    pub all: bool,
+    /// Containers (names or ids)
+    #[arg(required_unless_present = "all")]
+    pub containers: Vec<String>,
+}
+
+/// `ccr destroy`: stop, remove and wipe.
+pub fn destroy(ctx: &Context, a: DestroyArgs) -> Result<i32, Error> {
+    let d = crate::engine::destroy::destroy(ctx, &a.containers, a.all)?;
+    for (id, name) in &d.containers {
+        println!("Destroyed: {name} ({})", &id[..12]);
+    }
+    println!(
+        "Wiped: {} files, {} overwritten ({} layer snapshots)",
+        d.wiped.files,
+        crate::format::human_size(d.wiped.bytes),
+        d.snapshots
+    );
+    if let Some(dir) = &d.unmounted {
+        println!("Unmounted: {}", dir.display());
+    }
+    for r in &d.remains {
+        println!("Remains: {r}");
+    }
+    Ok(0)
 }

@@ -91,6 +91,8 @@ pub enum Command {
     Kill(container::KillArgs),
     /// Remove one or more containers
     Rm(container::RmArgs),
+    /// Stop and remove containers, and wipe what only they used (writable layers, logs, decrypted layers)
+    Destroy(cvm::DestroyArgs),
     /// Start one or more stopped containers
     Start(container::StartArgs),
     /// Copy files between a container and the host: CONTAINER:SRC DEST or SRC CONTAINER:DEST
@@ -427,6 +429,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Stop(a) => in_ctx!(|ctx| container::stop(ctx, a)),
         Command::Kill(a) => in_ctx!(|ctx| container::kill(ctx, a)),
         Command::Rm(a) => in_ctx!(|ctx| container::rm(ctx, a)),
+        Command::Destroy(a) => in_ctx!(|ctx| cvm::destroy(ctx, a)),
         Command::Start(a) => in_ctx!(|ctx| container::start(ctx, a)),
         Command::Inspect(a) => in_ctx!(|ctx| container::inspect(ctx, a)),
         Command::Build(a) => in_ctx!(|ctx| builder::build_image(ctx, *a)),

@@ -5,6 +5,7 @@
 
 pub mod initdata;
 pub mod storage;
+pub mod wipe;
 
 use std::path::{Path, PathBuf};
 

@@ -17,6 +17,7 @@
 pub mod container;
 mod context;
 pub mod cvm;
+pub mod destroy;
 pub mod df;
 pub mod inspect;
 pub mod kbs;

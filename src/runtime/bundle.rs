@@ -222,6 +222,19 @@ impl Runtime {
     }
 
     pub fn destroy_bundle(&self, id: &str) -> Result<(), RuntimeError> {
+        let dir = self.release_bundle(id);
+        match fs::remove_dir_all(&dir) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(io_err(&dir, "remove")(e)),
+        }
+    }
+}
+
+impl Runtime {
+    /// Undoes what a container holds outside its directory (network,
+    /// mounts, cgroups, runtime state); returns the directory.
+    fn release_bundle(&self, id: &str) -> PathBuf {
         let dir = self.container_dir(id);
         if let Ok(st) = self.load(id)
             && let Some(att) = &st.attachment
@@ -231,11 +244,18 @@ impl Runtime {
         unmount_below(&dir);
         remove_cgroup(id);
         let _ = fs::remove_dir_all(self.state_root().join(id));
-        match fs::remove_dir_all(&dir) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(io_err(&dir, "remove")(e)),
-        }
+        dir
+    }
+
+    /// Removes a container as [`Runtime::remove`] does, except that its
+    /// directory (writable layer, logs, state) is moved, whole, to `to`
+    /// (on the same file system) for its caller to wipe: from then on the
+    /// container is gone, and what it left is in one place.
+    pub fn remove_into(&self, key: &str, to: &Path) -> Result<ContainerState, RuntimeError> {
+        let st = self.stop_for_removal(key)?;
+        let dir = self.release_bundle(&st.id);
+        fs::rename(&dir, to).map_err(io_err(&dir, "move for wiping"))?;
+        Ok(st)
     }
 }
 

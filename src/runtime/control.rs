@@ -279,25 +279,33 @@ impl Runtime {
     /// Removes a container (`force` kills it first when running).
     pub fn remove(&self, key: &str, force: bool) -> Result<ContainerState, RuntimeError> {
         let st = self.find(key)?;
-        // Created, with a live monitor: it is being started right now.
-        let starting = st.status == ContainerStatus::Created
-            && st.monitor_pid.is_some_and(|p| monitor_alive(p, &st.id));
-        if st.status.is_running() || starting {
-            if !force {
-                return Err(RuntimeError::Config(format!(
-                    "cannot remove running container {}: stop it first, or use -f",
-                    st.name
-                )));
-            }
-            if starting {
-                self.stop_monitor(&st);
-            } else {
-                let _ = self.kill(&st.id, 9);
-                self.wait_exit(&st.id, Duration::from_secs(10))?;
-            }
+        if !force && (st.status.is_running() || self.is_starting(&st)) {
+            return Err(RuntimeError::Config(format!(
+                "cannot remove running container {}: stop it first, or use -f",
+                st.name
+            )));
         }
+        let st = self.stop_for_removal(key)?;
         self.destroy_bundle(&st.id)?;
-        let _ = fs::remove_dir_all(self.state_root().join(&st.id));
+        Ok(st)
+    }
+
+    /// Created, with a live monitor: it is being started right now.
+    fn is_starting(&self, st: &ContainerState) -> bool {
+        st.status == ContainerStatus::Created
+            && st.monitor_pid.is_some_and(|p| monitor_alive(p, &st.id))
+    }
+
+    /// Ends whatever runs of a container that is to go (killing it).
+    pub(super) fn stop_for_removal(&self, key: &str) -> Result<ContainerState, RuntimeError> {
+        let st = self.find(key)?;
+        // Created, with a live monitor: it is being started right now.
+        if self.is_starting(&st) {
+            self.stop_monitor(&st);
+        } else if st.status.is_running() {
+            let _ = self.kill(&st.id, 9);
+            self.wait_exit(&st.id, Duration::from_secs(10))?;
+        }
         Ok(st)
     }
 
