@@ -42,6 +42,7 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "stop" -d 'Stop one or more 
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "kill" -d 'Kill one or more running containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "rm" -d 'Remove one or more containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "destroy" -d 'Stop and remove containers, and wipe what only they used (writable layers, logs, decrypted layers)'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "upgrade" -d 'Replace a running container by one of a new image (same configuration), then wipe the old one'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "start" -d 'Start one or more stopped containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "cp" -d 'Copy files between a container and the host: CONTAINER:SRC DEST or SRC CONTAINER:DEST'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "port" -d 'List port mappings of a container, or the host address of one port'
@@ -257,6 +258,39 @@ complete -c ccr -n "__fish_ccr_using_subcommand destroy" -l debug -d 'Print debu
 complete -c ccr -n "__fish_ccr_using_subcommand destroy" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand destroy" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand destroy" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l ready-after -d 'How long the new container must keep running before the old one is replaced' -r
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l pull -d 'When to pull the new image' -r -f -a "missing\t''
+always\t''
+never\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
+cosign\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l cosign-key -d 'Public key to verify cosign signatures with (repeatable: any one may have signed)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l cosign-certificate-identity -d 'Keyless: the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l cosign-certificate-identity-regexp -d 'Keyless: a regular expression for the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE, or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -s q -l quiet -d 'Suppress the pull output'
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand start" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand start" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand start" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F

@@ -100,6 +100,11 @@ impl Layout {
         self.containers().join(id)
     }
 
+    /// Held while a container's name moves to another container.
+    pub fn names_lock(&self) -> PathBuf {
+        self.plaintext.join("containers.lock")
+    }
+
     /// libcontainer's state directory.
     pub fn runtime_state(&self) -> PathBuf {
         self.plaintext.join("run")

@@ -1481,3 +1481,110 @@ fn named_volumes_outlive_containers() {
     assert!(err.contains("no such volume: nope"), "{err}");
     assert_clean(&env);
 }
+
+#[test]
+fn upgrade_replaces_a_running_container_keeping_its_configuration_or_keeps_the_old_one() {
+    let env = with_busybox();
+    let ctx = env.path("ctx");
+    for (tag, body) in [("1", "echo 1 > /version"), ("2", "echo 2 > /version")] {
+        std::fs::create_dir_all(ctx.join(tag)).unwrap();
+        std::fs::write(
+            ctx.join(tag).join("Dockerfile"),
+            format!("FROM {BUSYBOX}\nRUN {body}\n"),
+        )
+        .unwrap();
+        env.ok(&[
+            "build",
+            "-q",
+            "-t",
+            &format!("localhost/app:{tag}"),
+            ctx.join(tag).to_str().unwrap(),
+        ]);
+    }
+    let old = env
+        .ok(&[
+            "run",
+            "-d",
+            "--name",
+            "web",
+            "--network",
+            "none",
+            "-e",
+            "A=kept",
+            "localhost/app:1",
+            "sh",
+            "-c",
+            "trap 'exit 0' TERM; echo version=$(cat /version) A=$A; sleep 600 & wait",
+        ])
+        .trim()
+        .to_string();
+    // Listings taken while it runs see one container named web, always.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watcher = {
+        let (stop, root) = (stop.clone(), env.data_root());
+        std::thread::spawn(move || {
+            let mut seen = Vec::new();
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                let out = Command::new(ccr_bin())
+                    .args(["ps", "-a", "--format", "{{.Names}}"])
+                    .env("CCR_DATA_ROOT", &root)
+                    .output()
+                    .unwrap();
+                seen.push(String::from_utf8_lossy(&out.stdout).into_owned());
+            }
+            seen
+        })
+    };
+    let out = env.ok(&["upgrade", "--ready-after", "0.5", "web", "localhost/app:2"]);
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let seen = watcher.join().unwrap();
+    assert!(
+        out.contains("Upgraded web:") && out.contains("Wiped: "),
+        "{out}"
+    );
+    for listing in &seen {
+        assert_eq!(
+            listing.lines().filter(|l| *l == "web").count(),
+            1,
+            "a listing with two or no web: {listing:?}"
+        );
+    }
+    assert!(seen.len() > 3, "the watcher saw too little: {}", seen.len());
+    let ps = env.ok(&["ps", "-a", "--format", "{{.Names}} {{.Image}} {{.State}}"]);
+    assert_eq!(ps.trim(), "web localhost/app:2 running", "{ps}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !env.ok(&["logs", "web"]).contains("version=2") && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(env.ok(&["logs", "web"]), "version=2 A=kept\n");
+    assert!(
+        !env.data_root().join("containers").join(&old).exists(),
+        "the old container is left"
+    );
+
+    // A new container that does not stay up: it goes, the old one stays.
+    let err = env.fails(&[
+        "upgrade",
+        "--ready-after",
+        "2",
+        "web",
+        "localhost/app:1",
+        "sh",
+        "-c",
+        "echo broken; exit 3",
+    ]);
+    assert!(
+        err.contains("exited with code 3")
+            && err.contains("web keeps running")
+            && err.contains("broken"),
+        "{err}"
+    );
+    let ps = env.ok(&["ps", "-a", "--format", "{{.Names}} {{.Image}} {{.State}}"]);
+    assert_eq!(ps.trim(), "web localhost/app:2 running", "{ps}");
+    // Only a running container is upgraded.
+    env.ok(&["stop", "-t", "1", "web"]);
+    let err = env.fails(&["upgrade", "web", "localhost/app:1"]);
+    assert!(err.contains("not running"), "{err}");
+    env.ok(&["rm", "web"]);
+    assert_clean(&env);
+}

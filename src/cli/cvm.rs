@@ -117,3 +117,63 @@ pub fn destroy(ctx: &Context, a: DestroyArgs) -> Result<i32, Error> {
     }
     Ok(0)
 }
+
+#[derive(Args, Debug)]
+pub struct UpgradeArgs {
+    /// How long the new container must keep running before the old one is replaced
+    #[arg(long, value_name = "SECONDS", default_value_t = 3.0)]
+    pub ready_after: f64,
+    #[command(flatten)]
+    pub platform: super::flags::PlatformArg,
+    /// When to pull the new image
+    #[arg(long, value_enum, default_value_t = super::run::PullFlag::Missing)]
+    pub pull: super::run::PullFlag,
+    /// Suppress the pull output
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub verify: super::trust::VerifyArgs,
+    #[command(flatten)]
+    pub decrypt: super::crypt::DecryptionKeyArgs,
+    /// The running container to replace
+    pub container: String,
+    /// The image to replace it with
+    pub image: String,
+    /// A new command and arguments (default: the old container's, else the new image's)
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub command: Vec<String>,
+}
+
+/// `ccr upgrade`: replace a running container by one of a new image.
+pub fn upgrade(ctx: &Context, a: UpgradeArgs) -> Result<i32, Error> {
+    if !(a.ready_after.is_finite() && a.ready_after >= 0.0) {
+        return Err(Error::Usage(
+            "--ready-after takes a number of seconds".into(),
+        ));
+    }
+    let req = crate::engine::upgrade::UpgradeRequest {
+        container: a.container,
+        image: a.image,
+        command: a.command,
+        ready_after: std::time::Duration::from_secs_f64(a.ready_after),
+        pull: a.pull.policy(),
+        platform: a.platform.platform.clone(),
+        trust: a.verify.policy(ctx)?,
+        keys: a.decrypt.request(),
+    };
+    let done =
+        crate::engine::upgrade::upgrade(ctx, &req, &crate::progress::Progress::new(a.quiet))?;
+    println!(
+        "Upgraded {}: {} replaced by {}",
+        done.name,
+        &done.old[..12],
+        &done.new[..12]
+    );
+    println!(
+        "Wiped: {} files, {} overwritten ({} layer snapshots)",
+        done.wiped.wiped.files,
+        crate::format::human_size(done.wiped.wiped.bytes),
+        done.wiped.snapshots
+    );
+    Ok(0)
+}

@@ -93,6 +93,8 @@ pub enum Command {
     Rm(container::RmArgs),
     /// Stop and remove containers, and wipe what only they used (writable layers, logs, decrypted layers)
     Destroy(cvm::DestroyArgs),
+    /// Replace a running container by one of a new image (same configuration), then wipe the old one
+    Upgrade(Box<cvm::UpgradeArgs>),
     /// Start one or more stopped containers
     Start(container::StartArgs),
     /// Copy files between a container and the host: CONTAINER:SRC DEST or SRC CONTAINER:DEST
@@ -430,6 +432,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Kill(a) => in_ctx!(|ctx| container::kill(ctx, a)),
         Command::Rm(a) => in_ctx!(|ctx| container::rm(ctx, a)),
         Command::Destroy(a) => in_ctx!(|ctx| cvm::destroy(ctx, a)),
+        Command::Upgrade(a) => in_ctx!(|ctx| cvm::upgrade(ctx, *a)),
         Command::Start(a) => in_ctx!(|ctx| container::start(ctx, a)),
         Command::Inspect(a) => in_ctx!(|ctx| container::inspect(ctx, a)),
         Command::Build(a) => in_ctx!(|ctx| builder::build_image(ctx, *a)),

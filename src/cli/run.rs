@@ -22,6 +22,16 @@ pub enum PullFlag {
     Never,
 }
 
+impl PullFlag {
+    pub fn policy(self) -> PullPolicy {
+        match self {
+            PullFlag::Missing => PullPolicy::Missing,
+            PullFlag::Always => PullPolicy::Always,
+            PullFlag::Never => PullPolicy::Never,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum NetworkFlag {
     Bridge,
@@ -176,11 +186,7 @@ impl RunArgs {
         Ok(CreateRequest {
             image: self.image.clone(),
             platform: self.platform.platform.clone(),
-            pull: match self.pull {
-                PullFlag::Missing => PullPolicy::Missing,
-                PullFlag::Always => PullPolicy::Always,
-                PullFlag::Never => PullPolicy::Never,
-            },
+            pull: self.pull.policy(),
             trust: self.verify.policy(ctx)?,
             keys: self.decrypt.request(),
             run,

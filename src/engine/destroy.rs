@@ -42,8 +42,7 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
 
 /// Destroys the containers `keys` (names or ids), or every one with `all`.
 pub fn destroy(ctx: &Context, keys: &[String], all: bool) -> Result<Destroyed, Error> {
-    let area = ctx.layout.plaintext().join("wipe");
-    fs::create_dir_all(&area).map_err(io(&area))?;
+    let area = area(ctx)?;
     let runtime = Runtime::new(&ctx.layout);
     let mut out = Destroyed::default();
     let targets: Vec<String> = if all {
@@ -61,28 +60,59 @@ pub fn destroy(ctx: &Context, keys: &[String], all: bool) -> Result<Destroyed, E
         ids
     };
     for id in targets {
-        let st = runtime.find(&id)?;
-        let layers: Vec<String> = st
-            .layers
-            .iter()
-            .filter_map(|l| l.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .collect();
-        let journal = area.join(format!("{id}.layers"));
-        crate::private_file::write(
-            &journal,
-            layers.join("\n").as_bytes(),
-            0o600,
-            crate::private_file::Existing::Replace,
-        )
-        .map_err(io(&journal))?;
-        runtime.remove_into(&id, &area.join(&id))?;
+        let st = stage(&runtime, &area, &id)?;
         out.containers.push((st.id, st.name));
     }
+    finish(ctx, &runtime, &area, all, &mut out)?;
+    Ok(out)
+}
+
+/// The wipe area of `ctx` (beside the plaintext it receives).
+pub(super) fn area(ctx: &Context) -> Result<PathBuf, Error> {
+    let area = ctx.layout.plaintext().join("wipe");
+    fs::create_dir_all(&area).map_err(io(&area))?;
+    Ok(area)
+}
+
+/// Removes container `id` into the wipe area, after a journal of the
+/// layers it used: from here a destroy can finish it.
+pub(super) fn stage(
+    runtime: &Runtime,
+    area: &Path,
+    id: &str,
+) -> Result<crate::runtime::ContainerState, Error> {
+    let st = runtime.find(id)?;
+    let layers: Vec<String> = st
+        .layers
+        .iter()
+        .filter_map(|l| l.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let journal = area.join(format!("{}.layers", st.id));
+    crate::private_file::write(
+        &journal,
+        layers.join("\n").as_bytes(),
+        0o600,
+        crate::private_file::Existing::Replace,
+    )
+    .map_err(io(&journal))?;
+    runtime.remove_into(&st.id, &area.join(&st.id))?;
+    Ok(st)
+}
+
+/// Wipes what the wipe area holds, and the layers its journals name that
+/// no container uses any more (with `all`, every snapshot).
+pub(super) fn finish(
+    ctx: &Context,
+    runtime: &Runtime,
+    area: &Path,
+    all: bool,
+    out: &mut Destroyed,
+) -> Result<(), Error> {
     // Layers whose last user is gone; with `all`, every snapshot.
     let snapshots = Snapshots::open(&ctx.layout)?;
     let in_use: HashSet<Digest> = runtime.layers_in_use()?;
     let mut candidates: Vec<String> = Vec::new();
-    for entry in fs::read_dir(&area).map_err(io(&area))?.flatten() {
+    for entry in fs::read_dir(area).map_err(io(area))?.flatten() {
         let p = entry.path();
         if p.extension().is_some_and(|e| e == "layers") {
             let text = fs::read_to_string(&p).map_err(io(&p))?;
@@ -118,8 +148,8 @@ pub fn destroy(ctx: &Context, keys: &[String], all: bool) -> Result<Destroyed, E
     }
     // Containers' directories and layers, then the journals: a journal goes
     // only once what it names is gone.
-    let mut entries: Vec<PathBuf> = fs::read_dir(&area)
-        .map_err(io(&area))?
+    let mut entries: Vec<PathBuf> = fs::read_dir(area)
+        .map_err(io(area))?
         .flatten()
         .map(|e| e.path())
         .collect();
@@ -133,11 +163,11 @@ pub fn destroy(ctx: &Context, keys: &[String], all: bool) -> Result<Destroyed, E
         out.wiped += wipe(&p).map_err(io(&p))?;
     }
     if all {
-        let _ = fs::remove_dir(&area);
+        let _ = fs::remove_dir(area);
         if ctx.cvm.is_some() {
             let dir = ctx.layout.plaintext().to_path_buf();
             if crate::cvm::storage::mounted_at(&dir) {
-                wipe_rest(&dir, &mut out)?;
+                wipe_rest(&dir, out)?;
                 rustix::mount::unmount(&dir, rustix::mount::UnmountFlags::empty()).map_err(
                     |e| Error::Io {
                         path: dir.clone(),
@@ -150,7 +180,7 @@ pub fn destroy(ctx: &Context, keys: &[String], all: bool) -> Result<Destroyed, E
         }
     }
     out.remains = remains(ctx)?;
-    Ok(out)
+    Ok(())
 }
 
 /// Whether an earlier destroy left the container `key` (id or prefix) in

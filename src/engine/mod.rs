@@ -25,6 +25,7 @@ pub mod keys;
 pub mod prune;
 pub mod pull;
 pub mod system;
+pub mod upgrade;
 
 pub use context::{Config, Context, GlobalOptions};
 

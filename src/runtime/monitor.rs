@@ -225,7 +225,7 @@ fn run_container(rt: &Runtime, st: &mut ContainerState) -> Result<i32, RuntimeEr
     st.status = ContainerStatus::Running;
     st.pid = Some(pid.as_raw());
     st.started = Some(chrono::Utc::now().to_rfc3339());
-    rt.save(st)?;
+    save(rt, st)?;
     let code = wait_exit(id, pid.as_raw())?;
     if let Some(a) = attached {
         a.finish();
@@ -267,7 +267,7 @@ fn fail(rt: &Runtime, st: &mut ContainerState, e: &RuntimeError) {
         crate::Exit::Failure => None,
         other => Some(other.code()),
     };
-    let _ = rt.save(st);
+    let _ = save(rt, st);
     let id = st.id.as_str();
     if st.options.remove {
         let _ = rt.destroy_bundle(id);
@@ -299,6 +299,16 @@ fn finish(rt: &Runtime, st: &mut ContainerState, code: i32) -> Result<(), Runtim
     st.pid = None;
     st.monitor_pid = None;
     st.finished = Some(chrono::Utc::now().to_rfc3339());
+    save(rt, st)
+}
+
+/// Saves what this monitor knows of its container's run. Its name is the
+/// one on disk: `rename` and `upgrade` may have changed it meanwhile.
+fn save(rt: &Runtime, st: &mut ContainerState) -> Result<(), RuntimeError> {
+    let _names = rt.names_lock(false);
+    if let Ok(now) = rt.load(&st.id) {
+        st.name = now.name;
+    }
     rt.save(st)
 }
 

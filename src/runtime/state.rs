@@ -122,9 +122,13 @@ impl Runtime {
         Ok(self.list()?.into_iter().find(|c| c.name == name))
     }
 
-    /// All containers ccr knows about.
+    /// All containers ccr knows about. A name moving from one container to
+    /// another ([`Runtime::names_locked`]) is seen before or after, whole.
     pub fn list(&self) -> Result<Vec<ContainerState>, RuntimeError> {
         let dir = self.layout.containers();
+        let _shared = (!NAMES_HELD.load(std::sync::atomic::Ordering::SeqCst))
+            .then(|| self.names_lock(false))
+            .flatten();
         let Ok(entries) = fs::read_dir(&dir) else {
             return Ok(Vec::new());
         };
@@ -137,7 +141,45 @@ impl Runtime {
     }
 }
 
+/// Whether this process holds the names lock exclusively.
+static NAMES_HELD: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 impl Runtime {
+    pub(super) fn names_lock(&self, exclusive: bool) -> Option<fs::File> {
+        let f = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.layout.names_lock())
+            .ok()?;
+        let mode = if exclusive {
+            rustix::fs::FlockOperation::LockExclusive
+        } else {
+            rustix::fs::FlockOperation::LockShared
+        };
+        rustix::fs::flock(&f, mode).ok()?;
+        Some(f)
+    }
+
+    /// Runs `f` while no listing can see containers' names half-changed.
+    pub fn names_locked<T>(&self, f: impl FnOnce() -> T) -> T {
+        let lock = self.names_lock(true);
+        NAMES_HELD.store(true, std::sync::atomic::Ordering::SeqCst);
+        let out = f();
+        NAMES_HELD.store(false, std::sync::atomic::Ordering::SeqCst);
+        drop(lock);
+        out
+    }
+
+    /// Gives container `id` the name `name` (another container's, which
+    /// its caller is removing in the same [`Runtime::names_locked`]).
+    pub fn take_name(&self, id: &str, name: &str) -> Result<ContainerState, RuntimeError> {
+        let mut st = self.load(id)?;
+        st.name = name.to_string();
+        self.save(&st)?;
+        Ok(st)
+    }
+
     /// The layer snapshots containers use (their diff ids).
     pub fn layers_in_use(
         &self,
