@@ -1576,6 +1576,39 @@ fn destroy_wipes_every_decrypted_byte_and_finishes_after_being_killed() {
     );
     assert!(ok(&ccr(&["ps", "-a", "-q"])).trim().is_empty());
 
+    // Upgrade in the mode: verified and decrypted again through the KBS; a
+    // failing new one leaves the old running.
+    let first = start();
+    let out = ok(&ccr(&[
+        "upgrade",
+        "--tee",
+        "sample",
+        "--ready-after",
+        "0.5",
+        &first,
+        &image,
+        "sh",
+        "-c",
+        "echo upgraded; sleep 600",
+    ]));
+    assert!(out.contains("Upgraded "), "{out}");
+    let current = ok(&ccr(&["ps", "-q"])).trim().to_string();
+    assert_ne!(current, first[..12]);
+    let err = refused(
+        &ccr(&[
+            "upgrade",
+            "--tee",
+            "sample",
+            "--ready-after",
+            "2",
+            &current,
+            &image,
+            "false",
+        ]),
+        "exited with code 1",
+    );
+    assert!(err.contains("keeps running"), "{err}");
+    assert_eq!(ok(&ccr(&["ps", "-q"])).trim(), current);
     // Killed half-way through (its directory already moved to be wiped):
     // the next destroy finishes the job.
     let id = start();
