@@ -148,6 +148,9 @@ _ccr() {
             ccr__subcmd__container,prune)
                 cmd="ccr__subcmd__container__subcmd__prune"
                 ;;
+            ccr__subcmd__cvm,provision)
+                cmd="ccr__subcmd__cvm__subcmd__provision"
+                ;;
             ccr__subcmd__cvm,status)
                 cmd="ccr__subcmd__cvm__subcmd__status"
                 ;;
@@ -779,12 +782,102 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__cvm)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version status"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version provision status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__cvm__subcmd__provision)
+            opts="-o -h -V --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --admin-key --admin-token --admin-issuer --admin-audience --admin-role --image --cosign-key --registry-auth --allow-sample --tag --output --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cosign-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

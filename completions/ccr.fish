@@ -1093,16 +1093,46 @@ complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_
 complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand kbs; and __fish_seen_subcommand_from doctor" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from status" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from status" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
-complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from status" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from status" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from provision status" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from provision status" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from provision status" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from provision status" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
-complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from status" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from status" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
-complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
-complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from status" -f -a "status" -d 'Say whether confidential-VM mode is on and why, the TEE, the KBS, the initdata and where policy and keys come from'
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from provision status" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from provision status" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from provision status" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from provision status" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from provision status" -f -a "provision" -d 'Provision a KBS for signed images (tenant side): cosign key, image policy, credentials, resource policy; write the initdata the guest boots with'
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and not __fish_seen_subcommand_from provision status" -f -a "status" -d 'Say whether confidential-VM mode is on and why, the TEE, the KBS, the initdata and where policy and keys come from'
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l admin-key -d 'The tenant\'s ed25519 private key (PEM) to sign an admin token with' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l admin-token -d 'A ready-made admin token (a file holding the JWT)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l admin-issuer -d 'The token\'s issuer claim' -r
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l admin-audience -d 'The token\'s audience claim (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l admin-role -d 'The token\'s role claim' -r
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l image -d 'An image the guest may run (repeatable): its repository, signed with the cosign key, is admitted; everything else is rejected' -r
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l cosign-key -d 'The cosign public key the images are signed with' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l tag -d 'The tag of the resources written (default/TYPE/TAG)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -s o -l output -d 'Write the initdata here (0600) instead of standard output' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l registry-auth -d 'Also upload the credentials recorded (ccr login) for the images\' registries'
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l allow-sample -d 'Let the resource policy release to sample evidence (development only)'
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from provision" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from status" -l format -d 'Format the output: table (default) or json' -r
 complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from status" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand cvm; and __fish_seen_subcommand_from status" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F

@@ -1653,3 +1653,137 @@ fn destroy_wipes_every_decrypted_byte_and_finishes_after_being_killed() {
     assert!(!mounts.contains(plain.to_str().unwrap()), "still mounted");
     let _ = std::fs::remove_file(&initdata);
 }
+
+#[test]
+fn cvm_provision_sets_up_the_kbs_and_the_initdata_for_a_guest() {
+    use base64::Engine;
+    use std::io::Read;
+    let reg = Registry::start_with_auth("tenant", "pw1");
+    let t = Env::new();
+    t.busybox("localhost/busybox:prov");
+    let (admin, admin_pub) = admin_keys(&t, "admin");
+    let k = start_kbs(&admin_pub, &[]);
+    t.ok(&["login", "-u", "tenant", "-p", "pw1", &reg.host()]);
+    let prefix = t.path("cosign").to_str().unwrap().to_string();
+    ok(&t
+        .cmd(&["key", "generate", "--output-key-prefix", &prefix])
+        .env("COSIGN_PASSWORD", "pw")
+        .output()
+        .unwrap());
+    let image = format!("{}/team/app:1", reg.host());
+    // One command provisions the KBS and writes the initdata.
+    let initdata = t.path("initdata.toml");
+    let out = t
+        .cmd(&[
+            "cvm",
+            "provision",
+            "--kbs-url",
+            &k.url,
+            "--admin-key",
+            &admin,
+            "--image",
+            &image,
+            "--cosign-key",
+            &format!("{prefix}.pub"),
+            "--registry-auth",
+            "--allow-sample",
+            "-o",
+            initdata.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    ok(&out);
+    ok(&t
+        .cmd(&[
+            "image",
+            "encrypt",
+            "--recipient",
+            "provider:attestation-agent:keyid=kbs:///default/image-kek/prov",
+            "--kbs-url",
+            &k.url,
+            "--admin-key",
+            &admin,
+            "--tee",
+            "sample",
+            "localhost/busybox:prov",
+            &image,
+        ])
+        .output()
+        .unwrap());
+    ok(&t
+        .cmd(&[
+            "push",
+            "-q",
+            "--sign=cosign",
+            "--cosign-key",
+            &format!("{prefix}.key"),
+            &image,
+        ])
+        .env("COSIGN_PASSWORD", "pw")
+        .output()
+        .unwrap());
+    let other = format!("{}/team/other:1", reg.host());
+    t.ok(&["tag", &image, &other]);
+    ok(&t
+        .cmd(&[
+            "push",
+            "-q",
+            "--sign=cosign",
+            "--cosign-key",
+            &format!("{prefix}.key"),
+            &other,
+        ])
+        .env("COSIGN_PASSWORD", "pw")
+        .output()
+        .unwrap());
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    let text = std::fs::read(&initdata).unwrap();
+    use sha2::Digest;
+    assert!(
+        said.contains(&hex::encode(sha2::Sha384::digest(&text))),
+        "{said}"
+    );
+    for r in ["cosign-key/ccr", "security-policy/ccr", "credential/ccr"] {
+        assert!(
+            said.contains(&format!("Stored kbs:///default/{r}")),
+            "{said}"
+        );
+    }
+    let annotation = said
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Pod annotation: io.katacontainers.config.hypervisor.cc_init_data: ")
+        })
+        .unwrap();
+    let gz = base64::engine::general_purpose::STANDARD
+        .decode(annotation)
+        .unwrap();
+    let mut unzipped = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..])
+        .read_to_end(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, text, "the annotation carries the initdata itself");
+
+    // The guest needs nothing else: no key, policy, credentials or KBS flag.
+    let g = Guest(Env::new());
+    let run = |img: &str| {
+        g.0.cmd(&[
+            "--initdata",
+            initdata.to_str().unwrap(),
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--tee",
+            "sample",
+            img,
+            "echo",
+            "provisioned",
+        ])
+        .output()
+        .unwrap()
+    };
+    assert!(ok(&run(&image)).ends_with("provisioned\n"));
+    // Signed with the same key, but not one of the provisioned images.
+    refused(&run(&other), "reject");
+}

@@ -10,6 +10,8 @@ use crate::error::Error;
 
 #[derive(Subcommand, Debug)]
 pub enum CvmCommand {
+    /// Provision a KBS for signed images (tenant side): cosign key, image policy, credentials, resource policy; write the initdata the guest boots with
+    Provision(Box<ProvisionArgs>),
     /// Say whether confidential-VM mode is on and why, the TEE, the KBS, the initdata and where policy and keys come from
     Status {
         /// Format the output: table (default) or json
@@ -23,6 +25,7 @@ pub enum CvmCommand {
 
 pub fn run(ctx: &Context, c: CvmCommand) -> Result<i32, Error> {
     match c {
+        CvmCommand::Provision(a) => provision(ctx, *a),
         CvmCommand::Status {
             format,
             tsm_report_dir,
@@ -174,6 +177,75 @@ pub fn upgrade(ctx: &Context, a: UpgradeArgs) -> Result<i32, Error> {
         done.wiped.wiped.files,
         crate::format::human_size(done.wiped.wiped.bytes),
         done.wiped.snapshots
+    );
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct ProvisionArgs {
+    #[command(flatten)]
+    pub kbs: super::kbs::KbsArgs,
+    #[command(flatten)]
+    pub admin: super::kbs::AdminArgs,
+    /// An image the guest may run (repeatable): its repository, signed with the cosign key, is admitted; everything else is rejected
+    #[arg(long = "image", required = true, value_name = "IMAGE")]
+    pub images: Vec<String>,
+    /// The cosign public key the images are signed with
+    #[arg(long, value_name = "cosign.pub")]
+    pub cosign_key: PathBuf,
+    /// Also upload the credentials recorded (ccr login) for the images' registries
+    #[arg(long)]
+    pub registry_auth: bool,
+    /// Let the resource policy release to sample evidence (development only)
+    #[arg(long)]
+    pub allow_sample: bool,
+    /// The tag of the resources written (default/TYPE/TAG)
+    #[arg(long, default_value = "ccr")]
+    pub tag: String,
+    /// Write the initdata here (0600) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+fn provision(ctx: &Context, a: ProvisionArgs) -> Result<i32, Error> {
+    let admin = a
+        .admin
+        .credentials()
+        .ok_or_else(|| Error::Usage("give --admin-key or --admin-token".into()))?;
+    let req = crate::engine::provision::ProvisionRequest {
+        kbs: a.kbs.settings(),
+        admin,
+        images: a.images,
+        cosign_key: a.cosign_key,
+        registry_auth: a.registry_auth,
+        allow_sample: a.allow_sample,
+        tag: a.tag,
+    };
+    let done = crate::engine::provision::provision(&ctx.opts.config, &req)?;
+    for r in &done.resources {
+        eprintln!("Stored {r}");
+    }
+    eprintln!("Resource policy set");
+    match &a.output {
+        Some(p) => {
+            crate::private_file::write(
+                p,
+                done.initdata.as_bytes(),
+                0o600,
+                crate::private_file::Existing::Replace,
+            )
+            .map_err(|source| Error::Io {
+                path: p.clone(),
+                source,
+            })?;
+            eprintln!("Initdata written to {}", p.display());
+        }
+        None => print!("{}", done.initdata),
+    }
+    eprintln!("Initdata digest (sha384): {}", done.digest);
+    eprintln!(
+        "Pod annotation: io.katacontainers.config.hypervisor.cc_init_data: {}",
+        done.annotation
     );
     Ok(0)
 }

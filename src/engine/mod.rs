@@ -22,6 +22,7 @@ pub mod df;
 pub mod inspect;
 pub mod kbs;
 pub mod keys;
+pub mod provision;
 pub mod prune;
 pub mod pull;
 pub mod system;
