@@ -1291,6 +1291,60 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     assert!(g2.0.image_names().is_empty());
     assert!(g2.0.blobs().is_empty(), "a refused image left blobs");
 
+    // The KBS denies this guest its keys (PolicyDeny), or cannot be
+    // reached: nothing is stored, nothing decrypted.
+    let deny = t.path("deny.rego");
+    std::fs::write(&deny, "package policy\ndefault allow = false\n").unwrap();
+    ok(&kbs(
+        &t,
+        &k,
+        &[
+            "set-resource-policy",
+            "--admin-key",
+            &admin,
+            deny.to_str().unwrap(),
+        ],
+    ));
+    let g4 = Guest(Env::new());
+    refused(&run(&g4.0, &image), "PolicyDeny");
+    assert!(g4.0.image_names().is_empty() && g4.0.blobs().is_empty());
+    ok(&kbs(
+        &t,
+        &k,
+        &[
+            "set-resource-policy",
+            "--admin-key",
+            &admin,
+            allow.to_str().unwrap(),
+        ],
+    ));
+    let unreachable = t.path("unreachable.toml");
+    std::fs::write(
+        &unreachable,
+        initdata_for(&format!("http://127.0.0.1:{}", free_port()), "sha384"),
+    )
+    .unwrap();
+    let g5 = Guest(Env::new());
+    let out =
+        g5.0.cmd(&[
+            "--initdata",
+            unreachable.to_str().unwrap(),
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--tee",
+            "sample",
+            &image,
+            "true",
+        ])
+        .output()
+        .unwrap();
+    refused(&out, "cannot connect");
+    assert!(g5.0.image_names().is_empty() && g5.0.blobs().is_empty());
+    let snapshots = plaintext_dir(&g5.0.data_root()).join("snapshots/layers");
+    assert!(!snapshots.exists() || std::fs::read_dir(&snapshots).unwrap().count() == 0);
+
     // Another cosign key in the KBS: the signature no longer verifies, also
     // where the image is present already (verified every time, no shortcut).
     keygen(t.path("other").to_str().unwrap());
