@@ -940,6 +940,15 @@ fn image_keys_registered_in_the_kbs_and_fetched_after_attestation() {
         ],
     ));
     assert_eq!(std::fs::read(env.path("fetched.kek")).unwrap(), written);
+    // A second image for the same key id keeps the key the KBS has (a new
+    // one would make the first image unreadable).
+    let out = run_encrypt(&admin, "localhost/app:second");
+    ok(&out);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("already: its key is used"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // Without attestation there is no key.
     let err = env.fails(&["run", "--rm", "localhost/app:kbs", "true"]);
     assert!(err.contains("no decryption key was given"), "{err}");
@@ -962,6 +971,24 @@ fn image_keys_registered_in_the_kbs_and_fetched_after_attestation() {
         .output()
         .unwrap();
     assert_eq!(ok(&out), "via-kbs\n");
+    let second = env
+        .cmd(&[
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--decryption-key",
+            kid,
+            "--tee",
+            "sample",
+            "localhost/app:second",
+            "echo",
+            "second",
+        ])
+        .env("CCR_KBS_URL", &k.url)
+        .output()
+        .unwrap();
+    assert_eq!(ok(&second), "second\n");
     // With evidence the policy refuses, nothing is decrypted.
     let deny = env.path("deny.rego");
     std::fs::write(&deny, "default allow = false\n").unwrap();

@@ -76,12 +76,12 @@ pub fn recipients(
     specs: &[String],
     dest: &KekDestination,
 ) -> Result<Recipients, Error> {
-    let list = specs
+    let mut list = specs
         .iter()
         .map(|s| Recipient::parse(s))
         .collect::<Result<Vec<_>, _>>()?;
     let mut notices = Vec::new();
-    for r in &list {
+    for r in &mut list {
         let Recipient::Kbs { kid, kek } = r else {
             continue;
         };
@@ -92,6 +92,36 @@ pub fn recipients(
         if let Some((settings, creds)) = &dest.kbs {
             let uri: ResourceUri = kid.parse()?;
             let u = url(&ctx.opts.config, settings)?;
+            // A key id the KBS holds already keeps its key: replacing it
+            // would leave every image encrypted for it unreadable.
+            if let Ok(mut c) = session(ctx, settings) {
+                match block_on(crate::kbs::fetch_kek(&mut c, &uri))? {
+                    Ok(existing) => {
+                        *kek = existing;
+                        notices.push(format!(
+                            "{kid} is in {u} already: its key is used (images encrypted for it before stay readable)"
+                        ));
+                        if let Some(path) = &dest.file {
+                            private_file::write(path, kek, 0o600, Existing::Keep).map_err(
+                                |source| Error::Io {
+                                    path: path.clone(),
+                                    source,
+                                },
+                            )?;
+                        }
+                        continue;
+                    }
+                    Err(crate::kbs::KbsError::Refused {
+                        kind: crate::kbs::Refusal::ResourceMissing,
+                        ..
+                    }) => {}
+                    Err(e) => {
+                        notices.push(format!(
+                            "could not tell whether {u} holds {kid} already ({e}); if it did, images encrypted for it before must be encrypted again"
+                        ));
+                    }
+                }
+            }
             let a = admin(&u, settings, creds)?;
             block_on(a.set_resource(&uri.path, kek))??;
             // Read back where this machine can attest (a TEE, or sample
