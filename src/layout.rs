@@ -185,12 +185,15 @@ mod tests {
     fn plaintext_moves_apart_from_content() {
         let l = Layout::new(Path::new("/var/lib/ccr")).with_plaintext(Path::new("/run/ccr"));
         assert_eq!(l.content(), Path::new("/var/lib/ccr/content"));
-        assert_eq!(l.volumes(), Path::new("/var/lib/ccr/volumes"));
+        assert_eq!(l.build_cache(), Path::new("/var/lib/ccr/build-cache"));
+        // Named volumes hold what containers write: plaintext.
         for p in [
             l.snapshots(),
             l.container("x"),
             l.runtime_state(),
             l.build_scratch(),
+            l.volumes(),
+            l.names_lock(),
         ] {
             assert!(p.starts_with("/run/ccr"), "{}", p.display());
         }
