@@ -1071,6 +1071,47 @@ fn https_with_a_private_ca() {
     assert!(err.to_lowercase().contains("certificate"), "{err}");
 }
 
+/// The tenant's cosign key pair, PREFIX.key and PREFIX.pub (password `pw`).
+fn cosign_keys(t: &Env, prefix: &str) {
+    ok(&t
+        .cmd(&["key", "generate", "--output-key-prefix", prefix])
+        .env("COSIGN_PASSWORD", "pw")
+        .output()
+        .unwrap());
+}
+
+/// `src` encrypted as `dst` for the KBS key id `kid` (which registers its key).
+fn encrypt_for(t: &Env, k: &Kbs, admin: &str, kid: &str, src: &str, dst: &str) {
+    let recipient = format!("provider:attestation-agent:keyid={kid}");
+    ok(&t
+        .cmd(&[
+            "image",
+            "encrypt",
+            "--recipient",
+            &recipient,
+            "--kbs-url",
+            &k.url,
+            "--admin-key",
+            admin,
+            "--tee",
+            "sample",
+            src,
+            dst,
+        ])
+        .output()
+        .unwrap());
+}
+
+/// Pushes `image` signed with PREFIX.key.
+fn push_signed(t: &Env, prefix: &str, image: &str) {
+    let key = format!("{prefix}.key");
+    ok(&t
+        .cmd(&["push", "-q", "--sign=cosign", "--cosign-key", &key, image])
+        .env("COSIGN_PASSWORD", "pw")
+        .output()
+        .unwrap());
+}
+
 /// The plaintext root CVM mode mounts for a data root.
 fn plaintext_dir(data_root: &Path) -> PathBuf {
     let hex = sha256_hex(data_root.as_os_str().as_encoded_bytes());
@@ -1090,7 +1131,11 @@ struct Guest(Env);
 impl Drop for Guest {
     fn drop(&mut self) {
         let dir = plaintext_dir(&self.0.data_root());
-        let _ = Command::new("umount").arg("-l").arg(&dir).status();
+        let _ = Command::new("umount")
+            .arg("-l")
+            .arg(&dir)
+            .stderr(Stdio::null())
+            .status();
         let _ = std::fs::remove_dir(&dir);
     }
 }
@@ -1130,45 +1175,17 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     // The tenant: a cosign key, the image encrypted for a KBS key id (which
     // registers its KEK), pushed signed; an unsigned copy beside it.
     let prefix = t.path("cosign").to_str().unwrap().to_string();
-    let keygen = |prefix: &str| {
-        let out = t
-            .cmd(&["key", "generate", "--output-key-prefix", prefix])
-            .env("COSIGN_PASSWORD", "pw")
-            .output()
-            .unwrap();
-        ok(&out);
-    };
-    keygen(&prefix);
+    cosign_keys(&t, &prefix);
     let image = format!("{}/cvm/app:1", reg.host());
-    ok(&t
-        .cmd(&[
-            "image",
-            "encrypt",
-            "--recipient",
-            "provider:attestation-agent:keyid=kbs:///default/image-kek/cvm-app",
-            "--kbs-url",
-            &k.url,
-            "--admin-key",
-            &admin,
-            "--tee",
-            "sample",
-            "localhost/busybox:cvm",
-            &image,
-        ])
-        .output()
-        .unwrap());
-    ok(&t
-        .cmd(&[
-            "push",
-            "-q",
-            "--sign=cosign",
-            "--cosign-key",
-            &format!("{prefix}.key"),
-            &image,
-        ])
-        .env("COSIGN_PASSWORD", "pw")
-        .output()
-        .unwrap());
+    encrypt_for(
+        &t,
+        &k,
+        &admin,
+        "kbs:///default/image-kek/cvm-app",
+        "localhost/busybox:cvm",
+        &image,
+    );
+    push_signed(&t, &prefix, &image);
     let unsigned = format!("{}/cvm/unsigned:1", reg.host());
     t.ok(&["tag", &image, &unsigned]);
     t.ok(&["push", "-q", &unsigned]);
@@ -1374,7 +1391,7 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
 
     // Another cosign key in the KBS: the signature no longer verifies, also
     // where the image is present already (verified every time, no shortcut).
-    keygen(t.path("other").to_str().unwrap());
+    cosign_keys(&t, t.path("other").to_str().unwrap());
     set("default/cosign-key/1", &t.path("other.pub"));
     assert!(g.0.image_names().iter().any(|n| n.contains("cvm/app")));
     refused(&run(&g.0, &image), "signature");
@@ -1564,23 +1581,14 @@ fn destroy_wipes_every_decrypted_byte_and_finishes_after_being_killed() {
         .to_string();
     assert_eq!(marker.len(), 48, "{marker}");
     let image = format!("{}/cvm/marked:1", reg.host());
-    ok(&t
-        .cmd(&[
-            "image",
-            "encrypt",
-            "--recipient",
-            "provider:attestation-agent:keyid=kbs:///default/image-kek/marked",
-            "--kbs-url",
-            &k.url,
-            "--admin-key",
-            &admin,
-            "--tee",
-            "sample",
-            "localhost/marked:1",
-            &image,
-        ])
-        .output()
-        .unwrap());
+    encrypt_for(
+        &t,
+        &k,
+        &admin,
+        "kbs:///default/image-kek/marked",
+        "localhost/marked:1",
+        &image,
+    );
     t.ok(&["push", "-q", &image]);
     let initdata = std::env::temp_dir().join(format!("initdata-{}.toml", std::process::id()));
     std::fs::write(&initdata, initdata_for(&k.url, "sha384")).unwrap();
@@ -1746,11 +1754,7 @@ fn cvm_provision_sets_up_the_kbs_and_the_initdata_for_a_guest() {
     let k = start_kbs(&admin_pub, &[]);
     t.ok(&["login", "-u", "tenant", "-p", "pw1", &reg.host()]);
     let prefix = t.path("cosign").to_str().unwrap().to_string();
-    ok(&t
-        .cmd(&["key", "generate", "--output-key-prefix", &prefix])
-        .env("COSIGN_PASSWORD", "pw")
-        .output()
-        .unwrap());
+    cosign_keys(&t, &prefix);
     let image = format!("{}/team/app:1", reg.host());
     // One command provisions the KBS and writes the initdata.
     let initdata = t.path("initdata.toml");
@@ -1774,49 +1778,18 @@ fn cvm_provision_sets_up_the_kbs_and_the_initdata_for_a_guest() {
         .output()
         .unwrap();
     ok(&out);
-    ok(&t
-        .cmd(&[
-            "image",
-            "encrypt",
-            "--recipient",
-            "provider:attestation-agent:keyid=kbs:///default/image-kek/prov",
-            "--kbs-url",
-            &k.url,
-            "--admin-key",
-            &admin,
-            "--tee",
-            "sample",
-            "localhost/busybox:prov",
-            &image,
-        ])
-        .output()
-        .unwrap());
-    ok(&t
-        .cmd(&[
-            "push",
-            "-q",
-            "--sign=cosign",
-            "--cosign-key",
-            &format!("{prefix}.key"),
-            &image,
-        ])
-        .env("COSIGN_PASSWORD", "pw")
-        .output()
-        .unwrap());
+    encrypt_for(
+        &t,
+        &k,
+        &admin,
+        "kbs:///default/image-kek/prov",
+        "localhost/busybox:prov",
+        &image,
+    );
+    push_signed(&t, &prefix, &image);
     let other = format!("{}/team/other:1", reg.host());
     t.ok(&["tag", &image, &other]);
-    ok(&t
-        .cmd(&[
-            "push",
-            "-q",
-            "--sign=cosign",
-            "--cosign-key",
-            &format!("{prefix}.key"),
-            &other,
-        ])
-        .env("COSIGN_PASSWORD", "pw")
-        .output()
-        .unwrap());
+    push_signed(&t, &prefix, &other);
     let said = String::from_utf8_lossy(&out.stderr).into_owned();
     let text = std::fs::read(&initdata).unwrap();
     use sha2::Digest;
