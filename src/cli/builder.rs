@@ -102,7 +102,8 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         no_cache: a.no_cache,
         pull: a.pull,
         labels,
-        trust: a.verify.policy(ctx)?,
+        // In confidential-VM mode base images are held to the KBS's policy.
+        trust: crate::engine::cvm::pull_policy(ctx, a.verify.policy(ctx)?, &Default::default())?,
         quiet: a.quiet,
         network: match a.network {
             BuildNetwork::Default | BuildNetwork::Host => Network::Host,

@@ -49,13 +49,7 @@ pub fn create(
         refuse_disk_binds(&req.run.config.volumes)?;
     }
     // In confidential-VM mode the policy is the KBS's, every time.
-    let trust = match &ctx.cvm {
-        Some(mode) => Some({
-            super::cvm::registry_credentials(ctx, mode, &req.keys.kbs)?;
-            super::cvm::trust_policy(ctx, mode, req.trust.as_deref(), &req.keys.kbs)?
-        }),
-        None => req.trust.clone(),
-    };
+    let trust = super::cvm::pull_policy(ctx, req.trust.clone(), &req.keys.kbs)?;
     let pull = PullOptions {
         platforms: req.platform.iter().cloned().collect(),
         all_platforms: false,

@@ -208,6 +208,24 @@ pub fn status(ctx: &Context, tsm_root: &std::path::Path) -> Result<Status, Error
     })
 }
 
+/// The trust policy a command pulls under: outside the mode what was
+/// `asked`; in the mode the KBS's (with `asked`'s keys on top), and the
+/// registry credentials released first. Every path that pulls goes
+/// through here.
+pub fn pull_policy(
+    ctx: &Context,
+    asked: Option<Arc<TrustPolicy>>,
+    kbs: &KbsSettings,
+) -> Result<Option<Arc<TrustPolicy>>, Error> {
+    match &ctx.cvm {
+        Some(mode) => {
+            registry_credentials(ctx, mode, kbs)?;
+            Ok(Some(trust_policy(ctx, mode, asked.as_deref(), kbs)?))
+        }
+        None => Ok(asked),
+    }
+}
+
 /// The image security policy of the mode: the one the initdata names,
 /// fetched from the KBS through the command's session (or inline in the
 /// initdata), its `keyPath`s fetched the same way. Without one, nothing is

@@ -28,22 +28,9 @@ pub fn pull(
     let kbs = &keys.kbs;
     let mut keys = keyring(ctx, keys)?;
     // In confidential-VM mode the policy is the KBS's, every time.
-    let in_mode;
-    let opts = match &ctx.cvm {
-        Some(mode) => {
-            super::cvm::registry_credentials(ctx, mode, kbs)?;
-            in_mode = PullOptions {
-                trust: Some(super::cvm::trust_policy(
-                    ctx,
-                    mode,
-                    opts.trust.as_deref(),
-                    kbs,
-                )?),
-                ..opts.clone()
-            };
-            &in_mode
-        }
-        None => opts,
+    let opts = &PullOptions {
+        trust: super::cvm::pull_policy(ctx, opts.trust.clone(), kbs)?,
+        ..opts.clone()
     };
     let existed = ctx.images.store.image(&r.store_name())?.is_some();
     let res = block_on(ctx.images.pull(r, opts, progress))??;
