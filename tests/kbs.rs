@@ -1335,6 +1335,24 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     assert!(g2.0.image_names().is_empty());
     assert!(g2.0.blobs().is_empty(), "a refused image left blobs");
 
+    // A build's base image is held to the mode's policy too: pulling it
+    // means attesting (there is no TEE here and no sample unasked).
+    let ctx_dir = t.path("build-ctx");
+    std::fs::create_dir_all(&ctx_dir).unwrap();
+    std::fs::write(ctx_dir.join("Dockerfile"), format!("FROM {other}\n")).unwrap();
+    let g6 = Guest(Env::new());
+    let out = guest(
+        &g6.0,
+        &[
+            "build",
+            "-q",
+            "-t",
+            "localhost/x:1",
+            ctx_dir.to_str().unwrap(),
+        ],
+    );
+    refused(&out, "no TEE found");
+    assert!(g6.0.image_names().is_empty() && g6.0.blobs().is_empty());
     // The KBS denies this guest its keys (PolicyDeny), or cannot be
     // reached: nothing is stored, nothing decrypted.
     let deny = t.path("deny.rego");
