@@ -989,6 +989,63 @@ fn image_keys_registered_in_the_kbs_and_fetched_after_attestation() {
         .output()
         .unwrap();
     assert_eq!(ok(&second), "second\n");
+    // A private key of the jwe scheme can be a KBS resource too.
+    let jwe = env.path("jwe.pem");
+    sh(Command::new("openssl").args([
+        "genpkey",
+        "-algorithm",
+        "EC",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-out",
+        jwe.to_str().unwrap(),
+    ]));
+    let jwe_pub = env.path("jwe.pub.pem");
+    sh(Command::new("openssl").args([
+        "pkey",
+        "-in",
+        jwe.to_str().unwrap(),
+        "-pubout",
+        "-out",
+        jwe_pub.to_str().unwrap(),
+    ]));
+    env.ok(&[
+        "image",
+        "encrypt",
+        "--recipient",
+        &format!("jwe:{}", jwe_pub.display()),
+        "localhost/busybox:kbs",
+        "localhost/app:jwe",
+    ]);
+    ok(&kbs(
+        &env,
+        &k,
+        &[
+            "set-resource",
+            "--admin-key",
+            &admin,
+            "default/key/jwe-private",
+            jwe.to_str().unwrap(),
+        ],
+    ));
+    let via_jwe = env
+        .cmd(&[
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--decryption-key",
+            "kbs:///default/key/jwe-private",
+            "--tee",
+            "sample",
+            "localhost/app:jwe",
+            "echo",
+            "jwe-from-kbs",
+        ])
+        .env("CCR_KBS_URL", &k.url)
+        .output()
+        .unwrap();
+    assert_eq!(ok(&via_jwe), "jwe-from-kbs\n");
     // With evidence the policy refuses, nothing is decrypted.
     let deny = env.path("deny.rego");
     std::fs::write(&deny, "default allow = false\n").unwrap();

@@ -35,15 +35,24 @@ pub fn keyring(ctx: &Context, req: &KeyRequest) -> Result<Arc<Keyring>, Error> {
         }
     }
     if !kids.is_empty() {
-        let keks = with_session(ctx, &req.kbs, async |client| {
+        let fetched = with_session(ctx, &req.kbs, async |client| {
             let mut out = Vec::new();
             for kid in &kids {
-                let kek = crate::kbs::fetch_kek(client, kid).await?;
-                out.push((format!("kbs:///{}", kid.path), kek));
+                out.push((kid.clone(), client.get_resource(kid).await?));
             }
             Ok(out)
         })?;
-        ring.keks.extend(keks);
+        // A 32-byte resource is a key-encryption key (the provider
+        // scheme); anything else must be a private key for the jwe scheme.
+        for (kid, data) in fetched {
+            let name = format!("kbs:///{}", kid.path);
+            if data.len() == 32 {
+                ring.keks.push((name, data));
+            } else {
+                ring.private
+                    .push(crate::crypt::PrivateKey::parse(&data, None, &name)?);
+            }
+        }
     }
     Ok(Arc::new(ring))
 }
