@@ -1588,3 +1588,65 @@ fn upgrade_replaces_a_running_container_keeping_its_configuration_or_keeps_the_o
     env.ok(&["rm", "web"]);
     assert_clean(&env);
 }
+
+#[test]
+fn destroy_outside_the_mode_wipes_and_says_what_stays_on_disk() {
+    let env = with_busybox();
+    let keep = env
+        .ok(&[
+            "run",
+            "-d",
+            "--name",
+            "keep",
+            "--network",
+            "none",
+            BUSYBOX,
+            "sleep",
+            "600",
+        ])
+        .trim()
+        .to_string();
+    let gone = env
+        .ok(&[
+            "run",
+            "-d",
+            "--name",
+            "gone",
+            "--network",
+            "none",
+            BUSYBOX,
+            "sh",
+            "-c",
+            "echo written > /f; sleep 600",
+        ])
+        .trim()
+        .to_string();
+    let out = env.ok(&["destroy", "gone"]);
+    assert!(
+        out.contains(&format!("Destroyed: gone ({})", &gone[..12])),
+        "{out}"
+    );
+    assert!(
+        out.contains("Wiped: ") && out.contains("0 layer snapshots"),
+        "the layers keep is using stay: {out}"
+    );
+    assert!(
+        out.contains("Remains: 1 image(s)") && out.contains("journaling file system"),
+        "{out}"
+    );
+    assert!(!env.data_root().join("containers").join(&gone).exists());
+    assert_eq!(env.ok(&["ps", "-q"]).trim(), &keep[..12]);
+    let err = env.fails(&["destroy", "gone"]);
+    assert!(err.contains("no such container"), "{err}");
+    let out = env.ok(&["destroy", "--all"]);
+    assert!(
+        out.contains("Destroyed: keep") && !out.contains("0 layer snapshots"),
+        "{out}"
+    );
+    assert_clean(&env);
+    let layers = env.data_root().join("snapshots/layers");
+    assert_eq!(
+        std::fs::read_dir(&layers).map(|d| d.count()).unwrap_or(0),
+        0
+    );
+}
