@@ -458,25 +458,6 @@ fn both_snapshotters_give_the_same_tree_for_tricky_layer_stacks() {
     }
 }
 
-/// Uploads `data` as a blob of `repo` in a plain-HTTP registry (the
-/// distribution API's two-step monolithic upload).
-fn upload_blob(host: &str, repo: &str, data: &[u8]) -> String {
-    let digest = format!("sha256:{}", sha256_hex(data));
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), data).unwrap();
-    let script = format!(
-        "loc=$(curl -sS -o /dev/null -D - -X POST http://{host}/v2/{repo}/blobs/uploads/ | tr -d '\\r' | sed -n 's/^[Ll]ocation: //p'); \
-         case $loc in http*) ;; *) loc=http://{host}$loc ;; esac; \
-         case $loc in *\\?*) sep='&' ;; *) sep='?' ;; esac; \
-         curl -sS -o /dev/null -w '%{{http_code}}' -X PUT -H 'Content-Type: application/octet-stream' \
-           --data-binary @{} \"$loc${{sep}}digest={digest}\"",
-        file.path().display()
-    );
-    let code = sh(Command::new("sh").args(["-c", &script]));
-    assert_eq!(code.trim(), "201", "upload of {digest}: HTTP {code}");
-    digest
-}
-
 #[test]
 fn a_signature_carrier_with_thousands_of_layers_is_cut_short() {
     require("curl");

@@ -1315,6 +1315,77 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
         status.contains(&format!("tmpfs at {}", plain.display())),
         "{status}"
     );
+    // A layer whose content does not hash to its diff id (a config naming
+    // another one, signed again, so that only the unpack can tell): the
+    // run fails and nothing of that layer stays decrypted.
+    let host = reg.host();
+    let manifest = sh(Command::new("curl").args([
+        "-sS",
+        "-H",
+        "Accept: application/vnd.oci.image.manifest.v1+json",
+        &format!("http://{host}/v2/cvm/app/manifests/1"),
+    ]));
+    let mut m: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    let config = sh(Command::new("curl").args([
+        "-sS",
+        &format!(
+            "http://{host}/v2/cvm/app/blobs/{}",
+            m["config"]["digest"].as_str().unwrap()
+        ),
+    ]));
+    let mut c: serde_json::Value = serde_json::from_str(&config).unwrap();
+    let ids = c["rootfs"]["diff_ids"].as_array_mut().unwrap();
+    let forged = format!("sha256:{}", sha256_hex(b"another layer"));
+    let wrong_layer = ids.len() - 1;
+    ids[wrong_layer] = serde_json::json!(forged);
+    let c = serde_json::to_vec(&c).unwrap();
+    m["config"]["digest"] = serde_json::json!(upload_blob(&host, "cvm/app", &c));
+    m["config"]["size"] = serde_json::json!(c.len());
+    let mfile = t.path("tampered.json");
+    std::fs::write(&mfile, serde_json::to_vec(&m).unwrap()).unwrap();
+    sh(Command::new("curl").args([
+        "-sS",
+        "-f",
+        "-X",
+        "PUT",
+        "-H",
+        "Content-Type: application/vnd.oci.image.manifest.v1+json",
+        "--data-binary",
+        &format!("@{}", mfile.display()),
+        &format!("http://{host}/v2/cvm/app/manifests/tampered"),
+    ]));
+    let tampered = format!("{host}/cvm/app:tampered");
+    ok(&t
+        .cmd(&[
+            "image",
+            "sign",
+            "--key",
+            &format!("{prefix}.key"),
+            &tampered,
+        ])
+        .env("COSIGN_PASSWORD", "pw")
+        .output()
+        .unwrap());
+    let g7 = Guest(Env::new());
+    refused(&run(&g7.0, &tampered), "the image config says");
+    let snaps = plaintext_dir(&g7.0.data_root()).join("snapshots");
+    let has = |dir: &str, name: &str| {
+        std::fs::read_dir(snaps.join(dir))
+            .map(|d| {
+                d.flatten()
+                    .any(|e| e.file_name().to_string_lossy().contains(name))
+            })
+            .unwrap_or(false)
+    };
+    let forged_hex = forged.trim_start_matches("sha256:");
+    assert!(!has("layers", forged_hex), "the mismatching layer was kept");
+    assert!(
+        std::fs::read_dir(snaps.join("tmp"))
+            .map(|d| d.count())
+            .unwrap_or(0)
+            == 0,
+        "a half-unpacked layer is left"
+    );
     // An unsigned image is refused; nothing of it is run or named.
     let err = refused(&run(&g.0, &unsigned), "signature");
     assert!(!err.contains("in-cvm"), "{err}");
