@@ -761,6 +761,19 @@ fn initdata_is_checked_against_the_tee_and_sent_with_the_evidence() {
             .output()
             .unwrap();
         let err = refused(&out, "does not match the TEE");
+        // A pull in the mode stops there too, before any registry is asked.
+        let pull = env
+            .cmd(&[
+                "--initdata",
+                edited.to_str().unwrap(),
+                "pull",
+                "--tsm-report-dir",
+                &dir,
+                &format!("127.0.0.1:{}/never/asked:1", free_port()),
+            ])
+            .output()
+            .unwrap();
+        refused(&pull, "does not match the TEE");
         let field_name = if tee == "tdx" {
             "MRCONFIGID"
         } else {
