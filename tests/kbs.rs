@@ -1759,12 +1759,11 @@ fn destroy_wipes_every_decrypted_byte_and_finishes_after_being_killed() {
         all.extend_from_slice(args);
         g.0.cmd(&all).output().unwrap()
     };
+    // On the bridge network: a network namespace to leave behind, or not.
     let start = || {
         ok(&ccr(&[
             "run",
             "-d",
-            "--network",
-            "none",
             "--tee",
             "sample",
             &image,
@@ -1794,6 +1793,10 @@ fn destroy_wipes_every_decrypted_byte_and_finishes_after_being_killed() {
     while !ok(&ccr(&["logs", &id])).contains(&marker) && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
+    assert!(
+        PathBuf::from(format!("/run/netns/ccr-{}", &id[..12])).exists(),
+        "the container has no network namespace to leave behind"
+    );
     // The scan finds the plaintext where it is: the layer, the copy, the log.
     let before = everywhere(&marker);
     assert!(
@@ -1813,6 +1816,8 @@ fn destroy_wipes_every_decrypted_byte_and_finishes_after_being_killed() {
         !mounts.contains(&id[..12]),
         "a mount of the container is left"
     );
+    let netns = PathBuf::from(format!("/run/netns/ccr-{}", &id[..12]));
+    assert!(!netns.exists(), "its network namespace is left");
     let cgroups = Command::new("find")
         .args(["/sys/fs/cgroup", "-name", &format!("*{}*", &id[..12])])
         .output()
