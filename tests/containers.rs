@@ -1581,6 +1581,50 @@ fn upgrade_replaces_a_running_container_keeping_its_configuration_or_keeps_the_o
     );
     let ps = env.ok(&["ps", "-a", "--format", "{{.Names}} {{.Image}} {{.State}}"]);
     assert_eq!(ps.trim(), "web localhost/app:2 running", "{ps}");
+    // With a HEALTHCHECK in the image, up means healthy.
+    for (tag, check) in [
+        ("healthy", "--retries=20 CMD test -f /ready"),
+        ("sick", "--retries=3 CMD false"),
+    ] {
+        let dir = ctx.join(tag);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("Dockerfile"),
+            format!("FROM {BUSYBOX}\nHEALTHCHECK --interval=300ms {check}\n"),
+        )
+        .unwrap();
+        env.ok(&[
+            "build",
+            "-q",
+            "-t",
+            &format!("localhost/app:{tag}"),
+            dir.to_str().unwrap(),
+        ]);
+    }
+    let started = std::time::Instant::now();
+    let out = env.ok(&[
+        "upgrade",
+        "--ready-after",
+        "0",
+        "web",
+        "localhost/app:healthy",
+        "sh",
+        "-c",
+        "trap 'exit 0' TERM; sleep 1; touch /ready; sleep 600 & wait",
+    ]);
+    assert!(out.contains("Upgraded web:"), "{out}");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(1),
+        "replaced before it was healthy"
+    );
+    let err = env.fails(&["upgrade", "web", "localhost/app:sick", "sleep", "600"]);
+    assert!(
+        err.contains("failed its health check (/bin/sh -c false) 3 times")
+            && err.contains("web keeps running"),
+        "{err}"
+    );
+    let ps = env.ok(&["ps", "-a", "--format", "{{.Names}} {{.Image}} {{.State}}"]);
+    assert_eq!(ps.trim(), "web localhost/app:healthy running", "{ps}");
     // Only a running container is upgraded.
     env.ok(&["stop", "-t", "1", "web"]);
     let err = env.fails(&["upgrade", "web", "localhost/app:1"]);

@@ -446,6 +446,7 @@ pub fn exec(ctx: &Context, a: ExecArgs) -> Result<i32, Error> {
         user: a.user,
         interactive: a.interactive,
         tty: a.tty,
+        quiet: false,
     };
     Ok(Runtime::new(&ctx.layout).exec(&a.container, &opts)?)
 }

@@ -76,36 +76,44 @@ pub fn upgrade(
         Started::Detached(id) => id,
         Started::Exited(_) => unreachable!("a detached run returns its id"),
     };
-    // Up for `ready_after`, or it failed: then it goes, wiped, and the old
-    // one stays as it was.
-    let deadline = Instant::now() + req.ready_after;
+    // Healthy (by the image's HEALTHCHECK, when it has one) or up for
+    // `ready_after`; else it goes, wiped, and the old one stays as it was.
+    let health = healthcheck(ctx, &runtime.find(&new)?);
+    let mut ready = Readiness::new(health, req.ready_after);
     loop {
         let st = runtime.find(&new)?;
-        if !st.status.is_running() {
-            let logs = tail_of_log(&runtime, &new);
-            let mut wiped = Destroyed::default();
-            stage(&runtime, &area, &new)?;
-            finish(ctx, &runtime, &area, false, &mut wiped)?;
-            return Err(RuntimeError::Config(format!(
-                "the new container of {} exited{} before it was up for {:?}; {} keeps running{}",
-                req.image,
+        let verdict = if st.status.is_running() {
+            ready.probe(&runtime, &new)
+        } else {
+            Verdict::Failed(format!(
+                "exited{}",
                 st.exit_code
                     .map(|c| format!(" with code {c}"))
-                    .unwrap_or_default(),
-                req.ready_after,
-                old.name,
-                if logs.is_empty() {
-                    String::new()
-                } else {
-                    format!(". Its last output:\n{logs}")
-                }
+                    .unwrap_or_default()
             ))
-            .into());
+        };
+        match verdict {
+            Verdict::Ready => break,
+            Verdict::Waiting => std::thread::sleep(ready.pause()),
+            Verdict::Failed(how) => {
+                let logs = tail_of_log(&runtime, &new);
+                let mut wiped = Destroyed::default();
+                stage(&runtime, &area, &new)?;
+                finish(ctx, &runtime, &area, false, &mut wiped)?;
+                return Err(RuntimeError::Config(format!(
+                    "the new container of {} {how} before it was {}; {} keeps running{}",
+                    req.image,
+                    ready.goal(),
+                    old.name,
+                    if logs.is_empty() {
+                        String::new()
+                    } else {
+                        format!(". Its last output:\n{logs}")
+                    }
+                ))
+                .into());
+            }
         }
-        if Instant::now() >= deadline {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
     }
     // The old one stops as `stop` stops it, then hands its name over and
     // is wiped; listings see one container of that name throughout.
@@ -135,4 +143,124 @@ fn tail_of_log(runtime: &Runtime, id: &str) -> String {
     let _ = runtime.logs(id, &opts, &mut out, &mut err);
     out.extend(err);
     String::from_utf8_lossy(&out).trim_end().to_string()
+}
+
+/// An image's HEALTHCHECK, in docker's terms.
+#[derive(Clone, Debug)]
+struct Health {
+    argv: Vec<String>,
+    interval: Duration,
+    start_period: Duration,
+    retries: u32,
+}
+
+/// The HEALTHCHECK of the image `st` runs, if it has one (and not NONE).
+fn healthcheck(ctx: &Context, st: &crate::runtime::ContainerState) -> Option<Health> {
+    let rec = ctx.images.lookup_one(&st.image).ok()?;
+    let img = ctx.images.resolve_platform(&rec, None).ok()?;
+    let hc = img.config.config.as_ref()?.get("Healthcheck")?;
+    let test: Vec<String> = hc["Test"]
+        .as_array()?
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    let argv = match test.split_first()? {
+        (kind, rest) if kind == "CMD" && !rest.is_empty() => rest.to_vec(),
+        (kind, [line]) if kind == "CMD-SHELL" => {
+            vec!["/bin/sh".into(), "-c".into(), line.clone()]
+        }
+        _ => return None,
+    };
+    let ns = |k: &str, default: Duration| {
+        hc[k]
+            .as_u64()
+            .filter(|n| *n > 0)
+            .map(Duration::from_nanos)
+            .unwrap_or(default)
+    };
+    Some(Health {
+        argv,
+        // docker's defaults; a start interval, when set, is how often it
+        // is probed while starting.
+        interval: ns("StartInterval", ns("Interval", Duration::from_secs(30))),
+        start_period: ns("StartPeriod", Duration::ZERO),
+        retries: hc["Retries"].as_u64().filter(|n| *n > 0).unwrap_or(3) as u32,
+    })
+}
+
+enum Verdict {
+    Waiting,
+    Ready,
+    Failed(String),
+}
+
+/// When a new container counts as up: healthy, or running long enough.
+struct Readiness {
+    health: Option<Health>,
+    since: Instant,
+    ready_after: Duration,
+    failures: u32,
+    last_probe: Option<Instant>,
+}
+
+impl Readiness {
+    fn new(health: Option<Health>, ready_after: Duration) -> Readiness {
+        Readiness {
+            health,
+            since: Instant::now(),
+            ready_after,
+            failures: 0,
+            last_probe: None,
+        }
+    }
+
+    fn goal(&self) -> String {
+        match &self.health {
+            Some(_) => "healthy".into(),
+            None => format!("up for {:?}", self.ready_after),
+        }
+    }
+
+    fn pause(&self) -> Duration {
+        match &self.health {
+            Some(h) => h.interval.min(Duration::from_millis(200)),
+            None => Duration::from_millis(100),
+        }
+    }
+
+    /// One look at a running container.
+    fn probe(&mut self, runtime: &Runtime, id: &str) -> Verdict {
+        let Some(h) = self.health.clone() else {
+            return if self.since.elapsed() >= self.ready_after {
+                Verdict::Ready
+            } else {
+                Verdict::Waiting
+            };
+        };
+        if self.last_probe.is_some_and(|t| t.elapsed() < h.interval) {
+            return Verdict::Waiting;
+        }
+        self.last_probe = Some(Instant::now());
+        let opts = crate::runtime::ExecOptions {
+            args: h.argv.clone(),
+            quiet: true,
+            ..Default::default()
+        };
+        match runtime.exec(id, &opts) {
+            Ok(0) => Verdict::Ready,
+            _ if self.since.elapsed() < h.start_period => Verdict::Waiting,
+            _ => {
+                self.failures += 1;
+                if self.failures >= h.retries {
+                    Verdict::Failed(format!(
+                        "failed its health check ({}) {} times",
+                        h.argv.join(" "),
+                        self.failures
+                    ))
+                } else {
+                    Verdict::Waiting
+                }
+            }
+        }
+    }
 }

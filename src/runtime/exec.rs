@@ -17,6 +17,8 @@ pub struct ExecOptions {
     pub interactive: bool,
     /// `-t`: its standard streams are a terminal.
     pub tty: bool,
+    /// Its output is thrown away (a health check's probe).
+    pub quiet: bool,
 }
 
 impl Runtime {
@@ -114,6 +116,17 @@ impl Runtime {
         if !opts.interactive && !opts.tty {
             // As docker: without -i the process reads nothing.
             builder = builder.with_stdin(super::no_input().map_err(|e| failed("stdin", &e))?);
+        }
+        if opts.quiet && !opts.tty {
+            let sink = |what| {
+                fs::OpenOptions::new()
+                    .write(true)
+                    .open("/dev/null")
+                    .map_err(|e| failed(what, &e))
+            };
+            builder = builder
+                .with_stdout(std::os::fd::OwnedFd::from(sink("stdout")?))
+                .with_stderr(std::os::fd::OwnedFd::from(sink("stderr")?));
         }
         let pid = builder
             .as_tenant()
