@@ -258,7 +258,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand destroy" -l debug -d 'Print debu
 complete -c ccr -n "__fish_ccr_using_subcommand destroy" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand destroy" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand destroy" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l ready-after -d 'How long the new container must keep running before the old one is replaced' -r
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l ready-after -d 'Without a HEALTHCHECK in the new image: how long the new container must keep running before the old one is replaced' -r
 complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l pull -d 'When to pull the new image' -r -f -a "missing\t''
 always\t''

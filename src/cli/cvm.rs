@@ -123,7 +123,7 @@ pub fn destroy(ctx: &Context, a: DestroyArgs) -> Result<i32, Error> {
 
 #[derive(Args, Debug)]
 pub struct UpgradeArgs {
-    /// How long the new container must keep running before the old one is replaced
+    /// Without a HEALTHCHECK in the new image: how long the new container must keep running before the old one is replaced
     #[arg(long, value_name = "SECONDS", default_value_t = 3.0)]
     pub ready_after: f64,
     #[command(flatten)]
