@@ -1494,10 +1494,15 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     );
     refused(&out, "no TEE found");
     assert!(g6.0.image_names().is_empty() && g6.0.blobs().is_empty());
-    // The KBS denies this guest its keys (PolicyDeny), or cannot be
-    // reached: nothing is stored, nothing decrypted.
+    // The KBS denies this guest the image's key (PolicyDeny) after policy
+    // and signature passed, or cannot be reached: nothing is stored,
+    // nothing decrypted.
     let deny = t.path("deny.rego");
-    std::fs::write(&deny, "package policy\ndefault allow = false\n").unwrap();
+    std::fs::write(
+        &deny,
+        "package policy\ndefault allow = false\nallow { data[\"resource-path\"] != \"default/image-kek/cvm-app\" }\n",
+    )
+    .unwrap();
     ok(&kbs(
         &t,
         &k,
@@ -1509,8 +1514,11 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
         ],
     ));
     let g4 = Guest(Env::new());
-    refused(&run(&g4.0, &image), "PolicyDeny");
+    let err = refused(&run(&g4.0, &image), "PolicyDeny");
+    assert!(err.contains("image-kek/cvm-app"), "{err}");
     assert!(g4.0.image_names().is_empty() && g4.0.blobs().is_empty());
+    let snaps = plaintext_dir(&g4.0.data_root()).join("snapshots/layers");
+    assert!(!snaps.exists() || std::fs::read_dir(&snaps).unwrap().count() == 0);
     ok(&kbs(
         &t,
         &k,

@@ -62,6 +62,7 @@ pub fn create(
         .is_none()
         .then(|| ctx.images.lookup_id(&req.image))
         .flatten();
+    let existed = ctx.images.store.image(&r.store_name())?.is_some();
     let rec = match by_id {
         Some(rec) => rec,
         None => block_on(ctx.images.ensure(&r, req.pull, &pull, progress))??,
@@ -69,8 +70,20 @@ pub fn create(
     let img = ctx.images.resolve_platform(&rec, req.platform.as_ref())?;
     let mut keys = keyring(ctx, &req.keys)?;
     if ctx.cvm.is_some() {
-        // The layers' own key ids, from the KBS after attestation.
-        keys = super::cvm::layer_keys(ctx, std::slice::from_ref(&img), &keys, &req.keys.kbs)?;
+        // The layers' own key ids, from the KBS after attestation. Keys the
+        // KBS does not release leave nothing this command pulled.
+        match super::cvm::layer_keys(ctx, std::slice::from_ref(&img), &keys, &req.keys.kbs) {
+            Ok(k) => keys = k,
+            Err(e) => {
+                if !existed {
+                    ctx.images
+                        .store
+                        .remove_images(std::slice::from_ref(&rec.name))?;
+                    ctx.images.collect_garbage()?;
+                }
+                return Err(e);
+            }
+        }
     }
     let runtime = Runtime::new(&ctx.layout)
         .with_keys(keys)

@@ -10,8 +10,9 @@
 //!
 //! The resource policy is a small subset of trustee's Rego: `default allow
 //! = true|false` plus `allow { <cond> }` / `allow if { <cond> }` rules with
-//! one condition `input.tee <op> "<v>"` or
-//! `input["submods"]["cpu0"]["ear.status"] <op> "<v>"` (op `==` or `!=`).
+//! one condition `input.tee <op> "<v>"`,
+//! `input["submods"]["cpu0"]["ear.status"] <op> "<v>"` or
+//! `data["resource-path"] <op> "REPO/TYPE/TAG"` (op `==` or `!=`).
 //! The default policy, like trustee's, allows only `affirming` evidence, so
 //! sample evidence (`warning`) is denied.
 //!
@@ -323,7 +324,7 @@ fn check_token(st: &State, token: &str) -> Option<(String, Value)> {
     Some((tee, sub["ear.veraison.key-attestation"]["akpub"].clone()))
 }
 
-fn policy_allows(policy: &str, tee: &str) -> bool {
+fn policy_allows(policy: &str, tee: &str, resource: &str) -> bool {
     let status = ear_status(tee);
     let mut default = false;
     let mut rules_allow = false;
@@ -354,6 +355,8 @@ fn policy_allows(policy: &str, tee: &str) -> bool {
         let actual = match lhs {
             "input.tee" | "input[\"tee\"]" => tee,
             "input[\"submods\"][\"cpu0\"][\"ear.status\"]" => status,
+            // trustee passes the path as an array; here it is compared joined.
+            "data[\"resource-path\"]" => resource,
             _ => continue,
         };
         let want = rhs.trim_matches('"');
@@ -535,7 +538,7 @@ fn handle(state: &Mutex<State>, req: Request) -> Reply {
             let Some((tee, key)) = from_cookie.or_else(from_token) else {
                 return error(401, "TokenNotFound", "no attested session or valid token");
             };
-            if !policy_allows(&st.policy, &tee) {
+            if !policy_allows(&st.policy, &tee, &name) {
                 return error(
                     401,
                     "PolicyDeny",
