@@ -13,6 +13,7 @@ pub mod asyncrt;
 pub mod bounded;
 pub mod builder;
 pub mod cli;
+pub mod compose;
 pub mod crypt;
 pub mod cvm;
 pub mod digest;

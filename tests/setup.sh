@@ -23,4 +23,6 @@ fi
 test -f /etc/containers/policy.json
 # cosign 2.5 and 3.1, the peers the signing tests prove compatibility with.
 bash "$(dirname "$0")/fetch-cosign.sh" "${CCR_PEERS:-/opt/ccr-peers}"
+# docker-compose 2.26.1, the reference the compose loader is checked against.
+bash "$(dirname "$0")/fetch-docker-compose.sh" "${CCR_PEERS:-/opt/ccr-peers}" 2>/dev/null
 command -v cargo >/dev/null || { echo "cargo (Rust toolchain) is required" >&2; exit 1; }

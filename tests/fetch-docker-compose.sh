@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Fetches docker-compose 2.26.1 (Debian trixie), the reference for compose
+# loading (`docker-compose config` runs without a daemon), from the Debian
+# mirror this machine's apt already uses with only the suite changed, and
+# unpacks it with dpkg -x under $1 (default /opt/ccr-peers):
+# $1/docker-compose-trixie/usr/bin/docker-compose (a static Go binary).
+set -euo pipefail
+dest=${1:-/opt/ccr-peers}
+out="$dest/docker-compose-trixie"
+[ -x "$out/usr/bin/docker-compose" ] && exit 0
+mirror=$(grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -v security | head -1 || true)
+if [ -z "$mirror" ]; then
+  mirror=$(grep -hs '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list | awk '{print $2}' | grep -v security | head -1 || true)
+fi
+[ -n "$mirror" ] || { echo "no Debian mirror found in /etc/apt/sources.list(.d)" >&2; exit 1; }
+keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/lists/partial" "$work/cache/archives/partial"
+echo "deb [signed-by=$keyring] $mirror trixie main" >"$work/sources.list"
+apt=(-o Dir::Etc::sourcelist="$work/sources.list" -o Dir::Etc::sourceparts=-
+     -o Dir::State::lists="$work/lists" -o Dir::Cache="$work/cache"
+     -o APT::Get::List-Cleanup=0 -o Debug::NoDropPrivs=1)
+apt-get -qq "${apt[@]}" update
+(cd "$work" && apt-get -qq "${apt[@]}" download docker-compose)
+mkdir -p "$out"
+dpkg -x "$work"/docker-compose_*.deb "$out"
+"$out/usr/bin/docker-compose" version >/dev/null
