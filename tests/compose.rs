@@ -121,3 +121,94 @@ fn dot_env_files_agree_with_docker_compose() {
         assert_eq!(want.get(&format!("E_{k}")), Some(v), "{k}");
     }
 }
+
+/// `docker-compose config`'s project name in `dir` (or its refusal).
+fn reference_name(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<String, String> {
+    let out = Command::new(docker_compose())
+        .args(args)
+        .args(["config", "--format", "json"])
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    Ok(v["name"].as_str().unwrap().to_string())
+}
+
+#[test]
+fn project_files_directory_and_name_agree_with_docker_compose() {
+    use ccr::compose::project;
+    let t = tempfile::tempdir().unwrap();
+    let top = t.path().join("Web.Site");
+    let sub = top.join("a/b");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(
+        top.join("compose.yaml"),
+        "services:\n  s:\n    image: busybox\n",
+    )
+    .unwrap();
+    std::fs::write(
+        top.join("compose.override.yaml"),
+        "services:\n  s:\n    environment:\n      FROM_OVERRIDE: \"1\"\n",
+    )
+    .unwrap();
+    // Found from a subdirectory, with the override; named after the directory.
+    let found = project::files(&sub, &[], None, None).unwrap();
+    assert_eq!(found.files.len(), 2);
+    let dir = project::directory(None, &found.files, &sub);
+    assert_eq!(dir, top);
+    let ours = project::name(None, None, None, &dir).unwrap();
+    assert_eq!(Ok(ours), reference_name(&sub, &[], &[]));
+    assert_eq!(
+        reference(&sub, &[])
+            .unwrap()
+            .get("FROM_OVERRIDE")
+            .map(String::as_str),
+        Some("1")
+    );
+    // -p and COMPOSE_PROJECT_NAME must be normalised already; both refuse otherwise.
+    for (flag, env) in [
+        (Some("ok-1"), None),
+        (None, Some("from-env")),
+        (Some("Bad"), None),
+        (None, Some("Bad.Env")),
+    ] {
+        let args: Vec<&str> = flag.map(|f| vec!["-p", f]).unwrap_or_default();
+        let envs: Vec<(&str, &str)> = env
+            .map(|e| vec![("COMPOSE_PROJECT_NAME", e)])
+            .unwrap_or_default();
+        let theirs = reference_name(&top, &args, &envs);
+        let ours = project::name(flag, env, None, &top);
+        match (ours, theirs) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b),
+            (Err(a), Err(b)) => assert!(b.contains("invalid project name"), "{a} / {b}"),
+            (a, b) => panic!("{flag:?} {env:?}: ours {a:?}, docker-compose {b:?}"),
+        }
+    }
+    // A `name:` in the file is normalised; so is a directory's odd name.
+    std::fs::write(
+        top.join("compose.yaml"),
+        "name: My.File\nservices:\n  s:\n    image: busybox\n",
+    )
+    .unwrap();
+    assert_eq!(
+        Ok(project::name(None, None, Some("My.File"), &top).unwrap()),
+        reference_name(&top, &[], &[])
+    );
+    let odd = t.path().join("__Up_Dir");
+    std::fs::create_dir_all(&odd).unwrap();
+    std::fs::write(
+        odd.join("compose.yaml"),
+        "services:\n  s:\n    image: busybox\n",
+    )
+    .unwrap();
+    assert_eq!(
+        Ok(project::name(None, None, None, &odd).unwrap()),
+        reference_name(&odd, &[], &[])
+    );
+}
