@@ -678,7 +678,9 @@ fn initdata_for(url: &str, algorithm: &str) -> String {
 #[test]
 fn initdata_is_checked_against_the_tee_and_sent_with_the_evidence() {
     use sha2::Digest;
-    let env = Env::new();
+    // `cvm status` mounts the mode's tmpfs for this data root; it goes with it.
+    let guest = Guest(Env::new());
+    let env = &guest.0;
     let (_, admin_pub) = admin_keys(&env, "admin");
     let k = start_kbs(&admin_pub, &[]);
     let evidence_claims = |c: &serde_json::Value| {
