@@ -15,11 +15,15 @@ fn docker_compose() -> PathBuf {
     p
 }
 
-/// `docker-compose config` of `dir`'s compose.yaml under exactly `env`:
-/// service `s`'s environment. `config` writes a literal `$` as `$$` (so
-/// that its output loads back the same); the values here are unescaped.
-fn reference(dir: &Path, env: &[(&str, &str)]) -> Result<BTreeMap<String, String>, String> {
+/// `docker-compose [args] config --format json` in `dir` under exactly
+/// `env`: the model, or its refusal.
+fn config_json(
+    dir: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Result<serde_json::Value, String> {
     let out = Command::new(docker_compose())
+        .args(args)
         .args(["config", "--format", "json"])
         .current_dir(dir)
         .env_clear()
@@ -30,7 +34,14 @@ fn reference(dir: &Path, env: &[(&str, &str)]) -> Result<BTreeMap<String, String
     if !out.status.success() {
         return Err(String::from_utf8_lossy(&out.stderr).into_owned());
     }
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    Ok(serde_json::from_slice(&out.stdout).unwrap())
+}
+
+/// Service `s`'s environment in `dir`'s model. `config` writes a literal
+/// `$` as `$$` (so that its output loads back the same); the values here
+/// are unescaped.
+fn reference(dir: &Path, env: &[(&str, &str)]) -> Result<BTreeMap<String, String>, String> {
+    let v = config_json(dir, &[], env)?;
     Ok(v["services"]["s"]["environment"]
         .as_object()
         .unwrap()
@@ -124,20 +135,10 @@ fn dot_env_files_agree_with_docker_compose() {
 
 /// `docker-compose config`'s project name in `dir` (or its refusal).
 fn reference_name(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<String, String> {
-    let out = Command::new(docker_compose())
-        .args(args)
-        .args(["config", "--format", "json"])
-        .current_dir(dir)
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .envs(env.iter().copied())
-        .output()
-        .unwrap();
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
-    }
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    Ok(v["name"].as_str().unwrap().to_string())
+    Ok(config_json(dir, args, env)?["name"]
+        .as_str()
+        .unwrap()
+        .to_string())
 }
 
 #[test]

@@ -29,19 +29,20 @@ pub fn interpolate(
     input: &str,
     lookup: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Interpolated, InterpolationError> {
-    let mut out = Interpolated::default();
     let chars: Vec<char> = input.chars().collect();
-    let end = expand(
-        &chars,
-        0,
-        None,
-        input,
+    let mut x = Expander {
+        chars: &chars,
+        whole: input,
         lookup,
-        &mut out.value,
-        &mut out.unset,
-    )?;
+        unset: Vec::new(),
+    };
+    let mut value = String::new();
+    let end = x.expand(0, None, &mut value)?;
     debug_assert_eq!(end, chars.len());
-    Ok(out)
+    Ok(Interpolated {
+        value,
+        unset: x.unset,
+    })
 }
 
 fn is_name_start(c: char) -> bool {
@@ -52,163 +53,143 @@ fn is_name_char(c: char) -> bool {
     c == '_' || c.is_ascii_alphanumeric()
 }
 
-/// Expands `chars[i..]` into `out` until the end, or (inside `${...}`)
-/// until the `}` that closes it; returns the index after what was read.
-fn expand(
-    chars: &[char],
-    mut i: usize,
-    closing: Option<char>,
-    whole: &str,
-    lookup: &dyn Fn(&str) -> Option<String>,
-    out: &mut String,
-    unset: &mut Vec<String>,
-) -> Result<usize, InterpolationError> {
-    let invalid = |why: &str| InterpolationError::Invalid {
-        value: whole.to_string(),
-        why: why.to_string(),
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        if Some(c) == closing {
-            return Ok(i);
+/// One value being interpolated.
+struct Expander<'a> {
+    chars: &'a [char],
+    whole: &'a str,
+    lookup: &'a dyn Fn(&str) -> Option<String>,
+    /// Variables used unset with no default, once each.
+    unset: Vec<String>,
+}
+
+impl Expander<'_> {
+    fn invalid(&self, why: &str) -> InterpolationError {
+        InterpolationError::Invalid {
+            value: self.whole.to_string(),
+            why: why.to_string(),
         }
-        if c != '$' {
-            out.push(c);
-            i += 1;
-            continue;
+    }
+
+    fn note_unset(&mut self, name: &str) {
+        if !self.unset.iter().any(|u| u == name) {
+            self.unset.push(name.to_string());
         }
-        match chars.get(i + 1) {
-            Some('$') => {
-                out.push('$');
-                i += 2;
+    }
+
+    /// The variable name at `i` (which starts one), and the index after it.
+    fn name_at(&self, i: usize) -> (String, usize) {
+        let mut j = i;
+        while j < self.chars.len() && is_name_char(self.chars[j]) {
+            j += 1;
+        }
+        (self.chars[i..j].iter().collect(), j)
+    }
+
+    /// `name`'s value into `out`; unset, it is noted and nothing is written.
+    fn substitute(&mut self, name: &str, value: Option<String>, out: &mut String) {
+        match value {
+            Some(v) => out.push_str(&v),
+            None => self.note_unset(name),
+        }
+    }
+
+    /// Expands from `i` into `out` until the end, or (inside `${...}`)
+    /// until the `}` that closes it; returns the index after what was read.
+    fn expand(
+        &mut self,
+        mut i: usize,
+        closing: Option<char>,
+        out: &mut String,
+    ) -> Result<usize, InterpolationError> {
+        while i < self.chars.len() {
+            let c = self.chars[i];
+            if Some(c) == closing {
+                return Ok(i);
             }
-            Some('{') => {
-                i = braced(chars, i + 2, whole, lookup, out, unset)?;
-            }
-            Some(&n) if is_name_start(n) => {
-                let start = i + 1;
-                let mut j = start;
-                while j < chars.len() && is_name_char(chars[j]) {
-                    j += 1;
-                }
-                let name: String = chars[start..j].iter().collect();
-                match lookup(&name) {
-                    Some(v) => out.push_str(&v),
-                    None => note_unset(unset, &name),
-                }
-                i = j;
-            }
-            // A lone `$` (before a space, a digit, the end) stays as it is.
-            _ => {
-                out.push('$');
+            if c != '$' {
+                out.push(c);
                 i += 1;
+                continue;
             }
-        }
-    }
-    if closing.is_some() {
-        return Err(invalid("a ${ is not closed"));
-    }
-    Ok(i)
-}
-
-fn note_unset(unset: &mut Vec<String>, name: &str) {
-    if !unset.iter().any(|u| u == name) {
-        unset.push(name.to_string());
-    }
-}
-
-/// `${...}` from just after the `{`; returns the index after its `}`.
-fn braced(
-    chars: &[char],
-    start: usize,
-    whole: &str,
-    lookup: &dyn Fn(&str) -> Option<String>,
-    out: &mut String,
-    unset: &mut Vec<String>,
-) -> Result<usize, InterpolationError> {
-    let invalid = |why: &str| InterpolationError::Invalid {
-        value: whole.to_string(),
-        why: why.to_string(),
-    };
-    let mut j = start;
-    if !chars.get(j).copied().is_some_and(is_name_start) {
-        return Err(invalid("a variable name must start with a letter or _"));
-    }
-    while j < chars.len() && is_name_char(chars[j]) {
-        j += 1;
-    }
-    let name: String = chars[start..j].iter().collect();
-    let value = lookup(&name);
-    match chars.get(j) {
-        Some('}') => {
-            match value {
-                Some(v) => out.push_str(&v),
-                None => note_unset(unset, &name),
-            }
-            return Ok(j + 1);
-        }
-        None => return Err(invalid("a ${ is not closed")),
-        _ => {}
-    }
-    // An operator: `:-` `-` `:?` `?` `:+` `+`.
-    let colon = chars[j] == ':';
-    let op_at = if colon { j + 1 } else { j };
-    let op = match chars.get(op_at) {
-        Some(&c @ ('-' | '?' | '+')) => c,
-        _ => {
-            return Err(invalid(&format!(
-                "unsupported form after ${{{name}: only :- - :? ? :+ + are"
-            )));
-        }
-    };
-    // The word after the operator, itself interpolated, up to the `}`.
-    let mut word = String::new();
-    let mut word_unset = Vec::new();
-    let close = expand(
-        chars,
-        op_at + 1,
-        Some('}'),
-        whole,
-        lookup,
-        &mut word,
-        &mut word_unset,
-    )?;
-    // `:` treats empty like unset.
-    let present = match &value {
-        Some(v) => !(colon && v.is_empty()),
-        None => false,
-    };
-    match op {
-        '-' => {
-            if present {
-                out.push_str(value.as_deref().unwrap_or_default());
-            } else {
-                out.push_str(&word);
-                for u in word_unset {
-                    note_unset(unset, &u);
+            match self.chars.get(i + 1) {
+                Some('$') => {
+                    out.push('$');
+                    i += 2;
+                }
+                Some('{') => i = self.braced(i + 2, out)?,
+                Some(&n) if is_name_start(n) => {
+                    let (name, j) = self.name_at(i + 1);
+                    let value = (self.lookup)(&name);
+                    self.substitute(&name, value, out);
+                    i = j;
+                }
+                // A lone `$` (before a space, a digit, the end) stays as it is.
+                _ => {
+                    out.push('$');
+                    i += 1;
                 }
             }
         }
-        '+' => {
-            if present {
-                out.push_str(&word);
-                for u in word_unset {
-                    note_unset(unset, &u);
-                }
-            }
+        if closing.is_some() {
+            return Err(self.invalid("a ${ is not closed"));
         }
-        _ => {
-            if present {
-                out.push_str(value.as_deref().unwrap_or_default());
-            } else {
+        Ok(i)
+    }
+
+    /// `${...}` from just after the `{`; returns the index after its `}`.
+    fn braced(&mut self, start: usize, out: &mut String) -> Result<usize, InterpolationError> {
+        if !self.chars.get(start).copied().is_some_and(is_name_start) {
+            return Err(self.invalid("a variable name must start with a letter or _"));
+        }
+        let (name, j) = self.name_at(start);
+        let value = (self.lookup)(&name);
+        match self.chars.get(j) {
+            Some('}') => {
+                self.substitute(&name, value, out);
+                return Ok(j + 1);
+            }
+            None => return Err(self.invalid("a ${ is not closed")),
+            _ => {}
+        }
+        // An operator: `:-` `-` `:?` `?` `:+` `+`; `:` treats empty as unset.
+        let colon = self.chars[j] == ':';
+        let op_at = if colon { j + 1 } else { j };
+        let op = match self.chars.get(op_at) {
+            Some(&c @ ('-' | '?' | '+')) => c,
+            _ => {
+                return Err(self.invalid(&format!(
+                    "unsupported form after ${{{name}: only :- - :? ? :+ + are"
+                )));
+            }
+        };
+        // The word after the operator, itself interpolated, up to the `}`;
+        // what it leaves unset counts only where the word is used.
+        let outer = std::mem::take(&mut self.unset);
+        let mut word = String::new();
+        let close = self.expand(op_at + 1, Some('}'), &mut word)?;
+        let word_unset = std::mem::replace(&mut self.unset, outer);
+        let present = value.as_ref().is_some_and(|v| !(colon && v.is_empty()));
+        let use_word = match op {
+            '-' => !present,
+            '+' => present,
+            _ if present => false,
+            _ => {
                 return Err(InterpolationError::Required {
                     name,
                     message: word,
                 });
             }
+        };
+        if use_word {
+            out.push_str(&word);
+            for u in &word_unset {
+                self.note_unset(u);
+            }
+        } else if op != '+' {
+            out.push_str(value.as_deref().unwrap_or_default());
         }
+        Ok(close + 1)
     }
-    Ok(close + 1)
 }
 
 #[cfg(test)]
