@@ -1184,6 +1184,25 @@ fn push_signed(t: &Env, prefix: &str, image: &str) {
         .unwrap());
 }
 
+/// `ccr --initdata INITDATA run --rm --network none --tee sample IMAGE
+/// ARGS...` in a guest's data root: a run in CVM mode.
+fn run_in_mode(env: &Env, initdata: &Path, image: &str, args: &[&str]) -> std::process::Output {
+    let initdata = initdata.to_str().unwrap();
+    let mut all = vec![
+        "--initdata",
+        initdata,
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--tee",
+        "sample",
+        image,
+    ];
+    all.extend_from_slice(args);
+    env.cmd(&all).output().unwrap()
+}
+
 /// The plaintext root CVM mode mounts for a data root.
 fn plaintext_dir(data_root: &Path) -> PathBuf {
     let hex = sha256_hex(data_root.as_os_str().as_encoded_bytes());
@@ -1289,22 +1308,8 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
         all.extend_from_slice(args);
         env.cmd(&all).output().unwrap()
     };
-    let run = |env: &Env, img: &str| {
-        guest(
-            env,
-            &[
-                "run",
-                "--rm",
-                "--network",
-                "none",
-                "--tee",
-                "sample",
-                img,
-                "echo",
-                "in-cvm",
-            ],
-        )
-    };
+    let run =
+        |env: &Env, img: &str| run_in_mode(env, Path::new(&initdata), img, &["echo", "in-cvm"]);
     let out = ok(&run(&g.0, &image));
     assert!(
         out.ends_with("\nin-cvm\n") && out.contains("Verified signature (cosign)"),
@@ -1410,6 +1415,21 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     t.ok(&["tag", &image, &other]);
     t.ok(&["push", "-q", &other]);
     refused(&run(&g.0, &other), "reject");
+    // A policy whose key is a path on the guest's disk: refused, keys come
+    // from the KBS only.
+    let local = t.path("local-key-policy.json");
+    std::fs::write(
+        &local,
+        serde_json::json!({"default": [{"type": "sigstoreSigned", "keyPath": "/etc/ccr/cosign.pub"}]})
+            .to_string(),
+    )
+    .unwrap();
+    set("default/security-policy/test", &local);
+    let g8 = Guest(Env::new());
+    let err = refused(&run(&g8.0, &image), "keys come from the KBS");
+    assert!(err.contains("/etc/ccr/cosign.pub"), "{err}");
+    assert!(g8.0.image_names().is_empty() && g8.0.blobs().is_empty());
+    set("default/security-policy/test", &policy);
     // A writable bind mount of persistent storage would put plaintext on disk.
     let host_dir = t.path("host-dir");
     std::fs::create_dir_all(&host_dir).unwrap();
@@ -1459,21 +1479,7 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     )
     .unwrap();
     let g2 = Guest(Env::new());
-    let out =
-        g2.0.cmd(&[
-            "--initdata",
-            bare.to_str().unwrap(),
-            "run",
-            "--rm",
-            "--network",
-            "none",
-            "--tee",
-            "sample",
-            &image,
-            "true",
-        ])
-        .output()
-        .unwrap();
+    let out = run_in_mode(&g2.0, &bare, &image, &["true"]);
     refused(&out, "no image security policy");
     assert!(g2.0.image_names().is_empty());
     assert!(g2.0.blobs().is_empty(), "a refused image left blobs");
@@ -1538,21 +1544,7 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     )
     .unwrap();
     let g5 = Guest(Env::new());
-    let out =
-        g5.0.cmd(&[
-            "--initdata",
-            unreachable.to_str().unwrap(),
-            "run",
-            "--rm",
-            "--network",
-            "none",
-            "--tee",
-            "sample",
-            &image,
-            "true",
-        ])
-        .output()
-        .unwrap();
+    let out = run_in_mode(&g5.0, &unreachable, &image, &["true"]);
     refused(&out, "cannot connect");
     assert!(g5.0.image_names().is_empty() && g5.0.blobs().is_empty());
     let snapshots = plaintext_dir(&g5.0.data_root()).join("snapshots/layers");
@@ -1627,22 +1619,7 @@ fn cvm_mode_takes_registry_credentials_from_the_kbs_never_the_guests_disk() {
         std::fs::copy(t.path("docker/config.json"), g.0.path("docker/config.json")).unwrap();
         let f = g.0.path("initdata.toml");
         std::fs::write(&f, initdata).unwrap();
-        let out =
-            g.0.cmd(&[
-                "--initdata",
-                f.to_str().unwrap(),
-                "run",
-                "--rm",
-                "--network",
-                "none",
-                "--tee",
-                "sample",
-                &image,
-                "echo",
-                "pulled-with-kbs-credentials",
-            ])
-            .output()
-            .unwrap();
+        let out = run_in_mode(&g.0, &f, &image, &["echo", "pulled-with-kbs-credentials"]);
         (g, out)
     };
     let (_g, out) = run(&with_creds);
@@ -1930,6 +1907,52 @@ fn cvm_provision_sets_up_the_kbs_and_the_initdata_for_a_guest() {
     let prefix = t.path("cosign").to_str().unwrap().to_string();
     cosign_keys(&t, &prefix);
     let image = format!("{}/team/app:1", reg.host());
+    // --registry-auth with no credentials recorded for the registry: refused
+    // before anything is stored in the KBS (read back with a policy that
+    // releases to sample evidence).
+    let allow = t.path("allow.rego");
+    std::fs::write(&allow, ALLOW_SAMPLE).unwrap();
+    ok(&kbs(
+        &t,
+        &k,
+        &[
+            "set-resource-policy",
+            "--admin-key",
+            &admin,
+            allow.to_str().unwrap(),
+        ],
+    ));
+    let stranger = Env::new();
+    let out = stranger
+        .cmd(&[
+            "cvm",
+            "provision",
+            "--kbs-url",
+            &k.url,
+            "--admin-key",
+            &admin,
+            "--image",
+            &image,
+            "--cosign-key",
+            &format!("{prefix}.pub"),
+            "--registry-auth",
+            "--allow-sample",
+        ])
+        .output()
+        .unwrap();
+    refused(&out, "no credentials are recorded");
+    let read_back = t
+        .cmd(&[
+            "kbs",
+            "get-resource",
+            "--tee",
+            "sample",
+            "default/cosign-key/ccr",
+        ])
+        .env("CCR_KBS_URL", &k.url)
+        .output()
+        .unwrap();
+    refused(&read_back, "PluginInternalError");
     // One command provisions the KBS and writes the initdata.
     let initdata = t.path("initdata.toml");
     let out = t
@@ -1994,23 +2017,7 @@ fn cvm_provision_sets_up_the_kbs_and_the_initdata_for_a_guest() {
 
     // The guest needs nothing else: no key, policy, credentials or KBS flag.
     let g = Guest(Env::new());
-    let run = |img: &str| {
-        g.0.cmd(&[
-            "--initdata",
-            initdata.to_str().unwrap(),
-            "run",
-            "--rm",
-            "--network",
-            "none",
-            "--tee",
-            "sample",
-            img,
-            "echo",
-            "provisioned",
-        ])
-        .output()
-        .unwrap()
-    };
+    let run = |img: &str| run_in_mode(&g.0, &initdata, img, &["echo", "provisioned"]);
     assert!(ok(&run(&image)).ends_with("provisioned\n"));
     // Signed with the same key, but not one of the provisioned images.
     refused(&run(&other), "reject");

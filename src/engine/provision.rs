@@ -104,6 +104,27 @@ pub fn provision(config: &Config, req: &ProvisionRequest) -> Result<Provisioned,
             req.cosign_key.display()
         ))
     })?;
+    // Credentials first: a refusal leaves the KBS as it was.
+    let creds_doc = if req.registry_auth {
+        let store = crate::registry::auth::CredentialStore::default_location();
+        let mut auths = serde_json::Map::new();
+        for r in &images {
+            let Some(c) = store.get(r.registry())? else {
+                return Err(Error::Usage(format!(
+                    "no credentials are recorded for {}: log in first (ccr login {})",
+                    r.registry(),
+                    r.registry()
+                )));
+            };
+            auths.insert(
+                r.registry().to_string(),
+                json!({"auth": STANDARD.encode(format!("{}:{}", c.username, c.password))}),
+            );
+        }
+        Some(json!({"auths": auths}).to_string())
+    } else {
+        None
+    };
     let kbs_url = url(config, &req.kbs)?;
     let uri = |ty: &str| -> Result<ResourceUri, Error> {
         Ok(format!("default/{ty}/{}", req.tag).parse()?)
@@ -123,26 +144,9 @@ pub fn provision(config: &Config, req: &ProvisionRequest) -> Result<Provisioned,
             .expect("serialises")
             .as_bytes(),
     )?;
-    let creds_uri = if req.registry_auth {
-        let store = crate::registry::auth::CredentialStore::default_location();
-        let mut auths = serde_json::Map::new();
-        for r in &images {
-            let Some(c) = store.get(r.registry())? else {
-                return Err(Error::Usage(format!(
-                    "no credentials are recorded for {}: log in first (ccr login {})",
-                    r.registry(),
-                    r.registry()
-                )));
-            };
-            auths.insert(
-                r.registry().to_string(),
-                json!({"auth": STANDARD.encode(format!("{}:{}", c.username, c.password))}),
-            );
-        }
-        let doc = json!({"auths": auths}).to_string();
-        Some(put(uri("credential")?, doc.as_bytes())?)
-    } else {
-        None
+    let creds_uri = match creds_doc {
+        Some(doc) => Some(put(uri("credential")?, doc.as_bytes())?),
+        None => None,
     };
     set_resource_policy(
         config,
