@@ -356,7 +356,7 @@ pub fn refusal(op: &str, status: u16, body: &[u8]) -> KbsError {
     }
     // trustee reports another protocol version inside other error types
     // (an AttestationError of the auth step): the detail says which.
-    if detail.contains("Protocol Version Mismatch") || detail.contains("Protocol Version") {
+    if detail.contains("Protocol Version") {
         return KbsError::Refused {
             op: op.into(),
             kind: Refusal::ProtocolVersion,
