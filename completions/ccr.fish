@@ -50,6 +50,7 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "rename" -d 'Rename a contai
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "version" -d 'Show ccr\'s version and what it was built with'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "info" -d 'Display system-wide information'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "volume" -d 'Manage named volumes'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "compose" -d 'Define and run multi-container projects (compose files)'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "system" -d 'Manage ccr as a whole'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "restart" -d 'Restart one or more containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "wait" -d 'Block until one or more containers stop, then print their exit codes'
@@ -409,6 +410,40 @@ complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcomma
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -s f -l file -d 'Compose configuration files (repeatable; `-` reads standard input)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -s p -l project-name -d 'Project name' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l project-directory -d 'Alternate working directory (default: the directory of the first file)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l env-file -d 'Alternate environment files (instead of the project\'s .env)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l profile -d 'Enable a profile (repeatable; `*` enables all)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -f -a "config" -d 'Parse, resolve and render the compose file in canonical format'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l format -d 'Format the output: yaml or json' -r -f -a "yaml\t''
+json\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -s f -l file -d 'Compose configuration files (repeatable; `-` reads standard input)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -s p -l project-name -d 'Project name' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l project-directory -d 'Alternate working directory (default: the directory of the first file)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l env-file -d 'Alternate environment files (instead of the project\'s .env)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l profile -d 'Enable a profile (repeatable; `*` enables all)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Only validate the configuration, print nothing'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l services -d 'Print the service names, one per line'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l volumes -d 'Print the volume names, one per line'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F

@@ -26,7 +26,7 @@ pub fn too_large(what: &str, limit: u64) -> io::Error {
 }
 
 fn size(n: u64) -> String {
-    if n >= 1 << 20 && n % (1 << 20) == 0 {
+    if n >= 1 << 20 && n.is_multiple_of(1 << 20) {
         format!("{} MiB", n >> 20)
     } else {
         format!("{n} bytes")

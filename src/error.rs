@@ -35,6 +35,8 @@ pub enum Error {
     Kbs(#[from] crate::kbs::KbsError),
     #[error(transparent)]
     Cvm(#[from] crate::cvm::CvmError),
+    #[error(transparent)]
+    Compose(#[from] crate::compose::LoadError),
     /// A fresh key-encryption key with nowhere to go: encrypting under it
     /// would make an image nobody can open.
     #[error("{kid}: the generated key-encryption key must be kept somewhere")]
@@ -84,6 +86,7 @@ fn wrapped(e: &Dyn) -> Option<&Dyn> {
             Error::Crypt(i) => i,
             Error::Kbs(i) => i,
             Error::Cvm(i) => i,
+            Error::Compose(i) => i,
             _ => return None,
         });
     }
@@ -176,6 +179,9 @@ impl Error {
         }
         if let Some(e) = self.find::<crate::cvm::CvmError>() {
             return e.hint();
+        }
+        if let Some(e) = self.find::<crate::compose::LoadError>() {
+            return Some(e.hint().into());
         }
         match self {
             Error::KekNotKept { .. } => Some(

@@ -213,3 +213,162 @@ fn project_files_directory_and_name_agree_with_docker_compose() {
         reference_name(&odd, &[], &[])
     );
 }
+
+/// One case of `tests/compose-corpus`: its directory, and what
+/// `case.args`, `case.env`, `case.cwd`, `case.stdin` and
+/// `case.services` say about how compose is run there.
+struct Case {
+    dir: PathBuf,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    cwd: PathBuf,
+    stdin: Option<Vec<u8>>,
+    services: Vec<String>,
+    /// What ccr's refusal must say (`case.fails`): both must refuse.
+    fails: Option<String>,
+}
+
+impl Case {
+    fn read(dir: &Path) -> Case {
+        let text = |f: &str| std::fs::read_to_string(dir.join(f)).ok();
+        let lines = |f: &str| -> Vec<String> {
+            text(f)
+                .map(|t| t.lines().map(String::from).collect())
+                .unwrap_or_default()
+        };
+        Case {
+            dir: dir.to_path_buf(),
+            args: lines("case.args"),
+            env: lines("case.env")
+                .iter()
+                .filter_map(|l| l.split_once('='))
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            cwd: dir.join(text("case.cwd").unwrap_or_default().trim()),
+            stdin: text("case.stdin").map(|f| std::fs::read(dir.join(f.trim())).unwrap()),
+            services: text("case.services")
+                .map(|t| {
+                    t.trim()
+                        .trim_start_matches("SERVICES=")
+                        .split_whitespace()
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            fails: text("case.fails").map(|t| t.trim().to_string()),
+        }
+    }
+
+    /// `program [args] <compose> config [extra] [services]` in the case's
+    /// directory and environment only.
+    fn run(&self, program: &Path, compose: &[&str], extra: &[&str]) -> std::process::Output {
+        use std::io::Write;
+        let mut cmd = Command::new(program);
+        cmd.args(compose)
+            .args(&self.args)
+            .arg("config")
+            .args(extra)
+            .args(&self.services)
+            .current_dir(&self.cwd)
+            .env_clear()
+            .env("PATH", "/usr/bin:/bin")
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        let mut input = child.stdin.take().unwrap();
+        input
+            .write_all(self.stdin.as_deref().unwrap_or_default())
+            .unwrap();
+        drop(input);
+        child.wait_with_output().unwrap()
+    }
+}
+
+fn corpus() -> Vec<Case> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/compose-corpus");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs.iter().map(|d| Case::read(d)).collect()
+}
+
+fn ccr() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_ccr"))
+}
+
+/// Every file of the corpus: `ccr compose config` prints the model
+/// `docker-compose config` prints (compared as YAML values), or both
+/// refuse it and ccr says why.
+#[test]
+fn the_loader_corpus_agrees_with_docker_compose() {
+    let cases = corpus();
+    assert!(cases.len() >= 30, "the corpus has {} files", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case.dir.file_name().unwrap().to_string_lossy().into_owned();
+        let theirs = case.run(&docker_compose(), &[], &[]);
+        let ours = case.run(&ccr(), &["compose"], &[]);
+        let err = |o: &std::process::Output| String::from_utf8_lossy(&o.stderr).into_owned();
+        match &case.fails {
+            Some(why) => {
+                if theirs.status.success() {
+                    failures.push(format!("{name}: docker-compose accepts it"));
+                }
+                if ours.status.code() != Some(125) || !err(&ours).contains(why.as_str()) {
+                    failures.push(format!(
+                        "{name}: ccr must refuse with {why:?}: {}",
+                        err(&ours)
+                    ));
+                }
+            }
+            None => {
+                assert!(theirs.status.success(), "{name}: {}", err(&theirs));
+                if !ours.status.success() {
+                    failures.push(format!("{name}: ccr refuses: {}", err(&ours)));
+                    continue;
+                }
+                let a: serde_yaml::Value = serde_yaml::from_slice(&theirs.stdout).unwrap();
+                let b: serde_yaml::Value = serde_yaml::from_slice(&ours.stdout).unwrap();
+                if a != b {
+                    failures.push(format!(
+                        "{name}: models differ\n--- docker-compose\n{}\n--- ccr\n{}",
+                        String::from_utf8_lossy(&theirs.stdout),
+                        String::from_utf8_lossy(&ours.stdout)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// `config --services`, `--volumes` and `-q` print what docker-compose
+/// prints. (Where services are named, docker-compose 2.26 ignores them
+/// for `--services` and lists the project's; ccr lists those named.)
+#[test]
+fn config_listings_agree_with_docker_compose() {
+    for case in corpus()
+        .iter()
+        .filter(|c| c.fails.is_none() && c.services.is_empty())
+    {
+        for flags in [&["--services"][..], &["--volumes"], &["-q"]] {
+            let out = |o: std::process::Output| {
+                assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+                let mut lines: Vec<String> = String::from_utf8_lossy(&o.stdout)
+                    .lines()
+                    .map(String::from)
+                    .collect();
+                lines.sort();
+                lines
+            };
+            let theirs = out(case.run(&docker_compose(), &[], flags));
+            let ours = out(case.run(&ccr(), &["compose"], flags));
+            assert_eq!(ours, theirs, "{} {flags:?}", case.dir.display());
+        }
+    }
+}

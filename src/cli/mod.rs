@@ -3,6 +3,7 @@
 //! module for single-module commands), and prints what comes back.
 
 mod builder;
+mod compose;
 mod container;
 mod crypt;
 mod cvm;
@@ -110,6 +111,8 @@ pub enum Command {
     /// Manage named volumes
     #[command(subcommand)]
     Volume(volume::VolumeCommand),
+    /// Define and run multi-container projects (compose files)
+    Compose(compose::ComposeArgs),
     /// Manage ccr as a whole
     #[command(subcommand)]
     System(system::SystemCommand),
@@ -419,6 +422,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Port(a) => in_ctx!(|ctx| container::port(ctx, a)),
         Command::Rename(a) => in_ctx!(|ctx| container::rename(ctx, a)),
         Command::Volume(c) => in_ctx!(|ctx| volume::run(ctx, c)),
+        Command::Compose(a) => compose::run(a),
         Command::System(c) => in_ctx!(|ctx| system::system(ctx, c)),
         Command::Info => {
             in_ctx!(|ctx| system::system(ctx, system::SystemCommand::Info))

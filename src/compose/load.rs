@@ -1,0 +1,947 @@
+//! Loading a project: the files, directory, name and environment
+//! (`project`), then for each file and document: interpolation, `extends`,
+//! `!reset`/`!override`, `include`, the merge over the files before it and
+//! the check of its keys; then the canonical shape, profiles and the
+//! services asked for, the consistency of references, and each service's
+//! `env_file` read into its environment. The same pipeline loads the
+//! files `extends` and `include` name, each against its own directory.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde_yaml::{Mapping, Value};
+
+use super::canonical::{self, ShapeError};
+use super::dotenv;
+use super::interpolate::interpolate;
+use super::merge::{self, MergeError};
+use super::project::{self, ProjectError};
+use super::schema;
+use super::yaml::{self, YamlError, scalar_text};
+use crate::bounded;
+
+/// Why a project did not load. Each names the file or key path at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+    #[error("cannot read {}: {source}", .file.display())]
+    Read {
+        file: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: {source}", .file.display())]
+    Yaml {
+        file: PathBuf,
+        #[source]
+        source: YamlError,
+    },
+    #[error("error while interpolating {path}: {source}")]
+    Interpolation {
+        path: String,
+        #[source]
+        source: super::InterpolationError,
+    },
+    #[error("{}: {source}", .file.display())]
+    Dotenv {
+        file: PathBuf,
+        #[source]
+        source: super::DotenvError,
+    },
+    #[error("{}: {source}", .file.display())]
+    Merge {
+        file: PathBuf,
+        #[source]
+        source: MergeError,
+    },
+    #[error(transparent)]
+    Shape(#[from] ShapeError),
+    #[error("validating {}: {at} Additional property {key} is not allowed", .file.display())]
+    UnknownKey {
+        file: PathBuf,
+        at: String,
+        key: String,
+    },
+    #[error("{0}")]
+    Extends(String),
+    #[error("{0}")]
+    Include(String),
+    #[error("{0}: invalid compose project")]
+    Inconsistent(String),
+    #[error("no such service: {0}")]
+    NoSuchService(String),
+    #[error("env file {} not found", .0.display())]
+    EnvFileMissing(PathBuf),
+    #[error("empty compose file")]
+    Empty,
+}
+
+impl LoadError {
+    /// What to do about it.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            LoadError::Project(ProjectError::NotFound(_)) => {
+                "run ccr compose in the project's directory, or name its file with -f"
+            }
+            LoadError::Project(ProjectError::InvalidName(_)) => {
+                "use a lowercase name of letters, digits, '-' and '_' (-p or COMPOSE_PROJECT_NAME)"
+            }
+            LoadError::Interpolation { .. } => {
+                "set the variable in the environment or in the project's .env file"
+            }
+            LoadError::UnknownKey { .. } => {
+                "check the key's spelling against the compose specification, or prefix it with x- to keep it as an extension"
+            }
+            LoadError::EnvFileMissing(_) => "create the file, or mark the entry `required: false`",
+            _ => "fix the compose file and run `ccr compose config` to check it",
+        }
+    }
+}
+
+/// What to load: what `ccr compose` was given.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// The working directory (`-f` files and `--project-directory` are
+    /// relative to it).
+    pub cwd: PathBuf,
+    /// `-f`, in order; `-` is `stdin`.
+    pub files: Vec<PathBuf>,
+    pub project_directory: Option<PathBuf>,
+    /// `-p`.
+    pub project_name: Option<String>,
+    /// `--env-file` (replaces `<project dir>/.env`).
+    pub env_files: Vec<PathBuf>,
+    /// `--profile` (`*` is every profile); COMPOSE_PROFILES when empty.
+    pub profiles: Vec<String>,
+    /// Services named on the command line: only they (and what they
+    /// depend on) are kept, and their profiles are enabled.
+    pub services: Vec<String>,
+    /// The process environment.
+    pub environment: BTreeMap<String, String>,
+    /// The text of `-` when it is one of the files.
+    pub stdin: Option<String>,
+}
+
+/// A loaded project.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub name: String,
+    pub directory: PathBuf,
+    pub files: Vec<PathBuf>,
+    /// The canonical model (what `ccr compose config` prints).
+    pub model: Mapping,
+    /// The interpolation environment (process environment over `.env`).
+    pub environment: BTreeMap<String, String>,
+    /// compose's warnings (unset variables, obsolete `version`).
+    pub warnings: Vec<String>,
+}
+
+/// Loads the project `opts` describes.
+pub fn load(opts: &LoadOptions) -> Result<Project, LoadError> {
+    let env_var = |k: &str| opts.environment.get(k).map(String::as_str);
+    let found = project::files(
+        &opts.cwd,
+        &opts.files,
+        env_var("COMPOSE_FILE"),
+        env_var("COMPOSE_PATH_SEPARATOR"),
+    )?;
+    let mut warnings = Vec::new();
+    if let Some(first) = found.files.first() {
+        for other in &found.ignored {
+            warnings.push(format!(
+                "Found multiple config files with supported names: {}, {}\nUsing {}",
+                first.display(),
+                other.display(),
+                first.display()
+            ));
+        }
+    }
+    let directory = project::directory(opts.project_directory.as_deref(), &found.files, &opts.cwd);
+    let mut environment = opts.environment.clone();
+    let dotenv_files: Vec<PathBuf> = if !opts.env_files.is_empty() {
+        opts.env_files
+            .iter()
+            .map(|f| {
+                if f.is_absolute() {
+                    f.clone()
+                } else {
+                    opts.cwd.join(f)
+                }
+            })
+            .collect()
+    } else if env_var("COMPOSE_DISABLE_ENV_FILE").is_some_and(|v| !v.is_empty() && v != "0") {
+        Vec::new()
+    } else {
+        let d = directory.join(".env");
+        if d.is_file() { vec![d] } else { Vec::new() }
+    };
+    for f in &dotenv_files {
+        for (k, v) in read_env_file(f, &environment)? {
+            environment.entry(k).or_insert(v);
+        }
+    }
+    let texts: Vec<(PathBuf, String)> = found
+        .files
+        .iter()
+        .map(|f| read_compose_file(f, opts))
+        .collect::<Result<_, _>>()?;
+    let named = if opts.project_name.is_some() || environment.contains_key("COMPOSE_PROJECT_NAME") {
+        None
+    } else {
+        name_from_files(&texts, &environment)?
+    };
+    let name = project::name(
+        opts.project_name.as_deref(),
+        environment.get("COMPOSE_PROJECT_NAME").map(String::as_str),
+        named.as_deref(),
+        &directory,
+    )?;
+    environment
+        .entry("COMPOSE_PROJECT_NAME".into())
+        .or_insert_with(|| name.clone());
+
+    let mut loader = Loader {
+        warnings: &mut warnings,
+        included: Vec::new(),
+    };
+    let mut model = loader.model(&texts, &directory, &environment, Stage::Project)?;
+    if model.is_empty() {
+        return Err(LoadError::Empty);
+    }
+    model.remove("name");
+    let lookup = |k: &str| environment.get(k).cloned();
+    canonical::normalize(&mut model, &name, &lookup);
+    select(&mut model, opts, &environment)?;
+    consistency(&model)?;
+    resolve_env_files(&mut model, &environment)?;
+    canonical::typed(&mut model)?;
+    drop_unused(&mut model);
+    let mut ordered = Mapping::new();
+    ordered.insert("name".into(), Value::String(name.clone()));
+    for k in ["services", "networks", "volumes", "secrets", "configs"] {
+        if let Some(v) = model.remove(k) {
+            ordered.insert(k.into(), v);
+        }
+    }
+    ordered.extend(model);
+    Ok(Project {
+        name,
+        directory,
+        files: found.files,
+        model: ordered,
+        environment,
+        warnings,
+    })
+}
+
+fn read_compose_file(f: &Path, opts: &LoadOptions) -> Result<(PathBuf, String), LoadError> {
+    if f == Path::new("-") {
+        let text = opts.stdin.clone().unwrap_or_default();
+        return Ok((opts.cwd.join("-"), text));
+    }
+    let text =
+        bounded::read_to_string(f, bounded::CONFIG_FILE).map_err(|source| LoadError::Read {
+            file: f.to_path_buf(),
+            source,
+        })?;
+    Ok((f.to_path_buf(), text))
+}
+
+/// The variables of an env file, interpolated against `env`.
+pub fn read_env_file(
+    f: &Path,
+    env: &BTreeMap<String, String>,
+) -> Result<Vec<(String, String)>, LoadError> {
+    let text =
+        bounded::read_to_string(f, bounded::CONFIG_FILE).map_err(|source| LoadError::Read {
+            file: f.to_path_buf(),
+            source,
+        })?;
+    dotenv::parse(&text, &|k| env.get(k).cloned()).map_err(|source| LoadError::Dotenv {
+        file: f.to_path_buf(),
+        source,
+    })
+}
+
+/// The last `name:` of the files, interpolated.
+fn name_from_files(
+    texts: &[(PathBuf, String)],
+    env: &BTreeMap<String, String>,
+) -> Result<Option<String>, LoadError> {
+    let mut name = None;
+    for (file, text) in texts {
+        for doc in yaml::documents(text).map_err(|source| LoadError::Yaml {
+            file: file.clone(),
+            source,
+        })? {
+            if let Some(n) = doc.model.get("name").and_then(scalar_text) {
+                let v = interpolate(&n, &|k| env.get(k).cloned()).map_err(|source| {
+                    LoadError::Interpolation {
+                        path: "name".into(),
+                        source,
+                    }
+                })?;
+                name = Some(v.value);
+            }
+        }
+    }
+    Ok(name)
+}
+
+/// What a model is loaded for: the project itself, or a file that
+/// `extends` or `include` names (loaded whole, without normalisation).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Project,
+    Extended,
+    Included,
+}
+
+struct Loader<'w> {
+    warnings: &'w mut Vec<String>,
+    /// The chain of included files (a cycle is an error).
+    included: Vec<PathBuf>,
+}
+
+impl Loader<'_> {
+    /// The merged, canonical model of `texts`, its relative paths made
+    /// absolute against `dir`.
+    fn model(
+        &mut self,
+        texts: &[(PathBuf, String)],
+        dir: &Path,
+        env: &BTreeMap<String, String>,
+        stage: Stage,
+    ) -> Result<Mapping, LoadError> {
+        let mut dict = Value::Mapping(Mapping::new());
+        for (file, text) in texts {
+            let docs = yaml::documents(text).map_err(|source| LoadError::Yaml {
+                file: file.clone(),
+                source,
+            })?;
+            for doc in docs {
+                let mut cfg = Value::Mapping(doc.model);
+                self.interpolate(&mut cfg, &mut Vec::new(), env)?;
+                let Value::Mapping(mut cfg) = cfg else {
+                    unreachable!()
+                };
+                if stage != Stage::Extended {
+                    self.extends(&mut cfg, file, dir, env, &doc.resets)?;
+                }
+                merge::apply_resets(&mut dict, &doc.resets);
+                if stage != Stage::Extended {
+                    self.include(&mut cfg, file, dir, env)?;
+                }
+                let merged =
+                    merge::merge(dict, Value::Mapping(cfg), &mut Vec::new()).map_err(|source| {
+                        LoadError::Merge {
+                            file: file.clone(),
+                            source,
+                        }
+                    })?;
+                dict = merged;
+                merge::enforce_unicity(&mut dict, &mut Vec::new()).map_err(|source| {
+                    LoadError::Merge {
+                        file: file.clone(),
+                        source,
+                    }
+                })?;
+                if let Value::Mapping(m) = &mut dict {
+                    if stage != Stage::Extended
+                        && let Some(u) = schema::unknown_keys(m).into_iter().next()
+                    {
+                        return Err(LoadError::UnknownKey {
+                            file: file.clone(),
+                            at: u.at,
+                            key: u.key,
+                        });
+                    }
+                    if m.remove("version").is_some() {
+                        self.warnings.push(format!(
+                            "{}: the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion",
+                            file.display()
+                        ));
+                    }
+                }
+            }
+        }
+        let Value::Mapping(mut model) = dict else {
+            unreachable!()
+        };
+        canonical::long_forms(&mut model)?;
+        let mut v = Value::Mapping(model);
+        merge::enforce_unicity(&mut v, &mut Vec::new()).map_err(|source| LoadError::Merge {
+            file: texts.first().map(|t| t.0.clone()).unwrap_or_default(),
+            source,
+        })?;
+        let Value::Mapping(mut model) = v else {
+            unreachable!()
+        };
+        canonical::resolve_paths(&mut model, dir, env.get("HOME").map(String::as_str));
+        Ok(model)
+    }
+
+    /// Interpolates every string value (never keys) in place.
+    fn interpolate(
+        &mut self,
+        v: &mut Value,
+        path: &mut Vec<String>,
+        env: &BTreeMap<String, String>,
+    ) -> Result<(), LoadError> {
+        match v {
+            Value::String(s) => {
+                let out = interpolate(s, &|k| env.get(k).cloned()).map_err(|source| {
+                    LoadError::Interpolation {
+                        path: path.join("."),
+                        source,
+                    }
+                })?;
+                for u in out.unset {
+                    let w = format!("The {u:?} variable is not set. Defaulting to a blank string.");
+                    if !self.warnings.contains(&w) {
+                        self.warnings.push(w);
+                    }
+                }
+                *s = out.value;
+            }
+            Value::Mapping(m) => {
+                for (k, child) in m.iter_mut() {
+                    path.push(scalar_text(k).unwrap_or_default());
+                    let r = self.interpolate(child, path, env);
+                    path.pop();
+                    r?;
+                }
+            }
+            Value::Sequence(items) => {
+                for (i, child) in items.iter_mut().enumerate() {
+                    path.push(format!("[{i}]"));
+                    let r = self.interpolate(child, path, env);
+                    path.pop();
+                    r?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Resolves `extends` for every service of one document.
+    fn extends(
+        &mut self,
+        cfg: &mut Mapping,
+        file: &Path,
+        dir: &Path,
+        env: &BTreeMap<String, String>,
+        resets: &[yaml::Path],
+    ) -> Result<(), LoadError> {
+        let Some(Value::Mapping(services)) = cfg.get("services").cloned() else {
+            return Ok(());
+        };
+        let mut services = services;
+        let names: Vec<String> = services.keys().filter_map(scalar_text).collect();
+        for name in names {
+            let resolved =
+                self.extend_service(&name, &services, file, dir, env, resets, &mut Vec::new())?;
+            services.insert(Value::String(name), resolved);
+        }
+        cfg.insert("services".into(), Value::Mapping(services));
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn extend_service(
+        &mut self,
+        name: &str,
+        services: &Mapping,
+        file: &Path,
+        dir: &Path,
+        env: &BTreeMap<String, String>,
+        resets: &[yaml::Path],
+        chain: &mut Vec<(PathBuf, String)>,
+    ) -> Result<Value, LoadError> {
+        let service = services.get(name).cloned().unwrap_or(Value::Null);
+        let Some(ext) = service.get("extends").cloned() else {
+            return Ok(service);
+        };
+        let (base_name, base_file) = match &ext {
+            Value::String(s) => (s.clone(), None),
+            Value::Mapping(m) => (
+                m.get("service").and_then(scalar_text).ok_or_else(|| {
+                    LoadError::Extends(format!("services.{name}.extends: service is required"))
+                })?,
+                m.get("file").and_then(scalar_text),
+            ),
+            _ => {
+                return Err(LoadError::Extends(format!(
+                    "services.{name}.extends must be a string or a mapping"
+                )));
+            }
+        };
+        let link = (file.to_path_buf(), name.to_string());
+        if chain.contains(&link) {
+            return Err(LoadError::Extends(format!(
+                "circular reference with extends in {}: service {name}",
+                file.display()
+            )));
+        }
+        chain.push(link);
+        let base = match base_file {
+            Some(f) => {
+                let path = if Path::new(&f).is_absolute() {
+                    PathBuf::from(&f)
+                } else {
+                    dir.join(&f)
+                };
+                let text =
+                    bounded::read_to_string(&path, bounded::CONFIG_FILE).map_err(|source| {
+                        LoadError::Read {
+                            file: path.clone(),
+                            source,
+                        }
+                    })?;
+                let base_dir = path.parent().unwrap_or(dir).to_path_buf();
+                let model = self.model(&[(path.clone(), text)], &base_dir, env, Stage::Extended)?;
+                let Some(Value::Mapping(others)) = model.get("services").cloned() else {
+                    return Err(not_found(name, &path, &base_name));
+                };
+                if !others.contains_key(base_name.as_str()) {
+                    return Err(not_found(name, &path, &base_name));
+                }
+                self.extend_service(&base_name, &others, &path, &base_dir, env, &[], chain)?
+            }
+            None => {
+                if !services.contains_key(base_name.as_str()) {
+                    return Err(not_found(name, file, &base_name));
+                }
+                self.extend_service(&base_name, services, file, dir, env, resets, chain)?
+            }
+        };
+        chain.pop();
+        let mut source = Value::Mapping(Mapping::new());
+        if let Value::Mapping(m) = &mut source {
+            let mut inner = Mapping::new();
+            inner.insert(Value::String(name.to_string()), base);
+            m.insert("services".into(), Value::Mapping(inner));
+        }
+        merge::apply_resets(&mut source, resets);
+        let base = source["services"][name].clone();
+        let mut path = vec!["services".to_string(), "x".to_string()];
+        let merged = merge::merge(base, service, &mut path).map_err(|source| LoadError::Merge {
+            file: file.to_path_buf(),
+            source,
+        })?;
+        let mut merged = merged;
+        if let Value::Mapping(m) = &mut merged {
+            m.remove("extends");
+        }
+        Ok(merged)
+    }
+
+    /// Loads the files of a document's `include:` and adds their
+    /// resources; a resource defined differently on both sides is an
+    /// error.
+    fn include(
+        &mut self,
+        cfg: &mut Mapping,
+        file: &Path,
+        dir: &Path,
+        env: &BTreeMap<String, String>,
+    ) -> Result<(), LoadError> {
+        let Some(list) = cfg.remove("include") else {
+            return Ok(());
+        };
+        let Value::Sequence(list) = list else {
+            return Err(LoadError::Include("include must be a list".into()));
+        };
+        self.included.push(file.to_path_buf());
+        for entry in list {
+            let (paths, env_files, project_dir) = match entry {
+                Value::String(p) => (vec![p], Vec::new(), None),
+                Value::Mapping(m) => {
+                    let strings = |k: &str| match m.get(k) {
+                        Some(Value::Sequence(l)) => l.iter().filter_map(scalar_text).collect(),
+                        Some(v) => scalar_text(v).into_iter().collect(),
+                        None => Vec::new(),
+                    };
+                    (
+                        strings("path"),
+                        strings("env_file"),
+                        m.get("project_directory").and_then(scalar_text),
+                    )
+                }
+                _ => {
+                    return Err(LoadError::Include(
+                        "include entries are paths or mappings".into(),
+                    ));
+                }
+            };
+            let abs = |p: &str| {
+                if Path::new(p).is_absolute() {
+                    PathBuf::from(p)
+                } else {
+                    PathBuf::from(canonical::join(dir, p))
+                }
+            };
+            let files: Vec<PathBuf> = paths.iter().map(|p| abs(p)).collect();
+            let Some(main) = files.first() else {
+                return Err(LoadError::Include("include: path is required".into()));
+            };
+            if self.included.contains(main) {
+                let mut chain: Vec<String> = self
+                    .included
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect();
+                chain.push(main.display().to_string());
+                return Err(LoadError::Include(format!(
+                    "include cycle detected:\n{}",
+                    chain.join("\n include ")
+                )));
+            }
+            let inc_dir = match &project_dir {
+                Some(d) => abs(d),
+                None => main.parent().unwrap_or(dir).to_path_buf(),
+            };
+            let env_files: Vec<PathBuf> = if env_files.is_empty() {
+                let d = inc_dir.join(".env");
+                if d.is_file() { vec![d] } else { Vec::new() }
+            } else {
+                env_files.iter().map(|f| abs(f)).collect()
+            };
+            let mut inc_env = env.clone();
+            for f in &env_files {
+                for (k, v) in read_env_file(f, env)? {
+                    inc_env.insert(k, v);
+                }
+            }
+            let texts: Vec<(PathBuf, String)> = files
+                .iter()
+                .map(|f| {
+                    bounded::read_to_string(f, bounded::CONFIG_FILE)
+                        .map(|t| (f.clone(), t))
+                        .map_err(|source| LoadError::Read {
+                            file: f.clone(),
+                            source,
+                        })
+                })
+                .collect::<Result<_, _>>()?;
+            let imported = self.model(&texts, &inc_dir, &inc_env, Stage::Included)?;
+            for kind in ["services", "volumes", "networks", "secrets", "configs"] {
+                let Some(Value::Mapping(from)) = imported.get(kind) else {
+                    continue;
+                };
+                let to = cfg
+                    .entry(kind.into())
+                    .or_insert_with(|| Value::Mapping(Mapping::new()));
+                if to.is_null() {
+                    *to = Value::Mapping(Mapping::new());
+                }
+                let Value::Mapping(to) = to else { continue };
+                for (k, v) in from {
+                    match to.get(k) {
+                        Some(existing) if existing == v => {}
+                        Some(_) => {
+                            return Err(LoadError::Include(format!(
+                                "{kind}.{} conflicts with imported resource",
+                                scalar_text(k).unwrap_or_default()
+                            )));
+                        }
+                        None => {
+                            to.insert(k.clone(), v.clone());
+                        }
+                    }
+                }
+            }
+        }
+        self.included.pop();
+        Ok(())
+    }
+}
+
+fn not_found(name: &str, file: &Path, base: &str) -> LoadError {
+    LoadError::Extends(format!(
+        "cannot extend service {name:?} in {}: service {base:?} not found",
+        file.display()
+    ))
+}
+
+fn services(model: &Mapping) -> impl Iterator<Item = (String, &Mapping)> {
+    model
+        .get("services")
+        .and_then(Value::as_mapping)
+        .into_iter()
+        .flat_map(|m| m.iter())
+        .filter_map(|(k, v)| Some((scalar_text(k)?, v.as_mapping()?)))
+}
+
+fn dependencies(svc: &Mapping) -> Vec<(String, bool)> {
+    svc.get("depends_on")
+        .and_then(Value::as_mapping)
+        .into_iter()
+        .flat_map(|m| m.iter())
+        .filter_map(|(k, v)| {
+            let required = v.get("required").and_then(Value::as_bool).unwrap_or(true);
+            Some((scalar_text(k)?, required))
+        })
+        .collect()
+}
+
+/// Keeps the services that profiles enable (and, when services are
+/// named, only those and what they depend on).
+fn select(
+    model: &mut Mapping,
+    opts: &LoadOptions,
+    env: &BTreeMap<String, String>,
+) -> Result<(), LoadError> {
+    let mut profiles: BTreeSet<String> = opts.profiles.iter().cloned().collect();
+    if profiles.is_empty()
+        && let Some(p) = env.get("COMPOSE_PROFILES")
+    {
+        profiles.extend(
+            p.split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(String::from),
+        );
+    }
+    let all: Vec<(String, Vec<String>)> = services(model)
+        .map(|(n, s)| {
+            let p = s
+                .get("profiles")
+                .and_then(Value::as_sequence)
+                .map(|l| l.iter().filter_map(scalar_text).collect())
+                .unwrap_or_default();
+            (n, p)
+        })
+        .collect();
+    for asked in &opts.services {
+        match all.iter().find(|(n, _)| n == asked) {
+            Some((_, p)) => profiles.extend(p.iter().cloned()),
+            None => return Err(LoadError::NoSuchService(asked.clone())),
+        }
+    }
+    let enabled = |p: &[String]| {
+        p.is_empty() || profiles.contains("*") || p.iter().any(|x| profiles.contains(x))
+    };
+    let mut keep: BTreeSet<String> = all
+        .iter()
+        .filter(|(_, p)| enabled(p))
+        .map(|(n, _)| n.clone())
+        .collect();
+    if !opts.services.is_empty() {
+        let mut wanted: BTreeSet<String> = BTreeSet::new();
+        let mut todo: Vec<String> = opts.services.clone();
+        while let Some(n) = todo.pop() {
+            if !wanted.insert(n.clone()) {
+                continue;
+            }
+            if let Some((_, svc)) = services(model).find(|(x, _)| *x == n) {
+                todo.extend(dependencies(svc).into_iter().map(|d| d.0));
+            }
+        }
+        keep.retain(|n| wanted.contains(n));
+    }
+    if let Some(Value::Mapping(svcs)) = model.get_mut("services") {
+        svcs.retain(|k, _| scalar_text(k).is_some_and(|k| keep.contains(&k)));
+    }
+    Ok(())
+}
+
+/// Every reference inside the project names something it defines.
+fn consistency(model: &Mapping) -> Result<(), LoadError> {
+    let defined = |kind: &str| -> BTreeSet<String> {
+        model
+            .get(kind)
+            .and_then(Value::as_mapping)
+            .map(|m| m.keys().filter_map(scalar_text).collect())
+            .unwrap_or_default()
+    };
+    let names = defined("services");
+    let (networks, volumes, secrets, configs) = (
+        defined("networks"),
+        defined("volumes"),
+        defined("secrets"),
+        defined("configs"),
+    );
+    for (name, svc) in services(model) {
+        for (dep, required) in dependencies(svc) {
+            if required && !names.contains(&dep) {
+                return Err(LoadError::Inconsistent(format!(
+                    "service {name:?} depends on undefined service {dep:?}"
+                )));
+            }
+        }
+        if let Some(n) = svc.get("networks").and_then(Value::as_mapping) {
+            if svc.contains_key("network_mode") {
+                return Err(LoadError::Inconsistent(format!(
+                    "service {name} declares mutually exclusive `network_mode` and `networks`"
+                )));
+            }
+            for k in n.keys().filter_map(scalar_text) {
+                if !networks.contains(&k) {
+                    return Err(LoadError::Inconsistent(format!(
+                        "service {name:?} refers to undefined network {k}"
+                    )));
+                }
+            }
+        }
+        for v in svc
+            .get("volumes")
+            .and_then(Value::as_sequence)
+            .into_iter()
+            .flatten()
+        {
+            if v.get("type").and_then(Value::as_str) == Some("volume")
+                && let Some(src) = v.get("source").and_then(Value::as_str)
+                && !volumes.contains(src)
+            {
+                return Err(LoadError::Inconsistent(format!(
+                    "service {name:?} refers to undefined volume {src}"
+                )));
+            }
+        }
+        for (kind, set) in [("secrets", &secrets), ("configs", &configs)] {
+            for e in svc
+                .get(kind)
+                .and_then(Value::as_sequence)
+                .into_iter()
+                .flatten()
+            {
+                if let Some(src) = e.get("source").and_then(Value::as_str)
+                    && !set.contains(src)
+                {
+                    let one = kind.trim_end_matches('s');
+                    return Err(LoadError::Inconsistent(format!(
+                        "service {name:?} refers to undefined {one} {src}"
+                    )));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads each service's `env_file` entries into its environment (later
+/// files win, `environment:` wins over all) and drops them.
+fn resolve_env_files(model: &mut Mapping, env: &BTreeMap<String, String>) -> Result<(), LoadError> {
+    let Some(Value::Mapping(svcs)) = model.get_mut("services") else {
+        return Ok(());
+    };
+    for (_, svc) in svcs.iter_mut() {
+        let Value::Mapping(svc) = svc else { continue };
+        let Some(Value::Sequence(files)) = svc.remove("env_file") else {
+            continue;
+        };
+        let mut from_files: BTreeMap<String, String> = BTreeMap::new();
+        for f in files {
+            let path = PathBuf::from(f.get("path").and_then(scalar_text).unwrap_or_default());
+            let required = f.get("required").and_then(Value::as_bool).unwrap_or(true);
+            if !path.exists() {
+                if required {
+                    return Err(LoadError::EnvFileMissing(path));
+                }
+                continue;
+            }
+            let text = bounded::read_to_string(&path, bounded::CONFIG_FILE).map_err(|source| {
+                LoadError::Read {
+                    file: path.clone(),
+                    source,
+                }
+            })?;
+            let lookup = |k: &str| from_files.get(k).cloned().or_else(|| env.get(k).cloned());
+            let vars = dotenv::parse(&text, &lookup).map_err(|source| LoadError::Dotenv {
+                file: path.clone(),
+                source,
+            })?;
+            from_files.extend(vars);
+        }
+        let mut environment: Mapping = from_files
+            .into_iter()
+            .map(|(k, v)| (Value::String(k), Value::String(v)))
+            .collect();
+        if let Some(Value::Mapping(own)) = svc.get("environment") {
+            for (k, v) in own {
+                environment.insert(k.clone(), v.clone());
+            }
+        }
+        svc.insert("environment".into(), Value::Mapping(environment));
+    }
+    Ok(())
+}
+
+/// Leaves out the networks, volumes, secrets and configs no service uses.
+fn drop_unused(model: &mut Mapping) {
+    let mut used: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for (_, svc) in services(model) {
+        if let Some(n) = svc.get("networks").and_then(Value::as_mapping) {
+            used.entry("networks")
+                .or_default()
+                .extend(n.keys().filter_map(scalar_text));
+        }
+        for v in svc
+            .get("volumes")
+            .and_then(Value::as_sequence)
+            .into_iter()
+            .flatten()
+        {
+            if v.get("type").and_then(Value::as_str) == Some("volume")
+                && let Some(s) = v.get("source").and_then(scalar_text)
+            {
+                used.entry("volumes").or_default().insert(s);
+            }
+        }
+        for kind in ["secrets", "configs"] {
+            for e in svc
+                .get(kind)
+                .and_then(Value::as_sequence)
+                .into_iter()
+                .flatten()
+            {
+                if let Some(s) = e.get("source").and_then(scalar_text) {
+                    used.entry(kind).or_default().insert(s);
+                }
+            }
+        }
+        if let Some(b) = svc
+            .get("build")
+            .and_then(|b| b.get("secrets"))
+            .and_then(Value::as_sequence)
+        {
+            for e in b {
+                let s = e
+                    .get("source")
+                    .and_then(scalar_text)
+                    .or_else(|| scalar_text(e));
+                if let Some(s) = s {
+                    used.entry("secrets").or_default().insert(s);
+                }
+            }
+        }
+    }
+    for kind in ["networks", "volumes", "secrets", "configs"] {
+        let keep = used.remove(kind).unwrap_or_default();
+        if let Some(Value::Mapping(rs)) = model.get_mut(kind) {
+            rs.retain(|k, _| scalar_text(k).is_some_and(|k| keep.contains(&k)));
+            if rs.is_empty() {
+                model.remove(kind);
+            }
+        }
+    }
+}
+
+/// The model as `docker compose config` prints it: YAML, a literal `$`
+/// written `$$` so that the output loads back to the same model.
+pub fn to_yaml(model: &Mapping) -> String {
+    fn escape(v: &Value) -> Value {
+        match v {
+            Value::String(s) => Value::String(s.replace('$', "$$")),
+            Value::Mapping(m) => {
+                Value::Mapping(m.iter().map(|(k, v)| (k.clone(), escape(v))).collect())
+            }
+            Value::Sequence(l) => Value::Sequence(l.iter().map(escape).collect()),
+            other => other.clone(),
+        }
+    }
+    serde_yaml::to_string(&escape(&Value::Mapping(model.clone()))).unwrap_or_default()
+}
