@@ -50,6 +50,7 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "rename" -d 'Rename a contai
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "version" -d 'Show ccr\'s version and what it was built with'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "info" -d 'Display system-wide information'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "volume" -d 'Manage named volumes'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "network" -d 'Manage networks'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "compose" -d 'Define and run multi-container projects (compose files)'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "system" -d 'Manage ccr as a whole'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "restart" -d 'Restart one or more containers'
@@ -85,9 +86,9 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -l entrypoint -d 'Overwrite
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l hostname -d 'Container host name' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS] (e.g. /run:size=64m,mode=1777)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l stop-signal -d 'Signal to stop the container with (default: the image\'s STOPSIGNAL, else SIGTERM)' -r
-complete -c ccr -n "__fish_ccr_using_subcommand run" -l network -d 'Network: bridge (CNI, the default), none (loopback only) or host' -r -f -a "bridge\t''
-none\t''
-host\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l network -d 'Connect to a network: bridge (the default), none (loopback only), host, container:NAME, or a network\'s name (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l network-alias -d 'Add a network-scoped alias for the container (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s l -l label -d 'Set metadata on the container: KEY=VALUE (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t''
@@ -136,9 +137,9 @@ complete -c ccr -n "__fish_ccr_using_subcommand create" -l entrypoint -d 'Overwr
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l hostname -d 'Container host name' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS] (e.g. /run:size=64m,mode=1777)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l stop-signal -d 'Signal to stop the container with (default: the image\'s STOPSIGNAL, else SIGTERM)' -r
-complete -c ccr -n "__fish_ccr_using_subcommand create" -l network -d 'Network: bridge (CNI, the default), none (loopback only) or host' -r -f -a "bridge\t''
-none\t''
-host\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l network -d 'Connect to a network: bridge (the default), none (loopback only), host, container:NAME, or a network\'s name (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l network-alias -d 'Add a network-scoped alias for the container (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -s l -l label -d 'Set metadata on the container: KEY=VALUE (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t''
@@ -410,6 +411,74 @@ complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcomma
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "create" -d 'Create a network (its own bridge and subnet)'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "ls" -d 'List networks'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "inspect" -d 'Display detailed information on one or more networks'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "rm" -d 'Remove one or more networks'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "prune" -d 'Remove all networks no container uses'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver to manage the network (only bridge)' -r -f -a "bridge\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -d 'Subnet in CIDR format (default: a free /24 of 10.90.0.0/16)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -l gateway -d 'Gateway of the subnet (default: its first address)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -l label -d 'Set metadata: KEY=VALUE (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'Restrict external access to the network'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Format the output: table, json, or a template such as \'{{.Name}}\'' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=NAME, label=KEY[=VALUE]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from ls" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from ls" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from ls" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from ls" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only display network IDs'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from ls" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from ls" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from inspect" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from inspect" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from inspect" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from inspect" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from rm" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from rm" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from rm" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from rm" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from rm" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from rm" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -s f -l file -d 'Compose configuration files (repeatable; `-` reads standard input)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -s p -l project-name -d 'Project name' -r
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l project-directory -d 'Alternate working directory (default: the directory of the first file)' -r -F

@@ -1694,3 +1694,112 @@ fn destroy_outside_the_mode_wipes_and_says_what_stays_on_disk() {
         0
     );
 }
+
+/// The host's bridge interfaces named like ccr's user networks.
+fn network_bridges() -> Vec<String> {
+    std::fs::read_dir("/sys/class/net")
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("ccr-"))
+        .collect()
+}
+
+#[test]
+fn user_networks_resolve_names_and_aliases_and_leave_nothing() {
+    let env = with_busybox();
+    let id = env.ok(&["network", "create", "--label", "k=v", "appnet"]);
+    let inspect = json(&env.ok(&["network", "inspect", "appnet"]));
+    assert_eq!(inspect[0]["Id"].as_str().unwrap(), id.trim());
+    assert_eq!(inspect[0]["Labels"]["k"], "v");
+    let bridge = inspect[0]["Options"]["com.docker.network.bridge.name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let subnet = inspect[0]["IPAM"]["Config"][0]["Subnet"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        env.fails(&["network", "create", "appnet"])
+            .contains("already exists")
+    );
+    assert!(
+        env.fails(&["run", "--rm", "--network", "nowhere", BUSYBOX, "true"])
+            .contains("network nowhere not found")
+    );
+    // A server known by its name and an alias; a client reaches it by both.
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "web",
+        "--network",
+        "appnet",
+        "--network-alias",
+        "www",
+        BUSYBOX,
+        "httpd",
+        "-f",
+        "-p",
+        "80",
+        "-h",
+        "/etc",
+    ]);
+    let out = env.ok(&[
+        "run", "--rm", "--name", "client", "--network", "appnet", BUSYBOX, "sh", "-c",
+        "for n in web www; do wget -qO- http://$n/hostname || echo failed $n; done; ip -4 addr show eth0",
+    ]);
+    let web_id = env.ok(&["inspect", "--format", "{{.Id}}", "web"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], &web_id.trim()[..12], "{out}");
+    assert_eq!(lines[1], &web_id.trim()[..12], "{out}");
+    let prefix = subnet.trim_end_matches(".0/24");
+    assert!(
+        out.contains(&format!("inet {prefix}.")),
+        "the client's address is in {subnet}: {out}"
+    );
+    // The server's /etc/hosts followed the client in and out.
+    let hosts = env.ok(&["exec", "web", "cat", "/etc/hosts"]);
+    assert!(
+        hosts.contains("\tweb ") && hosts.contains(" www"),
+        "{hosts}"
+    );
+    assert!(
+        !hosts.contains("client"),
+        "the removed client is still listed: {hosts}"
+    );
+    // Two networks: an interface on each.
+    env.ok(&["network", "create", "second"]);
+    let out = env.ok(&[
+        "run",
+        "--rm",
+        "--network",
+        "appnet",
+        "--network",
+        "second",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "ls /sys/class/net | sort | tr '\\n' ' '",
+    ]);
+    assert_eq!(out.trim(), "eth0 eth1 lo");
+    // In use: not removed. Unused: pruned, bridges gone from the host.
+    assert!(
+        env.fails(&["network", "rm", "appnet"])
+            .contains("active endpoints")
+    );
+    env.ok(&["rm", "-f", "web"]);
+    let pruned = env.ok(&["network", "prune", "-f"]);
+    assert!(
+        pruned.contains("appnet") && pruned.contains("second"),
+        "{pruned}"
+    );
+    let names = env.ok(&["network", "ls", "--format", "{{.Name}}"]);
+    assert_eq!(names.trim(), "bridge");
+    assert!(
+        !network_bridges().contains(&bridge),
+        "bridge {bridge} left on the host"
+    );
+    assert_clean(&env);
+}

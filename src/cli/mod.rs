@@ -12,6 +12,7 @@ mod image;
 mod kbs;
 mod login;
 mod manifest;
+mod network;
 mod run;
 mod system;
 mod trust;
@@ -111,6 +112,9 @@ pub enum Command {
     /// Manage named volumes
     #[command(subcommand)]
     Volume(volume::VolumeCommand),
+    /// Manage networks
+    #[command(subcommand)]
+    Network(network::NetworkCommand),
     /// Define and run multi-container projects (compose files)
     Compose(compose::ComposeArgs),
     /// Manage ccr as a whole
@@ -423,6 +427,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Rename(a) => in_ctx!(|ctx| container::rename(ctx, a)),
         Command::Volume(c) => in_ctx!(|ctx| volume::run(ctx, c)),
         Command::Compose(a) => compose::run(a),
+        Command::Network(c) => in_ctx!(|ctx| network::run(ctx, c)),
         Command::System(c) => in_ctx!(|ctx| system::system(ctx, c)),
         Command::Info => {
             in_ctx!(|ctx| system::system(ctx, system::SystemCommand::Info))

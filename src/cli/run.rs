@@ -32,13 +32,6 @@ impl PullFlag {
     }
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum NetworkFlag {
-    Bridge,
-    None,
-    Host,
-}
-
 #[derive(Args, Debug)]
 pub struct RunArgs {
     /// Remove the container when it exits
@@ -86,9 +79,15 @@ pub struct RunArgs {
     /// Signal to stop the container with (default: the image's STOPSIGNAL, else SIGTERM)
     #[arg(long)]
     pub stop_signal: Option<String>,
-    /// Network: bridge (CNI, the default), none (loopback only) or host
-    #[arg(long, alias = "net", value_enum, default_value_t = NetworkFlag::Bridge)]
-    pub network: NetworkFlag,
+    /// Connect to a network: bridge (the default), none (loopback only), host, container:NAME, or a network's name (repeatable)
+    #[arg(long, alias = "net")]
+    pub network: Vec<String>,
+    /// Add a network-scoped alias for the container (repeatable)
+    #[arg(long)]
+    pub network_alias: Vec<String>,
+    /// Set metadata on the container: KEY=VALUE (repeatable)
+    #[arg(short, long)]
+    pub label: Vec<String>,
     /// Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]
     #[arg(short, long = "publish")]
     pub publish: Vec<String>,
@@ -141,9 +140,71 @@ fn env_list(a: &RunArgs) -> Result<Vec<String>, Error> {
         .collect())
 }
 
+/// What `--network` (and `--network-alias`) asked for.
+pub struct NetworkChoice {
+    pub mode: Network,
+    pub attach: Vec<crate::runtime::network::NetworkAttach>,
+    pub container: Option<String>,
+}
+
+impl NetworkChoice {
+    /// docker's `--network` values: `bridge` (the default), `none`,
+    /// `host`, `container:NAME`, or networks by name (several may be given;
+    /// the aliases apply on each).
+    pub fn parse(given: &[String], aliases: &[String]) -> Result<NetworkChoice, Error> {
+        let single = |mode| {
+            if given.len() > 1 {
+                return Err(Error::Usage(format!(
+                    "--network {} cannot be combined with other networks",
+                    given[0]
+                )));
+            }
+            if !aliases.is_empty() {
+                return Err(Error::Usage(
+                    "--network-alias needs a user-defined network".into(),
+                ));
+            }
+            Ok(mode)
+        };
+        let first = given.first().map(String::as_str).unwrap_or("bridge");
+        let mut choice = NetworkChoice {
+            mode: Network::Bridge,
+            attach: Vec::new(),
+            container: None,
+        };
+        match first {
+            "none" => choice.mode = single(Network::None)?,
+            "host" => choice.mode = single(Network::Host)?,
+            c if c.starts_with("container:") => {
+                choice.mode = single(Network::Container)?;
+                choice.container = Some(c["container:".len()..].to_string());
+            }
+            _ => {
+                for n in given {
+                    if ["none", "host"].contains(&n.as_str()) || n.starts_with("container:") {
+                        return Err(Error::Usage(format!(
+                            "--network {n} cannot be combined with other networks"
+                        )));
+                    }
+                    choice.attach.push(crate::runtime::network::NetworkAttach {
+                        name: n.clone(),
+                        aliases: if n == "bridge" {
+                            Vec::new()
+                        } else {
+                            aliases.to_vec()
+                        },
+                    });
+                }
+            }
+        }
+        Ok(choice)
+    }
+}
+
 impl RunArgs {
     /// The one place `run`/`create` flags become the engine's request.
     fn request(&self, ctx: &Context, snapshotter: Snapshotter) -> Result<CreateRequest, Error> {
+        let networks = NetworkChoice::parse(&self.network, &self.network_alias)?;
         let config = ContainerConfig {
             env: env_list(self)?,
             volumes: self
@@ -157,11 +218,17 @@ impl RunArgs {
             entrypoint: self.entrypoint.clone(),
             hostname: self.hostname.clone(),
             read_only: self.read_only,
-            network: match self.network {
-                NetworkFlag::Bridge => Network::Bridge,
-                NetworkFlag::None => Network::None,
-                NetworkFlag::Host => Network::Host,
-            },
+            network: networks.mode,
+            networks: networks.attach,
+            network_container: networks.container,
+            labels: self
+                .label
+                .iter()
+                .map(|l| {
+                    let (k, v) = l.split_once('=').unwrap_or((l, ""));
+                    (k.to_string(), v.to_string())
+                })
+                .collect(),
             command: self.command.clone(),
             remove: self.rm,
             stop_signal: self.stop_signal.clone(),

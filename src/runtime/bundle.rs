@@ -60,8 +60,8 @@ impl Runtime {
         fs::create_dir_all(&dir).map_err(io_err(&dir, "create directory"))?;
         let marker = dir.join(CREATING);
         fs::write(&marker, std::process::id().to_string()).map_err(io_err(&marker, "write"))?;
-        let mut attachment = None;
-        let created = self.create_bundle(store, img, opts, &id, &dir, &mut attachment);
+        let mut attachments = Vec::new();
+        let created = self.create_bundle(store, img, opts, &id, &dir, &mut attachments);
         match created {
             Ok((overlay, layers, command)) => {
                 let st = ContainerState {
@@ -80,16 +80,16 @@ impl Runtime {
                     pid: None,
                     started: None,
                     finished: None,
-                    attachment,
+                    attachment: attachments.first().cloned(),
+                    more_attachments: attachments.iter().skip(1).cloned().collect(),
                 };
                 self.save(&st)?;
                 let _ = fs::remove_file(&marker);
+                self.refresh_hosts(&networks_of(&st));
                 Ok(st)
             }
             Err(e) => {
-                if let Some(att) = &attachment {
-                    network::detach(&self.layout, &id, att, &opts.ports);
-                }
+                network::detach(&self.layout, &id, &attachments, &opts.ports);
                 let _ = self.destroy_bundle(&id);
                 Err(e)
             }
@@ -140,23 +140,57 @@ impl Runtime {
         opts: &ContainerConfig,
         id: &str,
         dir: &Path,
-        attachment: &mut Option<network::Attachment>,
+        attachments: &mut Vec<network::Attachment>,
     ) -> Result<(bool, Vec<PathBuf>, Vec<String>), RuntimeError> {
         let rootfs = dir.join("rootfs");
+        // The networks first: a missing one fails before any layer is made.
+        let networks = match opts.network {
+            Network::Bridge => {
+                let nets = network::Networks::new(&self.layout);
+                let asked: Vec<network::NetworkAttach> = if opts.networks.is_empty() {
+                    vec![network::NetworkAttach {
+                        name: network::DEFAULT.into(),
+                        aliases: Vec::new(),
+                    }]
+                } else {
+                    opts.networks.clone()
+                };
+                asked
+                    .iter()
+                    .map(|a| Ok((nets.get(&a.name)?, a.aliases.clone())))
+                    .collect::<Result<Vec<_>, RuntimeError>>()?
+            }
+            _ if !opts.ports.is_empty() => {
+                return Err(RuntimeError::Config("-p needs the bridge network".into()));
+            }
+            _ => Vec::new(),
+        };
+        let shared = match (opts.network, &opts.network_container) {
+            (Network::Container, Some(other)) => Some(self.shared_network(other)?),
+            (Network::Container, None) => {
+                return Err(RuntimeError::Config(
+                    "container network mode without a container".into(),
+                ));
+            }
+            _ => None,
+        };
         let (overlay, layers) = self.make_root(store, img, opts.snapshotter, dir)?;
         let image_cfg = img.config.config.clone().unwrap_or_default();
         let hostname = opts
             .hostname
             .clone()
             .unwrap_or_else(|| id[..12].to_string());
-        if opts.network == Network::Bridge {
-            *attachment = Some(network::attach(&self.layout, id, &opts.ports)?);
-        } else if !opts.ports.is_empty() {
-            return Err(RuntimeError::Config("-p needs the bridge network".into()));
+        if !networks.is_empty() {
+            *attachments = network::attach(&self.layout, id, &networks, &opts.ports)?;
         }
-        let address = attachment.as_ref().and_then(|a| a.address.clone());
+        let address = attachments.first().and_then(|a| a.address.clone());
         let etc = dir.join("etc");
         write_etc(&etc, &hostname, opts.network, address.as_deref())?;
+        if let Some((_, other_etc)) = &shared {
+            for f in ["hosts", "resolv.conf"] {
+                let _ = fs::copy(other_etc.join(f), etc.join(f));
+            }
+        }
         let args = spec::process_args(&image_cfg, opts)?;
         let env = spec::environment(&image_cfg, opts, &hostname);
         let user_spec = opts
@@ -174,7 +208,10 @@ impl Runtime {
                     .map_err(io_err(&v.source, "create volume directory"))?;
             }
         }
-        let netns = attachment.as_ref().map(|a| a.netns.clone());
+        let netns = attachments
+            .first()
+            .map(|a| a.netns.clone())
+            .or_else(|| shared.map(|(netns, _)| netns));
         let spec = spec::build(
             id,
             args.clone(),
@@ -222,11 +259,102 @@ impl Runtime {
     }
 
     pub fn destroy_bundle(&self, id: &str) -> Result<(), RuntimeError> {
+        let networks = self.load(id).map(|st| networks_of(&st)).unwrap_or_default();
         let dir = self.release_bundle(id);
-        match fs::remove_dir_all(&dir) {
+        let removed = match fs::remove_dir_all(&dir) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
             Err(e) => Err(io_err(&dir, "remove")(e)),
+        };
+        self.refresh_hosts(&networks);
+        removed
+    }
+
+    /// The namespace of the container `key` (by name or id), for
+    /// `--network container:KEY`, and its /etc files' directory.
+    fn shared_network(&self, key: &str) -> Result<(PathBuf, PathBuf), RuntimeError> {
+        let other = self.find(key)?;
+        let netns = other
+            .attachment
+            .as_ref()
+            .map(|a| a.netns.clone())
+            .ok_or_else(|| {
+                RuntimeError::Config(format!(
+                    "container {} has no network namespace of its own to share",
+                    other.name
+                ))
+            })?;
+        Ok((netns, self.container_dir(&other.id).join("etc")))
+    }
+
+    /// Rewrites /etc/hosts of every container on one of `networks` (the
+    /// default `bridge` has no name resolution, as in docker): each lists
+    /// every member of each of its networks by name, host name and
+    /// aliases. The files are rewritten in place: the containers see
+    /// them through bind mounts.
+    pub fn refresh_hosts(&self, networks: &std::collections::BTreeSet<String>) {
+        if networks.iter().all(|n| n == network::DEFAULT) {
+            return;
+        }
+        let lock_path = self.layout.root().join("networks/.hosts.lock");
+        let _lock = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .ok()
+            .inspect(|f| {
+                let _ = rustix::fs::flock(f, rustix::fs::FlockOperation::LockExclusive);
+            });
+        let all = self.list().unwrap_or_default();
+        for c in &all {
+            let mine = networks_of(c);
+            if mine.is_disjoint(networks) {
+                continue;
+            }
+            let hostname = c
+                .options
+                .hostname
+                .clone()
+                .unwrap_or_else(|| c.id[..12].to_string());
+            let own = c.attachment.as_ref().and_then(|a| a.address.clone());
+            let mut text = hosts_header(&hostname, own.as_deref());
+            let mut seen = std::collections::BTreeSet::new();
+            for peer in &all {
+                for att in peer.attachments() {
+                    let net = att.network_name();
+                    if net == network::DEFAULT || !mine.contains(net) {
+                        continue;
+                    }
+                    let Some(ip) = &att.address else { continue };
+                    let peer_host = peer
+                        .options
+                        .hostname
+                        .clone()
+                        .unwrap_or_else(|| peer.id[..12].to_string());
+                    let mut names = vec![peer.name.clone(), peer_host];
+                    names.extend(att.aliases.iter().cloned());
+                    let mut uniq = Vec::new();
+                    for n in names {
+                        if !uniq.contains(&n) {
+                            uniq.push(n);
+                        }
+                    }
+                    let line = format!("{ip}\t{}\n", uniq.join(" "));
+                    if seen.insert(line.clone()) {
+                        text.push_str(&line);
+                    }
+                }
+            }
+            let path = self.container_dir(&c.id).join("etc/hosts");
+            if let Ok(mut f) = fs::OpenOptions::new()
+                .write(true)
+                .truncate(true)
+                .open(&path)
+            {
+                use std::io::Write;
+                let _ = f.write_all(text.as_bytes());
+            }
         }
     }
 }
@@ -236,10 +364,8 @@ impl Runtime {
     /// mounts, cgroups, runtime state); returns the directory.
     fn release_bundle(&self, id: &str) -> PathBuf {
         let dir = self.container_dir(id);
-        if let Ok(st) = self.load(id)
-            && let Some(att) = &st.attachment
-        {
-            network::detach(&self.layout, id, att, &st.options.ports);
+        if let Ok(st) = self.load(id) {
+            network::detach(&self.layout, id, &st.attachments(), &st.options.ports);
         }
         unmount_below(&dir);
         remove_cgroup(id);
@@ -255,12 +381,66 @@ impl Runtime {
         let st = self.stop_for_removal(key)?;
         let dir = self.release_bundle(&st.id);
         fs::rename(&dir, to).map_err(io_err(&dir, "move for wiping"))?;
+        self.refresh_hosts(&networks_of(&st));
         Ok(st)
     }
 }
 
 /// In a container's directory while it is being made: the maker's pid.
 const CREATING: &str = "creating.pid";
+
+impl Runtime {
+    /// The containers attached to the network `name`, with their
+    /// attachment there.
+    pub fn network_members(
+        &self,
+        name: &str,
+    ) -> Result<Vec<(ContainerState, network::Attachment)>, RuntimeError> {
+        let mut out = Vec::new();
+        for c in self.list()? {
+            if let Some(a) = c
+                .attachments()
+                .into_iter()
+                .find(|a| a.network_name() == name)
+            {
+                out.push((c, a));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Removes the user network `key` when no container is attached.
+    pub fn network_remove(&self, key: &str) -> Result<network::NetworkRecord, RuntimeError> {
+        let nets = network::Networks::new(&self.layout);
+        let rec = nets.get(key)?;
+        let users: Vec<String> = self
+            .network_members(&rec.name)?
+            .into_iter()
+            .map(|(c, _)| c.name)
+            .collect();
+        nets.remove(&rec.name, &users)
+    }
+
+    /// The user networks.
+    pub fn networks(&self) -> network::Networks<'_> {
+        network::Networks::new(&self.layout)
+    }
+}
+
+/// The networks a container is attached to, by name.
+pub fn networks_of(st: &ContainerState) -> std::collections::BTreeSet<String> {
+    st.attachments()
+        .iter()
+        .map(|a| a.network_name().to_string())
+        .collect()
+}
+
+fn hosts_header(hostname: &str, address: Option<&str>) -> String {
+    format!(
+        "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n{}\t{hostname}\n",
+        address.unwrap_or("127.0.1.1")
+    )
+}
 
 /// /etc/hosts, /etc/hostname and /etc/resolv.conf for the container.
 fn write_etc(
@@ -274,13 +454,7 @@ fn write_etc(
         fs::write(&p, data).map_err(io_err(&p, "write"))
     };
     write("hostname", format!("{hostname}\n"))?;
-    write(
-        "hosts",
-        format!(
-            "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n{}\t{hostname}\n",
-            address.unwrap_or("127.0.1.1")
-        ),
-    )?;
+    write("hosts", hosts_header(hostname, address))?;
     let host_resolv = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
     let resolv = match network {
         Network::Host => host_resolv,
@@ -291,7 +465,7 @@ fn write_etc(
             .filter(|l| !(l.starts_with("nameserver 127.") || l.starts_with("nameserver ::1")))
             .map(|l| format!("{l}\n"))
             .collect(),
-        Network::None => String::new(),
+        Network::None | Network::Container => String::new(),
     };
     write("resolv.conf", resolv)
 }

@@ -75,6 +75,8 @@ pub enum RuntimeError {
     },
     #[error("no such container: {0}")]
     NoSuchContainer(String),
+    #[error("network {0} not found")]
+    NoSuchNetwork(String),
 }
 
 impl RuntimeError {

@@ -1,11 +1,18 @@
 //! Bridge networking through the standard CNI plugins (Debian's
 //! `containernetworking-plugins`): a network namespace per container,
-//! `bridge` with `host-local` addresses and masquerading, `portmap` for
-//! `-p HOST:CONTAINER`, and `loopback`. Torn down, and the address
-//! released, when the container is removed.
+//! attached to one or more networks, each its own Linux bridge and subnet
+//! (`bridge` with `host-local` addresses and masquerading), `portmap` for
+//! `-p HOST:CONTAINER` on the first, and `loopback`. Torn down, and the
+//! addresses released, when the container is removed.
+//!
+//! The default network is docker's `bridge` (`ccr0`, 10.89.0.0/16);
+//! `ccr network create` makes others (`networks/<name>.json`), each a /24
+//! of 10.90.0.0/16 unless a subnet is given.
 
 use crate::layout::Layout;
+use std::collections::BTreeMap;
 use std::io::Write;
+use std::net::Ipv4Addr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -15,8 +22,12 @@ use serde_json::{Value, json};
 use super::RuntimeError;
 
 pub const CNI_PATH: &str = "/usr/lib/cni";
+/// docker's name for the default network.
+pub const DEFAULT: &str = "bridge";
 const BRIDGE: &str = "ccr0";
 const SUBNET: &str = "10.89.0.0/16";
+/// Where user networks' subnets are taken from, a /24 each.
+const POOL: [u8; 2] = [10, 90];
 
 /// `-p [IP:]HOST:CONTAINER[/PROTO]`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,31 +80,379 @@ impl PortMapping {
     }
 }
 
-/// A container's attachment: its namespace and what the plugins returned.
+/// A network: docker's `bridge` (the default) or one `ccr network create`
+/// made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NetworkRecord {
+    pub name: String,
+    pub id: String,
+    pub created: String,
+    pub driver: String,
+    pub subnet: String,
+    pub gateway: String,
+    /// The Linux bridge.
+    pub bridge: String,
+    #[serde(default)]
+    pub internal: bool,
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+}
+
+impl NetworkRecord {
+    /// docker's default network.
+    pub fn default_bridge() -> NetworkRecord {
+        NetworkRecord {
+            name: DEFAULT.into(),
+            id: crate::digest::Digest::of(b"ccr default bridge network")
+                .hex()
+                .to_string(),
+            created: String::new(),
+            driver: "bridge".into(),
+            subnet: SUBNET.into(),
+            gateway: "10.89.0.1".into(),
+            bridge: BRIDGE.into(),
+            internal: false,
+            labels: BTreeMap::new(),
+        }
+    }
+
+    /// The CNI network name (also the `host-local` allocation directory).
+    fn cni_name(&self) -> &str {
+        if self.name == DEFAULT {
+            "ccr"
+        } else {
+            &self.name
+        }
+    }
+}
+
+/// Network names as docker allows them.
+pub fn valid_name(n: &str) -> bool {
+    let mut chars = n.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+        && n.len() <= 128
+}
+
+/// `a.b.c.d/len` as its network address and prefix length.
+pub fn parse_cidr(s: &str) -> Option<(Ipv4Addr, u8)> {
+    let (ip, len) = s.split_once('/')?;
+    let ip: Ipv4Addr = ip.parse().ok()?;
+    let len: u8 = len.parse().ok().filter(|l| (8..=30).contains(l))?;
+    let mask = u32::MAX << (32 - len);
+    Some((Ipv4Addr::from(u32::from(ip) & mask), len))
+}
+
+fn contains(subnet: &str, ip: Ipv4Addr) -> bool {
+    parse_cidr(subnet).is_some_and(|(net, len)| {
+        let mask = u32::MAX << (32 - len);
+        u32::from(ip) & mask == u32::from(net)
+    })
+}
+
+/// The host's routed IPv4 subnets (`/proc/net/route`, less the default
+/// route): a new network must not take one that another bridge or
+/// interface already serves, whoever made it.
+fn host_routes() -> Vec<String> {
+    let text = std::fs::read_to_string("/proc/net/route").unwrap_or_default();
+    text.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            let dest = u32::from_str_radix(f.get(1)?, 16).ok()?;
+            let mask = u32::from_str_radix(f.get(7)?, 16).ok()?;
+            if mask == 0 {
+                return None;
+            }
+            // The kernel prints the address's bytes as a little-endian word.
+            let dest = Ipv4Addr::from(dest.to_le_bytes());
+            let len = mask.count_ones();
+            Some(format!("{dest}/{len}"))
+        })
+        .collect()
+}
+
+fn overlaps(a: &str, b: &str) -> bool {
+    match (parse_cidr(a), parse_cidr(b)) {
+        (Some((x, lx)), Some((y, ly))) => {
+            let len = lx.min(ly);
+            let mask = u32::MAX << (32 - len);
+            u32::from(x) & mask == u32::from(y) & mask
+        }
+        _ => false,
+    }
+}
+
+/// What `ccr network create` asks for.
+#[derive(Clone, Debug, Default)]
+pub struct NetworkSpec {
+    pub name: String,
+    pub subnet: Option<String>,
+    pub gateway: Option<String>,
+    pub internal: bool,
+    pub labels: BTreeMap<String, String>,
+}
+
+/// The user networks, one file each under `networks/`.
+pub struct Networks<'a> {
+    layout: &'a Layout,
+}
+
+impl<'a> Networks<'a> {
+    pub fn new(layout: &'a Layout) -> Networks<'a> {
+        Networks { layout }
+    }
+
+    fn dir(&self) -> PathBuf {
+        self.layout.root().join("networks")
+    }
+
+    fn lock(&self) -> Result<std::fs::File, RuntimeError> {
+        let dir = self.dir();
+        std::fs::create_dir_all(&dir).map_err(super::io_err(&dir, "create directory"))?;
+        let path = dir.join(".lock");
+        let f = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(super::io_err(&path, "open"))?;
+        rustix::fs::flock(&f, rustix::fs::FlockOperation::LockExclusive)
+            .map_err(|e| super::io_err(&path, "lock")(e.into()))?;
+        Ok(f)
+    }
+
+    /// Every network: the default first, then the user networks by name.
+    pub fn list(&self) -> Vec<NetworkRecord> {
+        let mut out: Vec<NetworkRecord> = std::fs::read_dir(self.dir())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+            .filter_map(|e| {
+                let data = crate::bounded::read(&e.path(), crate::bounded::CONFIG_FILE).ok()?;
+                serde_json::from_slice(&data).ok()
+            })
+            .collect();
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        out.insert(0, NetworkRecord::default_bridge());
+        out
+    }
+
+    /// The network named (or whose id starts with) `key`.
+    pub fn get(&self, key: &str) -> Result<NetworkRecord, RuntimeError> {
+        let all = self.list();
+        if let Some(n) = all.iter().find(|n| n.name == key) {
+            return Ok(n.clone());
+        }
+        let by_id: Vec<&NetworkRecord> = all
+            .iter()
+            .filter(|n| key.len() >= 3 && n.id.starts_with(key))
+            .collect();
+        match by_id.as_slice() {
+            [one] => Ok((*one).clone()),
+            _ => Err(RuntimeError::NoSuchNetwork(key.to_string())),
+        }
+    }
+
+    /// Makes a network: its own bridge and subnet.
+    pub fn create(&self, spec: &NetworkSpec) -> Result<NetworkRecord, RuntimeError> {
+        if !valid_name(&spec.name) || ["host", "none"].contains(&spec.name.as_str()) {
+            return Err(RuntimeError::Config(format!(
+                "invalid network name {:?}: use [a-zA-Z0-9][a-zA-Z0-9_.-]* (host, none and bridge are taken)",
+                spec.name
+            )));
+        }
+        let _lock = self.lock()?;
+        let all = self.list();
+        // The default bridge's route is this project's own.
+        let routes: Vec<String> = host_routes()
+            .into_iter()
+            .filter(|r| !overlaps(r, SUBNET))
+            .collect();
+        if all.iter().any(|n| n.name == spec.name) {
+            return Err(RuntimeError::Config(format!(
+                "network with name {} already exists",
+                spec.name
+            )));
+        }
+        let subnet = match &spec.subnet {
+            Some(s) => {
+                let (net, len) = parse_cidr(s).ok_or_else(|| {
+                    RuntimeError::Config(format!(
+                        "invalid subnet {s:?}: use an IPv4 CIDR from /8 to /30, e.g. 172.30.0.0/24"
+                    ))
+                })?;
+                let s = format!("{net}/{len}");
+                if let Some(n) = all.iter().find(|n| overlaps(&n.subnet, &s)) {
+                    return Err(RuntimeError::Config(format!(
+                        "subnet {s} overlaps network {}'s {}",
+                        n.name, n.subnet
+                    )));
+                }
+                if let Some(r) = routes.iter().find(|r| overlaps(r, &s)) {
+                    return Err(RuntimeError::Config(format!(
+                        "subnet {s} overlaps {r}, which this host already routes"
+                    )));
+                }
+                s
+            }
+            None => (0..=255u8)
+                .map(|n| format!("{}.{}.{n}.0/24", POOL[0], POOL[1]))
+                .find(|c| {
+                    !all.iter().any(|n| overlaps(&n.subnet, c))
+                        && !routes.iter().any(|r| overlaps(r, c))
+                })
+                .ok_or_else(|| {
+                    RuntimeError::Config(
+                        "no free subnet is left: remove unused networks (ccr network prune)".into(),
+                    )
+                })?,
+        };
+        let (net, _) = parse_cidr(&subnet).expect("checked");
+        let gateway = match &spec.gateway {
+            Some(g) => {
+                let ip: Ipv4Addr = g.parse().map_err(|_| {
+                    RuntimeError::Config(format!("invalid gateway {g:?}: use an IPv4 address"))
+                })?;
+                if !contains(&subnet, ip) {
+                    return Err(RuntimeError::Config(format!(
+                        "gateway {g} is not in subnet {subnet}"
+                    )));
+                }
+                ip.to_string()
+            }
+            None => Ipv4Addr::from(u32::from(net) + 1).to_string(),
+        };
+        let id = super::random_id()?;
+        let rec = NetworkRecord {
+            name: spec.name.clone(),
+            bridge: format!("ccr-{}", &id[..8]),
+            id,
+            created: chrono::Utc::now().to_rfc3339(),
+            driver: "bridge".into(),
+            subnet,
+            gateway,
+            internal: spec.internal,
+            labels: spec.labels.clone(),
+        };
+        let path = self.dir().join(format!("{}.json", rec.name));
+        crate::store::write_replace(
+            &path,
+            &serde_json::to_vec_pretty(&rec).expect("serialises"),
+            false,
+        )
+        .map_err(|source| RuntimeError::State {
+            id: rec.name.clone(),
+            source,
+        })?;
+        Ok(rec)
+    }
+
+    /// Removes a user network no container is attached to (`in_use`
+    /// names those that are); its bridge and allocations go with it.
+    pub fn remove(&self, key: &str, in_use: &[String]) -> Result<NetworkRecord, RuntimeError> {
+        let rec = self.get(key)?;
+        if rec.name == DEFAULT {
+            return Err(RuntimeError::Config(
+                "bridge is a pre-defined network and cannot be removed".into(),
+            ));
+        }
+        if !in_use.is_empty() {
+            return Err(RuntimeError::Config(format!(
+                "network {} has active endpoints (containers {})",
+                rec.name,
+                in_use.join(", ")
+            )));
+        }
+        let _lock = self.lock()?;
+        let path = self.dir().join(format!("{}.json", rec.name));
+        std::fs::remove_file(&path).map_err(super::io_err(&path, "remove"))?;
+        let _ = Command::new("ip")
+            .args(["link", "del", &rec.bridge])
+            .stderr(Stdio::null())
+            .status();
+        let _ = std::fs::remove_dir_all(self.layout.cni_ipam().join(rec.cni_name()));
+        Ok(rec)
+    }
+}
+
+/// One network a container asks to be on, with the names it answers to
+/// there (beside its name and host name).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NetworkAttach {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A container's attachment to one network: its namespace, interface,
+/// address and what the plugins returned.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Attachment {
     pub netns: PathBuf,
     pub address: Option<String>,
     pub result: Option<Value>,
+    /// The network (empty in states older than user networks: the default).
+    #[serde(default)]
+    pub network: String,
+    #[serde(default)]
+    pub ifname: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The network as it was when attached (what detaching needs).
+    #[serde(default)]
+    pub record: Option<NetworkRecord>,
 }
 
-fn plugins(layout: &Layout) -> Vec<Value> {
-    vec![
-        json!({
-            "type": "bridge",
-            "bridge": BRIDGE,
-            "isGateway": true,
-            "ipMasq": true,
-            "hairpinMode": true,
-            "ipam": {
-                "type": "host-local",
-                "ranges": [[{"subnet": SUBNET}]],
-                "routes": [{"dst": "0.0.0.0/0"}],
-                "dataDir": layout.cni_ipam(),
-            },
-        }),
-        json!({"type": "portmap", "capabilities": {"portMappings": true}, "snat": true}),
-    ]
+impl Attachment {
+    pub fn network_name(&self) -> &str {
+        if self.network.is_empty() {
+            DEFAULT
+        } else {
+            &self.network
+        }
+    }
+
+    fn interface(&self) -> &str {
+        if self.ifname.is_empty() {
+            "eth0"
+        } else {
+            &self.ifname
+        }
+    }
+
+    fn net(&self) -> NetworkRecord {
+        self.record
+            .clone()
+            .unwrap_or_else(NetworkRecord::default_bridge)
+    }
+}
+
+fn plugins(layout: &Layout, net: &NetworkRecord, first: bool) -> Vec<Value> {
+    let mut bridge = json!({
+        "type": "bridge",
+        "bridge": net.bridge,
+        "isGateway": true,
+        "ipMasq": !net.internal,
+        "hairpinMode": true,
+        "ipam": {
+            "type": "host-local",
+            "ranges": [[{"subnet": net.subnet, "gateway": net.gateway}]],
+            "dataDir": layout.cni_ipam(),
+        },
+    });
+    // The first network carries the default route; others only their subnet.
+    if first && !net.internal {
+        bridge["ipam"]["routes"] = json!([{"dst": "0.0.0.0/0"}]);
+    } else {
+        bridge["isDefaultGateway"] = json!(false);
+    }
+    let mut out = vec![bridge];
+    if first {
+        out.push(json!({"type": "portmap", "capabilities": {"portMappings": true}, "snat": true}));
+    }
+    out
 }
 
 fn invoke(
@@ -146,10 +505,10 @@ fn invoke(
     serde_json::from_slice(&out.stdout).map_err(|e| fail(format!("unreadable result: {e}")))
 }
 
-fn conf(plugin: &Value, prev: Option<&Value>, ports: &[PortMapping]) -> Value {
+fn conf(net: &NetworkRecord, plugin: &Value, prev: Option<&Value>, ports: &[PortMapping]) -> Value {
     let mut c = plugin.clone();
     c["cniVersion"] = json!("1.0.0");
-    c["name"] = json!("ccr");
+    c["name"] = json!(net.cni_name());
     if let Some(p) = prev.filter(|p| !p.is_null()) {
         c["prevResult"] = p.clone();
     }
@@ -167,12 +526,15 @@ fn netns_path(id: &str) -> PathBuf {
     PathBuf::from("/run/netns").join(format!("ccr-{}", &id[..12]))
 }
 
-/// Creates the container's namespace and attaches it to the bridge.
+/// Creates the container's namespace and attaches it to `networks` (the
+/// first gets the default route and the published ports); on failure
+/// nothing stays attached.
 pub fn attach(
     layout: &Layout,
     id: &str,
+    networks: &[(NetworkRecord, Vec<String>)],
     ports: &[PortMapping],
-) -> Result<Attachment, RuntimeError> {
+) -> Result<Vec<Attachment>, RuntimeError> {
     let netns = netns_path(id);
     let name = netns
         .file_name()
@@ -195,67 +557,182 @@ pub fn attach(
             ),
         });
     }
-    let mut att = Attachment {
-        netns: netns.clone(),
-        ..Default::default()
-    };
-    let run = || -> Result<Value, RuntimeError> {
+    let lo = json!({"type": "loopback"});
+    let mut done: Vec<Attachment> = Vec::new();
+    let result = (|| -> Result<(), RuntimeError> {
         invoke(
             "ADD",
-            &json!({"type": "loopback"}),
+            &lo,
             id,
             &netns,
             "lo",
-            &conf(&json!({"type": "loopback"}), None, ports),
+            &conf(&NetworkRecord::default_bridge(), &lo, None, ports),
         )?;
-        let mut prev: Option<Value> = None;
-        for p in plugins(layout) {
-            let r = invoke(
-                "ADD",
-                &p,
-                id,
-                &netns,
-                "eth0",
-                &conf(&p, prev.as_ref(), ports),
-            )?;
-            if !r.is_null() {
-                prev = Some(r);
+        for (i, (net, aliases)) in networks.iter().enumerate() {
+            let ifname = format!("eth{i}");
+            let mut prev: Option<Value> = None;
+            let mut att = Attachment {
+                netns: netns.clone(),
+                network: net.name.clone(),
+                ifname: ifname.clone(),
+                aliases: aliases.clone(),
+                record: Some(net.clone()),
+                ..Default::default()
+            };
+            for p in plugins(layout, net, i == 0) {
+                let r = invoke(
+                    "ADD",
+                    &p,
+                    id,
+                    &netns,
+                    &ifname,
+                    &conf(net, &p, prev.as_ref(), ports),
+                );
+                match r {
+                    Ok(r) if !r.is_null() => prev = Some(r),
+                    Ok(_) => {}
+                    Err(e) => {
+                        att.result = prev;
+                        done.push(att);
+                        return Err(e);
+                    }
+                }
             }
-        }
-        Ok(prev.unwrap_or_default())
-    };
-    match run() {
-        Ok(result) => {
+            let result = prev.unwrap_or_default();
             att.address = result["ips"][0]["address"]
                 .as_str()
                 .map(|a| a.split('/').next().unwrap_or(a).to_string());
             att.result = Some(result);
-            Ok(att)
+            done.push(att);
         }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => Ok(done),
         Err(e) => {
-            detach(layout, id, &att, ports);
+            detach(layout, id, &done, ports);
             Err(e)
         }
     }
 }
 
-/// Detaches from the bridge (releasing the address) and removes the namespace.
-pub fn detach(layout: &Layout, id: &str, att: &Attachment, ports: &[PortMapping]) {
-    for p in plugins(layout).iter().rev() {
-        let _ = invoke(
-            "DEL",
-            p,
-            id,
-            &att.netns,
-            "eth0",
-            &conf(p, att.result.as_ref(), ports),
-        );
+/// Detaches from every network (releasing the addresses) and removes the
+/// namespace.
+pub fn detach(layout: &Layout, id: &str, atts: &[Attachment], ports: &[PortMapping]) {
+    for (i, att) in atts.iter().enumerate().rev() {
+        let net = att.net();
+        for p in plugins(layout, &net, i == 0).iter().rev() {
+            let _ = invoke(
+                "DEL",
+                p,
+                id,
+                &att.netns,
+                att.interface(),
+                &conf(&net, p, att.result.as_ref(), ports),
+            );
+        }
     }
-    if let Some(name) = att.netns.file_name() {
+    if let Some(name) = atts.first().and_then(|a| a.netns.file_name()) {
         let _ = Command::new("ip")
             .arg("netns")
             .arg("del")
             .arg(name)
             .output();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subnets_are_checked_for_overlap() {
+        assert_eq!(
+            parse_cidr("10.90.3.7/24"),
+            Some(("10.90.3.0".parse().unwrap(), 24))
+        );
+        assert!(parse_cidr("10.0.0.0/33").is_none());
+        assert!(parse_cidr("nonsense").is_none());
+        assert!(overlaps("10.89.0.0/16", "10.89.4.0/24"));
+        assert!(!overlaps("10.89.0.0/16", "10.90.0.0/24"));
+        assert!(contains("10.90.1.0/24", "10.90.1.1".parse().unwrap()));
+        assert!(!contains("10.90.1.0/24", "10.90.2.1".parse().unwrap()));
+        assert!(valid_name("proj_default") && !valid_name("-x") && !valid_name("a b"));
+    }
+
+    #[test]
+    fn host_routes_are_read() {
+        // Whatever this machine routes parses as subnets.
+        for r in host_routes() {
+            assert!(
+                parse_cidr(&r).is_some() || r.ends_with("/32") || r.ends_with("/31"),
+                "{r}"
+            );
+        }
+    }
+
+    #[test]
+    fn networks_get_their_own_subnet_and_refuse_overlaps() {
+        let t = tempfile::tempdir().unwrap();
+        let layout = Layout::new(t.path());
+        let nets = Networks::new(&layout);
+        let a = nets
+            .create(&NetworkSpec {
+                name: "a".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let b = nets
+            .create(&NetworkSpec {
+                name: "b".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        // A free /24 of the pool each (others may be routed on this host).
+        assert!(
+            a.subnet.starts_with("10.90.") && a.subnet.ends_with(".0/24"),
+            "{}",
+            a.subnet
+        );
+        assert_eq!(a.gateway, a.subnet.replace(".0/24", ".1"));
+        assert!(b.subnet.starts_with("10.90.") && b.subnet != a.subnet);
+        assert_ne!(a.bridge, b.bridge);
+        assert!(
+            nets.create(&NetworkSpec {
+                name: "a".into(),
+                ..Default::default()
+            })
+            .is_err()
+        );
+        let clash = NetworkSpec {
+            name: "c".into(),
+            subnet: Some("10.89.7.0/24".into()),
+            ..Default::default()
+        };
+        assert!(
+            nets.create(&clash)
+                .unwrap_err()
+                .to_string()
+                .contains("overlaps network bridge")
+        );
+        let off = NetworkSpec {
+            name: "d".into(),
+            subnet: Some("172.30.0.0/24".into()),
+            gateway: Some("172.31.0.1".into()),
+            ..Default::default()
+        };
+        assert!(nets.create(&off).is_err());
+        assert_eq!(nets.get("b").unwrap(), b);
+        assert!(nets.remove("b", &["x".into()]).is_err());
+        nets.remove("b", &[]).unwrap();
+        assert!(nets.get("b").is_err());
+        assert_eq!(
+            nets.list()
+                .iter()
+                .map(|n| n.name.as_str())
+                .collect::<Vec<_>>(),
+            ["bridge", "a"]
+        );
+        assert!(nets.remove("bridge", &[]).is_err());
     }
 }

@@ -18,6 +18,8 @@ pub enum Network {
     None,
     /// The host's network namespace.
     Host,
+    /// Another container's network namespace (`container:NAME`).
+    Container,
 }
 
 /// How a container's root file system is made (nerdctl's `--snapshotter`).
@@ -194,4 +196,14 @@ pub struct ContainerConfig {
     /// `-t`: the container's standard streams are a terminal.
     #[serde(default)]
     pub tty: bool,
+    /// On the bridge: the networks, in order (none given: the default
+    /// `bridge`), each with the container's aliases there.
+    #[serde(default)]
+    pub networks: Vec<network::NetworkAttach>,
+    /// With [`Network::Container`]: the container whose namespace it joins.
+    #[serde(default)]
+    pub network_container: Option<String>,
+    /// `--label KEY=VALUE`.
+    #[serde(default)]
+    pub labels: std::collections::BTreeMap<String, String>,
 }

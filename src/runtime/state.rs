@@ -71,9 +71,23 @@ pub struct ContainerState {
     pub started: Option<String>,
     #[serde(default)]
     pub finished: Option<String>,
-    /// The bridge attachment, while the container exists.
+    /// The first network's attachment, while the container exists.
     #[serde(default)]
     pub attachment: Option<network::Attachment>,
+    /// The attachments to the other networks (eth1, ...).
+    #[serde(default)]
+    pub more_attachments: Vec<network::Attachment>,
+}
+
+impl ContainerState {
+    /// Every network attachment, the first one first.
+    pub fn attachments(&self) -> Vec<network::Attachment> {
+        self.attachment
+            .iter()
+            .chain(self.more_attachments.iter())
+            .cloned()
+            .collect()
+    }
 }
 
 impl ContainerState {

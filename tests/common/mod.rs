@@ -34,13 +34,15 @@ impl Drop for Env {
     /// A test that failed half-way leaves containers behind: they are
     /// removed, so that no process, mount or network namespace outlives it.
     fn drop(&mut self) {
-        let Ok(entries) = std::fs::read_dir(self.data_root().join("containers")) else {
-            return;
-        };
-        for e in entries.flatten() {
+        let entries = std::fs::read_dir(self.data_root().join("containers"));
+        for e in entries.into_iter().flatten().flatten() {
             let _ = self
                 .cmd(&["rm", "-f", &e.file_name().to_string_lossy()])
                 .output();
+        }
+        // Networks' bridges are the host's: none may outlive the test.
+        if self.data_root().join("networks").exists() {
+            let _ = self.cmd(&["network", "prune", "-f"]).output();
         }
     }
 }

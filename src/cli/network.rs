@@ -1,0 +1,250 @@
+//! `ccr network`: user-defined networks, as docker has them.
+
+use std::collections::BTreeMap;
+
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use crate::engine::Context;
+use crate::error::Error;
+use crate::format::Format;
+use crate::runtime::Runtime;
+use crate::runtime::network::{NetworkRecord, NetworkSpec};
+
+#[derive(Subcommand, Debug)]
+pub enum NetworkCommand {
+    /// Create a network (its own bridge and subnet)
+    Create(CreateArgs),
+    /// List networks
+    #[command(alias = "list")]
+    Ls(LsArgs),
+    /// Display detailed information on one or more networks
+    Inspect {
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
+    /// Remove one or more networks
+    #[command(alias = "remove")]
+    Rm {
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
+    /// Remove all networks no container uses
+    Prune {
+        /// Do not prompt for confirmation
+        #[arg(short, long)]
+        force: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct CreateArgs {
+    /// Driver to manage the network (only bridge)
+    #[arg(short, long, default_value = "bridge", value_parser = ["bridge"])]
+    pub driver: String,
+    /// Subnet in CIDR format (default: a free /24 of 10.90.0.0/16)
+    #[arg(long)]
+    pub subnet: Option<String>,
+    /// Gateway of the subnet (default: its first address)
+    #[arg(long)]
+    pub gateway: Option<String>,
+    /// Restrict external access to the network
+    #[arg(long)]
+    pub internal: bool,
+    /// Set metadata: KEY=VALUE (repeatable)
+    #[arg(long)]
+    pub label: Vec<String>,
+    pub name: String,
+}
+
+#[derive(Args, Debug)]
+pub struct LsArgs {
+    /// Only display network IDs
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Format the output: table, json, or a template such as '{{.Name}}'
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Filter: name=NAME, label=KEY[=VALUE]
+    #[arg(short, long)]
+    pub filter: Vec<String>,
+}
+
+fn labels(given: &[String]) -> BTreeMap<String, String> {
+    given
+        .iter()
+        .map(|l| {
+            let (k, v) = l.split_once('=').unwrap_or((l, ""));
+            (k.to_string(), v.to_string())
+        })
+        .collect()
+}
+
+/// docker's `network ls` row and `--format` fields.
+fn row(n: &NetworkRecord) -> serde_json::Value {
+    let labels: Vec<String> = n.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    json!({
+        "ID": &n.id[..12],
+        "Name": n.name,
+        "Driver": n.driver,
+        "Scope": "local",
+        "IPv6": "false",
+        "Internal": n.internal.to_string(),
+        "Labels": labels.join(","),
+        "CreatedAt": n.created,
+    })
+}
+
+fn matches(n: &NetworkRecord, filters: &[String]) -> Result<bool, Error> {
+    for f in filters {
+        let (k, v) = f
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(format!("invalid filter {f:?}: use KEY=VALUE")))?;
+        let ok = match k {
+            "name" => n.name.contains(v),
+            "id" => n.id.starts_with(v),
+            "driver" => n.driver == v,
+            "label" => match v.split_once('=') {
+                Some((lk, lv)) => n.labels.get(lk).is_some_and(|x| x == lv),
+                None => n.labels.contains_key(v),
+            },
+            _ => {
+                return Err(Error::Usage(format!(
+                    "invalid filter {k:?}: use name, id, driver or label"
+                )));
+            }
+        };
+        if !ok {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// docker's `network inspect` document for `n`.
+fn inspect(rt: &Runtime, n: &NetworkRecord) -> Result<serde_json::Value, Error> {
+    let mut containers = serde_json::Map::new();
+    for (c, a) in rt.network_members(&n.name)? {
+        let prefix = n.subnet.split('/').nth(1).unwrap_or("24");
+        containers.insert(
+            c.id.clone(),
+            json!({
+                "Name": c.name,
+                "EndpointID": "",
+                "MacAddress": "",
+                "IPv4Address": a.address.map(|ip| format!("{ip}/{prefix}")).unwrap_or_default(),
+                "IPv6Address": "",
+            }),
+        );
+    }
+    Ok(json!({
+        "Name": n.name,
+        "Id": n.id,
+        "Created": n.created,
+        "Scope": "local",
+        "Driver": n.driver,
+        "EnableIPv6": false,
+        "IPAM": {"Driver": "default", "Options": {}, "Config": [{"Subnet": n.subnet, "Gateway": n.gateway}]},
+        "Internal": n.internal,
+        "Attachable": false,
+        "Ingress": false,
+        "ConfigFrom": {"Network": ""},
+        "ConfigOnly": false,
+        "Containers": containers,
+        "Options": {"com.docker.network.bridge.name": n.bridge},
+        "Labels": n.labels,
+    }))
+}
+
+pub fn run(ctx: &Context, c: NetworkCommand) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.layout);
+    match c {
+        NetworkCommand::Create(a) => {
+            let rec = rt.networks().create(&NetworkSpec {
+                name: a.name,
+                subnet: a.subnet,
+                gateway: a.gateway,
+                internal: a.internal,
+                labels: labels(&a.label),
+            })?;
+            println!("{}", rec.id);
+            Ok(0)
+        }
+        NetworkCommand::Ls(a) => {
+            let format = Format::parse(a.format.as_deref())?;
+            let mut shown = Vec::new();
+            for n in rt.networks().list() {
+                if matches(&n, &a.filter)? {
+                    shown.push(n);
+                }
+            }
+            if a.quiet {
+                for n in &shown {
+                    println!("{}", &n.id[..12]);
+                }
+            } else if format != Format::Table {
+                for n in &shown {
+                    println!("{}", format.render(&row(n))?);
+                }
+            } else {
+                let mut table = vec![vec![
+                    "NETWORK ID".to_string(),
+                    "NAME".into(),
+                    "DRIVER".into(),
+                    "SCOPE".into(),
+                ]];
+                table.extend(shown.iter().map(|n| {
+                    vec![
+                        n.id[..12].to_string(),
+                        n.name.clone(),
+                        n.driver.clone(),
+                        "local".into(),
+                    ]
+                }));
+                super::print_table(&mut std::io::stdout().lock(), &table);
+            }
+            Ok(0)
+        }
+        NetworkCommand::Inspect { names } => {
+            let mut all = Vec::new();
+            for n in &names {
+                let rec = rt.networks().get(n)?;
+                all.push(inspect(&rt, &rec)?);
+            }
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&all).expect("serialises")
+            );
+            Ok(0)
+        }
+        NetworkCommand::Rm { names } => {
+            let mut failed = false;
+            for n in &names {
+                match rt.network_remove(n) {
+                    Ok(_) => println!("{n}"),
+                    Err(e) => {
+                        eprintln!("ccr: error: {e}");
+                        failed = true;
+                    }
+                }
+            }
+            Ok(if failed { crate::EXIT_CCR_FAILURE } else { 0 })
+        }
+        NetworkCommand::Prune { force } => {
+            if !force
+                && !super::confirm(&["all custom networks not used by at least one container"])
+            {
+                return Ok(0);
+            }
+            let mut removed = Vec::new();
+            for n in rt.networks().list().into_iter().skip(1) {
+                if rt.network_members(&n.name)?.is_empty() {
+                    rt.network_remove(&n.name)?;
+                    removed.push(n.name);
+                }
+            }
+            super::print_deleted("Networks", removed.iter());
+            Ok(0)
+        }
+    }
+}
