@@ -89,6 +89,22 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -l stop-signal -d 'Signal t
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l network -d 'Connect to a network: bridge (the default), none (loopback only), host, container:NAME, or a network\'s name (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l network-alias -d 'Add a network-scoped alias for the container (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s l -l label -d 'Set metadata on the container: KEY=VALUE (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l restart -d 'Restart policy: no, always, unless-stopped, on-failure[:max-retries]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l health-cmd -d 'Command to run to check health (run with /bin/sh -c)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l health-interval -d 'Time between running the check (e.g. 30s, 1m30s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l health-timeout -d 'Maximum time to allow one check to run' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l health-retries -d 'Consecutive failures needed to report unhealthy' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l health-start-period -d 'Start period for the container to initialize before failures count' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l health-start-interval -d 'Time between running the check during the start period' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l cpus -d 'Number of CPUs (e.g. 0.5)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l add-host -d 'Add a custom host-to-IP mapping: HOST:IP (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l dns -d 'Set custom DNS servers (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l dns-search -d 'Set custom DNS search domains (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l cap-add -d 'Add Linux capabilities (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l cap-drop -d 'Drop Linux capabilities (repeatable; ALL drops every one)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t''
@@ -122,6 +138,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -s i -l interactive -d 'Kee
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l read-only -d 'Mount the container\'s root file system read-only'
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l privileged -d 'Give extended privileges to this container'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s q -l quiet -d 'Suppress the pull output'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
@@ -140,6 +158,22 @@ complete -c ccr -n "__fish_ccr_using_subcommand create" -l stop-signal -d 'Signa
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l network -d 'Connect to a network: bridge (the default), none (loopback only), host, container:NAME, or a network\'s name (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l network-alias -d 'Add a network-scoped alias for the container (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s l -l label -d 'Set metadata on the container: KEY=VALUE (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l restart -d 'Restart policy: no, always, unless-stopped, on-failure[:max-retries]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l health-cmd -d 'Command to run to check health (run with /bin/sh -c)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l health-interval -d 'Time between running the check (e.g. 30s, 1m30s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l health-timeout -d 'Maximum time to allow one check to run' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l health-retries -d 'Consecutive failures needed to report unhealthy' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l health-start-period -d 'Start period for the container to initialize before failures count' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l health-start-interval -d 'Time between running the check during the start period' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l cpus -d 'Number of CPUs (e.g. 0.5)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l add-host -d 'Add a custom host-to-IP mapping: HOST:IP (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l dns -d 'Set custom DNS servers (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l dns-search -d 'Set custom DNS search domains (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l cap-add -d 'Add Linux capabilities (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l cap-drop -d 'Drop Linux capabilities (repeatable; ALL drops every one)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t''
@@ -173,6 +207,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand create" -s i -l interactive -d '
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l read-only -d 'Mount the container\'s root file system read-only'
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l privileged -d 'Give extended privileges to this container'
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s q -l quiet -d 'Suppress the pull output'
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'

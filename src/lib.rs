@@ -33,6 +33,7 @@ pub mod runtime;
 pub mod store;
 pub mod time;
 pub mod trust;
+pub mod units;
 pub mod unpack;
 
 pub use error::Error;

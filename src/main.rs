@@ -6,6 +6,10 @@ fn main() {
     if let Some((layout, id)) = ccr::runtime::monitor::invoked(std::env::args_os()) {
         std::process::exit(ccr::runtime::monitor::main(&layout, &id));
     }
+    // So is a health probe, which the monitor starts.
+    if let Some((layout, id)) = ccr::runtime::health::invoked(std::env::args_os()) {
+        std::process::exit(ccr::runtime::health::probe_main(&layout, &id));
+    }
     let cli = match ccr::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -1803,3 +1803,304 @@ fn user_networks_resolve_names_and_aliases_and_leave_nothing() {
     );
     assert_clean(&env);
 }
+
+fn inspect_field(env: &Env, name: &str, template: &str) -> String {
+    env.ok(&["inspect", "--format", template, name])
+        .trim()
+        .to_string()
+}
+
+/// Waits up to `secs` for `f` to hold; whether it did.
+fn eventually(secs: u64, mut f: impl FnMut() -> bool) -> bool {
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while std::time::Instant::now() < end {
+        if f() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    f()
+}
+
+#[test]
+fn health_checks_run_by_ccr_turn_healthy_and_unhealthy() {
+    let env = with_busybox();
+    // Healthy only once the file exists (after about a second).
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "slow",
+        "--health-cmd",
+        "test -f /tmp/ready && echo ok",
+        "--health-interval",
+        "200ms",
+        "--health-retries",
+        "50",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "sleep 1; touch /tmp/ready; sleep 60",
+    ]);
+    assert_eq!(
+        inspect_field(&env, "slow", "{{.State.Health.Status}}"),
+        "starting"
+    );
+    assert!(eventually(10, || inspect_field(
+        &env,
+        "slow",
+        "{{.State.Health.Status}}"
+    ) == "healthy"));
+    let ps = env.ok(&["ps", "--format", "{{.Names}} {{.Status}}"]);
+    assert!(ps.contains("slow Up") && ps.contains("(healthy)"), "{ps}");
+    let log = json(&env.ok(&["inspect", "slow"]))[0]["State"]["Health"]["Log"].clone();
+    let last = log.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["ExitCode"], 0);
+    assert_eq!(last["Output"].as_str().unwrap().trim(), "ok");
+    // A check that always fails: unhealthy after its retries, in exec form.
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "sick",
+        "--health-cmd",
+        "exit 3",
+        "--health-interval",
+        "100ms",
+        "--health-retries",
+        "2",
+        BUSYBOX,
+        "sleep",
+        "60",
+    ]);
+    assert!(eventually(10, || inspect_field(
+        &env,
+        "sick",
+        "{{.State.Health.Status}}"
+    ) == "unhealthy"));
+    assert!(
+        inspect_field(&env, "sick", "{{.State.Health.FailingStreak}}")
+            .parse::<u32>()
+            .unwrap()
+            >= 2
+    );
+    // A timeout counts as a failure.
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "stuck",
+        "--health-cmd",
+        "sleep 5",
+        "--health-interval",
+        "100ms",
+        "--health-timeout",
+        "200ms",
+        "--health-retries",
+        "1",
+        BUSYBOX,
+        "sleep",
+        "60",
+    ]);
+    assert!(eventually(10, || inspect_field(
+        &env,
+        "stuck",
+        "{{.State.Health.Status}}"
+    ) == "unhealthy"));
+    let out =
+        json(&env.ok(&["inspect", "stuck"]))[0]["State"]["Health"]["Log"][0]["Output"].clone();
+    assert!(out.as_str().unwrap().contains("exceeded timeout"), "{out}");
+    // --no-healthcheck: no health at all.
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "none",
+        "--no-healthcheck",
+        BUSYBOX,
+        "sleep",
+        "60",
+    ]);
+    assert_eq!(
+        json(&env.ok(&["inspect", "none"]))[0]["State"]["Health"],
+        serde_json::Value::Null
+    );
+    for c in ["slow", "sick", "stuck", "none"] {
+        env.ok(&["rm", "-f", c]);
+    }
+    assert_clean(&env);
+}
+
+#[test]
+fn restart_policies_are_enforced_by_the_monitor() {
+    let env = with_busybox();
+    assert!(
+        env.fails(&["run", "--rm", "--restart", "always", BUSYBOX, "true"])
+            .contains("--restart and --rm")
+    );
+    assert!(
+        env.fails(&["run", "--restart", "sometimes", BUSYBOX, "true"])
+            .contains("invalid restart policy")
+    );
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "flaky",
+        "--restart",
+        "on-failure:3",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "echo run; exit 3",
+    ]);
+    assert!(eventually(20, || inspect_field(
+        &env,
+        "flaky",
+        "{{.State.Status}}"
+    ) == "exited"));
+    assert_eq!(inspect_field(&env, "flaky", "{{.RestartCount}}"), "3");
+    assert_eq!(inspect_field(&env, "flaky", "{{.State.ExitCode}}"), "3");
+    assert_eq!(
+        env.ok(&["logs", "flaky"])
+            .lines()
+            .filter(|l| *l == "run")
+            .count(),
+        4
+    );
+    assert_eq!(
+        inspect_field(&env, "flaky", "{{.HostConfig.RestartPolicy.Name}}"),
+        "on-failure"
+    );
+    // on-failure does not restart a success; always does until stopped.
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "fine",
+        "--restart",
+        "on-failure",
+        BUSYBOX,
+        "true",
+    ]);
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "loop",
+        "--restart",
+        "always",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "sleep 0.2",
+    ]);
+    assert!(eventually(10, || inspect_field(
+        &env,
+        "loop",
+        "{{.RestartCount}}"
+    )
+    .parse::<u32>()
+    .unwrap()
+        >= 2));
+    assert_eq!(env.ok(&["wait", "fine"]).trim(), "0");
+    assert_eq!(inspect_field(&env, "fine", "{{.RestartCount}}"), "0");
+    env.ok(&["stop", "loop"]);
+    let count = inspect_field(&env, "loop", "{{.RestartCount}}");
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    assert_eq!(
+        inspect_field(&env, "loop", "{{.RestartCount}}"),
+        count,
+        "restarted after stop"
+    );
+    assert_ne!(inspect_field(&env, "loop", "{{.State.Status}}"), "running");
+    for c in ["flaky", "fine", "loop"] {
+        env.ok(&["rm", "-f", c]);
+    }
+    assert_clean(&env);
+}
+
+#[test]
+fn resource_limits_capabilities_and_etc_options_take_effect() {
+    let env = with_busybox();
+    let id = env.ok(&[
+        "run",
+        "-d",
+        "--memory",
+        "32m",
+        "--cpus",
+        "0.5",
+        "--pids-limit",
+        "50",
+        "--cap-drop",
+        "ALL",
+        "--cap-add",
+        "net_bind_service",
+        "--add-host",
+        "db.local:10.1.2.3",
+        "--dns",
+        "9.9.9.9",
+        "--dns-search",
+        "example.org",
+        BUSYBOX,
+        "sleep",
+        "60",
+    ]);
+    let id = id.trim();
+    let read = |sub: &str, file: &str| {
+        cgroup_dirs(id)
+            .iter()
+            .find(|d| d.to_string_lossy().contains(&format!("/{sub}/")))
+            .map(|d| {
+                std::fs::read_to_string(d.join(file))
+                    .unwrap()
+                    .trim()
+                    .to_string()
+            })
+    };
+    if let Some(m) = read("memory", "memory.limit_in_bytes") {
+        assert_eq!(m, "33554432");
+        assert_eq!(read("pids", "pids.max").unwrap(), "50");
+        assert_eq!(read("cpu", "cpu.cfs_quota_us").unwrap(), "50000");
+    } else {
+        let unified = cgroup_dirs(id).into_iter().next().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(unified.join("memory.max"))
+                .unwrap()
+                .trim(),
+            "33554432"
+        );
+    }
+    let status = env.ok(&["exec", id, "grep", "CapEff", "/proc/self/status"]);
+    assert!(
+        status.trim().ends_with("0000000000000400"),
+        "only NET_BIND_SERVICE: {status}"
+    );
+    let hosts = env.ok(&["exec", id, "cat", "/etc/hosts"]);
+    assert!(hosts.contains("10.1.2.3\tdb.local"), "{hosts}");
+    let resolv = env.ok(&["exec", id, "cat", "/etc/resolv.conf"]);
+    assert!(
+        resolv.contains("nameserver 9.9.9.9") && resolv.contains("search example.org"),
+        "{resolv}"
+    );
+    assert_eq!(resolv.matches("nameserver").count(), 1, "{resolv}");
+    assert_eq!(
+        inspect_field(&env, id, "{{.HostConfig.Memory}}"),
+        "33554432"
+    );
+    env.ok(&["rm", "-f", id]);
+    let privileged = env.ok(&[
+        "run",
+        "--rm",
+        "--privileged",
+        BUSYBOX,
+        "grep",
+        "CapEff",
+        "/proc/self/status",
+    ]);
+    assert!(
+        !privileged.contains("00000000a80425fb"),
+        "privileged has more than the default: {privileged}"
+    );
+    assert_clean(&env);
+}

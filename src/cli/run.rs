@@ -88,6 +88,60 @@ pub struct RunArgs {
     /// Set metadata on the container: KEY=VALUE (repeatable)
     #[arg(short, long)]
     pub label: Vec<String>,
+    /// Restart policy: no, always, unless-stopped, on-failure[:max-retries]
+    #[arg(long, default_value = "no")]
+    pub restart: String,
+    /// Command to run to check health (run with /bin/sh -c)
+    #[arg(long)]
+    pub health_cmd: Option<String>,
+    /// Time between running the check (e.g. 30s, 1m30s)
+    #[arg(long)]
+    pub health_interval: Option<String>,
+    /// Maximum time to allow one check to run
+    #[arg(long)]
+    pub health_timeout: Option<String>,
+    /// Consecutive failures needed to report unhealthy
+    #[arg(long)]
+    pub health_retries: Option<u32>,
+    /// Start period for the container to initialize before failures count
+    #[arg(long)]
+    pub health_start_period: Option<String>,
+    /// Time between running the check during the start period
+    #[arg(long)]
+    pub health_start_interval: Option<String>,
+    /// Disable any container-specified HEALTHCHECK
+    #[arg(long)]
+    pub no_healthcheck: bool,
+    /// Memory limit (e.g. 64m, 1g)
+    #[arg(short, long)]
+    pub memory: Option<String>,
+    /// Number of CPUs (e.g. 0.5)
+    #[arg(long)]
+    pub cpus: Option<f64>,
+    /// Tune the container's pids limit (-1 for unlimited)
+    #[arg(long)]
+    pub pids_limit: Option<i64>,
+    /// Size of /dev/shm (e.g. 64m)
+    #[arg(long)]
+    pub shm_size: Option<String>,
+    /// Add a custom host-to-IP mapping: HOST:IP (repeatable)
+    #[arg(long)]
+    pub add_host: Vec<String>,
+    /// Set custom DNS servers (repeatable)
+    #[arg(long)]
+    pub dns: Vec<String>,
+    /// Set custom DNS search domains (repeatable)
+    #[arg(long)]
+    pub dns_search: Vec<String>,
+    /// Add Linux capabilities (repeatable)
+    #[arg(long)]
+    pub cap_add: Vec<String>,
+    /// Drop Linux capabilities (repeatable; ALL drops every one)
+    #[arg(long)]
+    pub cap_drop: Vec<String>,
+    /// Give extended privileges to this container
+    #[arg(long)]
+    pub privileged: bool,
     /// Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]
     #[arg(short, long = "publish")]
     pub publish: Vec<String>,
@@ -201,10 +255,73 @@ impl NetworkChoice {
     }
 }
 
+/// A byte size flag (`64m`, `1g`).
+fn size(s: &str, flag: &str) -> Result<i64, Error> {
+    crate::units::parse_bytes(s)
+        .filter(|n| *n > 0)
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "invalid {flag} {s:?}: use a size such as 64m or 1g"
+            ))
+        })
+}
+
+/// A duration flag (`30s`, `1m30s`).
+fn duration(s: &Option<String>, flag: &str) -> Result<u64, Error> {
+    match s {
+        None => Ok(0),
+        Some(s) => crate::units::parse_duration(s)
+            .map(|d| d.as_nanos() as u64)
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "invalid {flag} {s:?}: use a duration such as 30s or 1m30s"
+                ))
+            }),
+    }
+}
+
 impl RunArgs {
+    /// `--health-*` as a check to lay over the image's (or `NONE`).
+    fn healthcheck(&self) -> Result<Option<crate::runtime::HealthConfig>, Error> {
+        if self.no_healthcheck {
+            return Ok(Some(crate::runtime::HealthConfig {
+                test: vec!["NONE".into()],
+                ..Default::default()
+            }));
+        }
+        let h = crate::runtime::HealthConfig {
+            test: self
+                .health_cmd
+                .iter()
+                .flat_map(|c| ["CMD-SHELL".to_string(), c.clone()])
+                .collect(),
+            interval_ns: duration(&self.health_interval, "--health-interval")?,
+            timeout_ns: duration(&self.health_timeout, "--health-timeout")?,
+            start_period_ns: duration(&self.health_start_period, "--health-start-period")?,
+            start_interval_ns: duration(&self.health_start_interval, "--health-start-interval")?,
+            retries: self.health_retries.unwrap_or(0),
+        };
+        Ok((h != crate::runtime::HealthConfig::default()).then_some(h))
+    }
+
     /// The one place `run`/`create` flags become the engine's request.
     fn request(&self, ctx: &Context, snapshotter: Snapshotter) -> Result<CreateRequest, Error> {
         let networks = NetworkChoice::parse(&self.network, &self.network_alias)?;
+        if self
+            .cap_add
+            .iter()
+            .any(|c| c.to_ascii_uppercase().trim_start_matches("CAP_") == "SYS_RESOURCE")
+        {
+            return Err(Error::Usage(
+                "--cap-add SYS_RESOURCE is not supported: the container runtime cannot set it"
+                    .into(),
+            ));
+        }
+        if self.rm && self.restart != "no" {
+            return Err(Error::Usage(
+                "conflicting options: --restart and --rm".into(),
+            ));
+        }
         let config = ContainerConfig {
             env: env_list(self)?,
             volumes: self
@@ -221,6 +338,38 @@ impl RunArgs {
             network: networks.mode,
             networks: networks.attach,
             network_container: networks.container,
+            healthcheck: self.healthcheck()?,
+            restart: crate::runtime::RestartPolicy::parse(&self.restart)?,
+            resources: crate::runtime::Resources {
+                memory: match &self.memory {
+                    Some(m) => size(m, "--memory")?,
+                    None => 0,
+                },
+                cpus: self.cpus.unwrap_or(0.0),
+                pids_limit: self.pids_limit.unwrap_or(0),
+                shm_size: match &self.shm_size {
+                    Some(m) => size(m, "--shm-size")?,
+                    None => 0,
+                },
+            },
+            extra_hosts: self
+                .add_host
+                .iter()
+                .map(|h| {
+                    h.split_once(':')
+                        .or_else(|| h.split_once('='))
+                        .map(|(n, ip)| (n.to_string(), ip.to_string()))
+                        .ok_or_else(|| {
+                            Error::Usage(format!("invalid --add-host {h:?}: use HOST:IP"))
+                        })
+                })
+                .collect::<Result<_, _>>()?,
+            dns: self.dns.clone(),
+            dns_search: self.dns_search.clone(),
+            cap_add: self.cap_add.clone(),
+            cap_drop: self.cap_drop.clone(),
+            privileged: self.privileged,
+            entrypoint_args: None,
             labels: self
                 .label
                 .iter()

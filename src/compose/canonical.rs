@@ -13,8 +13,8 @@ use std::path::Path as FsPath;
 use serde_yaml::{Mapping, Number, Value};
 
 use super::merge::to_sequence;
-use super::units;
 use super::yaml::scalar_text;
+use crate::units;
 
 /// Why a value has no canonical form.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

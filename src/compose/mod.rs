@@ -3,7 +3,7 @@
 //! (`project`), `.env` and `env_file` (`dotenv`), interpolation
 //! (`interpolate`), each file's YAML with its tags and merge keys (`yaml`),
 //! the merge rules (`merge`), the keys the specification allows (`schema`),
-//! the canonical long form (`canonical`, `units`), and the pipeline with
+//! the canonical long form (`canonical`), and the pipeline with
 //! `extends`, `include` and profiles (`load`).
 
 pub mod canonical;
@@ -13,7 +13,6 @@ pub mod load;
 pub mod merge;
 pub mod project;
 pub mod schema;
-pub mod units;
 pub mod yaml;
 
 pub use dotenv::DotenvError;

@@ -10,30 +10,108 @@ use crate::runtime::{ContainerState, Runtime, RuntimeError};
 /// docker's container-inspect shape, for the fields ccr has.
 pub fn container_view(rt: &Runtime, c: &ContainerState) -> Value {
     let o = &c.options;
+    let mut state = json!({
+        "Status": c.status,
+        "Running": c.status.is_running(),
+        "Paused": false,
+        "Restarting": c.status == crate::runtime::ContainerStatus::Restarting,
+        "OOMKilled": false,
+        "Dead": c.status == crate::runtime::ContainerStatus::Dead,
+        "Pid": c.pid.unwrap_or(0),
+        "ExitCode": c.exit_code.unwrap_or(0),
+        "Error": "",
+        "StartedAt": c.started.clone().unwrap_or_default(),
+        "FinishedAt": c.finished.clone().unwrap_or_default(),
+    });
+    if let Some(h) = &c.health {
+        state["Health"] = json!({
+            "Status": h.status,
+            "FailingStreak": h.failing_streak,
+            "Log": h.log.iter().map(|p| json!({
+                "Start": p.start, "End": p.end, "ExitCode": p.exit_code, "Output": p.output,
+            })).collect::<Vec<_>>(),
+        });
+    }
+    let networks: serde_json::Map<String, Value> = c
+        .attachments()
+        .iter()
+        .map(|a| {
+            let rec = a
+                .record
+                .clone()
+                .unwrap_or_else(crate::runtime::network::NetworkRecord::default_bridge);
+            let prefix: u32 = rec
+                .subnet
+                .split('/')
+                .nth(1)
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(16);
+            (
+                a.network_name().to_string(),
+                json!({
+                    "Aliases": a.aliases,
+                    "NetworkID": rec.id,
+                    "Gateway": rec.gateway,
+                    "IPAddress": a.address.clone().unwrap_or_default(),
+                    "IPPrefixLen": prefix,
+                    "MacAddress": "",
+                }),
+            )
+        })
+        .collect();
+    let ports: serde_json::Map<String, Value> = o
+        .ports
+        .iter()
+        .map(|p| {
+            (
+                format!("{}/{}", p.container_port, p.protocol),
+                json!([{"HostIp": p.host_ip.clone().unwrap_or_else(|| "0.0.0.0".into()), "HostPort": p.host_port.to_string()}]),
+            )
+        })
+        .collect();
+    let healthcheck = o.healthcheck.as_ref().map(|h| json!({
+        "Test": h.test, "Interval": h.interval_ns, "Timeout": h.timeout_ns,
+        "StartPeriod": h.start_period_ns, "StartInterval": h.start_interval_ns, "Retries": h.retries,
+    }));
     json!({
         "Id": c.id,
         "Name": format!("/{}", c.name),
         "Created": c.created,
         "Path": c.command.first().cloned().unwrap_or_default(),
         "Args": c.command.iter().skip(1).collect::<Vec<_>>(),
-        "State": {
-            "Status": c.status,
-            "Running": c.status.is_running(),
-            "Pid": c.pid.unwrap_or(0),
-            "ExitCode": c.exit_code.unwrap_or(0),
-            "StartedAt": c.started.clone().unwrap_or_default(),
-            "FinishedAt": c.finished.clone().unwrap_or_default(),
-        },
+        "State": state,
         "Image": c.image_digest,
+        "RestartCount": c.restart_count,
         "Config": {
             "Image": c.image,
             "Env": o.env,
             "WorkingDir": o.workdir,
             "User": o.user,
             "StopSignal": o.stop_signal,
+            "Labels": o.labels,
+            "Healthcheck": healthcheck,
+        },
+        "NetworkSettings": {
+            "IPAddress": c.attachment.as_ref().and_then(|a| a.address.clone()).unwrap_or_default(),
+            "Ports": ports,
+            "Networks": networks,
         },
         "HostConfig": {
-            "NetworkMode": o.network,
+            "NetworkMode": match o.network {
+                crate::runtime::Network::Bridge => o.networks.first().map(|n| n.name.clone()).unwrap_or_else(|| "bridge".into()),
+                crate::runtime::Network::Container => format!("container:{}", o.network_container.clone().unwrap_or_default()),
+                crate::runtime::Network::None => "none".into(),
+                crate::runtime::Network::Host => "host".into(),
+            },
+            "RestartPolicy": {"Name": o.restart.docker_name(), "MaximumRetryCount": o.restart.max_retries},
+            "Memory": o.resources.memory,
+            "NanoCpus": (o.resources.cpus * 1e9) as i64,
+            "PidsLimit": o.resources.pids_limit,
+            "CapAdd": o.cap_add,
+            "CapDrop": o.cap_drop,
+            "Privileged": o.privileged,
+            "ExtraHosts": o.extra_hosts.iter().map(|(h, ip)| format!("{h}:{ip}")).collect::<Vec<_>>(),
+            "Dns": o.dns,
             "ReadonlyRootfs": o.read_only,
             "AutoRemove": o.remove,
             "Tmpfs": o.tmpfs.iter()

@@ -48,6 +48,19 @@ impl Runtime {
         if let Some(s) = &opts.stop_signal {
             parse_signal(s)?;
         }
+        // The health check: the image's HEALTHCHECK with --health-* over it.
+        let image_check = img
+            .config
+            .config
+            .as_ref()
+            .and_then(|c| c.get("Healthcheck"))
+            .and_then(super::HealthConfig::from_image);
+        opts.healthcheck = match (image_check, opts.healthcheck.take()) {
+            (_, Some(flags)) if flags.test.first().is_some_and(|t| t == "NONE") => Some(flags),
+            (Some(image), Some(flags)) => Some(image.overlaid(&flags)),
+            (None, Some(flags)) if flags.test.is_empty() => None,
+            (image, flags) => flags.or(image),
+        };
         for v in &mut opts.volumes {
             if let Some(n) = &v.name {
                 v.source = self.volume_create(Some(n), Default::default())?.mountpoint;
@@ -82,6 +95,8 @@ impl Runtime {
                     finished: None,
                     attachment: attachments.first().cloned(),
                     more_attachments: attachments.iter().skip(1).cloned().collect(),
+                    health: None,
+                    restart_count: 0,
                 };
                 self.save(&st)?;
                 let _ = fs::remove_file(&marker);
@@ -185,7 +200,7 @@ impl Runtime {
         }
         let address = attachments.first().and_then(|a| a.address.clone());
         let etc = dir.join("etc");
-        write_etc(&etc, &hostname, opts.network, address.as_deref())?;
+        write_etc(&etc, &hostname, opts, address.as_deref())?;
         if let Some((_, other_etc)) = &shared {
             for f in ["hosts", "resolv.conf"] {
                 let _ = fs::copy(other_etc.join(f), etc.join(f));
@@ -318,7 +333,7 @@ impl Runtime {
                 .clone()
                 .unwrap_or_else(|| c.id[..12].to_string());
             let own = c.attachment.as_ref().and_then(|a| a.address.clone());
-            let mut text = hosts_header(&hostname, own.as_deref());
+            let mut text = hosts_header(&hostname, own.as_deref(), &c.options.extra_hosts);
             let mut seen = std::collections::BTreeSet::new();
             for peer in &all {
                 for att in peer.attachments() {
@@ -435,26 +450,31 @@ pub fn networks_of(st: &ContainerState) -> std::collections::BTreeSet<String> {
         .collect()
 }
 
-fn hosts_header(hostname: &str, address: Option<&str>) -> String {
-    format!(
+fn hosts_header(hostname: &str, address: Option<&str>, extra: &[(String, String)]) -> String {
+    let mut text = format!(
         "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n{}\t{hostname}\n",
         address.unwrap_or("127.0.1.1")
-    )
+    );
+    for (name, ip) in extra {
+        text.push_str(&format!("{ip}\t{name}\n"));
+    }
+    text
 }
 
 /// /etc/hosts, /etc/hostname and /etc/resolv.conf for the container.
 fn write_etc(
     etc: &Path,
     hostname: &str,
-    network: Network,
+    opts: &ContainerConfig,
     address: Option<&str>,
 ) -> Result<(), RuntimeError> {
+    let network = opts.network;
     let write = |name: &str, data: String| {
         let p = etc.join(name);
         fs::write(&p, data).map_err(io_err(&p, "write"))
     };
     write("hostname", format!("{hostname}\n"))?;
-    write("hosts", hosts_header(hostname, address))?;
+    write("hosts", hosts_header(hostname, address, &opts.extra_hosts))?;
     let host_resolv = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
     let resolv = match network {
         Network::Host => host_resolv,
@@ -466,6 +486,23 @@ fn write_etc(
             .map(|l| format!("{l}\n"))
             .collect(),
         Network::None | Network::Container => String::new(),
+    };
+    let resolv = if opts.dns.is_empty() && opts.dns_search.is_empty() {
+        resolv
+    } else {
+        let mut r: String = resolv
+            .lines()
+            .filter(|l| !(!opts.dns.is_empty() && l.starts_with("nameserver")))
+            .filter(|l| !(!opts.dns_search.is_empty() && l.starts_with("search")))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        if !opts.dns_search.is_empty() {
+            r.push_str(&format!("search {}\n", opts.dns_search.join(" ")));
+        }
+        for d in &opts.dns {
+            r.push_str(&format!("nameserver {d}\n"));
+        }
+        r
     };
     write("resolv.conf", resolv)
 }

@@ -33,6 +33,9 @@ pub(super) fn monitor_alive(pid: i32, id: &str) -> bool {
             .unwrap_or(false)
 }
 
+/// In a container's directory once its user stopped it.
+const STOPPED: &str = "stopped-by-user";
+
 /// Linux's signal names, by number (1–31; 32 and 33 belong to the C library).
 const SIGNALS: [&str; 31] = [
     "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
@@ -139,9 +142,24 @@ impl Runtime {
         }
     }
 
+    /// Marks the container as stopped by its user: its restart policy
+    /// does not start it again (until `start`).
+    fn mark_stopped(&self, id: &str) {
+        let _ = fs::write(self.container_dir(id).join(STOPPED), b"");
+    }
+
+    /// Whether the container's user stopped (or killed) it.
+    pub fn stopped_by_user(&self, id: &str) -> bool {
+        self.container_dir(id).join(STOPPED).exists()
+    }
+
     /// Sends a signal to the container's process.
     pub fn kill(&self, key: &str, signal: i32) -> Result<ContainerState, RuntimeError> {
         let st = self.find(key)?;
+        if st.status == ContainerStatus::Restarting {
+            self.mark_stopped(&st.id);
+            return Ok(st);
+        }
         if !st.status.is_running() {
             return Err(RuntimeError::Config(format!(
                 "container {} is not running",
@@ -156,6 +174,16 @@ impl Runtime {
         })?;
         let sig = Signal::try_from(signal)
             .map_err(|e| RuntimeError::Config(format!("signal {signal}: {e}")))?;
+        if matches!(signal, 9 | 15)
+            || st
+                .options
+                .stop_signal
+                .as_deref()
+                .and_then(|s| parse_signal(s).ok())
+                == Some(signal)
+        {
+            self.mark_stopped(&st.id);
+        }
         c.kill(sig, true).map_err(|e| RuntimeError::Container {
             id: st.id.clone(),
             why: format!("kill: {e}"),
@@ -168,7 +196,7 @@ impl Runtime {
         while Instant::now() < deadline {
             match self.load(id) {
                 Ok(st)
-                    if st.status.is_running()
+                    if (st.status.is_running() || st.status == ContainerStatus::Restarting)
                         && st.monitor_pid.is_some_and(|p| monitor_alive(p, id)) => {}
                 Ok(_) | Err(RuntimeError::NoSuchContainer(_)) => return Ok(true),
                 Err(e) => return Err(e),
@@ -187,6 +215,12 @@ impl Runtime {
         signal: Option<i32>,
     ) -> Result<ContainerState, RuntimeError> {
         let st = self.find(key)?;
+        if st.status == ContainerStatus::Restarting {
+            // Between two runs: the monitor sees the mark and ends.
+            self.mark_stopped(&st.id);
+            self.wait_exit(&st.id, timeout)?;
+            return Ok(self.refresh(self.load(&st.id).unwrap_or(st)));
+        }
         if !st.status.is_running() {
             return Ok(st);
         }
@@ -336,6 +370,7 @@ impl Runtime {
         if st.status.is_running() {
             return Ok(st);
         }
+        let _ = fs::remove_file(self.container_dir(&st.id).join(STOPPED));
         // Back to "created", so that waiting for the start sees this run's outcome.
         st.status = ContainerStatus::Created;
         st.exit_code = None;

@@ -8,6 +8,7 @@ mod console;
 mod control;
 mod copy;
 mod exec;
+pub mod health;
 mod launch;
 pub mod logfile;
 mod logs;
@@ -39,7 +40,10 @@ pub use logs::LogOptions;
 pub use monitor::run_monitor;
 pub use mounts::remove_cgroup;
 pub(crate) use mounts::{mount_overlay, mount_overlay_readonly, mount_tmpfs, unmount_below};
-pub use options::{ContainerConfig, Network, RunOptions, Snapshotter, Tmpfs, Volume};
+pub use options::{
+    ContainerConfig, HealthConfig, Network, Resources, RestartPolicy, RunOptions, Snapshotter,
+    Tmpfs, Volume,
+};
 pub use state::{ContainerState, ContainerStatus};
 pub use volume::VolumeInfo;
 

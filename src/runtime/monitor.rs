@@ -3,6 +3,7 @@
 //! it, waits for it, records its exit code, and cleans up.
 
 use std::fs;
+use std::time::{Duration, Instant};
 
 use crate::layout::Layout;
 
@@ -94,16 +95,110 @@ fn start_failed(id: &str, what: &str, e: impl std::fmt::Display) -> RuntimeError
 pub fn run_monitor(layout: &Layout, id: &str) -> Result<i32, RuntimeError> {
     let rt = Runtime::new(layout);
     let mut st = rt.load(id)?;
-    take_over(&rt, &mut st)?;
-    match run_container(&rt, &mut st) {
-        Ok(code) => {
-            finish(&rt, &mut st, code)?;
-            Ok(code)
+    // A restart policy: how soon the next run starts (docker's back-off:
+    // 100 ms, doubled after each run shorter than 10 s, at most a minute).
+    let mut backoff = Duration::from_millis(100);
+    loop {
+        take_over(&rt, &mut st)?;
+        let checker = st
+            .options
+            .healthcheck
+            .clone()
+            .filter(|h| h.argv().is_some())
+            .map(|h| {
+                let (owned, cid) = (layout.clone(), id.to_string());
+                super::health::Checker::start(layout, id, h, move |health| {
+                    let rt = Runtime::new(&owned);
+                    update(&rt, &cid, |s| {
+                        if s.status.is_running() {
+                            s.health = Some(health.clone());
+                        }
+                    });
+                })
+            });
+        if checker.is_some() {
+            st.health = Some(super::health::Health::starting());
         }
-        Err(e) => {
-            fail(&rt, &mut st, &e);
-            Err(e)
+        let began = Instant::now();
+        let result = run_container(&rt, &mut st);
+        if let Some(c) = checker {
+            c.stop();
         }
+        match result {
+            Ok(code) => {
+                let user_stopped = rt.stopped_by_user(id);
+                if !st.options.remove
+                    && st
+                        .options
+                        .restart
+                        .restarts(code, st.restart_count, user_stopped)
+                {
+                    if began.elapsed() >= Duration::from_secs(10) {
+                        backoff = Duration::from_millis(100);
+                    }
+                    restarting(&rt, &mut st, code)?;
+                    if !wait_to_restart(&rt, id, backoff) {
+                        finish(&rt, &mut st, code)?;
+                        return Ok(code);
+                    }
+                    backoff = (backoff * 2).min(Duration::from_secs(60));
+                    st.restart_count += 1;
+                    continue;
+                }
+                finish(&rt, &mut st, code)?;
+                return Ok(code);
+            }
+            Err(e) => {
+                fail(&rt, &mut st, &e);
+                return Err(e);
+            }
+        }
+    }
+}
+
+/// Between two runs: recorded as restarting, what the run held released
+/// (the root is mounted again by the next run).
+fn restarting(rt: &Runtime, st: &mut ContainerState, code: i32) -> Result<(), RuntimeError> {
+    let _ = rustix::mount::unmount(
+        rt.container_dir(&st.id).join("rootfs"),
+        rustix::mount::UnmountFlags::DETACH,
+    );
+    super::remove_cgroup(&st.id);
+    st.status = ContainerStatus::Restarting;
+    st.exit_code = Some(code);
+    st.pid = None;
+    st.health = None;
+    st.finished = Some(chrono::Utc::now().to_rfc3339());
+    save(rt, st)
+}
+
+/// Waits `d` before a restart; false when the container was stopped or
+/// removed meanwhile (then it is not restarted).
+fn wait_to_restart(rt: &Runtime, id: &str, d: Duration) -> bool {
+    let end = Instant::now() + d;
+    loop {
+        if rt.stopped_by_user(id) || !rt.container_dir(id).join("state.json").exists() {
+            return false;
+        }
+        let now = Instant::now();
+        if now >= end {
+            return true;
+        }
+        std::thread::sleep((end - now).min(Duration::from_millis(20)));
+    }
+}
+
+/// One writer at a time of this monitor's record of its container: the
+/// run (its status) and the health checker (its health).
+static STATE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Changes the recorded state of `id` with `f` (name and all as on disk).
+fn update(rt: &Runtime, id: &str, f: impl FnOnce(&mut ContainerState)) {
+    let _one = STATE.lock();
+    let _names = rt.names_lock(false);
+    if let Ok(mut st) = rt.load(id) {
+        f(&mut st);
+        let _ = rt.save(&st);
     }
 }
 
@@ -305,9 +400,13 @@ fn finish(rt: &Runtime, st: &mut ContainerState, code: i32) -> Result<(), Runtim
 /// Saves what this monitor knows of its container's run. Its name is the
 /// one on disk: `rename` and `upgrade` may have changed it meanwhile.
 fn save(rt: &Runtime, st: &mut ContainerState) -> Result<(), RuntimeError> {
+    let _one = STATE.lock();
     let _names = rt.names_lock(false);
     if let Ok(now) = rt.load(&st.id) {
         st.name = now.name;
+        if st.status.is_running() && now.health.is_some() {
+            st.health = now.health;
+        }
     }
     rt.save(st)
 }

@@ -206,4 +206,255 @@ pub struct ContainerConfig {
     /// `--label KEY=VALUE`.
     #[serde(default)]
     pub labels: std::collections::BTreeMap<String, String>,
+    /// The health check (`--health-*` over the image's HEALTHCHECK).
+    #[serde(default)]
+    pub healthcheck: Option<HealthConfig>,
+    /// `--restart`.
+    #[serde(default)]
+    pub restart: RestartPolicy,
+    /// `--memory`, `--cpus`, `--pids-limit`.
+    #[serde(default)]
+    pub resources: Resources,
+    /// `--add-host NAME:IP` lines for /etc/hosts.
+    #[serde(default)]
+    pub extra_hosts: Vec<(String, String)>,
+    /// `--dns`: the container's resolvers instead of the host's.
+    #[serde(default)]
+    pub dns: Vec<String>,
+    #[serde(default)]
+    pub dns_search: Vec<String>,
+    #[serde(default)]
+    pub cap_add: Vec<String>,
+    #[serde(default)]
+    pub cap_drop: Vec<String>,
+    #[serde(default)]
+    pub privileged: bool,
+    /// The whole entrypoint as an argument list (compose's list form);
+    /// `entrypoint` is docker's single-word `--entrypoint`.
+    #[serde(default)]
+    pub entrypoint_args: Option<Vec<String>>,
+}
+
+/// A health check as docker records it (`Config.Healthcheck`): the test
+/// (`["CMD", args...]`, `["CMD-SHELL", line]` or `["NONE"]`) and its
+/// timing; a zero duration or count means docker's default.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HealthConfig {
+    pub test: Vec<String>,
+    #[serde(default)]
+    pub interval_ns: u64,
+    #[serde(default)]
+    pub timeout_ns: u64,
+    #[serde(default)]
+    pub start_period_ns: u64,
+    #[serde(default)]
+    pub start_interval_ns: u64,
+    #[serde(default)]
+    pub retries: u32,
+}
+
+impl HealthConfig {
+    /// The probe's argv; None for NONE (or an empty test).
+    pub fn argv(&self) -> Option<Vec<String>> {
+        match self.test.split_first()? {
+            (kind, rest) if kind == "CMD" && !rest.is_empty() => Some(rest.to_vec()),
+            (kind, [line]) if kind == "CMD-SHELL" => {
+                Some(vec!["/bin/sh".into(), "-c".into(), line.clone()])
+            }
+            _ => None,
+        }
+    }
+
+    fn or(ns: u64, default: std::time::Duration) -> std::time::Duration {
+        if ns == 0 {
+            default
+        } else {
+            std::time::Duration::from_nanos(ns)
+        }
+    }
+
+    /// docker's defaults: every 30 s, 30 s each, 3 retries, probes every
+    /// 5 s during the start period.
+    pub fn interval(&self) -> std::time::Duration {
+        Self::or(self.interval_ns, std::time::Duration::from_secs(30))
+    }
+    pub fn timeout(&self) -> std::time::Duration {
+        Self::or(self.timeout_ns, std::time::Duration::from_secs(30))
+    }
+    pub fn start_period(&self) -> std::time::Duration {
+        Self::or(self.start_period_ns, std::time::Duration::ZERO)
+    }
+    pub fn start_interval(&self) -> std::time::Duration {
+        Self::or(self.start_interval_ns, std::time::Duration::from_secs(5))
+    }
+    pub fn retries(&self) -> u32 {
+        if self.retries == 0 { 3 } else { self.retries }
+    }
+
+    /// This check with `over`'s fields where they are set (docker merges
+    /// `--health-*` over the image's HEALTHCHECK field by field).
+    pub fn overlaid(&self, over: &HealthConfig) -> HealthConfig {
+        let pick = |a: u64, b: u64| if b != 0 { b } else { a };
+        HealthConfig {
+            test: if over.test.is_empty() {
+                self.test.clone()
+            } else {
+                over.test.clone()
+            },
+            interval_ns: pick(self.interval_ns, over.interval_ns),
+            timeout_ns: pick(self.timeout_ns, over.timeout_ns),
+            start_period_ns: pick(self.start_period_ns, over.start_period_ns),
+            start_interval_ns: pick(self.start_interval_ns, over.start_interval_ns),
+            retries: if over.retries != 0 {
+                over.retries
+            } else {
+                self.retries
+            },
+        }
+    }
+
+    /// The image's HEALTHCHECK (docker's `Healthcheck` object of an image
+    /// config).
+    pub fn from_image(v: &serde_json::Value) -> Option<HealthConfig> {
+        let ns = |k: &str| v[k].as_u64().unwrap_or(0);
+        Some(HealthConfig {
+            test: v["Test"]
+                .as_array()?
+                .iter()
+                .filter_map(|t| t.as_str().map(str::to_string))
+                .collect(),
+            interval_ns: ns("Interval"),
+            timeout_ns: ns("Timeout"),
+            start_period_ns: ns("StartPeriod"),
+            start_interval_ns: ns("StartInterval"),
+            retries: v["Retries"].as_u64().unwrap_or(0) as u32,
+        })
+    }
+}
+
+/// `--restart`: docker's policies.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RestartPolicy {
+    /// `no`, `always`, `on-failure`, `unless-stopped`.
+    pub name: String,
+    /// For `on-failure`: at most this many restarts (0: no limit).
+    #[serde(default)]
+    pub max_retries: u32,
+}
+
+impl RestartPolicy {
+    /// `no`, `always`, `unless-stopped`, `on-failure[:N]`.
+    pub fn parse(s: &str) -> Result<RestartPolicy, RuntimeError> {
+        let (name, n) = s.split_once(':').unwrap_or((s, ""));
+        let bad = || {
+            RuntimeError::Config(format!(
+                "invalid restart policy {s:?}: use no, always, unless-stopped or on-failure[:max-retries]"
+            ))
+        };
+        let max_retries = match (name, n) {
+            (_, "") => 0,
+            ("on-failure", n) => n.parse().map_err(|_| bad())?,
+            _ => return Err(bad()),
+        };
+        if !["no", "always", "on-failure", "unless-stopped"].contains(&name) {
+            return Err(bad());
+        }
+        Ok(RestartPolicy {
+            name: if name == "no" {
+                String::new()
+            } else {
+                name.to_string()
+            },
+            max_retries,
+        })
+    }
+
+    pub fn is_none(&self) -> bool {
+        self.name.is_empty() || self.name == "no"
+    }
+
+    /// docker's `HostConfig.RestartPolicy.Name`.
+    pub fn docker_name(&self) -> &str {
+        if self.is_none() { "no" } else { &self.name }
+    }
+
+    /// Whether a run that ended with `code` is restarted, after
+    /// `restarts` restarts already, unless its user stopped it.
+    pub fn restarts(&self, code: i32, restarts: u32, stopped_by_user: bool) -> bool {
+        if stopped_by_user {
+            return false;
+        }
+        match self.name.as_str() {
+            "always" | "unless-stopped" => true,
+            "on-failure" => code != 0 && (self.max_retries == 0 || restarts < self.max_retries),
+            _ => false,
+        }
+    }
+}
+
+/// Cgroup limits.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Resources {
+    /// Bytes (0: none).
+    #[serde(default)]
+    pub memory: i64,
+    /// CPUs, fractions allowed (0: none).
+    #[serde(default)]
+    pub cpus: f64,
+    /// Processes (0: none).
+    #[serde(default)]
+    pub pids_limit: i64,
+    /// Bytes of /dev/shm (0: docker's 64 MiB).
+    #[serde(default)]
+    pub shm_size: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn restart_policies_parse_and_decide_as_docker() {
+        let on = RestartPolicy::parse("on-failure:2").unwrap();
+        assert!(on.restarts(1, 0, false) && on.restarts(1, 1, false));
+        assert!(!on.restarts(1, 2, false) && !on.restarts(0, 0, false));
+        assert!(!on.restarts(1, 0, true));
+        let always = RestartPolicy::parse("always").unwrap();
+        assert!(always.restarts(0, 100, false) && !always.restarts(0, 0, true));
+        assert!(RestartPolicy::parse("no").unwrap().is_none());
+        for bad in ["sometimes", "always:3", "on-failure:x"] {
+            assert!(RestartPolicy::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn health_flags_overlay_the_image_check() {
+        let image = HealthConfig {
+            test: vec!["CMD".into(), "true".into()],
+            interval_ns: 5,
+            retries: 7,
+            ..Default::default()
+        };
+        let flags = HealthConfig {
+            interval_ns: 9,
+            ..Default::default()
+        };
+        let h = image.overlaid(&flags);
+        assert_eq!((h.interval_ns, h.retries), (9, 7));
+        assert_eq!(h.argv().unwrap(), ["true"]);
+        let shell = HealthConfig {
+            test: vec!["CMD-SHELL".into(), "exit 1".into()],
+            ..Default::default()
+        };
+        assert_eq!(shell.argv().unwrap(), ["/bin/sh", "-c", "exit 1"]);
+        assert!(
+            HealthConfig {
+                test: vec!["NONE".into()],
+                ..Default::default()
+            }
+            .argv()
+            .is_none()
+        );
+        assert_eq!(shell.retries(), 3);
+    }
 }

@@ -167,10 +167,11 @@ pub fn process_args(
             })
             .unwrap_or_default()
     };
-    let (entrypoint, default_cmd) = match &opts.entrypoint {
-        Some(e) if e.is_empty() => (Vec::new(), Vec::new()),
-        Some(e) => (vec![e.clone()], Vec::new()),
-        None => (
+    let (entrypoint, default_cmd) = match (&opts.entrypoint_args, &opts.entrypoint) {
+        (Some(list), _) => (list.clone(), Vec::new()),
+        (None, Some(e)) if e.is_empty() => (Vec::new(), Vec::new()),
+        (None, Some(e)) => (vec![e.clone()], Vec::new()),
+        (None, None) => (
             strings(&image_cfg["Entrypoint"]),
             strings(&image_cfg["Cmd"]),
         ),
@@ -212,6 +213,119 @@ pub fn environment(image_cfg: &Value, opts: &ContainerConfig, hostname: &str) ->
     env.into_iter().map(|(k, v)| format!("{k}={v}")).collect()
 }
 
+/// docker's default capabilities with `--cap-add` / `--cap-drop` (names
+/// with or without `CAP_`, any case; `ALL`), or every capability with
+/// `--privileged`.
+pub fn capabilities(opts: &ContainerConfig) -> Vec<String> {
+    let norm = |c: &str| {
+        let u = c.to_ascii_uppercase();
+        if u.starts_with("CAP_") || u == "ALL" {
+            u
+        } else {
+            format!("CAP_{u}")
+        }
+    };
+    if opts.privileged {
+        return ALL_CAPS
+            .iter()
+            .filter(|c| **c != UNSETTABLE)
+            .map(|c| c.to_string())
+            .collect();
+    }
+    let drop: Vec<String> = opts.cap_drop.iter().map(|c| norm(c)).collect();
+    let add: Vec<String> = opts.cap_add.iter().map(|c| norm(c)).collect();
+    let mut caps: Vec<String> = if drop.iter().any(|c| c == "ALL") {
+        Vec::new()
+    } else {
+        DEFAULT_CAPS
+            .iter()
+            .map(|c| c.to_string())
+            .filter(|c| !drop.contains(c))
+            .collect()
+    };
+    for c in add {
+        if c == "ALL" {
+            return ALL_CAPS
+                .iter()
+                .map(|c| c.to_string())
+                .filter(|c| !drop.contains(c))
+                .collect();
+        }
+        if !caps.contains(&c) {
+            caps.push(c);
+        }
+    }
+    caps
+}
+
+/// The one capability libcontainer 0.7 cannot give a process here: its
+/// init fails in a system call when CAP_SYS_RESOURCE is in the set.
+/// `--privileged` and `--cap-add ALL` leave it out; asking for it by name
+/// is refused before anything is made.
+pub const UNSETTABLE: &str = "CAP_SYS_RESOURCE";
+
+/// Every capability Linux defines (what `--privileged` grants).
+const ALL_CAPS: &[&str] = &[
+    "CAP_CHOWN",
+    "CAP_DAC_OVERRIDE",
+    "CAP_DAC_READ_SEARCH",
+    "CAP_FOWNER",
+    "CAP_FSETID",
+    "CAP_KILL",
+    "CAP_SETGID",
+    "CAP_SETUID",
+    "CAP_SETPCAP",
+    "CAP_LINUX_IMMUTABLE",
+    "CAP_NET_BIND_SERVICE",
+    "CAP_NET_BROADCAST",
+    "CAP_NET_ADMIN",
+    "CAP_NET_RAW",
+    "CAP_IPC_LOCK",
+    "CAP_IPC_OWNER",
+    "CAP_SYS_MODULE",
+    "CAP_SYS_RAWIO",
+    "CAP_SYS_CHROOT",
+    "CAP_SYS_PTRACE",
+    "CAP_SYS_PACCT",
+    "CAP_SYS_ADMIN",
+    "CAP_SYS_BOOT",
+    "CAP_SYS_NICE",
+    "CAP_SYS_RESOURCE",
+    "CAP_SYS_TIME",
+    "CAP_SYS_TTY_CONFIG",
+    "CAP_MKNOD",
+    "CAP_LEASE",
+    "CAP_AUDIT_WRITE",
+    "CAP_AUDIT_CONTROL",
+    "CAP_SETFCAP",
+    "CAP_MAC_OVERRIDE",
+    "CAP_MAC_ADMIN",
+    "CAP_SYSLOG",
+    "CAP_WAKE_ALARM",
+    "CAP_BLOCK_SUSPEND",
+    "CAP_AUDIT_READ",
+    "CAP_PERFMON",
+    "CAP_BPF",
+    "CAP_CHECKPOINT_RESTORE",
+];
+
+/// The cgroup limits asked for (`linux.resources`).
+fn resources(opts: &ContainerConfig) -> Value {
+    let r = &opts.resources;
+    let mut out = json!({});
+    if r.memory > 0 {
+        out["memory"] = json!({"limit": r.memory});
+    }
+    if r.cpus > 0.0 {
+        let period: u64 = 100_000;
+        out["cpu"] = json!({"quota": (r.cpus * period as f64).round() as i64, "period": period});
+    }
+    if r.pids_limit != 0 {
+        out["pids"] = json!({"limit": r.pids_limit});
+    }
+    out
+}
+
 #[allow(clippy::too_many_arguments)]
 pub fn build(
     id: &str,
@@ -224,11 +338,15 @@ pub fn build(
     etc_files: &Path,
     netns: Option<&Path>,
 ) -> Value {
+    let shm_size = match opts.resources.shm_size {
+        0 => "size=65536k".to_string(),
+        n => format!("size={}k", (n as u64).div_ceil(1024)),
+    };
     let mut mounts = vec![
         json!({"destination": "/proc", "type": "proc", "source": "proc", "options": ["nosuid", "noexec", "nodev"]}),
         json!({"destination": "/dev", "type": "tmpfs", "source": "tmpfs", "options": ["nosuid", "strictatime", "mode=755", "size=65536k"]}),
         json!({"destination": "/dev/pts", "type": "devpts", "source": "devpts", "options": ["nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5"]}),
-        json!({"destination": "/dev/shm", "type": "tmpfs", "source": "shm", "options": ["nosuid", "noexec", "nodev", "mode=1777", "size=65536k"]}),
+        json!({"destination": "/dev/shm", "type": "tmpfs", "source": "shm", "options": ["nosuid", "noexec", "nodev", "mode=1777", shm_size]}),
         json!({"destination": "/dev/mqueue", "type": "mqueue", "source": "mqueue", "options": ["nosuid", "noexec", "nodev"]}),
         json!({"destination": "/sys", "type": "sysfs", "source": "sysfs", "options": ["nosuid", "noexec", "nodev", "ro"]}),
     ];
@@ -265,7 +383,7 @@ pub fn build(
         (_, Some(path)) => namespaces.push(json!({"type": "network", "path": path})),
         (_, None) => namespaces.push(json!({"type": "network"})),
     }
-    let caps: Vec<&str> = DEFAULT_CAPS.to_vec();
+    let caps = capabilities(opts);
     // docker raises the open-file limit to 1048576; the host may cap lower.
     let nofile = rustix::process::getrlimit(rustix::process::Resource::Nofile)
         .maximum
@@ -273,7 +391,7 @@ pub fn build(
         .min(1_048_576);
     let syscalls: Vec<Value> =
         vec![json!({"names": DENIED_SYSCALLS, "action": "SCMP_ACT_ERRNO", "errnoRet": 1})];
-    json!({
+    let mut spec = json!({
         "ociVersion": "1.0.2",
         "process": {
             "terminal": opts.tty,
@@ -283,13 +401,14 @@ pub fn build(
             "cwd": cwd,
             "capabilities": {"bounding": caps, "effective": caps, "permitted": caps},
             "rlimits": [{"type": "RLIMIT_NOFILE", "hard": nofile, "soft": nofile}],
-            "noNewPrivileges": true,
+            "noNewPrivileges": !opts.privileged,
         },
         "root": {"path": "rootfs", "readonly": opts.read_only},
         "hostname": hostname,
         "mounts": mounts,
         "linux": {
             "cgroupsPath": format!("/ccr/{id}"),
+            "resources": resources(opts),
             "namespaces": namespaces,
             "maskedPaths": [
                 "/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
@@ -303,5 +422,13 @@ pub fn build(
                 "syscalls": syscalls,
             },
         },
-    })
+    });
+    if opts.privileged {
+        // docker's --privileged: no seccomp filter, nothing masked or read-only.
+        let linux = &mut spec["linux"];
+        for k in ["seccomp", "maskedPaths", "readonlyPaths"] {
+            linux.as_object_mut().expect("an object").remove(k);
+        }
+    }
+    spec
 }

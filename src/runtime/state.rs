@@ -21,6 +21,8 @@ pub enum ContainerStatus {
     Failed,
     /// Its monitor died without recording an exit.
     Dead,
+    /// Exited, and its restart policy starts it again after a pause.
+    Restarting,
 }
 
 impl ContainerStatus {
@@ -35,6 +37,7 @@ impl ContainerStatus {
             ContainerStatus::Exited => "exited",
             ContainerStatus::Failed => "failed",
             ContainerStatus::Dead => "dead",
+            ContainerStatus::Restarting => "restarting",
         }
     }
 }
@@ -77,6 +80,12 @@ pub struct ContainerState {
     /// The attachments to the other networks (eth1, ...).
     #[serde(default)]
     pub more_attachments: Vec<network::Attachment>,
+    /// The health check's findings, while it has one.
+    #[serde(default)]
+    pub health: Option<super::health::Health>,
+    /// How often its restart policy restarted it.
+    #[serde(default)]
+    pub restart_count: u32,
 }
 
 impl ContainerState {
@@ -98,8 +107,18 @@ impl ContainerState {
                 .trim_end_matches(" ago")
                 .to_string()
         };
+        let health = match self.health.as_ref().map(|h| h.status.as_str()) {
+            Some("starting") => " (health: starting)".to_string(),
+            Some(s) => format!(" ({s})"),
+            None => String::new(),
+        };
         match self.status {
-            ContainerStatus::Running => format!("Up {}", since(&self.started)),
+            ContainerStatus::Running => format!("Up {}{health}", since(&self.started)),
+            ContainerStatus::Restarting => format!(
+                "Restarting ({}) {} ago",
+                self.exit_code.unwrap_or(0),
+                since(&self.finished)
+            ),
             ContainerStatus::Exited => format!(
                 "Exited ({}) {} ago",
                 self.exit_code.unwrap_or(0),

@@ -1,7 +1,7 @@
-//! The two unit formats of compose files: durations as Go writes them
-//! (`1m30s`, `500ms`; compose prints them back in Go's canonical form) and
-//! byte sizes as docker's `go-units` reads them (`64m`, `1g`, `50M`:
-//! binary multiples, case-insensitive, optional `b`).
+//! The two unit formats of docker flags and compose files: durations as
+//! Go writes them (`1m30s`, `500ms`; compose prints them back in Go's
+//! canonical form) and byte sizes as docker's `go-units` reads them (`64m`,
+//! `1g`, `50M`: binary multiples, case-insensitive, optional `b`).
 
 use std::time::Duration;
 
