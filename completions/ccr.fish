@@ -515,28 +515,43 @@ complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcomm
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -s f -l file -d 'Compose configuration files (repeatable; `-` reads standard input)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -s p -l project-name -d 'Project name' -r
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l project-directory -d 'Alternate working directory (default: the directory of the first file)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l env-file -d 'Alternate environment files (instead of the project\'s .env)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l profile -d 'Enable a profile (repeatable; `*` enables all)' -r
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -s f -l file -d 'Compose configuration files (repeatable; `-` reads standard input)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -s p -l project-name -d 'Project name' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -l project-directory -d 'Alternate working directory (default: the directory of the first file)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -l env-file -d 'Alternate environment files (instead of the project\'s .env)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -l profile -d 'Enable a profile (repeatable; `*` enables all)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config" -f -a "config" -d 'Parse, resolve and render the compose file in canonical format'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "config" -d 'Parse, resolve and render the compose file in canonical format'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "up" -d 'Create and start containers'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "down" -d 'Stop and remove containers, networks (and with -v, volumes)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "ps" -d 'List containers'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "logs" -d 'View output from containers'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "build" -d 'Build or rebuild services'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "pull" -d 'Pull service images'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "push" -d 'Push service images (signed with x-nerdctl-sign)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "run" -d 'Run a one-off command on a service'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "exec" -d 'Execute a command in a running service container'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "create" -d 'Create containers for services without starting them'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "start" -d 'Start services'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "stop" -d 'Stop services'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "restart" -d 'Restart services'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "kill" -d 'Force stop service containers'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "rm" -d 'Remove stopped service containers'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "images" -d 'List images used by the created containers'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "port" -d 'Print the public port for a port binding'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "top" -d 'Display the running processes'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "ls" -d 'List running compose projects'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and not __fish_seen_subcommand_from config up down ps logs build pull push run exec create start stop restart kill rm images port top ls version" -f -a "version" -d 'Show the compose version information'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l format -d 'Format the output: yaml or json' -r -f -a "yaml\t''
 json\t''"
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -s f -l file -d 'Compose configuration files (repeatable; `-` reads standard input)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -s p -l project-name -d 'Project name' -r
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l project-directory -d 'Alternate working directory (default: the directory of the first file)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l env-file -d 'Alternate environment files (instead of the project\'s .env)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l profile -d 'Enable a profile (repeatable; `*` enables all)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -549,6 +564,251 @@ complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcomm
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l pull -d 'Pull image before running: always, missing, never' -r -f -a "always\t''
+missing\t''
+never\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l scale -d 'Scale SERVICE to NUM instances: SERVICE=NUM (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l wait-timeout -d 'Maximum duration to wait for the project to be running|healthy (seconds)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -s d -l detach -d 'Detached mode: run containers in the background'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l build -d 'Build images before starting containers'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l no-build -d 'Don\'t build an image, even if it\'s missing'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l force-recreate -d 'Recreate containers even if their configuration and image haven\'t changed'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l no-recreate -d 'If containers already exist, don\'t recreate them'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l remove-orphans -d 'Remove containers for services not defined in the compose file'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l abort-on-container-exit -d 'Stops all containers if any container was stopped'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l wait -d 'Wait for services to be running|healthy (implies detached mode)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l no-deps -d 'Don\'t start linked services'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l quiet-pull -d 'Pull without printing progress information'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l no-log-prefix -d 'Don\'t prefix the log lines with the container name'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from down" -s t -l timeout -d 'Shutdown timeout in seconds' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from down" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from down" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from down" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from down" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from down" -s v -l volumes -d 'Remove named volumes declared in the volumes section and anonymous volumes attached to containers'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from down" -l remove-orphans -d 'Remove containers for services not defined in the compose file'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from down" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from down" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ps" -l format -d 'Format the output: table, json, or a template such as \'{{.Name}}\'' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ps" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ps" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ps" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ps" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ps" -s a -l all -d 'Show all stopped containers too'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Only display IDs'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ps" -l services -d 'Display services'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ps" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ps" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Number of lines to show from the end of the logs for each container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from logs" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from logs" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from logs" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from logs" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow log output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from logs" -l no-log-prefix -d 'Don\'t print the prefix in logs'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from logs" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from logs" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from build" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from build" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from build" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from build" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from build" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from build" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from push" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from push" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from push" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from push" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from push" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from push" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l name -d 'Assign a name to the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s e -l env -d 'Set environment variables (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount a volume: SRC:DST[:ro] (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container\'s port(s) to the host (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l entrypoint -d 'Override the entrypoint of the image' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s u -l user -d 'Run as this user' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run container in background and print container ID'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l rm -d 'Automatically remove the container when it exits'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l service-ports -d 'Run command with the service\'s ports enabled and mapped to the host'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l no-deps -d 'Don\'t start linked services'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s T -l no-TTY -d 'Disable pseudo-TTY allocation'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep STDIN open'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Path to workdir directory for this command' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -s u -l user -d 'Run the command as this user' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -l index -d 'Index of the container if the service has several replicas' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Detached mode: run the command in the background'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -s T -l no-TTY -d 'Disable pseudo-TTY allocation'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l pull -d 'Pull image before creating: always, missing, never' -r -f -a "always\t''
+missing\t''
+never\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l build -d 'Build images before creating containers'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l no-build -d 'Don\'t build an image, even if it\'s missing'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l force-recreate
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l no-recreate
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l remove-orphans
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from start" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from start" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from start" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from start" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from start" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from start" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from stop" -s t -l timeout -d 'Specify a shutdown timeout in seconds' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from stop" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from stop" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from stop" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from stop" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from stop" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from stop" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from restart" -s t -l timeout -d 'Specify a shutdown timeout in seconds' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from restart" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from restart" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from restart" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from restart" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from restart" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from restart" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from kill" -s s -l signal -d 'SIGNAL to send to the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from kill" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from kill" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from kill" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from kill" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from kill" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from kill" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from rm" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from rm" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from rm" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from rm" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from rm" -s f -l force -d 'Don\'t ask to confirm removal'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from rm" -s s -l stop -d 'Stop the containers, if required, before removing'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove any anonymous volumes attached to containers'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from rm" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from rm" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from images" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from images" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from images" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from images" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from images" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from images" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from images" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from images" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from port" -l index -d 'Index of the container if the service has several replicas' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from port" -l protocol -d 'tcp or udp' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from port" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from port" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from port" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from port" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from port" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from port" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from top" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from top" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from top" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from top" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from top" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from top" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ls" -l format -d 'Format the output: table or json' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ls" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ls" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ls" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ls" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all stopped Compose projects'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only display project names'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ls" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ls" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from version" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from version" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from version" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from version" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from version" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from version" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from version" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from version" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand system; and not __fish_seen_subcommand_from prune info df" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F

@@ -36,7 +36,7 @@ pub enum Error {
     #[error(transparent)]
     Cvm(#[from] crate::cvm::CvmError),
     #[error(transparent)]
-    Compose(#[from] crate::compose::LoadError),
+    Compose(#[from] crate::compose::ComposeError),
     /// A fresh key-encryption key with nowhere to go: encrypting under it
     /// would make an image nobody can open.
     #[error("{kid}: the generated key-encryption key must be kept somewhere")]
@@ -53,6 +53,8 @@ pub enum Error {
     NoSuchObject(String),
     #[error("{0}")]
     Usage(String),
+    #[error(transparent)]
+    ComposeLoad(#[from] crate::compose::LoadError),
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -87,6 +89,7 @@ fn wrapped(e: &Dyn) -> Option<&Dyn> {
             Error::Kbs(i) => i,
             Error::Cvm(i) => i,
             Error::Compose(i) => i,
+            Error::ComposeLoad(i) => i,
             _ => return None,
         });
     }
@@ -127,6 +130,9 @@ fn wrapped(e: &Dyn) -> Option<&Dyn> {
         return Some(i);
     }
     if let Some(crate::kbs::KbsError::Crypt(i)) = e.downcast_ref() {
+        return Some(i);
+    }
+    if let Some(crate::compose::ComposeError::Load(i)) = e.downcast_ref() {
         return Some(i);
     }
     None
@@ -178,6 +184,9 @@ impl Error {
             return e.hint();
         }
         if let Some(e) = self.find::<crate::cvm::CvmError>() {
+            return e.hint();
+        }
+        if let Some(e) = self.find::<crate::compose::ComposeError>() {
             return e.hint();
         }
         if let Some(e) = self.find::<crate::compose::LoadError>() {

@@ -426,7 +426,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Port(a) => in_ctx!(|ctx| container::port(ctx, a)),
         Command::Rename(a) => in_ctx!(|ctx| container::rename(ctx, a)),
         Command::Volume(c) => in_ctx!(|ctx| volume::run(ctx, c)),
-        Command::Compose(a) => compose::run(a),
+        Command::Compose(a) => compose::run(&opts, a),
         Command::Network(c) => in_ctx!(|ctx| network::run(ctx, c)),
         Command::System(c) => in_ctx!(|ctx| system::system(ctx, c)),
         Command::Info => {

@@ -134,7 +134,7 @@ pub struct ImageVerifyArgs {
 
 /// The signing key's password: `COSIGN_PASSWORD`, else a prompt on a
 /// terminal, else an error.
-fn password(confirm: bool) -> Result<Zeroizing<String>, Error> {
+pub(crate) fn password(confirm: bool) -> Result<Zeroizing<String>, Error> {
     if let Ok(p) = std::env::var("COSIGN_PASSWORD") {
         return Ok(Zeroizing::new(p));
     }

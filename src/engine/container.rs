@@ -68,27 +68,64 @@ pub fn create(
         None => block_on(ctx.images.ensure(&r, req.pull, &pull, progress))??,
     };
     let img = ctx.images.resolve_platform(&rec, req.platform.as_ref())?;
-    let mut keys = keyring(ctx, &req.keys)?;
-    if ctx.cvm.is_some() {
-        // The layers' own key ids, from the KBS after attestation. Keys the
-        // KBS does not release leave nothing this command pulled.
-        match super::cvm::layer_keys(ctx, std::slice::from_ref(&img), &keys, &req.keys.kbs) {
-            Ok(k) => keys = k,
-            Err(e) => {
-                if !existed {
-                    ctx.images
-                        .store
-                        .remove_images(std::slice::from_ref(&rec.name))?;
-                    ctx.images.collect_garbage()?;
-                }
-                return Err(e);
+    let keys = match image_keys(ctx, &img, &req.keys) {
+        Ok(k) => k,
+        Err(e) => {
+            // In confidential-VM mode keys the KBS does not release leave
+            // nothing this command pulled.
+            if ctx.cvm.is_some() && !existed {
+                ctx.images
+                    .store
+                    .remove_images(std::slice::from_ref(&rec.name))?;
+                ctx.images.collect_garbage()?;
             }
+            return Err(e);
         }
+    };
+    make(ctx, &rec, &img, keys, &req.run)
+}
+
+/// Makes a container of the image `rec` already holds (pulled and verified
+/// by its caller, e.g. compose before it starts anything): its platform
+/// chosen, its keys gathered, the bundle made.
+pub fn create_from(
+    ctx: &Context,
+    rec: &crate::store::ImageRecord,
+    req: &CreateRequest,
+) -> Result<(Runtime, ContainerState), Error> {
+    if ctx.cvm.is_some() {
+        refuse_disk_binds(&req.run.config.volumes)?;
     }
+    let img = ctx.images.resolve_platform(rec, req.platform.as_ref())?;
+    let keys = image_keys(ctx, &img, &req.keys)?;
+    make(ctx, rec, &img, keys, &req.run)
+}
+
+/// The keys for `img`'s encrypted layers; in confidential-VM mode the
+/// layers' own key ids, from the KBS after attestation.
+fn image_keys(
+    ctx: &Context,
+    img: &crate::oci::PlatformImage,
+    req: &KeyRequest,
+) -> Result<Arc<crate::crypt::Keyring>, Error> {
+    let keys = keyring(ctx, req)?;
+    if ctx.cvm.is_some() {
+        return super::cvm::layer_keys(ctx, std::slice::from_ref(img), &keys, &req.kbs);
+    }
+    Ok(keys)
+}
+
+fn make(
+    ctx: &Context,
+    rec: &crate::store::ImageRecord,
+    img: &crate::oci::PlatformImage,
+    keys: Arc<crate::crypt::Keyring>,
+    run: &RunOptions,
+) -> Result<(Runtime, ContainerState), Error> {
     let runtime = Runtime::new(&ctx.layout)
         .with_keys(keys)
         .with_expansion(ctx.opts.config.expansion()?);
-    let st = runtime.create(&ctx.images.store, &rec, &img, &req.run)?;
+    let st = runtime.create(&ctx.images.store, rec, img, run)?;
     Ok((runtime, st))
 }
 

@@ -409,3 +409,58 @@ mod tests {
         }
     }
 }
+
+/// One process of a container, as `top` lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Process {
+    pub pid: i32,
+    pub ppid: i32,
+    pub uid: u32,
+    pub command: String,
+}
+
+impl Runtime {
+    /// The processes in the container's cgroup, by pid.
+    pub fn processes(&self, key: &str) -> Result<Vec<Process>, RuntimeError> {
+        let st = self.find(key)?;
+        let mut pids: Vec<i32> = Vec::new();
+        for h in ["pids", "memory", "cpu", "unified", ""] {
+            let f = std::path::Path::new("/sys/fs/cgroup")
+                .join(h)
+                .join("ccr")
+                .join(&st.id)
+                .join("cgroup.procs");
+            if let Ok(text) = fs::read_to_string(&f) {
+                pids = text.lines().filter_map(|l| l.trim().parse().ok()).collect();
+                break;
+            }
+        }
+        pids.sort();
+        Ok(pids
+            .into_iter()
+            .filter_map(|pid| {
+                let status = fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+                let field = |k: &str| -> Option<i64> {
+                    status
+                        .lines()
+                        .find_map(|l| l.strip_prefix(k))
+                        .and_then(|v| v.split_whitespace().next())
+                        .and_then(|v| v.parse().ok())
+                };
+                let cmdline = fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+                let command = cmdline
+                    .split(|b| *b == 0)
+                    .filter(|a| !a.is_empty())
+                    .map(|a| String::from_utf8_lossy(a).into_owned())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                Some(Process {
+                    pid,
+                    ppid: field("PPid:")? as i32,
+                    uid: field("Uid:")? as u32,
+                    command,
+                })
+            })
+            .collect())
+    }
+}

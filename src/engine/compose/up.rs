@@ -1,0 +1,685 @@
+//! `compose up` (and `create`): every image first (built, or verified
+//! then pulled: a service that fails verification starts nothing of the
+//! project), then the project's networks and volumes, then each service's
+//! containers once its dependencies meet their conditions (started,
+//! healthy, completed successfully), independent services in parallel. A
+//! container whose configuration is unchanged is left as it is.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use super::{
+    Report, container_name, containers, label, number_of, selected, service_labels, service_of,
+};
+use crate::compose::{ComposeError, ProjectModel, ServiceModel};
+use crate::engine::Context;
+use crate::engine::container::{CreateRequest, create_from};
+use crate::error::Error;
+use crate::image::{PullOptions, PullPolicy};
+use crate::progress::Progress;
+use crate::reference::ImageRef;
+use crate::runtime::{ContainerState, ContainerStatus, Runtime};
+use crate::store::ImageRecord;
+use crate::trust::{Keyless, TrustOptions, TrustPolicy, VerifyMode};
+
+/// When to build a service that has a `build:` section.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BuildWhen {
+    /// When its image is not present.
+    #[default]
+    Missing,
+    /// Always (`--build`).
+    Always,
+    /// Never (`--no-build`): its image must be present.
+    Never,
+}
+
+/// What `compose up` / `create` are asked for.
+#[derive(Clone, Debug, Default)]
+pub struct UpOptions {
+    pub services: Vec<String>,
+    pub build: BuildWhen,
+    /// `--pull`: overrides each service's `pull_policy`.
+    pub pull: Option<PullPolicy>,
+    pub force_recreate: bool,
+    pub no_recreate: bool,
+    pub remove_orphans: bool,
+    /// `--scale SERVICE=N`.
+    pub scale: BTreeMap<String, u32>,
+    /// `create`: make the containers, start nothing.
+    pub no_start: bool,
+    /// `--no-deps`: not the services the named ones depend on.
+    pub no_deps: bool,
+    pub quiet_pull: bool,
+}
+
+/// The trust policy of `x-nerdctl-verify` (in confidential-VM mode the
+/// KBS's, always).
+pub fn trust_for(ctx: &Context, svc: &ServiceModel) -> Result<Option<Arc<TrustPolicy>>, Error> {
+    let own = match &svc.verify {
+        None => None,
+        Some(v) => {
+            let opts = TrustOptions {
+                verify: VerifyMode::Cosign,
+                cosign_keys: v.public_key.iter().cloned().collect(),
+                keyless: Keyless {
+                    identity: v.certificate_identity.clone(),
+                    identity_regexp: v.certificate_identity_regexp.clone(),
+                    oidc_issuer: v.oidc_issuer.clone(),
+                    oidc_issuer_regexp: v.oidc_issuer_regexp.clone(),
+                },
+                policy: None,
+            };
+            let t = TrustPolicy::try_from(&opts)?;
+            (!t.is_empty()).then(|| Arc::new(t))
+        }
+    };
+    crate::engine::cvm::pull_policy(ctx, own, &Default::default())
+}
+
+/// The services to bring up: those asked for and, unless `no_deps`, what
+/// they depend on.
+fn closure<'a>(
+    model: &'a ProjectModel,
+    opts: &UpOptions,
+) -> Result<Vec<&'a ServiceModel>, ComposeError> {
+    let asked = selected(model, &opts.services)?;
+    if opts.no_deps {
+        return Ok(asked);
+    }
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    let mut todo: Vec<&ServiceModel> = asked;
+    while let Some(s) = todo.pop() {
+        if names.insert(s.name.clone()) {
+            todo.extend(s.depends_on.keys().filter_map(|d| model.service(d)));
+        }
+    }
+    Ok(model
+        .start_order()
+        .into_iter()
+        .filter(|s| names.contains(&s.name))
+        .collect())
+}
+
+/// Builds the image of `svc` (its base images verified under its keys).
+fn build_service(
+    ctx: &Context,
+    model: &ProjectModel,
+    svc: &ServiceModel,
+    trust: Option<Arc<TrustPolicy>>,
+    report: &dyn Report,
+) -> Result<(), Error> {
+    let b = svc.build.clone().unwrap_or_default();
+    let image = svc.image(&model.name);
+    report.event("Image", &image, "Building");
+    let scratch = ctx.layout.plaintext().join("compose").join(&model.name);
+    let dockerfile = match &b.dockerfile_inline {
+        Some(text) => {
+            std::fs::create_dir_all(&scratch).map_err(|source| Error::Io {
+                path: scratch.clone(),
+                source,
+            })?;
+            let p = scratch.join(format!("{}.Dockerfile", svc.name));
+            std::fs::write(&p, text).map_err(|source| Error::Io {
+                path: p.clone(),
+                source,
+            })?;
+            Some(p)
+        }
+        None => b.dockerfile.as_ref().map(|d| {
+            let d = std::path::PathBuf::from(d);
+            if d.is_absolute() {
+                d
+            } else {
+                std::path::Path::new(&b.context).join(d)
+            }
+        }),
+    };
+    let opts = crate::builder::BuildOptions {
+        context: b.context.clone().into(),
+        dockerfile,
+        tags: vec![ImageRef::parse(&image)?],
+        build_args: b
+            .args
+            .iter()
+            .map(|(k, v)| match v {
+                Some(v) => format!("{k}={v}"),
+                None => k.clone(),
+            })
+            .collect(),
+        target: b.target.clone(),
+        platform: svc.platform.as_deref().map(str::parse).transpose()?,
+        no_cache: false,
+        pull: false,
+        labels: Vec::new(),
+        trust,
+        quiet: true,
+        network: crate::runtime::Network::Host,
+        keys: Default::default(),
+        secrets: Vec::new(),
+    };
+    crate::builder::build(&ctx.images, &ctx.layout, &opts)?;
+    report.event("Image", &image, "Built");
+    Ok(())
+}
+
+/// Every service's image, present and (where a service asks) verified:
+/// built, or pulled as its pull policy says. Nothing is created before
+/// all of them are.
+pub fn ensure_images(
+    ctx: &Context,
+    model: &ProjectModel,
+    services: &[&ServiceModel],
+    opts: &UpOptions,
+    progress: &Progress,
+    report: &dyn Report,
+) -> Result<BTreeMap<String, ImageRecord>, Error> {
+    let mut out = BTreeMap::new();
+    let mut pulls = Vec::new();
+    for svc in services {
+        let trust = trust_for(ctx, svc)?;
+        let image = svc.image(&model.name);
+        if svc.build.is_none() && svc.service.image.is_none() {
+            return Err(ComposeError::NoImage {
+                service: svc.name.clone(),
+            }
+            .into());
+        }
+        let r = ImageRef::parse(&image)?;
+        if svc.build.is_some() {
+            let present = ctx.images.store.image(&r.store_name())?.is_some();
+            let build = match opts.build {
+                BuildWhen::Always => true,
+                BuildWhen::Missing => !present,
+                BuildWhen::Never => false,
+            };
+            if build {
+                build_service(ctx, model, svc, trust, report)?;
+            }
+            let rec = ctx.images.store.image(&r.store_name())?.ok_or_else(|| {
+                ComposeError::Invalid(format!(
+                    "service {}: image {image} is not built (and --no-build was given)",
+                    svc.name
+                ))
+            })?;
+            out.insert(svc.name.clone(), rec);
+            continue;
+        }
+        let policy = opts.pull.unwrap_or(match svc.service.pull_policy {
+            Some(docker_compose_types::PullPolicy::Always) => PullPolicy::Always,
+            Some(docker_compose_types::PullPolicy::Never) => PullPolicy::Never,
+            _ => PullPolicy::Missing,
+        });
+        let pull = PullOptions {
+            platforms: svc
+                .platform
+                .as_deref()
+                .map(str::parse)
+                .transpose()?
+                .into_iter()
+                .collect(),
+            all_platforms: false,
+            concurrency: 2,
+            trust,
+        };
+        pulls.push((svc.name.clone(), r, policy, pull));
+    }
+    let quiet = Progress::new(true);
+    let shown = if opts.quiet_pull { &quiet } else { progress };
+    let results = crate::engine::block_on(futures_util::future::join_all(
+        pulls
+            .iter()
+            .map(|(_, r, policy, pull)| ctx.images.ensure(r, *policy, pull, shown)),
+    ))?;
+    for ((name, _, _, _), rec) in pulls.iter().zip(results) {
+        out.insert(name.clone(), rec?);
+    }
+    Ok(out)
+}
+
+/// The project's networks and volumes the services use: made when
+/// missing (labelled as compose labels them); external ones must exist.
+pub fn ensure_resources(
+    ctx: &Context,
+    model: &ProjectModel,
+    services: &[&ServiceModel],
+    report: &dyn Report,
+) -> Result<(), Error> {
+    let rt = Runtime::new(&ctx.layout);
+    let used_networks: BTreeSet<&String> =
+        services.iter().flat_map(|s| s.networks.keys()).collect();
+    for key in used_networks {
+        let Some(n) = model.networks.get(key) else {
+            continue;
+        };
+        if rt.networks().get(&n.name).is_ok() {
+            continue;
+        }
+        if n.external {
+            return Err(ComposeError::External {
+                kind: "network",
+                name: n.name.clone(),
+            }
+            .into());
+        }
+        let mut labels = n.labels.clone();
+        labels.insert(label::PROJECT.into(), model.name.clone());
+        labels.insert(label::NETWORK.into(), key.clone());
+        labels.insert(label::VERSION.into(), super::VERSION.into());
+        rt.networks()
+            .create(&crate::runtime::network::NetworkSpec {
+                name: n.name.clone(),
+                subnet: n.subnet.clone(),
+                gateway: None,
+                internal: n.internal,
+                labels,
+            })?;
+        report.event("Network", &n.name, "Created");
+    }
+    let used_volumes: BTreeSet<&String> = services
+        .iter()
+        .flat_map(|s| s.volumes.iter())
+        .filter(|m| m.kind == "volume")
+        .filter_map(|m| m.source.as_ref())
+        .collect();
+    for key in used_volumes {
+        let Some(v) = model.volumes.get(key) else {
+            continue;
+        };
+        if rt.volume(&v.name).is_ok() {
+            continue;
+        }
+        if v.external {
+            return Err(ComposeError::External {
+                kind: "volume",
+                name: v.name.clone(),
+            }
+            .into());
+        }
+        let mut labels = v.labels.clone();
+        labels.insert(label::PROJECT.into(), model.name.clone());
+        labels.insert(label::VOLUME.into(), key.clone());
+        labels.insert(label::VERSION.into(), super::VERSION.into());
+        rt.volume_create(Some(&v.name), labels)?;
+        report.event("Volume", &format!("{:?}", v.name), "Created");
+    }
+    Ok(())
+}
+
+/// A service's progress while the project comes up.
+#[derive(Clone, Debug, PartialEq)]
+enum Outcome {
+    Pending,
+    Up,
+    Failed(String),
+}
+
+struct Board {
+    state: Mutex<BTreeMap<String, Outcome>>,
+    changed: Condvar,
+}
+
+impl Board {
+    fn set(&self, name: &str, o: Outcome) {
+        self.state
+            .lock()
+            .expect("not poisoned")
+            .insert(name.to_string(), o);
+        self.changed.notify_all();
+    }
+
+    /// Waits until `name` is up or failed.
+    fn wait(&self, name: &str) -> Outcome {
+        let mut st = self.state.lock().expect("not poisoned");
+        loop {
+            match st.get(name) {
+                Some(Outcome::Pending) => st = self.changed.wait(st).expect("not poisoned"),
+                Some(o) => return o.clone(),
+                None => return Outcome::Up,
+            }
+        }
+    }
+}
+
+/// Waits until every container of `dep` meets `condition`.
+fn wait_condition(
+    rt: &Runtime,
+    model: &ProjectModel,
+    dep: &str,
+    condition: &str,
+    report: &dyn Report,
+) -> Result<(), String> {
+    if condition == "service_started" {
+        return Ok(());
+    }
+    let members: Vec<ContainerState> = containers(rt, &model.name)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|c| service_of(c) == dep && !super::is_oneoff(c))
+        .collect();
+    for c in members {
+        report.event("Container", &c.name, "Waiting");
+        loop {
+            let st = rt.find(&c.id).map_err(|e| e.to_string())?;
+            match condition {
+                "service_healthy" => {
+                    if st
+                        .options
+                        .healthcheck
+                        .as_ref()
+                        .and_then(|h| h.argv())
+                        .is_none()
+                    {
+                        return Err(format!(
+                            "container {} has no healthcheck configured",
+                            st.name
+                        ));
+                    }
+                    match (st.status, st.health.as_ref().map(|h| h.status.as_str())) {
+                        (ContainerStatus::Running, Some("healthy")) => {
+                            report.event("Container", &st.name, "Healthy");
+                            break;
+                        }
+                        (ContainerStatus::Running, Some("unhealthy")) => {
+                            return Err(format!("container {} is unhealthy", st.name));
+                        }
+                        (ContainerStatus::Running | ContainerStatus::Restarting, _) => {}
+                        (s, _) => return Err(format!("container {} is {s}", st.name)),
+                    }
+                }
+                "service_completed_successfully" => match st.status {
+                    ContainerStatus::Exited | ContainerStatus::Dead | ContainerStatus::Failed => {
+                        let code = st.exit_code.unwrap_or(0);
+                        if code != 0 {
+                            return Err(format!(
+                                "service {dep:?} didn't complete successfully: exit {code}"
+                            ));
+                        }
+                        report.event("Container", &st.name, "Exited");
+                        break;
+                    }
+                    _ => {}
+                },
+                other => return Err(format!("unknown depends_on condition {other:?}")),
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    Ok(())
+}
+
+/// Brings the project (or the services asked for) up; the containers of
+/// the services brought up, created or started.
+pub fn up(
+    ctx: &Context,
+    model: &ProjectModel,
+    opts: &UpOptions,
+    progress: &Progress,
+    report: &dyn Report,
+) -> Result<Vec<ContainerState>, Error> {
+    let services = closure(model, opts)?;
+    let images = ensure_images(ctx, model, &services, opts, progress, report)?;
+    ensure_resources(ctx, model, &services, report)?;
+    let rt = Runtime::new(&ctx.layout);
+    orphans(&rt, model, opts.remove_orphans, report)?;
+    let board = Board {
+        state: Mutex::new(
+            services
+                .iter()
+                .map(|s| (s.name.clone(), Outcome::Pending))
+                .collect(),
+        ),
+        changed: Condvar::new(),
+    };
+    let started: Mutex<Vec<ContainerState>> = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for svc in &services {
+            let (board, started, images, rt) = (&board, &started, &images, &rt);
+            scope.spawn(move || {
+                let outcome = (|| -> Result<Vec<ContainerState>, String> {
+                    for (dep, cond) in &svc.depends_on {
+                        match board.wait(dep) {
+                            Outcome::Failed(why) if cond.required => {
+                                return Err(format!("service {dep:?}: {why}"));
+                            }
+                            Outcome::Failed(_) => continue,
+                            _ => {}
+                        }
+                        if model.service(dep).is_none() || opts.no_start {
+                            continue;
+                        }
+                        if let Err(why) = wait_condition(rt, model, dep, &cond.condition, report) {
+                            if cond.required {
+                                return Err(why);
+                            }
+                        }
+                    }
+                    converge(ctx, rt, model, svc, &images[&svc.name], opts, report)
+                        .map_err(|e| e.to_string())
+                })();
+                match outcome {
+                    Ok(cs) => {
+                        started.lock().expect("not poisoned").extend(cs);
+                        board.set(&svc.name, Outcome::Up);
+                    }
+                    Err(why) => board.set(&svc.name, Outcome::Failed(why)),
+                }
+            });
+        }
+    });
+    let state = board.state.into_inner().expect("not poisoned");
+    // The first failure in start order is the one reported.
+    for svc in &services {
+        if let Some(Outcome::Failed(why)) = state.get(&svc.name) {
+            return Err(ComposeError::Dependency(why.clone()).into());
+        }
+    }
+    Ok(started.into_inner().expect("not poisoned"))
+}
+
+/// Containers of the project whose service is gone: removed with
+/// `--remove-orphans`, else named in a warning.
+fn orphans(
+    rt: &Runtime,
+    model: &ProjectModel,
+    remove: bool,
+    report: &dyn Report,
+) -> Result<(), Error> {
+    let gone: Vec<ContainerState> = containers(rt, &model.name)?
+        .into_iter()
+        .filter(|c| !super::is_oneoff(c) && model.service(service_of(c)).is_none())
+        .collect();
+    if gone.is_empty() {
+        return Ok(());
+    }
+    if remove {
+        for c in gone {
+            rt.remove(&c.id, true)?;
+            report.event("Container", &c.name, "Removed");
+        }
+    } else {
+        let names: Vec<&str> = gone.iter().map(|c| c.name.as_str()).collect();
+        eprintln!(
+            "WARN[0000] Found orphan containers ([{}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.",
+            names.join(" ")
+        );
+    }
+    Ok(())
+}
+
+/// The grace period before a container of `svc` is killed on stop.
+pub fn grace(svc: Option<&ServiceModel>) -> Duration {
+    svc.and_then(|s| s.stop_grace_period)
+        .unwrap_or(Duration::from_secs(10))
+}
+
+/// Makes `svc`'s containers what the model says: created (or recreated
+/// when their configuration or image changed), started, and as many as
+/// its scale.
+fn converge(
+    ctx: &Context,
+    rt: &Runtime,
+    model: &ProjectModel,
+    svc: &ServiceModel,
+    rec: &ImageRecord,
+    opts: &UpOptions,
+    report: &dyn Report,
+) -> Result<Vec<ContainerState>, Error> {
+    let replicas = opts
+        .scale
+        .get(&svc.name)
+        .copied()
+        .unwrap_or_else(|| svc.replicas());
+    if svc.service.container_name.is_some() && replicas > 1 {
+        return Err(ComposeError::Invalid(format!(
+            "services.{}: container_name cannot be used with more than one replica",
+            svc.name
+        ))
+        .into());
+    }
+    let existing: Vec<ContainerState> = containers(rt, &model.name)?
+        .into_iter()
+        .filter(|c| service_of(c) == svc.name && !super::is_oneoff(c))
+        .collect();
+    let digest = rec.target.digest.to_string();
+    let results: Vec<Result<ContainerState, Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..=replicas)
+            .map(|n| {
+                let current = existing.iter().find(|c| number_of(c) == n).cloned();
+                let digest = digest.clone();
+                scope.spawn(move || -> Result<ContainerState, Error> {
+                    let name = container_name(&model.name, svc, n);
+                    if let Some(c) = current {
+                        let same = c.options.labels.get(label::CONFIG_HASH)
+                            == Some(&svc.config_hash)
+                            && c.options.labels.get(label::IMAGE) == Some(&digest);
+                        if (same || opts.no_recreate) && !opts.force_recreate {
+                            if c.status.is_running() || opts.no_start {
+                                report.event("Container", &c.name, "Running");
+                                return Ok(c);
+                            }
+                            report.event("Container", &c.name, "Starting");
+                            let st = rt.start(&c.id)?;
+                            report.event("Container", &c.name, "Started");
+                            return Ok(st);
+                        }
+                        report.event("Container", &c.name, "Recreate");
+                        rt.stop(&c.id, grace(Some(svc)), None)?;
+                        rt.remove(&c.id, true)?;
+                    }
+                    let st = create(ctx, model, svc, rec, n, &name, &digest, report)?;
+                    if opts.no_start {
+                        return Ok(st);
+                    }
+                    report.event("Container", &name, "Starting");
+                    rt.launch(&st.id, true)?;
+                    report.event("Container", &name, "Started");
+                    Ok(rt.load(&st.id)?)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(ComposeError::Invalid("a thread panicked".into()).into())
+                })
+            })
+            .collect()
+    });
+    // Scaled down: the highest numbers go.
+    for c in existing.iter().filter(|c| number_of(c) > replicas) {
+        report.event("Container", &c.name, "Stopping");
+        rt.stop(&c.id, grace(Some(svc)), None)?;
+        rt.remove(&c.id, true)?;
+        report.event("Container", &c.name, "Removed");
+    }
+    results.into_iter().collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn create(
+    ctx: &Context,
+    model: &ProjectModel,
+    svc: &ServiceModel,
+    rec: &ImageRecord,
+    n: u32,
+    name: &str,
+    digest: &str,
+    report: &dyn Report,
+) -> Result<ContainerState, Error> {
+    report.event("Container", name, "Creating");
+    let labels = service_labels(model, svc, n, digest, false);
+    let scratch = ctx.layout.plaintext().join("compose").join(&model.name);
+    let first = |other: &str| {
+        model
+            .service(other)
+            .map(|o| container_name(&model.name, o, 1))
+    };
+    let run = super::run_options(model, svc, name.to_string(), labels, &scratch, &first)?;
+    let req = CreateRequest {
+        image: rec.name.clone(),
+        platform: svc.platform.as_deref().map(str::parse).transpose()?,
+        pull: PullPolicy::Never,
+        trust: None,
+        keys: Default::default(),
+        run,
+    };
+    let (_, st) = create_from(ctx, rec, &req)?;
+    report.event("Container", name, "Created");
+    Ok(st)
+}
+
+/// `up --wait`: until every container is running and, where it has a
+/// health check, healthy; an exited or unhealthy one is an error.
+pub fn wait_ready(
+    rt: &Runtime,
+    started: &[ContainerState],
+    timeout: Option<Duration>,
+) -> Result<(), Error> {
+    let end = timeout.map(|t| Instant::now() + t);
+    for c in started {
+        loop {
+            let st = rt.find(&c.id)?;
+            let checked = st
+                .options
+                .healthcheck
+                .as_ref()
+                .and_then(|h| h.argv())
+                .is_some();
+            match (st.status, st.health.as_ref().map(|h| h.status.as_str())) {
+                (ContainerStatus::Running, _) if !checked => break,
+                (ContainerStatus::Running, Some("healthy")) => break,
+                (ContainerStatus::Running, Some("unhealthy")) => {
+                    return Err(ComposeError::Dependency(format!(
+                        "container {} is unhealthy",
+                        st.name
+                    ))
+                    .into());
+                }
+                (ContainerStatus::Exited, _) if st.exit_code == Some(0) && !checked => break,
+                (
+                    ContainerStatus::Running
+                    | ContainerStatus::Restarting
+                    | ContainerStatus::Created,
+                    _,
+                ) => {}
+                (s, _) => {
+                    return Err(
+                        ComposeError::Dependency(format!("container {} is {s}", st.name)).into(),
+                    );
+                }
+            }
+            if end.is_some_and(|e| Instant::now() >= e) {
+                return Err(ComposeError::Dependency(format!(
+                    "container {} is not ready in time",
+                    st.name
+                ))
+                .into());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    Ok(())
+}
