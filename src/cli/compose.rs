@@ -952,7 +952,8 @@ fn compose_run(ctx: &Context, flags: &ProjectFlags, r: RunArgs) -> Result<i32, E
         tty,
         interactive: r.interactive || tty,
     };
-    match ops::run(ctx, &m, &req, &Progress::new(false), &Plain)? {
+    // The container's output is this command's; pulls are quiet.
+    match ops::run(ctx, &m, &req, &Progress::new(true), &Plain)? {
         crate::engine::container::Started::Exited(code) => Ok(code),
         crate::engine::container::Started::Detached(id) => {
             println!("{id}");

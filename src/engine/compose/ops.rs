@@ -162,6 +162,7 @@ pub fn run(
         super::up::up(ctx, model, &up, progress, report)?;
     }
     let images = ensure_images(ctx, model, &[svc], &UpOptions::default(), progress, report)?;
+    super::up::ensure_resources(ctx, model, &[svc], report)?;
     let rec = &images[&svc.name];
     let mut id = [0u8; 6];
     rustix::rand::getrandom(&mut id, rustix::rand::GetRandomFlags::empty())
@@ -293,13 +294,14 @@ pub fn pull(
     progress: &Progress,
     report: &dyn Report,
 ) -> Result<(), Error> {
+    // Services with an image (built ones too: their images are pulled).
     let list: Vec<_> = super::selected(model, services)?
         .into_iter()
-        .filter(|s| s.build.is_none() || s.service.image.is_some())
-        .filter(|s| s.build.is_none())
+        .filter(|s| s.service.image.is_some())
         .collect();
     let opts = UpOptions {
         pull: Some(PullPolicy::Always),
+        build: super::up::BuildWhen::Never,
         ..Default::default()
     };
     for (name, rec) in ensure_images(ctx, model, &list, &opts, progress, report)? {

@@ -188,6 +188,9 @@ pub fn ensure_images(
         }
         let r = ImageRef::parse(&image)?;
         if svc.build.is_some() {
+            // Built now (its base images verified under its keys), the
+            // result is used as made. Not built, it is an image like any
+            // other: verified (the registry consulted) when the service asks.
             let present = ctx.images.store.image(&r.store_name())?.is_some();
             let build = match opts.build {
                 BuildWhen::Always => true,
@@ -196,15 +199,15 @@ pub fn ensure_images(
             };
             if build {
                 build_service(ctx, model, svc, trust, report)?;
+                let rec = ctx.images.store.image(&r.store_name())?.ok_or_else(|| {
+                    ComposeError::Invalid(format!(
+                        "service {}: the build made no image {image}",
+                        svc.name
+                    ))
+                })?;
+                out.insert(svc.name.clone(), rec);
+                continue;
             }
-            let rec = ctx.images.store.image(&r.store_name())?.ok_or_else(|| {
-                ComposeError::Invalid(format!(
-                    "service {}: image {image} is not built (and --no-build was given)",
-                    svc.name
-                ))
-            })?;
-            out.insert(svc.name.clone(), rec);
-            continue;
         }
         let policy = opts.pull.unwrap_or(match svc.service.pull_policy {
             Some(docker_compose_types::PullPolicy::Always) => PullPolicy::Always,

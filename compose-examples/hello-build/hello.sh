@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "Hello from ccr compose, running on $(uname -m)"
