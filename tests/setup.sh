@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what ccr's build and tests need on a Debian 12 machine (as root):
 # the C library for libseccomp, the peers the tests prove compatibility
-# with (docker-registry, skopeo, umoci, runc), and the base-image tools.
+# with (docker-registry, skopeo, umoci, runc), the base-image tools, and
+# tini (the static init `run --init` mounts into a container).
 set -euo pipefail
 packages=(
   build-essential pkg-config libseccomp-dev
   docker-registry apache2-utils skopeo umoci runc
-  busybox-static debootstrap containernetworking-plugins iptables iproute2
+  busybox-static debootstrap containernetworking-plugins iptables iproute2 tini
   ca-certificates curl jq tar gzip openssl
 )
 missing=()

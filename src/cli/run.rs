@@ -142,6 +142,9 @@ pub struct RunArgs {
     /// Give extended privileges to this container
     #[arg(long)]
     pub privileged: bool,
+    /// Run an init inside the container that forwards signals and reaps processes
+    #[arg(long)]
+    pub init: bool,
     /// Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]
     #[arg(short, long = "publish")]
     pub publish: Vec<String>,
@@ -369,6 +372,7 @@ impl RunArgs {
             cap_add: self.cap_add.clone(),
             cap_drop: self.cap_drop.clone(),
             privileged: self.privileged,
+            init: self.init,
             entrypoint_args: None,
             labels: self
                 .label

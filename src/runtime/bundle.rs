@@ -206,7 +206,7 @@ impl Runtime {
                 let _ = fs::copy(other_etc.join(f), etc.join(f));
             }
         }
-        let args = spec::process_args(&image_cfg, opts)?;
+        let args = spec::with_init(opts, spec::process_args(&image_cfg, opts)?)?;
         let env = spec::environment(&image_cfg, opts, &hostname);
         let user_spec = opts
             .user

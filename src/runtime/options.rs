@@ -229,6 +229,9 @@ pub struct ContainerConfig {
     pub cap_drop: Vec<String>,
     #[serde(default)]
     pub privileged: bool,
+    /// `--init`: tini as PID 1, forwarding signals and reaping zombies.
+    #[serde(default)]
+    pub init: bool,
     /// The whole entrypoint as an argument list (compose's list form);
     /// `entrypoint` is docker's single-word `--entrypoint`.
     #[serde(default)]

@@ -213,6 +213,38 @@ pub fn environment(image_cfg: &Value, opts: &ContainerConfig, hostname: &str) ->
     env.into_iter().map(|(k, v)| format!("{k}={v}")).collect()
 }
 
+/// Where `--init`'s binary is mounted in the container (docker's path).
+pub const INIT_PATH: &str = "/sbin/docker-init";
+
+/// The host's static init for `--init`: tini (Debian's `tini` package
+/// ships `tini-static`), or docker's own docker-init.
+pub fn init_binary() -> Option<PathBuf> {
+    [
+        "/usr/bin/tini-static",
+        "/usr/libexec/docker/docker-init",
+        "/usr/bin/docker-init",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.is_file())
+}
+
+/// The process arguments behind the init when `--init` asks for one.
+pub fn with_init(opts: &ContainerConfig, args: Vec<String>) -> Result<Vec<String>, RuntimeError> {
+    if !opts.init {
+        return Ok(args);
+    }
+    if init_binary().is_none() {
+        return Err(RuntimeError::Config(
+            "--init needs a static init on the host: install Debian's tini package (/usr/bin/tini-static)".into(),
+        ));
+    }
+    Ok([INIT_PATH.to_string(), "--".into()]
+        .into_iter()
+        .chain(args)
+        .collect())
+}
+
 /// docker's default capabilities with `--cap-add` / `--cap-drop` (names
 /// with or without `CAP_`, any case; `ALL`), or every capability with
 /// `--privileged`.
@@ -356,6 +388,14 @@ pub fn build(
             "type": "bind",
             "source": etc_files.join(f),
             "options": ["rbind", "rprivate"],
+        }));
+    }
+    if let Some(init) = init_binary().filter(|_| opts.init) {
+        mounts.push(json!({
+            "destination": INIT_PATH,
+            "type": "bind",
+            "source": init,
+            "options": ["rbind", "rprivate", "ro"],
         }));
     }
     for v in &opts.volumes {

@@ -388,6 +388,7 @@ pub fn run_options(
         cap_add: s.cap_add.clone(),
         cap_drop: s.cap_drop.clone(),
         privileged: s.privileged,
+        init: s.init,
         ..Default::default()
     };
     Ok(RunOptions {
