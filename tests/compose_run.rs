@@ -498,3 +498,162 @@ fn attached_up_aborts_on_the_first_exit() {
     ok(compose(&env, &dir, &[], &["down"]));
     assert!(env.ok(&["ps", "-a", "-q"]).trim().is_empty());
 }
+
+/// The service keys that map to run features take effect in the
+/// containers: secrets and configs, tmpfs, a read-only root, env files,
+/// extra hosts, limits, capabilities, a shared network namespace, an
+/// external network with aliases, scale; an unsupported key is warned of.
+#[test]
+fn service_fields_take_effect() {
+    let env = Env::new();
+    env.busybox(BASE);
+    let dir = env.path("fields");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("token.txt"), "s3cret\n").unwrap();
+    std::fs::write(dir.join("app.env"), "FROM_FILE=yes\nSHARED=file\n").unwrap();
+    env.ok(&["network", "create", "outside"]);
+    std::fs::write(
+        dir.join("compose.yaml"),
+        format!(
+            r#"services:
+  app:
+    image: {BASE}
+    command: ["sleep", "60"]
+    read_only: true
+    tmpfs: [/scratch]
+    env_file: app.env
+    environment:
+      SHARED: environment
+    secrets: [token]
+    configs:
+      - source: settings
+        target: /etc/app.conf
+    extra_hosts: ["db.example:10.9.8.7"]
+    mem_limit: 48m
+    pids_limit: 40
+    cap_drop: [ALL]
+    userns_mode: host
+    networks:
+      default: {{}}
+      outside:
+        aliases: [the-app]
+  sidecar:
+    image: {BASE}
+    command: ["sleep", "60"]
+    network_mode: "service:app"
+  many:
+    image: {BASE}
+    command: ["sleep", "60"]
+    stop_grace_period: 1s
+    deploy:
+      replicas: 3
+secrets:
+  token:
+    file: ./token.txt
+configs:
+  settings:
+    content: "level=debug\n"
+networks:
+  outside:
+    external: true
+"#
+        ),
+    )
+    .unwrap();
+    let up = compose(&env, &dir, &[], &["up", "-d"]);
+    let log = String::from_utf8_lossy(&up.stderr).into_owned();
+    assert!(up.status.success(), "{log}");
+    assert!(
+        log.contains("`userns_mode` is not supported by ccr and is ignored"),
+        "{log}"
+    );
+    assert_eq!(log.matches("not supported").count(), 1, "{log}");
+    let exec = |c: &str, cmd: &str| env.ok(&["exec", c, "sh", "-c", cmd]);
+    let app = "fields-app-1";
+    assert_eq!(exec(app, "cat /run/secrets/token"), "s3cret\n");
+    assert_eq!(exec(app, "cat /etc/app.conf"), "level=debug\n");
+    assert!(
+        env.run(&["exec", app, "sh", "-c", "echo x > /run/secrets/token"])
+            .status
+            .code()
+            != Some(0),
+        "a secret is writable"
+    );
+    assert!(
+        env.run(&["exec", app, "touch", "/root-is-ro"])
+            .status
+            .code()
+            != Some(0),
+        "the root is writable"
+    );
+    exec(app, "touch /scratch/ok");
+    assert_eq!(exec(app, "echo $FROM_FILE $SHARED"), "yes environment\n");
+    assert!(exec(app, "cat /etc/hosts").contains("10.9.8.7\tdb.example"));
+    assert_eq!(
+        field(&env, app, "{{.HostConfig.Memory}}"),
+        (48 << 20).to_string()
+    );
+    assert_eq!(field(&env, app, "{{.HostConfig.PidsLimit}}"), "40");
+    assert!(
+        exec(app, "grep CapEff /proc/self/status")
+            .trim()
+            .ends_with("0000000000000000")
+    );
+    // The sidecar shares app's network namespace: the same interfaces and addresses.
+    let addrs = |c: &str| exec(c, "ip -4 -o addr | awk '{print $2, $4}' | sort");
+    assert_eq!(addrs("fields-sidecar-1"), addrs(app));
+    assert_eq!(
+        addrs(app).lines().count(),
+        3,
+        "lo, default and outside: {}",
+        addrs(app)
+    );
+    // On the external network, a container there finds app by its alias.
+    let out = env.ok(&[
+        "run",
+        "--rm",
+        "--network",
+        "outside",
+        BASE,
+        "sh",
+        "-c",
+        "grep the-app /etc/hosts | wc -l",
+    ]);
+    assert_eq!(out.trim(), "1");
+    // Three replicas, numbered.
+    let ps = ok(compose(
+        &env,
+        &dir,
+        &[],
+        &["ps", "--format", "{{.Name}}", "many"],
+    ));
+    let mut names: Vec<&str> = ps.lines().collect();
+    names.sort();
+    assert_eq!(names, ["fields-many-1", "fields-many-2", "fields-many-3"]);
+    // Scaled down by --scale: the highest numbers go.
+    ok(compose(&env, &dir, &[], &["up", "-d", "--scale", "many=1"]));
+    let ps = ok(compose(
+        &env,
+        &dir,
+        &[],
+        &["ps", "--format", "{{.Name}}", "many"],
+    ));
+    assert_eq!(ps.trim(), "fields-many-1");
+    ok(compose(&env, &dir, &[], &["down", "-t", "1"]));
+    // The external network is not the project's to remove.
+    assert!(
+        env.ok(&["network", "ls", "--format", "{{.Name}}"])
+            .contains("outside")
+    );
+    assert!(env.ok(&["ps", "-a", "-q"]).trim().is_empty());
+    // A non-string x-nerdctl key is refused before anything is made.
+    std::fs::write(
+        dir.join("compose.yaml"),
+        format!("services:\n  s:\n    image: {BASE}\n    x-nerdctl-verify: true\n"),
+    )
+    .unwrap();
+    let out = compose(&env, &dir, &[], &["up", "-d"]);
+    assert_eq!(out.status.code(), Some(125));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("x-nerdctl-verify: must be a string"));
+    assert!(env.ok(&["ps", "-a", "-q"]).trim().is_empty());
+}

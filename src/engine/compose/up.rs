@@ -591,13 +591,13 @@ fn converge(
             })
             .collect()
     });
-    // Scaled down: the highest numbers go.
-    for c in existing.iter().filter(|c| number_of(c) > replicas) {
-        report.event("Container", &c.name, "Stopping");
-        rt.stop(&c.id, grace(Some(svc)), None)?;
-        rt.remove(&c.id, true)?;
-        report.event("Container", &c.name, "Removed");
-    }
+    // Scaled down: the highest numbers go, together.
+    let extra: Vec<ContainerState> = existing
+        .iter()
+        .filter(|c| number_of(c) > replicas)
+        .cloned()
+        .collect();
+    super::down::stop_and_remove(rt, model, extra, None, true, report)?;
     results.into_iter().collect()
 }
 
