@@ -88,6 +88,43 @@ fn leftovers(env: &Env, bridges: &[String]) -> Vec<String> {
     out
 }
 
+/// A cosign key pair in `dir`, and the base image pushed to `reg` signed
+/// with it (a build verifying its base under the same key finds it so).
+fn keys_and_signed_base(env: &Env, reg: &Registry, dir: &Path) -> String {
+    let keys = env
+        .cmd(&["key", "generate", "--output-key-prefix", "cosign"])
+        .current_dir(dir)
+        .env("COSIGN_PASSWORD", PW)
+        .output()
+        .unwrap();
+    assert!(
+        keys.status.success(),
+        "{}",
+        String::from_utf8_lossy(&keys.stderr)
+    );
+    let base = format!("{}/base/busybox:1", reg.host());
+    env.ok(&["tag", BASE, &base]);
+    let key = dir.join("cosign.key");
+    let signed = env
+        .cmd(&[
+            "push",
+            "-q",
+            "--sign=cosign",
+            "--cosign-key",
+            key.to_str().unwrap(),
+            &base,
+        ])
+        .env("COSIGN_PASSWORD", PW)
+        .output()
+        .unwrap();
+    assert!(
+        signed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&signed.stderr)
+    );
+    base
+}
+
 fn cosign_verify(key: &Path, image: &str) -> Output {
     cosign("trixie")
         .args([
@@ -111,33 +148,7 @@ fn the_seeds_signed_two_service_project() {
     let a = Env::new();
     a.busybox(BASE);
     let dir = example(&a, "signed-services");
-    let keys = a
-        .cmd(&["key", "generate", "--output-key-prefix", "cosign"])
-        .current_dir(&dir)
-        .env("COSIGN_PASSWORD", PW)
-        .output()
-        .unwrap();
-    assert!(keys.status.success());
-    // The base image, signed with the same key: svc0's build verifies it.
-    let base = format!("{}/base/busybox:1", reg.host());
-    a.ok(&["tag", BASE, &base]);
-    let signed = a
-        .cmd(&[
-            "push",
-            "-q",
-            "--sign=cosign",
-            "--cosign-key",
-            dir.join("cosign.key").to_str().unwrap(),
-            &base,
-        ])
-        .env("COSIGN_PASSWORD", PW)
-        .output()
-        .unwrap();
-    assert!(
-        signed.status.success(),
-        "{}",
-        String::from_utf8_lossy(&signed.stderr)
-    );
+    let base = keys_and_signed_base(&a, &reg, &dir);
     let (p0, p1) = (free_port().to_string(), free_port().to_string());
     let host = reg.host();
     let vars = [
@@ -246,28 +257,7 @@ fn the_hello_build_project_runs_verified() {
     let a = Env::new();
     a.busybox(BASE);
     let dir = example(&a, "hello-build");
-    let keys = a
-        .cmd(&["key", "generate", "--output-key-prefix", "cosign"])
-        .current_dir(&dir)
-        .env("COSIGN_PASSWORD", PW)
-        .output()
-        .unwrap();
-    assert!(keys.status.success());
-    let base = format!("{}/base/busybox:1", reg.host());
-    a.ok(&["tag", BASE, &base]);
-    let s = a
-        .cmd(&[
-            "push",
-            "-q",
-            "--sign=cosign",
-            "--cosign-key",
-            dir.join("cosign.key").to_str().unwrap(),
-            &base,
-        ])
-        .env("COSIGN_PASSWORD", PW)
-        .output()
-        .unwrap();
-    assert!(s.status.success());
+    let base = keys_and_signed_base(&a, &reg, &dir);
     let host = reg.host();
     let vars = [("REGISTRY", host.as_str()), ("BASE_IMAGE", base.as_str())];
     ok(compose(&a, &dir, &vars, &["build"]));

@@ -748,6 +748,16 @@ fn select(
     Ok(())
 }
 
+/// The named volumes a service mounts.
+fn named_volumes(svc: &Mapping) -> impl Iterator<Item = String> + '_ {
+    svc.get("volumes")
+        .and_then(Value::as_sequence)
+        .into_iter()
+        .flatten()
+        .filter(|v| v.get("type").and_then(Value::as_str) == Some("volume"))
+        .filter_map(|v| v.get("source").and_then(scalar_text))
+}
+
 /// Every reference inside the project names something it defines.
 fn consistency(model: &Mapping) -> Result<(), LoadError> {
     let defined = |kind: &str| -> BTreeSet<String> {
@@ -786,16 +796,8 @@ fn consistency(model: &Mapping) -> Result<(), LoadError> {
                 }
             }
         }
-        for v in svc
-            .get("volumes")
-            .and_then(Value::as_sequence)
-            .into_iter()
-            .flatten()
-        {
-            if v.get("type").and_then(Value::as_str) == Some("volume")
-                && let Some(src) = v.get("source").and_then(Value::as_str)
-                && !volumes.contains(src)
-            {
+        for src in named_volumes(svc) {
+            if !volumes.contains(&src) {
                 return Err(LoadError::Inconsistent(format!(
                     "service {name:?} refers to undefined volume {src}"
                 )));
@@ -879,18 +881,9 @@ fn drop_unused(model: &mut Mapping) {
                 .or_default()
                 .extend(n.keys().filter_map(scalar_text));
         }
-        for v in svc
-            .get("volumes")
-            .and_then(Value::as_sequence)
-            .into_iter()
-            .flatten()
-        {
-            if v.get("type").and_then(Value::as_str) == Some("volume")
-                && let Some(s) = v.get("source").and_then(scalar_text)
-            {
-                used.entry("volumes").or_default().insert(s);
-            }
-        }
+        used.entry("volumes")
+            .or_default()
+            .extend(named_volumes(svc));
         for kind in ["secrets", "configs"] {
             for e in svc
                 .get(kind)

@@ -77,25 +77,12 @@ impl Health {
 
 /// The probe process for container `id`.
 fn probe_command(layout: &Layout, id: &str) -> Command {
-    let mut cmd = Command::new("/proc/self/exe");
-    cmd.arg(PROBE_ARG)
-        .arg(layout.root())
-        .arg(layout.plaintext())
-        .arg(id);
-    cmd
+    super::monitor::helper_command(PROBE_ARG, layout, id)
 }
 
 /// The layout and container id when this process is a health probe.
-pub fn invoked(mut args: impl Iterator<Item = std::ffi::OsString>) -> Option<(Layout, String)> {
-    args.next()?;
-    if args.next()? != PROBE_ARG {
-        return None;
-    }
-    let root = std::path::PathBuf::from(args.next()?);
-    let plaintext = std::path::PathBuf::from(args.next()?);
-    let id = args.next()?.into_string().ok()?;
-    let layout = Layout::new(&root).with_plaintext(&plaintext);
-    args.next().is_none().then_some((layout, id))
+pub fn invoked(args: impl Iterator<Item = std::ffi::OsString>) -> Option<(Layout, String)> {
+    super::monitor::helper_invoked(PROBE_ARG, args)
 }
 
 /// A probe's whole life: the container's check, run in it; its exit code.

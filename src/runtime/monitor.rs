@@ -23,18 +23,34 @@ pub const ARG: &str = "__monitor";
 
 /// The monitor process for container `id` (this executable, again).
 pub fn command(layout: &Layout, id: &str) -> std::process::Command {
+    helper_command(ARG, layout, id)
+}
+
+/// The layout and container id when this process is a monitor.
+pub fn invoked(args: impl Iterator<Item = std::ffi::OsString>) -> Option<(Layout, String)> {
+    helper_invoked(ARG, args)
+}
+
+/// This executable as one of ccr's helper processes (the monitor, a
+/// health probe): `ccr ARG DATA_ROOT PLAINTEXT ID`. Only this function
+/// writes that argv and only [`helper_invoked`] reads it; helpers never
+/// go through the command line interface.
+pub(super) fn helper_command(arg: &str, layout: &Layout, id: &str) -> std::process::Command {
     let mut cmd = std::process::Command::new("/proc/self/exe");
-    cmd.arg(ARG)
+    cmd.arg(arg)
         .arg(layout.root())
         .arg(layout.plaintext())
         .arg(id);
     cmd
 }
 
-/// The layout and container id when this process is a monitor.
-pub fn invoked(mut args: impl Iterator<Item = std::ffi::OsString>) -> Option<(Layout, String)> {
+/// The layout and container id when this process is the helper `arg`.
+pub(super) fn helper_invoked(
+    arg: &str,
+    mut args: impl Iterator<Item = std::ffi::OsString>,
+) -> Option<(Layout, String)> {
     args.next()?;
-    if args.next()? != ARG {
+    if args.next()? != arg {
         return None;
     }
     let root = std::path::PathBuf::from(args.next()?);

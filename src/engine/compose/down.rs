@@ -58,35 +58,20 @@ pub fn stop_and_remove(
         levels.entry(d).or_default().push(c);
     }
     for (_, level) in levels.into_iter().rev() {
-        let results: Vec<Result<(), Error>> = std::thread::scope(|s| {
-            let handles: Vec<_> = level
-                .iter()
-                .map(|c| {
-                    s.spawn(move || -> Result<(), Error> {
-                        let grace = timeout
-                            .unwrap_or_else(|| super::up::grace(model.service(service_of(c))));
-                        if c.status.is_running()
-                            || c.status == crate::runtime::ContainerStatus::Restarting
-                        {
-                            report.event("Container", &c.name, "Stopping");
-                            rt.stop(&c.id, grace, None)?;
-                            report.event("Container", &c.name, "Stopped");
-                        }
-                        if remove {
-                            report.event("Container", &c.name, "Removing");
-                            rt.remove(&c.id, true)?;
-                            report.event("Container", &c.name, "Removed");
-                        }
-                        Ok(())
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or(Ok(())))
-                .collect()
-        });
-        results.into_iter().collect::<Result<(), Error>>()?;
+        super::parallel(&level, |c| -> Result<(), Error> {
+            let grace = timeout.unwrap_or_else(|| super::up::grace(model.service(service_of(c))));
+            if c.status.is_running() || c.status == crate::runtime::ContainerStatus::Restarting {
+                report.event("Container", &c.name, "Stopping");
+                rt.stop(&c.id, grace, None)?;
+                report.event("Container", &c.name, "Stopped");
+            }
+            if remove {
+                report.event("Container", &c.name, "Removing");
+                rt.remove(&c.id, true)?;
+                report.event("Container", &c.name, "Removed");
+            }
+            Ok(())
+        })?;
     }
     Ok(())
 }

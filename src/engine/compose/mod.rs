@@ -57,6 +57,42 @@ impl Report for Plain {
     }
 }
 
+/// `f` over each of `items` at once, one thread each; the results in
+/// order (a thread that panicked is an error).
+pub fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> Result<R, crate::error::Error> + Sync,
+) -> Result<Vec<R>, crate::error::Error> {
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items.iter().map(|i| s.spawn(|| f(i))).collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(ComposeError::Invalid("a worker thread panicked".into()).into())
+                })
+            })
+            .collect()
+    })
+}
+
+/// The request that makes a container `run` of `svc` from `rec` (already
+/// present, and verified where the service asks).
+pub fn create_request(
+    svc: &ServiceModel,
+    rec: &crate::store::ImageRecord,
+    run: crate::runtime::RunOptions,
+) -> Result<crate::engine::container::CreateRequest, crate::error::Error> {
+    Ok(crate::engine::container::CreateRequest {
+        image: rec.name.clone(),
+        platform: svc.platform.as_deref().map(str::parse).transpose()?,
+        pull: crate::image::PullPolicy::Never,
+        trust: None,
+        keys: Default::default(),
+        run,
+    })
+}
+
 /// The containers of project `project` (one-off `run` containers too).
 pub fn containers(rt: &Runtime, project: &str) -> Result<Vec<ContainerState>, ComposeError> {
     let all = rt

@@ -10,7 +10,7 @@ use super::up::{UpOptions, ensure_images};
 use super::{Report, container_name, containers, is_oneoff, label, service_labels, service_of};
 use crate::compose::{ComposeError, ProjectModel};
 use crate::engine::Context;
-use crate::engine::container::{CreateRequest, create_from};
+use crate::engine::container::create_from;
 use crate::error::Error;
 use crate::image::PullPolicy;
 use crate::progress::Progress;
@@ -79,40 +79,24 @@ pub fn logs(
 ) -> Result<(), Error> {
     let width = list.iter().map(|c| c.name.len()).max().unwrap_or(0);
     let out = Arc::new(Mutex::new(out));
-    let results: Vec<Result<(), Error>> = std::thread::scope(|s| {
-        let handles: Vec<_> = list
-            .iter()
-            .map(|c| {
-                let out = out.clone();
-                s.spawn(move || -> Result<(), Error> {
-                    let prefix = if no_prefix {
-                        String::new()
-                    } else {
-                        format!("{:width$}  | ", c.name)
-                    };
-                    let mut w = Prefixed {
-                        prefix: prefix.clone(),
-                        out: out.clone(),
-                        partial: Vec::new(),
-                    };
-                    let mut e = Prefixed {
-                        prefix,
-                        out,
-                        partial: Vec::new(),
-                    };
-                    rt.logs(&c.id, opts, &mut w, &mut e)?;
-                    let _ = w.flush();
-                    let _ = e.flush();
-                    Ok(())
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or(Ok(())))
-            .collect()
-    });
-    results.into_iter().collect()
+    super::parallel(list, |c| -> Result<(), Error> {
+        let prefix = if no_prefix {
+            String::new()
+        } else {
+            format!("{:width$}  | ", c.name)
+        };
+        let writer = |prefix: String| Prefixed {
+            prefix,
+            out: out.clone(),
+            partial: Vec::new(),
+        };
+        let (mut w, mut e) = (writer(prefix.clone()), writer(prefix));
+        rt.logs(&c.id, opts, &mut w, &mut e)?;
+        let _ = w.flush();
+        let _ = e.flush();
+        Ok(())
+    })?;
+    Ok(())
 }
 
 /// What `compose run` is asked for.
@@ -206,15 +190,7 @@ pub fn run(
     c.interactive = req.interactive;
     // A one-off container is not restarted.
     c.restart = Default::default();
-    let create = CreateRequest {
-        image: rec.name.clone(),
-        platform: svc.platform.as_deref().map(str::parse).transpose()?,
-        pull: PullPolicy::Never,
-        trust: None,
-        keys: Default::default(),
-        run,
-    };
-    let (rt, st) = create_from(ctx, rec, &create)?;
+    let (rt, st) = create_from(ctx, rec, &super::create_request(svc, rec, run)?)?;
     Ok(match rt.launch(&st.id, req.detach)? {
         Some(code) => crate::engine::container::Started::Exited(code),
         None => crate::engine::container::Started::Detached(st.id),

@@ -14,7 +14,7 @@ use super::{
 };
 use crate::compose::{ComposeError, ProjectModel, ServiceModel};
 use crate::engine::Context;
-use crate::engine::container::{CreateRequest, create_from};
+use crate::engine::container::create_from;
 use crate::error::Error;
 use crate::image::{PullOptions, PullPolicy};
 use crate::progress::Progress;
@@ -546,50 +546,35 @@ fn converge(
         .filter(|c| service_of(c) == svc.name && !super::is_oneoff(c))
         .collect();
     let digest = rec.target.digest.to_string();
-    let results: Vec<Result<ContainerState, Error>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (1..=replicas)
-            .map(|n| {
-                let current = existing.iter().find(|c| number_of(c) == n).cloned();
-                let digest = digest.clone();
-                scope.spawn(move || -> Result<ContainerState, Error> {
-                    let name = container_name(&model.name, svc, n);
-                    if let Some(c) = current {
-                        let same = c.options.labels.get(label::CONFIG_HASH)
-                            == Some(&svc.config_hash)
-                            && c.options.labels.get(label::IMAGE) == Some(&digest);
-                        if (same || opts.no_recreate) && !opts.force_recreate {
-                            if c.status.is_running() || opts.no_start {
-                                report.event("Container", &c.name, "Running");
-                                return Ok(c);
-                            }
-                            report.event("Container", &c.name, "Starting");
-                            let st = rt.start(&c.id)?;
-                            report.event("Container", &c.name, "Started");
-                            return Ok(st);
-                        }
-                        report.event("Container", &c.name, "Recreate");
-                        rt.stop(&c.id, grace(Some(svc)), None)?;
-                        rt.remove(&c.id, true)?;
-                    }
-                    let st = create(ctx, model, svc, rec, n, &name, &digest, report)?;
-                    if opts.no_start {
-                        return Ok(st);
-                    }
-                    report.event("Container", &name, "Starting");
-                    rt.launch(&st.id, true)?;
-                    report.event("Container", &name, "Started");
-                    Ok(rt.load(&st.id)?)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err(ComposeError::Invalid("a thread panicked".into()).into())
-                })
-            })
-            .collect()
+    let numbers: Vec<u32> = (1..=replicas).collect();
+    let results = super::parallel(&numbers, |&n| -> Result<ContainerState, Error> {
+        let current = existing.iter().find(|c| number_of(c) == n).cloned();
+        let name = container_name(&model.name, svc, n);
+        if let Some(c) = current {
+            let same = c.options.labels.get(label::CONFIG_HASH) == Some(&svc.config_hash)
+                && c.options.labels.get(label::IMAGE) == Some(&digest);
+            if (same || opts.no_recreate) && !opts.force_recreate {
+                if c.status.is_running() || opts.no_start {
+                    report.event("Container", &c.name, "Running");
+                    return Ok(c);
+                }
+                report.event("Container", &c.name, "Starting");
+                let st = rt.start(&c.id)?;
+                report.event("Container", &c.name, "Started");
+                return Ok(st);
+            }
+            report.event("Container", &c.name, "Recreate");
+            rt.stop(&c.id, grace(Some(svc)), None)?;
+            rt.remove(&c.id, true)?;
+        }
+        let st = create(ctx, model, svc, rec, n, &name, &digest, report)?;
+        if opts.no_start {
+            return Ok(st);
+        }
+        report.event("Container", &name, "Starting");
+        rt.launch(&st.id, true)?;
+        report.event("Container", &name, "Started");
+        Ok(rt.load(&st.id)?)
     });
     // Scaled down: the highest numbers go, together.
     let extra: Vec<ContainerState> = existing
@@ -598,7 +583,7 @@ fn converge(
         .cloned()
         .collect();
     super::down::stop_and_remove(rt, model, extra, None, true, report)?;
-    results.into_iter().collect()
+    results
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -621,15 +606,7 @@ fn create(
             .map(|o| container_name(&model.name, o, 1))
     };
     let run = super::run_options(model, svc, name.to_string(), labels, &scratch, &first)?;
-    let req = CreateRequest {
-        image: rec.name.clone(),
-        platform: svc.platform.as_deref().map(str::parse).transpose()?,
-        pull: PullPolicy::Never,
-        trust: None,
-        keys: Default::default(),
-        run,
-    };
-    let (_, st) = create_from(ctx, rec, &req)?;
+    let (_, st) = create_from(ctx, rec, &super::create_request(svc, rec, run)?)?;
     report.event("Container", name, "Created");
     Ok(st)
 }
