@@ -184,11 +184,16 @@ impl Runtime {
         {
             self.mark_stopped(&st.id);
         }
-        c.kill(sig, true).map_err(|e| RuntimeError::Container {
-            id: st.id.clone(),
-            why: format!("kill: {e}"),
-        })?;
-        Ok(st)
+        match c.kill(sig, true) {
+            Ok(()) => Ok(st),
+            // The signal ended the container, and its monitor removed the
+            // runtime state before libcontainer saved it again: delivered.
+            Err(_) if !self.state_root().join(&st.id).exists() => Ok(st),
+            Err(e) => Err(RuntimeError::Container {
+                id: st.id.clone(),
+                why: format!("kill: {e}"),
+            }),
+        }
     }
 
     fn wait_exit(&self, id: &str, timeout: Duration) -> Result<bool, RuntimeError> {
