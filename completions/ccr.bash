@@ -706,7 +706,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__compose__subcmd__create)
-            opts="-h -V --build --no-build --pull --force-recreate --no-recreate --remove-orphans --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-h -V --build --no-build --pull --force-recreate --no-recreate --remove-orphans --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -714,6 +714,30 @@ _ccr() {
             case "${prev}" in
                 --pull)
                     COMPREPLY=($(compgen -W "always missing never" -- "${cur}"))
+                    return 0
+                    ;;
+                --decryption-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --data-root)
@@ -1048,12 +1072,36 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__compose__subcmd__pull)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-h -V --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --decryption-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1176,7 +1224,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__compose__subcmd__run)
-            opts="-d -e -v -p -u -w -T -i -h -V --detach --rm --name --env --volume --publish --service-ports --entrypoint --user --workdir --no-deps --no-TTY --interactive --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-d -e -v -p -u -w -T -i -h -V --detach --rm --name --env --volume --publish --service-ports --entrypoint --user --workdir --no-deps --no-TTY --interactive --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1227,6 +1275,30 @@ _ccr() {
                     return 0
                     ;;
                 -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --decryption-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1352,7 +1424,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__compose__subcmd__up)
-            opts="-d -h -V --detach --build --no-build --pull --force-recreate --no-recreate --remove-orphans --abort-on-container-exit --scale --wait --wait-timeout --no-deps --quiet-pull --no-log-prefix --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-d -h -V --detach --build --no-build --pull --force-recreate --no-recreate --remove-orphans --abort-on-container-exit --scale --wait --wait-timeout --no-deps --quiet-pull --no-log-prefix --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1367,6 +1439,30 @@ _ccr() {
                     return 0
                     ;;
                 --wait-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --decryption-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

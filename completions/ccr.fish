@@ -571,6 +571,16 @@ missing\t''
 never\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l scale -d 'Scale SERVICE to NUM instances: SERVICE=NUM (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l wait-timeout -d 'Maximum duration to wait for the project to be running|healthy (seconds)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE, or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -589,7 +599,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcomm
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l no-log-prefix -d 'Don\'t prefix the log lines with the container name'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from down" -s t -l timeout -d 'Shutdown timeout in seconds' -r
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from down" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
@@ -638,6 +648,16 @@ complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcomm
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from build" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE, or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -645,7 +665,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcomm
 native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from push" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from push" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
@@ -663,6 +683,16 @@ complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcomm
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l entrypoint -d 'Override the entrypoint of the image' -r
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s u -l user -d 'Run as this user' -r
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE, or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -676,7 +706,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcomm
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep STDIN open'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Path to workdir directory for this command' -r
@@ -696,6 +726,16 @@ complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcomm
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l pull -d 'Pull image before creating: always, missing, never' -r -f -a "always\t''
 missing\t''
 never\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE, or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -708,7 +748,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcomm
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l remove-orphans
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
-complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from start" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand compose; and __fish_seen_subcommand_from start" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r

@@ -1467,6 +1467,60 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
         ],
     );
     assert!(ok(&out).ends_with("read-only\n"));
+    // compose up in the mode takes its policy from the KBS as run does: a
+    // project with an unsigned service starts nothing; the signed one runs.
+    let project = t.path("cvm-project");
+    std::fs::create_dir_all(&project).unwrap();
+    let write = |extra: &str| {
+        std::fs::write(
+            project.join("compose.yaml"),
+            format!("services:\n  app:\n    image: {image}\n    command: [\"echo\", \"compose-in-cvm\"]\n    network_mode: none\n{extra}"),
+        )
+        .unwrap()
+    };
+    write(&format!(
+        "  bad:\n    image: {unsigned}\n    network_mode: none\n"
+    ));
+    let up = |env: &Env| {
+        env.cmd(&[
+            "--initdata",
+            initdata.as_str(),
+            "compose",
+            "up",
+            "-d",
+            "--tee",
+            "sample",
+        ])
+        .current_dir(&project)
+        .output()
+        .unwrap()
+    };
+    let g9 = Guest(Env::new());
+    refused(&up(&g9.0), "signature");
+    assert!(
+        g9.0.ok(&["ps", "-a", "-q"]).trim().is_empty(),
+        "a container was made"
+    );
+    write("");
+    ok(&up(&g9.0));
+    let logs =
+        g9.0.cmd(&[
+            "--initdata",
+            initdata.as_str(),
+            "compose",
+            "logs",
+            "--no-log-prefix",
+        ])
+        .current_dir(&project)
+        .output()
+        .unwrap();
+    assert_eq!(ok(&logs).trim(), "compose-in-cvm");
+    ok(&g9
+        .0
+        .cmd(&["--initdata", initdata.as_str(), "compose", "down"])
+        .current_dir(&project)
+        .output()
+        .unwrap());
 
     // No policy named: nothing is accepted, nothing is stored.
     let bare = t.path("bare.toml");

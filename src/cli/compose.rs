@@ -62,7 +62,7 @@ pub enum ComposeCommand {
     /// Build or rebuild services
     Build(ServicesArgs),
     /// Pull service images
-    Pull(ServicesArgs),
+    Pull(PullArgs),
     /// Push service images (signed with x-nerdctl-sign)
     Push(ServicesArgs),
     /// Run a one-off command on a service
@@ -142,6 +142,8 @@ pub struct UpArgs {
     /// Don't prefix the log lines with the container name
     #[arg(long)]
     pub no_log_prefix: bool,
+    #[command(flatten)]
+    pub decrypt: super::crypt::DecryptionKeyArgs,
     pub services: Vec<String>,
 }
 
@@ -162,6 +164,15 @@ pub struct CreateArgs {
     pub no_recreate: bool,
     #[arg(long)]
     pub remove_orphans: bool,
+    #[command(flatten)]
+    pub decrypt: super::crypt::DecryptionKeyArgs,
+    pub services: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct PullArgs {
+    #[command(flatten)]
+    pub decrypt: super::crypt::DecryptionKeyArgs,
     pub services: Vec<String>,
 }
 
@@ -253,6 +264,8 @@ pub struct RunArgs {
     /// Keep STDIN open
     #[arg(short, long)]
     pub interactive: bool,
+    #[command(flatten)]
+    pub decrypt: super::crypt::DecryptionKeyArgs,
     pub service: String,
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub command: Vec<String>,
@@ -448,6 +461,7 @@ pub fn run(opts: &GlobalOptions, a: ComposeArgs) -> Result<i32, Error> {
                 no_recreate: c.no_recreate,
                 remove_orphans: c.remove_orphans,
                 no_start: true,
+                keys: c.decrypt.request(),
                 ..Default::default()
             };
             engine::up::up(&ctx, &m, &up, &Progress::new(false), &Plain)?;
@@ -509,6 +523,7 @@ pub fn run(opts: &GlobalOptions, a: ComposeArgs) -> Result<i32, Error> {
                 &ctx,
                 &model(flags, &[])?,
                 &b.services,
+                &b.decrypt.request(),
                 &Progress::new(false),
                 &Plain,
             )?;
@@ -733,6 +748,7 @@ fn up(ctx: &Context, flags: &ProjectFlags, u: UpArgs) -> Result<i32, Error> {
         no_start: false,
         no_deps: u.no_deps,
         quiet_pull: u.quiet_pull,
+        keys: u.decrypt.request(),
     };
     let progress = Progress::new(u.quiet_pull);
     let started = engine::up::up(ctx, &m, &opts, &progress, &Plain)?;
@@ -951,6 +967,7 @@ fn compose_run(ctx: &Context, flags: &ProjectFlags, r: RunArgs) -> Result<i32, E
         no_deps: r.no_deps,
         tty,
         interactive: r.interactive || tty,
+        keys: r.decrypt.request(),
     };
     // The container's output is this command's; pulls are quiet.
     match ops::run(ctx, &m, &req, &Progress::new(true), &Plain)? {

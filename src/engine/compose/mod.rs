@@ -82,13 +82,14 @@ pub fn create_request(
     svc: &ServiceModel,
     rec: &crate::store::ImageRecord,
     run: crate::runtime::RunOptions,
+    keys: crate::engine::keys::KeyRequest,
 ) -> Result<crate::engine::container::CreateRequest, crate::error::Error> {
     Ok(crate::engine::container::CreateRequest {
         image: rec.name.clone(),
         platform: svc.platform.as_deref().map(str::parse).transpose()?,
         pull: crate::image::PullPolicy::Never,
         trust: None,
-        keys: Default::default(),
+        keys,
         run,
     })
 }

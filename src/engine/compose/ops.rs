@@ -118,6 +118,7 @@ pub struct RunRequest {
     pub no_deps: bool,
     pub tty: bool,
     pub interactive: bool,
+    pub keys: crate::engine::keys::KeyRequest,
 }
 
 /// `compose run`: a one-off container of a service (its dependencies up
@@ -141,11 +142,16 @@ pub fn run(
             .collect();
         let up = UpOptions {
             services: deps,
+            keys: req.keys.clone(),
             ..Default::default()
         };
         super::up::up(ctx, model, &up, progress, report)?;
     }
-    let images = ensure_images(ctx, model, &[svc], &UpOptions::default(), progress, report)?;
+    let opts = UpOptions {
+        keys: req.keys.clone(),
+        ..Default::default()
+    };
+    let images = ensure_images(ctx, model, &[svc], &opts, progress, report)?;
     super::up::ensure_resources(ctx, model, &[svc], report)?;
     let rec = &images[&svc.name];
     let mut id = [0u8; 6];
@@ -190,7 +196,11 @@ pub fn run(
     c.interactive = req.interactive;
     // A one-off container is not restarted.
     c.restart = Default::default();
-    let (rt, st) = create_from(ctx, rec, &super::create_request(svc, rec, run)?)?;
+    let (rt, st) = create_from(
+        ctx,
+        rec,
+        &super::create_request(svc, rec, run, req.keys.clone())?,
+    )?;
     Ok(match rt.launch(&st.id, req.detach)? {
         Some(code) => crate::engine::container::Started::Exited(code),
         None => crate::engine::container::Started::Detached(st.id),
@@ -267,6 +277,7 @@ pub fn pull(
     ctx: &Context,
     model: &ProjectModel,
     services: &[String],
+    keys: &crate::engine::keys::KeyRequest,
     progress: &Progress,
     report: &dyn Report,
 ) -> Result<(), Error> {
@@ -278,6 +289,7 @@ pub fn pull(
     let opts = UpOptions {
         pull: Some(PullPolicy::Always),
         build: super::up::BuildWhen::Never,
+        keys: keys.clone(),
         ..Default::default()
     };
     for (name, rec) in ensure_images(ctx, model, &list, &opts, progress, report)? {

@@ -52,11 +52,17 @@ pub struct UpOptions {
     /// `--no-deps`: not the services the named ones depend on.
     pub no_deps: bool,
     pub quiet_pull: bool,
+    /// Keys for encrypted layers, and the KBS of CVM mode.
+    pub keys: crate::engine::keys::KeyRequest,
 }
 
 /// The trust policy of `x-nerdctl-verify` (in confidential-VM mode the
 /// KBS's, always).
-pub fn trust_for(ctx: &Context, svc: &ServiceModel) -> Result<Option<Arc<TrustPolicy>>, Error> {
+pub fn trust_for(
+    ctx: &Context,
+    svc: &ServiceModel,
+    kbs: &crate::engine::kbs::KbsSettings,
+) -> Result<Option<Arc<TrustPolicy>>, Error> {
     let own = match &svc.verify {
         None => None,
         Some(v) => {
@@ -75,7 +81,7 @@ pub fn trust_for(ctx: &Context, svc: &ServiceModel) -> Result<Option<Arc<TrustPo
             (!t.is_empty()).then(|| Arc::new(t))
         }
     };
-    crate::engine::cvm::pull_policy(ctx, own, &Default::default())
+    crate::engine::cvm::pull_policy(ctx, own, kbs)
 }
 
 /// The services to bring up: those asked for and, unless `no_deps`, what
@@ -108,6 +114,7 @@ fn build_service(
     model: &ProjectModel,
     svc: &ServiceModel,
     trust: Option<Arc<TrustPolicy>>,
+    keys: &crate::engine::keys::KeyRequest,
     report: &dyn Report,
 ) -> Result<(), Error> {
     let b = svc.build.clone().unwrap_or_default();
@@ -156,7 +163,7 @@ fn build_service(
         trust,
         quiet: true,
         network: crate::runtime::Network::Host,
-        keys: Default::default(),
+        keys: crate::engine::keys::keyring(ctx, keys)?,
         secrets: Vec::new(),
     };
     crate::builder::build(&ctx.images, &ctx.layout, &opts)?;
@@ -178,7 +185,7 @@ pub fn ensure_images(
     let mut out = BTreeMap::new();
     let mut pulls = Vec::new();
     for svc in services {
-        let trust = trust_for(ctx, svc)?;
+        let trust = trust_for(ctx, svc, &opts.keys.kbs)?;
         let image = svc.image(&model.name);
         if svc.build.is_none() && svc.service.image.is_none() {
             return Err(ComposeError::NoImage {
@@ -198,7 +205,7 @@ pub fn ensure_images(
                 BuildWhen::Never => false,
             };
             if build {
-                build_service(ctx, model, svc, trust, report)?;
+                build_service(ctx, model, svc, trust, &opts.keys, report)?;
                 let rec = ctx.images.store.image(&r.store_name())?.ok_or_else(|| {
                     ComposeError::Invalid(format!(
                         "service {}: the build made no image {image}",
@@ -567,7 +574,7 @@ fn converge(
             rt.stop(&c.id, grace(Some(svc)), None)?;
             rt.remove(&c.id, true)?;
         }
-        let st = create(ctx, model, svc, rec, n, &name, &digest, report)?;
+        let st = create(ctx, model, svc, rec, n, &name, &digest, &opts.keys, report)?;
         if opts.no_start {
             return Ok(st);
         }
@@ -595,6 +602,7 @@ fn create(
     n: u32,
     name: &str,
     digest: &str,
+    keys: &crate::engine::keys::KeyRequest,
     report: &dyn Report,
 ) -> Result<ContainerState, Error> {
     report.event("Container", name, "Creating");
@@ -606,7 +614,11 @@ fn create(
             .map(|o| container_name(&model.name, o, 1))
     };
     let run = super::run_options(model, svc, name.to_string(), labels, &scratch, &first)?;
-    let (_, st) = create_from(ctx, rec, &super::create_request(svc, rec, run)?)?;
+    let (_, st) = create_from(
+        ctx,
+        rec,
+        &super::create_request(svc, rec, run, keys.clone())?,
+    )?;
     report.event("Container", name, "Created");
     Ok(st)
 }
