@@ -647,3 +647,99 @@ networks:
     assert!(String::from_utf8_lossy(&out.stderr).contains("x-nerdctl-verify: must be a string"));
     assert!(env.ok(&["ps", "-a", "-q"]).trim().is_empty());
 }
+
+/// `up --wait` returns once every service is healthy; a dependency that is
+/// not required and fails does not hold its dependent back; Ctrl-C on an
+/// attached `up` stops the project.
+#[test]
+fn wait_optional_dependencies_and_ctrl_c() {
+    let env = Env::new();
+    env.busybox(BASE);
+    let dir = env.path("waiting");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("compose.yaml"),
+        format!(
+            r#"services:
+  slow:
+    image: {BASE}
+    command: ["sh", "-c", "sleep 1; touch /tmp/ok; trap 'exit 0' TERM; while :; do sleep 0.1; done"]
+    healthcheck:
+      test: ["CMD", "test", "-f", "/tmp/ok"]
+      interval: 100ms
+      start_period: 10s
+      start_interval: 100ms
+  broken:
+    image: {BASE}
+    command: ["sh", "-c", "exit 3"]
+  app:
+    image: {BASE}
+    command: ["sh", "-c", "trap 'exit 0' TERM; echo app-up; while :; do sleep 0.1; done"]
+    depends_on:
+      broken:
+        condition: service_completed_successfully
+        required: false
+      slow:
+        condition: service_healthy
+"#
+        ),
+    )
+    .unwrap();
+    let t = std::time::Instant::now();
+    let up = compose(&env, &dir, &[], &["up", "-d", "--wait", "slow"]);
+    assert!(
+        up.status.success(),
+        "{}",
+        String::from_utf8_lossy(&up.stderr)
+    );
+    assert!(
+        t.elapsed() >= Duration::from_secs(1),
+        "returned before slow was healthy"
+    );
+    assert_eq!(
+        field(&env, "waiting-slow-1", "{{.State.Health.Status}}"),
+        "healthy"
+    );
+    // app's optional dependency fails; app starts all the same.
+    ok(compose(&env, &dir, &[], &["up", "-d"]));
+    assert_eq!(field(&env, "waiting-app-1", "{{.State.Status}}"), "running");
+    assert_eq!(field(&env, "waiting-broken-1", "{{.State.ExitCode}}"), "3");
+    ok(compose(&env, &dir, &[], &["down"]));
+    // Attached, then Ctrl-C: every container is stopped, none removed.
+    let mut child = env
+        .cmd(&["compose", "up", "app"])
+        .current_dir(&dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let end = std::time::Instant::now() + Duration::from_secs(20);
+    while std::time::Instant::now() < end
+        && env
+            .run(&["inspect", "--format", "{{.State.Status}}", "waiting-app-1"])
+            .stdout
+            != b"running\n"
+    {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let pid = rustix::process::Pid::from_raw(child.id() as i32).unwrap();
+    rustix::process::kill_process(pid, rustix::process::Signal::INT).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("waiting-app-1 ") && l.ends_with("| app-up")),
+        "{stdout}"
+    );
+    for c in ["waiting-app-1", "waiting-slow-1"] {
+        assert_eq!(field(&env, c, "{{.State.Status}}"), "exited", "{c}");
+    }
+    ok(compose(&env, &dir, &[], &["down"]));
+}
