@@ -105,6 +105,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -l dns -d 'Set custom DNS s
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l dns-search -d 'Set custom DNS search domains (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l cap-add -d 'Add Linux capabilities (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l cap-drop -d 'Drop Linux capabilities (repeatable; ALL drops every one)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l sig-proxy -d 'Proxy received signals to the container\'s process (foreground runs)' -r -f -a "true\t''
+false\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t''
@@ -175,6 +177,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand create" -l dns -d 'Set custom DN
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l dns-search -d 'Set custom DNS search domains (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l cap-add -d 'Add Linux capabilities (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l cap-drop -d 'Drop Linux capabilities (repeatable; ALL drops every one)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l sig-proxy -d 'Proxy received signals to the container\'s process (foreground runs)' -r -f -a "true\t''
+false\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t''

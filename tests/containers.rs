@@ -2104,3 +2104,107 @@ fn resource_limits_capabilities_and_etc_options_take_effect() {
     );
     assert_clean(&env);
 }
+
+/// A foreground run passes the signals it gets on to the container's
+/// process (docker's --sig-proxy): its trap runs, its code is run's, and
+/// --rm still removes it. A signal to the whole process group (a terminal's
+/// Ctrl-C, timeout) does not end the monitor either.
+#[test]
+fn signals_reach_a_foreground_container() {
+    let env = with_busybox();
+    for (sig, name, code) in [("INT", "int", 99), ("TERM", "term", 98)] {
+        let script = format!(
+            "trap 'echo got-{name}; exit {code}' {sig}; echo ready; while :; do sleep 0.1; done"
+        );
+        let mut c = env.cmd(&[
+            "run",
+            "--rm",
+            "--name",
+            name,
+            "--network",
+            "none",
+            BUSYBOX,
+            "sh",
+            "-c",
+            &script,
+        ]);
+        c.stdout(std::process::Stdio::piped());
+        // Its own process group, as a shell job is: the signal goes to all of it.
+        std::os::unix::process::CommandExt::process_group(&mut c, 0);
+        let mut child = c.spawn().unwrap();
+        let mut out = child.stdout.take().unwrap();
+        let mut first = [0u8; 6];
+        std::io::Read::read_exact(&mut out, &mut first).unwrap();
+        assert_eq!(&first, b"ready\n");
+        let signal = if sig == "INT" {
+            rustix::process::Signal::INT
+        } else {
+            rustix::process::Signal::TERM
+        };
+        let group = rustix::process::Pid::from_raw(child.id() as i32).unwrap();
+        rustix::process::kill_process_group(group, signal).unwrap();
+        let status = child.wait().unwrap();
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
+        assert_eq!(rest, format!("got-{name}\n"));
+        assert_eq!(status.code(), Some(code), "{sig}");
+    }
+    assert!(
+        env.ok(&["ps", "-a", "-q"]).trim().is_empty(),
+        "--rm left a container"
+    );
+    assert_clean(&env);
+}
+
+#[test]
+fn a_taken_host_port_is_refused_before_anything_is_made() {
+    let env = with_busybox();
+    let port = free_port();
+    let listener = std::net::TcpListener::bind(("0.0.0.0", port)).unwrap();
+    let p = format!("{port}:80");
+    let err = env.fails(&["run", "--rm", "-p", &p, BUSYBOX, "true"]);
+    assert!(
+        err.contains(&format!(
+            "Bind for 0.0.0.0:{port} failed: port is already allocated"
+        )),
+        "{err}"
+    );
+    drop(listener);
+    env.ok(&[
+        "run", "-d", "--name", "holder", "-p", &p, BUSYBOX, "sleep", "60",
+    ]);
+    let err = env.fails(&[
+        "run", "-d", "--name", "second", "-p", &p, BUSYBOX, "sleep", "60",
+    ]);
+    assert!(err.contains("port is already allocated"), "{err}");
+    let names = env.ok(&["ps", "-a", "--format", "{{.Names}}"]);
+    assert_eq!(names.trim(), "holder", "the refused container was made");
+    env.ok(&["rm", "-f", "holder"]);
+    assert_clean(&env);
+}
+
+#[test]
+fn running_without_root_says_so() {
+    let env = with_busybox();
+    let home = env.path("nobody");
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::set_permissions(&home, std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
+    let out = Command::new("setpriv")
+        .args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            ccr_bin(),
+            "--data-root",
+        ])
+        .arg(home.join("root"))
+        .args(["run", "--rm", BUSYBOX, "true"])
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", &home)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(125));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("running containers needs root"), "{err}");
+    assert!(!err.contains("user namespace"), "{err}");
+}

@@ -751,6 +751,16 @@ fn up(ctx: &Context, flags: &ProjectFlags, u: UpArgs) -> Result<i32, Error> {
         keys: u.decrypt.request(),
     };
     let progress = Progress::new(u.quiet_pull);
+    // Attached, Ctrl-C stops the project, also while it is coming up.
+    let interrupted = Arc::new(AtomicBool::new(false));
+    if !u.detach && !u.wait {
+        for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+            signal_hook::flag::register(sig, interrupted.clone()).map_err(|source| Error::Io {
+                path: PathBuf::from("signal handler"),
+                source,
+            })?;
+        }
+    }
     let started = engine::up::up(ctx, &m, &opts, &progress, &Plain)?;
     let rt = Runtime::new(&ctx.layout);
     if u.wait {
@@ -760,7 +770,14 @@ fn up(ctx: &Context, flags: &ProjectFlags, u: UpArgs) -> Result<i32, Error> {
     if u.detach {
         return Ok(0);
     }
-    attach(&rt, &m, started, u.abort_on_container_exit, u.no_log_prefix)
+    attach(
+        &rt,
+        &m,
+        started,
+        u.abort_on_container_exit,
+        u.no_log_prefix,
+        &interrupted,
+    )
 }
 
 /// `up` without `-d`: the containers' logs until they all exit, or (with
@@ -772,14 +789,8 @@ fn attach(
     started: Vec<crate::runtime::ContainerState>,
     abort: bool,
     no_prefix: bool,
+    interrupted: &AtomicBool,
 ) -> Result<i32, Error> {
-    let interrupted = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(sig, interrupted.clone()).map_err(|source| Error::Io {
-            path: PathBuf::from("signal handler"),
-            source,
-        })?;
-    }
     let follow = crate::runtime::LogOptions {
         follow: true,
         ..Default::default()

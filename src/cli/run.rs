@@ -145,6 +145,9 @@ pub struct RunArgs {
     /// Run an init inside the container that forwards signals and reaps processes
     #[arg(long)]
     pub init: bool,
+    /// Proxy received signals to the container's process (foreground runs)
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    pub sig_proxy: bool,
     /// Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]
     #[arg(short, long = "publish")]
     pub publish: Vec<String>,
@@ -373,6 +376,7 @@ impl RunArgs {
             cap_drop: self.cap_drop.clone(),
             privileged: self.privileged,
             init: self.init,
+            no_sig_proxy: !self.sig_proxy,
             entrypoint_args: None,
             labels: self
                 .label

@@ -44,6 +44,8 @@ pub fn create(
     req: &CreateRequest,
     progress: &Progress,
 ) -> Result<(Runtime, ContainerState), Error> {
+    // Refused before anything is pulled.
+    crate::runtime::require_root()?;
     let r = ImageRef::parse(&req.image)?;
     if ctx.cvm.is_some() {
         refuse_disk_binds(&req.run.config.volumes)?;

@@ -25,6 +25,8 @@ impl Runtime {
         img: &PlatformImage,
         opts: &RunOptions,
     ) -> Result<ContainerState, RuntimeError> {
+        super::require_root()?;
+        self.check_ports(&opts.config.ports)?;
         let id = random_id()?;
         let name = opts
             .name
@@ -109,6 +111,61 @@ impl Runtime {
                 Err(e)
             }
         }
+    }
+
+    /// Refuses host ports another container publishes, or a host process
+    /// already listens on, before anything is made (docker: "port is
+    /// already allocated").
+    fn check_ports(&self, ports: &[network::PortMapping]) -> Result<(), RuntimeError> {
+        if ports.is_empty() {
+            return Ok(());
+        }
+        let taken = |p: &network::PortMapping| {
+            RuntimeError::Config(format!(
+                "Bind for {} failed: port is already allocated",
+                p.host_address()
+            ))
+        };
+        let overlap = |a: &Option<String>, b: &Option<String>| match (a, b) {
+            (Some(x), Some(y)) => x == y || x == "0.0.0.0" || y == "0.0.0.0",
+            _ => true,
+        };
+        for (i, p) in ports.iter().enumerate() {
+            if ports[..i].iter().any(|q| {
+                q.host_port == p.host_port
+                    && q.protocol == p.protocol
+                    && overlap(&q.host_ip, &p.host_ip)
+            }) {
+                return Err(taken(p));
+            }
+        }
+        for c in self.list()? {
+            for q in &c.options.ports {
+                if let Some(p) = ports.iter().find(|p| {
+                    q.host_port == p.host_port
+                        && q.protocol == p.protocol
+                        && overlap(&q.host_ip, &p.host_ip)
+                }) {
+                    return Err(taken(p));
+                }
+            }
+        }
+        for p in ports {
+            let ip = p.host_ip.clone().unwrap_or_else(|| "0.0.0.0".into());
+            let busy = |e: std::io::Error| e.kind() == io::ErrorKind::AddrInUse;
+            let in_use = match p.protocol.as_str() {
+                "udp" => std::net::UdpSocket::bind((ip.as_str(), p.host_port))
+                    .err()
+                    .is_some_and(busy),
+                _ => std::net::TcpListener::bind((ip.as_str(), p.host_port))
+                    .err()
+                    .is_some_and(busy),
+            };
+            if in_use {
+                return Err(taken(p));
+            }
+        }
+        Ok(())
     }
 
     /// The root file system: overlayfs over the shared layer snapshots;

@@ -32,11 +32,21 @@ impl Runtime {
             why: format!("cannot start the monitor: {e}"),
         };
         if !detach {
-            if !self.load(id)?.options.interactive {
+            let st = self.load(id)?;
+            if !st.options.interactive {
                 cmd.stdin(Stdio::null());
             }
-            let status = cmd.status().map_err(spawn_err)?;
-            return Ok(Some(status.code().unwrap_or(crate::EXIT_CCR_FAILURE)));
+            // docker's --sig-proxy: the signals this process gets go to the
+            // container's process, and this waits for its exit as before.
+            let proxy = (!st.options.no_sig_proxy)
+                .then(|| SignalProxy::start(self.layout.clone(), id))
+                .transpose()
+                .map_err(spawn_err)?;
+            let status = cmd.status().map_err(spawn_err);
+            if let Some(p) = proxy {
+                p.stop();
+            }
+            return Ok(Some(status?.code().unwrap_or(crate::EXIT_CCR_FAILURE)));
         }
         // The monitor's own messages; the container's output is in its log.
         let log = OpenOptions::new()
@@ -171,5 +181,54 @@ impl Runtime {
         let text = fs::read_to_string(self.monitor_log_path(id)).unwrap_or_default();
         let all: Vec<&str> = text.lines().collect();
         all[all.len().saturating_sub(lines)..].join("\n")
+    }
+}
+
+/// The signals a foreground `run` passes on to its container.
+pub const PROXIED: &[i32] = &[
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGQUIT,
+    libc::SIGTERM,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGWINCH,
+];
+
+/// Passes the signals this process receives to the container's process
+/// (its pid as the monitor records it), until stopped.
+struct SignalProxy {
+    handle: signal_hook::iterator::Handle,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl SignalProxy {
+    fn start(layout: crate::layout::Layout, id: &str) -> std::io::Result<SignalProxy> {
+        let mut signals = signal_hook::iterator::Signals::new(PROXIED)?;
+        let handle = signals.handle();
+        let id = id.to_string();
+        let thread = std::thread::spawn(move || {
+            let rt = Runtime::new(&layout);
+            for sig in signals.forever() {
+                // A terminal's own size changes reach the container through
+                // the monitor; everything else goes to its process.
+                if sig == libc::SIGWINCH {
+                    continue;
+                }
+                let pid = rt.load(&id).ok().and_then(|st| st.pid);
+                if let (Some(pid), Some(sig)) = (
+                    pid.and_then(rustix::process::Pid::from_raw),
+                    rustix::process::Signal::from_named_raw(sig),
+                ) {
+                    let _ = rustix::process::kill_process(pid, sig);
+                }
+            }
+        });
+        Ok(SignalProxy { handle, thread })
+    }
+
+    fn stop(self) {
+        self.handle.close();
+        let _ = self.thread.join();
     }
 }

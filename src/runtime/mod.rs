@@ -141,6 +141,18 @@ impl Runtime {
     }
 }
 
+/// Containers need root: ccr has no rootless mode (libcontainer would
+/// ask for a user namespace definition; this says what to do instead).
+pub fn require_root() -> Result<(), RuntimeError> {
+    if rustix::process::geteuid().is_root() {
+        Ok(())
+    } else {
+        Err(RuntimeError::Config(
+            "running containers needs root: ccr has no rootless mode (run it as root, e.g. with sudo)".into(),
+        ))
+    }
+}
+
 /// A fresh 64-hex-digit id (containers, anonymous volumes).
 fn random_id() -> Result<String, RuntimeError> {
     let mut buf = [0u8; 32];

@@ -64,6 +64,20 @@ pub(super) fn helper_invoked(
 /// standard error, and returns the exit code (the container's, or
 /// docker's 125/126/127 for one that could not start).
 pub fn main(layout: &Layout, id: &str) -> i32 {
+    // In the foreground the terminal's Ctrl-C (and Ctrl-\\, a hang-up, a
+    // signal to the whole process group) reaches this process too; the
+    // `ccr` that started it passes them to the container, and this one
+    // must live on to record the exit. A
+    // handler, not SIG_IGN: an ignored signal would stay ignored in the
+    // container's process, whose own trap could then not catch it.
+    if std::env::var_os(DETACHED).is_none() {
+        for sig in [libc::SIGINT, libc::SIGQUIT, libc::SIGHUP, libc::SIGTERM] {
+            let _ = signal_hook::flag::register(
+                sig,
+                std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            );
+        }
+    }
     match run_monitor(layout, id) {
         Ok(code) => code,
         Err(e) => {

@@ -229,6 +229,9 @@ pub struct ContainerConfig {
     pub cap_drop: Vec<String>,
     #[serde(default)]
     pub privileged: bool,
+    /// `--sig-proxy=false`: a foreground run keeps the signals it gets.
+    #[serde(default)]
+    pub no_sig_proxy: bool,
     /// `--init`: tini as PID 1, forwarding signals and reaping zombies.
     #[serde(default)]
     pub init: bool,
