@@ -897,8 +897,8 @@ fn ps(ctx: &Context, flags: &ProjectFlags, p: PsArgs) -> Result<i32, Error> {
         .collect();
     let format = crate::format::Format::parse(p.format.as_deref())?;
     if format != crate::format::Format::Table {
-        for r in &rows {
-            println!("{}", format.render(r)?);
+        for l in format.lines(&rows)? {
+            println!("{l}");
         }
         return Ok(0);
     }

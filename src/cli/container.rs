@@ -84,8 +84,8 @@ pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
         return Ok(0);
     }
     if format != crate::format::Format::Table {
-        for r in &rows {
-            println!("{}", format.render(r)?);
+        for l in format.lines_named(&rows, &[("ID", "CONTAINER ID")])? {
+            println!("{l}");
         }
         return Ok(0);
     }

@@ -289,8 +289,8 @@ pub fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
         return Ok(0);
     }
     if format != Format::Table {
-        for r in &rows {
-            let _ = writeln!(out, "{}", format.render(r)?);
+        for l in format.lines_named(&rows, &[("ID", "IMAGE ID")])? {
+            let _ = writeln!(out, "{l}");
         }
         return Ok(0);
     }
@@ -335,8 +335,8 @@ pub fn history(ctx: &Context, a: HistoryArgs) -> Result<i32, Error> {
         return Ok(0);
     }
     if format != Format::Table {
-        for r in &rows {
-            let _ = writeln!(out, "{}", format.render(r)?);
+        for l in format.lines_named(&rows, &[("ID", "IMAGE ID")])? {
+            let _ = writeln!(out, "{l}");
         }
         return Ok(0);
     }

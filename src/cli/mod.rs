@@ -255,8 +255,8 @@ pub fn print_json(format: &crate::format::Format, all: &[serde_json::Value]) -> 
             println!("{}", serde_json::to_string_pretty(all).expect("serialises"))
         }
         f => {
-            for v in all {
-                println!("{}", f.render(v)?);
+            for l in f.lines(all)? {
+                println!("{l}");
             }
         }
     }

@@ -183,8 +183,9 @@ pub fn run(ctx: &Context, c: NetworkCommand) -> Result<i32, Error> {
                     println!("{}", &n.id[..12]);
                 }
             } else if format != Format::Table {
-                for n in &shown {
-                    println!("{}", format.render(&row(n))?);
+                let rows: Vec<_> = shown.iter().map(row).collect();
+                for l in format.lines_named(&rows, &[("ID", "NETWORK ID")])? {
+                    println!("{l}");
                 }
             } else {
                 let mut table = vec![vec![

@@ -73,8 +73,8 @@ pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
                     println!("{}", v.name);
                 }
             } else if format != Format::Table {
-                for v in &vols {
-                    println!("{}", format.render(v)?);
+                for l in format.lines_named(&vols, &[("Name", "VOLUME NAME")])? {
+                    println!("{l}");
                 }
             } else {
                 let mut table = vec![vec!["DRIVER".to_string(), "VOLUME NAME".to_string()]];
