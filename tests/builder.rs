@@ -1075,3 +1075,51 @@ fn add_extracts_tar_archives_in_every_compression() {
         format!("inner\ninner\ninner\ninner\n{}\n", notes.len())
     );
 }
+
+/// A rebuild with nothing changed is the same image; a changed step is a
+/// new one. `-f -` reads the Dockerfile from standard input; several
+/// platforms in one `--platform` are refused plainly.
+#[test]
+fn a_cached_rebuild_is_the_same_image_and_stdin_dockerfiles_work() {
+    let env = with_busybox();
+    let ctx = context(
+        &env,
+        "same",
+        &[(
+            "Dockerfile",
+            &format!("FROM {BASE}\nRUN echo a > /a\nENV X=1\nCMD [\"cat\", \"/a\"]\n"),
+        )],
+    );
+    let id = |env: &Env| {
+        env.ok(&["build", "-q", "-t", "same:1", &ctx])
+            .trim()
+            .to_string()
+    };
+    let first = id(&env);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_eq!(id(&env), first, "a fully cached build made another image");
+    std::fs::write(
+        Path::new(&ctx).join("Dockerfile"),
+        format!("FROM {BASE}\nRUN echo b > /a\nENV X=1\nCMD [\"cat\", \"/a\"]\n"),
+    )
+    .unwrap();
+    assert_ne!(id(&env), first);
+    let (code, out) = env.with_input(
+        &["build", "-q", "-t", "stdin:1", "-f", "-", &ctx],
+        format!("FROM {BASE}\nCMD [\"echo\", \"from-stdin\"]\n").as_bytes(),
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(env.ok(&["run", "--rm", "stdin:1"]).trim(), "from-stdin");
+    let err = env.fails(&[
+        "build",
+        "--platform",
+        "linux/amd64,linux/arm64",
+        "-t",
+        "x",
+        &ctx,
+    ]);
+    assert!(
+        err.contains("one build makes one platform's image"),
+        "{err}"
+    );
+}

@@ -2208,3 +2208,86 @@ fn running_without_root_says_so() {
     assert!(err.contains("running containers needs root"), "{err}");
     assert!(!err.contains("user namespace"), "{err}");
 }
+
+/// `-v SRC:DST:ro,z` (docker's option list) and `cp CONTAINER:PATH -`
+/// (a tar stream on standard output, as docker writes it).
+#[test]
+fn volume_option_lists_and_cp_to_a_tar_stream() {
+    let env = with_busybox();
+    let dir = env.path("shared");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("f"), "host file\n").unwrap();
+    let v = format!("{}:/data:ro,z", dir.display());
+    let out = env.run(&[
+        "run",
+        "--rm",
+        "-v",
+        &v,
+        BUSYBOX,
+        "sh",
+        "-c",
+        "cat /data/f; touch /data/g 2>/dev/null && echo writable || echo read-only",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "host file\nread-only\n"
+    );
+    assert!(
+        env.fails(&[
+            "run",
+            "--rm",
+            "-v",
+            &format!("{}:/data:bogus", dir.display()),
+            BUSYBOX,
+            "true"
+        ])
+        .contains("invalid volume option")
+    );
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "tarred",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "mkdir -p /out/sub && echo one > /out/sub/1 && ln -s sub/1 /out/link && sleep 60",
+    ]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let out = env.cmd(&["cp", "tarred:/out", "-"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut names: Vec<(String, bool)> = tar::Archive::new(&out.stdout[..])
+        .entries()
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.path()
+                    .unwrap()
+                    .to_string_lossy()
+                    .trim_end_matches('/')
+                    .to_string(),
+                e.header().entry_type().is_symlink(),
+            )
+        })
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            ("out".to_string(), false),
+            ("out/link".into(), true),
+            ("out/sub".into(), false),
+            ("out/sub/1".into(), false)
+        ]
+    );
+    assert!(
+        env.fails(&["cp", "-", "tarred:/x"])
+            .contains("not supported")
+    );
+    env.ok(&["rm", "-f", "tarred"]);
+}

@@ -464,3 +464,29 @@ fn zstd_layers_written_by_skopeo_pull_and_run() {
     other.fails(&["pull", "-q", &dst]);
     assert!(other.image_names().is_empty());
 }
+
+/// A platform the image does not have is refused before any layer is
+/// looked at: no "Already exists" or "Pull complete" line first.
+#[test]
+fn a_missing_platform_is_refused_before_any_layer() {
+    let reg = Registry::start();
+    let env = Env::new();
+    let name = format!("{}/plat/one:1", reg.host());
+    env.import_random(&name, 5, 10_000, None);
+    env.ok(&["push", "-q", &name]);
+    let other = if std::env::consts::ARCH == "aarch64" {
+        "linux/amd64"
+    } else {
+        "linux/arm64"
+    };
+    let out = env.run(&["pull", "--platform", other, &name]);
+    assert_eq!(out.status.code(), Some(125));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !stdout.contains("Already exists") && !stdout.contains("Pull complete"),
+        "{stdout}"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("no manifest for platform {other}"))
+    );
+}

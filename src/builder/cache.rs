@@ -57,6 +57,23 @@ impl Cache {
     }
 }
 
+impl Cache {
+    /// The time a build whose final state is `key` was first exported: a
+    /// rebuild of the same steps and inputs dates its image the same, so
+    /// it is the same image (docker gives a fully cached build the same id).
+    pub fn created(&self, key: &Digest) -> String {
+        let path = self.dir.join(format!("created-{}", key.hex()));
+        if let Ok(t) = fs::read_to_string(&path)
+            && chrono::DateTime::parse_from_rfc3339(t.trim()).is_ok()
+        {
+            return t.trim().to_string();
+        }
+        let t = crate::image::creation_time();
+        let _ = crate::store::write_replace(&path, t.as_bytes(), false);
+        t
+    }
+}
+
 /// Empties the build cache and the `RUN --mount=type=cache` directories;
 /// returns the entries dropped and the bytes reclaimed.
 pub fn prune(store: &Store, layout: &Layout) -> Result<(usize, u64)> {

@@ -271,8 +271,9 @@ impl State {
     }
 
     fn history(&mut self, created_by: String, layer: Option<Layer>) {
+        // Dated when the image is exported (see `Cache::created`).
         let mut h = json!({
-            "created": created(),
+            "created": PENDING,
             "created_by": created_by,
             "comment": "buildkit.dockerfile.v0",
         });
@@ -290,6 +291,9 @@ impl State {
 fn created() -> String {
     crate::image::creation_time()
 }
+
+/// The `created` of a history entry this build made, until export dates it.
+const PENDING: &str = "pending";
 
 /// The automatic platform ARGs BuildKit defines.
 fn platform_args(target: &Platform) -> Vec<(String, String)> {

@@ -92,13 +92,47 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
                 .ok_or_else(|| Error::Usage(format!("invalid label {l:?}: use KEY=VALUE")))
         })
         .collect::<Result<Vec<_>, _>>()?;
+    // `-f -`: the Dockerfile from standard input (bounded as any Dockerfile).
+    let stdin_file = match a.file.as_deref() {
+        Some(p) if p == std::path::Path::new("-") => {
+            let text = crate::bounded::read_all(
+                std::io::stdin(),
+                crate::bounded::DOCKERFILE,
+                "the Dockerfile on standard input",
+            )
+            .map_err(|source| Error::Io {
+                path: "-".into(),
+                source,
+            })?;
+            let mut f = tempfile::NamedTempFile::new().map_err(|source| Error::Io {
+                path: "-".into(),
+                source,
+            })?;
+            std::io::Write::write_all(&mut f, &text).map_err(|source| Error::Io {
+                path: "-".into(),
+                source,
+            })?;
+            Some(f)
+        }
+        _ => None,
+    };
     let opts = BuildOptions {
         context: a.context.clone(),
-        dockerfile: a.file.clone(),
+        dockerfile: match &stdin_file {
+            Some(f) => Some(f.path().to_path_buf()),
+            None => a.file.clone(),
+        },
         tags,
         build_args: a.build_arg.clone(),
         target: a.target.clone(),
-        platform: a.platform.as_deref().map(str::parse).transpose()?,
+        platform: match a.platform.as_deref() {
+            Some(list) if list.contains(',') => {
+                return Err(Error::Usage(format!(
+                    "--platform {list}: one build makes one platform's image; build each platform with its own --platform and join them with `ccr manifest create`"
+                )));
+            }
+            p => p.map(str::parse).transpose()?,
+        },
         no_cache: a.no_cache,
         pull: a.pull,
         labels,

@@ -273,7 +273,20 @@ pub fn cp(ctx: &Context, a: CpArgs) -> Result<i32, Error> {
         crate::runtime::CopyPath::parse(&a.src),
         crate::runtime::CopyPath::parse(&a.dest),
     );
-    Runtime::new(&ctx.layout).copy(&src, &dest, a.archive)?;
+    let rt = Runtime::new(&ctx.layout);
+    match (&src, &dest) {
+        (crate::runtime::CopyPath::Container(c, path), crate::runtime::CopyPath::Host(h))
+            if h.as_os_str() == "-" =>
+        {
+            rt.copy_to_tar(c, path, &mut std::io::stdout().lock())?;
+        }
+        (crate::runtime::CopyPath::Host(h), _) if h.as_os_str() == "-" => {
+            return Err(Error::Usage(
+                "reading a tar stream from standard input (cp - CONTAINER:PATH) is not supported: unpack it on the host and copy the directory".into(),
+            ));
+        }
+        _ => rt.copy(&src, &dest, a.archive)?,
+    }
     Ok(0)
 }
 

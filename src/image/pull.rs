@@ -106,13 +106,16 @@ impl Images {
                 ),
             });
         }
-        let downloaded = self
-            .fetch_blobs(&remote, &pinned, blobs, opts.concurrency.max(1), progress)
-            .await?;
-        // A platform asked for explicitly must be what a plain manifest is.
+        // A platform asked for explicitly must be what a plain manifest is:
+        // its config is fetched (quietly) and checked before any layer.
+        let mut config_fetched = false;
         if let (Some(want), false) = (opts.platforms.first(), opts.all_platforms)
             && oci::is_manifest(&top.media_type)
         {
+            let config = vec![manifests[0].config.clone()];
+            config_fetched = self
+                .fetch_blobs(&remote, &pinned, config, 1, &Progress::new(true))
+                .await?;
             let img = self.platform_image_from(&manifests[0])?;
             if !want.matches(&img) {
                 return Err(ImageError::NoMatchingPlatform {
@@ -122,6 +125,10 @@ impl Images {
                 });
             }
         }
+        let downloaded = self
+            .fetch_blobs(&remote, &pinned, blobs, opts.concurrency.max(1), progress)
+            .await?
+            || config_fetched;
         // Manifests last, children before parents, so that anything a name
         // reaches is whole.
         let new_docs = self.store_documents(&docs)?;

@@ -167,6 +167,35 @@ impl Runtime {
         out
     }
 
+    /// `ccr cp CONTAINER:PATH -`: PATH as a tar stream on `out`, under its
+    /// own name (a directory with all it holds; symlinks as symlinks).
+    pub fn copy_to_tar(
+        &self,
+        key: &str,
+        path: &str,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), RuntimeError> {
+        self.with_rootfs(key, |root| {
+            let from = locate(root, path)?;
+            let meta = fs::symlink_metadata(&from).map_err(|_| {
+                RuntimeError::Config(format!("could not find the file {path} in container {key}"))
+            })?;
+            let name = Path::new(path)
+                .file_name()
+                .map(|n| n.to_os_string())
+                .unwrap_or_else(|| ".".into());
+            let mut tar = tar::Builder::new(out);
+            tar.follow_symlinks(false);
+            let r = if meta.is_dir() {
+                tar.append_dir_all(&name, &from)
+            } else {
+                tar.append_path_with_name(&from, &name)
+            };
+            r.and_then(|()| tar.finish())
+                .map_err(io_err(&from, "write tar stream"))
+        })
+    }
+
     /// `ccr cp SRC DEST`, one end in a container; `archive` keeps owners.
     pub fn copy(&self, src: &CopyPath, dest: &CopyPath, archive: bool) -> Result<(), RuntimeError> {
         let usage = |why: &str| RuntimeError::Config(why.to_string());

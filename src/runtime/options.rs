@@ -80,15 +80,23 @@ impl Volume {
                 "invalid volume {s:?}: the destination must be an absolute path"
             )));
         }
-        let read_only = match mode {
-            "" | "rw" => false,
-            "ro" => true,
-            m => {
-                return Err(RuntimeError::Config(format!(
-                    "invalid volume mode {m:?}: use ro or rw"
-                )));
+        // docker's options, comma-separated: ro/rw, the SELinux labels z/Z
+        // (no SELinux here: accepted, nothing to relabel), propagation,
+        // nocopy.
+        let mut read_only = false;
+        for m in mode.split(',').filter(|m| !m.is_empty()) {
+            match m {
+                "rw" => read_only = false,
+                "ro" => read_only = true,
+                "z" | "Z" | "nocopy" | "shared" | "rshared" | "slave" | "rslave" | "private"
+                | "rprivate" | "consistent" | "cached" | "delegated" => {}
+                m => {
+                    return Err(RuntimeError::Config(format!(
+                        "invalid volume option {m:?}: use ro, rw, z, Z, nocopy or a propagation (rprivate, ...)"
+                    )));
+                }
             }
-        };
+        }
         Ok(Volume {
             source: if name.is_some() {
                 PathBuf::new()

@@ -184,7 +184,17 @@ impl Builder<'_> {
         let step = self.printer.step("exporting to image");
         let store = &self.images.store;
         let mut image = state.image.clone();
-        image.created = Some(super::created());
+        // One time for the image and the steps this build recorded: the
+        // first export's of these same steps and inputs.
+        let labels = serde_json::to_vec(&self.opts.labels).unwrap_or_default();
+        let final_key = crate::digest::Digest::of(&[state.key.hex().as_bytes(), &labels].concat());
+        let when = self.cache()?.created(&final_key);
+        for h in image.history.iter_mut() {
+            if h["created"] == super::PENDING {
+                h["created"] = serde_json::json!(when);
+            }
+        }
+        image.created = Some(when);
         let layers: Vec<Descriptor> = state
             .layers
             .iter()
