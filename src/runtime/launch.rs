@@ -215,7 +215,16 @@ impl SignalProxy {
                 if sig == libc::SIGWINCH {
                     continue;
                 }
-                let pid = rt.load(&id).ok().and_then(|st| st.pid);
+                // The container may be running before its pid is recorded:
+                // the signal waits for it (a few seconds at most).
+                let mut pid = None;
+                for _ in 0..250 {
+                    pid = rt.load(&id).ok().and_then(|st| st.pid);
+                    if pid.is_some() {
+                        break;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
                 if let (Some(pid), Some(sig)) = (
                     pid.and_then(rustix::process::Pid::from_raw),
                     rustix::process::Signal::from_named_raw(sig),
