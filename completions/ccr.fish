@@ -47,6 +47,11 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "start" -d 'Start one or mor
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "cp" -d 'Copy files between a container and the host: CONTAINER:SRC DEST or SRC CONTAINER:DEST'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "port" -d 'List port mappings of a container, or the host address of one port'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "rename" -d 'Rename a container'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "pause" -d 'Pause all processes within one or more containers'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "unpause" -d 'Unpause all processes within one or more containers'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "top" -d 'Display the running processes of a container'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "diff" -d 'Inspect changes to files on a container\'s filesystem'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "version" -d 'Show ccr\'s version and what it was built with'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "info" -d 'Display system-wide information'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "volume" -d 'Manage named volumes'
@@ -221,6 +226,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand create" -l cvm -d 'Confidential-
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l format -d 'Format the output: table, json, or a template' -r
+complete -c ccr -n "__fish_ccr_using_subcommand ps" -s f -l filter -d 'Filter output: status=, name=, id=, label=, ancestor=, exited=, network=, volume=, health=' -r
+complete -c ccr -n "__fish_ccr_using_subcommand ps" -s n -l last -d 'Show the n last created containers (includes all states)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -229,6 +236,8 @@ native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -s a -l all -d 'Show all containers (default shows just running)'
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -s q -l quiet -d 'Only display container IDs'
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l no-trunc -d 'Don\'t truncate output'
+complete -c ccr -n "__fish_ccr_using_subcommand ps" -s l -l latest -d 'Show the latest created container (includes all states)'
+complete -c ccr -n "__fish_ccr_using_subcommand ps" -s s -l size -d 'Display total file sizes (of each container\'s writable layer)'
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand ps" -s h -l help -d 'Print help'
@@ -248,6 +257,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand logs" -l cvm -d 'Confidential-VM
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -s e -l env -d 'Set an environment variable' -r
+complete -c ccr -n "__fish_ccr_using_subcommand exec" -l env-file -d 'Read environment variables from a file' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
@@ -255,6 +265,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand exec" -l insecure-registry -d 'A
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand exec" -s d -l detach -d 'Detached mode: run the command in the background'
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -s i -l interactive -d 'Keep standard input open: the process reads it'
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c ccr -n "__fish_ccr_using_subcommand exec" -l debug -d 'Print debug output'
@@ -372,6 +383,52 @@ complete -c ccr -n "__fish_ccr_using_subcommand rename" -l debug -d 'Print debug
 complete -c ccr -n "__fish_ccr_using_subcommand rename" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand rename" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand pause" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand pause" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand pause" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand pause" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand pause" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand pause" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand pause" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand pause" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand unpause" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand unpause" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand unpause" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand unpause" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand unpause" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand unpause" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand unpause" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand unpause" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand top" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand top" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand top" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand top" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand top" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand top" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand top" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand top" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand diff" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand diff" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand diff" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand diff" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand diff" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand diff" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand diff" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand diff" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand export" -s o -l output -d 'Write to a file, instead of standard output' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand export" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand export" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand export" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand export" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand export" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand export" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand export" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand export" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand version" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand version" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand version" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -930,6 +987,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_s
 complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -f -a "ls" -d 'List containers'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -f -a "prune" -d 'Remove all stopped containers'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Format the output: table, json, or a template' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output: status=, name=, id=, label=, ancestor=, exited=, network=, volume=, health=' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the n last created containers (includes all states)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -938,6 +997,8 @@ native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (default shows just running)'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only display container IDs'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Don\'t truncate output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created container (includes all states)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Display total file sizes (of each container\'s writable layer)'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'

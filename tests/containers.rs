@@ -2291,3 +2291,153 @@ fn volume_option_lists_and_cp_to_a_tar_stream() {
     );
     env.ok(&["rm", "-f", "tarred"]);
 }
+
+/// ps --filter, -l, -n and the template fields; pause and unpause (the
+/// cgroup freezer); top; diff; export; exec -d and --env-file.
+#[test]
+fn everyday_container_commands() {
+    let env = with_busybox();
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "alpha",
+        "-l",
+        "team=a",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "echo x > /tmp/new; rm /bin/vi; i=0; while :; do i=$((i+1)); echo $i > /tmp/t; sleep 0.05; done",
+    ]);
+    let beta = env.run(&[
+        "run", "--name", "beta", "-l", "team=b", BUSYBOX, "sh", "-c", "exit 4",
+    ]);
+    assert_eq!(beta.status.code(), Some(4));
+    env.ok(&["run", "-d", "--name", "gamma", BUSYBOX, "sleep", "60"]);
+    let names = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["ps", "--format", "{{.Names}}"];
+        all.extend_from_slice(args);
+        let mut v: Vec<String> = env.ok(&all).lines().map(String::from).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(names(&[]), ["alpha", "gamma"]);
+    assert_eq!(names(&["-f", "status=exited"]), ["beta"]);
+    assert_eq!(names(&["-a", "-f", "label=team"]), ["alpha", "beta"]);
+    assert_eq!(names(&["-a", "-f", "label=team=b"]), ["beta"]);
+    assert_eq!(names(&["-f", "exited=4"]), ["beta"]);
+    assert_eq!(names(&["-f", "name=amm"]), ["gamma"]);
+    assert_eq!(
+        names(&["-a", "-f", "ancestor=localhost/busybox"]),
+        ["alpha", "beta", "gamma"]
+    );
+    assert_eq!(
+        names(&["-f", "status=running", "-f", "label=team=a"]),
+        ["alpha"]
+    );
+    assert_eq!(names(&["-l"]), ["gamma"]);
+    assert_eq!(names(&["-n", "2"]), ["beta", "gamma"]);
+    assert!(
+        env.fails(&["ps", "-f", "color=red"])
+            .contains("invalid filter")
+    );
+    let row = env.ok(&[
+        "ps",
+        "-f",
+        "name=alpha",
+        "--format",
+        "{{.Labels}}|{{.Networks}}|{{.RunningFor}}",
+    ]);
+    assert!(row.starts_with("team=a|bridge|"), "{row}");
+    let created = env.ok(&["ps", "-f", "name=alpha", "--format", "{{.CreatedAt}}"]);
+    assert!(
+        chrono::NaiveDateTime::parse_from_str(
+            created.trim().trim_end_matches(" +0000 UTC"),
+            "%Y-%m-%d %H:%M:%S"
+        )
+        .is_ok(),
+        "{created}"
+    );
+    // pause: nothing runs until unpause; exec is refused meanwhile.
+    env.ok(&["pause", "alpha"]);
+    assert_eq!(
+        inspect_field(&env, "alpha", "{{.State.Status}} {{.State.Paused}}"),
+        "paused true"
+    );
+    assert!(
+        env.ok(&["ps", "-f", "name=alpha", "--format", "{{.Status}}"])
+            .contains("(Paused)")
+    );
+    let stamp = || env.ok(&["cp", "alpha:/tmp/t", "-"]);
+    let (a, _) = (
+        stamp(),
+        std::thread::sleep(std::time::Duration::from_millis(400)),
+    );
+    assert_eq!(stamp(), a, "a paused container ran");
+    assert!(env.fails(&["exec", "alpha", "true"]).contains("paused"));
+    env.ok(&["unpause", "alpha"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_ne!(stamp(), a, "an unpaused container is still frozen");
+    // top lists its processes; diff its changes; export its files.
+    let top = env.ok(&["top", "alpha"]);
+    assert!(
+        top.starts_with("UID") && top.contains("sh -c echo x"),
+        "{top}"
+    );
+    let diff = env.ok(&["diff", "alpha"]);
+    for line in ["C /bin", "D /bin/vi", "C /tmp", "A /tmp/new", "A /tmp/t"] {
+        assert!(diff.lines().any(|l| l == line), "{line} missing in {diff}");
+    }
+    assert!(!diff.contains("/etc/hosts"), "{diff}");
+    let out = env
+        .cmd(&["export", "alpha"])
+        .stdout(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    let entries: Vec<String> = tar::Archive::new(&out.stdout[..])
+        .entries()
+        .unwrap()
+        .map(|e| e.unwrap().path().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(entries.iter().any(|e| e == "tmp/new") && entries.iter().any(|e| e == "bin/busybox"));
+    assert!(
+        !entries.iter().any(|e| e == "bin/vi"),
+        "a deleted file was exported"
+    );
+    // exec -d returns at once; --env-file sets the environment.
+    let envs = env.path("exec.env");
+    std::fs::write(&envs, "# comment\nFROM_FILE=yes\n").unwrap();
+    let t = std::time::Instant::now();
+    env.ok(&[
+        "exec",
+        "-d",
+        "gamma",
+        "sh",
+        "-c",
+        "sleep 1; echo done > /tmp/detached",
+    ]);
+    assert!(
+        t.elapsed() < std::time::Duration::from_millis(900),
+        "exec -d waited"
+    );
+    assert_eq!(
+        env.ok(&[
+            "exec",
+            "--env-file",
+            envs.to_str().unwrap(),
+            "gamma",
+            "sh",
+            "-c",
+            "echo $FROM_FILE"
+        ]),
+        "yes\n"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(1300));
+    assert_eq!(env.ok(&["exec", "gamma", "cat", "/tmp/detached"]), "done\n");
+    // A paused container is thawed to be removed.
+    env.ok(&["pause", "gamma"]);
+    for c in ["alpha", "beta", "gamma"] {
+        env.ok(&["rm", "-f", c]);
+    }
+    assert_clean(&env);
+}

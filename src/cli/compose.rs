@@ -548,15 +548,16 @@ pub fn run(opts: &GlobalOptions, a: ComposeArgs) -> Result<i32, Error> {
             let m = model(flags, &[])?;
             let rt = Runtime::new(&ctx.layout);
             let c = ops::container_of(&rt, &m, &e.service, e.index)?;
-            let tty = !e.no_tty && std::io::IsTerminal::is_terminal(&std::io::stdin());
+            let tty = !e.no_tty && !e.detach && std::io::IsTerminal::is_terminal(&std::io::stdin());
             let opts = crate::runtime::ExecOptions {
                 args: e.command,
                 env: e.env,
                 workdir: e.workdir,
                 user: e.user,
-                interactive: !e.detach && tty,
+                interactive: tty,
                 tty,
                 quiet: e.detach,
+                detach: e.detach,
             };
             Ok(rt.exec(&c.id, &opts)?)
         }

@@ -22,6 +22,18 @@ pub struct PsArgs {
     /// Format the output: table, json, or a template
     #[arg(long)]
     pub format: Option<String>,
+    /// Filter output: status=, name=, id=, label=, ancestor=, exited=, network=, volume=, health=
+    #[arg(short, long)]
+    pub filter: Vec<String>,
+    /// Show the latest created container (includes all states)
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Show the n last created containers (includes all states)
+    #[arg(short = 'n', long = "last")]
+    pub last: Option<usize>,
+    /// Display total file sizes (of each container's writable layer)
+    #[arg(short, long)]
+    pub size: bool,
 }
 
 #[derive(serde::Serialize)]
@@ -32,20 +44,46 @@ struct PsRow {
     image: String,
     command: String,
     created_at: String,
+    running_for: String,
     status: String,
     state: String,
     names: String,
     ports: String,
+    labels: String,
+    mounts: String,
+    networks: String,
+    size: String,
+}
+
+/// docker's time format for `CreatedAt`: `2006-01-02 15:04:05 -0700 MST`.
+fn docker_time(t: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(t)
+        .map(|d| {
+            d.with_timezone(&chrono::Utc)
+                .format("%Y-%m-%d %H:%M:%S %z UTC")
+                .to_string()
+        })
+        .unwrap_or_default()
 }
 
 pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
     let format = crate::format::Format::parse(a.format.as_deref())?;
     let runtime = Runtime::new(&ctx.layout);
-    let rows: Vec<PsRow> = runtime
+    let filter = crate::runtime::filter::Filter::parse(&a.filter)?;
+    let all = a.all || a.latest || a.last.is_some() || filter.names_status();
+    let mut list: Vec<_> = runtime
         .list()?
         .into_iter()
         .map(|c| runtime.refresh(c))
-        .filter(|c| a.all || c.status.is_running())
+        .filter(|c| all || c.status.is_running())
+        .filter(|c| filter.matches(c))
+        .collect();
+    // Newest first (the listing's order); -l and -n keep the newest.
+    if let Some(n) = if a.latest { Some(1) } else { a.last } {
+        list.truncate(n);
+    }
+    let rows: Vec<PsRow> = list
+        .into_iter()
         .map(|c| PsRow {
             id: if a.no_trunc {
                 c.id.clone()
@@ -64,9 +102,10 @@ pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
                     format!("{}…\"", cmd.chars().take(20).collect::<String>())
                 }
             },
-            created_at: c.created.clone(),
+            created_at: docker_time(&c.created),
+            running_for: crate::format::human_since(Some(&c.created)),
             status: c.status_text(),
-            state: c.status.to_string(),
+            state: c.state_name().to_string(),
             names: c.name.clone(),
             ports: c
                 .options
@@ -75,6 +114,37 @@ pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
                 .map(|p| format!("{}->{}/{}", p.host_address(), p.container_port, p.protocol))
                 .collect::<Vec<_>>()
                 .join(", "),
+            labels: c
+                .options
+                .labels
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(","),
+            mounts: c
+                .options
+                .volumes
+                .iter()
+                .map(|v| {
+                    v.name
+                        .clone()
+                        .unwrap_or_else(|| v.source.display().to_string())
+                })
+                .collect::<Vec<_>>()
+                .join(","),
+            networks: c
+                .attachments()
+                .iter()
+                .map(|n| n.network_name().to_string())
+                .collect::<Vec<_>>()
+                .join(","),
+            size: if a.size {
+                crate::format::human_size(crate::unpack::tree_bytes(
+                    &ctx.layout.container(&c.id).join("upper"),
+                ))
+            } else {
+                String::new()
+            },
         })
         .collect();
     if a.quiet {
@@ -89,29 +159,35 @@ pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
         }
         return Ok(0);
     }
-    let mut table = vec![
-        [
-            "CONTAINER ID",
-            "IMAGE",
-            "COMMAND",
-            "CREATED",
-            "STATUS",
-            "PORTS",
-            "NAMES",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
+    let mut header = [
+        "CONTAINER ID",
+        "IMAGE",
+        "COMMAND",
+        "CREATED",
+        "STATUS",
+        "PORTS",
+        "NAMES",
+    ]
+    .map(String::from)
+    .to_vec();
+    if a.size {
+        header.push("SIZE".into());
+    }
+    let mut table = vec![header];
     for r in &rows {
-        table.push(vec![
+        let mut row = vec![
             r.id.clone(),
             r.image.clone(),
             r.command.clone(),
-            crate::format::human_since(Some(&r.created_at)),
+            r.running_for.clone(),
             r.status.clone(),
             r.ports.clone(),
             r.names.clone(),
-        ]);
+        ];
+        if a.size {
+            row.push(r.size.clone());
+        }
+        table.push(row);
     }
     super::print_table(&mut std::io::stdout().lock(), &table);
     Ok(0)
@@ -405,6 +481,92 @@ pub fn container(ctx: &Context, c: ContainerCommand) -> Result<i32, Error> {
     }
 }
 
+/// `ccr pause`, `ccr unpause`.
+pub fn pause(ctx: &Context, a: StartArgs, on: bool) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.layout);
+    each(&a.containers, |c| {
+        if on { rt.pause(c) } else { rt.unpause(c) }.map(|_| ())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct TopArgs {
+    pub container: String,
+    /// ps options (ccr prints UID, PID, PPID and CMD whatever they say)
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub ps_options: Vec<String>,
+}
+
+/// `ccr top`: the container's processes.
+pub fn top(ctx: &Context, a: TopArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.layout);
+    let st = rt.find(&a.container)?;
+    if !st.status.is_running() {
+        return Err(Error::Usage(format!(
+            "container {} is not running",
+            st.name
+        )));
+    }
+    let mut table = vec![vec![
+        "UID".to_string(),
+        "PID".into(),
+        "PPID".into(),
+        "CMD".into(),
+    ]];
+    for p in rt.processes(&st.id)? {
+        table.push(vec![
+            p.uid.to_string(),
+            p.pid.to_string(),
+            p.ppid.to_string(),
+            p.command,
+        ]);
+    }
+    super::print_table(&mut std::io::stdout().lock(), &table);
+    Ok(0)
+}
+
+/// `ccr diff`: what the container changed.
+pub fn diff(ctx: &Context, a: StartArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.layout);
+    for c in &a.containers {
+        for (kind, path) in rt.diff(c)? {
+            println!("{kind} {path}");
+        }
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Write to a file, instead of standard output
+    #[arg(short, long)]
+    pub output: Option<std::path::PathBuf>,
+    pub container: String,
+}
+
+/// `ccr export`: the container's file system as a tar archive.
+pub fn export(ctx: &Context, a: ExportArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.layout);
+    match &a.output {
+        Some(f) => {
+            let mut file = std::fs::File::create(f).map_err(|source| Error::Io {
+                path: f.clone(),
+                source,
+            })?;
+            rt.export(&a.container, &mut file)?;
+        }
+        None => {
+            if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                return Err(Error::Usage(
+                    "cowardly refusing to write a tar archive to a terminal: use -o FILE or redirect the output".into(),
+                ));
+            }
+            rt.export(&a.container, &mut std::io::stdout().lock())?;
+        }
+    }
+    Ok(0)
+}
+
 pub fn kill(ctx: &Context, a: KillArgs) -> Result<i32, Error> {
     let rt = Runtime::new(&ctx.layout);
     let sig = crate::runtime::parse_signal(&a.signal)?;
@@ -430,9 +592,15 @@ pub fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
 
 #[derive(Args, Debug)]
 pub struct ExecArgs {
+    /// Detached mode: run the command in the background
+    #[arg(short, long)]
+    pub detach: bool,
     /// Set an environment variable
     #[arg(short, long = "env")]
     pub env: Vec<String>,
+    /// Read environment variables from a file
+    #[arg(long)]
+    pub env_file: Vec<std::path::PathBuf>,
     /// Working directory inside the container
     #[arg(short, long)]
     pub workdir: Option<String>,
@@ -452,14 +620,32 @@ pub struct ExecArgs {
 }
 
 pub fn exec(ctx: &Context, a: ExecArgs) -> Result<i32, Error> {
+    let mut env = Vec::new();
+    for f in &a.env_file {
+        let text =
+            crate::bounded::read_to_string(f, crate::bounded::CONFIG_FILE).map_err(|source| {
+                Error::Io {
+                    path: f.clone(),
+                    source,
+                }
+            })?;
+        env.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string),
+        );
+    }
+    env.extend(a.env);
     let opts = crate::runtime::ExecOptions {
         args: a.command,
-        env: a.env,
+        env,
         workdir: a.workdir,
         user: a.user,
-        interactive: a.interactive,
-        tty: a.tty,
-        quiet: false,
+        interactive: a.interactive && !a.detach,
+        tty: a.tty && !a.detach,
+        quiet: a.detach,
+        detach: a.detach,
     };
     Ok(Runtime::new(&ctx.layout).exec(&a.container, &opts)?)
 }

@@ -105,6 +105,16 @@ pub enum Command {
     Port(container::PortArgs),
     /// Rename a container
     Rename(container::RenameArgs),
+    /// Pause all processes within one or more containers
+    Pause(container::StartArgs),
+    /// Unpause all processes within one or more containers
+    Unpause(container::StartArgs),
+    /// Display the running processes of a container
+    Top(container::TopArgs),
+    /// Inspect changes to files on a container's filesystem
+    Diff(container::StartArgs),
+    /// Export a container's filesystem as a tar archive
+    Export(container::ExportArgs),
     /// Show ccr's version and what it was built with
     Version,
     /// Display system-wide information
@@ -425,6 +435,11 @@ pub fn run(cli: Cli) -> i32 {
         Command::Cp(a) => in_ctx!(|ctx| container::cp(ctx, a)),
         Command::Port(a) => in_ctx!(|ctx| container::port(ctx, a)),
         Command::Rename(a) => in_ctx!(|ctx| container::rename(ctx, a)),
+        Command::Pause(a) => in_ctx!(|ctx| container::pause(ctx, a, true)),
+        Command::Unpause(a) => in_ctx!(|ctx| container::pause(ctx, a, false)),
+        Command::Top(a) => in_ctx!(|ctx| container::top(ctx, a)),
+        Command::Diff(a) => in_ctx!(|ctx| container::diff(ctx, a)),
+        Command::Export(a) => in_ctx!(|ctx| container::export(ctx, a)),
         Command::Volume(c) => in_ctx!(|ctx| volume::run(ctx, c)),
         Command::Compose(a) => compose::run(&opts, a),
         Command::Network(c) => in_ctx!(|ctx| network::run(ctx, c)),

@@ -11,9 +11,9 @@ use crate::runtime::{ContainerState, Runtime, RuntimeError};
 pub fn container_view(rt: &Runtime, c: &ContainerState) -> Value {
     let o = &c.options;
     let mut state = json!({
-        "Status": c.status,
+        "Status": c.state_name(),
         "Running": c.status.is_running(),
-        "Paused": false,
+        "Paused": c.paused,
         "Restarting": c.status == crate::runtime::ContainerStatus::Restarting,
         "OOMKilled": false,
         "Dead": c.status == crate::runtime::ContainerStatus::Dead,

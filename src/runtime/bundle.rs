@@ -99,6 +99,7 @@ impl Runtime {
                     more_attachments: attachments.iter().skip(1).cloned().collect(),
                     health: None,
                     restart_count: 0,
+                    paused: false,
                 };
                 self.save(&st)?;
                 let _ = fs::remove_file(&marker);

@@ -172,6 +172,13 @@ impl Runtime {
                 why: format!("runtime state: {e}"),
             }
         })?;
+        // A frozen process takes no signal: thawed first, as docker does.
+        if st.paused {
+            let _ = c.resume();
+            let mut now = self.load(&st.id)?;
+            now.paused = false;
+            self.save(&now)?;
+        }
         let sig = Signal::try_from(signal)
             .map_err(|e| RuntimeError::Config(format!("signal {signal}: {e}")))?;
         if matches!(signal, 9 | 15)
@@ -412,6 +419,49 @@ mod tests {
         ] {
             assert!(parse_signal(bad).is_err(), "{bad} was accepted");
         }
+    }
+}
+
+impl Runtime {
+    /// Freezes every process of the container (the cgroup freezer).
+    pub fn pause(&self, key: &str) -> Result<ContainerState, RuntimeError> {
+        self.freeze(key, true)
+    }
+
+    /// Thaws a paused container.
+    pub fn unpause(&self, key: &str) -> Result<ContainerState, RuntimeError> {
+        self.freeze(key, false)
+    }
+
+    fn freeze(&self, key: &str, on: bool) -> Result<ContainerState, RuntimeError> {
+        let mut st = self.find(key)?;
+        if !st.status.is_running() {
+            return Err(RuntimeError::Config(format!(
+                "container {} is not running",
+                st.name
+            )));
+        }
+        if st.paused == on {
+            return Err(RuntimeError::Config(format!(
+                "container {} is {}",
+                st.name,
+                if on { "already paused" } else { "not paused" }
+            )));
+        }
+        let failed = |what: &str, e: &dyn std::fmt::Display| RuntimeError::Container {
+            id: st.id.clone(),
+            why: format!("{what}: {e}"),
+        };
+        let mut c = Container::load(self.state_root().join(&st.id))
+            .map_err(|e| failed("runtime state", &e))?;
+        if on {
+            c.pause().map_err(|e| failed("pause", &e))?;
+        } else {
+            c.resume().map_err(|e| failed("unpause", &e))?;
+        }
+        st.paused = on;
+        self.save(&st)?;
+        Ok(st)
     }
 }
 

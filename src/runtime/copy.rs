@@ -196,6 +196,85 @@ impl Runtime {
         })
     }
 
+    /// `ccr export`: the container's whole file system as a tar stream.
+    pub fn export(&self, key: &str, out: &mut dyn std::io::Write) -> Result<(), RuntimeError> {
+        self.with_rootfs(key, |root| {
+            let mut tar = tar::Builder::new(out);
+            tar.follow_symlinks(false);
+            let mut entries: Vec<_> = fs::read_dir(root)
+                .map_err(io_err(root, "read"))?
+                .flatten()
+                .collect();
+            entries.sort_by_key(|e| e.file_name());
+            for e in entries {
+                let path = e.path();
+                let r = if e.file_type().is_ok_and(|t| t.is_dir()) {
+                    tar.append_dir_all(e.file_name(), &path)
+                } else {
+                    tar.append_path_with_name(&path, e.file_name())
+                };
+                r.map_err(io_err(&path, "write tar stream"))?;
+            }
+            tar.finish().map_err(io_err(root, "write tar stream"))
+        })
+    }
+
+    /// `ccr diff`: what the container changed in its image's file system,
+    /// from its writable layer: `A` added, `C` changed, `D` deleted, by
+    /// path. Needs the overlay snapshotter.
+    pub fn diff(&self, key: &str) -> Result<Vec<(char, String)>, RuntimeError> {
+        let st = self.find(key)?;
+        if !st.overlay {
+            return Err(RuntimeError::Config(format!(
+                "container {}: diff needs the overlayfs snapshotter (its root is a private copy)",
+                st.name
+            )));
+        }
+        let upper = self.container_dir(&st.id).join("upper");
+        let in_image = |rel: &Path| {
+            st.layers
+                .iter()
+                .any(|l| fs::symlink_metadata(l.join(rel)).is_ok())
+        };
+        let mut out = Vec::new();
+        let mut stack = vec![std::path::PathBuf::new()];
+        while let Some(rel) = stack.pop() {
+            let dir = upper.join(&rel);
+            for e in fs::read_dir(&dir).map_err(io_err(&dir, "read"))?.flatten() {
+                let rel = rel.join(e.file_name());
+                let shown = format!("/{}", rel.display());
+                // The mount points of /etc/hosts, hostname and resolv.conf
+                // are ccr's, not the container's changes.
+                if ["/etc/hosts", "/etc/hostname", "/etc/resolv.conf"].contains(&shown.as_str()) {
+                    continue;
+                }
+                let meta = e.metadata().map_err(io_err(&e.path(), "stat"))?;
+                use std::os::unix::fs::{FileTypeExt, MetadataExt};
+                // overlayfs marks a deletion with a 0:0 character device.
+                if meta.file_type().is_char_device() && meta.rdev() == 0 {
+                    out.push(('D', shown));
+                    continue;
+                }
+                out.push((if in_image(&rel) { 'C' } else { 'A' }, shown));
+                if meta.is_dir() {
+                    stack.push(rel);
+                }
+            }
+        }
+        out.sort_by(|a, b| a.1.cmp(&b.1));
+        // A directory copied up only for those mount points is no change.
+        let kept: Vec<(char, String)> = out
+            .iter()
+            .filter(|(kind, path)| {
+                *kind != 'C'
+                    || !upper.join(path.trim_start_matches('/')).is_dir()
+                    || out.iter().any(|(_, p)| p.starts_with(&format!("{path}/")))
+            })
+            .cloned()
+            .collect();
+        Ok(kept)
+    }
+
     /// `ccr cp SRC DEST`, one end in a container; `archive` keeps owners.
     pub fn copy(&self, src: &CopyPath, dest: &CopyPath, archive: bool) -> Result<(), RuntimeError> {
         let usage = |why: &str| RuntimeError::Config(why.to_string());

@@ -17,8 +17,10 @@ pub struct ExecOptions {
     pub interactive: bool,
     /// `-t`: its standard streams are a terminal.
     pub tty: bool,
-    /// Its output is thrown away (a health check's probe).
+    /// Its output is thrown away (a health check's probe, `exec -d`).
     pub quiet: bool,
+    /// `exec -d`: started and left running; nothing waits for it.
+    pub detach: bool,
 }
 
 impl Runtime {
@@ -69,6 +71,12 @@ impl Runtime {
         if !st.status.is_running() {
             return Err(RuntimeError::Config(format!(
                 "container {} is not running",
+                st.name
+            )));
+        }
+        if st.paused {
+            return Err(RuntimeError::Config(format!(
+                "container {} is paused: unpause it before exec",
                 st.name
             )));
         }
@@ -137,7 +145,7 @@ impl Runtime {
             .with_user(user.as_ref().map(|u| u.uid))
             .with_group(user.as_ref().map(|u| u.gid))
             // See the monitor: "detached" is what admits a console socket.
-            .with_detach(console.is_some())
+            .with_detach(console.is_some() || opts.detach)
             .build()
             .map_err(|e| failed("exec", &e))?;
         let attached = match &console {
@@ -150,6 +158,9 @@ impl Runtime {
             }
             None => None,
         };
+        if opts.detach {
+            return Ok(0);
+        }
         let pid = rustix::process::Pid::from_raw(pid.as_raw())
             .ok_or_else(|| failed("exec", &"bad pid"))?;
         let code = loop {

@@ -8,6 +8,7 @@ mod console;
 mod control;
 mod copy;
 mod exec;
+pub mod filter;
 pub mod health;
 mod launch;
 pub mod logfile;

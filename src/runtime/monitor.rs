@@ -420,6 +420,7 @@ fn finish(rt: &Runtime, st: &mut ContainerState, code: i32) -> Result<(), Runtim
     );
     super::remove_cgroup(&id);
     st.status = ContainerStatus::Exited;
+    st.paused = false;
     st.exit_code = Some(code);
     st.pid = None;
     st.monitor_pid = None;
@@ -436,6 +437,9 @@ fn save(rt: &Runtime, st: &mut ContainerState) -> Result<(), RuntimeError> {
         st.name = now.name;
         if st.status.is_running() && now.health.is_some() {
             st.health = now.health;
+        }
+        if st.status.is_running() {
+            st.paused = now.paused;
         }
     }
     rt.save(st)

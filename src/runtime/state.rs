@@ -86,9 +86,21 @@ pub struct ContainerState {
     /// How often its restart policy restarted it.
     #[serde(default)]
     pub restart_count: u32,
+    /// Frozen by `pause` (still running, as docker counts it).
+    #[serde(default)]
+    pub paused: bool,
 }
 
 impl ContainerState {
+    /// docker's `State.Status`: `paused` while frozen.
+    pub fn state_name(&self) -> &'static str {
+        if self.paused && self.status.is_running() {
+            "paused"
+        } else {
+            self.status.as_str()
+        }
+    }
+
     /// Every network attachment, the first one first.
     pub fn attachments(&self) -> Vec<network::Attachment> {
         self.attachment
@@ -113,6 +125,9 @@ impl ContainerState {
             None => String::new(),
         };
         match self.status {
+            ContainerStatus::Running if self.paused => {
+                format!("Up {} (Paused)", since(&self.started))
+            }
             ContainerStatus::Running => format!("Up {}{health}", since(&self.started)),
             ContainerStatus::Restarting => format!(
                 "Restarting ({}) {} ago",

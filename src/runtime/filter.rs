@@ -1,0 +1,118 @@
+//! docker's `--filter KEY=VALUE` over containers: values of one key are
+//! alternatives, different keys must all hold. Keys: `status`, `name`
+//! (a substring), `id` (a prefix), `label` (`KEY` or `KEY=VALUE`),
+//! `ancestor` (the image's name, with or without tag, or id prefix),
+//! `exited` (the exit code), `network`, `volume` (a name or a mount
+//! destination), `health` (`starting`, `healthy`, `unhealthy`, `none`).
+
+use std::collections::BTreeMap;
+
+use super::{ContainerState, RuntimeError};
+
+const KEYS: &[&str] = &[
+    "status", "name", "id", "label", "ancestor", "exited", "network", "volume", "health",
+];
+
+/// Parsed `--filter` flags.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    by: BTreeMap<String, Vec<String>>,
+}
+
+impl Filter {
+    pub fn parse(given: &[String]) -> Result<Filter, RuntimeError> {
+        let mut by: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for f in given {
+            let (k, v) = f.split_once('=').ok_or_else(|| {
+                RuntimeError::Config(format!("invalid filter {f:?}: use KEY=VALUE"))
+            })?;
+            if !KEYS.contains(&k) {
+                return Err(RuntimeError::Config(format!(
+                    "invalid filter {k:?}: use one of {}",
+                    KEYS.join(", ")
+                )));
+            }
+            by.entry(k.to_string()).or_default().push(v.to_string());
+        }
+        Ok(Filter { by })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by.is_empty()
+    }
+
+    /// Whether the filter names a status (then stopped containers count
+    /// without `-a`, as in docker).
+    pub fn names_status(&self) -> bool {
+        self.by.contains_key("status") || self.by.contains_key("exited")
+    }
+
+    pub fn matches(&self, c: &ContainerState) -> bool {
+        self.by
+            .iter()
+            .all(|(k, values)| values.iter().any(|v| one(k, v, c)))
+    }
+}
+
+fn one(key: &str, v: &str, c: &ContainerState) -> bool {
+    match key {
+        "status" => c.status.as_str() == v,
+        "name" => c.name.contains(v.trim_start_matches('/')),
+        "id" => c.id.starts_with(v),
+        "label" => match v.split_once('=') {
+            Some((k, val)) => c.options.labels.get(k).is_some_and(|x| x == val),
+            None => c.options.labels.contains_key(v),
+        },
+        "ancestor" => {
+            let (repo, tag) = crate::image::split_name(&c.image);
+            let id = c.image_digest.trim_start_matches("sha256:");
+            c.image == v
+                || format!("{repo}:{tag}") == v
+                || (repo == v && !v.contains(':'))
+                || repo.rsplit('/').next() == Some(v)
+                || (v.len() >= 3 && id.starts_with(v.trim_start_matches("sha256:")))
+        }
+        "exited" => {
+            c.status.as_str() == "exited"
+                && c.exit_code.map(|e| e.to_string()).as_deref() == Some(v)
+        }
+        "network" => {
+            let nets: Vec<String> = c
+                .attachments()
+                .iter()
+                .map(|a| a.network_name().to_string())
+                .collect();
+            nets.iter().any(|n| n == v)
+                || (c.options.network == super::Network::Host && v == "host")
+                || (c.options.network == super::Network::None && v == "none")
+        }
+        "volume" => c
+            .options
+            .volumes
+            .iter()
+            .any(|m| m.name.as_deref() == Some(v) || m.target == v),
+        "health" => match &c.health {
+            Some(h) => h.status == v,
+            None => v == "none",
+        },
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_and_shapes_are_refused() {
+        assert!(Filter::parse(&["color=red".into()]).is_err());
+        assert!(Filter::parse(&["status".into()]).is_err());
+        let f = Filter::parse(&[
+            "status=running".into(),
+            "status=exited".into(),
+            "label=a".into(),
+        ])
+        .unwrap();
+        assert!(f.names_status() && !f.is_empty());
+    }
+}
