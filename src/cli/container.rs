@@ -139,9 +139,7 @@ pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
                 .collect::<Vec<_>>()
                 .join(","),
             size: if a.size {
-                crate::format::human_size(crate::unpack::tree_bytes(
-                    &ctx.layout.container(&c.id).join("upper"),
-                ))
+                crate::format::human_size(runtime.writable_size(&c.id))
             } else {
                 String::new()
             },

@@ -494,6 +494,11 @@ impl Runtime {
         nets.remove(&rec.name, &users)
     }
 
+    /// The bytes of the container's writable layer (`ps -s`).
+    pub fn writable_size(&self, id: &str) -> u64 {
+        crate::unpack::tree_bytes(&self.container_dir(id).join("upper"))
+    }
+
     /// The user networks.
     pub fn networks(&self) -> network::Networks<'_> {
         network::Networks::new(&self.layout)

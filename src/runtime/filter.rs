@@ -64,7 +64,7 @@ fn one(key: &str, v: &str, c: &ContainerState) -> bool {
             None => c.options.labels.contains_key(v),
         },
         "ancestor" => {
-            let (repo, tag) = crate::image::split_name(&c.image);
+            let (repo, tag) = split_name(&c.image);
             let id = c.image_digest.trim_start_matches("sha256:");
             c.image == v
                 || format!("{repo}:{tag}") == v
@@ -99,6 +99,15 @@ fn one(key: &str, v: &str, c: &ContainerState) -> bool {
     }
 }
 
+/// `repo:tag` as its repository and tag (a digest-only name has no tag).
+fn split_name(name: &str) -> (&str, &str) {
+    let base = name.split('@').next().unwrap_or(name);
+    match base.rsplit_once(':') {
+        Some((repo, tag)) if !tag.contains('/') => (repo, tag),
+        _ => (base, "latest"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +123,7 @@ mod tests {
         ])
         .unwrap();
         assert!(f.names_status() && !f.is_empty());
+        assert_eq!(split_name("localhost:5000/a/b:1"), ("localhost:5000/a/b", "1"));
+        assert_eq!(split_name("localhost:5000/a/b"), ("localhost:5000/a/b", "latest"));
     }
 }
