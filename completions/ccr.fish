@@ -472,6 +472,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcomma
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Format the output: table, json, or a template such as \'{{.Name}}\'' -r
+complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output: dangling=true|false, name=NAME, label=KEY[=VALUE], driver=local' -r
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from ls" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from ls" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from ls" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -975,17 +976,36 @@ complete -c ccr -n "__fish_ccr_using_subcommand wait" -l debug -d 'Print debug o
 complete -c ccr -n "__fish_ccr_using_subcommand wait" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand wait" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand wait" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
-complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
-complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
-complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -s h -l help -d 'Print help'
-complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -f -a "ls" -d 'List containers'
-complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls prune" -f -a "prune" -d 'Remove all stopped containers'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "ls" -d 'List containers'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "run" -d 'Run a command in a new container'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "create" -d 'Create a new container'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "start" -d 'Start one or more stopped containers'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "stop" -d 'Stop one or more running containers'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "restart" -d 'Restart one or more containers'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "kill" -d 'Kill one or more running containers'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "rm" -d 'Remove one or more containers'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "logs" -d 'Fetch the logs of a container'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "exec" -d 'Run a command in a running container'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "inspect" -d 'Display detailed information on one or more containers'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "port" -d 'List port mappings of a container'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "rename" -d 'Rename a container'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "wait" -d 'Block until one or more containers stop'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "pause" -d 'Pause all processes within one or more containers'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "unpause" -d 'Unpause all processes within one or more containers'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "top" -d 'Display the running processes of a container'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "diff" -d 'Inspect changes to files on a container\'s filesystem'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and not __fish_seen_subcommand_from ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune" -f -a "prune" -d 'Remove all stopped containers'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Format the output: table, json, or a template' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output: status=, name=, id=, label=, ancestor=, exited=, network=, volume=, health=' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the n last created containers (includes all states)' -r
@@ -1003,6 +1023,326 @@ complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subco
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Assign a name to the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take it from this environment)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount a host path: SRC:DST[:ro]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s u -l user -d 'User (name|uid[:group|gid])' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l entrypoint -d 'Overwrite the image\'s entrypoint' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l hostname -d 'Container host name' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS] (e.g. /run:size=64m,mode=1777)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal to stop the container with (default: the image\'s STOPSIGNAL, else SIGTERM)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Connect to a network: bridge (the default), none (loopback only), host, container:NAME, or a network\'s name (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Add a network-scoped alias for the container (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Set metadata on the container: KEY=VALUE (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l restart -d 'Restart policy: no, always, unless-stopped, on-failure[:max-retries]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l health-cmd -d 'Command to run to check health (run with /bin/sh -c)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l health-interval -d 'Time between running the check (e.g. 30s, 1m30s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l health-timeout -d 'Maximum time to allow one check to run' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l health-retries -d 'Consecutive failures needed to report unhealthy' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-period -d 'Start period for the container to initialize before failures count' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-interval -d 'Time between running the check during the start period' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs (e.g. 0.5)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a custom host-to-IP mapping: HOST:IP (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'Set custom DNS servers (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'Set custom DNS search domains (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add Linux capabilities (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop Linux capabilities (repeatable; ALL drops every one)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Proxy received signals to the container\'s process (foreground runs)' -r -f -a "true\t''
+false\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'When to pull the image' -r -f -a "missing\t''
+always\t''
+never\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
+cosign\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l cosign-key -d 'Public key to verify cosign signatures with (repeatable: any one may have signed)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l cosign-certificate-identity -d 'Keyless: the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l cosign-certificate-identity-regexp -d 'Keyless: a regular expression for the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE, or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep standard input open: the container reads it (foreground runs)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-TTY'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root file system read-only'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give extended privileges to this container'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Suppress the pull output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Assign a name to the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take it from this environment)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a host path: SRC:DST[:ro]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s u -l user -d 'User (name|uid[:group|gid])' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l entrypoint -d 'Overwrite the image\'s entrypoint' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l hostname -d 'Container host name' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTIONS] (e.g. /run:size=64m,mode=1777)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal to stop the container with (default: the image\'s STOPSIGNAL, else SIGTERM)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Connect to a network: bridge (the default), none (loopback only), host, container:NAME, or a network\'s name (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Add a network-scoped alias for the container (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata on the container: KEY=VALUE (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy: no, always, unless-stopped, on-failure[:max-retries]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l health-cmd -d 'Command to run to check health (run with /bin/sh -c)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l health-interval -d 'Time between running the check (e.g. 30s, 1m30s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l health-timeout -d 'Maximum time to allow one check to run' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l health-retries -d 'Consecutive failures needed to report unhealthy' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-period -d 'Start period for the container to initialize before failures count' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-interval -d 'Time between running the check during the start period' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs (e.g. 0.5)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a custom host-to-IP mapping: HOST:IP (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'Set custom DNS servers (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'Set custom DNS search domains (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add Linux capabilities (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop Linux capabilities (repeatable; ALL drops every one)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l sig-proxy -d 'Proxy received signals to the container\'s process (foreground runs)' -r -f -a "true\t''
+false\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'When to pull the image' -r -f -a "missing\t''
+always\t''
+never\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
+cosign\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l cosign-key -d 'Public key to verify cosign signatures with (repeatable: any one may have signed)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l cosign-certificate-identity -d 'Keyless: the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l cosign-certificate-identity-regexp -d 'Keyless: a regular expression for the signer\'s certificate identity' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l cosign-certificate-oidc-issuer -d 'Keyless: the OIDC issuer of the signer\'s certificate' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l cosign-certificate-oidc-issuer-regexp -d 'Keyless: a regular expression for the OIDC issuer' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l signature-policy -d 'Trust policy (containers-policy.json format); default from ccr.toml' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE, or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep standard input open: the container reads it (foreground runs)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-TTY'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root file system read-only'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give extended privileges to this container'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Suppress the pull output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from start" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from start" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from start" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from start" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from start" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from start" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from stop" -s s -l signal -d 'Signal to send first (default: the container\'s stop signal, else SIGTERM)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from stop" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from stop" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from stop" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from stop" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from stop" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from stop" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before killing the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from restart" -s s -l signal -d 'Signal to send first (default: the container\'s stop signal, else SIGTERM)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from restart" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from restart" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from restart" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from restart" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from restart" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from restart" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from kill" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from kill" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from kill" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from kill" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from kill" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from kill" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Force the removal of a running container'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Number of lines to show from the end of the logs' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show logs since a time (RFC 3339, Unix seconds) or for a duration back (e.g. 10m)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Show logs before a time (RFC 3339, Unix seconds) or a duration back (e.g. 10m)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from logs" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from logs" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from logs" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from logs" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow log output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from logs" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from logs" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set an environment variable' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Detached mode: run the command in the background'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep standard input open: the process reads it'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-TTY'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output using a template' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from inspect" -l type -d 'Only this kind of object: container or image' -r -f -a "container\t''
+image\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from inspect" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from inspect" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from inspect" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from inspect" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from cp" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from cp" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from cp" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from cp" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Archive mode: keep owners (uid and gid)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from cp" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from cp" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from cp" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from port" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from port" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from port" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from port" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from port" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from port" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rename" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rename" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rename" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rename" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rename" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rename" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from wait" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from wait" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from wait" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from wait" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from wait" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from wait" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from pause" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from pause" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from pause" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from pause" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from pause" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from pause" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from unpause" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from unpause" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from unpause" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from unpause" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from unpause" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from top" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from top" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from top" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from top" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from top" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from top" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from diff" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from diff" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from diff" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from diff" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from diff" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from diff" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to a file, instead of standard output' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from export" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from export" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from export" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from export" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from export" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from export" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -1014,6 +1354,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subco
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -s f -l format -d 'Format the output using a template' -r
+complete -c ccr -n "__fish_ccr_using_subcommand inspect" -l type -d 'Only this kind of object: container or image' -r -f -a "container\t''
+image\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand inspect" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -1132,6 +1474,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand push" -l cvm -d 'Confidential-VM
 complete -c ccr -n "__fish_ccr_using_subcommand push" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand push" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand images" -l format -d 'Format the output: table, json, or a template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c ccr -n "__fish_ccr_using_subcommand images" -s f -l filter -d 'Filter output: dangling=true|false, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c ccr -n "__fish_ccr_using_subcommand images" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand images" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand images" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -1234,6 +1577,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subco
 complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "encrypt" -d 'Encrypt image layers (ocicrypt) for recipients: public keys or KBS key ids'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "decrypt" -d 'Decrypt image layers'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Format the output: table, json, or a template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output: dangling=true|false, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F

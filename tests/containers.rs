@@ -2441,3 +2441,162 @@ fn everyday_container_commands() {
     }
     assert_clean(&env);
 }
+
+/// inspect's docker shape (Config from the image and the run, HostConfig
+/// binds and port bindings, empty strings where docker has them) and
+/// --type; every verb under `container`; a closed pipe ends ccr quietly.
+#[test]
+fn inspect_shape_container_verbs_and_closed_pipes() {
+    let env = with_busybox();
+    let dir = env.path("bind");
+    std::fs::create_dir_all(&dir).unwrap();
+    let port = free_port().to_string();
+    let v = format!("{}:/h:ro", dir.display());
+    let p = format!("{port}:80");
+    env.ok(&[
+        "container",
+        "run",
+        "-d",
+        "--name",
+        "shape",
+        "-e",
+        "A=1",
+        "-v",
+        &v,
+        "-p",
+        &p,
+        BUSYBOX,
+        "sleep",
+        "60",
+    ]);
+    let j = json(&env.ok(&["inspect", "--type", "container", "shape"]))[0].clone();
+    assert_eq!(j["Config"]["Cmd"], serde_json::json!(["sleep", "60"]));
+    assert_eq!(j["Config"]["WorkingDir"], "");
+    assert_eq!(j["Config"]["User"], "");
+    assert!(
+        j["Config"]["Env"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e == "A=1")
+    );
+    assert!(
+        j["Config"]["Env"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e.as_str().unwrap().starts_with("PATH=")),
+        "the image's env is merged"
+    );
+    assert_eq!(j["Config"]["Hostname"], j["Id"].as_str().unwrap()[..12]);
+    assert_eq!(j["HostConfig"]["Binds"], serde_json::json!([v]));
+    assert_eq!(
+        j["HostConfig"]["PortBindings"]["80/tcp"][0]["HostPort"],
+        port
+    );
+    assert_eq!(j["State"]["Paused"], false);
+    assert!(
+        env.fails(&["inspect", "--type", "image", "shape"])
+            .contains("no such object")
+    );
+    assert!(
+        env.fails(&["inspect", "--type", "container", BUSYBOX])
+            .contains("no such object")
+    );
+    assert!(json(&env.ok(&["inspect", "--type", "image", BUSYBOX]))[0]["Id"].is_string());
+    // The container verbs.
+    assert_eq!(
+        env.ok(&["container", "ls", "--format", "{{.Names}}"])
+            .trim(),
+        "shape"
+    );
+    env.ok(&["container", "exec", "shape", "true"]);
+    env.ok(&["container", "stop", "-t", "1", "shape"]);
+    env.ok(&["container", "start", "shape"]);
+    assert!(env.ok(&["container", "top", "shape"]).contains("sleep 60"));
+    assert!(env.ok(&["container", "port", "shape"]).contains(&port));
+    // A reader that goes away: no panic, no error message.
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "for i in 1 2 3 4 5 6 7 8; do {} inspect shape | head -c 1 >/dev/null; done",
+            ccr_bin()
+        ))
+        .env("CCR_DATA_ROOT", env.data_root())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("panicked") && !err.contains("Broken pipe"),
+        "{err}"
+    );
+    env.ok(&["container", "rm", "-f", "shape"]);
+    assert_clean(&env);
+}
+
+#[test]
+fn image_and_volume_filters() {
+    let env = with_busybox();
+    let ctx = env.path("labelled");
+    std::fs::create_dir_all(&ctx).unwrap();
+    std::fs::write(
+        ctx.join("Dockerfile"),
+        format!("FROM {BUSYBOX}\nLABEL team=core\nRUN true\n"),
+    )
+    .unwrap();
+    env.ok(&[
+        "build",
+        "-q",
+        "-t",
+        "localhost/labelled:1",
+        ctx.to_str().unwrap(),
+    ]);
+    env.ok(&["tag", BUSYBOX, "localhost/other:2"]);
+    let names = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["images", "--format", "{{.Repository}}:{{.Tag}}"];
+        all.extend_from_slice(args);
+        env.ok(&all).lines().map(String::from).collect()
+    };
+    assert_eq!(names(&["-f", "label=team=core"]), ["localhost/labelled:1"]);
+    assert_eq!(
+        names(&["-f", "reference=localhost/other*"]),
+        ["localhost/other:2"]
+    );
+    assert_eq!(
+        names(&["-f", "reference=*:2", "-f", "reference=*:1"]).len(),
+        2
+    );
+    assert!(
+        names(&["-f", "since=localhost/other:2"]).contains(&"localhost/labelled:1".to_string())
+    );
+    assert!(names(&["-f", "dangling=true"]).is_empty());
+    assert!(
+        names(&[])
+            .first()
+            .is_some_and(|n| n == "localhost/labelled:1"),
+        "newest first: {:?}",
+        names(&[])
+    );
+    assert!(env.fails(&["images", "-f", "color=red"]).contains("filter"));
+    env.ok(&["volume", "create", "--label", "k=v", "used"]);
+    env.ok(&["volume", "create", "spare"]);
+    env.ok(&[
+        "create",
+        "--name",
+        "holder",
+        "-v",
+        "used:/data",
+        BUSYBOX,
+        "true",
+    ]);
+    let vols = |f: &str| {
+        env.ok(&["volume", "ls", "-q", "-f", f])
+            .lines()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(vols("dangling=true"), ["spare"]);
+    assert_eq!(vols("label=k"), ["used"]);
+    assert_eq!(vols("name=spa"), ["spare"]);
+    env.ok(&["rm", "holder"]);
+}

@@ -299,6 +299,9 @@ pub struct InspectArgs {
     /// Format the output using a template
     #[arg(short, long)]
     pub format: Option<String>,
+    /// Only this kind of object: container or image
+    #[arg(long = "type", value_parser = ["container", "image"])]
+    pub kind: Option<String>,
     #[arg(required = true)]
     pub names: Vec<String>,
 }
@@ -453,12 +456,82 @@ pub enum ContainerCommand {
     /// List containers
     #[command(alias = "list", alias = "ps")]
     Ls(PsArgs),
+    /// Run a command in a new container
+    Run(Box<super::run::RunArgs>),
+    /// Create a new container
+    Create(Box<super::run::RunArgs>),
+    /// Start one or more stopped containers
+    Start(StartArgs),
+    /// Stop one or more running containers
+    Stop(StopArgs),
+    /// Restart one or more containers
+    Restart(StopArgs),
+    /// Kill one or more running containers
+    Kill(KillArgs),
+    /// Remove one or more containers
+    #[command(alias = "remove")]
+    Rm(RmArgs),
+    /// Fetch the logs of a container
+    Logs(LogsArgs),
+    /// Run a command in a running container
+    Exec(ExecArgs),
+    /// Display detailed information on one or more containers
+    Inspect(InspectArgs),
+    /// Copy files between a container and the host
+    Cp(CpArgs),
+    /// List port mappings of a container
+    Port(PortArgs),
+    /// Rename a container
+    Rename(RenameArgs),
+    /// Block until one or more containers stop
+    Wait(StartArgs),
+    /// Pause all processes within one or more containers
+    Pause(StartArgs),
+    /// Unpause all processes within one or more containers
+    Unpause(StartArgs),
+    /// Display the running processes of a container
+    Top(TopArgs),
+    /// Inspect changes to files on a container's filesystem
+    Diff(StartArgs),
+    /// Export a container's filesystem as a tar archive
+    Export(ExportArgs),
     /// Remove all stopped containers
     Prune {
         /// Do not prompt for confirmation
         #[arg(short, long)]
         force: bool,
     },
+}
+
+impl ContainerCommand {
+    /// `ccr container VERB` as the top-level `ccr VERB` it stands for
+    /// (`prune` has no top-level twin).
+    pub fn into_command(self) -> super::Command {
+        use super::Command as C;
+        match self {
+            ContainerCommand::Ls(a) => C::Ps(a),
+            ContainerCommand::Run(a) => C::Run(a),
+            ContainerCommand::Create(a) => C::Create(a),
+            ContainerCommand::Start(a) => C::Start(a),
+            ContainerCommand::Stop(a) => C::Stop(a),
+            ContainerCommand::Restart(a) => C::Restart(a),
+            ContainerCommand::Kill(a) => C::Kill(a),
+            ContainerCommand::Rm(a) => C::Rm(a),
+            ContainerCommand::Logs(a) => C::Logs(a),
+            ContainerCommand::Exec(a) => C::Exec(a),
+            ContainerCommand::Inspect(a) => C::Inspect(a),
+            ContainerCommand::Cp(a) => C::Cp(a),
+            ContainerCommand::Port(a) => C::Port(a),
+            ContainerCommand::Rename(a) => C::Rename(a),
+            ContainerCommand::Wait(a) => C::Wait(a),
+            ContainerCommand::Pause(a) => C::Pause(a),
+            ContainerCommand::Unpause(a) => C::Unpause(a),
+            ContainerCommand::Top(a) => C::Top(a),
+            ContainerCommand::Diff(a) => C::Diff(a),
+            ContainerCommand::Export(a) => C::Export(a),
+            prune @ ContainerCommand::Prune { .. } => C::Container(prune),
+        }
+    }
 }
 
 pub fn container(ctx: &Context, c: ContainerCommand) -> Result<i32, Error> {
@@ -476,6 +549,10 @@ pub fn container(ctx: &Context, c: ContainerCommand) -> Result<i32, Error> {
             );
             Ok(0)
         }
+        // The verbs were turned into their top-level commands before.
+        other => Err(Error::Usage(format!(
+            "unexpected container command {other:?}"
+        ))),
     }
 }
 
@@ -584,7 +661,13 @@ pub fn start(ctx: &Context, a: StartArgs) -> Result<i32, Error> {
 /// `ccr inspect`: containers first, then images, as docker does.
 pub fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
     let format = crate::format::Format::parse(a.format.as_deref())?;
-    let all = crate::engine::inspect::inspect(ctx, &a.names)?;
+    use crate::engine::inspect::Kind;
+    let kind = match a.kind.as_deref() {
+        Some("container") => Kind::Container,
+        Some("image") => Kind::Image,
+        _ => Kind::Any,
+    };
+    let all = crate::engine::inspect::inspect(ctx, &a.names, kind)?;
     super::print_json(&format, &all)
 }
 

@@ -62,6 +62,9 @@ pub struct ImagesArgs {
     /// Format the output: table, json, or a template such as '{{.Repository}}:{{.Tag}}'
     #[arg(long)]
     pub format: Option<String>,
+    /// Filter output: dangling=true|false, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE
+    #[arg(short, long)]
+    pub filter: Vec<String>,
     /// Only images of this repository (and tag)
     pub repository: Option<String>,
 }
@@ -272,7 +275,8 @@ pub fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
 
 pub fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
     let format = Format::parse(a.format.as_deref())?;
-    let rows = ctx.images.list(a.repository.as_deref())?;
+    let filter = crate::image::ImageFilter::parse(&a.filter)?;
+    let rows = filter.apply(ctx.images.list(a.repository.as_deref())?)?;
     let mut out = std::io::stdout().lock();
     if a.quiet {
         let mut seen = std::collections::BTreeSet::new();

@@ -413,7 +413,11 @@ pub fn run(cli: Cli) -> i32 {
             })
         };
     }
-    let result = match cli.command {
+    let command = match cli.command {
+        Command::Container(c) => c.into_command(),
+        other => other,
+    };
+    let result = match command {
         Command::Completion { shell } => {
             completion(shell, &mut std::io::stdout());
             Ok(0)

@@ -48,6 +48,45 @@ pub struct VolumeLsArgs {
     /// Format the output: table, json, or a template such as '{{.Name}}'
     #[arg(long)]
     pub format: Option<String>,
+    /// Filter output: dangling=true|false, name=NAME, label=KEY[=VALUE], driver=local
+    #[arg(short, long)]
+    pub filter: Vec<String>,
+}
+
+/// Whether `v` passes every `--filter` (values of one key are alternatives).
+fn volume_matches(
+    rt: &Runtime,
+    v: &crate::runtime::VolumeInfo,
+    filters: &[String],
+) -> Result<bool, Error> {
+    let mut by: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for f in filters {
+        let (k, val) = f
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(format!("invalid filter {f:?}: use KEY=VALUE")))?;
+        if !["dangling", "name", "label", "driver"].contains(&k) {
+            return Err(Error::Usage(format!(
+                "invalid filter {k:?}: use dangling, name, label or driver"
+            )));
+        }
+        by.entry(k).or_default().push(val);
+    }
+    let unused = || {
+        rt.volume_users(&v.name)
+            .map(|u| u.is_empty())
+            .unwrap_or(false)
+    };
+    Ok(by.iter().all(|(k, values)| {
+        values.iter().any(|val| match *k {
+            "dangling" => unused() == (*val == "true"),
+            "name" => v.name.contains(val),
+            "driver" => v.driver == *val,
+            _ => match val.split_once('=') {
+                Some((lk, lv)) => v.labels.get(lk).is_some_and(|x| x == lv),
+                None => v.labels.contains_key(*val),
+            },
+        })
+    }))
 }
 
 pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
@@ -67,7 +106,12 @@ pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
         }
         VolumeCommand::Ls(a) => {
             let format = Format::parse(a.format.as_deref())?;
-            let vols = rt.volume_list()?;
+            let mut vols = Vec::new();
+            for v in rt.volume_list()? {
+                if volume_matches(&rt, &v, &a.filter)? {
+                    vols.push(v);
+                }
+            }
             if a.quiet {
                 for v in &vols {
                     println!("{}", v.name);

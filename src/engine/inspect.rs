@@ -8,8 +8,47 @@ use crate::error::Error;
 use crate::runtime::{ContainerState, Runtime, RuntimeError};
 
 /// docker's container-inspect shape, for the fields ccr has.
-pub fn container_view(rt: &Runtime, c: &ContainerState) -> Value {
+pub fn container_view(rt: &Runtime, c: &ContainerState, image: Option<&Value>) -> Value {
     let o = &c.options;
+    // What the container's process was given: its runtime spec.
+    let spec: Value = std::fs::read(rt.container_dir(&c.id).join("config.json"))
+        .ok()
+        .and_then(|d| serde_json::from_slice(&d).ok())
+        .unwrap_or_default();
+    let strings = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let image_cfg = image.cloned().unwrap_or_default();
+    let (entrypoint, cmd) = match (&o.entrypoint_args, &o.entrypoint) {
+        (Some(e), _) => (e.clone(), o.command.clone()),
+        (None, Some(e)) if e.is_empty() => (Vec::new(), o.command.clone()),
+        (None, Some(e)) => (vec![e.clone()], o.command.clone()),
+        (None, None) => (
+            strings(&image_cfg["Entrypoint"]),
+            if o.command.is_empty() {
+                strings(&image_cfg["Cmd"])
+            } else {
+                o.command.clone()
+            },
+        ),
+    };
+    let binds: Vec<String> = o
+        .volumes
+        .iter()
+        .map(|v| {
+            let src = v
+                .name
+                .clone()
+                .unwrap_or_else(|| v.source.display().to_string());
+            format!("{src}:{}{}", v.target, if v.read_only { ":ro" } else { "" })
+        })
+        .collect();
     let mut state = json!({
         "Status": c.state_name(),
         "Running": c.status.is_running(),
@@ -83,11 +122,16 @@ pub fn container_view(rt: &Runtime, c: &ContainerState) -> Value {
         "Image": c.image_digest,
         "RestartCount": c.restart_count,
         "Config": {
+            "Hostname": spec["hostname"].as_str().unwrap_or_default(),
             "Image": c.image,
-            "Env": o.env,
-            "WorkingDir": o.workdir,
-            "User": o.user,
-            "StopSignal": o.stop_signal,
+            "Env": strings(&spec["process"]["env"]),
+            "Cmd": cmd,
+            "Entrypoint": entrypoint,
+            "WorkingDir": o.workdir.clone().unwrap_or_default(),
+            "User": o.user.clone().unwrap_or_default(),
+            "StopSignal": o.stop_signal.clone().unwrap_or_default(),
+            "Tty": o.tty,
+            "OpenStdin": o.interactive,
             "Labels": o.labels,
             "Healthcheck": healthcheck,
         },
@@ -97,6 +141,15 @@ pub fn container_view(rt: &Runtime, c: &ContainerState) -> Value {
             "Networks": networks,
         },
         "HostConfig": {
+            "Binds": binds,
+            "PortBindings": o.ports.iter().fold(serde_json::Map::new(), |mut m, p| {
+                let key = format!("{}/{}", p.container_port, p.protocol);
+                let entry = m.entry(key).or_insert_with(|| json!([]));
+                if let Some(list) = entry.as_array_mut() {
+                    list.push(json!({"HostIp": p.host_ip.clone().unwrap_or_default(), "HostPort": p.host_port.to_string()}));
+                }
+                m
+            }),
             "NetworkMode": match o.network {
                 crate::runtime::Network::Bridge => o.networks.first().map(|n| n.name.clone()).unwrap_or_else(|| "bridge".into()),
                 crate::runtime::Network::Container => format!("container:{}", o.network_container.clone().unwrap_or_default()),
@@ -128,15 +181,38 @@ pub fn container_view(rt: &Runtime, c: &ContainerState) -> Value {
     })
 }
 
-/// Containers first, then images.
-pub fn inspect(ctx: &Context, names: &[String]) -> Result<Vec<Value>, Error> {
+/// What `inspect --type` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A container first, then an image (docker's default).
+    Any,
+    Container,
+    Image,
+}
+
+/// Containers first, then images (or only the kind asked for).
+pub fn inspect(ctx: &Context, names: &[String], kind: Kind) -> Result<Vec<Value>, Error> {
     let rt = Runtime::new(&ctx.layout);
     names
         .iter()
-        .map(|n| match rt.find(n) {
-            Ok(c) => Ok(container_view(&rt, &c)),
-            Err(RuntimeError::NoSuchContainer(_)) => image_view(ctx, n),
-            Err(e) => Err(e.into()),
+        .map(|n| {
+            if kind == Kind::Image {
+                return image_view(ctx, n);
+            }
+            match rt.find(n) {
+                Ok(c) => {
+                    let image = ctx
+                        .images
+                        .lookup_one(&c.image)
+                        .ok()
+                        .and_then(|rec| ctx.images.resolve_platform(&rec, None).ok())
+                        .and_then(|img| img.config.config.clone());
+                    Ok(container_view(&rt, &c, image.as_ref()))
+                }
+                Err(RuntimeError::NoSuchContainer(_)) if kind == Kind::Any => image_view(ctx, n),
+                Err(RuntimeError::NoSuchContainer(n)) => Err(Error::NoSuchObject(n)),
+                Err(e) => Err(e.into()),
+            }
         })
         .collect()
 }

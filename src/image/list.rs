@@ -29,6 +29,86 @@ pub struct ImageSummary {
     pub blob_size: String,
     #[serde(skip)]
     pub name: String,
+    /// The image config's labels (for `--filter label=`).
+    #[serde(skip)]
+    pub labels: std::collections::BTreeMap<String, String>,
+}
+
+/// `images --filter`: `dangling=true|false`, `reference=PATTERN` (a glob
+/// over `repo:tag` and `repo`), `label=KEY[=VALUE]`, `before=IMAGE`,
+/// `since=IMAGE`. Values of one key are alternatives; keys must all hold.
+#[derive(Clone, Debug, Default)]
+pub struct ImageFilter {
+    by: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl ImageFilter {
+    pub fn parse(given: &[String]) -> Result<ImageFilter> {
+        let mut by: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for f in given {
+            let bad = |why: &str| ImageError::Invalid {
+                what: format!("filter {f:?}"),
+                why: why.into(),
+            };
+            let (k, v) = f.split_once('=').ok_or_else(|| bad("use KEY=VALUE"))?;
+            match k {
+                "dangling" if !["true", "false"].contains(&v) => {
+                    return Err(bad("dangling is true or false"));
+                }
+                "reference" if glob::Pattern::new(v).is_err() => return Err(bad("not a pattern")),
+                "dangling" | "reference" | "label" | "before" | "since" => {}
+                _ => return Err(bad("use dangling, reference, label, before or since")),
+            }
+            by.entry(k.to_string()).or_default().push(v.to_string());
+        }
+        Ok(ImageFilter { by })
+    }
+
+    /// Keeps the rows that match, newest first; `before`/`since` name
+    /// images among `rows`.
+    pub fn apply(&self, mut rows: Vec<ImageSummary>) -> Result<Vec<ImageSummary>> {
+        let created = |name: &str| -> Result<String> {
+            rows.iter()
+                .find(|r| {
+                    format!("{}:{}", r.repository, r.tag) == name
+                        || r.repository == name
+                        || r.id == name
+                        || r.digest == name
+                })
+                .map(|r| r.created_at.clone())
+                .ok_or_else(|| ImageError::NoSuchImage(name.to_string()))
+        };
+        let mut bounds = Vec::new();
+        for (k, values) in &self.by {
+            if k == "before" || k == "since" {
+                for v in values {
+                    bounds.push((k.clone(), created(v)?));
+                }
+            }
+        }
+        let keep = |r: &ImageSummary| {
+            self.by.iter().all(|(k, values)| {
+                values.iter().any(|v| match k.as_str() {
+                    "dangling" => r.name.starts_with(DANGLING_PREFIX) == (v == "true"),
+                    "reference" => glob::Pattern::new(v).is_ok_and(|p| {
+                        p.matches(&format!("{}:{}", r.repository, r.tag))
+                            || p.matches(&r.repository)
+                    }),
+                    "label" => match v.split_once('=') {
+                        Some((lk, lv)) => r.labels.get(lk).is_some_and(|x| x == lv),
+                        None => r.labels.contains_key(v.as_str()),
+                    },
+                    _ => true,
+                })
+            }) && bounds.iter().all(|(k, t)| match k.as_str() {
+                "before" => r.created_at < *t,
+                _ => r.created_at > *t,
+            })
+        };
+        rows.retain(|r| keep(r));
+        rows.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        Ok(rows)
+    }
 }
 
 /// One row of `ccr history`, newest first; serialised with docker's
@@ -136,6 +216,16 @@ impl Images {
             size: human_size(size),
             blob_size: human_size(self.blob_total(&rec.target)),
             name: rec.name.clone(),
+            labels: main
+                .and_then(|i| i.config.config.as_ref())
+                .and_then(|c| c.get("Labels"))
+                .and_then(|l| l.as_object())
+                .map(|m| {
+                    m.iter()
+                        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+                        .collect()
+                })
+                .unwrap_or_default(),
         })
     }
 

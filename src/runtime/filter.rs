@@ -123,7 +123,13 @@ mod tests {
         ])
         .unwrap();
         assert!(f.names_status() && !f.is_empty());
-        assert_eq!(split_name("localhost:5000/a/b:1"), ("localhost:5000/a/b", "1"));
-        assert_eq!(split_name("localhost:5000/a/b"), ("localhost:5000/a/b", "latest"));
+        assert_eq!(
+            split_name("localhost:5000/a/b:1"),
+            ("localhost:5000/a/b", "1")
+        );
+        assert_eq!(
+            split_name("localhost:5000/a/b"),
+            ("localhost:5000/a/b", "latest")
+        );
     }
 }
