@@ -133,6 +133,9 @@ _ccr() {
             ccr,start)
                 cmd="ccr__subcmd__start"
                 ;;
+            ccr,stats)
+                cmd="ccr__subcmd__stats"
+                ;;
             ccr,stop)
                 cmd="ccr__subcmd__stop"
                 ;;
@@ -277,6 +280,9 @@ _ccr() {
             ccr__subcmd__container,start)
                 cmd="ccr__subcmd__container__subcmd__start"
                 ;;
+            ccr__subcmd__container,stats)
+                cmd="ccr__subcmd__container__subcmd__stats"
+                ;;
             ccr__subcmd__container,stop)
                 cmd="ccr__subcmd__container__subcmd__stop"
                 ;;
@@ -410,7 +416,7 @@ _ccr() {
 
     case "${cmd}" in
         ccr)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version run create ps logs exec stop kill rm destroy upgrade start cp port rename pause unpause top diff export version info volume network compose system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs cvm key login logout completion"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version run create ps logs exec stop kill rm destroy upgrade start cp port rename pause unpause top stats diff export version info volume network compose system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs cvm key login logout completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1592,7 +1598,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__container)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top diff export prune"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top stats diff export prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2640,6 +2646,40 @@ _ccr() {
                 return 0
             fi
             case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__container__subcmd__stats)
+            opts="-a -h -V --all --no-stream --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5872,6 +5912,40 @@ _ccr() {
                 return 0
             fi
             case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__stats)
+            opts="-a -h -V --all --no-stream --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -2600,3 +2600,63 @@ fn image_and_volume_filters() {
     assert_eq!(vols("name=spa"), ["spare"]);
     env.ok(&["rm", "holder"]);
 }
+
+/// stats reads the cgroups: a busy loop shows CPU, a limit is the memory
+/// limit, the processes are counted.
+#[test]
+fn stats_read_the_cgroups() {
+    let env = with_busybox();
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "busy",
+        "--memory",
+        "64m",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "sleep 60 & while :; do :; done",
+    ]);
+    env.ok(&["run", "-d", "--name", "idle", BUSYBOX, "sleep", "60"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let out = env.ok(&[
+        "stats",
+        "--no-stream",
+        "--format",
+        "{{json .}}",
+        "busy",
+        "idle",
+    ]);
+    let rows: Vec<serde_json::Value> = out.lines().map(json).collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    let cpu = |r: &serde_json::Value| {
+        r["CPUPerc"]
+            .as_str()
+            .unwrap()
+            .trim_end_matches('%')
+            .parse::<f64>()
+            .unwrap()
+    };
+    assert!(
+        cpu(&rows[0]) > 30.0,
+        "a busy loop at {}",
+        rows[0]["CPUPerc"]
+    );
+    assert!(cpu(&rows[1]) < 10.0, "sleep at {}", rows[1]["CPUPerc"]);
+    assert!(
+        rows[0]["MemUsage"].as_str().unwrap().ends_with("/ 64MiB"),
+        "{}",
+        rows[0]["MemUsage"]
+    );
+    assert_eq!(rows[0]["PIDs"], "2");
+    let table = env.ok(&["stats", "--no-stream"]);
+    assert!(
+        table.starts_with("CONTAINER ID") && table.contains("busy") && table.contains("idle"),
+        "{table}"
+    );
+    for c in ["busy", "idle"] {
+        env.ok(&["rm", "-f", c]);
+    }
+    assert_clean(&env);
+}

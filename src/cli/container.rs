@@ -491,6 +491,8 @@ pub enum ContainerCommand {
     Unpause(StartArgs),
     /// Display the running processes of a container
     Top(TopArgs),
+    /// Display a live stream of container resource usage
+    Stats(StatsArgs),
     /// Inspect changes to files on a container's filesystem
     Diff(StartArgs),
     /// Export a container's filesystem as a tar archive
@@ -527,6 +529,7 @@ impl ContainerCommand {
             ContainerCommand::Pause(a) => C::Pause(a),
             ContainerCommand::Unpause(a) => C::Unpause(a),
             ContainerCommand::Top(a) => C::Top(a),
+            ContainerCommand::Stats(a) => C::Stats(a),
             ContainerCommand::Diff(a) => C::Diff(a),
             ContainerCommand::Export(a) => C::Export(a),
             prune @ ContainerCommand::Prune { .. } => C::Container(prune),
@@ -598,6 +601,180 @@ pub fn top(ctx: &Context, a: TopArgs) -> Result<i32, Error> {
     }
     super::print_table(&mut std::io::stdout().lock(), &table);
     Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct StatsArgs {
+    /// Show all containers (default shows just running)
+    #[arg(short, long)]
+    pub all: bool,
+    /// Disable streaming stats and only pull the first result
+    #[arg(long)]
+    pub no_stream: bool,
+    /// Format the output: table, json, or a template such as '{{.Name}} {{.CPUPerc}}'
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Containers (default: all running)
+    pub containers: Vec<String>,
+}
+
+/// docker's `stats` row.
+#[derive(serde::Serialize)]
+struct StatsRow {
+    #[serde(rename = "ID")]
+    id: String,
+    #[serde(rename = "Name")]
+    name: String,
+    #[serde(rename = "CPUPerc")]
+    cpu: String,
+    #[serde(rename = "MemUsage")]
+    mem_usage: String,
+    #[serde(rename = "MemPerc")]
+    mem: String,
+    #[serde(rename = "NetIO")]
+    net: String,
+    #[serde(rename = "BlockIO")]
+    block: String,
+    #[serde(rename = "PIDs")]
+    pids: String,
+}
+
+/// Binary sizes as docker's stats print them (`1.5MiB`).
+fn binary_size(n: u64) -> String {
+    let units = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut v = n as f64;
+    let mut i = 0;
+    while v >= 1024.0 && i < units.len() - 1 {
+        v /= 1024.0;
+        i += 1;
+    }
+    if i == 0 {
+        format!("{n}B")
+    } else {
+        format!("{v:.3}{}", units[i]).replace(".000", "")
+    }
+}
+
+/// `ccr stats`: CPU, memory, network and block I/O, processes, from two
+/// readings half a second apart; streamed until interrupted unless
+/// `--no-stream`.
+pub fn stats(ctx: &Context, a: StatsArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.layout);
+    let format = crate::format::Format::parse(a.format.as_deref())?;
+    let wanted: Vec<String> = if a.containers.is_empty() {
+        rt.list()?
+            .into_iter()
+            .map(|c| rt.refresh(c))
+            .filter(|c| a.all || c.status.is_running())
+            .map(|c| c.id)
+            .collect()
+    } else {
+        a.containers.clone()
+    };
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1) as f64;
+    let mut before: std::collections::HashMap<String, (std::time::Instant, u64)> =
+        Default::default();
+    for w in &wanted {
+        if let Ok((st, s)) = rt.sample(w) {
+            before.insert(st.id, (std::time::Instant::now(), s.cpu_ns));
+        }
+    }
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        let mut rows = Vec::new();
+        for w in &wanted {
+            let (st, s) = match rt.sample(w) {
+                Ok(x) => x,
+                Err(e) if a.containers.is_empty() => {
+                    let _ = e;
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let (t0, c0) = before
+                .get(&st.id)
+                .copied()
+                .unwrap_or((std::time::Instant::now(), s.cpu_ns));
+            let wall = t0.elapsed().as_nanos().max(1) as f64;
+            let cpu = (s.cpu_ns.saturating_sub(c0)) as f64 / wall * 100.0;
+            before.insert(st.id.clone(), (std::time::Instant::now(), s.cpu_ns));
+            let limit = s.memory_limit.unwrap_or_else(|| {
+                // No limit: the host's memory, as docker shows it.
+                rustix::system::sysinfo().totalram * rustix::system::sysinfo().mem_unit as u64
+            });
+            rows.push(StatsRow {
+                id: st.id[..12].to_string(),
+                name: st.name.clone(),
+                cpu: format!("{:.2}%", cpu.min(100.0 * cores)),
+                mem_usage: format!("{} / {}", binary_size(s.memory), binary_size(limit)),
+                mem: format!("{:.2}%", s.memory as f64 / limit.max(1) as f64 * 100.0),
+                net: format!(
+                    "{} / {}",
+                    crate::format::human_size(s.net_rx),
+                    crate::format::human_size(s.net_tx)
+                ),
+                block: format!(
+                    "{} / {}",
+                    crate::format::human_size(s.block_read),
+                    crate::format::human_size(s.block_write)
+                ),
+                pids: s.pids.to_string(),
+            });
+        }
+        if terminal && !a.no_stream {
+            print!("\x1b[2J\x1b[H");
+        }
+        if format != crate::format::Format::Table {
+            for l in format.lines_named(
+                &rows,
+                &[
+                    ("ID", "CONTAINER ID"),
+                    ("CPUPerc", "CPU %"),
+                    ("MemUsage", "MEM USAGE / LIMIT"),
+                    ("MemPerc", "MEM %"),
+                    ("NetIO", "NET I/O"),
+                    ("BlockIO", "BLOCK I/O"),
+                ],
+            )? {
+                println!("{l}");
+            }
+        } else {
+            let mut table = vec![
+                [
+                    "CONTAINER ID",
+                    "NAME",
+                    "CPU %",
+                    "MEM USAGE / LIMIT",
+                    "MEM %",
+                    "NET I/O",
+                    "BLOCK I/O",
+                    "PIDS",
+                ]
+                .map(String::from)
+                .to_vec(),
+            ];
+            for r in &rows {
+                table.push(vec![
+                    r.id.clone(),
+                    r.name.clone(),
+                    r.cpu.clone(),
+                    r.mem_usage.clone(),
+                    r.mem.clone(),
+                    r.net.clone(),
+                    r.block.clone(),
+                    r.pids.clone(),
+                ]);
+            }
+            super::print_table(&mut std::io::stdout().lock(), &table);
+        }
+        if a.no_stream {
+            return Ok(0);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
 }
 
 /// `ccr diff`: what the container changed.

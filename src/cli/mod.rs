@@ -111,6 +111,8 @@ pub enum Command {
     Unpause(container::StartArgs),
     /// Display the running processes of a container
     Top(container::TopArgs),
+    /// Display a live stream of container resource usage
+    Stats(container::StatsArgs),
     /// Inspect changes to files on a container's filesystem
     Diff(container::StartArgs),
     /// Export a container's filesystem as a tar archive
@@ -442,6 +444,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Pause(a) => in_ctx!(|ctx| container::pause(ctx, a, true)),
         Command::Unpause(a) => in_ctx!(|ctx| container::pause(ctx, a, false)),
         Command::Top(a) => in_ctx!(|ctx| container::top(ctx, a)),
+        Command::Stats(a) => in_ctx!(|ctx| container::stats(ctx, a)),
         Command::Diff(a) => in_ctx!(|ctx| container::diff(ctx, a)),
         Command::Export(a) => in_ctx!(|ctx| container::export(ctx, a)),
         Command::Volume(c) => in_ctx!(|ctx| volume::run(ctx, c)),

@@ -19,6 +19,7 @@ pub mod network;
 mod options;
 pub mod spec;
 mod state;
+pub mod stats;
 mod volume;
 
 /// A standard input that reads nothing: the read end of a pipe whose write
