@@ -1658,7 +1658,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__container__subcmd__create)
-            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --mount --volumes-from --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1685,6 +1685,14 @@ _ccr() {
                     return 0
                     ;;
                 -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumes-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2368,7 +2376,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__container__subcmd__rm)
-            opts="-f -h -V --force --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-f -v -h -V --force --volumes --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2398,7 +2406,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__container__subcmd__run)
-            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --mount --volumes-from --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2425,6 +2433,14 @@ _ccr() {
                     return 0
                     ;;
                 -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumes-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2870,7 +2886,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__create)
-            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --mount --volumes-from --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2897,6 +2913,14 @@ _ccr() {
                     return 0
                     ;;
                 -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumes-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5566,7 +5590,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__rm)
-            opts="-f -h -V --force --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-f -v -h -V --force --volumes --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5626,7 +5650,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__run)
-            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --mount --volumes-from --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5653,6 +5677,14 @@ _ccr() {
                     return 0
                     ;;
                 -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumes-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -85,7 +85,9 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "completion" -d 'Print a she
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l name -d 'Assign a name to the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take it from this environment)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l env-file -d 'Read environment variables from a file' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand run" -s v -l volume -d 'Bind mount a host path: SRC:DST[:ro]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -s v -l volume -d 'Bind mount a host path or a named volume: SRC:DST[:OPTS], or /PATH for an anonymous volume' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l mount -d 'Attach a filesystem mount: type=bind|volume|tmpfs,source=SRC,target=DST[,readonly]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l volumes-from -d 'Mount the volumes of another container: CONTAINER[:ro|rw]' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s u -l user -d 'User (name|uid[:group|gid])' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l entrypoint -d 'Overwrite the image\'s entrypoint' -r
@@ -157,7 +159,9 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -s V -l version -d 'Print v
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l name -d 'Assign a name to the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take it from this environment)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l env-file -d 'Read environment variables from a file' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand create" -s v -l volume -d 'Bind mount a host path: SRC:DST[:ro]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -s v -l volume -d 'Bind mount a host path or a named volume: SRC:DST[:OPTS], or /PATH for an anonymous volume' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l mount -d 'Attach a filesystem mount: type=bind|volume|tmpfs,source=SRC,target=DST[,readonly]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l volumes-from -d 'Mount the volumes of another container: CONTAINER[:ro|rw]' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s u -l user -d 'User (name|uid[:group|gid])' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l entrypoint -d 'Overwrite the image\'s entrypoint' -r
@@ -300,6 +304,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand rm" -l initdata -d 'The initdata
 complete -c ccr -n "__fish_ccr_using_subcommand rm" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand rm" -s f -l force -d 'Force the removal of a running container'
+complete -c ccr -n "__fish_ccr_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes associated with the container'
 complete -c ccr -n "__fish_ccr_using_subcommand rm" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand rm" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand rm" -s h -l help -d 'Print help'
@@ -1040,7 +1045,9 @@ complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subco
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Assign a name to the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take it from this environment)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l env-file -d 'Read environment variables from a file' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount a host path: SRC:DST[:ro]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount a host path or a named volume: SRC:DST[:OPTS], or /PATH for an anonymous volume' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Attach a filesystem mount: type=bind|volume|tmpfs,source=SRC,target=DST[,readonly]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes of another container: CONTAINER[:ro|rw]' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s u -l user -d 'User (name|uid[:group|gid])' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l entrypoint -d 'Overwrite the image\'s entrypoint' -r
@@ -1112,7 +1119,9 @@ complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subco
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Assign a name to the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take it from this environment)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l env-file -d 'Read environment variables from a file' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a host path: SRC:DST[:ro]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a host path or a named volume: SRC:DST[:OPTS], or /PATH for an anonymous volume' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Attach a filesystem mount: type=bind|volume|tmpfs,source=SRC,target=DST[,readonly]' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes of another container: CONTAINER[:ro|rw]' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s u -l user -d 'User (name|uid[:group|gid])' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l entrypoint -d 'Overwrite the image\'s entrypoint' -r
@@ -1228,6 +1237,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subco
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Force the removal of a running container'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes associated with the container'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'

@@ -2660,3 +2660,88 @@ fn stats_read_the_cgroups() {
     }
     assert_clean(&env);
 }
+
+/// Anonymous volumes (`-v /path`, an image's VOLUME), `--mount`,
+/// `--volumes-from`, and `rm -v` / `run --rm` removing the anonymous ones.
+#[test]
+fn anonymous_volumes_mounts_and_volumes_from() {
+    let env = with_busybox();
+    let ctx = env.path("withvol");
+    std::fs::create_dir_all(&ctx).unwrap();
+    std::fs::write(
+        ctx.join("Dockerfile"),
+        format!("FROM {BUSYBOX}\nRUN mkdir /data && echo seeded > /data/f\nVOLUME /data\n"),
+    )
+    .unwrap();
+    env.ok(&[
+        "build",
+        "-q",
+        "-t",
+        "localhost/withvol:1",
+        ctx.to_str().unwrap(),
+    ]);
+    let vols = || -> Vec<String> {
+        env.ok(&["volume", "ls", "-q"])
+            .lines()
+            .map(String::from)
+            .collect()
+    };
+    // The image's VOLUME: an anonymous volume, filled from the image.
+    assert_eq!(
+        env.ok(&["run", "--rm", "localhost/withvol:1", "cat", "/data/f"]),
+        "seeded\n"
+    );
+    assert!(
+        vols().is_empty(),
+        "run --rm left its anonymous volume: {:?}",
+        vols()
+    );
+    let host = env.path("bound");
+    std::fs::create_dir_all(&host).unwrap();
+    let bind = format!("type=bind,source={},target=/bound,readonly", host.display());
+    env.ok(&[
+        "run", "-d", "--name", "owner", "-v", "/anon", "--mount", "type=volume,source=kept,target=/kept",
+        "--mount", "type=tmpfs,target=/scratch,tmpfs-size=1m", "--mount", &bind, "localhost/withvol:1",
+        "sh", "-c", "echo a > /anon/f; echo k > /kept/f; grep -q ' /scratch tmpfs' /proc/mounts && echo t > /anon/tmpfs; sleep 60",
+    ]);
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    assert_eq!(vols().len(), 3, "/anon, /data and kept: {:?}", vols());
+    let out = env.ok(&[
+        "run",
+        "--rm",
+        "--volumes-from",
+        "owner:ro",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "cat /anon/f /kept/f /data/f /anon/tmpfs; touch /anon/x 2>/dev/null || echo read-only",
+    ]);
+    assert_eq!(out, "a\nk\nseeded\nt\nread-only\n");
+    assert!(
+        env.run(&["exec", "owner", "touch", "/bound/x"])
+            .status
+            .code()
+            != Some(0),
+        "a readonly bind is writable"
+    );
+    assert!(
+        env.fails(&[
+            "run",
+            "--rm",
+            "--mount",
+            "type=bind,target=/x",
+            BUSYBOX,
+            "true"
+        ])
+        .contains("absolute source")
+    );
+    assert_eq!(
+        vols().len(),
+        3,
+        "the --volumes-from run removed another's volumes"
+    );
+    env.ok(&["rm", "-f", "-v", "owner"]);
+    assert_eq!(vols(), ["kept"], "rm -v keeps named volumes only");
+    env.ok(&["volume", "rm", "kept"]);
+    assert_clean(&env);
+}

@@ -284,6 +284,9 @@ pub struct RmArgs {
     /// Force the removal of a running container
     #[arg(short, long)]
     pub force: bool,
+    /// Remove anonymous volumes associated with the container
+    #[arg(short, long)]
+    pub volumes: bool,
     #[arg(required = true)]
     pub containers: Vec<String>,
 }
@@ -827,7 +830,13 @@ pub fn kill(ctx: &Context, a: KillArgs) -> Result<i32, Error> {
 
 pub fn rm(ctx: &Context, a: RmArgs) -> Result<i32, Error> {
     let rt = Runtime::new(&ctx.layout);
-    each(&a.containers, |c| rt.remove(c, a.force).map(|_| ()))
+    each(&a.containers, |c| {
+        let st = rt.remove(c, a.force)?;
+        if a.volumes {
+            rt.remove_anonymous_volumes(&st);
+        }
+        Ok(())
+    })
 }
 
 pub fn start(ctx: &Context, a: StartArgs) -> Result<i32, Error> {

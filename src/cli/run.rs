@@ -55,9 +55,15 @@ pub struct RunArgs {
     /// Read environment variables from a file
     #[arg(long)]
     pub env_file: Vec<PathBuf>,
-    /// Bind mount a host path: SRC:DST[:ro]
+    /// Bind mount a host path or a named volume: SRC:DST[:OPTS], or /PATH for an anonymous volume
     #[arg(short, long = "volume")]
     pub volume: Vec<String>,
+    /// Attach a filesystem mount: type=bind|volume|tmpfs,source=SRC,target=DST[,readonly]
+    #[arg(long)]
+    pub mount: Vec<String>,
+    /// Mount the volumes of another container: CONTAINER[:ro|rw]
+    #[arg(long)]
+    pub volumes_from: Vec<String>,
     /// Working directory inside the container
     #[arg(short, long)]
     pub workdir: Option<String>,
@@ -313,6 +319,42 @@ impl RunArgs {
     /// The one place `run`/`create` flags become the engine's request.
     fn request(&self, ctx: &Context, snapshotter: Snapshotter) -> Result<CreateRequest, Error> {
         let networks = NetworkChoice::parse(&self.network, &self.network_alias)?;
+        let mut volumes: Vec<Volume> = self
+            .volume
+            .iter()
+            .map(|v| Volume::parse(v))
+            .collect::<Result<_, _>>()
+            .map_err(|e| Error::Usage(e.to_string()))?;
+        let mut tmpfs: Vec<Tmpfs> = self
+            .tmpfs
+            .iter()
+            .map(|t| Tmpfs::parse(t))
+            .collect::<Result<_, _>>()?;
+        for m in &self.mount {
+            match Volume::parse_mount(m)? {
+                Ok(v) => volumes.push(v),
+                Err(t) => tmpfs.push(t),
+            }
+        }
+        // --volumes-from: the other container's mounts (its anonymous
+        // volumes shared, not owned), with the mode asked for.
+        let rt = crate::runtime::Runtime::new(&ctx.layout);
+        for from in &self.volumes_from {
+            let (name, mode) = match from.rsplit_once(':') {
+                Some((n, m @ ("ro" | "rw"))) => (n, Some(m)),
+                _ => (from.as_str(), None),
+            };
+            for v in rt.find(name)?.options.volumes {
+                if volumes.iter().any(|own| own.target == v.target) {
+                    continue;
+                }
+                volumes.push(Volume {
+                    read_only: mode.map_or(v.read_only, |m| m == "ro"),
+                    anonymous: false,
+                    ..v
+                });
+            }
+        }
         if self
             .cap_add
             .iter()
@@ -330,12 +372,7 @@ impl RunArgs {
         }
         let config = ContainerConfig {
             env: env_list(self)?,
-            volumes: self
-                .volume
-                .iter()
-                .map(|v| Volume::parse(v))
-                .collect::<Result<_, _>>()
-                .map_err(|e| Error::Usage(e.to_string()))?,
+            volumes,
             workdir: self.workdir.clone(),
             user: self.user.clone(),
             entrypoint: self.entrypoint.clone(),
@@ -391,11 +428,7 @@ impl RunArgs {
             stop_signal: self.stop_signal.clone(),
             interactive: self.interactive,
             tty: self.tty,
-            tmpfs: self
-                .tmpfs
-                .iter()
-                .map(|t| Tmpfs::parse(t))
-                .collect::<Result<_, _>>()?,
+            tmpfs,
             ports: self
                 .publish
                 .iter()

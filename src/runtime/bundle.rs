@@ -63,6 +63,25 @@ impl Runtime {
             (None, Some(flags)) if flags.test.is_empty() => None,
             (image, flags) => flags.or(image),
         };
+        // The image's VOLUMEs not mounted otherwise: anonymous volumes.
+        let declared: Vec<String> = img
+            .config
+            .config
+            .as_ref()
+            .and_then(|c| c.get("Volumes"))
+            .and_then(|v| v.as_object())
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default();
+        for target in declared {
+            let covered = opts
+                .volumes
+                .iter()
+                .any(|v| v.target.trim_end_matches('/') == target.trim_end_matches('/'))
+                || opts.tmpfs.iter().any(|t| t.target == target);
+            if !covered {
+                opts.volumes.push(super::Volume::anonymous(&target)?);
+            }
+        }
         for v in &mut opts.volumes {
             if let Some(n) = &v.name {
                 v.source = self.volume_create(Some(n), Default::default())?.mountpoint;
@@ -492,6 +511,16 @@ impl Runtime {
             .map(|(c, _)| c.name)
             .collect();
         nets.remove(&rec.name, &users)
+    }
+
+    /// Removes the anonymous volumes of `st` that no other container
+    /// uses (`rm -v`, `run --rm`).
+    pub fn remove_anonymous_volumes(&self, st: &ContainerState) {
+        for v in st.options.volumes.iter().filter(|v| v.anonymous) {
+            if let Some(n) = &v.name {
+                let _ = self.volume_remove(n);
+            }
+        }
     }
 
     /// The bytes of the container's writable layer (`ps -s`).

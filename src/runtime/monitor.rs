@@ -396,6 +396,7 @@ fn fail(rt: &Runtime, st: &mut ContainerState, e: &RuntimeError) {
     let id = st.id.as_str();
     if st.options.remove {
         let _ = rt.destroy_bundle(id);
+        rt.remove_anonymous_volumes(st);
     } else {
         let _ = fs::remove_dir_all(rt.state_root().join(id));
         let _ = rustix::mount::unmount(
@@ -411,7 +412,9 @@ fn fail(rt: &Runtime, st: &mut ContainerState, e: &RuntimeError) {
 fn finish(rt: &Runtime, st: &mut ContainerState, code: i32) -> Result<(), RuntimeError> {
     let id = st.id.clone();
     if st.options.remove {
-        return rt.destroy_bundle(&id);
+        let removed = rt.destroy_bundle(&id);
+        rt.remove_anonymous_volumes(st);
+        return removed;
     }
     // Release everything before saying "exited": a `start` may follow at once.
     let _ = rustix::mount::unmount(

@@ -43,9 +43,84 @@ pub struct Volume {
     /// A named volume (`-v NAME:/path`).
     #[serde(default)]
     pub name: Option<String>,
+    /// An anonymous volume (`-v /path`, an image's VOLUME): named by a
+    /// random id, removed with the container by `rm -v` and `run --rm`.
+    #[serde(default)]
+    pub anonymous: bool,
 }
 
 impl Volume {
+    /// An anonymous volume at `target`.
+    pub fn anonymous(target: &str) -> Result<Volume, RuntimeError> {
+        Ok(Volume {
+            source: PathBuf::new(),
+            target: target.to_string(),
+            read_only: false,
+            name: Some(super::random_id()?),
+            anonymous: true,
+        })
+    }
+
+    /// docker's `--mount type=bind|volume|tmpfs,source=...,target=...[,readonly]`
+    /// (tmpfs mounts come back as `Err(Ok(tmpfs))`).
+    pub fn parse_mount(s: &str) -> Result<Result<Volume, Tmpfs>, RuntimeError> {
+        let bad = |why: &str| {
+            RuntimeError::Config(format!(
+                "invalid --mount {s:?}: {why}; use type=bind|volume|tmpfs,source=SRC,target=DST[,readonly]"
+            ))
+        };
+        let mut kind = "volume";
+        let (mut source, mut target, mut read_only) = (None, None, false);
+        let mut tmpfs_opts = Vec::new();
+        for part in s.split(',') {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            match k {
+                "type" => kind = v,
+                "source" | "src" => source = Some(v.to_string()),
+                "target" | "destination" | "dst" => target = Some(v.to_string()),
+                "readonly" | "ro" => read_only = v.is_empty() || v == "true" || v == "1",
+                "tmpfs-size" => tmpfs_opts.push(format!("size={v}")),
+                "tmpfs-mode" => tmpfs_opts.push(format!("mode={v}")),
+                "bind-propagation" | "volume-nocopy" | "consistency" => {}
+                other => return Err(bad(&format!("unknown option {other:?}"))),
+            }
+        }
+        let target = target.ok_or_else(|| bad("a target is required"))?;
+        if !target.starts_with('/') {
+            return Err(bad("the target must be an absolute path"));
+        }
+        match (kind, source) {
+            ("bind", Some(src)) if src.starts_with('/') => {
+                Ok(Ok(Volume::bind(PathBuf::from(src), &target, read_only)))
+            }
+            ("bind", _) => Err(bad("a bind mount needs an absolute source")),
+            ("volume", None) => Ok(Ok(Volume {
+                read_only,
+                ..Volume::anonymous(&target)?
+            })),
+            ("volume", Some(name)) => {
+                if !volume::valid_name(&name) {
+                    return Err(bad("the source must be a volume name"));
+                }
+                Ok(Ok(Volume {
+                    source: PathBuf::new(),
+                    target,
+                    read_only,
+                    name: Some(name),
+                    anonymous: false,
+                }))
+            }
+            ("tmpfs", _) => {
+                let spec = if tmpfs_opts.is_empty() {
+                    target
+                } else {
+                    format!("{target}:{}", tmpfs_opts.join(","))
+                };
+                Ok(Err(Tmpfs::parse(&spec)?))
+            }
+            (other, _) => Err(bad(&format!("type {other} is not supported"))),
+        }
+    }
     /// A host directory or file mounted at `target`.
     pub fn bind(source: PathBuf, target: &str, read_only: bool) -> Volume {
         Volume {
@@ -53,11 +128,20 @@ impl Volume {
             target: target.to_string(),
             read_only,
             name: None,
+            anonymous: false,
         }
     }
 
     pub fn parse(s: &str) -> Result<Volume, RuntimeError> {
         let parts: Vec<&str> = s.split(':').collect();
+        if let [path] = parts.as_slice() {
+            if !path.starts_with('/') {
+                return Err(RuntimeError::Config(format!(
+                    "invalid volume {s:?}: an anonymous volume's path must be absolute"
+                )));
+            }
+            return Volume::anonymous(path);
+        }
         let (src, dst, mode) = match parts.as_slice() {
             [src, dst] => (*src, *dst, ""),
             [src, dst, mode] => (*src, *dst, *mode),
@@ -106,6 +190,7 @@ impl Volume {
             target: dst.to_string(),
             read_only,
             name,
+            anonymous: false,
         })
     }
 }

@@ -165,6 +165,7 @@ fn mounts(
                     source: PathBuf::new(),
                     target: m.target.clone(),
                     read_only: m.read_only,
+                    anonymous: m.source.is_none(),
                     name: Some(name),
                 });
             }
