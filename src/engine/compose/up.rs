@@ -237,13 +237,13 @@ pub fn ensure_images(
     }
     let quiet = Progress::new(true);
     let shown = if opts.quiet_pull { &quiet } else { progress };
-    let results = crate::engine::block_on(futures_util::future::join_all(
-        pulls
-            .iter()
-            .map(|(_, r, policy, pull)| ctx.images.ensure(r, *policy, pull, shown)),
-    ))?;
-    for ((name, _, _, _), rec) in pulls.iter().zip(results) {
-        out.insert(name.clone(), rec?);
+    // One image after another: images of one project often share layers,
+    // and two pulls of one blob in one process would wait on each other's
+    // ingest lock from the same async runtime. Each pull fetches its own
+    // blobs in parallel.
+    for (name, r, policy, pull) in &pulls {
+        let rec = crate::engine::block_on(ctx.images.ensure(r, *policy, pull, shown))??;
+        out.insert(name.clone(), rec);
     }
     Ok(out)
 }
