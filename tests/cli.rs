@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::path::Path;
 use std::process::Command;
 
 use common::*;
@@ -322,4 +323,40 @@ fn an_import_from_a_slow_pipe_has_the_digest_of_the_same_file() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout), from_file);
+}
+
+/// The README's table of docker commands stays true: every command it
+/// marks Y or partial answers `--help`, and every one marked N does not
+/// exist.
+#[test]
+fn the_docker_command_table_is_true() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = readme
+        .split("## docker commands in ccr")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("the README has the table");
+    let mut rows = 0;
+    for line in section.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let command = cells[1].trim_matches('`');
+        let status = cells[2];
+        rows += 1;
+        let env = Env::new();
+        let out = env.run(&[command, "--help"]);
+        if status.starts_with('N') {
+            assert!(!out.status.success(), "{command} is marked N but exists");
+        } else {
+            assert!(
+                status.starts_with('Y') || status.starts_with("partial"),
+                "{command}: unknown status {status}"
+            );
+            assert!(
+                out.status.success(),
+                "{command} is marked {status} but has no --help"
+            );
+        }
+    }
+    assert!(rows >= 45, "the table lists {rows} commands");
 }
