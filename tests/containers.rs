@@ -2650,6 +2650,14 @@ fn stats_read_the_cgroups() {
         rows[0]["MemUsage"]
     );
     assert_eq!(rows[0]["PIDs"], "2");
+    // update changes a running container's cgroups at once.
+    env.ok(&["update", "--memory", "48m", "--pids-limit", "20", "busy"]);
+    let out = env.ok(&["stats", "--no-stream", "--format", "{{.MemUsage}}", "busy"]);
+    assert!(out.trim().ends_with("/ 48MiB"), "{out}");
+    assert_eq!(
+        inspect_field(&env, "busy", "{{.HostConfig.PidsLimit}}"),
+        "20"
+    );
     let table = env.ok(&["stats", "--no-stream"]);
     assert!(
         table.starts_with("CONTAINER ID") && table.contains("busy") && table.contains("idle"),

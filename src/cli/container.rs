@@ -496,6 +496,8 @@ pub enum ContainerCommand {
     Top(TopArgs),
     /// Display a live stream of container resource usage
     Stats(StatsArgs),
+    /// Update the resource limits and restart policy of containers
+    Update(UpdateArgs),
     /// Inspect changes to files on a container's filesystem
     Diff(StartArgs),
     /// Export a container's filesystem as a tar archive
@@ -533,6 +535,7 @@ impl ContainerCommand {
             ContainerCommand::Unpause(a) => C::Unpause(a),
             ContainerCommand::Top(a) => C::Top(a),
             ContainerCommand::Stats(a) => C::Stats(a),
+            ContainerCommand::Update(a) => C::Update(a),
             ContainerCommand::Diff(a) => C::Diff(a),
             ContainerCommand::Export(a) => C::Export(a),
             prune @ ContainerCommand::Prune { .. } => C::Container(prune),
@@ -604,6 +607,51 @@ pub fn top(ctx: &Context, a: TopArgs) -> Result<i32, Error> {
     }
     super::print_table(&mut std::io::stdout().lock(), &table);
     Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct UpdateArgs {
+    /// Memory limit (e.g. 64m, 1g)
+    #[arg(short, long)]
+    pub memory: Option<String>,
+    /// Number of CPUs (e.g. 0.5)
+    #[arg(long)]
+    pub cpus: Option<f64>,
+    /// Tune the container's pids limit (-1 for unlimited)
+    #[arg(long)]
+    pub pids_limit: Option<i64>,
+    /// Restart policy to apply when a container exits
+    #[arg(long)]
+    pub restart: Option<String>,
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+/// `ccr update`: limits and restart policy of existing containers.
+pub fn update(ctx: &Context, a: UpdateArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.layout);
+    let memory = match &a.memory {
+        Some(m) => crate::units::parse_bytes(m)
+            .filter(|n| *n > 0)
+            .ok_or_else(|| {
+                Error::Usage(format!("invalid --memory {m:?}: use a size such as 64m"))
+            })?,
+        None => 0,
+    };
+    let resources = crate::runtime::Resources {
+        memory,
+        cpus: a.cpus.unwrap_or(0.0),
+        pids_limit: a.pids_limit.unwrap_or(0),
+        shm_size: 0,
+    };
+    let restart = a
+        .restart
+        .as_deref()
+        .map(crate::runtime::RestartPolicy::parse)
+        .transpose()?;
+    each(&a.containers, |c| {
+        rt.update(c, &resources, restart.clone()).map(|_| ())
+    })
 }
 
 #[derive(Args, Debug)]

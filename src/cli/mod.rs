@@ -113,6 +113,8 @@ pub enum Command {
     Top(container::TopArgs),
     /// Display a live stream of container resource usage
     Stats(container::StatsArgs),
+    /// Update the resource limits and restart policy of containers
+    Update(container::UpdateArgs),
     /// Inspect changes to files on a container's filesystem
     Diff(container::StartArgs),
     /// Export a container's filesystem as a tar archive
@@ -445,6 +447,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Unpause(a) => in_ctx!(|ctx| container::pause(ctx, a, false)),
         Command::Top(a) => in_ctx!(|ctx| container::top(ctx, a)),
         Command::Stats(a) => in_ctx!(|ctx| container::stats(ctx, a)),
+        Command::Update(a) => in_ctx!(|ctx| container::update(ctx, a)),
         Command::Diff(a) => in_ctx!(|ctx| container::diff(ctx, a)),
         Command::Export(a) => in_ctx!(|ctx| container::export(ctx, a)),
         Command::Volume(c) => in_ctx!(|ctx| volume::run(ctx, c)),

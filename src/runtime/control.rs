@@ -519,3 +519,96 @@ impl Runtime {
             .collect())
     }
 }
+
+impl Runtime {
+    /// `ccr update`: new cgroup limits (and restart policy) for a
+    /// container; a running one's cgroups are changed at once, and the
+    /// next start keeps them.
+    pub fn update(
+        &self,
+        key: &str,
+        resources: &super::Resources,
+        restart: Option<super::RestartPolicy>,
+    ) -> Result<ContainerState, RuntimeError> {
+        let mut st = self.find(key)?;
+        let r = &mut st.options.resources;
+        if resources.memory != 0 {
+            r.memory = resources.memory;
+        }
+        if resources.cpus != 0.0 {
+            r.cpus = resources.cpus;
+        }
+        if resources.pids_limit != 0 {
+            r.pids_limit = resources.pids_limit;
+        }
+        if let Some(p) = restart {
+            if st.options.remove && !p.is_none() {
+                return Err(RuntimeError::Config(
+                    "a container started with --rm cannot get a restart policy".into(),
+                ));
+            }
+            st.options.restart = p;
+        }
+        if st.status.is_running() {
+            let write = |controller: &str, file: &str, value: String| -> Result<(), RuntimeError> {
+                let base = std::path::Path::new("/sys/fs/cgroup");
+                let dir = [
+                    base.join(controller).join("ccr").join(&st.id),
+                    base.join("ccr").join(&st.id),
+                ]
+                .into_iter()
+                .find(|d| d.is_dir())
+                .ok_or_else(|| {
+                    RuntimeError::Config(format!("container {}: no {controller} cgroup", st.name))
+                })?;
+                let (file, value) = if dir.join(file).exists() {
+                    (file.to_string(), value)
+                } else {
+                    // cgroup v2's names for the same limits.
+                    match file {
+                        "memory.limit_in_bytes" => ("memory.max".into(), value),
+                        "cpu.cfs_quota_us" => ("cpu.max".into(), format!("{value} 100000")),
+                        _ => (file.to_string(), value),
+                    }
+                };
+                fs::write(dir.join(&file), value).map_err(|e| RuntimeError::Container {
+                    id: st.id.clone(),
+                    why: format!("update {file}: {e}"),
+                })
+            };
+            if resources.memory != 0 {
+                write(
+                    "memory",
+                    "memory.limit_in_bytes",
+                    resources.memory.to_string(),
+                )?;
+            }
+            if resources.cpus != 0.0 {
+                write("cpu", "cpu.cfs_period_us", "100000".into()).ok();
+                write(
+                    "cpu",
+                    "cpu.cfs_quota_us",
+                    ((resources.cpus * 100_000.0).round() as i64).to_string(),
+                )?;
+            }
+            if resources.pids_limit != 0 {
+                let v = if resources.pids_limit < 0 {
+                    "max".to_string()
+                } else {
+                    resources.pids_limit.to_string()
+                };
+                write("pids", "pids.max", v)?;
+            }
+        }
+        // The spec the next start uses.
+        let path = self.container_dir(&st.id).join("config.json");
+        if let Ok(data) = fs::read(&path)
+            && let Ok(mut spec) = serde_json::from_slice::<serde_json::Value>(&data)
+        {
+            spec["linux"]["resources"] = super::spec::resources_of(&st.options);
+            let _ = fs::write(&path, serde_json::to_vec_pretty(&spec).unwrap_or_default());
+        }
+        self.save(&st)?;
+        Ok(st)
+    }
+}

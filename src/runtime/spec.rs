@@ -342,6 +342,10 @@ const ALL_CAPS: &[&str] = &[
 ];
 
 /// The cgroup limits asked for (`linux.resources`).
+pub fn resources_of(opts: &ContainerConfig) -> Value {
+    resources(opts)
+}
+
 fn resources(opts: &ContainerConfig) -> Value {
     let r = &opts.resources;
     let mut out = json!({});
