@@ -2753,3 +2753,59 @@ fn anonymous_volumes_mounts_and_volumes_from() {
     env.ok(&["volume", "rm", "kept"]);
     assert_clean(&env);
 }
+
+/// commit: the container's changes (a new file, a deletion) as a new
+/// image that runs with them; its history says so.
+#[test]
+fn commit_makes_an_image_of_a_containers_changes() {
+    let env = with_busybox();
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "changed",
+        "-e",
+        "MARK=set",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "echo committed > /root/f; rm /bin/vi; sleep 60",
+    ]);
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let digest = env.ok(&[
+        "commit",
+        "-m",
+        "my change",
+        "-a",
+        "Jane",
+        "changed",
+        "localhost/committed:1",
+    ]);
+    assert!(digest.trim().starts_with("sha256:"), "{digest}");
+    let out = env.ok(&[
+        "run",
+        "--rm",
+        "localhost/committed:1",
+        "sh",
+        "-c",
+        "cat /root/f; test -e /bin/vi || echo gone; echo $MARK",
+    ]);
+    assert_eq!(out, "committed\ngone\nset\n");
+    let history = env.ok(&[
+        "history",
+        "--format",
+        "{{.CreatedBy}}|{{.Comment}}",
+        "localhost/committed:1",
+    ]);
+    assert!(
+        history.lines().next().unwrap() == "ccr commit changed|my change",
+        "{history}"
+    );
+    assert_eq!(
+        inspect_field(&env, "changed", "{{.State.Status}}"),
+        "running",
+        "commit left it paused"
+    );
+    env.ok(&["rm", "-f", "changed"]);
+    assert_clean(&env);
+}

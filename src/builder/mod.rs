@@ -7,6 +7,7 @@
 //! through the same pull and signature verification as `ccr pull`.
 
 mod cache;
+pub mod commit;
 mod context;
 pub mod dockerfile;
 mod layer;

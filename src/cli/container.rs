@@ -498,6 +498,8 @@ pub enum ContainerCommand {
     Stats(StatsArgs),
     /// Update the resource limits and restart policy of containers
     Update(UpdateArgs),
+    /// Create a new image from a container's changes
+    Commit(CommitArgs),
     /// Inspect changes to files on a container's filesystem
     Diff(StartArgs),
     /// Export a container's filesystem as a tar archive
@@ -536,6 +538,7 @@ impl ContainerCommand {
             ContainerCommand::Top(a) => C::Top(a),
             ContainerCommand::Stats(a) => C::Stats(a),
             ContainerCommand::Update(a) => C::Update(a),
+            ContainerCommand::Commit(a) => C::Commit(a),
             ContainerCommand::Diff(a) => C::Diff(a),
             ContainerCommand::Export(a) => C::Export(a),
             prune @ ContainerCommand::Prune { .. } => C::Container(prune),
@@ -606,6 +609,41 @@ pub fn top(ctx: &Context, a: TopArgs) -> Result<i32, Error> {
         ]);
     }
     super::print_table(&mut std::io::stdout().lock(), &table);
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct CommitArgs {
+    /// Commit message
+    #[arg(short, long)]
+    pub message: Option<String>,
+    /// Author (e.g. "Jane Doe <jane@example.com>")
+    #[arg(short, long)]
+    pub author: Option<String>,
+    /// Pause the container during commit
+    #[arg(short, long, default_value_t = true, action = clap::ArgAction::Set)]
+    pub pause: bool,
+    pub container: String,
+    /// The new image's name
+    pub repository: Option<String>,
+}
+
+/// `ccr commit`: a new image from a container's changes.
+pub fn commit(ctx: &Context, a: CommitArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.layout);
+    let opts = crate::builder::commit::CommitOptions {
+        container: a.container,
+        tag: a
+            .repository
+            .as_deref()
+            .map(crate::reference::ImageRef::parse)
+            .transpose()?,
+        message: a.message,
+        author: a.author,
+        pause: a.pause,
+    };
+    let digest = crate::builder::commit::commit(&ctx.images, &rt, &opts)?;
+    println!("{digest}");
     Ok(0)
 }
 

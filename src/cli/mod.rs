@@ -115,6 +115,8 @@ pub enum Command {
     Stats(container::StatsArgs),
     /// Update the resource limits and restart policy of containers
     Update(container::UpdateArgs),
+    /// Create a new image from a container's changes
+    Commit(container::CommitArgs),
     /// Inspect changes to files on a container's filesystem
     Diff(container::StartArgs),
     /// Export a container's filesystem as a tar archive
@@ -448,6 +450,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Top(a) => in_ctx!(|ctx| container::top(ctx, a)),
         Command::Stats(a) => in_ctx!(|ctx| container::stats(ctx, a)),
         Command::Update(a) => in_ctx!(|ctx| container::update(ctx, a)),
+        Command::Commit(a) => in_ctx!(|ctx| container::commit(ctx, a)),
         Command::Diff(a) => in_ctx!(|ctx| container::diff(ctx, a)),
         Command::Export(a) => in_ctx!(|ctx| container::export(ctx, a)),
         Command::Volume(c) => in_ctx!(|ctx| volume::run(ctx, c)),
