@@ -53,6 +53,7 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "top" -d 'Display the runnin
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "stats" -d 'Display a live stream of container resource usage'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "update" -d 'Update the resource limits and restart policy of containers'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "commit" -d 'Create a new image from a container\'s changes'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "events" -d 'Get real time events from ccr'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "diff" -d 'Inspect changes to files on a container\'s filesystem'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "version" -d 'Show ccr\'s version and what it was built with'
@@ -115,6 +116,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -l dns -d 'Set custom DNS s
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l dns-search -d 'Set custom DNS search domains (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l cap-add -d 'Add Linux capabilities (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l cap-drop -d 'Drop Linux capabilities (repeatable; ALL drops every one)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l gpus -d 'GPU devices to add (not supported: ccr passes no GPUs through)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l device -d 'Host devices to add (not supported: ccr passes no devices through)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l sig-proxy -d 'Proxy received signals to the container\'s process (foreground runs)' -r -f -a "true\t''
 false\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
@@ -189,6 +192,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand create" -l dns -d 'Set custom DN
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l dns-search -d 'Set custom DNS search domains (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l cap-add -d 'Add Linux capabilities (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l cap-drop -d 'Drop Linux capabilities (repeatable; ALL drops every one)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l gpus -d 'GPU devices to add (not supported: ccr passes no GPUs through)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l device -d 'Host devices to add (not supported: ccr passes no devices through)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l sig-proxy -d 'Proxy received signals to the container\'s process (foreground runs)' -r -f -a "true\t''
 false\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
@@ -456,6 +461,19 @@ complete -c ccr -n "__fish_ccr_using_subcommand commit" -l debug -d 'Print debug
 complete -c ccr -n "__fish_ccr_using_subcommand commit" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand commit" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand commit" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand events" -l since -d 'Show events since a time (RFC 3339, Unix seconds) or a duration back (e.g. 10m)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand events" -l until -d 'Stream events until this time' -r
+complete -c ccr -n "__fish_ccr_using_subcommand events" -s f -l filter -d 'Filter: type=, event=, container=, network=, volume=, image=, label=' -r
+complete -c ccr -n "__fish_ccr_using_subcommand events" -l format -d 'Format the output: json, or a template such as \'{{.Action}} {{.ID}}\'' -r
+complete -c ccr -n "__fish_ccr_using_subcommand events" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand events" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand events" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand events" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand events" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand events" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand events" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand events" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand diff" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand diff" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand diff" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -1103,6 +1121,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subco
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'Set custom DNS search domains (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add Linux capabilities (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop Linux capabilities (repeatable; ALL drops every one)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l gpus -d 'GPU devices to add (not supported: ccr passes no GPUs through)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Host devices to add (not supported: ccr passes no devices through)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Proxy received signals to the container\'s process (foreground runs)' -r -f -a "true\t''
 false\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
@@ -1177,6 +1197,8 @@ complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subco
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'Set custom DNS search domains (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add Linux capabilities (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop Linux capabilities (repeatable; ALL drops every one)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l gpus -d 'GPU devices to add (not supported: ccr passes no GPUs through)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Host devices to add (not supported: ccr passes no devices through)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l sig-proxy -d 'Proxy received signals to the container\'s process (foreground runs)' -r -f -a "true\t''
 false\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]' -r
@@ -1466,6 +1488,11 @@ complete -c ccr -n "__fish_ccr_using_subcommand build" -l label -d 'Set metadata
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l network -d 'Network for RUN steps: default (the host\'s), host or none' -r -f -a "default\t''
 host\t''
 none\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l progress -d 'Type of progress output: auto, plain, tty (all BuildKit\'s plain lines here), or quiet' -r -f -a "auto\t''
+plain\t''
+tty\t''
+quiet\t''
+rawjson\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l secret -d 'A secret RUN --mount=type=secret can read: id=ID[,src=FILE] or id=ID,env=VARIABLE' -r
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l iidfile -d 'Write the image ID to this file' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l verify -d 'Verify the image before using it' -r -f -a "none\t''

@@ -2809,3 +2809,90 @@ fn commit_makes_an_image_of_a_containers_changes() {
     env.ok(&["rm", "-f", "changed"]);
     assert_clean(&env);
 }
+
+/// events: what ccr did, past ones with --since/--until, new ones as they
+/// come, filtered.
+#[test]
+fn events_record_what_happened() {
+    let env = with_busybox();
+    env.ok(&["network", "create", "evnet"]);
+    assert_eq!(
+        env.run(&[
+            "run", "--rm", "--name", "ev1", BUSYBOX, "sh", "-c", "exit 3"
+        ])
+        .status
+        .code(),
+        Some(3)
+    );
+    let past = env.ok(&[
+        "events",
+        "--since",
+        "1m",
+        "--until",
+        "0s",
+        "--filter",
+        "container=ev1",
+        "--format",
+        "{{.Action}}",
+    ]);
+    assert_eq!(
+        past.lines().collect::<Vec<_>>(),
+        ["create", "start", "die", "destroy"],
+        "{past}"
+    );
+    let die = env.ok(&[
+        "events",
+        "--since",
+        "1m",
+        "--until",
+        "0s",
+        "-f",
+        "event=die",
+        "--format",
+        "{{json .}}",
+    ]);
+    assert_eq!(
+        json(die.lines().next().unwrap())["Attributes"]["exitCode"],
+        "3"
+    );
+    let nets = env.ok(&[
+        "events",
+        "--since",
+        "1m",
+        "--until",
+        "0s",
+        "-f",
+        "type=network",
+        "--format",
+        "{{.Action}} {{.Attributes.name}}",
+    ]);
+    assert_eq!(nets.trim(), "create evnet");
+    // Following: a container started after `events` began shows up.
+    struct Killed(std::process::Child);
+    impl Drop for Killed {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut follow = Killed(
+        env.cmd(&[
+            "events",
+            "-f",
+            "event=start",
+            "--format",
+            "{{.Attributes.name}}",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap(),
+    );
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    env.ok(&["run", "--rm", "--name", "ev2", BUSYBOX, "true"]);
+    let mut line = String::new();
+    let mut out = std::io::BufReader::new(follow.0.stdout.take().unwrap());
+    std::io::BufRead::read_line(&mut out, &mut line).unwrap();
+    assert_eq!(line.trim(), "ev2");
+    drop(follow);
+    env.ok(&["network", "rm", "evnet"]);
+}

@@ -50,6 +50,9 @@ pub struct BuildArgs {
     /// Suppress the build output and print the image ID on success
     #[arg(short, long)]
     pub quiet: bool,
+    /// Type of progress output: auto, plain, tty (all BuildKit's plain lines here), or quiet
+    #[arg(long, default_value = "auto", value_parser = ["auto", "plain", "tty", "quiet", "rawjson"])]
+    pub progress: String,
     /// A secret RUN --mount=type=secret can read: id=ID[,src=FILE] or id=ID,env=VARIABLE
     #[arg(long)]
     pub secret: Vec<String>,
@@ -138,7 +141,7 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         labels,
         // In confidential-VM mode base images are held to the KBS's policy.
         trust: crate::engine::cvm::pull_policy(ctx, a.verify.policy(ctx)?, &Default::default())?,
-        quiet: a.quiet,
+        quiet: a.quiet || a.progress == "quiet",
         network: match a.network {
             BuildNetwork::Default | BuildNetwork::Host => Network::Host,
             BuildNetwork::None => Network::None,
@@ -157,7 +160,7 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
             source,
         })?;
     }
-    if a.quiet {
+    if a.quiet || a.progress == "quiet" {
         println!("{}", res.target.digest);
     }
     Ok(0)

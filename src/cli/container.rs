@@ -613,6 +613,118 @@ pub fn top(ctx: &Context, a: TopArgs) -> Result<i32, Error> {
 }
 
 #[derive(Args, Debug)]
+pub struct EventsArgs {
+    /// Show events since a time (RFC 3339, Unix seconds) or a duration back (e.g. 10m)
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Stream events until this time
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Filter: type=, event=, container=, network=, volume=, image=, label=
+    #[arg(short, long)]
+    pub filter: Vec<String>,
+    /// Format the output: json, or a template such as '{{.Action}} {{.ID}}'
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+/// `ccr events`: what happened, from ccr's own record; the past ones
+/// since `--since`, then new ones as they come until `--until` or Ctrl-C.
+pub fn events(ctx: &Context, a: EventsArgs) -> Result<i32, Error> {
+    use crate::runtime::events::{Event, read_all, read_from};
+    let now = chrono::Utc::now();
+    let when = |flag: &str, v: &Option<String>| {
+        v.as_deref()
+            .map(|s| {
+                crate::time::point_in_time(s, now).ok_or_else(|| {
+                    Error::Usage(format!("{flag} {s:?}: use a time (RFC 3339, Unix seconds) or a duration such as 10m"))
+                })
+            })
+            .transpose()
+    };
+    let since = when("--since", &a.since)?;
+    let until = when("--until", &a.until)?;
+    let mut by: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for f in &a.filter {
+        let (k, v) = f
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(format!("invalid filter {f:?}: use KEY=VALUE")))?;
+        if ![
+            "type",
+            "event",
+            "container",
+            "network",
+            "volume",
+            "image",
+            "label",
+        ]
+        .contains(&k)
+        {
+            return Err(Error::Usage(format!(
+                "invalid filter {k:?}: use type, event, container, network, volume, image or label"
+            )));
+        }
+        by.entry(k).or_default().push(v);
+    }
+    let matches = |e: &Event| {
+        let t = chrono::DateTime::parse_from_rfc3339(&e.time)
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .ok();
+        if since.is_some_and(|s| t.is_some_and(|t| t < s))
+            || until.is_some_and(|u| t.is_some_and(|t| t > u))
+        {
+            return false;
+        }
+        by.iter().all(|(k, values)| {
+            values.iter().any(|v| match *k {
+                "type" => e.kind == *v,
+                "event" => e.action == *v,
+                "container" | "network" | "volume" => {
+                    e.kind == *k
+                        && (e.id.starts_with(v) || e.attributes.get("name").is_some_and(|n| n == v))
+                }
+                "image" => e.attributes.get("image").is_some_and(|i| i == v),
+                _ => match v.split_once('=') {
+                    Some((lk, lv)) => e.attributes.get(lk).is_some_and(|x| x == lv),
+                    None => e.attributes.contains_key(*v),
+                },
+            })
+        })
+    };
+    let format = crate::format::Format::parse(a.format.as_deref())?;
+    let print = |e: &Event| -> Result<(), Error> {
+        if format == crate::format::Format::Table {
+            println!("{}", e.line());
+        } else {
+            println!("{}", format.render(e)?);
+        }
+        Ok(())
+    };
+    // As docker: past events only when --since asks for them.
+    let (past, mut offset) = read_all(&ctx.layout);
+    if since.is_some() {
+        for e in past.iter().filter(|e| matches(e)) {
+            print(e)?;
+        }
+    }
+    // Past events only when the window is already over.
+    if until.is_some_and(|u| u <= chrono::Utc::now()) {
+        return Ok(0);
+    }
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let (new, next) = read_from(&ctx.layout, offset);
+        offset = next;
+        for e in new.iter().filter(|e| matches(e)) {
+            print(e)?;
+        }
+        if until.is_some_and(|u| u <= chrono::Utc::now()) {
+            return Ok(0);
+        }
+    }
+}
+
+#[derive(Args, Debug)]
 pub struct CommitArgs {
     /// Commit message
     #[arg(short, long)]

@@ -117,6 +117,8 @@ pub enum Command {
     Update(container::UpdateArgs),
     /// Create a new image from a container's changes
     Commit(container::CommitArgs),
+    /// Get real time events from ccr
+    Events(container::EventsArgs),
     /// Inspect changes to files on a container's filesystem
     Diff(container::StartArgs),
     /// Export a container's filesystem as a tar archive
@@ -451,6 +453,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Stats(a) => in_ctx!(|ctx| container::stats(ctx, a)),
         Command::Update(a) => in_ctx!(|ctx| container::update(ctx, a)),
         Command::Commit(a) => in_ctx!(|ctx| container::commit(ctx, a)),
+        Command::Events(a) => in_ctx!(|ctx| container::events(ctx, a)),
         Command::Diff(a) => in_ctx!(|ctx| container::diff(ctx, a)),
         Command::Export(a) => in_ctx!(|ctx| container::export(ctx, a)),
         Command::Volume(c) => in_ctx!(|ctx| volume::run(ctx, c)),

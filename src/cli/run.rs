@@ -151,6 +151,12 @@ pub struct RunArgs {
     /// Run an init inside the container that forwards signals and reaps processes
     #[arg(long)]
     pub init: bool,
+    /// GPU devices to add (not supported: ccr passes no GPUs through)
+    #[arg(long, hide = true)]
+    pub gpus: Option<String>,
+    /// Host devices to add (not supported: ccr passes no devices through)
+    #[arg(long, hide = true)]
+    pub device: Vec<String>,
     /// Proxy received signals to the container's process (foreground runs)
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     pub sig_proxy: bool,
@@ -362,6 +368,12 @@ impl RunArgs {
         {
             return Err(Error::Usage(
                 "--cap-add SYS_RESOURCE is not supported: the container runtime cannot set it"
+                    .into(),
+            ));
+        }
+        if self.gpus.is_some() || !self.device.is_empty() {
+            return Err(Error::Usage(
+                "--gpus and --device are not supported: ccr passes no host devices into containers"
                     .into(),
             ));
         }

@@ -123,6 +123,7 @@ impl Runtime {
                 self.save(&st)?;
                 let _ = fs::remove_file(&marker);
                 self.refresh_hosts(&networks_of(&st));
+                self.event(&st, "create", &[]);
                 Ok(st)
             }
             Err(e) => {
@@ -351,7 +352,11 @@ impl Runtime {
     }
 
     pub fn destroy_bundle(&self, id: &str) -> Result<(), RuntimeError> {
-        let networks = self.load(id).map(|st| networks_of(&st)).unwrap_or_default();
+        let before = self.load(id).ok();
+        if let Some(st) = &before {
+            self.event(st, "destroy", &[]);
+        }
+        let networks = before.as_ref().map(networks_of).unwrap_or_default();
         let dir = self.release_bundle(id);
         let removed = match fs::remove_dir_all(&dir) {
             Ok(()) => Ok(()),

@@ -191,6 +191,7 @@ impl Runtime {
         {
             self.mark_stopped(&st.id);
         }
+        self.event(&st, "kill", &[("signal", &signal.to_string())]);
         match c.kill(sig, true) {
             Ok(()) => Ok(st),
             // The signal ended the container, and its monitor removed the
@@ -246,6 +247,7 @@ impl Runtime {
             let _ = self.kill(&st.id, 9);
             self.wait_exit(&st.id, Duration::from_secs(10))?;
         }
+        self.event(&st, "stop", &[]);
         Ok(self.refresh(self.load(&st.id).unwrap_or(st)))
     }
 
@@ -274,8 +276,9 @@ impl Runtime {
                 &other.id[..12]
             )));
         }
-        st.name = name.to_string();
+        let old = std::mem::replace(&mut st.name, name.to_string());
         self.save(&st)?;
+        self.event(&st, "rename", &[("oldName", &old)]);
         Ok(st)
     }
 
@@ -461,6 +464,7 @@ impl Runtime {
         }
         st.paused = on;
         self.save(&st)?;
+        self.event(&st, if on { "pause" } else { "unpause" }, &[]);
         Ok(st)
     }
 }

@@ -7,6 +7,7 @@ mod bundle;
 mod console;
 mod control;
 mod copy;
+pub mod events;
 mod exec;
 pub mod filter;
 pub mod health;
@@ -140,6 +141,15 @@ impl Runtime {
     /// libcontainer's state directory.
     pub fn state_root(&self) -> PathBuf {
         self.layout.runtime_state()
+    }
+}
+
+impl Runtime {
+    /// Records a container event (with its name and image, as docker's carry).
+    pub(crate) fn event(&self, st: &ContainerState, action: &str, extra: &[(&str, &str)]) {
+        let mut attrs: Vec<(&str, &str)> = vec![("name", &st.name), ("image", &st.image)];
+        attrs.extend_from_slice(extra);
+        events::record(&self.layout, "container", action, &st.id, &attrs);
     }
 }
 

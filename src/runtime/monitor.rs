@@ -156,6 +156,7 @@ pub fn run_monitor(layout: &Layout, id: &str) -> Result<i32, RuntimeError> {
         }
         match result {
             Ok(code) => {
+                rt.event(&st, "die", &[("exitCode", &code.to_string())]);
                 let user_stopped = rt.stopped_by_user(id);
                 if !st.options.remove
                     && st
@@ -351,6 +352,7 @@ fn run_container(rt: &Runtime, st: &mut ContainerState) -> Result<i32, RuntimeEr
     st.pid = Some(pid.as_raw());
     st.started = Some(chrono::Utc::now().to_rfc3339());
     save(rt, st)?;
+    rt.event(st, "start", &[]);
     let code = wait_exit(id, pid.as_raw())?;
     if let Some(a) = attached {
         a.finish();

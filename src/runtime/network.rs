@@ -346,6 +346,13 @@ impl<'a> Networks<'a> {
             id: rec.name.clone(),
             source,
         })?;
+        super::events::record(
+            self.layout,
+            "network",
+            "create",
+            &rec.id,
+            &[("name", &rec.name), ("type", "bridge")],
+        );
         Ok(rec)
     }
 
@@ -373,6 +380,13 @@ impl<'a> Networks<'a> {
             .stderr(Stdio::null())
             .status();
         let _ = std::fs::remove_dir_all(self.layout.cni_ipam().join(rec.cni_name()));
+        super::events::record(
+            self.layout,
+            "network",
+            "destroy",
+            &rec.id,
+            &[("name", &rec.name), ("type", "bridge")],
+        );
         Ok(rec)
     }
 }

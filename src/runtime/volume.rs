@@ -74,6 +74,13 @@ impl Runtime {
         let meta = dir.join("volume.json");
         fs::write(&meta, serde_json::to_vec_pretty(&info).expect("serialises"))
             .map_err(io_err(&meta, "write"))?;
+        super::events::record(
+            &self.layout,
+            "volume",
+            "create",
+            &info.name,
+            &[("driver", "local")],
+        );
         Ok(info)
     }
 
@@ -124,7 +131,15 @@ impl Runtime {
             )));
         }
         let dir = self.volumes_dir().join(name);
-        fs::remove_dir_all(&dir).map_err(io_err(&dir, "remove volume"))
+        fs::remove_dir_all(&dir).map_err(io_err(&dir, "remove volume"))?;
+        super::events::record(
+            &self.layout,
+            "volume",
+            "destroy",
+            name,
+            &[("driver", "local")],
+        );
+        Ok(())
     }
 
     /// Removes every volume no container uses; their names and sizes.
