@@ -385,8 +385,14 @@ _ccr() {
             ccr__subcmd__manifest,inspect)
                 cmd="ccr__subcmd__manifest__subcmd__inspect"
                 ;;
+            ccr__subcmd__network,connect)
+                cmd="ccr__subcmd__network__subcmd__connect"
+                ;;
             ccr__subcmd__network,create)
                 cmd="ccr__subcmd__network__subcmd__create"
+                ;;
+            ccr__subcmd__network,disconnect)
+                cmd="ccr__subcmd__network__subcmd__disconnect"
                 ;;
             ccr__subcmd__network,inspect)
                 cmd="ccr__subcmd__network__subcmd__inspect"
@@ -5311,12 +5317,46 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__network)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version create ls inspect rm prune"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version create ls inspect rm connect disconnect prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__network__subcmd__connect)
+            opts="-h -V --alias --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --alias)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5367,6 +5407,36 @@ _ccr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__network__subcmd__disconnect)
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

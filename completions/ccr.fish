@@ -575,20 +575,22 @@ complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcomma
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
-complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
-complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
-complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -s h -l help -d 'Print help'
-complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "create" -d 'Create a network (its own bridge and subnet)'
-complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "ls" -d 'List networks'
-complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "inspect" -d 'Display detailed information on one or more networks'
-complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "rm" -d 'Remove one or more networks'
-complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "prune" -d 'Remove all networks no container uses'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -f -a "create" -d 'Create a network (its own bridge and subnet)'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -f -a "ls" -d 'List networks'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -f -a "inspect" -d 'Display detailed information on one or more networks'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -f -a "rm" -d 'Remove one or more networks'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -f -a "connect" -d 'Connect a container to a network'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -f -a "disconnect" -d 'Disconnect a container from a network'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm connect disconnect prune" -f -a "prune" -d 'Remove all networks no container uses'
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver to manage the network (only bridge)' -r -f -a "bridge\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -d 'Subnet in CIDR format (default: a free /24 of 10.90.0.0/16)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from create" -l gateway -d 'Gateway of the subnet (default: its first address)' -r
@@ -633,6 +635,25 @@ complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcomm
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from rm" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Add a network-scoped alias for the container (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from connect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from connect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from connect" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from connect" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from connect" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from connect" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from connect" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F

@@ -1784,6 +1784,68 @@ fn user_networks_resolve_names_and_aliases_and_leave_nothing() {
         "ls /sys/class/net | sort | tr '\\n' ' '",
     ]);
     assert_eq!(out.trim(), "eth0 eth1 lo");
+    // network connect / disconnect of a running container: a new
+    // interface, found by name there; gone again after disconnect.
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "late",
+        "--network",
+        "second",
+        BUSYBOX,
+        "sleep",
+        "60",
+    ]);
+    env.ok(&[
+        "network",
+        "connect",
+        "--alias",
+        "latecomer",
+        "appnet",
+        "late",
+    ]);
+    assert_eq!(
+        env.ok(&[
+            "exec",
+            "late",
+            "sh",
+            "-c",
+            "ls /sys/class/net | sort | tr '\\n' ' '"
+        ])
+        .trim(),
+        "eth0 eth1 lo"
+    );
+    let hosts = env.ok(&["exec", "web", "cat", "/etc/hosts"]);
+    assert!(
+        hosts.contains("late") && hosts.contains("latecomer"),
+        "{hosts}"
+    );
+    assert!(
+        env.fails(&["network", "connect", "appnet", "late"])
+            .contains("already attached")
+    );
+    assert!(
+        env.fails(&["network", "disconnect", "second", "late"])
+            .contains("first network")
+    );
+    env.ok(&["network", "disconnect", "appnet", "late"]);
+    assert_eq!(
+        env.ok(&[
+            "exec",
+            "late",
+            "sh",
+            "-c",
+            "ls /sys/class/net | sort | tr '\\n' ' '"
+        ])
+        .trim(),
+        "eth0 lo"
+    );
+    assert!(
+        !env.ok(&["exec", "web", "cat", "/etc/hosts"])
+            .contains("latecomer")
+    );
+    env.ok(&["rm", "-f", "late"]);
     // In use: not removed. Unused: pruned, bridges gone from the host.
     assert!(
         env.fails(&["network", "rm", "appnet"])

@@ -29,6 +29,16 @@ pub enum NetworkCommand {
         #[arg(required = true)]
         names: Vec<String>,
     },
+    /// Connect a container to a network
+    Connect {
+        /// Add a network-scoped alias for the container (repeatable)
+        #[arg(long)]
+        alias: Vec<String>,
+        network: String,
+        container: String,
+    },
+    /// Disconnect a container from a network
+    Disconnect { network: String, container: String },
     /// Remove all networks no container uses
     Prune {
         /// Do not prompt for confirmation
@@ -230,6 +240,18 @@ pub fn run(ctx: &Context, c: NetworkCommand) -> Result<i32, Error> {
                 }
             }
             Ok(if failed { crate::EXIT_CCR_FAILURE } else { 0 })
+        }
+        NetworkCommand::Connect {
+            alias,
+            network,
+            container,
+        } => {
+            rt.network_connect(&network, &container, &alias)?;
+            Ok(0)
+        }
+        NetworkCommand::Disconnect { network, container } => {
+            rt.network_disconnect(&network, &container)?;
+            Ok(0)
         }
         NetworkCommand::Prune { force } => {
             if !force

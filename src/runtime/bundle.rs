@@ -533,6 +533,86 @@ impl Runtime {
         crate::unpack::tree_bytes(&self.container_dir(id).join("upper"))
     }
 
+    /// `network connect`: the container on one more network, with aliases.
+    pub fn network_connect(
+        &self,
+        net: &str,
+        key: &str,
+        aliases: &[String],
+    ) -> Result<ContainerState, RuntimeError> {
+        let mut st = self.find(key)?;
+        let rec = self.networks().get(net)?;
+        let atts = st.attachments();
+        let Some(first) = atts.first() else {
+            return Err(RuntimeError::Config(format!(
+                "container {} has no network namespace of its own (network mode {:?})",
+                st.name, st.options.network
+            )));
+        };
+        if atts.iter().any(|a| a.network_name() == rec.name) {
+            return Err(RuntimeError::Config(format!(
+                "container {} is already attached to network {}",
+                st.name, rec.name
+            )));
+        }
+        let used: Vec<String> = atts.iter().map(|a| a.interface().to_string()).collect();
+        let ifname = (1..)
+            .map(|i| format!("eth{i}"))
+            .find(|n| !used.contains(n))
+            .expect("a free name");
+        let att = network::attach_more(
+            &self.layout,
+            &st.id,
+            &first.netns,
+            &rec,
+            aliases.to_vec(),
+            &ifname,
+        )?;
+        st.more_attachments.push(att);
+        st.options.networks.push(network::NetworkAttach {
+            name: rec.name.clone(),
+            aliases: aliases.to_vec(),
+        });
+        self.save(&st)?;
+        self.refresh_hosts(&networks_of(&st));
+        Ok(st)
+    }
+
+    /// `network disconnect`: off one network (not the first, which holds
+    /// the default route and the published ports).
+    pub fn network_disconnect(&self, net: &str, key: &str) -> Result<ContainerState, RuntimeError> {
+        let mut st = self.find(key)?;
+        let rec = self.networks().get(net)?;
+        if st
+            .attachment
+            .as_ref()
+            .is_some_and(|a| a.network_name() == rec.name)
+        {
+            return Err(RuntimeError::Config(format!(
+                "container {}: {} is its first network (its default route and published ports); remove the container instead",
+                st.name, rec.name
+            )));
+        }
+        let Some(i) = st
+            .more_attachments
+            .iter()
+            .position(|a| a.network_name() == rec.name)
+        else {
+            return Err(RuntimeError::Config(format!(
+                "container {} is not connected to network {}",
+                st.name, rec.name
+            )));
+        };
+        let att = st.more_attachments.remove(i);
+        network::detach_one(&self.layout, &st.id, &att);
+        st.options.networks.retain(|n| n.name != rec.name);
+        self.save(&st)?;
+        let mut touched = networks_of(&st);
+        touched.insert(rec.name.clone());
+        self.refresh_hosts(&touched);
+        Ok(st)
+    }
+
     /// The user networks.
     pub fn networks(&self) -> network::Networks<'_> {
         network::Networks::new(&self.layout)

@@ -428,7 +428,7 @@ impl Attachment {
         }
     }
 
-    fn interface(&self) -> &str {
+    pub fn interface(&self) -> &str {
         if self.ifname.is_empty() {
             "eth0"
         } else {
@@ -627,6 +627,61 @@ pub fn attach(
             detach(layout, id, &done, ports);
             Err(e)
         }
+    }
+}
+
+/// Attaches an existing namespace to one more network, as interface
+/// `ifname` (`network connect`): its subnet only, no default route.
+pub fn attach_more(
+    layout: &Layout,
+    id: &str,
+    netns: &Path,
+    net: &NetworkRecord,
+    aliases: Vec<String>,
+    ifname: &str,
+) -> Result<Attachment, RuntimeError> {
+    let mut prev: Option<Value> = None;
+    let mut att = Attachment {
+        netns: netns.to_path_buf(),
+        network: net.name.clone(),
+        ifname: ifname.to_string(),
+        aliases,
+        record: Some(net.clone()),
+        ..Default::default()
+    };
+    for p in plugins(layout, net, false) {
+        let r = invoke(
+            "ADD",
+            &p,
+            id,
+            netns,
+            ifname,
+            &conf(net, &p, prev.as_ref(), &[]),
+        )?;
+        if !r.is_null() {
+            prev = Some(r);
+        }
+    }
+    let result = prev.unwrap_or_default();
+    att.address = result["ips"][0]["address"]
+        .as_str()
+        .map(|a| a.split('/').next().unwrap_or(a).to_string());
+    att.result = Some(result);
+    Ok(att)
+}
+
+/// Detaches one non-first attachment (`network disconnect`).
+pub fn detach_one(layout: &Layout, id: &str, att: &Attachment) {
+    let net = att.net();
+    for p in plugins(layout, &net, false).iter().rev() {
+        let _ = invoke(
+            "DEL",
+            p,
+            id,
+            &att.netns,
+            att.interface(),
+            &conf(&net, p, att.result.as_ref(), &[]),
+        );
     }
 }
 
