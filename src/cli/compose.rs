@@ -661,21 +661,7 @@ pub fn run(opts: &GlobalOptions, a: ComposeArgs) -> Result<i32, Error> {
                     continue;
                 }
                 println!("{}", c.name);
-                let mut table = vec![vec![
-                    "UID".to_string(),
-                    "PID".into(),
-                    "PPID".into(),
-                    "CMD".into(),
-                ]];
-                for p in rt.processes(&c.id)? {
-                    table.push(vec![
-                        p.uid.to_string(),
-                        p.pid.to_string(),
-                        p.ppid.to_string(),
-                        p.command,
-                    ]);
-                }
-                super::print_table(&mut std::io::stdout().lock(), &table);
+                super::container::print_processes(&rt, &c.id)?;
                 println!();
             }
             Ok(0)

@@ -594,13 +594,19 @@ pub fn top(ctx: &Context, a: TopArgs) -> Result<i32, Error> {
             st.name
         )));
     }
+    print_processes(&rt, &st.id)?;
+    Ok(0)
+}
+
+/// `top`'s table of a container's processes.
+pub fn print_processes(rt: &Runtime, id: &str) -> Result<(), Error> {
     let mut table = vec![vec![
         "UID".to_string(),
         "PID".into(),
         "PPID".into(),
         "CMD".into(),
     ]];
-    for p in rt.processes(&st.id)? {
+    for p in rt.processes(id)? {
         table.push(vec![
             p.uid.to_string(),
             p.pid.to_string(),
@@ -609,7 +615,7 @@ pub fn top(ctx: &Context, a: TopArgs) -> Result<i32, Error> {
         ]);
     }
     super::print_table(&mut std::io::stdout().lock(), &table);
-    Ok(0)
+    Ok(())
 }
 
 #[derive(Args, Debug)]
@@ -1085,22 +1091,7 @@ pub struct ExecArgs {
 }
 
 pub fn exec(ctx: &Context, a: ExecArgs) -> Result<i32, Error> {
-    let mut env = Vec::new();
-    for f in &a.env_file {
-        let text =
-            crate::bounded::read_to_string(f, crate::bounded::CONFIG_FILE).map_err(|source| {
-                Error::Io {
-                    path: f.clone(),
-                    source,
-                }
-            })?;
-        env.extend(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_string),
-        );
-    }
+    let mut env = super::run::env_file_lines(&a.env_file)?;
     env.extend(a.env);
     let opts = crate::runtime::ExecOptions {
         args: a.command,

@@ -181,9 +181,11 @@ pub struct RunArgs {
     pub command: Vec<String>,
 }
 
-fn env_list(a: &RunArgs) -> Result<Vec<String>, Error> {
+/// The `KEY=VALUE` lines of `--env-file` files (comments and blank lines
+/// skipped), in order.
+pub(super) fn env_file_lines(files: &[PathBuf]) -> Result<Vec<String>, Error> {
     let mut out = Vec::new();
-    for f in &a.env_file {
+    for f in files {
         let text =
             crate::bounded::read_to_string(f, crate::bounded::CONFIG_FILE).map_err(|source| {
                 Error::Io {
@@ -198,6 +200,11 @@ fn env_list(a: &RunArgs) -> Result<Vec<String>, Error> {
                 .map(str::to_string),
         );
     }
+    Ok(out)
+}
+
+fn env_list(a: &RunArgs) -> Result<Vec<String>, Error> {
+    let mut out = env_file_lines(&a.env_file)?;
     out.extend(a.env.iter().cloned());
     // KEY alone takes the value from this environment (and is dropped when unset), as docker does.
     Ok(out
