@@ -16,6 +16,9 @@ _ccr() {
             ",$1")
                 cmd="ccr"
                 ;;
+            ccr,attach)
+                cmd="ccr__subcmd__attach"
+                ;;
             ccr,build)
                 cmd="ccr__subcmd__build"
                 ;;
@@ -238,6 +241,9 @@ _ccr() {
             ccr__subcmd__compose,version)
                 cmd="ccr__subcmd__compose__subcmd__version"
                 ;;
+            ccr__subcmd__container,attach)
+                cmd="ccr__subcmd__container__subcmd__attach"
+                ;;
             ccr__subcmd__container,commit)
                 cmd="ccr__subcmd__container__subcmd__commit"
                 ;;
@@ -437,8 +443,38 @@ _ccr() {
 
     case "${cmd}" in
         ccr)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version run create ps logs exec stop kill rm destroy upgrade start cp port rename pause unpause top stats update commit events diff export version info volume network compose system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs cvm key login logout completion"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version run create ps logs exec stop kill rm destroy upgrade start cp port rename pause unpause top stats attach update commit events diff export version info volume network compose system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs cvm key login logout completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__attach)
+            opts="-h -V --no-stdin --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1677,8 +1713,38 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__container)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top stats update commit diff export prune"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version ls run create start stop restart kill rm logs exec inspect cp port rename wait pause unpause top stats attach update commit diff export prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__container__subcmd__attach)
+            opts="-h -V --no-stdin --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2805,7 +2871,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__container__subcmd__start)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-a -i -h -V --attach --interactive --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6267,7 +6333,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__start)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-a -i -h -V --attach --interactive --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -2958,3 +2958,42 @@ fn events_record_what_happened() {
     drop(follow);
     env.ok(&["network", "rm", "evnet"]);
 }
+
+/// start -a and attach: the container's output until it exits, and its
+/// exit code; start -i is refused plainly.
+#[test]
+fn start_attached_and_attach() {
+    let env = with_busybox();
+    env.ok(&[
+        "create",
+        "--name",
+        "att",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "echo one; sleep 0.3; echo two; exit 5",
+    ]);
+    let out = env.run(&["start", "-a", "att"]);
+    assert_eq!(out.status.code(), Some(5));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "one\ntwo\n");
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "later",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "sleep 0.5; echo late; exit 6",
+    ]);
+    let out = env.run(&["attach", "later"]);
+    assert_eq!(out.status.code(), Some(6));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "late\n");
+    assert!(
+        env.fails(&["attach", "later"])
+            .contains("stopped container")
+    );
+    assert!(env.fails(&["start", "-i", "att"]).contains("not supported"));
+    env.ok(&["rm", "att", "later"]);
+    assert_clean(&env);
+}

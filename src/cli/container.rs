@@ -464,7 +464,7 @@ pub enum ContainerCommand {
     /// Create a new container
     Create(Box<super::run::RunArgs>),
     /// Start one or more stopped containers
-    Start(StartArgs),
+    Start(StartCmdArgs),
     /// Stop one or more running containers
     Stop(StopArgs),
     /// Restart one or more containers
@@ -496,6 +496,8 @@ pub enum ContainerCommand {
     Top(TopArgs),
     /// Display a live stream of container resource usage
     Stats(StatsArgs),
+    /// Attach to a running container's output
+    Attach(AttachArgs),
     /// Update the resource limits and restart policy of containers
     Update(UpdateArgs),
     /// Create a new image from a container's changes
@@ -537,6 +539,7 @@ impl ContainerCommand {
             ContainerCommand::Unpause(a) => C::Unpause(a),
             ContainerCommand::Top(a) => C::Top(a),
             ContainerCommand::Stats(a) => C::Stats(a),
+            ContainerCommand::Attach(a) => C::Attach(a),
             ContainerCommand::Update(a) => C::Update(a),
             ContainerCommand::Commit(a) => C::Commit(a),
             ContainerCommand::Diff(a) => C::Diff(a),
@@ -1043,9 +1046,84 @@ pub fn rm(ctx: &Context, a: RmArgs) -> Result<i32, Error> {
     })
 }
 
-pub fn start(ctx: &Context, a: StartArgs) -> Result<i32, Error> {
+#[derive(Args, Debug)]
+pub struct StartCmdArgs {
+    /// Attach the container's output and wait for it to exit (one container)
+    #[arg(short, long)]
+    pub attach: bool,
+    /// Attach the container's input (not supported: a started container's input is its own)
+    #[arg(short, long)]
+    pub interactive: bool,
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+pub fn start(ctx: &Context, a: StartCmdArgs) -> Result<i32, Error> {
     let rt = Runtime::new(&ctx.layout);
+    if a.interactive {
+        return Err(Error::Usage(
+            "start -i is not supported: ccr cannot hand a started container this terminal's input (use run -i)".into(),
+        ));
+    }
+    if a.attach {
+        let [one] = a.containers.as_slice() else {
+            return Err(Error::Usage("start -a takes one container".into()));
+        };
+        // Everything from the start on: nothing it prints first is missed.
+        let before = rt.find(one)?;
+        if before.status.is_running() {
+            return attach_output(&rt, one, None);
+        }
+        let since = chrono::Utc::now();
+        rt.start(one)?;
+        return attach_output(&rt, one, Some(since));
+    }
     each(&a.containers, |c| rt.start(c).map(|_| ()))
+}
+
+#[derive(Args, Debug)]
+pub struct AttachArgs {
+    /// Do not attach standard input (ccr never attaches it)
+    #[arg(long)]
+    pub no_stdin: bool,
+    pub container: String,
+}
+
+/// `ccr attach`: the running container's output from now on, until it
+/// exits; its exit code. (Input is not attached: a container's input is
+/// fixed when its process starts.)
+pub fn attach(ctx: &Context, a: AttachArgs) -> Result<i32, Error> {
+    let rt = Runtime::new(&ctx.layout);
+    let st = rt.find(&a.container)?;
+    if !st.status.is_running() {
+        return Err(Error::Usage(format!(
+            "you cannot attach to a stopped container, start it first ({})",
+            st.name
+        )));
+    }
+    attach_output(&rt, &st.id, None)
+}
+
+/// The container's output until it exits: from now on, or the records
+/// since `since`; then its exit code.
+fn attach_output(
+    rt: &Runtime,
+    key: &str,
+    since: Option<chrono::DateTime<chrono::Utc>>,
+) -> Result<i32, Error> {
+    let opts = crate::runtime::LogOptions {
+        tail: if since.is_some() { None } else { Some(0) },
+        follow: true,
+        since,
+        ..Default::default()
+    };
+    rt.logs(
+        key,
+        &opts,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    )?;
+    Ok(rt.wait(key)?)
 }
 
 /// `ccr inspect`: containers first, then images, as docker does.

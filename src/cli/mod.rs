@@ -98,7 +98,7 @@ pub enum Command {
     /// Replace a running container by one of a new image (same configuration), then wipe the old one
     Upgrade(Box<cvm::UpgradeArgs>),
     /// Start one or more stopped containers
-    Start(container::StartArgs),
+    Start(container::StartCmdArgs),
     /// Copy files between a container and the host: CONTAINER:SRC DEST or SRC CONTAINER:DEST
     Cp(container::CpArgs),
     /// List port mappings of a container, or the host address of one port
@@ -113,6 +113,8 @@ pub enum Command {
     Top(container::TopArgs),
     /// Display a live stream of container resource usage
     Stats(container::StatsArgs),
+    /// Attach to a running container's output
+    Attach(container::AttachArgs),
     /// Update the resource limits and restart policy of containers
     Update(container::UpdateArgs),
     /// Create a new image from a container's changes
@@ -451,6 +453,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Unpause(a) => in_ctx!(|ctx| container::pause(ctx, a, false)),
         Command::Top(a) => in_ctx!(|ctx| container::top(ctx, a)),
         Command::Stats(a) => in_ctx!(|ctx| container::stats(ctx, a)),
+        Command::Attach(a) => in_ctx!(|ctx| container::attach(ctx, a)),
         Command::Update(a) => in_ctx!(|ctx| container::update(ctx, a)),
         Command::Commit(a) => in_ctx!(|ctx| container::commit(ctx, a)),
         Command::Events(a) => in_ctx!(|ctx| container::events(ctx, a)),
