@@ -2660,7 +2660,30 @@ fn image_and_volume_filters() {
     assert_eq!(vols("dangling=true"), ["spare"]);
     assert_eq!(vols("label=k"), ["used"]);
     assert_eq!(vols("name=spa"), ["spare"]);
+    // Prunes take filters too.
     env.ok(&["rm", "holder"]);
+    env.ok(&["volume", "create", "--label", "keep=yes", "guarded"]);
+    let pruned = env.ok(&["volume", "prune", "-f", "--filter", "label=k"]);
+    assert!(
+        pruned.contains("used") && !pruned.contains("spare") && !pruned.contains("guarded"),
+        "{pruned}"
+    );
+    env.ok(&["create", "--name", "old-a", "-l", "tier=a", BUSYBOX, "true"]);
+    env.ok(&["create", "--name", "old-b", BUSYBOX, "true"]);
+    let pruned = env.ok(&["container", "prune", "-f", "--filter", "label=tier=a"]);
+    assert_eq!(
+        env.ok(&["ps", "-a", "--format", "{{.Names}}"]).trim(),
+        "old-b",
+        "{pruned}"
+    );
+    let none = env.ok(&["container", "prune", "-f", "--filter", "until=1h"]);
+    assert_eq!(
+        env.ok(&["ps", "-a", "--format", "{{.Names}}"]).trim(),
+        "old-b",
+        "until=1h pruned a new container: {none}"
+    );
+    env.ok(&["container", "prune", "-f", "--filter", "until=0s"]);
+    assert!(env.ok(&["ps", "-a", "-q"]).trim().is_empty());
 }
 
 /// stats reads the cgroups: a busy loop shows CPU, a limit is the memory

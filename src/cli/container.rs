@@ -511,6 +511,9 @@ pub enum ContainerCommand {
         /// Do not prompt for confirmation
         #[arg(short, long)]
         force: bool,
+        /// Only those that match: until=TIME|DURATION, label=KEY[=VALUE], ...
+        #[arg(long)]
+        filter: Vec<String>,
     },
 }
 
@@ -552,11 +555,12 @@ impl ContainerCommand {
 pub fn container(ctx: &Context, c: ContainerCommand) -> Result<i32, Error> {
     match c {
         ContainerCommand::Ls(a) => ps(ctx, a),
-        ContainerCommand::Prune { force } => {
+        ContainerCommand::Prune { force, filter } => {
+            let filter = crate::runtime::filter::Filter::parse(&filter)?;
             if !force && !super::confirm(&["all stopped containers"]) {
                 return Ok(0);
             }
-            let removed = crate::engine::prune::containers(ctx)?;
+            let removed = crate::engine::prune::containers(ctx, &filter)?;
             super::print_deleted("Containers", removed.iter().map(|(id, _)| id));
             println!(
                 "Total reclaimed space: {}",

@@ -37,6 +37,9 @@ pub enum VolumeCommand {
         /// Do not prompt for confirmation
         #[arg(short, long)]
         force: bool,
+        /// Only those that match: label=KEY[=VALUE], name=...
+        #[arg(long)]
+        filter: Vec<String>,
     },
 }
 
@@ -151,11 +154,16 @@ pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
             }
             Ok(if failed { crate::EXIT_CCR_FAILURE } else { 0 })
         }
-        VolumeCommand::Prune { force } => {
+        VolumeCommand::Prune { force, filter } => {
+            // Checked before asking: a bad filter prunes nothing.
+            for v in rt.volume_list()?.iter().take(1) {
+                volume_matches(&rt, v, &filter)?;
+            }
             if !force && !super::confirm(&["all volumes not used by at least one container"]) {
                 return Ok(0);
             }
-            let removed = rt.volume_prune()?;
+            let removed =
+                rt.volume_prune_where(|v| volume_matches(&rt, v, &filter).unwrap_or(false))?;
             super::print_deleted("Volumes", removed.iter().map(|(n, _)| n));
             println!(
                 "Total reclaimed space: {}",

@@ -52,8 +52,11 @@ pub fn remove_images(
 pub type Removed = Vec<(String, u64)>;
 
 /// `container prune`: every container that is not running.
-pub fn containers(ctx: &Context) -> Result<Removed, Error> {
-    Ok(Runtime::new(&ctx.layout).prune()?)
+pub fn containers(
+    ctx: &Context,
+    filter: &crate::runtime::filter::Filter,
+) -> Result<Removed, Error> {
+    Ok(Runtime::new(&ctx.layout).prune(filter)?)
 }
 
 /// What `system prune` removed.
@@ -79,7 +82,7 @@ impl SystemReport {
 /// dangling images (every unused one with `all`) and the build cache.
 pub fn system(ctx: &Context, all: bool, volumes: bool) -> Result<SystemReport, Error> {
     let rt = Runtime::new(&ctx.layout);
-    let containers = rt.prune()?;
+    let containers = rt.prune(&Default::default())?;
     let volumes = if volumes {
         rt.volume_prune()?
     } else {

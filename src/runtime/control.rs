@@ -306,13 +306,19 @@ impl Runtime {
         }
     }
 
-    /// Removes every container that is not running; their ids and the
-    /// bytes their own files took.
-    pub fn prune(&self) -> Result<Vec<(String, u64)>, RuntimeError> {
+    /// Removes every container that is not running (and that `filter`
+    /// admits); their ids and the bytes their own files took.
+    pub fn prune(
+        &self,
+        filter: &super::filter::Filter,
+    ) -> Result<Vec<(String, u64)>, RuntimeError> {
         self.remove_orphans();
         let mut removed = Vec::new();
         for st in self.list()? {
             let st = self.refresh(st);
+            if !filter.matches(&st) {
+                continue;
+            }
             if st.status.is_running()
                 || st.status == ContainerStatus::Created && st.monitor_pid.is_some()
             {

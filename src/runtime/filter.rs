@@ -3,14 +3,15 @@
 //! (a substring), `id` (a prefix), `label` (`KEY` or `KEY=VALUE`),
 //! `ancestor` (the image's name, with or without tag, or id prefix),
 //! `exited` (the exit code), `network`, `volume` (a name or a mount
-//! destination), `health` (`starting`, `healthy`, `unhealthy`, `none`).
+//! destination), `health` (`starting`, `healthy`, `unhealthy`, `none`),
+//! `until` (created before a time or a duration back, for prunes).
 
 use std::collections::BTreeMap;
 
 use super::{ContainerState, RuntimeError};
 
 const KEYS: &[&str] = &[
-    "status", "name", "id", "label", "ancestor", "exited", "network", "volume", "health",
+    "status", "name", "id", "label", "ancestor", "exited", "network", "volume", "health", "until",
 ];
 
 /// Parsed `--filter` flags.
@@ -94,6 +95,14 @@ fn one(key: &str, v: &str, c: &ContainerState) -> bool {
         "health" => match &c.health {
             Some(h) => h.status == v,
             None => v == "none",
+        },
+        // Created before a time (RFC 3339, Unix seconds, or a duration back).
+        "until" => match (
+            crate::time::point_in_time(v, chrono::Utc::now()),
+            chrono::DateTime::parse_from_rfc3339(&c.created),
+        ) {
+            (Some(until), Ok(created)) => created.with_timezone(&chrono::Utc) < until,
+            _ => false,
         },
         _ => false,
     }

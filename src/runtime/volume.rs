@@ -144,9 +144,17 @@ impl Runtime {
 
     /// Removes every volume no container uses; their names and sizes.
     pub fn volume_prune(&self) -> Result<Vec<(String, u64)>, RuntimeError> {
+        self.volume_prune_where(|_| true)
+    }
+
+    /// [`Runtime::volume_prune`] of the volumes `admit` lets through.
+    pub fn volume_prune_where(
+        &self,
+        admit: impl Fn(&VolumeInfo) -> bool,
+    ) -> Result<Vec<(String, u64)>, RuntimeError> {
         let mut removed = Vec::new();
         for v in self.volume_list()? {
-            if self.volume_users(&v.name)?.is_empty() {
+            if admit(&v) && self.volume_users(&v.name)?.is_empty() {
                 let bytes = crate::unpack::tree_bytes(&v.mountpoint);
                 self.volume_remove(&v.name)?;
                 removed.push((v.name, bytes));
