@@ -2735,6 +2735,24 @@ fn stats_read_the_cgroups() {
         rows[0]["MemUsage"]
     );
     assert_eq!(rows[0]["PIDs"], "2");
+    // Refusals: devices are not passed through; a --rm container gets no
+    // restart policy; a bad size is named.
+    assert!(
+        env.fails(&["run", "--rm", "--gpus", "all", BUSYBOX, "true"])
+            .contains("not supported")
+    );
+    env.ok(&[
+        "run", "-d", "--rm", "--name", "gone", BUSYBOX, "sleep", "60",
+    ]);
+    assert!(
+        env.fails(&["update", "--restart", "always", "gone"])
+            .contains("--rm")
+    );
+    assert!(
+        env.fails(&["update", "--memory", "lots", "busy"])
+            .contains("invalid --memory")
+    );
+    env.ok(&["rm", "-f", "gone"]);
     // update changes a running container's cgroups at once.
     env.ok(&["update", "--memory", "48m", "--pids-limit", "20", "busy"]);
     let out = env.ok(&["stats", "--no-stream", "--format", "{{.MemUsage}}", "busy"]);

@@ -311,7 +311,7 @@ pub struct InspectArgs {
 
 /// Runs `f` for each container, printing what it returns as docker does
 /// (the name given) and failing at the end if any failed.
-fn each(
+pub(super) fn each(
     names: &[String],
     mut f: impl FnMut(&str) -> Result<(), crate::runtime::RuntimeError>,
 ) -> Result<i32, Error> {
@@ -774,15 +774,8 @@ pub fn commit(ctx: &Context, a: CommitArgs) -> Result<i32, Error> {
 
 #[derive(Args, Debug)]
 pub struct UpdateArgs {
-    /// Memory limit (e.g. 64m, 1g)
-    #[arg(short, long)]
-    pub memory: Option<String>,
-    /// Number of CPUs (e.g. 0.5)
-    #[arg(long)]
-    pub cpus: Option<f64>,
-    /// Tune the container's pids limit (-1 for unlimited)
-    #[arg(long)]
-    pub pids_limit: Option<i64>,
+    #[command(flatten)]
+    pub limits: super::run::LimitArgs,
     /// Restart policy to apply when a container exits
     #[arg(long)]
     pub restart: Option<String>,
@@ -793,20 +786,7 @@ pub struct UpdateArgs {
 /// `ccr update`: limits and restart policy of existing containers.
 pub fn update(ctx: &Context, a: UpdateArgs) -> Result<i32, Error> {
     let rt = Runtime::new(&ctx.layout);
-    let memory = match &a.memory {
-        Some(m) => crate::units::parse_bytes(m)
-            .filter(|n| *n > 0)
-            .ok_or_else(|| {
-                Error::Usage(format!("invalid --memory {m:?}: use a size such as 64m"))
-            })?,
-        None => 0,
-    };
-    let resources = crate::runtime::Resources {
-        memory,
-        cpus: a.cpus.unwrap_or(0.0),
-        pids_limit: a.pids_limit.unwrap_or(0),
-        shm_size: 0,
-    };
+    let resources = a.limits.resources()?;
     let restart = a
         .restart
         .as_deref()

@@ -229,17 +229,7 @@ pub fn run(ctx: &Context, c: NetworkCommand) -> Result<i32, Error> {
             Ok(0)
         }
         NetworkCommand::Rm { names } => {
-            let mut failed = false;
-            for n in &names {
-                match rt.network_remove(n) {
-                    Ok(_) => println!("{n}"),
-                    Err(e) => {
-                        eprintln!("ccr: error: {e}");
-                        failed = true;
-                    }
-                }
-            }
-            Ok(if failed { crate::EXIT_CCR_FAILURE } else { 0 })
+            super::container::each(&names, |n| rt.network_remove(n).map(|_| ()))
         }
         NetworkCommand::Connect {
             alias,

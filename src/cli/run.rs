@@ -118,15 +118,8 @@ pub struct RunArgs {
     /// Disable any container-specified HEALTHCHECK
     #[arg(long)]
     pub no_healthcheck: bool,
-    /// Memory limit (e.g. 64m, 1g)
-    #[arg(short, long)]
-    pub memory: Option<String>,
-    /// Number of CPUs (e.g. 0.5)
-    #[arg(long)]
-    pub cpus: Option<f64>,
-    /// Tune the container's pids limit (-1 for unlimited)
-    #[arg(long)]
-    pub pids_limit: Option<i64>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     /// Size of /dev/shm (e.g. 64m)
     #[arg(long)]
     pub shm_size: Option<String>,
@@ -280,6 +273,35 @@ impl NetworkChoice {
     }
 }
 
+/// `--memory`, `--cpus`, `--pids-limit`: of `run`, `create` and `update`.
+#[derive(Args, Debug)]
+pub struct LimitArgs {
+    /// Memory limit (e.g. 64m, 1g)
+    #[arg(short, long)]
+    pub memory: Option<String>,
+    /// Number of CPUs (e.g. 0.5)
+    #[arg(long)]
+    pub cpus: Option<f64>,
+    /// Tune the container's pids limit (-1 for unlimited)
+    #[arg(long)]
+    pub pids_limit: Option<i64>,
+}
+
+impl LimitArgs {
+    /// The limits asked for; zero where none is.
+    pub fn resources(&self) -> Result<crate::runtime::Resources, Error> {
+        Ok(crate::runtime::Resources {
+            memory: match &self.memory {
+                Some(m) => size(m, "--memory")?,
+                None => 0,
+            },
+            cpus: self.cpus.unwrap_or(0.0),
+            pids_limit: self.pids_limit.unwrap_or(0),
+            shm_size: 0,
+        })
+    }
+}
+
 /// A byte size flag (`64m`, `1g`).
 fn size(s: &str, flag: &str) -> Result<i64, Error> {
     crate::units::parse_bytes(s)
@@ -403,16 +425,11 @@ impl RunArgs {
             healthcheck: self.healthcheck()?,
             restart: crate::runtime::RestartPolicy::parse(&self.restart)?,
             resources: crate::runtime::Resources {
-                memory: match &self.memory {
-                    Some(m) => size(m, "--memory")?,
-                    None => 0,
-                },
-                cpus: self.cpus.unwrap_or(0.0),
-                pids_limit: self.pids_limit.unwrap_or(0),
                 shm_size: match &self.shm_size {
                     Some(m) => size(m, "--shm-size")?,
                     None => 0,
                 },
+                ..self.limits.resources()?
             },
             extra_hosts: self
                 .add_host

@@ -141,19 +141,7 @@ pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
             );
             Ok(0)
         }
-        VolumeCommand::Rm { names } => {
-            let mut failed = false;
-            for n in &names {
-                match rt.volume_remove(n) {
-                    Ok(()) => println!("{n}"),
-                    Err(e) => {
-                        eprintln!("ccr: error: {e}");
-                        failed = true;
-                    }
-                }
-            }
-            Ok(if failed { crate::EXIT_CCR_FAILURE } else { 0 })
-        }
+        VolumeCommand::Rm { names } => super::container::each(&names, |n| rt.volume_remove(n)),
         VolumeCommand::Prune { force, filter } => {
             // Checked before asking: a bad filter prunes nothing.
             for v in rt.volume_list()?.iter().take(1) {
