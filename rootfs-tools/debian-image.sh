@@ -25,6 +25,8 @@ trap 'rm -rf "$root"' EXIT
 debootstrap --variant=minbase "$suite" "$root" "$mirror" >&2
 # What a container image does not need.
 rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/var/log/*.log
+# Device nodes: the runtime provides /dev (layers may not carry them).
+find "$root/dev" -mindepth 1 -delete
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(stat -c %Y "$root/etc/debian_version")}
 tar --sort=name --mtime=@"$SOURCE_DATE_EPOCH" --numeric-owner --xattrs \
   -C "$root" -cf - . |

@@ -37,6 +37,8 @@ pub enum Error {
     Cvm(#[from] crate::cvm::CvmError),
     #[error(transparent)]
     Compose(#[from] crate::compose::ComposeError),
+    #[error(transparent)]
+    Sbom(#[from] crate::sbom::SbomError),
     /// A fresh key-encryption key with nowhere to go: encrypting under it
     /// would make an image nobody can open.
     #[error("{kid}: the generated key-encryption key must be kept somewhere")]
@@ -90,6 +92,7 @@ fn wrapped(e: &Dyn) -> Option<&Dyn> {
             Error::Cvm(i) => i,
             Error::Compose(i) => i,
             Error::ComposeLoad(i) => i,
+            Error::Sbom(i) => i,
             _ => return None,
         });
     }
@@ -187,6 +190,9 @@ impl Error {
             return e.hint();
         }
         if let Some(e) = self.find::<crate::compose::ComposeError>() {
+            return e.hint();
+        }
+        if let Some(e) = self.find::<crate::sbom::SbomError>() {
             return e.hint();
         }
         if let Some(e) = self.find::<crate::compose::LoadError>() {

@@ -30,6 +30,7 @@ pub mod progress;
 pub mod reference;
 pub mod registry;
 pub mod runtime;
+pub mod sbom;
 pub mod store;
 pub mod time;
 pub mod trust;

@@ -14,6 +14,7 @@ mod login;
 mod manifest;
 mod network;
 mod run;
+mod sbom;
 mod system;
 mod trust;
 mod volume;
@@ -188,6 +189,8 @@ pub enum Command {
     /// Manage signing keys
     #[command(subcommand)]
     Key(trust::KeyCommand),
+    /// Generate a software bill of materials (SPDX, CycloneDX) of an image or directory
+    Sbom(Box<sbom::SbomArgs>),
     /// Log in to a registry
     Login(login::LoginArgs),
     /// Log out from a registry
@@ -491,6 +494,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Import(a) => in_ctx!(|ctx| image::import(ctx, a)),
         Command::Image(c) => in_ctx!(|ctx| image::image(ctx, c)),
         Command::Manifest(c) => in_ctx!(|ctx| manifest::run(ctx, c)),
+        Command::Sbom(a) => in_ctx!(|ctx| sbom::run(ctx, *a)),
     };
     match result {
         Ok(code) => code,

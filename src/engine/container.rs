@@ -105,7 +105,7 @@ pub fn create_from(
 
 /// The keys for `img`'s encrypted layers; in confidential-VM mode the
 /// layers' own key ids, from the KBS after attestation.
-fn image_keys(
+pub(super) fn image_keys(
     ctx: &Context,
     img: &crate::oci::PlatformImage,
     req: &KeyRequest,

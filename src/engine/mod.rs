@@ -26,6 +26,7 @@ pub mod keys;
 pub mod provision;
 pub mod prune;
 pub mod pull;
+pub mod sbom;
 pub mod system;
 pub mod upgrade;
 

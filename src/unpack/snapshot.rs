@@ -49,6 +49,16 @@ pub enum SnapshotError {
     Crypt(#[from] CryptError),
 }
 
+impl SnapshotError {
+    /// The error of unpacking `layer`.
+    pub fn from_unpack(layer: &Digest) -> impl FnOnce(UnpackError) -> SnapshotError + '_ {
+        move |source| SnapshotError::Unpack {
+            layer: layer.clone(),
+            source,
+        }
+    }
+}
+
 fn io_err<'a>(path: &'a Path, op: &'static str) -> impl FnOnce(io::Error) -> SnapshotError + 'a {
     move |source| SnapshotError::Io {
         path: path.to_path_buf(),

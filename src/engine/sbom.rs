@@ -1,0 +1,292 @@
+//! SBOMs of images: the image made present as the pull policy says, its
+//! platform chosen, its layers extracted into the shared snapshots (opened
+//! with the image's keys when encrypted; in CVM mode the KBS's), and the
+//! squashed view catalogued. Also of a directory, or of an OCI image
+//! layout on disk (its layers applied into a scratch directory first).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::Context;
+use super::block_on;
+use super::keys::KeyRequest;
+use crate::crypt::Keyring;
+use crate::error::Error;
+use crate::image::{PullOptions, PullPolicy};
+use crate::oci::PlatformImage;
+use crate::platform::Platform;
+use crate::progress::Progress;
+use crate::reference::ImageRef;
+use crate::sbom::document::{Sbom, Source, SourceKind};
+use crate::sbom::tree::{Layer, Tree};
+use crate::sbom::{self, SbomError};
+use crate::unpack::snapshot::Snapshots;
+
+/// What `ccr sbom` is asked for.
+#[derive(Clone, Default)]
+pub struct SbomRequest {
+    /// An image reference or id, `dir:PATH`, `oci-dir:PATH`, or a path.
+    pub target: String,
+    pub platform: Option<Platform>,
+    pub pull: PullPolicy,
+    pub keys: KeyRequest,
+}
+
+enum Target {
+    Image(String),
+    Dir(PathBuf),
+    OciLayout(PathBuf),
+}
+
+fn target(s: &str) -> Target {
+    if let Some(p) = s.strip_prefix("dir:") {
+        return Target::Dir(p.into());
+    }
+    if let Some(p) = s.strip_prefix("oci-dir:") {
+        return Target::OciLayout(p.into());
+    }
+    let p = Path::new(s);
+    if (s.starts_with('/') || s.starts_with('.')) && p.is_dir() {
+        if p.join("oci-layout").is_file() {
+            return Target::OciLayout(p.into());
+        }
+        return Target::Dir(p.into());
+    }
+    Target::Image(s.to_string())
+}
+
+/// The SBOM of whatever `req.target` names.
+pub fn generate(ctx: &Context, req: &SbomRequest, progress: &Progress) -> Result<Sbom, Error> {
+    match target(&req.target) {
+        Target::Dir(p) => of_directory(&p),
+        Target::OciLayout(p) => of_layout(ctx, &p, req.platform.as_ref()),
+        Target::Image(name) => {
+            let rec = match ctx.images.lookup_id(&name) {
+                Some(rec) => rec,
+                None => {
+                    let r = ImageRef::parse(&name)?;
+                    let opts = PullOptions {
+                        platforms: req.platform.iter().cloned().collect(),
+                        all_platforms: false,
+                        concurrency: 2,
+                        trust: None,
+                    };
+                    block_on(ctx.images.ensure(&r, req.pull, &opts, progress))??
+                }
+            };
+            let img = ctx.images.resolve_platform(&rec, req.platform.as_ref())?;
+            let keys = super::container::image_keys(ctx, &img, &req.keys)?;
+            of_image(ctx, &rec.name, &img, keys)
+        }
+    }
+}
+
+/// One SBOM per platform image of `name` (an index gives several).
+pub fn per_platform(
+    ctx: &Context,
+    name: &str,
+    images: &[PlatformImage],
+    keys: &KeyRequest,
+) -> Result<Vec<Sbom>, Error> {
+    images
+        .iter()
+        .map(|img| {
+            let k = super::container::image_keys(ctx, img, keys)?;
+            of_image(ctx, name, img, k)
+        })
+        .collect()
+}
+
+/// The SBOM of one platform image in the store.
+pub fn of_image(
+    ctx: &Context,
+    name: &str,
+    img: &PlatformImage,
+    keys: Arc<Keyring>,
+) -> Result<Sbom, Error> {
+    let snapshots = Snapshots::open(&ctx.layout)?
+        .with_keys(keys)
+        .with_expansion(ctx.opts.config.expansion()?);
+    let dirs = snapshots.prepare(&ctx.images.store, img)?;
+    let diff_ids: Vec<String> = img
+        .config
+        .rootfs
+        .diff_ids
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    // The stack may start above an opaque root: the top layers match.
+    let skip = diff_ids.len().saturating_sub(dirs.len());
+    let layers: Vec<Layer> = dirs
+        .into_iter()
+        .zip(diff_ids.iter().skip(skip))
+        .map(|(dir, id)| Layer {
+            dir,
+            id: Some(id.clone()),
+        })
+        .collect();
+    let tree = Tree::from_layers(layers).map_err(|source| SbomError::Read {
+        path: name.to_string(),
+        source,
+    })?;
+    let platform = img.platform();
+    let source = Source {
+        kind: SourceKind::Image,
+        name: name.to_string(),
+        digest: img.manifest_desc.digest.to_string(),
+        image_id: img.manifest.config.digest.to_string(),
+        arch: platform.architecture.clone(),
+        os: platform.os.clone(),
+        tags: vec![name.to_string()],
+        layers: diff_ids,
+    };
+    Ok(Sbom {
+        source,
+        catalog: sbom::catalog(&tree),
+    })
+}
+
+pub fn of_directory(path: &Path) -> Result<Sbom, Error> {
+    let tree = Tree::from_dir(path).map_err(|source| SbomError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(Sbom {
+        source: Source::directory(&path.display().to_string()),
+        catalog: sbom::catalog(&tree),
+    })
+}
+
+/// An OCI image layout: its (platform's) manifest's layers applied, in
+/// order, into a scratch directory under the data root, catalogued, and
+/// the scratch removed.
+fn of_layout(ctx: &Context, dir: &Path, platform: Option<&Platform>) -> Result<Sbom, Error> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    let read_json = |d: &crate::digest::Digest| -> Result<serde_json::Value, Error> {
+        let p = dir.join("blobs").join("sha256").join(d.hex());
+        let bytes = crate::bounded::read(&p, crate::bounded::CONFIG_FILE).map_err(io(&p))?;
+        if crate::digest::Digest::of(&bytes) != *d {
+            return Err(Error::Usage(format!(
+                "{}: blob {d} does not match its digest",
+                dir.display()
+            )));
+        }
+        serde_json::from_slice(&bytes)
+            .map_err(|e| Error::Usage(format!("{}: blob {d}: {e}", dir.display())))
+    };
+    let index_path = dir.join("index.json");
+    let index: serde_json::Value = serde_json::from_slice(
+        &crate::bounded::read(&index_path, crate::bounded::CONFIG_FILE).map_err(io(&index_path))?,
+    )
+    .map_err(|e| Error::Usage(format!("{}: {e}", index_path.display())))?;
+    let want = platform.cloned().unwrap_or_else(Platform::host);
+    // Follow the index (and nested indexes) to a manifest for the platform.
+    let mut candidates: Vec<serde_json::Value> =
+        index["manifests"].as_array().cloned().unwrap_or_default();
+    let mut chosen = None;
+    let mut hops = 0;
+    while let Some(desc) = candidates.first().cloned() {
+        hops += 1;
+        if hops > 64 {
+            break;
+        }
+        candidates.remove(0);
+        let mt = desc["mediaType"].as_str().unwrap_or("");
+        let d: crate::digest::Digest =
+            desc["digest"].as_str().unwrap_or("").parse().map_err(|_| {
+                Error::Usage(format!("{}: a descriptor without a digest", dir.display()))
+            })?;
+        if crate::oci::is_index(mt) {
+            let nested = read_json(&d)?;
+            candidates.extend(nested["manifests"].as_array().cloned().unwrap_or_default());
+            continue;
+        }
+        let fits = match desc.get("platform") {
+            Some(p) => {
+                p["os"].as_str() == Some(want.os.as_str())
+                    && p["architecture"].as_str() == Some(want.architecture.as_str())
+            }
+            None => true,
+        };
+        if fits {
+            let m = read_json(&d)?;
+            chosen = Some((d, m));
+            break;
+        }
+    }
+    let (manifest_digest, manifest) = chosen.ok_or_else(|| {
+        Error::Usage(format!(
+            "{}: no image for {want} in this layout",
+            dir.display()
+        ))
+    })?;
+    let config_digest: crate::digest::Digest = manifest["config"]["digest"]
+        .as_str()
+        .unwrap_or("")
+        .parse()
+        .map_err(|_| Error::Usage(format!("{}: the manifest names no config", dir.display())))?;
+    let config = read_json(&config_digest)?;
+    let scratch = ctx.layout.root().join("tmp");
+    std::fs::create_dir_all(&scratch).map_err(io(&scratch))?;
+    let root = tempfile::Builder::new()
+        .prefix("sbom-")
+        .tempdir_in(&scratch)
+        .map_err(io(&scratch))?;
+    let expansion = ctx.opts.config.expansion()?;
+    for layer in manifest["layers"].as_array().into_iter().flatten() {
+        let d: crate::digest::Digest = layer["digest"]
+            .as_str()
+            .unwrap_or("")
+            .parse()
+            .map_err(|_| Error::Usage(format!("{}: a layer without a digest", dir.display())))?;
+        let mt = layer["mediaType"].as_str().unwrap_or("");
+        if mt.contains("+encrypted") {
+            return Err(Error::Usage(format!(
+                "{}: layer {d} is encrypted; load the layout and give its keys",
+                dir.display()
+            )));
+        }
+        let p = dir.join("blobs").join("sha256").join(d.hex());
+        let f = std::fs::File::open(&p).map_err(io(&p))?;
+        let size = f.metadata().map(|m| m.len()).unwrap_or(0);
+        let stream = crate::unpack::decompressed(f, mt)
+            .map_err(crate::unpack::snapshot::SnapshotError::from_unpack(&d))?;
+        crate::unpack::apply_layer(
+            stream,
+            root.path(),
+            crate::unpack::Whiteouts::Apply,
+            expansion.for_layer(size),
+        )
+        .map_err(crate::unpack::snapshot::SnapshotError::from_unpack(&d))?;
+    }
+    let tree = Tree::from_dir(root.path()).map_err(|source| SbomError::Read {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    let catalog = sbom::catalog(&tree);
+    let name = index["manifests"][0]["annotations"]["org.opencontainers.image.ref.name"]
+        .as_str()
+        .map(String::from)
+        .unwrap_or_else(|| dir.display().to_string());
+    Ok(Sbom {
+        source: Source {
+            kind: SourceKind::Image,
+            name: name.clone(),
+            digest: manifest_digest.to_string(),
+            image_id: config_digest.to_string(),
+            arch: config["architecture"].as_str().unwrap_or("").to_string(),
+            os: config["os"].as_str().unwrap_or("").to_string(),
+            tags: vec![name],
+            layers: config["rootfs"]["diff_ids"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect(),
+        },
+        catalog,
+    })
+}
