@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential pkg-config libseccomp-dev
   docker-registry apache2-utils skopeo umoci runc
-  busybox-static debootstrap containernetworking-plugins iptables iproute2 tini
+  busybox-static debootstrap containernetworking-plugins iptables iproute2 tini rpm
   ca-certificates curl jq tar gzip openssl
 )
 missing=()
@@ -27,3 +27,5 @@ bash "$(dirname "$0")/fetch-cosign.sh" "${CCR_PEERS:-/opt/ccr-peers}"
 # docker-compose 2.26.1, the reference the compose loader is checked against.
 bash "$(dirname "$0")/fetch-docker-compose.sh" "${CCR_PEERS:-/opt/ccr-peers}" 2>/dev/null
 command -v cargo >/dev/null || { echo "cargo (Rust toolchain) is required" >&2; exit 1; }
+# syft 1.18.1, the SBOM validators, and the content the SBOM tests catalogue.
+bash "$(dirname "$0")/sbom-fixtures.sh" "${CCR_PEERS:-/opt/ccr-peers}"

@@ -181,7 +181,7 @@ impl<'a> Elf<'a> {
             // Go ≥ 1.18: two varint-prefixed strings after the 32-byte header.
             let mut rest = hdr.get(32..)?;
             let v = take_varint_string(&mut rest)?;
-            let m = take_varint_string(&mut rest)?;
+            let m = take_varint_bytes(&mut rest)?;
             (v, m)
         } else {
             // Older: pointers to Go string headers.
@@ -195,30 +195,30 @@ impl<'a> Elf<'a> {
                     _ => return None,
                 })
             };
-            let read_string = |addr: u64| -> Option<String> {
+            let read_string = |addr: u64| -> Option<Vec<u8>> {
                 let hdr = self.read_at(addr, 2 * ptr_size as u64)?;
                 let data_addr = word(&hdr)?;
                 let len = word(&hdr[ptr_size..])?;
                 if len > STRING_LIMIT {
                     return None;
                 }
-                let s = self.read_at(data_addr, len)?;
-                Some(String::from_utf8_lossy(&s).into_owned())
+                self.read_at(data_addr, len)
             };
             let v_ptr = word(hdr.get(16..)?)?;
             let m_ptr = word(hdr.get(16 + ptr_size..)?)?;
-            (read_string(v_ptr)?, read_string(m_ptr).unwrap_or_default())
+            let v = String::from_utf8_lossy(&read_string(v_ptr)?).into_owned();
+            (v, read_string(m_ptr).unwrap_or_default())
         };
         if version.is_empty() {
             return None;
         }
         // The module information is framed by 16 sentinel bytes each side.
-        let modinfo = if modinfo.len() >= 33 && modinfo.as_bytes()[modinfo.len() - 17] == b'\n' {
-            modinfo[16..modinfo.len() - 16].to_string()
+        let modinfo: &[u8] = if modinfo.len() >= 33 && modinfo[modinfo.len() - 17] == b'\n' {
+            &modinfo[16..modinfo.len() - 16]
         } else {
-            modinfo
+            &modinfo
         };
-        let mut info = BuildInfo::parse(&modinfo);
+        let mut info = BuildInfo::parse(&String::from_utf8_lossy(modinfo));
         info.go_version = version;
         info.machine = self.machine();
         Some(info)
@@ -226,6 +226,10 @@ impl<'a> Elf<'a> {
 }
 
 fn take_varint_string(rest: &mut &[u8]) -> Option<String> {
+    take_varint_bytes(rest).map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+fn take_varint_bytes(rest: &mut &[u8]) -> Option<Vec<u8>> {
     let mut n: u64 = 0;
     let mut shift = 0;
     loop {
@@ -241,9 +245,9 @@ fn take_varint_string(rest: &mut &[u8]) -> Option<String> {
         }
     }
     let n = usize::try_from(n).ok()?;
-    let s = rest.get(..n)?;
+    let s = rest.get(..n)?.to_vec();
     *rest = &rest[n..];
-    Some(String::from_utf8_lossy(s).into_owned())
+    Some(s)
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -603,5 +607,22 @@ mod tests {
         assert_eq!(take_varint_string(&mut s).as_deref(), Some("go1"));
         let mut bad: &[u8] = b"\xff\x01ab";
         assert_eq!(take_varint_string(&mut bad), None);
+    }
+}
+
+#[cfg(test)]
+mod real_binaries {
+    use super::*;
+
+    /// Debian's registry is a Go binary (tests/setup.sh installs it).
+    #[test]
+    fn debian_registry_has_build_info() {
+        let path = "/usr/bin/docker-registry";
+        let Ok(f) = File::open(path) else { return };
+        let cache = ReadCache::new(f);
+        let elf = Elf::parse(&cache).expect("an ELF file");
+        let info = elf.go_buildinfo().expect("Go build information");
+        assert!(info.go_version.starts_with("go1."), "{}", info.go_version);
+        assert!(info.path.contains("registry"), "{}", info.path);
     }
 }
