@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The main workflow, end to end, on this machine: build ccr, make a busybox
-# base image offline, build an application image from a Dockerfile on it,
-# start a local registry, generate a cosign key pair,
-# push and sign the image, pull it back into a fresh store verifying the
-# signature first, list it, and run it. Then the confidential-VM flow:
+# base image offline, build an application image from a Dockerfile on it
+# (recording its SBOM), start a local registry, generate a cosign key pair,
+# push, sign and attest the image's SBOM in one push, pull it back into a
+# fresh store verifying the signature and the SBOM first, download the
+# signed SBOM, regenerate one from the pulled image and compare the two,
+# list it, and run it. Then the confidential-VM flow:
 # provision a (test) KBS, encrypt the image for a KBS key and push it signed,
 # and in CVM mode, with nothing but the initdata, pull, verify, decrypt after
 # attestation and run it, upgrade it to a second version, destroy it, and
@@ -39,19 +41,26 @@ COPY message.txt .
 RUN echo "built on $(date -u +%F)" > build-info
 CMD ["cat", "/app/message.txt"]
 D
-ccr build -t "$image" "$work/app"
+ccr build --sbom -t "$image" "$work/app"
 
 echo "== generate a cosign key pair"
 export COSIGN_PASSWORD=${COSIGN_PASSWORD:-workflow-demo}
 ccr key generate --output-key-prefix "$work/cosign"
 
-echo "== push it to the local registry and sign it"
-ccr push --sign=cosign --cosign-key "$work/cosign.key" "$image"
+echo "== push it to the local registry, sign it, and attest its SBOM (recorded by build --sbom)"
+ccr push --sign=cosign --cosign-key "$work/cosign.key" --attest-sbom "$image"
 
-echo "== pull it into a fresh store, verifying the signature first (as a CVM guest would)"
+echo "== pull it into a fresh store, verifying the signature and the SBOM first (as a CVM guest would)"
 export CCR_DATA_ROOT="$work/guest"
-ccr pull --verify=cosign --cosign-key "$work/cosign.pub" "$image"
+ccr pull --verify=cosign --cosign-key "$work/cosign.pub" --verify-sbom "$image"
 ccr image verify --key "$work/cosign.pub" "$image"
+ccr image verify-attestation --key "$work/cosign.pub" --type spdxjson "$image" >/dev/null
+
+echo "== the signed SBOM against one regenerated from the pulled image"
+ccr image download sbom --key "$work/cosign.pub" "$image" >"$work/attested.spdx.json"
+ccr sbom -o spdx-json --file "$work/fresh.spdx.json" "$image"
+ccr sbom diff "$work/attested.spdx.json" "$work/fresh.spdx.json" && echo "no package differs"
+ccr sbom "$image"
 
 echo "== run it"
 ccr run --rm "$image"
@@ -86,19 +95,20 @@ for v in 1 2; do
   # It prints its version, not the secret: the search below is for the
   # secret's bytes, and this script's own output may be in /tmp too.
   printf 'FROM localhost/busybox:latest\nCOPY secret.txt /\nCMD ["cut", "-d", " ", "-f2-", "/secret.txt"]\n' >"$work/secret$v/Dockerfile"
-  ccr build -q -t "localhost/secret:$v" "$work/secret$v" >/dev/null
+  ccr build -q --sbom -t "localhost/secret:$v" "$work/secret$v" >/dev/null
   ccr image encrypt --kbs-url "$kbs_url" --admin-key "$work/admin.pem" --tee sample \
     --recipient "provider:attestation-agent:keyid=kbs:///default/image-kek/secret-$v" \
     "localhost/secret:$v" "127.0.0.1:$port/demo/secret:$v"
-  ccr push -q --sign=cosign --cosign-key "$work/cosign.key" "127.0.0.1:$port/demo/secret:$v"
+  # The SBOM of the plaintext content, attested to the encrypted image.
+  ccr push -q --sign=cosign --cosign-key "$work/cosign.key" --attest-sbom "127.0.0.1:$port/demo/secret:$v"
 done
 rm -rf "$work/builder" "$work/secret1" "$work/secret2"
 
-echo "== in CVM mode, nothing but the initdata: attest, policy and keys from the KBS, pull, verify, decrypt in memory, run"
+echo "== in CVM mode, nothing but the initdata: attest, policy and keys from the KBS, pull, verify (signature and SBOM), decrypt in memory, run"
 export CCR_DATA_ROOT="$work/cvm"
 cvm() { ccr --initdata "$work/initdata.toml" "$@"; }
 cvm cvm status
-cvm run --rm --tee sample --network none "$v1"
+cvm run --rm --tee sample --verify-sbom --network none "$v1"
 
 echo "== upgrade a running container to version 2"
 cvm run -d --name secret --tee sample --network none "$v1" sh -c 'cut -d" " -f2- /secret.txt; sleep 600' >/dev/null

@@ -130,6 +130,11 @@ impl Layout {
         self.root.join("build-cache-mounts")
     }
 
+    /// SBOMs `build --sbom` recorded, by image manifest digest.
+    pub fn sboms(&self) -> PathBuf {
+        self.root.join("sboms")
+    }
+
     /// A build's scratch directories (overlays, secrets' memory file systems).
     pub fn build_scratch(&self) -> PathBuf {
         self.plaintext.join("build")

@@ -59,6 +59,9 @@ pub struct BuildArgs {
     /// Write the image ID to this file
     #[arg(long, value_name = "FILE")]
     pub iidfile: Option<PathBuf>,
+    /// Record the image's SBOM for a later push --sign=cosign --attest-sbom (nothing is attached now)
+    #[arg(long)]
+    pub sbom: bool,
     #[command(flatten)]
     pub verify: VerifyArgs,
     #[command(flatten)]
@@ -154,6 +157,18 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
             .collect::<Result<_, _>>()?,
     };
     let res = build(&ctx.images, &ctx.layout, &opts)?;
+    if a.sbom {
+        let keys = crate::engine::keys::keyring(ctx, &a.decrypt.request())?;
+        for img in ctx.images.platform_images(&res.target)? {
+            let name = opts
+                .tags
+                .first()
+                .map(|t| t.to_string())
+                .unwrap_or_else(|| res.target.digest.to_string());
+            let sbom = crate::engine::sbom::of_image(ctx, &name, &img, keys.clone())?;
+            crate::engine::sbom::record(ctx, &img.manifest_desc.digest, &sbom)?;
+        }
+    }
     if let Some(f) = &a.iidfile {
         std::fs::write(f, res.target.digest.to_string()).map_err(|source| Error::Io {
             path: f.clone(),

@@ -91,6 +91,9 @@ pub fn encrypt(ctx: &Context, a: EncryptArgs) -> Result<i32, Error> {
         .encrypt_image(&a.source, Some(&dst), &recipients, &opts)
     {
         Ok(d) => {
+            // The SBOM build --sbom recorded describes the plaintext: it
+            // holds for the encrypted image too.
+            crate::engine::sbom::carry_over(ctx, &a.source, &a.target)?;
             println!("{}", d.digest);
             Ok(0)
         }

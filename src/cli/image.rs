@@ -184,6 +184,13 @@ pub enum ImageCommand {
     Sign(ImageSignArgs),
     /// Verify an image's signatures in its registry
     Verify(ImageVerifyArgs),
+    /// Attest an image in its registry: a signed in-toto statement (cosign's layout)
+    Attest(Box<super::trust::AttestArgs>),
+    /// Verify an image's attestations and print them, one JSON per line
+    VerifyAttestation(super::trust::VerifyAttestationArgs),
+    /// Download an image's attestations or SBOM
+    #[command(subcommand)]
+    Download(super::trust::DownloadCommand),
     /// Encrypt image layers (ocicrypt) for recipients: public keys or KBS key ids
     Encrypt(super::crypt::EncryptArgs),
     /// Decrypt image layers
@@ -206,6 +213,9 @@ pub fn image(ctx: &Context, cmd: ImageCommand) -> Result<i32, Error> {
         ImageCommand::Prune(a) => prune(ctx, a),
         ImageCommand::Sign(a) => super::trust::image_sign(ctx, a),
         ImageCommand::Verify(a) => super::trust::image_verify(ctx, a),
+        ImageCommand::Attest(a) => super::trust::image_attest(ctx, *a),
+        ImageCommand::VerifyAttestation(a) => super::trust::image_verify_attestation(ctx, a),
+        ImageCommand::Download(c) => super::trust::image_download(ctx, c),
         ImageCommand::Encrypt(a) => super::crypt::encrypt(ctx, a),
         ImageCommand::Decrypt(a) => super::crypt::decrypt(ctx, a),
     }
@@ -225,7 +235,14 @@ pub fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
         trust: a.verify.policy(ctx)?,
     };
     let progress = Progress::new(a.transfer.quiet);
-    let res = crate::engine::pull::pull(ctx, &r, &opts, &a.decrypt.request(), &progress)?;
+    let res = crate::engine::pull::pull(
+        ctx,
+        &r,
+        &opts,
+        &a.decrypt.request(),
+        &a.verify.sbom(),
+        &progress,
+    )?;
     println!("{}", res.reference);
     Ok(0)
 }
@@ -261,13 +278,32 @@ pub fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
     let progress = Progress::new(a.transfer.quiet);
     let rt = crate::engine::runtime()?;
     let pushed = rt.block_on(ctx.images.push(&r, &opts, &progress))?;
-    if let Some(signer) = signer {
+    if let Some((signer, attester)) = signer {
         let at = pushed.reference.at_digest(&pushed.target.digest);
         for s in rt.block_on(ctx.images.sign(&at, move || Ok(signer), false))? {
             progress.line(format!(
                 "Signed {}@{}: signature in {}",
                 s.reference, s.digest, s.signature
             ));
+        }
+        drop(rt);
+        if let Some(attester) = attester {
+            let local = ctx.images.lookup_one(&a.image)?;
+            let done = crate::engine::attest::attest_pushed_sboms(
+                ctx,
+                &at,
+                &local,
+                &attester,
+                &Default::default(),
+            )?;
+            for d in done {
+                progress.line(format!(
+                    "Attested {}@{}: SBOM in {}",
+                    pushed.reference.name(),
+                    d.digest,
+                    d.attached.tag
+                ));
+            }
         }
     }
     Ok(0)

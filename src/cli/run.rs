@@ -482,6 +482,7 @@ impl RunArgs {
             pull: self.pull.policy(),
             trust: self.verify.policy(ctx)?,
             keys: self.decrypt.request(),
+            sbom: self.verify.sbom(),
             run,
         })
     }

@@ -46,9 +46,20 @@ pub struct VerifyArgs {
     /// Trust policy (containers-policy.json format); default from ccr.toml
     #[arg(long, value_name = "FILE")]
     pub signature_policy: Option<PathBuf>,
+    /// Refuse the image unless its signed SBOM attestation (--cosign-key) lists exactly the packages in its content
+    #[arg(long)]
+    pub verify_sbom: bool,
 }
 
 impl VerifyArgs {
+    /// The `--verify-sbom` check these flags ask for.
+    pub fn sbom(&self) -> crate::engine::sbom::SbomCheck {
+        crate::engine::sbom::SbomCheck {
+            enabled: self.verify_sbom,
+            keys: self.cosign_key.clone(),
+        }
+    }
+
     /// The trust policy these flags (and the configuration) ask for.
     pub fn policy(&self, ctx: &Context) -> Result<Option<Arc<TrustPolicy>>, Error> {
         let opts = TrustOptions {
@@ -56,7 +67,12 @@ impl VerifyArgs {
                 VerifyFlag::None => VerifyMode::None,
                 VerifyFlag::Cosign => VerifyMode::Cosign,
             },
-            cosign_keys: self.cosign_key.clone(),
+            // With only --verify-sbom, the keys are the SBOM attestation's.
+            cosign_keys: if self.verify_sbom && matches!(self.verify, VerifyFlag::None) {
+                Vec::new()
+            } else {
+                self.cosign_key.clone()
+            },
             keyless: Keyless {
                 identity: self.cosign_certificate_identity.clone(),
                 identity_regexp: self.cosign_certificate_identity_regexp.clone(),
@@ -89,6 +105,9 @@ pub struct SignArgs {
     /// Private key to sign with (cosign format; password from COSIGN_PASSWORD)
     #[arg(long, value_name = "KEY")]
     pub cosign_key: Option<PathBuf>,
+    /// Also attest the pushed image with its SBOM (recorded by build --sbom, else made now), signed with the same key
+    #[arg(long)]
+    pub attest_sbom: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -172,17 +191,27 @@ pub fn key(cmd: KeyCommand) -> Result<i32, Error> {
     }
 }
 
-/// Loads the signing key for `push --sign=cosign`, before anything is pushed.
-pub fn signer_for_push(
-    a: &SignArgs,
-) -> Result<Option<sigstore::crypto::signing_key::SigStoreSigner>, Error> {
+type Signer = sigstore::crypto::signing_key::SigStoreSigner;
+
+/// Loads the signing key for `push --sign=cosign` (twice with
+/// `--attest-sbom`: once to sign, once to attest), before anything is pushed.
+pub fn signer_for_push(a: &SignArgs) -> Result<Option<(Signer, Option<Signer>)>, Error> {
     match (a.sign, &a.cosign_key) {
+        (SignFlag::None, _) if a.attest_sbom => Err(Error::Usage(
+            "--attest-sbom needs --sign=cosign and --cosign-key".into(),
+        )),
         (SignFlag::None, None) => Ok(None),
         (SignFlag::None, Some(_)) => Err(Error::Usage("--cosign-key needs --sign=cosign".into())),
         (SignFlag::Cosign, None) => Err(TrustError::KeylessUnavailable { what: "signing" }.into()),
         (SignFlag::Cosign, Some(k)) => {
             let pw = password(false)?;
-            Ok(Some(keys::load_signer(k, pw.as_bytes())?))
+            let signer = keys::load_signer(k, pw.as_bytes())?;
+            let attester = if a.attest_sbom {
+                Some(keys::load_signer(k, pw.as_bytes())?)
+            } else {
+                None
+            };
+            Ok(Some((signer, attester)))
         }
     }
 }
@@ -261,4 +290,200 @@ pub fn image_verify(ctx: &Context, a: ImageVerifyArgs) -> Result<i32, Error> {
         );
     }
     Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct AttestArgs {
+    /// Private key (cosign format; password from COSIGN_PASSWORD)
+    #[arg(long)]
+    pub key: Option<PathBuf>,
+    /// The predicate: a file, as cosign attest reads it
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "sbom",
+        required_unless_present = "sbom"
+    )]
+    pub predicate: Option<PathBuf>,
+    /// Generate the SBOM predicate from the image's content (SPDX for --type spdx/spdxjson, CycloneDX for cyclonedx)
+    #[arg(long)]
+    pub sbom: bool,
+    /// Predicate type: spdx, spdxjson, cyclonedx, slsaprovenance, slsaprovenance1, link, vuln, openvex, custom, or a URI
+    #[arg(long = "type", default_value = "custom")]
+    pub kind: String,
+    /// For an index, attest every platform manifest too (with --sbom, each with its own SBOM)
+    #[arg(long)]
+    pub recursive: bool,
+    /// Replace the attestations of the same predicate type
+    #[arg(long)]
+    pub replace: bool,
+    /// Print only the attested digests
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub decrypt: super::crypt::DecryptionKeyArgs,
+    pub image: String,
+}
+
+#[derive(Args, Debug)]
+pub struct VerifyAttestationArgs {
+    /// Public key (repeatable)
+    #[arg(long)]
+    pub key: Vec<PathBuf>,
+    /// Predicate type to require (as for attest)
+    #[arg(long = "type", default_value = "custom")]
+    pub kind: String,
+    /// For an index, verify every platform manifest's attestations too
+    #[arg(long)]
+    pub recursive: bool,
+    /// For an index, verify only this platform's manifest
+    #[command(flatten)]
+    pub platform: super::flags::PlatformArg,
+    pub image: String,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum DownloadCommand {
+    /// Print an image's attestations (unverified), one JSON per line
+    Attestation {
+        /// Only attestations of this predicate type (as --type names them)
+        #[arg(long)]
+        predicate_type: Option<String>,
+        #[command(flatten)]
+        platform: super::flags::PlatformArg,
+        image: String,
+    },
+    /// Print an image's SBOM: with --key, the predicate of a verified SBOM attestation; without, the unsigned attachment
+    Sbom {
+        /// Public key that must have signed the SBOM attestation (repeatable)
+        #[arg(long)]
+        key: Vec<PathBuf>,
+        #[command(flatten)]
+        platform: super::flags::PlatformArg,
+        image: String,
+    },
+}
+
+pub fn image_attest(ctx: &Context, a: AttestArgs) -> Result<i32, Error> {
+    use crate::engine::attest::{AttestRequest, Predicate, SbomFormat};
+    let Some(key) = &a.key else {
+        return Err(TrustError::KeylessUnavailable { what: "attesting" }.into());
+    };
+    // The key is unlocked before anything is generated or pushed.
+    let pw = password(false)?;
+    let signer = keys::load_signer(key, pw.as_bytes())?;
+    let predicate = match &a.predicate {
+        Some(p) => Predicate::File(p.clone()),
+        None => Predicate::Sbom(if a.kind == "cyclonedx" {
+            SbomFormat::CycloneDx
+        } else {
+            SbomFormat::Spdx
+        }),
+    };
+    let req = AttestRequest {
+        image: a.image.clone(),
+        kind: a.kind.clone(),
+        predicate,
+        recursive: a.recursive,
+        replace: a.replace,
+        keys: a.decrypt.request(),
+    };
+    let progress = crate::progress::Progress::new(a.quiet);
+    for done in crate::engine::attest::attest(ctx, &req, &signer, &progress)? {
+        let r = ImageRef::parse(&a.image)?;
+        let about = done
+            .platform
+            .map(|p| format!(" (SBOM of {p})"))
+            .unwrap_or_default();
+        if a.quiet {
+            println!("{}", done.digest);
+        } else if done.attached.added {
+            println!(
+                "Attested {}@{}{about}: pushed {} attestation to {}",
+                r.name(),
+                done.digest,
+                done.predicate_type,
+                done.attached.tag
+            );
+        } else {
+            println!(
+                "Attested {}@{}{about}: this attestation was already there",
+                r.name(),
+                done.digest
+            );
+        }
+    }
+    Ok(0)
+}
+
+pub fn image_verify_attestation(ctx: &Context, a: VerifyAttestationArgs) -> Result<i32, Error> {
+    let req = crate::engine::attest::VerifyRequest {
+        image: a.image.clone(),
+        keys: a.key.clone(),
+        kind: a.kind.clone(),
+        recursive: a.recursive,
+        platform: a.platform.platform.clone(),
+    };
+    let verified = crate::engine::attest::verify(ctx, &req)?;
+    let r = ImageRef::parse(&a.image)?;
+    for v in &verified {
+        eprintln!("\nVerification for {}@{} --", r.name(), v.digest);
+        eprintln!("The following checks were performed on each of these signatures:");
+        eprintln!("  - The cosign claims were validated");
+        eprintln!("  - The signatures were verified against the specified public key");
+        eprintln!("  - The statement's subject is exactly this digest");
+        for att in &v.attestations {
+            println!("{}", att.envelope_line());
+        }
+    }
+    Ok(0)
+}
+
+pub fn image_download(ctx: &Context, cmd: DownloadCommand) -> Result<i32, Error> {
+    use crate::engine::attest::SbomSource;
+    match cmd {
+        DownloadCommand::Attestation {
+            predicate_type,
+            platform,
+            image,
+        } => {
+            let found = crate::engine::attest::download(
+                ctx,
+                &image,
+                predicate_type.as_deref(),
+                platform.platform.as_ref(),
+            )?;
+            for a in found {
+                println!("{}", String::from_utf8_lossy(&a.raw).trim_end());
+            }
+            Ok(0)
+        }
+        DownloadCommand::Sbom {
+            key,
+            platform,
+            image,
+        } => {
+            let (source, bytes) = crate::engine::attest::download_sbom(
+                ctx,
+                &image,
+                &key,
+                platform.platform.as_ref(),
+            )?;
+            match source {
+                SbomSource::Attestation { predicate_type } => eprintln!(
+                    "Found an SBOM attestation ({predicate_type}) signed with the given key"
+                ),
+                SbomSource::Attachment { media_type } => eprintln!(
+                    "Found SBOM attachment ({media_type}). It is unsigned: anyone who can push to the repository can replace it; attestations (--key) are signed"
+                ),
+            }
+            use std::io::Write;
+            let mut out = std::io::stdout();
+            let _ = out.write_all(&bytes);
+            if !bytes.ends_with(b"\n") {
+                let _ = out.write_all(b"\n");
+            }
+            Ok(0)
+        }
+    }
 }

@@ -28,6 +28,8 @@ pub struct CreateRequest {
     pub trust: Option<Arc<TrustPolicy>>,
     /// Keys for encrypted layers.
     pub keys: KeyRequest,
+    /// `--verify-sbom`: the content must be what its signed SBOM lists.
+    pub sbom: super::sbom::SbomCheck,
     pub run: RunOptions,
 }
 
@@ -70,6 +72,16 @@ pub fn create(
         None => block_on(ctx.images.ensure(&r, req.pull, &pull, progress))??,
     };
     let img = ctx.images.resolve_platform(&rec, req.platform.as_ref())?;
+    let sbom_keys = if req.sbom.enabled {
+        Some(super::sbom::sbom_keys(
+            ctx,
+            &r,
+            &req.sbom.keys,
+            pull.trust.as_deref(),
+        )?)
+    } else {
+        None
+    };
     let keys = match image_keys(ctx, &img, &req.keys) {
         Ok(k) => k,
         Err(e) => {
@@ -84,6 +96,22 @@ pub fn create(
             return Err(e);
         }
     };
+    if let Some(sbom_keys) = sbom_keys
+        && let Err(e) = super::sbom::verify_pulled(
+            ctx,
+            &r,
+            &rec,
+            req.platform.as_ref(),
+            &sbom_keys,
+            keys.clone(),
+        )
+    {
+        // A refused image leaves nothing this command pulled.
+        if !existed {
+            super::pull::forget(ctx, &rec.name)?;
+        }
+        return Err(e);
+    }
     make(ctx, &rec, &img, keys, &req.run)
 }
 

@@ -14,6 +14,7 @@
 //! - [`inspect`]: docker's JSON views; [`system`]: `version` and `info`;
 //!   [`df`]: what the data root holds.
 
+pub mod attest;
 pub mod compose;
 pub mod container;
 mod context;

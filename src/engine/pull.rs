@@ -23,6 +23,7 @@ pub fn pull(
     r: &ImageRef,
     opts: &PullOptions,
     keys: &KeyRequest,
+    sbom: &super::sbom::SbomCheck,
     progress: &Progress,
 ) -> Result<PullResult, Error> {
     let kbs = &keys.kbs;
@@ -31,6 +32,17 @@ pub fn pull(
     let opts = &PullOptions {
         trust: super::cvm::pull_policy(ctx, opts.trust.clone(), kbs)?,
         ..opts.clone()
+    };
+    // The SBOM's keys are known (or missing) before anything is fetched.
+    let sbom_keys = if sbom.enabled {
+        Some(super::sbom::sbom_keys(
+            ctx,
+            r,
+            &sbom.keys,
+            opts.trust.as_deref(),
+        )?)
+    } else {
+        None
     };
     let existed = ctx.images.store.image(&r.store_name())?.is_some();
     let res = block_on(ctx.images.pull(r, opts, progress))??;
@@ -60,7 +72,7 @@ pub fn pull(
     }
     if unpack_now {
         let rec = ctx.images.lookup_one(&res.name)?;
-        if let Err(e) = unpack(ctx, &rec, keys) {
+        if let Err(e) = unpack(ctx, &rec, keys.clone()) {
             if !existed {
                 ctx.images
                     .store
@@ -69,9 +81,27 @@ pub fn pull(
             return Err(e);
         }
     }
+    if let Some(sbom_keys) = sbom_keys {
+        let rec = ctx.images.lookup_one(&res.name)?;
+        let platform = opts.platforms.first();
+        if let Err(e) = super::sbom::verify_pulled(ctx, r, &rec, platform, &sbom_keys, keys) {
+            if !existed {
+                forget(ctx, &res.name)?;
+            }
+            return Err(e);
+        }
+    }
     // Said only now: every check has passed.
     res.announce(progress);
     Ok(res)
+}
+
+/// Removes an image this command stored, with its content and snapshots.
+pub fn forget(ctx: &Context, name: &str) -> Result<(), Error> {
+    ctx.images.store.remove_images(&[name.to_string()])?;
+    ctx.images.collect_garbage()?;
+    super::prune::snapshots(ctx)?;
+    Ok(())
 }
 
 /// Extracts, decrypting where needed, every layer of the platform images

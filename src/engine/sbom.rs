@@ -22,6 +22,14 @@ use crate::sbom::tree::{Layer, Tree};
 use crate::sbom::{self, SbomError};
 use crate::unpack::snapshot::Snapshots;
 
+/// `--verify-sbom`: whether to check the pulled content against its signed
+/// SBOM, and the keys that signed it (outside CVM mode).
+#[derive(Clone, Debug, Default)]
+pub struct SbomCheck {
+    pub enabled: bool,
+    pub keys: Vec<std::path::PathBuf>,
+}
+
 /// What `ccr sbom` is asked for.
 #[derive(Clone, Default)]
 pub struct SbomRequest {
@@ -289,4 +297,187 @@ fn of_layout(ctx: &Context, dir: &Path, platform: Option<&Platform>) -> Result<S
         },
         catalog,
     })
+}
+
+/// The keys `--verify-sbom` checks SBOM attestations with: in CVM mode the
+/// cosign keys of the KBS's image security policy for `r` (as for
+/// signatures); otherwise the ones given.
+pub fn sbom_keys(
+    ctx: &Context,
+    r: &ImageRef,
+    given: &[std::path::PathBuf],
+    policy: Option<&crate::trust::TrustPolicy>,
+) -> Result<Vec<sigstore::crypto::CosignVerificationKey>, Error> {
+    if ctx.cvm.is_some() {
+        let keys = policy.map(|p| p.cosign_keys_for(r)).unwrap_or_default();
+        if keys.is_empty() {
+            return Err(crate::trust::TrustError::Invalid(format!(
+                "--verify-sbom: the image security policy from the KBS names no cosign key for {r}"
+            ))
+            .into());
+        }
+        return Ok(keys);
+    }
+    if given.is_empty() {
+        return Err(Error::Usage(
+            "--verify-sbom needs --cosign-key PUB (the key that signed the SBOM attestation)"
+                .into(),
+        ));
+    }
+    Ok(given
+        .iter()
+        .map(|p| crate::trust::keys::load_public(p))
+        .collect::<Result<_, _>>()?)
+}
+
+const SBOM_PREDICATES: [&str; 2] = ["https://spdx.dev/Document", "https://cyclonedx.org/bom"];
+
+/// `--verify-sbom`: the SBOM attestation of the image `rec` holds (on its
+/// platform manifest, else on its index), verified with `keys`, must list
+/// exactly the packages catalogued now from the pulled content (decrypted
+/// with `layer_keys`). Licenses are each tool's reading and are not
+/// compared; types, names, versions and PURLs are.
+pub fn verify_pulled(
+    ctx: &Context,
+    r: &ImageRef,
+    rec: &crate::store::ImageRecord,
+    platform: Option<&Platform>,
+    keys: &[sigstore::crypto::CosignVerificationKey],
+    layer_keys: Arc<Keyring>,
+) -> Result<(), Error> {
+    use crate::trust::attest;
+    let img = ctx.images.resolve_platform(rec, platform)?;
+    let platform_digest = img.manifest_desc.digest.clone();
+    let top = rec.target.digest.clone();
+    let remote = block_on(crate::registry::Remote::connect(&ctx.images.registry, r))??;
+    let mut rejected = Vec::new();
+    let mut attested = Vec::new();
+    for digest in [&platform_digest, &top] {
+        let found = block_on(attest::verify(&remote, r, digest, keys, None))??;
+        rejected.extend(found.rejected);
+        attested.extend(
+            found
+                .verified
+                .into_iter()
+                .filter(|a| SBOM_PREDICATES.contains(&a.predicate_type.as_str())),
+        );
+        if !attested.is_empty() || digest == &top {
+            break;
+        }
+    }
+    if attested.is_empty() {
+        return Err(crate::trust::TrustError::NoValidAttestation {
+            reference: r.name(),
+            digest: platform_digest,
+            predicate_type: Some("spdx or cyclonedx".into()),
+            why: if rejected.is_empty() {
+                "none found".into()
+            } else {
+                rejected.join("; ")
+            },
+        }
+        .into());
+    }
+    let now = of_image(ctx, &rec.name, &img, layer_keys)?;
+    let regenerated = sbom::diff::entries(&sbom::spdx::write(&now), "the pulled image")?;
+    let mut best: Option<sbom::diff::Report> = None;
+    for a in &attested {
+        let entries = match a.predicate() {
+            serde_json::Value::String(_) => {
+                return Err(SbomError::Unreadable {
+                    what: format!("the SBOM attestation of {}", r.name()),
+                    why: "an SPDX tag-value document; attest it as spdxjson to have it compared"
+                        .into(),
+                }
+                .into());
+            }
+            v => sbom::diff::entries(v, "the attested SBOM")?,
+        };
+        let report = sbom::diff::compare(&entries, &regenerated, false);
+        if report.is_empty() {
+            return Ok(());
+        }
+        let size = |r: &sbom::diff::Report| r.added.len() + r.removed.len() + r.changed.len();
+        if best.as_ref().is_none_or(|b| size(&report) < size(b)) {
+            best = Some(report);
+        }
+    }
+    let report = best.expect("at least one attestation was compared");
+    Err(SbomError::Mismatch {
+        image: r.name(),
+        digest: platform_digest.to_string(),
+        differences: sbom::diff::render(&report).trim_end().replace('\n', "; "),
+    }
+    .into())
+}
+
+/// Records the SBOM of a built image (`build --sbom`) for a later `push
+/// --attest-sbom`, as SPDX JSON under the image's manifest digest.
+pub fn record(
+    ctx: &Context,
+    manifest: &crate::digest::Digest,
+    sbom: &Sbom,
+) -> Result<PathBuf, Error> {
+    let dir = ctx.layout.sboms();
+    std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
+        path: dir.clone(),
+        source,
+    })?;
+    let path = dir.join(format!("{}.spdx.json", manifest.hex()));
+    let text = serde_json::to_vec_pretty(&sbom::spdx::write(sbom)).expect("serialises");
+    crate::private_file::write(&path, &text, 0o600, crate::private_file::Existing::Replace)
+        .map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+    Ok(path)
+}
+
+/// The SBOM `build --sbom` recorded for this manifest, if any.
+pub fn recorded(
+    ctx: &Context,
+    manifest: &crate::digest::Digest,
+) -> Result<Option<serde_json::Value>, Error> {
+    let path = ctx
+        .layout
+        .sboms()
+        .join(format!("{}.spdx.json", manifest.hex()));
+    match crate::bounded::read(&path, crate::trust::attest::MAX_ATTESTATION) {
+        Ok(bytes) => Ok(Some(serde_json::from_slice(&bytes).map_err(|e| {
+            SbomError::Unreadable {
+                what: path.display().to_string(),
+                why: e.to_string(),
+            }
+        })?)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::Io { path, source }),
+    }
+}
+
+/// After `image encrypt SRC DST`: each platform of `dst` gets the SBOM
+/// recorded for the same platform of `src` (the content is the same, once
+/// decrypted).
+pub fn carry_over(ctx: &Context, src: &str, dst: &str) -> Result<(), Error> {
+    let (Ok(s), Ok(d)) = (ctx.images.lookup_one(src), ctx.images.lookup_one(dst)) else {
+        return Ok(());
+    };
+    let from = ctx.images.platform_images(&s.target)?;
+    for img in ctx.images.platform_images(&d.target)? {
+        let Some(orig) = from.iter().find(|o| o.platform() == img.platform()) else {
+            continue;
+        };
+        let path = ctx
+            .layout
+            .sboms()
+            .join(format!("{}.spdx.json", orig.manifest_desc.digest.hex()));
+        if !path.exists() {
+            continue;
+        }
+        let to = ctx
+            .layout
+            .sboms()
+            .join(format!("{}.spdx.json", img.manifest_desc.digest.hex()));
+        std::fs::copy(&path, &to).map_err(|source| Error::Io { path: to, source })?;
+    }
+    Ok(())
 }

@@ -66,6 +66,7 @@ pub fn upgrade(
         pull: req.pull,
         trust: req.trust.clone(),
         keys: req.keys.clone(),
+        sbom: Default::default(),
         run: RunOptions {
             name: Some(next),
             config,

@@ -271,7 +271,7 @@ fn blob_progress(progress: &Progress, desc: &Descriptor) -> Progress {
 }
 
 /// buildx attaches attestation manifests with platform unknown/unknown.
-fn is_attestation(d: &Descriptor) -> bool {
+pub fn is_attestation(d: &Descriptor) -> bool {
     d.annotations
         .get("vnd.docker.reference.type")
         .is_some_and(|t| t == "attestation-manifest")

@@ -45,6 +45,14 @@ pub enum SbomError {
     Unreadable { what: String, why: String },
     #[error("unknown SBOM format {0:?}")]
     Format(String),
+    #[error(
+        "{image}@{digest}: the content differs from its signed SBOM ({differences}); the image was not kept"
+    )]
+    Mismatch {
+        image: String,
+        digest: String,
+        differences: String,
+    },
 }
 
 impl SbomError {
@@ -57,6 +65,9 @@ impl SbomError {
                 Some("give an SPDX 2.x or CycloneDX JSON document, or an image".into())
             }
             SbomError::Read { .. } => None,
+            SbomError::Mismatch { .. } => Some(
+                "the image is not what its SBOM attestation describes: do not use it; if the change is intended, attest the new content".into(),
+            ),
         }
     }
 }

@@ -100,7 +100,7 @@ pub struct SignOutcome {
     pub added: bool,
 }
 
-fn verify_any(keys: &[CosignVerificationKey], sig: &[u8], msg: &[u8]) -> Option<usize> {
+pub(super) fn verify_any(keys: &[CosignVerificationKey], sig: &[u8], msg: &[u8]) -> Option<usize> {
     keys.iter()
         .position(|k| k.verify_signature(Signature::Raw(sig), msg).is_ok())
 }
@@ -354,7 +354,7 @@ async fn check_simple_signing(
 }
 
 /// DSSE pre-authentication encoding.
-fn pae(payload_type: &str, payload: &[u8]) -> Vec<u8> {
+pub(super) fn pae(payload_type: &str, payload: &[u8]) -> Vec<u8> {
     let mut out = format!(
         "DSSEv1 {} {} {} ",
         payload_type.len(),

@@ -2,6 +2,7 @@
 //! image may be used. Verification happens on the resolved digest, before
 //! any content is fetched or stored.
 
+pub mod attest;
 pub mod cosign;
 pub mod keys;
 pub mod policy;
@@ -38,6 +39,13 @@ pub enum TrustError {
         "keyless {what} needs the Sigstore public-good services (Fulcio, Rekor), which this machine cannot reach"
     )]
     KeylessUnavailable { what: &'static str },
+    #[error("{reference}@{digest}: no verified attestation{}: {why}", predicate_type.as_deref().map(|t| format!(" of type {t}")).unwrap_or_default())]
+    NoValidAttestation {
+        reference: String,
+        digest: Digest,
+        predicate_type: Option<String>,
+        why: String,
+    },
     #[error("{0}")]
     Invalid(String),
     #[error(transparent)]
@@ -53,6 +61,9 @@ impl TrustError {
                     .into(),
             ),
             TrustError::KeylessUnavailable { .. } => Some("use a key pair instead".into()),
+            TrustError::NoValidAttestation { .. } => Some(
+                "attest it (ccr image attest, or cosign attest) with the key whose public half you gave, for this digest".into(),
+            ),
             _ => None,
         }
     }
@@ -179,6 +190,25 @@ impl TrustPolicy {
 
     pub fn is_empty(&self) -> bool {
         self.policy.is_none() && self.required.is_empty()
+    }
+
+    /// Every cosign key a signature of `r` may be made with, by the
+    /// policy's scope for `r` and the command line's requirements.
+    pub fn cosign_keys_for(&self, r: &ImageRef) -> Vec<CosignVerificationKey> {
+        let from_policy = self
+            .policy
+            .as_ref()
+            .map(|p| p.requirements_for(r).1)
+            .unwrap_or(&[]);
+        from_policy
+            .iter()
+            .chain(self.required.iter())
+            .filter_map(|q| match q {
+                Requirement::SigstoreSigned { keys, .. } => Some(keys.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
     }
 
     /// Checks `digest`, which `r` resolved to, against every requirement.

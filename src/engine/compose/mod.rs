@@ -90,6 +90,7 @@ pub fn create_request(
         pull: crate::image::PullPolicy::Never,
         trust: None,
         keys,
+        sbom: Default::default(),
         run,
     })
 }
