@@ -139,6 +139,9 @@ _ccr() {
             ccr,save)
                 cmd="ccr__subcmd__save"
                 ;;
+            ccr,sbom)
+                cmd="ccr__subcmd__sbom"
+                ;;
             ccr,start)
                 cmd="ccr__subcmd__start"
                 ;;
@@ -322,8 +325,14 @@ _ccr() {
             ccr__subcmd__cvm,status)
                 cmd="ccr__subcmd__cvm__subcmd__status"
                 ;;
+            ccr__subcmd__image,attest)
+                cmd="ccr__subcmd__image__subcmd__attest"
+                ;;
             ccr__subcmd__image,decrypt)
                 cmd="ccr__subcmd__image__subcmd__decrypt"
+                ;;
+            ccr__subcmd__image,download)
+                cmd="ccr__subcmd__image__subcmd__download"
                 ;;
             ccr__subcmd__image,encrypt)
                 cmd="ccr__subcmd__image__subcmd__encrypt"
@@ -366,6 +375,15 @@ _ccr() {
                 ;;
             ccr__subcmd__image,verify)
                 cmd="ccr__subcmd__image__subcmd__verify"
+                ;;
+            ccr__subcmd__image,verify-attestation)
+                cmd="ccr__subcmd__image__subcmd__verify__subcmd__attestation"
+                ;;
+            ccr__subcmd__image__subcmd__download,attestation)
+                cmd="ccr__subcmd__image__subcmd__download__subcmd__attestation"
+                ;;
+            ccr__subcmd__image__subcmd__download,sbom)
+                cmd="ccr__subcmd__image__subcmd__download__subcmd__sbom"
                 ;;
             ccr__subcmd__kbs,attest)
                 cmd="ccr__subcmd__kbs__subcmd__attest"
@@ -412,6 +430,9 @@ _ccr() {
             ccr__subcmd__network,rm)
                 cmd="ccr__subcmd__network__subcmd__rm"
                 ;;
+            ccr__subcmd__sbom,diff)
+                cmd="ccr__subcmd__sbom__subcmd__diff"
+                ;;
             ccr__subcmd__system,df)
                 cmd="ccr__subcmd__system__subcmd__df"
                 ;;
@@ -443,7 +464,7 @@ _ccr() {
 
     case "${cmd}" in
         ccr)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version run create ps logs exec stop kill rm destroy upgrade start cp port rename pause unpause top stats attach update commit events diff export version info volume network compose system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs cvm key login logout completion"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version run create ps logs exec stop kill rm destroy upgrade start cp port rename pause unpause top stats attach update commit events diff export version info volume network compose system restart wait container inspect build builder pull push images history tag rmi save load import image manifest kbs cvm key sbom login logout completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -503,7 +524,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --target --platform --no-cache --pull --label --network --quiet --progress --secret --iidfile --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-t -f -q -h -V --tag --file --build-arg --target --platform --no-cache --pull --label --network --quiet --progress --secret --iidfile --sbom --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --verify-sbom --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1857,7 +1878,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__container__subcmd__create)
-            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --mount --volumes-from --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --gpus --device --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --mount --volumes-from --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --gpus --device --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --verify-sbom --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2617,7 +2638,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__container__subcmd__run)
-            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --mount --volumes-from --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --gpus --device --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --mount --volumes-from --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --gpus --device --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --verify-sbom --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3155,7 +3176,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__create)
-            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --mount --volumes-from --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --gpus --device --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --mount --volumes-from --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --gpus --device --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --verify-sbom --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3815,12 +3836,78 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__image__subcmd__attest)
+            opts="-q -h -V --key --predicate --sbom --type --recursive --replace --quiet --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --predicate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --decryption-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3876,6 +3963,112 @@ _ccr() {
                     return 0
                     ;;
                 --tsm-report-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__image__subcmd__download)
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version attestation sbom"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__image__subcmd__download__subcmd__attestation)
+            opts="-h -V --predicate-type --platform --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --predicate-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__image__subcmd__download__subcmd__sbom)
+            opts="-h -V --key --platform --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4229,7 +4422,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__pull)
-            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --verify-sbom --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4315,7 +4508,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__push)
-            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --encrypt --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --attest-sbom --encrypt --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4508,6 +4701,48 @@ _ccr() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__image__subcmd__verify__subcmd__attestation)
+            opts="-h -V --key --type --recursive --platform --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5773,7 +6008,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__pull)
-            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --verify-sbom --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5859,7 +6094,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__push)
-            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --encrypt --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-q -h -V --platform --all-platforms --quiet --sign --cosign-key --attest-sbom --encrypt --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6041,7 +6276,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__run)
-            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --mount --volumes-from --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --gpus --device --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-i -t -d -e -v -w -u -l -m -p -q -h -V --rm --interactive --tty --detach --name --env --env-file --volume --mount --volumes-from --workdir --user --entrypoint --hostname --read-only --tmpfs --stop-signal --network --network-alias --label --restart --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --memory --cpus --pids-limit --shm-size --add-host --dns --dns-search --cap-add --cap-drop --privileged --init --gpus --device --sig-proxy --publish --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --verify-sbom --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6310,6 +6545,118 @@ _ccr() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__sbom)
+            opts="-o -q -h -V --output --file --platform --pull --quiet --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version diff"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pull)
+                    COMPREPLY=($(compgen -W "missing always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --decryption-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kbs-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tee)
+                    COMPREPLY=($(compgen -W "auto sample tdx snp" -- "${cur}"))
+                    return 0
+                    ;;
+                --tee-key)
+                    COMPREPLY=($(compgen -W "ec rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --tsm-report-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__sbom__subcmd__diff)
+            opts="-h -V --format --ignore-licenses --platform --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6711,7 +7058,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__upgrade)
-            opts="-q -h -V --ready-after --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-q -h -V --ready-after --platform --pull --quiet --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --verify-sbom --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

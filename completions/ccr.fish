@@ -83,6 +83,7 @@ complete -c ccr -n "__fish_ccr_needs_command" -f -a "manifest" -d 'Manage local 
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "kbs" -d 'Talk to a Key Broker Service: attest, fetch and provision resources'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "cvm" -d 'Confidential-VM mode'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "key" -d 'Manage signing keys'
+complete -c ccr -n "__fish_ccr_needs_command" -f -a "sbom" -d 'Generate a software bill of materials (SPDX, CycloneDX) of an image or directory'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "login" -d 'Log in to a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "logout" -d 'Log out from a registry'
 complete -c ccr -n "__fish_ccr_needs_command" -f -a "completion" -d 'Print a shell completion script'
@@ -158,6 +159,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand run" -l no-healthcheck -d 'Disab
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l privileged -d 'Give extended privileges to this container'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s q -l quiet -d 'Suppress the pull output'
+complete -c ccr -n "__fish_ccr_using_subcommand run" -l verify-sbom -d 'Refuse the image unless its signed SBOM attestation (--cosign-key) lists exactly the packages in its content'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -234,6 +236,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand create" -l no-healthcheck -d 'Di
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l privileged -d 'Give extended privileges to this container'
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s q -l quiet -d 'Suppress the pull output'
+complete -c ccr -n "__fish_ccr_using_subcommand create" -l verify-sbom -d 'Refuse the image unless its signed SBOM attestation (--cosign-key) lists exactly the packages in its content'
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand create" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -356,6 +359,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l initdata -d 'The ini
 complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -s q -l quiet -d 'Suppress the pull output'
+complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l verify-sbom -d 'Refuse the image unless its signed SBOM attestation (--cosign-key) lists exactly the packages in its content'
 complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand upgrade" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1198,6 +1202,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subco
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give extended privileges to this container'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Suppress the pull output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l verify-sbom -d 'Refuse the image unless its signed SBOM attestation (--cosign-key) lists exactly the packages in its content'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1274,6 +1279,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subco
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give extended privileges to this container'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Suppress the pull output'
+complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l verify-sbom -d 'Refuse the image unless its signed SBOM attestation (--cosign-key) lists exactly the packages in its content'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1570,6 +1576,8 @@ native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l no-cache -d 'Do not use the build cache'
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l pull -d 'Always pull base images, even when present'
 complete -c ccr -n "__fish_ccr_using_subcommand build" -s q -l quiet -d 'Suppress the build output and print the image ID on success'
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l sbom -d 'Record the image\'s SBOM for a later push --sign=cosign --attest-sbom (nothing is attached now)'
+complete -c ccr -n "__fish_ccr_using_subcommand build" -l verify-sbom -d 'Refuse the image unless its signed SBOM attestation (--cosign-key) lists exactly the packages in its content'
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand build" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1621,6 +1629,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand pull" -l snapshotter -d 'How con
 native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l all-platforms -d 'Content for all platforms'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -s q -l quiet -d 'Suppress progress output'
+complete -c ccr -n "__fish_ccr_using_subcommand pull" -l verify-sbom -d 'Refuse the image unless its signed SBOM attestation (--cosign-key) lists exactly the packages in its content'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1637,6 +1646,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand push" -l snapshotter -d 'How con
 native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l all-platforms -d 'Content for all platforms'
 complete -c ccr -n "__fish_ccr_using_subcommand push" -s q -l quiet -d 'Suppress progress output'
+complete -c ccr -n "__fish_ccr_using_subcommand push" -l attest-sbom -d 'Also attest the pushed image with its SBOM (recorded by build --sbom, else made now), signed with the same key'
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand push" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand push" -s h -l help -d 'Print help'
@@ -1720,30 +1730,33 @@ complete -c ccr -n "__fish_ccr_using_subcommand import" -l debug -d 'Print debug
 complete -c ccr -n "__fish_ccr_using_subcommand import" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand import" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand import" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
 native\t''"
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -l debug -d 'Print debug output'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -s h -l help -d 'Print help'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -s V -l version -d 'Print version'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "ls" -d 'List images'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "rm" -d 'Remove one or more images'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "history" -d 'Show the history of an image'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "inspect" -d 'Display detailed information on one or more images'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "prune" -d 'Remove unused images and content'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "pull" -d 'Pull an image from a registry'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "push" -d 'Push an image to a registry'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "tag" -d 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "save" -d 'Save images to a tar archive'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "load" -d 'Load images from a tar archive'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "import" -d 'Import a root filesystem tarball as an image'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "sign" -d 'Sign an image in its registry (cosign format)'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "verify" -d 'Verify an image\'s signatures in its registry'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "encrypt" -d 'Encrypt image layers (ocicrypt) for recipients: public keys or KBS key ids'
-complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify encrypt decrypt" -f -a "decrypt" -d 'Decrypt image layers'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "ls" -d 'List images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "rm" -d 'Remove one or more images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "history" -d 'Show the history of an image'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "inspect" -d 'Display detailed information on one or more images'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "prune" -d 'Remove unused images and content'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "push" -d 'Push an image to a registry'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "tag" -d 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "save" -d 'Save images to a tar archive'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "load" -d 'Load images from a tar archive'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "import" -d 'Import a root filesystem tarball as an image'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "sign" -d 'Sign an image in its registry (cosign format)'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "verify" -d 'Verify an image\'s signatures in its registry'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "attest" -d 'Attest an image in its registry: a signed in-toto statement (cosign\'s layout)'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "verify-attestation" -d 'Verify an image\'s attestations and print them, one JSON per line'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "download" -d 'Download an image\'s attestations or SBOM'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "encrypt" -d 'Encrypt image layers (ocicrypt) for recipients: public keys or KBS key ids'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and not __fish_seen_subcommand_from ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt" -f -a "decrypt" -d 'Decrypt image layers'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Format the output: table, json, or a template such as \'{{.Repository}}:{{.Tag}}\'' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output: dangling=true|false, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from ls" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
@@ -1829,6 +1842,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l all-platforms -d 'Content for all platforms'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Suppress progress output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l verify-sbom -d 'Refuse the image unless its signed SBOM attestation (--cosign-key) lists exactly the packages in its content'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1845,6 +1859,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 native\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l all-platforms -d 'Content for all platforms'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Suppress progress output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l attest-sbom -d 'Also attest the pushed image with its SBOM (recorded by build --sbom, else made now), signed with the same key'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l debug -d 'Print debug output'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
@@ -1916,6 +1931,56 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l key -d 'Private key (cosign format; password from COSIGN_PASSWORD)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l predicate -d 'The predicate: a file, as cosign attest reads it' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l type -d 'Predicate type: spdx, spdxjson, cyclonedx, slsaprovenance, slsaprovenance1, link, vuln, openvex, custom, or a URI' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE, or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l sbom -d 'Generate the SBOM predicate from the image\'s content (SPDX for --type spdx/spdxjson, CycloneDX for cyclonedx)'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l recursive -d 'For an index, attest every platform manifest too (with --sbom, each with its own SBOM)'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l replace -d 'Replace the attestations of the same predicate type'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -s q -l quiet -d 'Print only the attested digests'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from attest" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify-attestation" -l key -d 'Public key (repeatable)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify-attestation" -l type -d 'Predicate type to require (as for attest)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify-attestation" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify-attestation" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify-attestation" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify-attestation" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify-attestation" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify-attestation" -l recursive -d 'For an index, verify every platform manifest\'s attestations too'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify-attestation" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify-attestation" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify-attestation" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from verify-attestation" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from download" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from download" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from download" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from download" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from download" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from download" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from download" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from download" -f -a "attestation" -d 'Print an image\'s attestations (unverified), one JSON per line'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from download" -f -a "sbom" -d 'Print an image\'s SBOM: with --key, the predicate of a verified SBOM attestation; without, the unsigned attachment'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l recipient -d 'Who can decrypt: jwe:PUB.pem (RSA or EC, PEM or JWK), or a KBS key id provider:attestation-agent:keyid=kbs:///R/T/TAG (short: kbs:///R/T/TAG) (repeatable)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l platform -d 'Only content for this platform (repeatable, or comma-separated; default: this host\'s)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from encrypt" -l layer -d 'Layer to encrypt, counting from 0; negative counts from the last (repeatable; default: all)' -r
@@ -2183,6 +2248,45 @@ complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_
 complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand key; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -s o -l output -d 'Output format: spdx-json, cyclonedx-json[@1.5|@1.6], json, table' -r
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l file -d 'Write the SBOM to this file instead of standard output' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l pull -d 'When to pull the image' -r -f -a "missing\t''
+always\t''
+never\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l decryption-key -d 'Key for encrypted layers: PRIV.pem[:PASSWORD] (PEM or JWK), kbs:///R/T/TAG=KEK-FILE, or kbs:///R/T/TAG (fetched from the KBS after attestation) (repeatable)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l kbs-url -d 'The KBS (http[s]://HOST:PORT); default from CCR_KBS_URL, kbs_url in ccr.toml, or agent.aa_kbc_params on the kernel command line' -r
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l kbs-cert -d 'CA certificate (PEM) for an HTTPS KBS' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l tee -d 'The TEE whose evidence is sent' -r -f -a "auto\t'The guest\'s TEE (TDX or SNP via configfs-tsm); fails when there is none'
+sample\t'Development only: evidence that proves nothing'
+tdx\t''
+snp\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l tee-key -d 'The kind of the session\'s ephemeral key' -r -f -a "ec\t''
+rsa\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l tsm-report-dir -d 'Where configfs-tsm reports are made' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -s q -l quiet -d 'Suppress the pull output'
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and not __fish_seen_subcommand_from diff" -a "diff" -d 'Compare two SBOMs (files, or images to catalog) by their packages; exit 1 when they differ'
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and __fish_seen_subcommand_from diff" -l format -d 'Output format: text or json' -r
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and __fish_seen_subcommand_from diff" -l platform -d 'Platform (OS/ARCH[/VARIANT]; default: this host\'s)' -r
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and __fish_seen_subcommand_from diff" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and __fish_seen_subcommand_from diff" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and __fish_seen_subcommand_from diff" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and __fish_seen_subcommand_from diff" -l snapshotter -d 'How container root file systems are made: overlayfs (over shared layer snapshots) or native (a copy)' -r -f -a "overlayfs\t''
+native\t''"
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and __fish_seen_subcommand_from diff" -l ignore-licenses -d 'Do not compare licenses'
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and __fish_seen_subcommand_from diff" -l debug -d 'Print debug output'
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and __fish_seen_subcommand_from diff" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c ccr -n "__fish_ccr_using_subcommand sbom; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c ccr -n "__fish_ccr_using_subcommand login" -s u -l username -d 'Username' -r
 complete -c ccr -n "__fish_ccr_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin)' -r
 complete -c ccr -n "__fish_ccr_using_subcommand login" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F

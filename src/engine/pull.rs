@@ -84,11 +84,17 @@ pub fn pull(
     if let Some(sbom_keys) = sbom_keys {
         let rec = ctx.images.lookup_one(&res.name)?;
         let platform = opts.platforms.first();
-        if let Err(e) = super::sbom::verify_pulled(ctx, r, &rec, platform, &sbom_keys, keys) {
-            if !existed {
-                forget(ctx, &res.name)?;
+        match super::sbom::verify_pulled(ctx, r, &rec, platform, &sbom_keys, keys) {
+            Ok(n) => progress.line(format!(
+                "Verified SBOM attestation on {}: its {n} packages are the content's",
+                res.target.digest
+            )),
+            Err(e) => {
+                if !existed {
+                    forget(ctx, &res.name)?;
+                }
+                return Err(e);
             }
-            return Err(e);
         }
     }
     // Said only now: every check has passed.

@@ -336,7 +336,8 @@ const SBOM_PREDICATES: [&str; 2] = ["https://spdx.dev/Document", "https://cyclon
 /// platform manifest, else on its index), verified with `keys`, must list
 /// exactly the packages catalogued now from the pulled content (decrypted
 /// with `layer_keys`). Licenses are each tool's reading and are not
-/// compared; types, names, versions and PURLs are.
+/// compared; types, names, versions and PURLs are. Returns how many
+/// packages matched.
 pub fn verify_pulled(
     ctx: &Context,
     r: &ImageRef,
@@ -344,7 +345,7 @@ pub fn verify_pulled(
     platform: Option<&Platform>,
     keys: &[sigstore::crypto::CosignVerificationKey],
     layer_keys: Arc<Keyring>,
-) -> Result<(), Error> {
+) -> Result<usize, Error> {
     use crate::trust::attest;
     let img = ctx.images.resolve_platform(rec, platform)?;
     let platform_digest = img.manifest_desc.digest.clone();
@@ -395,7 +396,7 @@ pub fn verify_pulled(
         };
         let report = sbom::diff::compare(&entries, &regenerated, false);
         if report.is_empty() {
-            return Ok(());
+            return Ok(regenerated.len());
         }
         let size = |r: &sbom::diff::Report| r.added.len() + r.removed.len() + r.changed.len();
         if best.as_ref().is_none_or(|b| size(&report) < size(b)) {
