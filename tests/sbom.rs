@@ -199,6 +199,22 @@ fn the_package_sets_equal_syfts() {
     ]);
     let layered = ccr_set(&env, "localhost/layered:1");
     assert_same(&layered, &syft_set(&env, "localhost/layered:1"), "layered");
+    // The build extracted the layers; read straight from the blobs instead
+    // (nothing extracted), the packages are the same.
+    let snapshots = env.data_root().join("snapshots/layers");
+    assert!(std::fs::read_dir(&snapshots).unwrap().count() > 0);
+    std::fs::remove_dir_all(&snapshots).unwrap();
+    std::fs::create_dir_all(&snapshots).unwrap();
+    assert_same(
+        &ccr_set(&env, "localhost/layered:1"),
+        &layered,
+        "layered, from the blobs",
+    );
+    assert_eq!(
+        std::fs::read_dir(&snapshots).unwrap().count(),
+        0,
+        "an SBOM extracts nothing"
+    );
     assert!(
         !layered
             .keys()
@@ -481,4 +497,59 @@ fn diff_sees_only_what_changed() {
         a.to_str().unwrap(),
     ]);
     assert!(err.contains("not an SBOM"), "{err}");
+}
+
+#[test]
+fn an_encrypted_image_is_catalogued_with_its_key_only() {
+    let env = Env::new();
+    env.busybox("localhost/busybox:latest");
+    let key = env.path("priv.pem");
+    let public = env.path("pub.pem");
+    sh(Command::new("openssl")
+        .args([
+            "genpkey",
+            "-algorithm",
+            "RSA",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+            "-out",
+        ])
+        .arg(&key));
+    sh(Command::new("openssl")
+        .args(["pkey", "-pubout", "-in"])
+        .arg(&key)
+        .arg("-out")
+        .arg(&public));
+    env.ok(&[
+        "image",
+        "encrypt",
+        "--recipient",
+        &format!("jwe:{}", public.display()),
+        "localhost/busybox:latest",
+        "localhost/busybox:enc",
+    ]);
+    let err = env.fails(&["sbom", "-q", "localhost/busybox:enc"]);
+    assert!(err.to_lowercase().contains("key"), "{err}");
+    let out = env.ok(&[
+        "sbom",
+        "-q",
+        "-o",
+        "json",
+        "--decryption-key",
+        key.to_str().unwrap(),
+        "localhost/busybox:enc",
+    ]);
+    assert_same(
+        &package_set(&json(&out)),
+        &ccr_set(&env, "localhost/busybox:latest"),
+        "encrypted busybox",
+    );
+    // Read from the blobs, decrypted in memory: nothing was extracted.
+    let snapshots = env.data_root().join("snapshots/layers");
+    assert_eq!(
+        std::fs::read_dir(&snapshots)
+            .map(|d| d.count())
+            .unwrap_or(0),
+        0
+    );
 }

@@ -105,7 +105,9 @@ pub fn per_platform(
         .collect()
 }
 
-/// The SBOM of one platform image in the store.
+/// The SBOM of one platform image in the store: from its extracted
+/// layers when all are (a pulled image with keys, one a container ran
+/// from), else read straight from the layer blobs, extracting nothing.
 pub fn of_image(
     ctx: &Context,
     name: &str,
@@ -115,7 +117,6 @@ pub fn of_image(
     let snapshots = Snapshots::open(&ctx.layout)?
         .with_keys(keys)
         .with_expansion(ctx.opts.config.expansion()?);
-    let dirs = snapshots.prepare(&ctx.images.store, img)?;
     let diff_ids: Vec<String> = img
         .config
         .rootfs
@@ -123,20 +124,46 @@ pub fn of_image(
         .iter()
         .map(|d| d.to_string())
         .collect();
-    // The stack may start above an opaque root: the top layers match.
-    let skip = diff_ids.len().saturating_sub(dirs.len());
-    let layers: Vec<Layer> = dirs
-        .into_iter()
-        .zip(diff_ids.iter().skip(skip))
-        .map(|(dir, id)| Layer {
-            dir,
-            id: Some(id.clone()),
-        })
-        .collect();
-    let tree = Tree::from_layers(layers).map_err(|source| SbomError::Read {
-        path: name.to_string(),
-        source,
-    })?;
+    let layers = &img.manifest.layers;
+    let extracted = img
+        .config
+        .rootfs
+        .diff_ids
+        .iter()
+        .all(|d| snapshots.layer_dir(d).is_dir());
+    let tree = if extracted || layers.len() != diff_ids.len() {
+        let dirs = snapshots.prepare(&ctx.images.store, img)?;
+        // The stack may start above an opaque root: the top layers match.
+        let skip = diff_ids.len().saturating_sub(dirs.len());
+        let layers: Vec<Layer> = dirs
+            .into_iter()
+            .zip(diff_ids.iter().skip(skip))
+            .map(|(dir, id)| Layer {
+                dir,
+                id: Some(id.clone()),
+            })
+            .collect();
+        Tree::from_layers(layers).map_err(|source| SbomError::Read {
+            path: name.to_string(),
+            source,
+        })?
+    } else {
+        // Only a key holder may read an encrypted layer.
+        for desc in layers {
+            if crate::crypt::is_encrypted(desc) {
+                snapshots.keys().open(desc)?;
+            }
+        }
+        let store = &ctx.images.store;
+        let open = |i: usize| -> std::io::Result<Box<dyn sbom::stream::LayerReader>> {
+            let s = snapshots
+                .stream(store, &layers[i], &img.config.rootfs.diff_ids[i])
+                .map_err(std::io::Error::other)?;
+            Ok(Box::new(Checked(s)))
+        };
+        let ids: Vec<Option<String>> = diff_ids.iter().cloned().map(Some).collect();
+        sbom::stream::read(&ids, &open, &sbom::all_globs()).map_err(|e| stream_error(name, e))?
+    };
     let platform = img.platform();
     let source = Source {
         kind: SourceKind::Image,
@@ -152,6 +179,36 @@ pub fn of_image(
         source,
         catalog: sbom::catalog(&tree),
     })
+}
+
+/// A layer stream whose end checks its diff id (and HMAC).
+struct Checked(crate::unpack::snapshot::LayerStream);
+
+impl std::io::Read for Checked {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.0.read(buf)
+    }
+}
+
+impl sbom::stream::LayerReader for Checked {
+    fn finish(self: Box<Self>) -> std::io::Result<()> {
+        self.0.finish().map_err(std::io::Error::other)
+    }
+}
+
+/// A snapshot error carried through the stream reader comes back as itself.
+fn stream_error(name: &str, e: std::io::Error) -> Error {
+    if e.get_ref()
+        .is_some_and(|i| i.is::<crate::unpack::snapshot::SnapshotError>())
+    {
+        let inner = e.into_inner().expect("checked");
+        return Error::Snapshot(*inner.downcast().expect("checked"));
+    }
+    SbomError::Read {
+        path: name.to_string(),
+        source: e,
+    }
+    .into()
 }
 
 pub fn of_directory(path: &Path) -> Result<Sbom, Error> {

@@ -4,7 +4,6 @@
 //! zlib-compressed JSON). Every visible regular file is looked at; only its
 //! first bytes are read unless it is ELF.
 
-use std::fs::File;
 use std::io::Read;
 
 use object::read::elf::{ElfFile32, ElfFile64, FileHeader, ProgramHeader};
@@ -26,6 +25,10 @@ const AUDIT_LIMIT: u64 = 8 << 20;
 const STRING_LIMIT: u64 = 16 << 20;
 
 pub fn catalog(tree: &Tree, found: &Finder) -> Vec<Package> {
+    // Read from streams: every file was looked at as it went past.
+    if let Some(p) = &tree.prescanned {
+        return p.clone();
+    }
     // ELF detection opens every file: two threads share the list.
     let files = &found.files;
     let half = files.len() / 2;
@@ -46,42 +49,59 @@ fn scan(tree: &Tree, files: &[String]) -> Vec<Package> {
     for path in files {
         let Ok(mut f) = tree.open(path) else { continue };
         let mut head = [0u8; 18];
-        if f.read_exact(&mut head).is_err() || &head[..4] != b"\x7fELF" {
-            continue;
-        }
-        // ET_EXEC and ET_DYN only (executables, PIEs, shared libraries),
-        // the files mime sniffing calls executable.
-        let e_type = if head[5] == 2 {
-            u16::from_be_bytes([head[16], head[17]])
-        } else {
-            u16::from_le_bytes([head[16], head[17]])
-        };
-        if e_type != 2 && e_type != 3 {
+        if f.read_exact(&mut head).is_err() || !is_executable_elf(&head) {
             continue;
         }
         let Some(loc) = Location::at(tree, path) else {
             continue;
         };
         let cache = ReadCache::new(f);
-        let elf = Elf::parse(&cache);
-        let Some(elf) = elf else { continue };
-        if let Some(info) = elf.go_buildinfo() {
-            out.extend(go_packages(&info, &loc, &cache));
-        }
-        if let Some(list) = elf.section(".dep-v0") {
-            out.extend(rust_packages(&list, &loc));
-        }
+        out.extend(packages_of(&cache, &loc));
     }
     out
 }
 
-enum Elf<'a> {
-    E32(ElfFile32<'a, Endianness, &'a ReadCache<File>>),
-    E64(ElfFile64<'a, Endianness, &'a ReadCache<File>>),
+/// What the ELF file `data` (at `loc`) was built from: Go modules, Rust crates.
+fn packages_of<'a, R: ReadRef<'a>>(data: R, loc: &Location) -> Vec<Package> {
+    let mut out = Vec::new();
+    let Some(elf) = Elf::parse(data) else {
+        return out;
+    };
+    if let Some(info) = elf.go_buildinfo() {
+        out.extend(go_packages(&info, loc, data));
+    }
+    if let Some(list) = elf.section(".dep-v0") {
+        out.extend(rust_packages(&list, loc));
+    }
+    out
 }
 
-impl<'a> Elf<'a> {
-    fn parse(data: &'a ReadCache<File>) -> Option<Elf<'a>> {
+/// Whether these first bytes start an ELF executable or shared object
+/// (`ET_EXEC`, `ET_DYN`), the files mime sniffing calls executable.
+pub fn is_executable_elf(head: &[u8]) -> bool {
+    if head.len() < 18 || &head[..4] != b"\x7fELF" {
+        return false;
+    }
+    let e_type = if head[5] == 2 {
+        u16::from_be_bytes([head[16], head[17]])
+    } else {
+        u16::from_le_bytes([head[16], head[17]])
+    };
+    e_type == 2 || e_type == 3
+}
+
+/// [`packages_of`] for a file held in memory (a layer read as a stream).
+pub fn packages_in(data: &[u8], loc: &Location) -> Vec<Package> {
+    packages_of(data, loc)
+}
+
+enum Elf<'a, R: ReadRef<'a>> {
+    E32(ElfFile32<'a, Endianness, R>),
+    E64(ElfFile64<'a, Endianness, R>),
+}
+
+impl<'a, R: ReadRef<'a>> Elf<'a, R> {
+    fn parse(data: R) -> Option<Elf<'a, R>> {
         if let Ok(e) = ElfFile64::<Endianness, _>::parse(data) {
             return Some(Elf::E64(e));
         }
@@ -391,7 +411,7 @@ fn go_package(m: &Module, info: &BuildInfo, loc: &Location, main: bool) -> Packa
     }
 }
 
-fn go_packages(info: &BuildInfo, loc: &Location, file: &ReadCache<File>) -> Vec<Package> {
+fn go_packages<'a, R: ReadRef<'a>>(info: &BuildInfo, loc: &Location, file: R) -> Vec<Package> {
     let mut out: Vec<Package> = info
         .deps
         .iter()
@@ -456,7 +476,7 @@ fn go_packages(info: &BuildInfo, loc: &Location, file: &ReadCache<File>) -> Vec<
 
 /// A `(devel)` main module's version: from `-ldflags -X ...version=`, a
 /// semver string in the binary, or a pseudo-version from the VCS stamp.
-fn main_version(info: &BuildInfo, file: &ReadCache<File>) -> Option<String> {
+fn main_version<'a, R: ReadRef<'a>>(info: &BuildInfo, file: R) -> Option<String> {
     if let Some(ldflags) = info.setting("-ldflags") {
         let main = regex::escape(&info.main.path).replace('/', "\\/");
         for pat in [
@@ -613,6 +633,7 @@ mod tests {
 #[cfg(test)]
 mod real_binaries {
     use super::*;
+    use std::fs::File;
 
     /// Debian's registry is a Go binary (tests/setup.sh installs it).
     #[test]

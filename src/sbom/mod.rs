@@ -23,6 +23,7 @@ pub mod purl;
 pub mod python;
 pub mod rpm;
 pub mod spdx;
+pub mod stream;
 pub mod tree;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -257,7 +258,8 @@ impl Finder {
     }
 }
 
-fn all_globs() -> Vec<&'static str> {
+/// Every glob a cataloger looks for files by.
+pub fn all_globs() -> Vec<&'static str> {
     let mut g: Vec<&'static str> = Vec::new();
     g.extend(dpkg::GLOBS);
     g.extend(apk::GLOBS);

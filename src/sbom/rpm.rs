@@ -37,7 +37,7 @@ pub fn catalog(tree: &Tree, found: &Finder, release: Option<&Release>) -> Vec<Pa
         if !db.path.ends_with("/rpmdb.sqlite") {
             continue;
         }
-        let Some(disk) = tree.disk_path(&db.path) else {
+        let Ok((disk, _guard)) = tree.local_file(&db.path) else {
             continue;
         };
         for h in headers(&disk).unwrap_or_default() {

@@ -8,11 +8,13 @@
 //! tree; symlinks resolve inside the tree, never on the host. Reads are
 //! bounded and never follow a link out of a layer.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File};
-use std::io::{self, Read};
+use std::io;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The most symlinks followed resolving one path (as Linux's ELOOP).
 const MAX_LINKS: usize = 40;
@@ -43,6 +45,12 @@ pub struct Layer {
 pub struct Tree {
     layers: Vec<Layer>,
     nodes: BTreeMap<String, Node>,
+    /// For a tree read from layer streams (nothing on disk): the content
+    /// of the files kept, by path.
+    memory: Option<HashMap<String, Arc<Vec<u8>>>>,
+    /// Packages found in files while they streamed past (ELF build
+    /// information), for a tree read from streams.
+    pub prescanned: Option<Vec<super::Package>>,
 }
 
 enum Entry {
@@ -96,7 +104,28 @@ impl Tree {
                 }
             }
         }
-        Ok(Tree { layers, nodes })
+        Ok(Tree {
+            layers,
+            nodes,
+            memory: None,
+            prescanned: None,
+        })
+    }
+
+    /// A tree assembled elsewhere (from layer streams): its nodes, the
+    /// content kept, the packages found on the way.
+    pub fn from_parts(
+        layers: Vec<Layer>,
+        nodes: BTreeMap<String, Node>,
+        memory: HashMap<String, Arc<Vec<u8>>>,
+        prescanned: Vec<super::Package>,
+    ) -> Tree {
+        Tree {
+            layers,
+            nodes,
+            memory: Some(memory),
+            prescanned: Some(prescanned),
+        }
     }
 
     /// One plain directory (a root filesystem): nothing is a whiteout.
@@ -113,7 +142,16 @@ impl Tree {
                 id: None,
             }],
             nodes,
+            memory: None,
+            prescanned: None,
         })
+    }
+
+    /// Keeps `data` as the content of `path` (a tree read from streams).
+    pub fn keep(&mut self, path: String, data: Vec<u8>) {
+        if let Some(m) = &mut self.memory {
+            m.insert(path, Arc::new(data));
+        }
     }
 
     pub fn layer_id(&self, layer: usize) -> Option<&str> {
@@ -188,8 +226,12 @@ impl Tree {
         matches!(self.nodes.get(&real)?.kind, Kind::File).then_some(real)
     }
 
-    /// Where a visible regular file's bytes are on disk.
+    /// Where a visible regular file's bytes are on disk (not for a tree
+    /// read from streams).
     pub fn disk_path(&self, real: &str) -> Option<PathBuf> {
+        if self.memory.is_some() {
+            return None;
+        }
         let node = self.nodes.get(real)?;
         if node.kind != Kind::File {
             return None;
@@ -204,6 +246,12 @@ impl Tree {
     /// Opens the regular file at `real` (a resolved path), never following
     /// a link on disk.
     pub fn open(&self, real: &str) -> io::Result<File> {
+        if self.memory.is_some() {
+            return Err(io::Error::new(
+                io::ErrorKind::Unsupported,
+                "a tree read from streams",
+            ));
+        }
         let p = self
             .disk_path(real)
             .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, real.to_string()))?;
@@ -213,21 +261,36 @@ impl Tree {
             .open(p)
     }
 
-    /// The size of the regular file at `real`.
-    pub fn size(&self, real: &str) -> io::Result<u64> {
-        Ok(self.open(real)?.metadata()?.len())
-    }
-
     /// The whole file at `real`, refusing one larger than `limit`.
-    pub fn read(&self, real: &str, limit: u64) -> io::Result<Vec<u8>> {
-        crate::bounded::read_all(self.open(real)?, limit, real)
+    pub fn read(&self, real: &str, limit: u64) -> io::Result<Cow<'_, [u8]>> {
+        if let Some(memory) = &self.memory {
+            let data = memory.get(real).ok_or_else(|| {
+                io::Error::new(io::ErrorKind::NotFound, format!("{real}: content not kept"))
+            })?;
+            if data.len() as u64 > limit {
+                return Err(crate::bounded::too_large(real, limit));
+            }
+            return Ok(Cow::Borrowed(data.as_slice()));
+        }
+        Ok(Cow::Owned(crate::bounded::read_all(
+            self.open(real)?,
+            limit,
+            real,
+        )?))
     }
 
-    /// The first `n` bytes of the file at `real` (fewer if it is shorter).
-    pub fn head(&self, real: &str, n: usize) -> io::Result<Vec<u8>> {
-        let mut buf = Vec::with_capacity(n);
-        self.open(real)?.take(n as u64).read_to_end(&mut buf)?;
-        Ok(buf)
+    /// The file at `real` on disk, for a reader that needs a path (sqlite):
+    /// the layer's own file, or a private copy of kept content (removed
+    /// when the guard goes).
+    pub fn local_file(&self, real: &str) -> io::Result<(PathBuf, Option<tempfile::TempPath>)> {
+        if let Some(p) = self.disk_path(real) {
+            return Ok((p, None));
+        }
+        let data = self.read(real, u64::MAX)?;
+        let mut f = tempfile::NamedTempFile::new()?;
+        io::Write::write_all(&mut f, &data)?;
+        let path = f.into_temp_path();
+        Ok((path.to_path_buf(), Some(path)))
     }
 
     /// The file at `path` (symlinks followed) as text, if it exists.
@@ -375,7 +438,7 @@ mod tests {
         );
         assert!(tree.node("/opq/new").is_some());
         assert_eq!(tree.resolve_file("/link").as_deref(), Some("/etc/keep/f"));
-        assert_eq!(tree.read("/etc/keep/f", 100).unwrap(), b"upper");
+        assert_eq!(&*tree.read("/etc/keep/f", 100).unwrap(), b"upper");
     }
 
     #[test]

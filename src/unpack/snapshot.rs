@@ -49,6 +49,46 @@ pub enum SnapshotError {
     Crypt(#[from] CryptError),
 }
 
+/// See [`Snapshots::stream`].
+pub struct LayerStream {
+    reader: HashingReader<Box<dyn io::Read + Send>>,
+    verified: Option<Arc<std::sync::atomic::AtomicBool>>,
+    layer: Digest,
+    diff_id: Digest,
+}
+
+impl io::Read for LayerStream {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.reader.read(buf)
+    }
+}
+
+impl LayerStream {
+    /// Reads what is left and checks that the content was what the image
+    /// config promises (and, encrypted, what was encrypted).
+    pub fn finish(mut self) -> Result<(), SnapshotError> {
+        let layer = self.layer.clone();
+        io::copy(&mut self.reader, &mut io::sink()).map_err(|e| SnapshotError::Unpack {
+            layer: layer.clone(),
+            source: UnpackError::of(e).unwrap_or_else(UnpackError::Tar),
+        })?;
+        if let Some(flag) = &self.verified
+            && !flag.load(Ordering::SeqCst)
+        {
+            return Err(SnapshotError::Crypt(CryptError::Hmac { layer }));
+        }
+        let actual = std::mem::take(&mut self.reader.hasher).finish();
+        if actual != self.diff_id {
+            return Err(SnapshotError::DiffIdMismatch {
+                layer,
+                expected: self.diff_id,
+                actual,
+            });
+        }
+        Ok(())
+    }
+}
+
 impl SnapshotError {
     /// The error of unpacking `layer`.
     pub fn from_unpack(layer: &Digest) -> impl FnOnce(UnpackError) -> SnapshotError + '_ {
@@ -98,6 +138,11 @@ impl Snapshots {
     pub fn with_keys(mut self, keys: Arc<Keyring>) -> Snapshots {
         self.keys = keys;
         self
+    }
+
+    /// The keys this instance opens encrypted layers with.
+    pub fn keys(&self) -> &Keyring {
+        &self.keys
     }
 
     /// The directory holding the layer with this diff id.
@@ -273,6 +318,51 @@ impl Snapshots {
             });
         }
         Ok(())
+    }
+
+    /// A layer's uncompressed tar stream, decrypted where it is encrypted,
+    /// for reading it without extracting it (an SBOM of content not yet
+    /// unpacked). Held to the expansion limits; [`LayerStream::finish`]
+    /// then checks the diff id (and the HMAC of an encrypted layer).
+    pub fn stream(
+        &self,
+        store: &Store,
+        desc: &Descriptor,
+        diff_id: &Digest,
+    ) -> Result<LayerStream, SnapshotError> {
+        let unpack = |source| SnapshotError::Unpack {
+            layer: desc.digest.clone(),
+            source,
+        };
+        let file: File = store.open_blob(&desc.digest)?;
+        let (stream, verified): (Box<dyn io::Read + Send>, _) = if crypt::is_encrypted(desc) {
+            let private = self.keys.open(desc)?;
+            let public = crypt::public_options(desc)?;
+            let r = crypt::cipher::DecryptingReader::new(
+                io::BufReader::with_capacity(1 << 20, file),
+                &desc.digest,
+                &public,
+                &private,
+            )?;
+            let flag = r.verified();
+            (
+                decompressed(r, crypt::plain_media_type(&desc.media_type)).map_err(unpack)?,
+                Some(flag),
+            )
+        } else {
+            (decompressed(file, &desc.media_type).map_err(unpack)?, None)
+        };
+        let limited =
+            super::Expansion::new(stream, self.expansion, Some(desc.size), Default::default());
+        Ok(LayerStream {
+            reader: HashingReader {
+                inner: Box::new(limited),
+                hasher: Hasher::new(),
+            },
+            verified,
+            layer: desc.digest.clone(),
+            diff_id: diff_id.clone(),
+        })
     }
 
     /// The copying fallback where overlayfs is unavailable: every layer
