@@ -14,19 +14,7 @@ use common::{Env, Registry, cosign, json, sh};
 const PW: &str = "test-password";
 
 fn keys(env: &Env, prefix: &str) -> (String, String) {
-    let p = env.path(prefix);
-    let p = p.to_str().unwrap();
-    let out = env
-        .cmd(&["key", "generate", "--output-key-prefix", p])
-        .env("COSIGN_PASSWORD", PW)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (format!("{p}.key"), format!("{p}.pub"))
+    common::cosign_keys(env, prefix, PW)
 }
 
 fn ccr_pw(env: &Env, args: &[&str]) -> String {
@@ -38,6 +26,45 @@ fn ccr_pw(env: &Env, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `ccr image verify-attestation --key PUB --type T IMAGE`, which must pass.
+fn verify_att(env: &Env, public: &str, kind: &str, image: &str) -> String {
+    env.ok(&[
+        "image",
+        "verify-attestation",
+        "--key",
+        public,
+        "--type",
+        kind,
+        image,
+    ])
+}
+
+/// `ccr image attest --key KEY --sbom --type spdxjson IMAGE`.
+fn attest_sbom(env: &Env, key: &str, image: &str) -> String {
+    ccr_pw(
+        env,
+        &[
+            "image", "attest", "--key", key, "--sbom", "--type", "spdxjson", image,
+        ],
+    )
+}
+
+/// cosign's `verify-attestation` of `image` (a registry on loopback, no log).
+fn cosign_verify_attestation(suite: &str, public: &str, kind: &str, image: &str) -> Command {
+    let mut c = cosign(suite);
+    c.args([
+        "verify-attestation",
+        "--key",
+        public,
+        "--type",
+        kind,
+        "--insecure-ignore-tlog=true",
+        "--allow-http-registry",
+        image,
+    ]);
+    c
 }
 
 /// The busybox image, pushed to `reg` as `repo:1`.
@@ -81,28 +108,16 @@ fn ccr_attests_cosign_verifies_and_the_reverse() {
     let name = busybox_pushed(&a, &reg, "att/bb");
     let digest = common::remote_digest(&reg.host(), "att/bb", "1");
 
-    let out = ccr_pw(
-        &a,
-        &[
-            "image", "attest", "--key", &key, "--sbom", "--type", "spdxjson", &name,
-        ],
-    );
+    let out = attest_sbom(&a, &key, &name);
     assert!(
         out.contains(&format!("Attested {}/att/bb@{digest}", reg.host())),
         "{out}"
     );
     // cosign 2.5 and 3.1 verify it.
     for suite in ["trixie", "sid"] {
-        let out = sh(cosign(suite).args([
-            "verify-attestation",
-            "--key",
-            &public,
-            "--type",
-            "spdxjson",
-            "--insecure-ignore-tlog=true",
-            "--allow-http-registry",
-            &name,
-        ]));
+        let out = sh(&mut cosign_verify_attestation(
+            suite, &public, "spdxjson", &name,
+        ));
         let st = statements(&out);
         assert_eq!(st.len(), 1, "{suite}: {out}");
         assert_eq!(st[0]["predicateType"], "https://spdx.dev/Document");
@@ -113,15 +128,7 @@ fn ccr_attests_cosign_verifies_and_the_reverse() {
         );
     }
     // ccr verifies its own, and prints cosign's shape.
-    let out = a.ok(&[
-        "image",
-        "verify-attestation",
-        "--key",
-        &public,
-        "--type",
-        "spdxjson",
-        &name,
-    ]);
+    let out = verify_att(&a, &public, "spdxjson", &name);
     assert_eq!(statements(&out).len(), 1);
     // Attesting the same predicate again adds nothing... the SBOM differs
     // in namespace and time, so it is added; --replace keeps one.
@@ -139,15 +146,7 @@ fn ccr_attests_cosign_verifies_and_the_reverse() {
             &name,
         ],
     );
-    let out = a.ok(&[
-        "image",
-        "verify-attestation",
-        "--key",
-        &public,
-        "--type",
-        "spdxjson",
-        &name,
-    ]);
+    let out = verify_att(&a, &public, "spdxjson", &name);
     assert_eq!(statements(&out).len(), 1, "{out}");
 
     // cosign 2.5 attests (the .att layout); ccr verifies.
@@ -166,15 +165,7 @@ fn ccr_attests_cosign_verifies_and_the_reverse() {
         "-y",
         &name,
     ]));
-    let out = a.ok(&[
-        "image",
-        "verify-attestation",
-        "--key",
-        &public,
-        "--type",
-        "cyclonedx",
-        &name,
-    ]);
+    let out = verify_att(&a, &public, "cyclonedx", &name);
     let st = statements(&out);
     assert_eq!(st.len(), 1, "{out}");
     assert_eq!(st[0]["predicate"]["bomFormat"], "CycloneDX");
@@ -226,15 +217,7 @@ fn ccr_attests_cosign_verifies_and_the_reverse() {
         "-y",
         &other,
     ]));
-    let out = a.ok(&[
-        "image",
-        "verify-attestation",
-        "--key",
-        &public,
-        "--type",
-        "https://example.com/ci/v1",
-        &other,
-    ]);
+    let out = verify_att(&a, &public, "https://example.com/ci/v1", &other);
     let st = statements(&out);
     assert_eq!(st.len(), 1, "{out}");
     assert_eq!(st[0]["predicate"]["builder"], "ci");
@@ -279,12 +262,7 @@ fn copied_and_tampered_attestations_are_refused() {
     let (key, public) = keys(&a, "k");
     let name = busybox_pushed(&a, &reg, "copy/a");
     let digest = common::remote_digest(&reg.host(), "copy/a", "1");
-    ccr_pw(
-        &a,
-        &[
-            "image", "attest", "--key", &key, "--sbom", "--type", "spdxjson", &name,
-        ],
-    );
+    attest_sbom(&a, &key, &name);
 
     // Another image in the same repository, given A's attestations.
     let b = format!("{}/copy/a:2", reg.host());
@@ -418,15 +396,7 @@ fn the_seed_flow_generate_attest_verify_download_regenerate_diff() {
     );
     // The verifying side: a fresh machine.
     let b = Env::new();
-    b.ok(&[
-        "image",
-        "verify-attestation",
-        "--key",
-        &public,
-        "--type",
-        "spdxjson",
-        &name,
-    ]);
+    verify_att(&b, &public, "spdxjson", &name);
     let out = b
         .cmd(&["image", "download", "sbom", "--key", &public, &name])
         .output()
@@ -597,16 +567,12 @@ fn an_index_is_attested_per_platform_and_verified_recursively() {
     ]);
     assert_eq!(statements(&all).len(), 4, "{all}");
     // cosign verifies a platform manifest's attestation by digest.
-    sh(cosign("trixie").args([
-        "verify-attestation",
-        "--key",
+    sh(&mut cosign_verify_attestation(
+        "trixie",
         &public,
-        "--type",
         "spdxjson",
-        "--insecure-ignore-tlog=true",
-        "--allow-http-registry",
         &format!("{}/multi/app@{arm}", reg.host()),
-    ]));
+    ));
     // Nothing was pulled on the verifying side.
     assert!(b.image_names().is_empty());
 }
@@ -617,12 +583,7 @@ fn verify_sbom_refuses_content_its_sbom_does_not_list() {
     let a = Env::new();
     let (key, public) = keys(&a, "k");
     let good = busybox_pushed(&a, &reg, "vs/app");
-    ccr_pw(
-        &a,
-        &[
-            "image", "attest", "--key", &key, "--sbom", "--type", "spdxjson", &good,
-        ],
-    );
+    attest_sbom(&a, &key, &good);
     let stale = a.path("v1.spdx.json");
     a.ok(&[
         "sbom",

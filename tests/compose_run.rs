@@ -706,7 +706,7 @@ fn wait_optional_dependencies_and_ctrl_c() {
     assert_eq!(field(&env, "waiting-broken-1", "{{.State.ExitCode}}"), "3");
     ok(compose(&env, &dir, &[], &["down"]));
     // Attached, then Ctrl-C: every container is stopped, none removed.
-    let mut child = env
+    let child = env
         .cmd(&["compose", "up", "app"])
         .current_dir(&dir)
         .stdout(std::process::Stdio::piped())

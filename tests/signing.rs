@@ -18,19 +18,7 @@ fn pushed(env: &Env, reg: &Registry, repo: &str, tag: &str, seed: u64) -> (Strin
 }
 
 fn keys(env: &Env, prefix: &str) -> (String, String) {
-    let p = env.path(prefix);
-    let p = p.to_str().unwrap();
-    let out = env
-        .cmd(&["key", "generate", "--output-key-prefix", p])
-        .env("COSIGN_PASSWORD", PW)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (format!("{p}.key"), format!("{p}.pub"))
+    common::cosign_keys(env, prefix, PW)
 }
 
 fn ccr_pw(env: &Env, args: &[&str]) -> std::process::Output {

@@ -90,18 +90,7 @@ fn remove_below(
     memory: &mut HashMap<String, Arc<Vec<u8>>>,
     path: &str,
 ) {
-    let prefix = if path == "/" {
-        "/".to_string()
-    } else {
-        format!("{path}/")
-    };
-    let doomed: Vec<String> = nodes
-        .range(prefix.clone()..)
-        .take_while(|(p, _)| p.starts_with(&prefix))
-        .map(|(p, _)| p.clone())
-        .collect();
-    for p in doomed {
-        nodes.remove(&p);
+    for p in super::tree::remove_below(nodes, path) {
         memory.remove(&p);
     }
 }

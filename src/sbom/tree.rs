@@ -317,7 +317,8 @@ fn join(parts: &[String]) -> String {
     s
 }
 
-fn remove_below(nodes: &mut BTreeMap<String, Node>, path: &str) {
+/// Removes everything below `path`; returns what went.
+pub(super) fn remove_below(nodes: &mut BTreeMap<String, Node>, path: &str) -> Vec<String> {
     let prefix = if path == "/" {
         "/".to_string()
     } else {
@@ -328,9 +329,10 @@ fn remove_below(nodes: &mut BTreeMap<String, Node>, path: &str) {
         .take_while(|(p, _)| p.starts_with(&prefix))
         .map(|(p, _)| p.clone())
         .collect();
-    for p in doomed {
-        nodes.remove(&p);
+    for p in &doomed {
+        nodes.remove(p);
     }
+    doomed
 }
 
 /// Every entry under `root`, parents before children. With `overlay`,

@@ -21,9 +21,7 @@ use sigstore::crypto::CosignVerificationKey;
 use sigstore::crypto::signing_key::SigStoreSigner;
 
 use super::TrustError;
-use super::cosign::{
-    BUNDLE_TYPE, MAX_SIGNATURES, SIGNATURE_ANNOTATION, cosign_repository, pae, verify_any,
-};
+use super::cosign::{MAX_SIGNATURES, SIGNATURE_ANNOTATION, cosign_repository, pae, verify_any};
 use crate::digest::Digest;
 use crate::oci::{self, Descriptor, Manifest};
 use crate::reference::ImageRef;
@@ -285,60 +283,31 @@ pub async fn download(
             }
         }
     }
-    let subject = repo.at_digest(digest);
-    for referrer in remote
-        .referrers(&subject)
-        .await?
-        .into_iter()
-        .take(MAX_SIGNATURES)
-    {
-        let is_bundle = referrer.artifact_type.as_deref() == Some(BUNDLE_TYPE)
-            || referrer.artifact_type.as_deref() == Some(oci::OCI_EMPTY);
-        if !is_bundle || !oci::is_manifest(&referrer.media_type) {
-            continue;
-        }
-        let (desc, data) = remote
-            .fetch_manifest(&repo.at_digest(&referrer.digest))
-            .await?;
-        let Ok(m) = serde_json::from_slice::<Manifest>(&data) else {
+    let (bundles, mut more) = super::cosign::bundles(remote, repo, digest, MAX_ATTESTATION).await?;
+    problems.append(&mut more);
+    for (carrier, raw) in bundles {
+        let bundle: Value = serde_json::from_slice(&raw).unwrap_or(Value::Null);
+        let Some(env) = bundle.get("dsseEnvelope") else {
             continue;
         };
-        if m.subject.as_ref().map(|s| &s.digest) != Some(digest) {
-            problems.push(format!("referrer {} is about another image", desc.digest));
-            continue;
-        }
-        for layer in m
-            .layers
-            .iter()
-            .filter(|l| l.media_type == BUNDLE_TYPE)
-            .take(MAX_SIGNATURES)
-        {
-            let raw = remote
-                .fetch_small_blob(&subject, layer, MAX_ATTESTATION)
-                .await?;
-            let bundle: Value = serde_json::from_slice(&raw).unwrap_or(Value::Null);
-            let Some(env) = bundle.get("dsseEnvelope") else {
-                continue;
-            };
-            match open_envelope(env) {
-                Ok((statement, _)) => {
-                    let pt = statement["predicateType"]
-                        .as_str()
-                        .unwrap_or("")
-                        .to_string();
-                    if pt == COSIGN_SIGN_PREDICATE {
-                        continue; // a signature, not an attestation
-                    }
-                    found.push(Attestation {
-                        layout: Layout::Bundle,
-                        predicate_type: pt,
-                        raw: raw.to_vec(),
-                        statement,
-                        key_index: None,
-                    });
+        match open_envelope(env) {
+            Ok((statement, _)) => {
+                let pt = statement["predicateType"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string();
+                if pt == COSIGN_SIGN_PREDICATE {
+                    continue; // a signature, not an attestation
                 }
-                Err(why) => problems.push(format!("bundle in {}: {why}", desc.digest)),
+                found.push(Attestation {
+                    layout: Layout::Bundle,
+                    predicate_type: pt,
+                    raw: raw.to_vec(),
+                    statement,
+                    key_index: None,
+                });
             }
+            Err(why) => problems.push(format!("bundle in {carrier}: {why}")),
         }
     }
     Ok((found, problems))

@@ -247,56 +247,20 @@ pub async fn verify(
         }
     }
     // Sigstore bundles attached as referrers.
-    let subject = repo.at_digest(digest);
-    let referrers = remote.referrers(&subject).await?;
-    if referrers.len() > MAX_SIGNATURES {
-        findings.rejected.push(format!(
-            "{subject} has {} referrers; only the first {MAX_SIGNATURES} were considered",
-            referrers.len()
-        ));
-    }
-    for referrer in referrers.into_iter().take(MAX_SIGNATURES) {
-        let is_bundle = referrer.artifact_type.as_deref() == Some(BUNDLE_TYPE)
-            || referrer.artifact_type.as_deref() == Some(oci::OCI_EMPTY);
-        if !is_bundle || !oci::is_manifest(&referrer.media_type) {
-            continue;
-        }
-        let (desc, data) = remote
-            .fetch_manifest(&repo.at_digest(&referrer.digest))
-            .await?;
-        let Ok(m) = serde_json::from_slice::<Manifest>(&data) else {
-            findings
+    let (bundles, mut problems) = bundles(remote, repo, digest, MAX_SIGNATURE_BLOB).await?;
+    findings.rejected.append(&mut problems);
+    for (carrier, bundle) in bundles {
+        match check_bundle(&bundle, digest, keys) {
+            Ok(Some(key_index)) => findings.verified.push(VerifiedSignature {
+                format: SignatureFormat::Bundle,
+                identity: None,
+                key_index,
+                carrier,
+            }),
+            Ok(None) => {} // an attestation, not a signature
+            Err(why) => findings
                 .rejected
-                .push(format!("referrer {} is not an image manifest", desc.digest));
-            continue;
-        };
-        if m.subject.as_ref().map(|s| &s.digest) != Some(digest) {
-            findings
-                .rejected
-                .push(format!("referrer {} is about another image", desc.digest));
-            continue;
-        }
-        for layer in m
-            .layers
-            .iter()
-            .filter(|l| l.media_type == BUNDLE_TYPE)
-            .take(MAX_SIGNATURES)
-        {
-            let bundle = remote
-                .fetch_small_blob(&subject, layer, MAX_SIGNATURE_BLOB)
-                .await?;
-            match check_bundle(&bundle, digest, keys) {
-                Ok(Some(key_index)) => findings.verified.push(VerifiedSignature {
-                    format: SignatureFormat::Bundle,
-                    identity: None,
-                    key_index,
-                    carrier: desc.digest.clone(),
-                }),
-                Ok(None) => {} // an attestation, not a signature
-                Err(why) => findings
-                    .rejected
-                    .push(format!("bundle in {}: {why}", desc.digest)),
-            }
+                .push(format!("bundle in {carrier}: {why}")),
         }
     }
     Ok(findings)
@@ -351,6 +315,56 @@ async fn check_simple_signing(
         .unwrap_or_default()
         .to_string();
     Ok(Ok((key_index, identity)))
+}
+
+/// The Sigstore bundles attached to `digest` as OCI 1.1 referrers (at
+/// most [`MAX_SIGNATURES`], each at most `max` bytes), with the manifest
+/// that carried each; and why referrers that looked like bundles were not
+/// read.
+pub(super) async fn bundles(
+    remote: &Remote,
+    repo: &ImageRef,
+    digest: &Digest,
+    max: u64,
+) -> Result<(Vec<(Digest, Vec<u8>)>, Vec<String>), TrustError> {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let subject = repo.at_digest(digest);
+    let referrers = remote.referrers(&subject).await?;
+    if referrers.len() > MAX_SIGNATURES {
+        problems.push(format!(
+            "{subject} has {} referrers; only the first {MAX_SIGNATURES} were considered",
+            referrers.len()
+        ));
+    }
+    for referrer in referrers.into_iter().take(MAX_SIGNATURES) {
+        let is_bundle = referrer.artifact_type.as_deref() == Some(BUNDLE_TYPE)
+            || referrer.artifact_type.as_deref() == Some(oci::OCI_EMPTY);
+        if !is_bundle || !oci::is_manifest(&referrer.media_type) {
+            continue;
+        }
+        let (desc, data) = remote
+            .fetch_manifest(&repo.at_digest(&referrer.digest))
+            .await?;
+        let Ok(m) = serde_json::from_slice::<Manifest>(&data) else {
+            problems.push(format!("referrer {} is not an image manifest", desc.digest));
+            continue;
+        };
+        if m.subject.as_ref().map(|s| &s.digest) != Some(digest) {
+            problems.push(format!("referrer {} is about another image", desc.digest));
+            continue;
+        }
+        for layer in m
+            .layers
+            .iter()
+            .filter(|l| l.media_type == BUNDLE_TYPE)
+            .take(MAX_SIGNATURES)
+        {
+            let bundle = remote.fetch_small_blob(&subject, layer, max).await?;
+            found.push((desc.digest.clone(), bundle));
+        }
+    }
+    Ok((found, problems))
 }
 
 /// DSSE pre-authentication encoding.

@@ -241,26 +241,7 @@ impl Snapshots {
             layer: desc.digest.clone(),
             source,
         };
-        let file: File = store.open_blob(&desc.digest)?;
-        let mut options = None;
-        let (stream, verified) = if crypt::is_encrypted(desc) {
-            let private = self.keys.open(desc)?;
-            let public = crypt::public_options(desc)?;
-            options = Some((public.clone(), private.clone()));
-            let r = crypt::cipher::DecryptingReader::new(
-                io::BufReader::with_capacity(1 << 20, file),
-                &desc.digest,
-                &public,
-                &private,
-            )?;
-            let flag = r.verified();
-            (
-                decompressed(r, crypt::plain_media_type(&desc.media_type)).map_err(unpack)?,
-                Some(flag),
-            )
-        } else {
-            (decompressed(file, &desc.media_type).map_err(unpack)?, None)
-        };
+        let (stream, verified, options) = self.plain(store, desc)?;
         let mut reader = HashingReader {
             inner: stream,
             hasher: Hasher::new(),
@@ -320,6 +301,50 @@ impl Snapshots {
         Ok(())
     }
 
+    /// The layer blob as an uncompressed stream, decrypted where it is
+    /// encrypted; for an encrypted layer also the flag its HMAC check sets
+    /// at the end, and the options to check the HMAC again.
+    #[allow(clippy::type_complexity)]
+    fn plain(
+        &self,
+        store: &Store,
+        desc: &Descriptor,
+    ) -> Result<
+        (
+            Box<dyn io::Read + Send>,
+            Option<Arc<std::sync::atomic::AtomicBool>>,
+            Option<(crypt::PublicOptions, crypt::PrivateOptions)>,
+        ),
+        SnapshotError,
+    > {
+        let unpack = |source| SnapshotError::Unpack {
+            layer: desc.digest.clone(),
+            source,
+        };
+        let file: File = store.open_blob(&desc.digest)?;
+        if !crypt::is_encrypted(desc) {
+            return Ok((
+                decompressed(file, &desc.media_type).map_err(unpack)?,
+                None,
+                None,
+            ));
+        }
+        let private = self.keys.open(desc)?;
+        let public = crypt::public_options(desc)?;
+        let r = crypt::cipher::DecryptingReader::new(
+            io::BufReader::with_capacity(1 << 20, file),
+            &desc.digest,
+            &public,
+            &private,
+        )?;
+        let flag = r.verified();
+        Ok((
+            decompressed(r, crypt::plain_media_type(&desc.media_type)).map_err(unpack)?,
+            Some(flag),
+            Some((public, private)),
+        ))
+    }
+
     /// A layer's uncompressed tar stream, decrypted where it is encrypted,
     /// for reading it without extracting it (an SBOM of content not yet
     /// unpacked). Held to the expansion limits; [`LayerStream::finish`]
@@ -330,28 +355,7 @@ impl Snapshots {
         desc: &Descriptor,
         diff_id: &Digest,
     ) -> Result<LayerStream, SnapshotError> {
-        let unpack = |source| SnapshotError::Unpack {
-            layer: desc.digest.clone(),
-            source,
-        };
-        let file: File = store.open_blob(&desc.digest)?;
-        let (stream, verified): (Box<dyn io::Read + Send>, _) = if crypt::is_encrypted(desc) {
-            let private = self.keys.open(desc)?;
-            let public = crypt::public_options(desc)?;
-            let r = crypt::cipher::DecryptingReader::new(
-                io::BufReader::with_capacity(1 << 20, file),
-                &desc.digest,
-                &public,
-                &private,
-            )?;
-            let flag = r.verified();
-            (
-                decompressed(r, crypt::plain_media_type(&desc.media_type)).map_err(unpack)?,
-                Some(flag),
-            )
-        } else {
-            (decompressed(file, &desc.media_type).map_err(unpack)?, None)
-        };
+        let (stream, verified, _) = self.plain(store, desc)?;
         let limited =
             super::Expansion::new(stream, self.expansion, Some(desc.size), Default::default());
         Ok(LayerStream {

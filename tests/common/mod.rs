@@ -157,6 +157,24 @@ impl Env {
     }
 }
 
+/// A cosign key pair made by `ccr key generate` under `env`, encrypted
+/// with `password`: (private key path, public key path).
+pub fn cosign_keys(env: &Env, prefix: &str, password: &str) -> (String, String) {
+    let p = env.path(prefix);
+    let p = p.to_str().unwrap();
+    let out = env
+        .cmd(&["key", "generate", "--output-key-prefix", p])
+        .env("COSIGN_PASSWORD", password)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (format!("{p}.key"), format!("{p}.pub"))
+}
+
 /// A deterministic pseudo-random byte stream (xorshift), incompressible.
 pub fn random_bytes(seed: u64, len: usize) -> Vec<u8> {
     let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
