@@ -662,3 +662,83 @@ fn verify_sbom_refuses_content_its_sbom_does_not_list() {
     let err = c.fails(&["pull", "--verify-sbom", &good]);
     assert!(err.contains("--cosign-key"), "{err}");
 }
+
+#[test]
+fn build_records_the_sbom_and_one_push_signs_and_attests() {
+    let reg = Registry::start();
+    let a = Env::new();
+    let (key, public) = keys(&a, "k");
+    a.busybox("localhost/busybox:latest");
+    let ctx = a.path("app");
+    std::fs::create_dir_all(&ctx).unwrap();
+    std::fs::write(
+        ctx.join("package.json"),
+        r#"{"name": "app", "version": "0.1.0"}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        ctx.join("Dockerfile"),
+        "FROM localhost/busybox:latest\nCOPY package.json /app/package.json\n",
+    )
+    .unwrap();
+    let name = format!("{}/built/app:1", reg.host());
+    a.ok(&["build", "-q", "--sbom", "-t", &name, ctx.to_str().unwrap()]);
+    // Recorded, not attached: the registry has nothing yet.
+    assert_eq!(
+        std::fs::read_dir(a.data_root().join("sboms"))
+            .unwrap()
+            .count(),
+        1
+    );
+    // --attest-sbom without signing is refused before anything is pushed.
+    let err = a.fails(&["push", "--attest-sbom", &name]);
+    assert!(err.contains("--sign=cosign"), "{err}");
+    let out = a
+        .cmd(&[
+            "push",
+            "--sign=cosign",
+            "--cosign-key",
+            &key,
+            "--attest-sbom",
+            &name,
+        ])
+        .env("COSIGN_PASSWORD", PW)
+        .output()
+        .unwrap();
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("Signed") && said.contains("Attested"),
+        "{said}"
+    );
+    // cosign sees the signature and the SBOM attestation.
+    sh(cosign("trixie").args([
+        "verify",
+        "--key",
+        &public,
+        "--insecure-ignore-tlog=true",
+        "--allow-http-registry",
+        &name,
+    ]));
+    let out = sh(&mut cosign_verify_attestation(
+        "trixie", &public, "spdxjson", &name,
+    ));
+    let st = statements(&out);
+    assert_eq!(st.len(), 1);
+    let names = package_names(&st[0]["predicate"]);
+    assert!(
+        names.contains(&"app".to_string()) && names.contains(&"busybox".to_string()),
+        "{names:?}"
+    );
+    // And the SBOM is the content's: --verify-sbom passes.
+    let b = Env::new();
+    b.ok(&[
+        "pull",
+        "--verify=cosign",
+        "--cosign-key",
+        &public,
+        "--verify-sbom",
+        &name,
+    ]);
+}

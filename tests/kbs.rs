@@ -1315,6 +1315,53 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
         out.ends_with("\nin-cvm\n") && out.contains("Verified signature (cosign)"),
         "{out}"
     );
+    // --verify-sbom in the mode: the SBOM attestation is checked with the
+    // key the KBS's policy names, against the content decrypted in memory.
+    let sbom_file = t.path("app.spdx.json");
+    t.ok(&[
+        "sbom",
+        "-q",
+        "-o",
+        "spdx-json",
+        "--file",
+        sbom_file.to_str().unwrap(),
+        "localhost/busybox:cvm",
+    ]);
+    ok(&t
+        .cmd(&[
+            "image",
+            "attest",
+            "--key",
+            &format!("{prefix}.key"),
+            "--predicate",
+            sbom_file.to_str().unwrap(),
+            "--type",
+            "spdxjson",
+            &image,
+        ])
+        .env("COSIGN_PASSWORD", "pw")
+        .output()
+        .unwrap());
+    let g2 = Guest(Env::new());
+    let out = ok(&guest(
+        &g2.0,
+        &[
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--tee",
+            "sample",
+            "--verify-sbom",
+            &image,
+            "echo",
+            "sbom-ok",
+        ],
+    ));
+    assert!(
+        out.contains("Verified SBOM attestation") && out.ends_with("sbom-ok\n"),
+        "{out}"
+    );
     // Decrypted layers went to the mode's tmpfs, not the data root.
     let plain = plaintext_dir(&g.0.data_root());
     assert!(mounted(&plain), "{} is not mounted", plain.display());

@@ -96,21 +96,27 @@ pub fn create(
             return Err(e);
         }
     };
-    if let Some(sbom_keys) = sbom_keys
-        && let Err(e) = super::sbom::verify_pulled(
+    if let Some(sbom_keys) = sbom_keys {
+        match super::sbom::verify_pulled(
             ctx,
             &r,
             &rec,
             req.platform.as_ref(),
             &sbom_keys,
             keys.clone(),
-        )
-    {
-        // A refused image leaves nothing this command pulled.
-        if !existed {
-            super::pull::forget(ctx, &rec.name)?;
+        ) {
+            Ok(n) => progress.line(format!(
+                "Verified SBOM attestation on {}: its {n} packages are the content's",
+                rec.target.digest
+            )),
+            Err(e) => {
+                // A refused image leaves nothing this command pulled.
+                if !existed {
+                    super::pull::forget(ctx, &rec.name)?;
+                }
+                return Err(e);
+            }
         }
-        return Err(e);
     }
     make(ctx, &rec, &img, keys, &req.run)
 }

@@ -49,39 +49,141 @@ pub enum SnapshotError {
     Crypt(#[from] CryptError),
 }
 
-/// See [`Snapshots::stream`].
+/// See [`Snapshots::stream`]. Decompression (and decryption) run on their
+/// own thread, a few chunks ahead of the reader, which hashes them: the
+/// two halves of the work use two cores.
 pub struct LayerStream {
-    reader: HashingReader<Box<dyn io::Read + Send>>,
+    chunks: std::sync::mpsc::Receiver<io::Result<(Vec<u8>, usize)>>,
+    /// Buffers handed back for the next chunks (no allocation, no zeroing).
+    spent: std::sync::mpsc::Sender<Vec<u8>>,
+    current: Vec<u8>,
+    len: usize,
+    pos: usize,
+    done: bool,
+    hasher: Hasher,
+    worker: Option<std::thread::JoinHandle<()>>,
     verified: Option<Arc<std::sync::atomic::AtomicBool>>,
     layer: Digest,
     diff_id: Digest,
 }
 
+/// Bytes handed over at a time, and how many may wait.
+const CHUNK: usize = 1 << 20;
+const AHEAD: usize = 8;
+
 impl io::Read for LayerStream {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.reader.read(buf)
+        while self.pos == self.len {
+            if self.done {
+                return Ok(0);
+            }
+            match self.chunks.recv() {
+                Ok(Ok((chunk, len))) => {
+                    self.hasher.update(&chunk[..len]);
+                    let old = std::mem::replace(&mut self.current, chunk);
+                    let _ = self.spent.send(old);
+                    self.len = len;
+                    self.pos = 0;
+                }
+                Ok(Err(e)) => {
+                    self.done = true;
+                    return Err(e);
+                }
+                Err(_) => self.done = true,
+            }
+        }
+        let n = buf.len().min(self.len - self.pos);
+        buf[..n].copy_from_slice(&self.current[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
     }
 }
 
 impl LayerStream {
+    fn start(
+        mut inner: Box<dyn io::Read + Send>,
+        verified: Option<Arc<std::sync::atomic::AtomicBool>>,
+        layer: Digest,
+        diff_id: Digest,
+    ) -> LayerStream {
+        let (tx, rx) = std::sync::mpsc::sync_channel(AHEAD);
+        let (spent, recycled) = std::sync::mpsc::channel::<Vec<u8>>();
+        let worker = std::thread::spawn(move || {
+            loop {
+                let mut chunk = match recycled.try_recv() {
+                    Ok(b) if b.len() == CHUNK => b,
+                    _ => vec![0u8; CHUNK],
+                };
+                let mut filled = 0;
+                let res = loop {
+                    match inner.read(&mut chunk[filled..]) {
+                        Ok(0) => break Ok(()),
+                        Ok(n) => {
+                            filled += n;
+                            if filled == CHUNK {
+                                break Ok(());
+                            }
+                        }
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                        Err(e) => break Err(e),
+                    }
+                };
+                let end = filled < CHUNK;
+                let sent = match res {
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        break;
+                    }
+                    Ok(()) if filled == 0 => break,
+                    Ok(()) => tx.send(Ok((chunk, filled))),
+                };
+                // The reader went away, or the stream ended.
+                if sent.is_err() || end {
+                    break;
+                }
+            }
+        });
+        LayerStream {
+            chunks: rx,
+            spent,
+            current: Vec::new(),
+            len: 0,
+            pos: 0,
+            done: false,
+            hasher: Hasher::new(),
+            worker: Some(worker),
+            verified,
+            layer,
+            diff_id,
+        }
+    }
+
     /// Reads what is left and checks that the content was what the image
     /// config promises (and, encrypted, what was encrypted).
     pub fn finish(mut self) -> Result<(), SnapshotError> {
         let layer = self.layer.clone();
-        io::copy(&mut self.reader, &mut io::sink()).map_err(|e| SnapshotError::Unpack {
+        io::copy(&mut self, &mut io::sink()).map_err(|e| SnapshotError::Unpack {
             layer: layer.clone(),
             source: UnpackError::of(e).unwrap_or_else(UnpackError::Tar),
         })?;
+        self.worker
+            .take()
+            .expect("finished once")
+            .join()
+            .map_err(|_| SnapshotError::Unpack {
+                layer: layer.clone(),
+                source: UnpackError::Tar(io::Error::other("the reading thread failed")),
+            })?;
+        let actual = std::mem::take(&mut self.hasher).finish();
         if let Some(flag) = &self.verified
             && !flag.load(Ordering::SeqCst)
         {
             return Err(SnapshotError::Crypt(CryptError::Hmac { layer }));
         }
-        let actual = std::mem::take(&mut self.reader.hasher).finish();
         if actual != self.diff_id {
             return Err(SnapshotError::DiffIdMismatch {
                 layer,
-                expected: self.diff_id,
+                expected: self.diff_id.clone(),
                 actual,
             });
         }
@@ -358,15 +460,12 @@ impl Snapshots {
         let (stream, verified, _) = self.plain(store, desc)?;
         let limited =
             super::Expansion::new(stream, self.expansion, Some(desc.size), Default::default());
-        Ok(LayerStream {
-            reader: HashingReader {
-                inner: Box::new(limited),
-                hasher: Hasher::new(),
-            },
+        Ok(LayerStream::start(
+            Box::new(limited),
             verified,
-            layer: desc.digest.clone(),
-            diff_id: diff_id.clone(),
-        })
+            desc.digest.clone(),
+            diff_id.clone(),
+        ))
     }
 
     /// The copying fallback where overlayfs is unavailable: every layer
@@ -411,4 +510,54 @@ fn opaque_root(dir: &Path) -> bool {
         rustix::fs::getxattr(dir, "trusted.overlay.opaque", &mut value[..]),
         Ok(1) if value[0] == b'y'
     )
+}
+
+#[cfg(test)]
+mod stream_tests {
+    use super::*;
+    use std::io::{Read, Write};
+
+    fn layer(store: &Store, plain: &[u8]) -> Descriptor {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(plain).unwrap();
+        let blob = gz.finish().unwrap();
+        let digest = store.put_blob(&blob).unwrap();
+        Descriptor::new(crate::oci::OCI_LAYER_GZIP, digest, blob.len() as u64)
+    }
+
+    #[test]
+    fn a_stream_is_the_content_and_checks_its_diff_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = crate::layout::Layout::new(dir.path());
+        let store = Store::open(&layout).unwrap();
+        let snapshots = Snapshots::open(&layout).unwrap();
+        // Several chunks' worth, not a multiple of the chunk size.
+        let plain: Vec<u8> = (0..(3 * CHUNK + 12345))
+            .map(|i| (i * 7 % 251) as u8)
+            .collect();
+        let desc = layer(&store, &plain);
+        let good = Digest::of(&plain);
+        let mut s = snapshots.stream(&store, &desc, &good).unwrap();
+        let mut head = vec![0u8; 100];
+        s.read_exact(&mut head).unwrap();
+        assert_eq!(head, plain[..100]);
+        // What is not read is read by finish, and still counts.
+        s.finish().unwrap();
+        let mut all = Vec::new();
+        let mut s = snapshots.stream(&store, &desc, &good).unwrap();
+        s.read_to_end(&mut all).unwrap();
+        assert_eq!(all, plain);
+        s.finish().unwrap();
+        // A config naming other content: refused at the end.
+        let wrong = Digest::of(b"another layer");
+        let s = snapshots.stream(&store, &desc, &wrong).unwrap();
+        assert!(matches!(
+            s.finish(),
+            Err(SnapshotError::DiffIdMismatch { .. })
+        ));
+        // A reader that stops early leaves no thread behind blocked.
+        let mut s = snapshots.stream(&store, &desc, &good).unwrap();
+        s.read_exact(&mut head).unwrap();
+        drop(s);
+    }
 }
