@@ -4392,12 +4392,16 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image__subcmd__prune)
-            opts="-a -f -h -V --all --force --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-a -f -h -V --all --filter --force --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4862,12 +4866,20 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__info)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-f -h -V --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5838,12 +5850,16 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__network__subcmd__prune)
-            opts="-f -h -V --force --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-f -h -V --force --filter --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6858,12 +6874,20 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__system__subcmd__info)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-f -h -V --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7152,12 +7176,20 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__version)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-f -h -V --format --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

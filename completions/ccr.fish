@@ -510,6 +510,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand export" -l debug -d 'Print debug
 complete -c ccr -n "__fish_ccr_using_subcommand export" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand export" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand export" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand version" -s f -l format -d 'Format the output: a Go template such as \'{{.Client.Version}}\', or json' -r
 complete -c ccr -n "__fish_ccr_using_subcommand version" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand version" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand version" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -519,6 +520,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand version" -l debug -d 'Print debu
 complete -c ccr -n "__fish_ccr_using_subcommand version" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand version" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand version" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand info" -s f -l format -d 'Format the output: a Go template such as \'{{.Client.Version}}\', or json' -r
 complete -c ccr -n "__fish_ccr_using_subcommand info" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand info" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand info" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -672,6 +674,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcomm
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -l filter -d 'Only networks that match: until=TIME|DURATION, label=KEY[=VALUE], label!=KEY[=VALUE]' -r
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand network; and __fish_seen_subcommand_from prune" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -1040,6 +1043,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcomma
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Format the output: a Go template such as \'{{.Client.Version}}\', or json' -r
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from info" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from info" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand system; and __fish_seen_subcommand_from info" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F
@@ -1805,6 +1809,7 @@ complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcomman
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -l cvm -d 'Confidential-VM mode (see `ccr cvm status`; also mode = "cvm" in ccr.toml; on by itself in a Confidential Containers guest)'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -l filter -d 'Only images that match: until=TIME|DURATION, label=KEY[=VALUE], label!=KEY[=VALUE]' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -l data-root -d 'Root directory of persistent ccr state (default /var/lib/ccr as root, else $XDG_DATA_HOME/ccr)' -r -F
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'Allow plain HTTP and unverified TLS for the named registry (repeatable); bare, for every registry' -r
 complete -c ccr -n "__fish_ccr_using_subcommand image; and __fish_seen_subcommand_from prune" -l initdata -d 'The initdata TOML the guest booted with (default /run/confidential-containers/initdata/initdata.toml when present)' -r -F

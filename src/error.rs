@@ -39,6 +39,8 @@ pub enum Error {
     Compose(#[from] crate::compose::ComposeError),
     #[error(transparent)]
     Sbom(#[from] crate::sbom::SbomError),
+    #[error(transparent)]
+    Filter(#[from] crate::filters::FilterError),
     /// A fresh key-encryption key with nowhere to go: encrypting under it
     /// would make an image nobody can open.
     #[error("{kid}: the generated key-encryption key must be kept somewhere")]

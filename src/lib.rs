@@ -7,7 +7,8 @@
 //! data passes `reference` → `registry` → `trust` (verified before any
 //! content is fetched) → `store` → `crypt` → `unpack` → `runtime`; `image`
 //! is the image service, `builder` the Dockerfile builder, `kbs` the KBS
-//! client.
+//! client, `sbom` the software bill of materials (catalogers, formats,
+//! comparison).
 
 pub mod asyncrt;
 pub mod bounded;
@@ -19,6 +20,7 @@ pub mod cvm;
 pub mod digest;
 pub mod engine;
 pub mod error;
+pub mod filters;
 pub mod format;
 pub mod image;
 pub mod kbs;

@@ -211,7 +211,16 @@ fn prune_frees_abandoned_content() {
     let out = a.ok(&["image", "prune", "-f"]);
     assert_eq!(out.trim(), "Total reclaimed space: 0B");
     assert_eq!(a.image_names().len(), 2);
-    let out = a.ok(&["image", "prune", "-a", "-f"]);
+    // --filter narrows what goes: images created in the last hour stay
+    // with until=1h; a label no image has selects none; label! all.
+    let out = a.ok(&["image", "prune", "-a", "-f", "--filter", "until=1h"]);
+    assert!(!out.contains("untagged"), "{out}");
+    let out = a.ok(&["image", "prune", "-a", "-f", "--filter", "label=team"]);
+    assert!(!out.contains("untagged"), "{out}");
+    assert_eq!(a.image_names().len(), 2);
+    let err = a.fails(&["image", "prune", "-a", "-f", "--filter", "dangling=false"]);
+    assert!(err.contains("use until, label or label!"), "{err}");
+    let out = a.ok(&["image", "prune", "-a", "-f", "--filter", "label!=team"]);
     assert!(out.contains("untagged: example/prune:1"), "{out}");
     assert!(a.image_names().is_empty() && a.blobs().is_empty());
 }

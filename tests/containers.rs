@@ -1309,6 +1309,23 @@ fn port_rename_info_and_version() {
     assert!(info.contains(&format!(" Data Root: {}\n", env.data_root().display())));
     let version = env.ok(&["version"]);
     assert!(version.contains(&format!(" Version:     {}\n", env!("CARGO_PKG_VERSION"))));
+    // docker's --format on both: templates over docker's field names, json.
+    assert_eq!(
+        env.ok(&[
+            "info",
+            "--format",
+            "{{.Containers}} {{.ContainersRunning}} {{.Images}}"
+        ]),
+        "2 0 1\n"
+    );
+    let v = json(&env.ok(&["info", "--format", "json"]));
+    assert_eq!(v["DockerRootDir"], env.data_root().to_str().unwrap());
+    assert!(v["NCPU"].as_u64().unwrap() >= 1);
+    assert_eq!(
+        env.ok(&["version", "--format", "{{.Client.Version}}"]),
+        format!("{}\n", env!("CARGO_PKG_VERSION"))
+    );
+    env.fails(&["version", "--format", "{{.Client.Version"]);
     env.ok(&["rm", "renamed", "other"]);
     assert_clean(&env);
 }
@@ -1852,6 +1869,11 @@ fn user_networks_resolve_names_and_aliases_and_leave_nothing() {
             .contains("active endpoints")
     );
     env.ok(&["rm", "-f", "web"]);
+    // --filter: a label neither has keeps both; until=1h keeps the new ones.
+    for f in ["label=keep", "until=1h"] {
+        let pruned = env.ok(&["network", "prune", "-f", "--filter", f]);
+        assert!(!pruned.contains("appnet"), "{f}: {pruned}");
+    }
     let pruned = env.ok(&["network", "prune", "-f"]);
     assert!(
         pruned.contains("appnet") && pruned.contains("second"),

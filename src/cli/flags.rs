@@ -26,3 +26,11 @@ pub struct PlatformsArgs {
     #[arg(long)]
     pub all_platforms: bool,
 }
+
+/// `--format` for a command that prints one object (`info`, `version`).
+#[derive(Args, Debug, Clone, Default)]
+pub struct FormatArg {
+    /// Format the output: a Go template such as '{{.Client.Version}}', or json
+    #[arg(short, long)]
+    pub format: Option<String>,
+}

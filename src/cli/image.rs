@@ -150,6 +150,9 @@ pub struct PruneArgs {
     /// Remove all images, not only unreferenced content
     #[arg(short, long)]
     pub all: bool,
+    /// Only images that match: until=TIME|DURATION, label=KEY[=VALUE], label!=KEY[=VALUE]
+    #[arg(long)]
+    pub filter: Vec<String>,
     /// Do not prompt for confirmation
     #[arg(short, long)]
     pub force: bool,
@@ -532,6 +535,7 @@ pub fn import(ctx: &Context, a: ImportArgs) -> Result<i32, Error> {
 }
 
 fn prune(ctx: &Context, a: PruneArgs) -> Result<i32, Error> {
+    let filter = crate::filters::PruneFilter::parse(&a.filter)?;
     let what = if a.all {
         "all images without at least one container associated to them"
     } else {
@@ -540,7 +544,7 @@ fn prune(ctx: &Context, a: PruneArgs) -> Result<i32, Error> {
     if !a.force && !super::confirm(&[what]) {
         return Ok(0);
     }
-    let report = crate::engine::prune::images(ctx, a.all)?;
+    let report = crate::engine::prune::images(ctx, a.all, &filter)?;
     super::print_deleted(
         "Images",
         report.untagged.iter().map(|u| format!("untagged: {u}")),

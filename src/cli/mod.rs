@@ -127,9 +127,9 @@ pub enum Command {
     /// Export a container's filesystem as a tar archive
     Export(container::ExportArgs),
     /// Show ccr's version and what it was built with
-    Version,
+    Version(flags::FormatArg),
     /// Display system-wide information
-    Info,
+    Info(flags::FormatArg),
     /// Manage named volumes
     #[command(subcommand)]
     Volume(volume::VolumeCommand),
@@ -440,10 +440,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Cvm(c) => in_ctx!(|ctx| cvm::run(ctx, c)),
         Command::Key(k) => trust::key(k),
         Command::Logout(a) => login::logout(&opts, a),
-        Command::Version => {
-            print!("{}", crate::engine::system::version());
-            Ok(0)
-        }
+        Command::Version(f) => system::version(&f),
         Command::Run(a) => in_ctx!(|ctx| run::run(ctx, *a, snapshotter)),
         Command::Create(a) => {
             in_ctx!(|ctx| run::create(ctx, *a, snapshotter))
@@ -466,9 +463,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Compose(a) => compose::run(&opts, a),
         Command::Network(c) => in_ctx!(|ctx| network::run(ctx, c)),
         Command::System(c) => in_ctx!(|ctx| system::system(ctx, c)),
-        Command::Info => {
-            in_ctx!(|ctx| system::system(ctx, system::SystemCommand::Info))
-        }
+        Command::Info(f) => in_ctx!(|ctx| system::system(ctx, system::SystemCommand::Info(f))),
         Command::Wait(a) => in_ctx!(|ctx| container::wait(ctx, a)),
         Command::Container(c) => in_ctx!(|ctx| container::container(ctx, c)),
         Command::Ps(a) => in_ctx!(|ctx| container::ps(ctx, a)),

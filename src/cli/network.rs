@@ -44,6 +44,9 @@ pub enum NetworkCommand {
         /// Do not prompt for confirmation
         #[arg(short, long)]
         force: bool,
+        /// Only networks that match: until=TIME|DURATION, label=KEY[=VALUE], label!=KEY[=VALUE]
+        #[arg(long)]
+        filter: Vec<String>,
     },
 }
 
@@ -114,10 +117,7 @@ fn matches(n: &NetworkRecord, filters: &[String]) -> Result<bool, Error> {
             "name" => n.name.contains(v),
             "id" => n.id.starts_with(v),
             "driver" => n.driver == v,
-            "label" => match v.split_once('=') {
-                Some((lk, lv)) => n.labels.get(lk).is_some_and(|x| x == lv),
-                None => n.labels.contains_key(v),
-            },
+            "label" => crate::filters::label_matches(|k| n.labels.get(k).map(String::as_str), v),
             _ => {
                 return Err(Error::Usage(format!(
                     "invalid filter {k:?}: use name, id, driver or label"
@@ -243,7 +243,8 @@ pub fn run(ctx: &Context, c: NetworkCommand) -> Result<i32, Error> {
             rt.network_disconnect(&network, &container)?;
             Ok(0)
         }
-        NetworkCommand::Prune { force } => {
+        NetworkCommand::Prune { force, filter } => {
+            let filter = crate::filters::PruneFilter::parse(&filter)?;
             if !force
                 && !super::confirm(&["all custom networks not used by at least one container"])
             {
@@ -251,7 +252,9 @@ pub fn run(ctx: &Context, c: NetworkCommand) -> Result<i32, Error> {
             }
             let mut removed = Vec::new();
             for n in rt.networks().list().into_iter().skip(1) {
-                if rt.network_members(&n.name)?.is_empty() {
+                let allowed =
+                    filter.allows(Some(&n.created), |k| n.labels.get(k).map(String::as_str));
+                if allowed && rt.network_members(&n.name)?.is_empty() {
                     rt.network_remove(&n.name)?;
                     removed.push(n.name);
                 }

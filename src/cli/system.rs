@@ -20,13 +20,25 @@ pub enum SystemCommand {
         force: bool,
     },
     /// Display system-wide information
-    Info,
+    Info(super::flags::FormatArg),
     /// Show what the data root holds and what a prune would free
     Df {
         /// Format the output: table, json, or a template
         #[arg(long)]
         format: Option<String>,
     },
+}
+
+/// `ccr version [--format T]`.
+pub fn version(f: &super::flags::FormatArg) -> Result<i32, Error> {
+    let v = crate::engine::system::version();
+    let format = crate::format::Format::parse(f.format.as_deref())?;
+    if format == crate::format::Format::Table {
+        print!("{}", v.text());
+    } else {
+        println!("{}", format.render(&v)?);
+    }
+    Ok(0)
 }
 
 pub fn system(ctx: &Context, c: SystemCommand) -> Result<i32, Error> {
@@ -63,8 +75,14 @@ pub fn system(ctx: &Context, c: SystemCommand) -> Result<i32, Error> {
             super::print_table(&mut std::io::stdout().lock(), &table);
             Ok(0)
         }
-        SystemCommand::Info => {
-            print!("{}", crate::engine::system::info(&ctx.images, &ctx.layout)?);
+        SystemCommand::Info(f) => {
+            let info = crate::engine::system::info(&ctx.images, &ctx.layout)?;
+            let format = crate::format::Format::parse(f.format.as_deref())?;
+            if format != crate::format::Format::Table {
+                println!("{}", format.render(&info)?);
+                return Ok(0);
+            }
+            print!("{}", info.text());
             let tsm = std::path::Path::new(crate::kbs::attester::TSM_REPORT_DIR);
             print!(
                 "{}",

@@ -84,10 +84,7 @@ fn volume_matches(
             "dangling" => unused() == (*val == "true"),
             "name" => v.name.contains(val),
             "driver" => v.driver == *val,
-            _ => match val.split_once('=') {
-                Some((lk, lv)) => v.labels.get(lk).is_some_and(|x| x == lv),
-                None => v.labels.contains_key(*val),
-            },
+            _ => crate::filters::label_matches(|k| v.labels.get(k).map(String::as_str), val),
         })
     }))
 }

@@ -10,6 +10,9 @@
 //!   platform, keys), created or run.
 //! - [`keys`] and [`kbs`]: keyrings and recipients, one attested KBS
 //!   session per command, the admin API, `doctor`'s probe.
+//! - [`sbom`]: an image's SBOM (from its extracted layers, or streamed
+//!   from its blobs), and `--verify-sbom`'s check of pulled content
+//!   against its signed SBOM; [`attest`]: attestations in the registry.
 //! - [`prune`]: images with their snapshots, containers, volumes, the build cache.
 //! - [`inspect`]: docker's JSON views; [`system`]: `version` and `info`;
 //!   [`df`]: what the data root holds.

@@ -24,9 +24,13 @@ pub fn snapshots(ctx: &Context) -> Result<usize, Error> {
 
 /// `image prune [-a]`: unused images (`all`: every image no container
 /// uses), then the layer snapshots nothing needs any more.
-pub fn images(ctx: &Context, all: bool) -> Result<PruneReport, Error> {
+pub fn images(
+    ctx: &Context,
+    all: bool,
+    filter: &crate::filters::PruneFilter,
+) -> Result<PruneReport, Error> {
     let in_use = Runtime::new(&ctx.layout).images_in_use()?;
-    let report = ctx.images.prune(all, &in_use)?;
+    let report = ctx.images.prune(all, &in_use, filter)?;
     snapshots(ctx)?;
     Ok(report)
 }
@@ -88,7 +92,7 @@ pub fn system(ctx: &Context, all: bool, volumes: bool) -> Result<SystemReport, E
     } else {
         Vec::new()
     };
-    let images = images(ctx, all)?;
+    let images = images(ctx, all, &Default::default())?;
     let (cache_entries, cache_bytes) = build_cache(ctx)?;
     Ok(SystemReport {
         containers,

@@ -11,14 +11,43 @@ use crate::layout::Layout;
 use crate::runtime::{Runtime, RuntimeError};
 
 /// `ccr version`.
-pub fn version() -> String {
+/// `ccr version`, in docker's shape (`{{.Client.Version}}`).
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Version {
+    pub client: ClientVersion,
+}
+
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ClientVersion {
+    pub version: String,
+    pub os: String,
+    pub arch: String,
+    pub runtime: String,
+}
+
+pub fn version() -> Version {
     let p = crate::platform::Platform::host();
-    format!(
-        "Client:\n Version:     {}\n OS/Arch:     {}/{}\n Runtime:     libcontainer (youki)\n",
-        env!("CARGO_PKG_VERSION"),
-        p.os,
-        p.architecture
-    )
+    Version {
+        client: ClientVersion {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            os: p.os,
+            arch: p.architecture,
+            runtime: "libcontainer (youki)".into(),
+        },
+    }
+}
+
+impl Version {
+    /// docker's text form.
+    pub fn text(&self) -> String {
+        let c = &self.client;
+        format!(
+            "Client:\n Version:     {}\n OS/Arch:     {}/{}\n Runtime:     {}\n",
+            c.version, c.os, c.arch, c.runtime
+        )
+    }
 }
 
 /// cgroup v2 (unified), v1, or v1 with a v2 hierarchy beside it (hybrid).
@@ -43,16 +72,13 @@ fn os_name() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-fn memory() -> String {
-    fs::read_to_string("/proc/meminfo")
-        .ok()
-        .and_then(|t| {
-            t.lines()
-                .find_map(|l| l.strip_prefix("MemTotal:"))
-                .and_then(|v| v.trim().trim_end_matches(" kB").parse::<u64>().ok())
-        })
-        .map(|kib| crate::format::human_size(kib * 1024))
-        .unwrap_or_else(|| "unknown".into())
+fn mem_total() -> Option<u64> {
+    fs::read_to_string("/proc/meminfo").ok().and_then(|t| {
+        t.lines()
+            .find_map(|l| l.strip_prefix("MemTotal:"))
+            .and_then(|v| v.trim().trim_end_matches(" kB").parse::<u64>().ok())
+            .map(|kib| kib * 1024)
+    })
 }
 
 /// The confidential guest this is, as the KBS client would attest it.
@@ -63,33 +89,83 @@ fn confidential_guest() -> String {
     }
 }
 
-/// `ccr info`.
-pub fn info(images: &Images, layout: &Layout) -> Result<String, RuntimeError> {
+/// `ccr info`, with docker's field names (`{{.Containers}}`,
+/// `{{.KernelVersion}}`, `{{json .}}`).
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Info {
+    pub containers: usize,
+    pub containers_running: usize,
+    pub containers_paused: usize,
+    pub containers_stopped: usize,
+    pub images: usize,
+    pub driver: String,
+    pub cgroup_version: String,
+    pub kernel_version: String,
+    pub operating_system: String,
+    #[serde(rename = "OSType")]
+    pub os_type: String,
+    pub architecture: String,
+    #[serde(rename = "NCPU")]
+    pub ncpu: usize,
+    pub mem_total: u64,
+    pub docker_root_dir: String,
+    pub server_version: String,
+    pub confidential_guest: String,
+}
+
+pub fn info(images: &Images, layout: &Layout) -> Result<Info, RuntimeError> {
     let rt = Runtime::new(layout);
     let containers: Vec<_> = rt.list()?.into_iter().map(|c| rt.refresh(c)).collect();
     let running = containers.iter().filter(|c| c.status.is_running()).count();
-    let image_count = images.store.images().map(|i| i.len()).unwrap_or(0);
+    let paused = containers.iter().filter(|c| c.paused).count();
     let uname = rustix::system::uname();
-    let mut s = String::new();
-    let _ = writeln!(s, "Client:\n Version:    {}", env!("CARGO_PKG_VERSION"));
-    let _ = writeln!(s, "\nServer:");
-    let _ = writeln!(s, " Containers: {}", containers.len());
-    let _ = writeln!(s, "  Running: {running}");
-    let _ = writeln!(s, "  Stopped: {}", containers.len() - running);
-    let _ = writeln!(s, " Images: {image_count}");
-    let _ = writeln!(s, " Storage Driver: overlayfs");
-    let _ = writeln!(s, " Cgroup Version: {}", cgroup_version());
-    let _ = writeln!(s, " Kernel Version: {}", uname.release().to_string_lossy());
-    let _ = writeln!(s, " Operating System: {}", os_name());
-    let _ = writeln!(s, " OSType: linux");
-    let _ = writeln!(s, " Architecture: {}", uname.machine().to_string_lossy());
-    let _ = writeln!(
-        s,
-        " CPUs: {}",
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    );
-    let _ = writeln!(s, " Total Memory: {}", memory());
-    let _ = writeln!(s, " Data Root: {}", layout.root().display());
-    let _ = writeln!(s, " Confidential Guest: {}", confidential_guest());
-    Ok(s)
+    Ok(Info {
+        containers: containers.len(),
+        containers_running: running,
+        containers_paused: paused,
+        containers_stopped: containers.len() - running,
+        images: images.store.images().map(|i| i.len()).unwrap_or(0),
+        driver: "overlayfs".into(),
+        cgroup_version: cgroup_version().into(),
+        kernel_version: uname.release().to_string_lossy().into_owned(),
+        operating_system: os_name(),
+        os_type: "linux".into(),
+        architecture: uname.machine().to_string_lossy().into_owned(),
+        ncpu: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        mem_total: mem_total().unwrap_or(0),
+        docker_root_dir: layout.root().display().to_string(),
+        server_version: env!("CARGO_PKG_VERSION").into(),
+        confidential_guest: confidential_guest(),
+    })
+}
+
+impl Info {
+    /// docker's text form.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(s, "Client:\n Version:    {}", self.server_version);
+        let _ = writeln!(s, "\nServer:");
+        let _ = writeln!(s, " Containers: {}", self.containers);
+        let _ = writeln!(s, "  Running: {}", self.containers_running);
+        let _ = writeln!(s, "  Paused: {}", self.containers_paused);
+        let _ = writeln!(s, "  Stopped: {}", self.containers_stopped);
+        let _ = writeln!(s, " Images: {}", self.images);
+        let _ = writeln!(s, " Storage Driver: {}", self.driver);
+        let _ = writeln!(s, " Cgroup Version: {}", self.cgroup_version);
+        let _ = writeln!(s, " Kernel Version: {}", self.kernel_version);
+        let _ = writeln!(s, " Operating System: {}", self.operating_system);
+        let _ = writeln!(s, " OSType: {}", self.os_type);
+        let _ = writeln!(s, " Architecture: {}", self.architecture);
+        let _ = writeln!(s, " CPUs: {}", self.ncpu);
+        let total = if self.mem_total == 0 {
+            "unknown".to_string()
+        } else {
+            crate::format::human_size(self.mem_total)
+        };
+        let _ = writeln!(s, " Total Memory: {total}");
+        let _ = writeln!(s, " Data Root: {}", self.docker_root_dir);
+        let _ = writeln!(s, " Confidential Guest: {}", self.confidential_guest);
+        s
+    }
 }

@@ -94,10 +94,9 @@ impl ImageFilter {
                         p.matches(&format!("{}:{}", r.repository, r.tag))
                             || p.matches(&r.repository)
                     }),
-                    "label" => match v.split_once('=') {
-                        Some((lk, lv)) => r.labels.get(lk).is_some_and(|x| x == lv),
-                        None => r.labels.contains_key(v.as_str()),
-                    },
+                    "label" => {
+                        crate::filters::label_matches(|k| r.labels.get(k).map(String::as_str), v)
+                    }
                     _ => true,
                 })
             }) && bounds.iter().all(|(k, t)| match k.as_str() {
@@ -426,16 +425,38 @@ impl Images {
     /// `ccr image prune [-a]`. Without `all`, dangling images (untagged
     /// builds), unreferenced content and abandoned downloads go; with it
     /// every image no container uses does.
-    pub fn prune(&self, all: bool, in_use: &BTreeSet<String>) -> Result<PruneReport> {
+    /// `filter` (`until`, `label`, `label!`) narrows what goes.
+    pub fn prune(
+        &self,
+        all: bool,
+        in_use: &BTreeSet<String>,
+        filter: &crate::filters::PruneFilter,
+    ) -> Result<PruneReport> {
         let mut report = PruneReport::default();
         {
             let names: Vec<String> = self
                 .store
                 .images()?
                 .into_iter()
+                .filter(|r| all || r.name.starts_with(DANGLING_PREFIX))
+                .filter(|r| !in_use.contains(&r.name))
+                .filter(|r| {
+                    // Judged by the image's (first platform's) config.
+                    let img = self
+                        .platform_images(&r.target)
+                        .ok()
+                        .and_then(|i| i.into_iter().next());
+                    let created = img.as_ref().and_then(|i| i.config.created.clone());
+                    let labels = img
+                        .as_ref()
+                        .and_then(|i| i.config.config.as_ref())
+                        .map(|c| c["Labels"].clone())
+                        .unwrap_or_default();
+                    filter.allows(created.as_deref(), |k| {
+                        labels.get(k).and_then(|v| v.as_str())
+                    })
+                })
                 .map(|r| r.name)
-                .filter(|n| all || n.starts_with(DANGLING_PREFIX))
-                .filter(|n| !in_use.contains(n))
                 .collect();
             for rec in self.store.remove_images(&names)? {
                 let (repo, tag) = split_name(&rec.name);

@@ -60,10 +60,9 @@ fn one(key: &str, v: &str, c: &ContainerState) -> bool {
         "status" => c.status.as_str() == v,
         "name" => c.name.contains(v.trim_start_matches('/')),
         "id" => c.id.starts_with(v),
-        "label" => match v.split_once('=') {
-            Some((k, val)) => c.options.labels.get(k).is_some_and(|x| x == val),
-            None => c.options.labels.contains_key(v),
-        },
+        "label" => {
+            crate::filters::label_matches(|k| c.options.labels.get(k).map(String::as_str), v)
+        }
         "ancestor" => {
             let (repo, tag) = split_name(&c.image);
             let id = c.image_digest.trim_start_matches("sha256:");
