@@ -714,7 +714,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__commit)
-            opts="-m -a -p -h -V --message --author --pause --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-m -a -p -c -h -V --message --author --pause --change --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -742,6 +742,14 @@ _ccr() {
                     ;;
                 -p)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --change)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --data-root)
@@ -1794,7 +1802,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__container__subcmd__commit)
-            opts="-m -a -p -h -V --message --author --pause --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-m -a -p -c -h -V --message --author --pause --change --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1822,6 +1830,14 @@ _ccr() {
                     ;;
                 -p)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --change)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --data-root)

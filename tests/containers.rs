@@ -2931,6 +2931,37 @@ fn commit_makes_an_image_of_a_containers_changes() {
         "running",
         "commit left it paused"
     );
+    // --change: Dockerfile instructions on the new image's config.
+    env.ok(&[
+        "commit",
+        "--change",
+        "CMD [\"cat\", \"/root/f\"]",
+        "-c",
+        "ENV MODE=prod",
+        "-c",
+        "LABEL team=core",
+        "changed",
+        "localhost/committed:2",
+    ]);
+    let out = env.ok(&["run", "--rm", "localhost/committed:2"]);
+    assert_eq!(out, "committed\n");
+    let img = json(&env.ok(&["image", "inspect", "localhost/committed:2"]));
+    assert_eq!(img[0]["Config"]["Labels"]["team"], "core");
+    assert!(
+        img[0]["Config"]["Env"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e == "MODE=prod")
+    );
+    let err = env.fails(&[
+        "commit",
+        "--change",
+        "RUN true",
+        "changed",
+        "localhost/committed:3",
+    ]);
+    assert!(err.contains("RUN cannot be applied here"), "{err}");
     env.ok(&["rm", "-f", "changed"]);
     assert_clean(&env);
 }

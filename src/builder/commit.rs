@@ -21,6 +21,9 @@ pub struct CommitOptions {
     pub author: Option<String>,
     /// Freeze the container while its layer is read (docker's default).
     pub pause: bool,
+    /// Dockerfile instructions applied to the new image's config
+    /// (`--change 'CMD ["sh"]'`), after the container's own settings.
+    pub changes: Vec<crate::image::ConfigChange>,
 }
 
 /// Commits the container; the new image's manifest digest.
@@ -74,6 +77,14 @@ pub fn commit(images: &Images, runtime: &Runtime, opts: &CommitOptions) -> Resul
                 env.push(kv.clone());
             }
             c.insert("Env".into(), serde_json::json!(env));
+        }
+    }
+    if !opts.changes.is_empty() {
+        let c = config.config.get_or_insert_with(|| serde_json::json!({}));
+        if let Some(map) = c.as_object_mut() {
+            for change in &opts.changes {
+                change.apply(map);
+            }
         }
     }
     let mut history = serde_json::json!({

@@ -748,6 +748,9 @@ pub struct CommitArgs {
     /// Pause the container during commit
     #[arg(short, long, default_value_t = true, action = clap::ArgAction::Set)]
     pub pause: bool,
+    /// Apply a Dockerfile instruction to the image: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR (repeatable)
+    #[arg(short, long)]
+    pub change: Vec<String>,
     pub container: String,
     /// The new image's name
     pub repository: Option<String>,
@@ -766,6 +769,11 @@ pub fn commit(ctx: &Context, a: CommitArgs) -> Result<i32, Error> {
         message: a.message,
         author: a.author,
         pause: a.pause,
+        changes: a
+            .change
+            .iter()
+            .map(|c| crate::image::ConfigChange::parse(c))
+            .collect::<Result<_, _>>()?,
     };
     let digest = crate::builder::commit::commit(&ctx.images, &rt, &opts)?;
     println!("{digest}");
