@@ -524,7 +524,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --target --platform --no-cache --pull --label --network --quiet --progress --secret --iidfile --sbom --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --verify-sbom --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            opts="-t -f -q -o -h -V --tag --file --build-arg --target --platform --no-cache --pull --label --network --quiet --progress --secret --iidfile --sbom --output --verify --cosign-key --cosign-certificate-identity --cosign-certificate-identity-regexp --cosign-certificate-oidc-issuer --cosign-certificate-oidc-issuer-regexp --signature-policy --verify-sbom --decryption-key --kbs-url --kbs-cert --tee --tee-key --tsm-report-dir --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -575,6 +575,14 @@ _ccr() {
                     return 0
                     ;;
                 --iidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

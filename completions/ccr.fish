@@ -1556,6 +1556,7 @@ quiet\t''
 rawjson\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l secret -d 'A secret RUN --mount=type=secret can read: id=ID[,src=FILE] or id=ID,env=VARIABLE' -r
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l iidfile -d 'Write the image ID to this file' -r -F
+complete -c ccr -n "__fish_ccr_using_subcommand build" -s o -l output -d 'Also write the image\'s file system: DIR, - (a tar on standard output), type=local,dest=DIR, type=tar,dest=FILE' -r
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l verify -d 'Verify the image before using it' -r -f -a "none\t''
 cosign\t''"
 complete -c ccr -n "__fish_ccr_using_subcommand build" -l cosign-key -d 'Public key to verify cosign signatures with (repeatable: any one may have signed)' -r -F

@@ -236,6 +236,44 @@ fn run_steps_create_change_and_delete_files() {
     assert!(!rootfs.join("d/sub/f").exists());
     assert!(rootfs.join("d/sub/g").exists());
     assert!(std::fs::symlink_metadata(rootfs.join("bin/vi")).is_err());
+
+    // -o: the same file system written out, as a directory and as tars.
+    let dir = env.path("out-dir");
+    build(&env, &["-q", "-o", dir.to_str().unwrap(), &ctx]);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("d/keep")).unwrap(),
+        "one\ntwo\n"
+    );
+    assert!(!dir.join("d/gone").exists() && !dir.join("d/sub/f").exists());
+    let tarfile = env.path("out.tar");
+    build(
+        &env,
+        &[
+            "-q",
+            "-o",
+            &format!("type=tar,dest={}", tarfile.display()),
+            &ctx,
+        ],
+    );
+    let listing = sh(Command::new("tar").arg("-tf").arg(&tarfile));
+    assert!(listing.lines().any(|l| l == "d/keep"), "{listing}");
+    assert!(
+        !listing
+            .lines()
+            .any(|l| l.contains("gone") || l.contains(".wh.")),
+        "{listing}"
+    );
+    let out = env.run(&["build", "-q", "-o", "-", &ctx]);
+    assert!(out.status.success());
+    let piped = env.path("piped.tar");
+    std::fs::write(&piped, &out.stdout).unwrap();
+    assert_eq!(
+        sh(Command::new("tar").arg("-tf").arg(&piped)),
+        listing,
+        "stdout holds the tar only"
+    );
+    let err = build_fails(&env, &["-o", "type=registry,dest=x", &ctx]);
+    assert!(err.contains("type=registry"), "{err}");
 }
 
 #[test]

@@ -62,6 +62,9 @@ pub struct BuildArgs {
     /// Record the image's SBOM for a later push --sign=cosign --attest-sbom (nothing is attached now)
     #[arg(long)]
     pub sbom: bool,
+    /// Also write the image's file system: DIR, - (a tar on standard output), type=local,dest=DIR, type=tar,dest=FILE
+    #[arg(short, long, value_name = "OUTPUT")]
+    pub output: Option<String>,
     #[command(flatten)]
     pub verify: VerifyArgs,
     #[command(flatten)]
@@ -156,7 +159,15 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
             .map(|s| crate::builder::Secret::parse(s).map_err(Error::Usage))
             .collect::<Result<_, _>>()?,
     };
+    let output = a
+        .output
+        .as_deref()
+        .map(crate::engine::output::Output::parse)
+        .transpose()?;
     let res = build(&ctx.images, &ctx.layout, &opts)?;
+    if let Some(out) = &output {
+        crate::engine::output::write(ctx, &res.target, out)?;
+    }
     if a.sbom {
         let keys = crate::engine::keys::keyring(ctx, &a.decrypt.request())?;
         for img in ctx.images.platform_images(&res.target)? {
@@ -175,7 +186,9 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
             source,
         })?;
     }
-    if a.quiet || a.progress == "quiet" {
+    // A tar on standard output is all standard output carries.
+    let to_stdout = output == Some(crate::engine::output::Output::TarStdout);
+    if (a.quiet || a.progress == "quiet") && !to_stdout {
         println!("{}", res.target.digest);
     }
     Ok(0)

@@ -27,6 +27,7 @@ pub mod df;
 pub mod inspect;
 pub mod kbs;
 pub mod keys;
+pub mod output;
 pub mod provision;
 pub mod prune;
 pub mod pull;
