@@ -1148,6 +1148,34 @@ fn a_cached_rebuild_is_the_same_image_and_stdin_dockerfiles_work() {
     );
     assert_eq!(code, Some(0), "{out}");
     assert_eq!(env.ok(&["run", "--rm", "stdin:1"]).trim(), "from-stdin");
+    // `build -`: a Dockerfile alone (an empty context) ...
+    let (code, out) = env.with_input(
+        &["build", "-q", "-t", "stdin:2", "-"],
+        format!("FROM {BASE}\nCOPY . /ctx/\nCMD [\"ls\", \"-A\", \"/ctx\"]\n").as_bytes(),
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(
+        env.ok(&["run", "--rm", "stdin:2"]),
+        "",
+        "the context is empty"
+    );
+    // ... or a compressed tar of the context, -f inside it.
+    let tar = sh(Command::new("sh").args([
+        "-c",
+        &format!("cd {ctx} && printf 'FROM {BASE}\\nCOPY msg /\\nCMD [\"cat\", \"/msg\"]\\n' > Other.df && echo from-tar > msg && tar -czf - Other.df msg | base64 -w0"),
+    ]));
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(tar.trim())
+        .unwrap();
+    let (code, out) = env.with_input(
+        &["build", "-q", "-t", "stdin:3", "-f", "Other.df", "-"],
+        &bytes,
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(env.ok(&["run", "--rm", "stdin:3"]).trim(), "from-tar");
+    let (code, _) = env.with_input(&["build", "-f", "-", "-"], b"FROM scratch\n");
+    assert_eq!(code, Some(125), "standard input cannot be both");
     let err = env.fails(&[
         "build",
         "--platform",

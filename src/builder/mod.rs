@@ -13,6 +13,7 @@ pub mod dockerfile;
 mod layer;
 mod mounts;
 mod shell;
+pub mod stdin;
 mod steps;
 
 use std::collections::{BTreeSet, HashMap};

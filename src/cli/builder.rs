@@ -69,7 +69,7 @@ pub struct BuildArgs {
     pub verify: VerifyArgs,
     #[command(flatten)]
     pub decrypt: super::crypt::DecryptionKeyArgs,
-    /// The build context directory
+    /// The build context directory, or - (a tar archive of it, or a Dockerfile, on standard input)
     pub context: PathBuf,
 }
 
@@ -101,6 +101,24 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
                 .ok_or_else(|| Error::Usage(format!("invalid label {l:?}: use KEY=VALUE")))
         })
         .collect::<Result<Vec<_>, _>>()?;
+    // `build -`: the context (or a lone Dockerfile) on standard input.
+    let from_stdin = a.context == std::path::Path::new("-");
+    if from_stdin && a.file.as_deref() == Some(std::path::Path::new("-")) {
+        return Err(Error::Usage(
+            "standard input can be the context (build -) or the Dockerfile (-f -), not both".into(),
+        ));
+    }
+    let stdin_context = if from_stdin {
+        // Not in the build scratch, which a build clears of leftovers.
+        Some(crate::builder::stdin::context(
+            std::io::stdin(),
+            &ctx.layout.root().join("tmp"),
+            ctx.opts.config.expansion()?,
+            crate::bounded::DOCKERFILE,
+        )?)
+    } else {
+        None
+    };
     // `-f -`: the Dockerfile from standard input (bounded as any Dockerfile).
     let stdin_file = match a.file.as_deref() {
         Some(p) if p == std::path::Path::new("-") => {
@@ -126,10 +144,16 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         _ => None,
     };
     let opts = BuildOptions {
-        context: a.context.clone(),
-        dockerfile: match &stdin_file {
-            Some(f) => Some(f.path().to_path_buf()),
-            None => a.file.clone(),
+        context: match &stdin_context {
+            Some(c) => c.context.clone(),
+            None => a.context.clone(),
+        },
+        dockerfile: match (&stdin_file, &stdin_context) {
+            (Some(f), _) => Some(f.path().to_path_buf()),
+            (None, Some(c)) if c.dockerfile.is_some() => c.dockerfile.clone(),
+            // -f names a file inside the archive's context.
+            (None, Some(c)) => a.file.as_ref().map(|f| c.context.join(f)),
+            (None, None) => a.file.clone(),
         },
         tags,
         build_args: a.build_arg.clone(),
