@@ -328,6 +328,9 @@ _ccr() {
             ccr__subcmd__image,attest)
                 cmd="ccr__subcmd__image__subcmd__attest"
                 ;;
+            ccr__subcmd__image,convert)
+                cmd="ccr__subcmd__image__subcmd__convert"
+                ;;
             ccr__subcmd__image,decrypt)
                 cmd="ccr__subcmd__image__subcmd__decrypt"
                 ;;
@@ -3860,7 +3863,7 @@ _ccr() {
             return 0
             ;;
         ccr__subcmd__image)
-            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download encrypt decrypt"
+            opts="-h -V --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version ls rm history inspect prune pull push tag save load import sign verify attest verify-attestation download convert encrypt decrypt"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3929,6 +3932,40 @@ _ccr() {
                     return 0
                     ;;
                 --tsm-report-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --initdata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshotter)
+                    COMPREPLY=($(compgen -W "overlayfs native" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ccr__subcmd__image__subcmd__convert)
+            opts="-h -V --gzip --zstd --uncompressed --estargz --zstdchunked --oci --platform --all-platforms --data-root --insecure-registry --debug --cvm --initdata --snapshotter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --platform)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

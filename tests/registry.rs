@@ -490,3 +490,142 @@ fn a_missing_platform_is_refused_before_any_layer() {
         String::from_utf8_lossy(&out.stderr).contains(&format!("no manifest for platform {other}"))
     );
 }
+
+#[test]
+fn image_convert_recompresses_and_the_peers_read_it() {
+    let reg = Registry::start();
+    let a = Env::new();
+    a.busybox("localhost/conv:gzip");
+    let config_of =
+        |image: &str| json(&a.ok(&["manifest", "inspect", image]))["config"]["digest"].clone();
+    a.ok(&[
+        "image",
+        "convert",
+        "--zstd",
+        "localhost/conv:gzip",
+        "localhost/conv:zstd",
+    ]);
+    a.ok(&[
+        "image",
+        "convert",
+        "--uncompressed",
+        "localhost/conv:zstd",
+        "localhost/conv:raw",
+    ]);
+    // The content is the same: one config (and so the same diff ids) for all.
+    assert_eq!(
+        config_of("localhost/conv:zstd"),
+        config_of("localhost/conv:gzip")
+    );
+    assert_eq!(
+        config_of("localhost/conv:raw"),
+        config_of("localhost/conv:gzip")
+    );
+    let raw = json(&a.ok(&["manifest", "inspect", "localhost/conv:raw"]));
+    assert_eq!(
+        raw["layers"][0]["mediaType"],
+        "application/vnd.oci.image.layer.v1.tar"
+    );
+    assert_eq!(
+        a.ok(&[
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "localhost/conv:zstd",
+            "echo",
+            "from-zstd"
+        ]),
+        "from-zstd\n"
+    );
+    // Pushed, skopeo and umoci read the zstd layers.
+    let name = format!("{}/conv/bb:zstd", reg.host());
+    a.ok(&["tag", "localhost/conv:zstd", &name]);
+    a.ok(&["push", "-q", &name]);
+    require("skopeo");
+    let m = json(&sh(Command::new("skopeo").args([
+        "inspect",
+        "--raw",
+        "--tls-verify=false",
+        &format!("docker://{name}"),
+    ])));
+    assert_eq!(
+        m["layers"][0]["mediaType"],
+        "application/vnd.oci.image.layer.v1.tar+zstd"
+    );
+    let layout = a.path("layout");
+    sh(Command::new("skopeo").args([
+        "copy",
+        "--src-tls-verify=false",
+        &format!("docker://{name}"),
+        &format!("oci:{}:x", layout.display()),
+    ]));
+    // The zstd CLI reads the layer skopeo copied.
+    let index = json(&std::fs::read_to_string(layout.join("index.json")).unwrap());
+    let mdigest = index["manifests"][0]["digest"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("sha256:")
+        .to_string();
+    let m = json(&std::fs::read_to_string(layout.join("blobs/sha256").join(&mdigest)).unwrap());
+    let blob = layout.join("blobs/sha256").join(
+        m["layers"][0]["digest"]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("sha256:"),
+    );
+    let listing =
+        sh(Command::new("sh").args(["-c", &format!("zstd -dc {} | tar -t", blob.display())]));
+    assert!(
+        listing.lines().any(|l| l.ends_with("bin/busybox")),
+        "{listing}"
+    );
+    // umoci unpacks the uncompressed form.
+    let plain = format!("{}/conv/bb:raw", reg.host());
+    a.ok(&["tag", "localhost/conv:raw", &plain]);
+    a.ok(&["push", "-q", &plain]);
+    let layout2 = a.path("layout2");
+    sh(Command::new("skopeo").args([
+        "copy",
+        "--src-tls-verify=false",
+        &format!("docker://{plain}"),
+        &format!("oci:{}:raw", layout2.display()),
+    ]));
+    require("umoci");
+    let bundle = a.path("bundle");
+    sh(Command::new("umoci")
+        .args([
+            "unpack",
+            "--rootless",
+            "--image",
+            &format!("{}:raw", layout2.display()),
+        ])
+        .arg(&bundle));
+    assert!(bundle.join("rootfs/bin/busybox").is_file());
+    // Encrypted layers are not converted in place.
+    sh(Command::new("openssl")
+        .args(["genpkey", "-algorithm", "RSA", "-out"])
+        .arg(a.path("k.pem")));
+    sh(Command::new("openssl")
+        .args(["pkey", "-pubout", "-in"])
+        .arg(a.path("k.pem"))
+        .arg("-out")
+        .arg(a.path("k.pub")));
+    a.ok(&[
+        "image",
+        "encrypt",
+        "--recipient",
+        &format!("jwe:{}", a.path("k.pub").display()),
+        "localhost/conv:gzip",
+        "localhost/conv:enc",
+    ]);
+    let err = a.fails(&[
+        "image",
+        "convert",
+        "--zstd",
+        "localhost/conv:enc",
+        "localhost/conv:x",
+    ]);
+    assert!(err.contains("decrypt the image first"), "{err}");
+    assert!(!a.image_names().contains(&"localhost/conv:x".to_string()));
+}

@@ -194,6 +194,8 @@ pub enum ImageCommand {
     /// Download an image's attestations or SBOM
     #[command(subcommand)]
     Download(super::trust::DownloadCommand),
+    /// Convert an image's layers to another compression (gzip, zstd, uncompressed)
+    Convert(ConvertArgs),
     /// Encrypt image layers (ocicrypt) for recipients: public keys or KBS key ids
     Encrypt(super::crypt::EncryptArgs),
     /// Decrypt image layers
@@ -219,9 +221,65 @@ pub fn image(ctx: &Context, cmd: ImageCommand) -> Result<i32, Error> {
         ImageCommand::Attest(a) => super::trust::image_attest(ctx, *a),
         ImageCommand::VerifyAttestation(a) => super::trust::image_verify_attestation(ctx, a),
         ImageCommand::Download(c) => super::trust::image_download(ctx, c),
+        ImageCommand::Convert(a) => convert(ctx, a),
         ImageCommand::Encrypt(a) => super::crypt::encrypt(ctx, a),
         ImageCommand::Decrypt(a) => super::crypt::decrypt(ctx, a),
     }
+}
+
+#[derive(Args, Debug)]
+#[command(group(clap::ArgGroup::new("to").required(true).args(["gzip", "zstd", "uncompressed", "estargz", "zstdchunked"])))]
+pub struct ConvertArgs {
+    /// Compress the layers with gzip
+    #[arg(long)]
+    pub gzip: bool,
+    /// Compress the layers with zstd (OCI manifests)
+    #[arg(long)]
+    pub zstd: bool,
+    /// Store the layers uncompressed (OCI manifests)
+    #[arg(long)]
+    pub uncompressed: bool,
+    /// eStargz (lazy pulling): not made by ccr
+    #[arg(long, hide = true)]
+    pub estargz: bool,
+    /// zstd:chunked (lazy pulling): not made by ccr
+    #[arg(long, hide = true)]
+    pub zstdchunked: bool,
+    /// Write OCI manifests (docker ones are converted)
+    #[arg(long)]
+    pub oci: bool,
+    #[command(flatten)]
+    pub platforms: super::flags::PlatformsArgs,
+    pub source: String,
+    pub target: String,
+}
+
+/// `ccr image convert`.
+pub fn convert(ctx: &Context, a: ConvertArgs) -> Result<i32, Error> {
+    use crate::image::convert::LayerFormat;
+    if a.estargz || a.zstdchunked {
+        return Err(Error::Usage(
+            "eStargz and zstd:chunked are lazy-pulling formats ccr neither makes nor pulls lazily; convert with --gzip, --zstd or --uncompressed".into(),
+        ));
+    }
+    let to = if a.zstd {
+        LayerFormat::Zstd
+    } else if a.uncompressed {
+        LayerFormat::Uncompressed
+    } else {
+        LayerFormat::Gzip
+    };
+    let dst = ImageRef::parse(&a.target)?;
+    let opts = crate::image::CryptOptions {
+        platforms: a.platforms.platform.clone(),
+        all_platforms: a.platforms.all_platforms,
+        layers: Vec::new(),
+    };
+    let d = ctx
+        .images
+        .convert_image(&a.source, &dst, to, a.oci, &opts)?;
+    println!("{}", d.digest);
+    Ok(0)
 }
 
 pub fn tag(ctx: &Context, a: TagArgs) -> Result<i32, Error> {

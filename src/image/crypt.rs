@@ -55,7 +55,7 @@ fn fill_fail(what: &Digest) -> impl FnOnce(FillError) -> ImageError + '_ {
 
 impl Images {
     /// The platform images of `rec` that `opts` selects.
-    fn crypt_selection(
+    pub(super) fn crypt_selection(
         &self,
         rec: &ImageRecord,
         opts: &CryptOptions,
@@ -77,15 +77,22 @@ impl Images {
 
     /// Writes the new manifests (and an index when the source is one) and
     /// names the result `dst` (when given).
-    fn write_converted(
+    pub(super) fn write_converted(
         &self,
         rec: &ImageRecord,
         dst: Option<&ImageRef>,
         manifests: Vec<(PlatformImage, Manifest)>,
     ) -> Result<Descriptor> {
         let mut descs = Vec::new();
+        let mut oci_manifests = false;
         for (img, m) in manifests {
-            let mut d = self.store.put_json(&img.manifest_desc.media_type, &m)?;
+            // A conversion may have made a docker manifest an OCI one.
+            let media_type = m
+                .media_type
+                .clone()
+                .unwrap_or_else(|| img.manifest_desc.media_type.clone());
+            oci_manifests |= media_type == oci::OCI_MANIFEST;
+            let mut d = self.store.put_json(&media_type, &m)?;
             d.platform = img
                 .manifest_desc
                 .platform
@@ -100,8 +107,11 @@ impl Images {
         } else {
             let (_, doc) = self.store.read_document(&rec.target)?;
             let media_type = match doc {
-                Document::Index(i) => i.media_type.unwrap_or_else(|| oci::OCI_INDEX.into()),
-                Document::Manifest(_) => oci::OCI_INDEX.into(),
+                // OCI manifests belong in an OCI index.
+                Document::Index(i) if !oci_manifests => {
+                    i.media_type.unwrap_or_else(|| oci::OCI_INDEX.into())
+                }
+                _ => oci::OCI_INDEX.into(),
             };
             self.store
                 .put_json(&media_type, &Index::new(&media_type, descs))?

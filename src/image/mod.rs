@@ -3,6 +3,7 @@
 
 mod archive;
 mod change;
+pub mod convert;
 mod crypt;
 mod import;
 mod index;
