@@ -10,6 +10,11 @@ fn main() {
     if let Some((layout, id)) = ccr::runtime::health::invoked(std::env::args_os()) {
         std::process::exit(ccr::runtime::health::probe_main(&layout, &id));
     }
+    // The shell asking what completes (`COMPLETE=bash ccr -- ccr rm ...`).
+    clap_complete::CompleteEnv::with_factory(ccr::cli::command)
+        .bin("ccr")
+        .completer("ccr")
+        .complete();
     let cli = match ccr::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -35,6 +35,88 @@ fn completions_are_up_to_date() {
     }
 }
 
+/// What a shell completes, asked through the committed scripts as bash
+/// (and fish) ask: commands, and the names on this machine.
+#[test]
+fn completions_know_commands_and_this_machines_names() {
+    let env = Env::new();
+    env.import_random("example/complete:1", 3, 1_000, None);
+    let bin_dir = std::path::Path::new(ccr_bin())
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let scripts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
+    let bash = |line: &str| {
+        let words: Vec<&str> = line.split(' ').collect();
+        let script = format!(
+            "source {}; COMP_WORDS=({}); COMP_CWORD={}; COMP_LINE='{line}'; COMP_POINT={}; COMP_TYPE=9; _clap_complete_ccr ccr '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            scripts.join("ccr.bash").display(),
+            words
+                .iter()
+                .map(|w| format!("'{w}'"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            words.len() - 1,
+            line.len(),
+            words[words.len() - 1],
+            words[words.len() - 2],
+        );
+        let out = Command::new("bash")
+            .args(["-c", &script])
+            .env("PATH", &path)
+            .env("CCR_DATA_ROOT", env.data_root())
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(
+        bash("ccr sb").lines().any(|l| l == "sbom"),
+        "{}",
+        bash("ccr sb")
+    );
+    let images = bash("ccr rmi exa");
+    assert_eq!(images.trim(), "example/complete:1", "{images}");
+    assert!(bash("ccr image sign --ke").contains("--key"));
+    // Containers, by name.
+    env.busybox("localhost/busybox:complete");
+    env.ok(&[
+        "create",
+        "--name",
+        "complete-me",
+        "--network",
+        "none",
+        "localhost/busybox:complete",
+        "true",
+    ]);
+    assert_eq!(bash("ccr start compl").trim(), "complete-me");
+    assert!(bash("ccr inspect loc").contains("localhost/busybox:complete"));
+    env.ok(&["rm", "complete-me"]);
+    // fish, through its own script.
+    if Command::new("fish").arg("--version").output().is_ok() {
+        let out = Command::new("fish")
+            .args([
+                "-c",
+                &format!(
+                    "source {}; complete -C 'ccr rmi exa'",
+                    scripts.join("ccr.fish").display()
+                ),
+            ])
+            .env("PATH", &path)
+            .env("CCR_DATA_ROOT", env.data_root())
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains("example/complete:1"), "fish: {said}");
+    } else {
+        panic!("fish is not installed; run tests/setup.sh first");
+    }
+}
+
 #[test]
 fn tag_rmi_and_garbage_collection() {
     let a = Env::new();

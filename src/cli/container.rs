@@ -208,6 +208,7 @@ pub struct LogsArgs {
     /// Show logs before a time (RFC 3339, Unix seconds) or a duration back (e.g. 10m)
     #[arg(long)]
     pub until: Option<String>,
+    #[arg(add = super::complete::container())]
     pub container: String,
 }
 
@@ -256,6 +257,7 @@ pub struct StopArgs {
     #[arg(short, long)]
     pub signal: Option<String>,
     #[arg(required = true)]
+    #[arg(add = super::complete::container())]
     pub containers: Vec<String>,
 }
 
@@ -276,6 +278,7 @@ pub struct KillArgs {
     #[arg(short, long, default_value = "KILL")]
     pub signal: String,
     #[arg(required = true)]
+    #[arg(add = super::complete::container())]
     pub containers: Vec<String>,
 }
 
@@ -288,12 +291,14 @@ pub struct RmArgs {
     #[arg(short, long)]
     pub volumes: bool,
     #[arg(required = true)]
+    #[arg(add = super::complete::container())]
     pub containers: Vec<String>,
 }
 
 #[derive(Args, Debug)]
 pub struct StartArgs {
     #[arg(required = true)]
+    #[arg(add = super::complete::container())]
     pub containers: Vec<String>,
 }
 
@@ -306,6 +311,7 @@ pub struct InspectArgs {
     #[arg(long = "type", value_parser = ["container", "image"])]
     pub kind: Option<String>,
     #[arg(required = true)]
+    #[arg(add = super::complete::object())]
     pub names: Vec<String>,
 }
 
@@ -372,6 +378,7 @@ pub fn cp(ctx: &Context, a: CpArgs) -> Result<i32, Error> {
 
 #[derive(Args, Debug)]
 pub struct PortArgs {
+    #[arg(add = super::complete::container())]
     pub container: String,
     /// Only this container port: PORT[/PROTO]
     pub port: Option<String>,
@@ -420,6 +427,7 @@ pub fn port(ctx: &Context, a: PortArgs) -> Result<i32, Error> {
 
 #[derive(Args, Debug)]
 pub struct RenameArgs {
+    #[arg(add = super::complete::container())]
     pub container: String,
     pub new_name: String,
 }
@@ -585,6 +593,7 @@ pub fn pause(ctx: &Context, a: StartArgs, on: bool) -> Result<i32, Error> {
 
 #[derive(Args, Debug)]
 pub struct TopArgs {
+    #[arg(add = super::complete::container())]
     pub container: String,
     /// ps options (ccr prints UID, PID, PPID and CMD whatever they say)
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
@@ -751,6 +760,7 @@ pub struct CommitArgs {
     /// Apply a Dockerfile instruction to the image: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR (repeatable)
     #[arg(short, long)]
     pub change: Vec<String>,
+    #[arg(add = super::complete::container())]
     pub container: String,
     /// The new image's name
     pub repository: Option<String>,
@@ -788,6 +798,7 @@ pub struct UpdateArgs {
     #[arg(long)]
     pub restart: Option<String>,
     #[arg(required = true)]
+    #[arg(add = super::complete::container())]
     pub containers: Vec<String>,
 }
 
@@ -817,6 +828,7 @@ pub struct StatsArgs {
     #[arg(long)]
     pub format: Option<String>,
     /// Containers (default: all running)
+    #[arg(add = super::complete::container())]
     pub containers: Vec<String>,
 }
 
@@ -995,6 +1007,7 @@ pub struct ExportArgs {
     /// Write to a file, instead of standard output
     #[arg(short, long)]
     pub output: Option<std::path::PathBuf>,
+    #[arg(add = super::complete::container())]
     pub container: String,
 }
 
@@ -1047,6 +1060,7 @@ pub struct StartCmdArgs {
     #[arg(short, long)]
     pub interactive: bool,
     #[arg(required = true)]
+    #[arg(add = super::complete::container())]
     pub containers: Vec<String>,
 }
 
@@ -1078,6 +1092,7 @@ pub struct AttachArgs {
     /// Do not attach standard input (ccr never attaches it)
     #[arg(long)]
     pub no_stdin: bool,
+    #[arg(add = super::complete::container())]
     pub container: String,
 }
 
@@ -1154,6 +1169,7 @@ pub struct ExecArgs {
     /// Allocate a pseudo-TTY
     #[arg(short, long)]
     pub tty: bool,
+    #[arg(add = super::complete::container())]
     pub container: String,
     /// Command and arguments
     #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]

@@ -97,6 +97,7 @@ pub struct DestroyArgs {
     pub all: bool,
     /// Containers (names or ids)
     #[arg(required_unless_present = "all")]
+    #[arg(add = super::complete::container())]
     pub containers: Vec<String>,
 }
 
@@ -139,8 +140,10 @@ pub struct UpgradeArgs {
     #[command(flatten)]
     pub decrypt: super::crypt::DecryptionKeyArgs,
     /// The running container to replace
+    #[arg(add = super::complete::container())]
     pub container: String,
     /// The image to replace it with
+    #[arg(add = super::complete::image())]
     pub image: String,
     /// A new command and arguments (default: the old container's, else the new image's)
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
@@ -189,6 +192,7 @@ pub struct ProvisionArgs {
     pub admin: super::kbs::AdminArgs,
     /// An image the guest may run (repeatable): its repository, signed with the cosign key, is admitted; everything else is rejected
     #[arg(long = "image", required = true, value_name = "IMAGE")]
+    #[arg(add = super::complete::image())]
     pub images: Vec<String>,
     /// The cosign public key the images are signed with
     #[arg(long, value_name = "cosign.pub")]

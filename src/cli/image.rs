@@ -33,6 +33,7 @@ pub struct PullArgs {
     pub verify: VerifyArgs,
     #[command(flatten)]
     pub decrypt: super::crypt::DecryptionKeyArgs,
+    #[arg(add = super::complete::image())]
     pub image: String,
 }
 
@@ -45,6 +46,7 @@ pub struct PushArgs {
     /// Encrypt the layers for this recipient on the way (jwe:PUB.pem; repeatable); the local image stays as it is
     #[arg(long = "encrypt", value_name = "RECIPIENT")]
     pub encrypt: Vec<String>,
+    #[arg(add = super::complete::image())]
     pub image: String,
 }
 
@@ -82,11 +84,13 @@ pub struct HistoryArgs {
     pub format: Option<String>,
     #[command(flatten)]
     pub platform: PlatformArg,
+    #[arg(add = super::complete::image())]
     pub image: String,
 }
 
 #[derive(Args, Debug)]
 pub struct TagArgs {
+    #[arg(add = super::complete::image())]
     pub source_image: String,
     pub target_image: String,
 }
@@ -97,6 +101,7 @@ pub struct RmiArgs {
     #[arg(short, long)]
     pub force: bool,
     #[arg(required = true)]
+    #[arg(add = super::complete::image())]
     pub images: Vec<String>,
 }
 
@@ -108,6 +113,7 @@ pub struct InspectArgs {
     #[arg(short, long)]
     pub format: Option<String>,
     #[arg(required = true)]
+    #[arg(add = super::complete::image())]
     pub images: Vec<String>,
 }
 
@@ -117,6 +123,7 @@ pub struct SaveArgs {
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     #[arg(required = true)]
+    #[arg(add = super::complete::image())]
     pub images: Vec<String>,
 }
 

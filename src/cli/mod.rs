@@ -3,6 +3,7 @@
 //! module for single-module commands), and prints what comes back.
 
 mod builder;
+mod complete;
 mod compose;
 mod container;
 mod crypt;
@@ -202,9 +203,34 @@ pub enum Command {
     },
 }
 
-/// Writes the completion script for `shell`.
+/// The command line's definition (for completion).
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Writes the completion script for `shell`: a registration that asks
+/// ccr itself (`COMPLETE=<shell> ccr -- <words>`), so that container,
+/// image, network and volume names complete too.
 pub fn completion(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
-    clap_complete::generate(shell, &mut Cli::command(), "ccr", out);
+    use clap_complete::env::EnvCompleter;
+    let r = match shell {
+        clap_complete::Shell::Bash => {
+            clap_complete::env::Bash.write_registration("COMPLETE", "ccr", "ccr", "ccr", out)
+        }
+        clap_complete::Shell::Zsh => {
+            clap_complete::env::Zsh.write_registration("COMPLETE", "ccr", "ccr", "ccr", out)
+        }
+        clap_complete::Shell::Fish => {
+            clap_complete::env::Fish.write_registration("COMPLETE", "ccr", "ccr", "ccr", out)
+        }
+        clap_complete::Shell::Elvish => {
+            clap_complete::env::Elvish.write_registration("COMPLETE", "ccr", "ccr", "ccr", out)
+        }
+        _ => {
+            clap_complete::env::Powershell.write_registration("COMPLETE", "ccr", "ccr", "ccr", out)
+        }
+    };
+    let _ = r;
 }
 
 fn snapshotter(flag: &SnapshotterFlag) -> crate::runtime::Snapshotter {

@@ -21,12 +21,14 @@ pub enum NetworkCommand {
     /// Display detailed information on one or more networks
     Inspect {
         #[arg(required = true)]
+        #[arg(add = super::complete::network())]
         names: Vec<String>,
     },
     /// Remove one or more networks
     #[command(alias = "remove")]
     Rm {
         #[arg(required = true)]
+        #[arg(add = super::complete::network())]
         names: Vec<String>,
     },
     /// Connect a container to a network
@@ -34,7 +36,9 @@ pub enum NetworkCommand {
         /// Add a network-scoped alias for the container (repeatable)
         #[arg(long)]
         alias: Vec<String>,
+        #[arg(add = super::complete::network())]
         network: String,
+        #[arg(add = super::complete::container())]
         container: String,
     },
     /// Disconnect a container from a network

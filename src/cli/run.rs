@@ -168,6 +168,7 @@ pub struct RunArgs {
     pub verify: VerifyArgs,
     #[command(flatten)]
     pub decrypt: super::crypt::DecryptionKeyArgs,
+    #[arg(add = super::complete::image())]
     pub image: String,
     /// Command and arguments
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]

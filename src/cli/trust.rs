@@ -131,6 +131,7 @@ pub struct ImageSignArgs {
     /// Print only the signed digests
     #[arg(short, long)]
     pub quiet: bool,
+    #[arg(add = super::complete::image())]
     pub image: String,
 }
 
@@ -148,6 +149,7 @@ pub struct ImageVerifyArgs {
     /// Output format: table (default) or json
     #[arg(long)]
     pub format: Option<String>,
+    #[arg(add = super::complete::image())]
     pub image: String,
 }
 
@@ -322,6 +324,7 @@ pub struct AttestArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub decrypt: super::crypt::DecryptionKeyArgs,
+    #[arg(add = super::complete::image())]
     pub image: String,
 }
 
@@ -339,6 +342,7 @@ pub struct VerifyAttestationArgs {
     /// For an index, verify only this platform's manifest
     #[command(flatten)]
     pub platform: super::flags::PlatformArg,
+    #[arg(add = super::complete::image())]
     pub image: String,
 }
 

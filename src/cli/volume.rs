@@ -24,12 +24,14 @@ pub enum VolumeCommand {
     /// Display detailed information on one or more volumes
     Inspect {
         #[arg(required = true)]
+        #[arg(add = super::complete::volume())]
         names: Vec<String>,
     },
     /// Remove one or more volumes (not while a container uses them)
     #[command(alias = "remove")]
     Rm {
         #[arg(required = true)]
+        #[arg(add = super::complete::volume())]
         names: Vec<String>,
     },
     /// Remove all volumes no container uses
