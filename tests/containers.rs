@@ -3087,7 +3087,81 @@ fn start_attached_and_attach() {
         env.fails(&["attach", "later"])
             .contains("stopped container")
     );
-    assert!(env.fails(&["start", "-i", "att"]).contains("not supported"));
     env.ok(&["rm", "att", "later"]);
+
+    // Input: a detached -i container reads what attach sends, until the
+    // detach keys, which leave it running.
+    env.ok(&[
+        "run",
+        "-d",
+        "-i",
+        "--name",
+        "reader",
+        "--network",
+        "none",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "while read l; do echo \"got $l\"; done; echo eof",
+    ]);
+    let attach = |args: &[&str], input: &[u8]| {
+        use std::io::Write;
+        let mut c = env.cmd(args);
+        c.stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = attach(&["attach", "reader"], b"one\ntwo\n\x10\x11");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("read escape sequence"));
+    let out = attach(
+        &["attach", "--detach-keys", "ctrl-x,a", "reader"],
+        b"three\n\x18a",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(
+        inspect_field(&env, "reader", "{{.State.Status}}"),
+        "running"
+    );
+    assert_eq!(env.ok(&["logs", "reader"]), "got one\ngot two\ngot three\n");
+    assert!(
+        env.fails(&["attach", "--detach-keys", "alt-q", "reader"])
+            .contains("--detach-keys")
+    );
+    env.ok(&["rm", "-f", "reader"]);
+    // start -a -i: input from the start, the container's exit code.
+    env.ok(&[
+        "create",
+        "-i",
+        "--name",
+        "once",
+        "--network",
+        "none",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "read l; echo \"first: $l\"; exit 3",
+    ]);
+    let out = attach(&["start", "-a", "-i", "once"], b"hello\n");
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "first: hello\n");
+    // A -t container's terminal is its monitor's: input is refused plainly.
+    env.ok(&[
+        "run",
+        "-d",
+        "-it",
+        "--name",
+        "term",
+        "--network",
+        "none",
+        BUSYBOX,
+        "sh",
+    ]);
+    assert!(env.fails(&["attach", "term"]).contains("-t container"));
+    env.ok(&["rm", "-f", "once", "term"]);
     assert_clean(&env);
 }

@@ -1056,9 +1056,12 @@ pub struct StartCmdArgs {
     /// Attach the container's output and wait for it to exit (one container)
     #[arg(short, long)]
     pub attach: bool,
-    /// Attach the container's input (not supported: a started container's input is its own)
+    /// Attach the container's input (a container made with -i), and its output
     #[arg(short, long)]
     pub interactive: bool,
+    /// The keys that detach, leaving the container running (default ctrl-p,ctrl-q)
+    #[arg(long, value_name = "KEYS")]
+    pub detach_keys: Option<String>,
     #[arg(required = true)]
     #[arg(add = super::complete::container())]
     pub containers: Vec<String>,
@@ -1066,39 +1069,39 @@ pub struct StartCmdArgs {
 
 pub fn start(ctx: &Context, a: StartCmdArgs) -> Result<i32, Error> {
     let rt = Runtime::new(&ctx.layout);
-    if a.interactive {
-        return Err(Error::Usage(
-            "start -i is not supported: ccr cannot hand a started container this terminal's input (use run -i)".into(),
-        ));
-    }
-    if a.attach {
+    if a.attach || a.interactive {
         let [one] = a.containers.as_slice() else {
-            return Err(Error::Usage("start -a takes one container".into()));
+            return Err(Error::Usage("start -a and -i take one container".into()));
         };
         // Everything from the start on: nothing it prints first is missed.
         let before = rt.find(one)?;
-        if before.status.is_running() {
-            return attach_output(&rt, one, None);
+        let since = (!before.status.is_running()).then(chrono::Utc::now);
+        if since.is_some() {
+            rt.start(one)?;
         }
-        let since = chrono::Utc::now();
-        rt.start(one)?;
-        return attach_output(&rt, one, Some(since));
+        if a.interactive {
+            attach_input(&rt, &rt.find(one)?, a.detach_keys.as_deref())?;
+        }
+        return attach_output(&rt, one, since);
     }
     each(&a.containers, |c| rt.start(c).map(|_| ()))
 }
 
 #[derive(Args, Debug)]
 pub struct AttachArgs {
-    /// Do not attach standard input (ccr never attaches it)
+    /// Do not attach standard input
     #[arg(long)]
     pub no_stdin: bool,
+    /// The keys that detach, leaving the container running (default ctrl-p,ctrl-q)
+    #[arg(long, value_name = "KEYS")]
+    pub detach_keys: Option<String>,
     #[arg(add = super::complete::container())]
     pub container: String,
 }
 
 /// `ccr attach`: the running container's output from now on, until it
-/// exits; its exit code. (Input is not attached: a container's input is
-/// fixed when its process starts.)
+/// exits (its exit code); and, for a container made with `-i`, this
+/// input into its own until the detach keys.
 pub fn attach(ctx: &Context, a: AttachArgs) -> Result<i32, Error> {
     let rt = Runtime::new(&ctx.layout);
     let st = rt.find(&a.container)?;
@@ -1108,7 +1111,49 @@ pub fn attach(ctx: &Context, a: AttachArgs) -> Result<i32, Error> {
             st.name
         )));
     }
+    if !a.no_stdin {
+        attach_input(&rt, &st, a.detach_keys.as_deref())?;
+    }
     attach_output(&rt, &st.id, None)
+}
+
+/// Copies this input into a detached `-i` container's, on a thread; the
+/// detach keys end this process (the container runs on), as docker's do.
+fn attach_input(
+    rt: &Runtime,
+    st: &crate::runtime::ContainerState,
+    detach_keys: Option<&str>,
+) -> Result<(), Error> {
+    use crate::runtime::attach::{DEFAULT_DETACH_KEYS, Ended, copy_input, parse_detach_keys};
+    let keys = parse_detach_keys(detach_keys.unwrap_or(DEFAULT_DETACH_KEYS))?;
+    if !st.options.interactive {
+        return Ok(()); // made without -i: it reads no input, as with docker
+    }
+    if st.options.tty {
+        return Err(Error::Usage(format!(
+            "{}: attaching input to a -t container is not supported (its terminal belongs to its monitor); use exec -it, or attach --no-stdin for its output",
+            st.name
+        )));
+    }
+    let Some(fifo) = rt.stdin_path(&st.id) else {
+        return Ok(()); // started in the foreground: its input was that terminal's
+    };
+    let out = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&fifo)
+        .map_err(|source| Error::Io { path: fifo, source })?;
+    std::thread::spawn(move || {
+        if let Ok(Ended::Detached) = copy_input(std::io::stdin().lock(), out, &keys) {
+            // The output follower holds the locks of standard output and
+            // error: say it on the descriptor, and leave without the exit
+            // handlers that would wait for them.
+            let msg = b"read escape sequence\n";
+            let _ = rustix::io::write(rustix::stdio::stderr(), msg);
+            // SAFETY: _exit ends the process at once; nothing is left half-done.
+            unsafe { libc::_exit(0) };
+        }
+    });
+    Ok(())
 }
 
 /// The container's output until it exits: from now on, or the records

@@ -3,6 +3,7 @@
 //! files), run through youki's `libcontainer` by a monitor process that
 //! waits for it, records its exit code and cleans up.
 
+pub mod attach;
 mod bundle;
 mod console;
 mod control;
@@ -35,6 +36,26 @@ pub(crate) fn no_input() -> std::io::Result<std::os::fd::OwnedFd> {
 
 use std::io;
 use std::path::{Path, PathBuf};
+
+/// The input of a detached `-i` container: a FIFO in its directory that
+/// `attach` writes into. The container holds it open (read and write), so
+/// it sees no end of input between attaches.
+pub(crate) fn stdin_fifo(dir: &Path) -> std::io::Result<std::os::fd::OwnedFd> {
+    let path = dir.join("stdin");
+    let _ = std::fs::remove_file(&path);
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &path,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )?;
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&path)?;
+    Ok(f.into())
+}
 
 pub use control::parse_signal;
 pub use copy::CopyPath;
@@ -132,6 +153,14 @@ impl Runtime {
     pub fn with_expansion(mut self, expansion: crate::unpack::ExpansionLimits) -> Runtime {
         self.expansion = expansion;
         self
+    }
+
+    /// The input FIFO of a detached `-i` container, while it has one.
+    pub fn stdin_path(&self, id: &str) -> Option<PathBuf> {
+        let p = self.container_dir(id).join("stdin");
+        std::fs::symlink_metadata(&p)
+            .is_ok_and(|m| std::os::unix::fs::FileTypeExt::is_fifo(&m.file_type()))
+            .then_some(p)
     }
 
     pub fn container_dir(&self, id: &str) -> PathBuf {

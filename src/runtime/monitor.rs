@@ -295,7 +295,13 @@ fn run_container(rt: &Runtime, st: &mut ContainerState) -> Result<i32, RuntimeEr
     // run can leave the child waiting on a lock no one will release.
     let mut readers = None;
     if console.is_none() && !(st.options.interactive && foreground) {
-        builder = builder.with_stdin(super::no_input().map_err(|e| failed(id, "stdin", e))?);
+        // Detached with -i: a FIFO that attach writes into; else nothing.
+        let stdin = if st.options.interactive {
+            super::stdin_fifo(&rt.container_dir(id))
+        } else {
+            super::no_input()
+        };
+        builder = builder.with_stdin(stdin.map_err(|e| failed(id, "stdin", e))?);
     }
     if console.is_none() {
         let pipe = || std::io::pipe().map_err(|e| failed(id, "output pipe", e));
