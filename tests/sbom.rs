@@ -74,7 +74,7 @@ fn assert_same(ours: &Set, theirs: &Set, what: &str) {
 
 /// Imports the tree at `dir` as a one-layer image.
 fn import_dir(env: &Env, dir: &Path, name: &str) {
-    let tar = Command::new("tar")
+    let mut tar = Command::new("tar")
         .args(["--numeric-owner", "-C"])
         .arg(dir)
         .args(["-cf", "-", "."])
@@ -83,9 +83,14 @@ fn import_dir(env: &Env, dir: &Path, name: &str) {
         .unwrap();
     let out = env
         .cmd(&["import", "-", name])
-        .stdin(tar.stdout.unwrap())
+        .stdin(tar.stdout.take().unwrap())
         .output()
         .unwrap();
+    assert!(
+        tar.wait().unwrap().success(),
+        "tar of {} failed",
+        dir.display()
+    );
     assert!(
         out.status.success(),
         "{}",

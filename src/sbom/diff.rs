@@ -16,7 +16,7 @@ use super::SbomError;
 use super::document::spdx_id;
 
 /// A package as an SBOM lists it, reduced to what is compared.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Entry {
     #[serde(rename = "type")]
     pub kind: String,
@@ -42,18 +42,6 @@ pub struct Report {
 impl Report {
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
-    }
-}
-
-impl Default for Entry {
-    fn default() -> Self {
-        Entry {
-            kind: String::new(),
-            name: String::new(),
-            version: String::new(),
-            purl: String::new(),
-            licenses: BTreeSet::new(),
-        }
     }
 }
 

@@ -106,10 +106,10 @@ fn package(
     // dpkg's own record of each package: info/<pkg>.* (or status.d/<pkg>.*).
     let prefix = format!("{info}/{name}.");
     for (p, _) in tree.children(&info) {
-        if p.starts_with(&prefix) {
-            if let Some(l) = Location::at(tree, p) {
-                locations.push(l);
-            }
+        if p.starts_with(&prefix)
+            && let Some(l) = Location::at(tree, p)
+        {
+            locations.push(l);
         }
     }
 

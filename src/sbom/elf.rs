@@ -566,7 +566,7 @@ fn rust_packages(section: &[u8], loc: &Location) -> Vec<Package> {
 
 /// The shared libraries an ELF file names as needed (`DT_NEEDED`).
 pub fn needed_libraries(data: &[u8]) -> Vec<String> {
-    fn needed<'d, H: FileHeader<Endian = Endianness>>(data: &'d [u8]) -> Option<Vec<String>> {
+    fn needed<H: FileHeader<Endian = Endianness>>(data: &[u8]) -> Option<Vec<String>> {
         let header = H::parse(data).ok()?;
         let endian = header.endian().ok()?;
         let sections = header.sections(endian, data).ok()?;

@@ -415,7 +415,7 @@ mod tests {
         fs::write(b.join("etc/keep/f"), "upper").unwrap();
         rustix::fs::mknodat(
             rustix::fs::CWD,
-            &b.join("etc/gone"),
+            b.join("etc/gone"),
             rustix::fs::FileType::CharacterDevice,
             rustix::fs::Mode::empty(),
             0,

@@ -21,7 +21,7 @@ use sigstore::crypto::CosignVerificationKey;
 use sigstore::crypto::signing_key::SigStoreSigner;
 
 use super::TrustError;
-use super::cosign::{MAX_SIGNATURES, SIGNATURE_ANNOTATION, cosign_repository, pae, verify_any};
+use super::cosign::{SIGNATURE_ANNOTATION, cosign_repository, pae, verify_any};
 use crate::digest::Digest;
 use crate::oci::{self, Descriptor, Manifest};
 use crate::reference::ImageRef;
@@ -166,17 +166,7 @@ pub async fn attach(
         .annotations
         .insert(PREDICATE_ANNOTATION.into(), predicate_type.to_string());
     layers.push(layer);
-    // cosign's config for attachment images: one diff id a layer.
-    let diff_ids: Vec<String> = layers.iter().map(|l| l.digest.to_string()).collect();
-    let config = serde_json::to_vec(&json!({
-        "architecture": "",
-        "created": "0001-01-01T00:00:00Z",
-        "history": [{"created": "0001-01-01T00:00:00Z"}],
-        "os": "",
-        "rootfs": {"type": "layers", "diff_ids": diff_ids},
-        "config": {},
-    }))
-    .expect("config serialises");
+    let config = super::cosign::attachment_config(layers.iter().map(|l| &l.digest));
     let config_desc = Descriptor::of_bytes(oci::OCI_CONFIG, &config);
     tokio::try_join!(
         remote.push_bytes(&tag, envelope),
@@ -249,22 +239,11 @@ pub async fn download(
     let mut found = Vec::new();
     let mut problems = Vec::new();
     let tag = attestation_tag(repo, digest);
-    if let Some((_, data)) = remote.fetch_manifest_opt(&tag).await? {
-        let m: Manifest = serde_json::from_slice(&data).map_err(|e| {
-            TrustError::Invalid(format!("the attestation manifest {tag} is malformed: {e}"))
-        })?;
-        let layers: Vec<&Descriptor> = m
-            .layers
-            .iter()
-            .filter(|l| l.media_type == DSSE_TYPE)
-            .collect();
-        if layers.len() > MAX_SIGNATURES {
-            problems.push(format!(
-                "{tag} carries {} attestations; only the first {MAX_SIGNATURES} were considered",
-                layers.len()
-            ));
-        }
-        for layer in layers.into_iter().take(MAX_SIGNATURES) {
+    if let Some((_, layers, note)) =
+        super::cosign::tagged_layers(remote, &tag, DSSE_TYPE, "attestation").await?
+    {
+        problems.extend(note);
+        for layer in &layers {
             let raw = remote
                 .fetch_small_blob(repo, layer, MAX_ATTESTATION)
                 .await?;

@@ -115,6 +115,50 @@ pub struct Prepared {
     config: Descriptor,
 }
 
+/// cosign's config for the images that carry signatures and attestations:
+/// no platform, one diff id a layer.
+pub(super) fn attachment_config<'a>(layers: impl Iterator<Item = &'a Digest>) -> Vec<u8> {
+    let diff_ids: Vec<String> = layers.map(|d| d.to_string()).collect();
+    serde_json::to_vec(&json!({
+        "architecture": "",
+        "created": "0001-01-01T00:00:00Z",
+        "history": [{"created": "0001-01-01T00:00:00Z"}],
+        "os": "",
+        "rootfs": {"type": "layers", "diff_ids": diff_ids},
+        "config": {},
+    }))
+    .expect("config serialises")
+}
+
+/// The layers of `media_type` the manifest tagged `tag` carries (the
+/// first [`MAX_SIGNATURES`]; a note when there were more), with the
+/// manifest's descriptor; `None` when there is no such tag.
+pub(super) async fn tagged_layers(
+    remote: &Remote,
+    tag: &ImageRef,
+    media_type: &str,
+    what: &str,
+) -> Result<Option<(Descriptor, Vec<Descriptor>, Option<String>)>, TrustError> {
+    let Some((carrier, data)) = remote.fetch_manifest_opt(tag).await? else {
+        return Ok(None);
+    };
+    let m: Manifest = serde_json::from_slice(&data)
+        .map_err(|e| TrustError::Invalid(format!("the {what} manifest {tag} is malformed: {e}")))?;
+    let mut layers: Vec<Descriptor> = m
+        .layers
+        .into_iter()
+        .filter(|l| l.media_type == media_type)
+        .collect();
+    let note = (layers.len() > MAX_SIGNATURES).then(|| {
+        format!(
+            "{tag} carries {} {what}s; only the first {MAX_SIGNATURES} were considered",
+            layers.len()
+        )
+    });
+    layers.truncate(MAX_SIGNATURES);
+    Ok(Some((carrier, layers, note)))
+}
+
 /// Reads the signatures already stored for `digest` and uploads the
 /// payload and the config the new signature manifest will name.
 pub async fn prepare(
@@ -134,21 +178,12 @@ pub async fn prepare(
     };
     let payload = simple_signing_payload(repo, digest);
     let payload_digest = Digest::of(&payload);
-    // cosign's config for signature images: no platform, one diff id a layer.
-    let diff_ids: Vec<String> = existing
-        .iter()
-        .map(|l| l.digest.to_string())
-        .chain(std::iter::once(payload_digest.to_string()))
-        .collect();
-    let config = serde_json::to_vec(&json!({
-        "architecture": "",
-        "created": "0001-01-01T00:00:00Z",
-        "history": [{"created": "0001-01-01T00:00:00Z"}],
-        "os": "",
-        "rootfs": {"type": "layers", "diff_ids": diff_ids},
-        "config": {},
-    }))
-    .expect("config serialises");
+    let config = attachment_config(
+        existing
+            .iter()
+            .map(|l| &l.digest)
+            .chain(std::iter::once(&payload_digest)),
+    );
     let config_desc = Descriptor::of_bytes(oci::OCI_CONFIG, &config);
     tokio::try_join!(
         remote.push_bytes(&tag, payload.clone()),
@@ -219,22 +254,11 @@ pub async fn verify(
     let mut findings = Findings::default();
     // Tag-based simple signing.
     let tag = signature_tag(repo, digest);
-    if let Some((carrier, data)) = remote.fetch_manifest_opt(&tag).await? {
-        let m: Manifest = serde_json::from_slice(&data).map_err(|e| {
-            TrustError::Invalid(format!("the signature manifest {tag} is malformed: {e}"))
-        })?;
-        let signatures: Vec<&Descriptor> = m
-            .layers
-            .iter()
-            .filter(|l| l.media_type == SIMPLE_SIGNING_TYPE)
-            .collect();
-        if signatures.len() > MAX_SIGNATURES {
-            findings.rejected.push(format!(
-                "{tag} carries {} signatures; only the first {MAX_SIGNATURES} were considered",
-                signatures.len()
-            ));
-        }
-        for layer in signatures.into_iter().take(MAX_SIGNATURES) {
+    if let Some((carrier, signatures, note)) =
+        tagged_layers(remote, &tag, SIMPLE_SIGNING_TYPE, "signature").await?
+    {
+        findings.rejected.extend(note);
+        for layer in &signatures {
             match check_simple_signing(remote, repo, digest, keys, layer).await? {
                 Ok((key_index, identity)) => findings.verified.push(VerifiedSignature {
                     format: SignatureFormat::SimpleSigning,
