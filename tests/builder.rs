@@ -272,6 +272,30 @@ fn run_steps_create_change_and_delete_files() {
         listing,
         "stdout holds the tar only"
     );
+    // type=oci: the image itself, as save writes it; skopeo reads it.
+    let oci = env.path("img.tar");
+    build(
+        &env,
+        &[
+            "-q",
+            "-t",
+            "oci-out",
+            "-o",
+            &format!("type=oci,dest={}", oci.display()),
+            &ctx,
+        ],
+    );
+    require("skopeo");
+    let cfg = json(&sh(Command::new("skopeo").args([
+        "inspect",
+        "--config",
+        &format!("oci-archive:{}", oci.display()),
+    ])));
+    assert_eq!(
+        cfg["rootfs"]["diff_ids"].as_array().unwrap().len(),
+        3,
+        "{cfg}"
+    );
     let err = build_fails(&env, &["-o", "type=registry,dest=x", &ctx]);
     assert!(err.contains("type=registry"), "{err}");
 }

@@ -62,7 +62,7 @@ pub struct BuildArgs {
     /// Record the image's SBOM for a later push --sign=cosign --attest-sbom (nothing is attached now)
     #[arg(long)]
     pub sbom: bool,
-    /// Also write the image's file system: DIR, - (a tar on standard output), type=local,dest=DIR, type=tar,dest=FILE
+    /// Also write the image out: its file system (DIR, - for a tar on standard output, type=local,dest=DIR, type=tar,dest=FILE) or itself (type=oci|docker,dest=FILE|-)
     #[arg(short, long, value_name = "OUTPUT")]
     pub output: Option<String>,
     #[command(flatten)]
@@ -190,7 +190,13 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         .transpose()?;
     let res = build(&ctx.images, &ctx.layout, &opts)?;
     if let Some(out) = &output {
-        crate::engine::output::write(ctx, &res.target, out)?;
+        // By its first tag; an untagged build by its digest.
+        let name = opts
+            .tags
+            .first()
+            .map(|t| t.to_string())
+            .unwrap_or_else(|| res.target.digest.to_string());
+        crate::engine::output::write(ctx, &name, &res.target, out)?;
     }
     if a.sbom {
         let keys = crate::engine::keys::keyring(ctx, &a.decrypt.request())?;
@@ -211,7 +217,10 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         })?;
     }
     // A tar on standard output is all standard output carries.
-    let to_stdout = output == Some(crate::engine::output::Output::TarStdout);
+    let to_stdout = matches!(
+        output,
+        Some(crate::engine::output::Output::TarStdout | crate::engine::output::Output::Image(None))
+    );
     if (a.quiet || a.progress == "quiet") && !to_stdout {
         println!("{}", res.target.digest);
     }

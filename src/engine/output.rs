@@ -1,6 +1,8 @@
-//! `build -o`: the built image's file system written out, as BuildKit's
-//! `--output` does: a directory (`-o DIR`, `type=local,dest=DIR`) or a tar
-//! archive (`type=tar,dest=FILE`, `-o -` for standard output).
+//! `build -o`: the built image written out, as BuildKit's `--output`
+//! does: its file system as a directory (`-o DIR`, `type=local,dest=DIR`)
+//! or a tar archive (`type=tar,dest=FILE`, `-o -` for standard output), or
+//! the image itself as an OCI layout archive (`type=oci` and `type=docker`,
+//! which ccr writes alike: the layout with docker's `manifest.json`).
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +16,8 @@ pub enum Output {
     Dir(PathBuf),
     Tar(PathBuf),
     TarStdout,
+    /// The image as `ccr save` writes it, to a file or standard output.
+    Image(Option<PathBuf>),
 }
 
 impl Output {
@@ -43,16 +47,20 @@ impl Output {
             (Some("local"), Some(d)) => Ok(Output::Dir(d.into())),
             (Some("tar"), Some("-")) => Ok(Output::TarStdout),
             (Some("tar"), Some(d)) => Ok(Output::Tar(d.into())),
-            (Some(k), _) if k != "local" && k != "tar" => Err(Error::Usage(format!(
-                "--output type={k}: ccr writes local and tar outputs (the image itself is stored as with -t)"
-            ))),
+            (Some("oci" | "docker"), Some("-")) => Ok(Output::Image(None)),
+            (Some("oci" | "docker"), Some(d)) => Ok(Output::Image(Some(d.into()))),
+            (Some(k), _) if !["local", "tar", "oci", "docker"].contains(&k) => {
+                Err(Error::Usage(format!(
+                    "--output type={k}: ccr writes local, tar, oci and docker outputs (the image itself is stored as with -t)"
+                )))
+            }
             _ => Err(Error::Usage(format!("--output {s}: name a dest"))),
         }
     }
 }
 
-/// Writes the file system of `target` (a built image) to `out`.
-pub fn write(ctx: &Context, target: &Descriptor, out: &Output) -> Result<(), Error> {
+/// Writes `target` (a built image, stored as `name`) to `out`.
+pub fn write(ctx: &Context, name: &str, target: &Descriptor, out: &Output) -> Result<(), Error> {
     let img = ctx
         .images
         .platform_images(target)?
@@ -68,6 +76,16 @@ pub fn write(ctx: &Context, target: &Descriptor, out: &Output) -> Result<(), Err
         Output::Dir(dir) => {
             std::fs::create_dir_all(dir).map_err(io(dir))?;
             snapshots.flatten_into(&ctx.images.store, &img, dir)?;
+        }
+        Output::Image(dest) => {
+            let names = [name.to_string()];
+            match dest {
+                Some(f) => {
+                    let file = std::fs::File::create(f).map_err(io(f))?;
+                    ctx.images.save(&names, std::io::BufWriter::new(file))?;
+                }
+                None => ctx.images.save(&names, std::io::stdout().lock())?,
+            }
         }
         Output::Tar(_) | Output::TarStdout => {
             let scratch = ctx.layout.build_scratch();
@@ -106,6 +124,14 @@ mod tests {
         assert_eq!(
             Output::parse("type=local,dest=d").unwrap(),
             Output::Dir("d".into())
+        );
+        assert_eq!(
+            Output::parse("type=oci,dest=-").unwrap(),
+            Output::Image(None)
+        );
+        assert_eq!(
+            Output::parse("type=docker,dest=i.tar").unwrap(),
+            Output::Image(Some("i.tar".into()))
         );
         assert!(Output::parse("type=registry,dest=x").is_err());
         assert!(Output::parse("type=tar").is_err());
