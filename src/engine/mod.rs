@@ -15,7 +15,8 @@
 //!   against its signed SBOM; [`attest`]: attestations in the registry.
 //! - [`prune`]: images with their snapshots, containers, volumes, the build cache.
 //! - [`inspect`]: docker's JSON views; [`system`]: `version` and `info`;
-//!   [`df`]: what the data root holds.
+//!   [`df`]: what the data root holds; [`names`]: what completes.
+//! - [`output`]: `build -o`.
 
 pub mod attest;
 pub mod compose;
@@ -27,6 +28,7 @@ pub mod df;
 pub mod inspect;
 pub mod kbs;
 pub mod keys;
+pub mod names;
 pub mod output;
 pub mod provision;
 pub mod prune;
