@@ -177,7 +177,7 @@ impl Runtime {
     ) -> Result<(), RuntimeError> {
         self.with_rootfs(key, |root| {
             let from = locate(root, path)?;
-            let meta = fs::symlink_metadata(&from).map_err(|_| {
+            fs::symlink_metadata(&from).map_err(|_| {
                 RuntimeError::Config(format!("could not find the file {path} in container {key}"))
             })?;
             let name = Path::new(path)
@@ -186,12 +186,8 @@ impl Runtime {
                 .unwrap_or_else(|| ".".into());
             let mut tar = tar::Builder::new(out);
             tar.follow_symlinks(false);
-            let r = if meta.is_dir() {
-                tar.append_dir_all(&name, &from)
-            } else {
-                tar.append_path_with_name(&from, &name)
-            };
-            r.and_then(|()| tar.finish())
+            append_live(&mut tar, &from, Path::new(&name))
+                .and_then(|()| tar.finish())
                 .map_err(io_err(&from, "write tar stream"))
         })
     }
@@ -208,12 +204,8 @@ impl Runtime {
             entries.sort_by_key(|e| e.file_name());
             for e in entries {
                 let path = e.path();
-                let r = if e.file_type().is_ok_and(|t| t.is_dir()) {
-                    tar.append_dir_all(e.file_name(), &path)
-                } else {
-                    tar.append_path_with_name(&path, e.file_name())
-                };
-                r.map_err(io_err(&path, "write tar stream"))?;
+                append_live(&mut tar, &path, Path::new(&e.file_name()))
+                    .map_err(io_err(&path, "write tar stream"))?;
             }
             tar.finish().map_err(io_err(root, "write tar stream"))
         })
@@ -342,5 +334,86 @@ mod tests {
         // The last component is the symlink itself.
         assert_eq!(locate(&root, "/escape").unwrap(), root.join("escape"));
         assert_eq!(locate(&root, "/").unwrap(), root);
+    }
+}
+
+/// Appends `src` (in a possibly running container's file system) under
+/// `name`, a directory with everything below it. Each regular file goes in
+/// with the size it had when its header was written: a file that changes
+/// meanwhile is cut or padded with zeros, never a corrupt archive; one that
+/// disappears is left out.
+fn append_live<W: std::io::Write>(
+    tar: &mut tar::Builder<W>,
+    src: &Path,
+    name: &Path,
+) -> std::io::Result<()> {
+    use std::io::Read;
+    let gone = |e: &std::io::Error| e.kind() == std::io::ErrorKind::NotFound;
+    let meta = match fs::symlink_metadata(src) {
+        Ok(m) => m,
+        Err(e) if gone(&e) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let ft = meta.file_type();
+    if ft.is_file() {
+        let f = match fs::File::open(src) {
+            Ok(f) => f,
+            Err(e) if gone(&e) => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        let mut h = tar::Header::new_gnu();
+        h.set_metadata_in_mode(&meta, tar::HeaderMode::Complete);
+        let len = meta.len();
+        h.set_size(len);
+        let data = f.take(len).chain(std::io::repeat(0)).take(len);
+        return tar.append_data(&mut h, name, data);
+    }
+    // Directories (their entry only), symlinks as symlinks, devices, fifos.
+    tar.append_path_with_name(src, name)?;
+    if ft.is_dir() {
+        let mut kids: Vec<fs::DirEntry> = match fs::read_dir(src) {
+            Ok(rd) => rd.flatten().collect(),
+            Err(e) if gone(&e) => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        kids.sort_by_key(|e| e.file_name());
+        for k in kids {
+            append_live(tar, &k.path(), &name.join(k.file_name()))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod live_tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_changes_size_still_makes_a_valid_archive() {
+        let t = tempfile::tempdir().unwrap();
+        let root = t.path().join("r");
+        fs::create_dir_all(root.join("d")).unwrap();
+        fs::write(root.join("d/f"), b"0123456789").unwrap();
+        std::os::unix::fs::symlink("d/f", root.join("link")).unwrap();
+        let mut out = Vec::new();
+        {
+            let mut tar = tar::Builder::new(&mut out);
+            tar.follow_symlinks(false);
+            append_live(&mut tar, &root, Path::new("r")).unwrap();
+            tar.finish().unwrap();
+        }
+        let mut names = Vec::new();
+        for e in tar::Archive::new(&out[..]).entries().unwrap() {
+            let mut e = e.unwrap();
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut e, &mut data).unwrap();
+            names.push((e.path().unwrap().to_string_lossy().into_owned(), data.len()));
+        }
+        assert!(names.contains(&("r/d/f".to_string(), 10)), "{names:?}");
+        assert!(names.iter().any(|(n, _)| n == "r/link"));
+        // A file that no longer exists is left out, not an error.
+        let mut out = Vec::new();
+        let mut tar = tar::Builder::new(&mut out);
+        append_live(&mut tar, &root.join("nothing"), Path::new("x")).unwrap();
     }
 }
