@@ -253,6 +253,38 @@ fn ccr_attests_cosign_verifies_and_the_reverse() {
         err.contains("not https://cosign.sigstore.dev/attestation/vuln/v1"),
         "{err}"
     );
+    // No key: keyless needs services this machine cannot reach; said plainly.
+    let err = a.fails(&["image", "verify-attestation", "--type", "spdxjson", &name]);
+    assert!(err.contains("keyless"), "{err}");
+    // A key file that is not there, a registry that does not answer.
+    let missing = a.path("nope.key");
+    let out = a
+        .cmd(&[
+            "image",
+            "attest",
+            "--key",
+            missing.to_str().unwrap(),
+            "--sbom",
+            "--type",
+            "spdxjson",
+            &name,
+        ])
+        .env("COSIGN_PASSWORD", PW)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(125));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope.key"));
+    let port = common::free_port();
+    let err = a.fails(&[
+        "image",
+        "verify-attestation",
+        "--key",
+        &public,
+        "--type",
+        "spdxjson",
+        &format!("127.0.0.1:{port}/gone/app:1"),
+    ]);
+    assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
 }
 
 #[test]

@@ -97,6 +97,12 @@ pub fn create(
         }
     };
     if let Some(sbom_keys) = sbom_keys {
+        // The container needs the layers extracted anyway: the check reads
+        // them there, not the blobs a second time.
+        crate::unpack::snapshot::Snapshots::open(&ctx.layout)?
+            .with_keys(keys.clone())
+            .with_expansion(ctx.opts.config.expansion()?)
+            .prepare(&ctx.images.store, &img)?;
         match super::sbom::verify_pulled(
             ctx,
             &r,

@@ -5,6 +5,7 @@
 //! `/usr/share/doc/<pkg>/copyright` names.
 
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 use regex::Regex;
 use serde_json::json;
@@ -87,8 +88,9 @@ fn package(
     let version = field(stanza, "Version");
     let arch = field(stanza, "Architecture");
     // `Source: name (version)` when the source version differs.
-    let source_re = Regex::new(r"^(\S+)( \((.*)\))?").expect("valid");
-    let (source, source_version) = match source_re.captures(field(stanza, "Source")) {
+    static SOURCE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\S+)( \((.*)\))?").expect("valid"));
+    let (source, source_version) = match SOURCE.captures(field(stanza, "Source")) {
         Some(c) => (
             c.get(1).map_or("", |m| m.as_str()).to_string(),
             c.get(3).map_or("", |m| m.as_str()).to_string(),
@@ -213,11 +215,14 @@ fn parent(path: &str) -> &str {
 /// `License: X` lines and `/usr/share/common-licenses/X` mentions; none
 /// that is a compound ("a or b"), "none", or empty.
 pub(super) fn copyright_licenses(text: &str) -> BTreeSet<String> {
-    let field = Regex::new(r"^License: (\S*)").expect("valid");
-    let common = Regex::new(r"/usr/share/common-licenses/([0-9A-Za-z_.\-]+)").expect("valid");
+    static FIELD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^License: (\S*)").expect("valid"));
+    static COMMON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/usr/share/common-licenses/([0-9A-Za-z_.\-]+)").expect("valid")
+    });
     let mut out = BTreeSet::new();
     for line in text.lines() {
-        for re in [&field, &common] {
+        for re in [&*FIELD, &*COMMON] {
             if let Some(c) = re.captures(line) {
                 let cand = c[1].trim();
                 if cand.contains(" or ") || cand.contains(" and ") {

@@ -445,9 +445,10 @@ fn go_packages<'a, R: ReadRef<'a>>(info: &BuildInfo, loc: &Location, file: R) ->
     if !out.is_empty() {
         let v = info.go_version.split(' ').next().unwrap_or("");
         let bare = v.strip_prefix("go").unwrap_or(v);
-        let cpe_version = regex::Regex::new(r"^(\d+(\.\d+)?(\.\d+)?)(\w*)")
-            .expect("valid")
-            .captures(bare);
+        static CPE_VERSION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"^(\d+(\.\d+)?(\.\d+)?)(\w*)").expect("valid")
+        });
+        let cpe_version = CPE_VERSION.captures(bare);
         if let Some(c) = cpe_version {
             let candidate = c.get(4).map_or("", |m| m.as_str());
             let cpe = format!(
