@@ -864,6 +864,41 @@ fn terminals_for_run_and_exec() {
         text.contains("33 101\r\n40 120\r\n") && text.contains("restored"),
         "{text:?}"
     );
+    // Ctrl-P Ctrl-Q typed on a real terminal: the run ends with 0, the
+    // terminal as it was, the container running.
+    let script = format!(
+        "a=$(stty -g); {} run -it --name typed --network none {BUSYBOX} sh; echo code=$?; \
+         [ \"$a\" = \"$(stty -g)\" ] && echo restored",
+        ccr_bin()
+    );
+    let mut typist = Command::new("script")
+        .args(["-qec", &script, "/dev/null"])
+        .env("CCR_DATA_ROOT", env.data_root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut keys = typist.stdin.take().unwrap();
+    let mut seen = Vec::new();
+    let mut stdout = typist.stdout.take().unwrap();
+    // Typed once the shell's prompt is there.
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("# ") {
+        let n = std::io::Read::read(&mut stdout, &mut buf).unwrap();
+        assert!(n > 0, "{:?}", String::from_utf8_lossy(&seen));
+        seen.extend_from_slice(&buf[..n]);
+    }
+    std::io::Write::write_all(&mut keys, b"\x10\x11").unwrap();
+    std::io::Read::read_to_end(&mut stdout, &mut seen).unwrap();
+    drop(keys);
+    typist.wait().unwrap();
+    let text = String::from_utf8_lossy(&seen);
+    assert!(
+        text.contains("read escape sequence") && text.contains("code=0\r\nrestored"),
+        "{text:?}"
+    );
+    assert_eq!(inspect_field(&env, "typed", "{{.State.Status}}"), "running");
+    env.ok(&["rm", "-f", "typed"]);
 
     // Detached: the terminal's output goes to the log; -dit keeps a shell
     // waiting for input instead of ending it.
@@ -2196,30 +2231,30 @@ fn resource_limits_capabilities_and_etc_options_take_effect() {
 #[test]
 fn signals_reach_a_foreground_container() {
     let env = with_busybox();
-    for (sig, name, code) in [("INT", "int", 99), ("TERM", "term", 98)] {
+    for (sig, name, code, tty) in [
+        ("INT", "int", 99, false),
+        ("TERM", "term", 98, false),
+        ("TERM", "tterm", 97, true),
+    ] {
         let script = format!(
             "trap 'echo got-{name}; exit {code}' {sig}; echo ready; while :; do sleep 0.1; done"
         );
-        let mut c = env.cmd(&[
-            "run",
-            "--rm",
-            "--name",
-            name,
-            "--network",
-            "none",
-            BUSYBOX,
-            "sh",
-            "-c",
-            &script,
-        ]);
+        let mut args = vec!["run", "--rm", "--name", name, "--network", "none"];
+        if tty {
+            args.push("-t");
+        }
+        args.extend([BUSYBOX, "sh", "-c", &script]);
+        let mut c = env.cmd(&args);
         c.stdout(std::process::Stdio::piped());
         // Its own process group, as a shell job is: the signal goes to all of it.
         std::os::unix::process::CommandExt::process_group(&mut c, 0);
         let mut child = c.spawn().unwrap();
         let mut out = child.stdout.take().unwrap();
-        let mut first = [0u8; 6];
+        // A terminal ends its lines with \r\n.
+        let nl = if tty { "\r\n" } else { "\n" };
+        let mut first = vec![0u8; 5 + nl.len()];
         std::io::Read::read_exact(&mut out, &mut first).unwrap();
-        assert_eq!(&first, b"ready\n");
+        assert_eq!(String::from_utf8_lossy(&first), format!("ready{nl}"));
         let signal = if sig == "INT" {
             rustix::process::Signal::INT
         } else {
@@ -2230,7 +2265,7 @@ fn signals_reach_a_foreground_container() {
         let status = child.wait().unwrap();
         let mut rest = String::new();
         std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
-        assert_eq!(rest, format!("got-{name}\n"));
+        assert_eq!(rest, format!("got-{name}{nl}"));
         assert_eq!(status.code(), Some(code), "{sig}");
     }
     assert!(
@@ -3149,19 +3184,60 @@ fn start_attached_and_attach() {
     let out = attach(&["start", "-a", "-i", "once"], b"hello\n");
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "first: hello\n");
-    // A -t container's terminal is its monitor's: input is refused plainly.
+    // run -it: the detach keys leave the shell running (what it was told
+    // before stays told); attach brings its terminal back, input and all,
+    // until it exits with its own code.
+    let out = attach(
+        &[
+            "run",
+            "-it",
+            "--name",
+            "term",
+            "--network",
+            "none",
+            BUSYBOX,
+            "sh",
+        ],
+        b"X=41\n\x10\x11",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("read escape sequence"));
+    assert_eq!(inspect_field(&env, "term", "{{.State.Status}}"), "running");
+    // Two clients at once see the same terminal; one detaches with its own keys.
+    let out = attach(
+        &["attach", "--detach-keys", "ctrl-x,a", "term"],
+        b"echo first-$((X+1))\n\x18a",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = attach(&["attach", "term"], b"echo got-$((X+2))\nexit 4\n");
+    assert_eq!(out.status.code(), Some(4));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("\r\ngot-43\r\n"), "{text:?}");
+    let logs = env.ok(&["logs", "term"]);
+    assert!(
+        logs.contains("first-42") && logs.contains("got-43"),
+        "{logs:?}"
+    );
+    assert!(env.fails(&["attach", "term"]).contains("stopped container"));
+    // start -a -i of a -t container: its terminal from the first byte.
     env.ok(&[
-        "run",
-        "-d",
+        "create",
         "-it",
         "--name",
-        "term",
+        "tstart",
         "--network",
         "none",
         BUSYBOX,
         "sh",
+        "-c",
+        "echo early; read l; echo \"line: $l\"; exit 5",
     ]);
-    assert!(env.fails(&["attach", "term"]).contains("-t container"));
-    env.ok(&["rm", "-f", "once", "term"]);
+    let out = attach(&["start", "-a", "-i", "tstart"], b"typed\n");
+    assert_eq!(out.status.code(), Some(5));
+    let text = String::from_utf8_lossy(&out.stdout);
+    // (The terminal echoes what was typed, also before the shell ran.)
+    assert!(text.contains("early\r\n"), "{text:?}");
+    assert!(text.contains("line: typed\r\n"), "{text:?}");
+    env.ok(&["rm", "-f", "once", "term", "tstart"]);
     assert_clean(&env);
 }

@@ -974,6 +974,10 @@ fn compose_run(ctx: &Context, flags: &ProjectFlags, r: RunArgs) -> Result<i32, E
             println!("{id}");
             Ok(0)
         }
+        crate::engine::container::Started::DetachedByKeys(_) => {
+            eprintln!("read escape sequence");
+            Ok(0)
+        }
     }
 }
 

@@ -1073,14 +1073,33 @@ pub fn start(ctx: &Context, a: StartCmdArgs) -> Result<i32, Error> {
         let [one] = a.containers.as_slice() else {
             return Err(Error::Usage("start -a and -i take one container".into()));
         };
-        // Everything from the start on: nothing it prints first is missed.
+        let keys = super::flags::detach_keys(a.detach_keys.as_deref())?;
         let before = rt.find(one)?;
+        if before.options.tty {
+            if before.status.is_running() {
+                return attach_terminal(&rt, &before, a.interactive, &keys);
+            }
+            // Its terminal from the first byte, as a foreground run's.
+            let how = crate::runtime::Launch::Foreground {
+                input: a.interactive,
+                detach_keys: keys,
+            };
+            return Ok(match rt.start_with(one, &how)? {
+                crate::runtime::Launched::Exited(code) => code,
+                crate::runtime::Launched::Running => 0,
+                crate::runtime::Launched::DetachedByKeys => {
+                    eprintln!("read escape sequence");
+                    0
+                }
+            });
+        }
+        // Everything from the start on: nothing it prints first is missed.
         let since = (!before.status.is_running()).then(chrono::Utc::now);
         if since.is_some() {
             rt.start(one)?;
         }
         if a.interactive {
-            attach_input(&rt, &rt.find(one)?, a.detach_keys.as_deref())?;
+            attach_input(&rt, &rt.find(one)?, &keys)?;
         }
         return attach_output(&rt, one, since);
     }
@@ -1111,10 +1130,33 @@ pub fn attach(ctx: &Context, a: AttachArgs) -> Result<i32, Error> {
             st.name
         )));
     }
+    let keys = super::flags::detach_keys(a.detach_keys.as_deref())?;
+    if st.options.tty {
+        return attach_terminal(&rt, &st, !a.no_stdin, &keys);
+    }
     if !a.no_stdin {
-        attach_input(&rt, &st, a.detach_keys.as_deref())?;
+        attach_input(&rt, &st, &keys)?;
     }
     attach_output(&rt, &st.id, None)
+}
+
+/// A running `-t` container's terminal here (with `input`, this input
+/// into it, when it was made with `-i`) until it exits (its exit code) or
+/// the detach keys leave it running.
+fn attach_terminal(
+    rt: &Runtime,
+    st: &crate::runtime::ContainerState,
+    input: bool,
+    keys: &[u8],
+) -> Result<i32, Error> {
+    use crate::runtime::attach::Ended;
+    match rt.attach_terminal(&st.id, input && st.options.interactive, keys)? {
+        Ended::Detached => {
+            eprintln!("read escape sequence");
+            Ok(0)
+        }
+        Ended::Eof => Ok(rt.wait(&st.id)?),
+    }
 }
 
 /// Copies this input into a detached `-i` container's, on a thread; the
@@ -1122,18 +1164,11 @@ pub fn attach(ctx: &Context, a: AttachArgs) -> Result<i32, Error> {
 fn attach_input(
     rt: &Runtime,
     st: &crate::runtime::ContainerState,
-    detach_keys: Option<&str>,
+    keys: &[u8],
 ) -> Result<(), Error> {
-    use crate::runtime::attach::{DEFAULT_DETACH_KEYS, Ended, copy_input, parse_detach_keys};
-    let keys = parse_detach_keys(detach_keys.unwrap_or(DEFAULT_DETACH_KEYS))?;
+    use crate::runtime::attach::{Ended, copy_input};
     if !st.options.interactive {
         return Ok(()); // made without -i: it reads no input, as with docker
-    }
-    if st.options.tty {
-        return Err(Error::Usage(format!(
-            "{}: attaching input to a -t container is not supported (its terminal belongs to its monitor); use exec -it, or attach --no-stdin for its output",
-            st.name
-        )));
     }
     let Some(fifo) = rt.stdin_path(&st.id) else {
         return Ok(()); // started in the foreground: its input was that terminal's
@@ -1142,6 +1177,7 @@ fn attach_input(
         .write(true)
         .open(&fifo)
         .map_err(|source| Error::Io { path: fifo, source })?;
+    let keys = keys.to_vec();
     std::thread::spawn(move || {
         if let Ok(Ended::Detached) = copy_input(std::io::stdin().lock(), out, &keys) {
             // The output follower holds the locks of standard output and

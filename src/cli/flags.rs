@@ -34,3 +34,9 @@ pub struct FormatArg {
     #[arg(short, long)]
     pub format: Option<String>,
 }
+
+/// `--detach-keys`: docker's form, ctrl-p,ctrl-q when not given.
+pub fn detach_keys(keys: Option<&str>) -> Result<Vec<u8>, crate::error::Error> {
+    use crate::runtime::attach::{DEFAULT_DETACH_KEYS, parse_detach_keys};
+    Ok(parse_detach_keys(keys.unwrap_or(DEFAULT_DETACH_KEYS))?)
+}

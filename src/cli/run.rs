@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::flags::PlatformArg;
+use super::flags::{PlatformArg, detach_keys};
 use super::trust::VerifyArgs;
 use crate::engine::Context;
 use crate::engine::container::{self, CreateRequest, Started};
@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::image::PullPolicy;
 use crate::progress::Progress;
 use crate::runtime::network::PortMapping;
-use crate::runtime::{ContainerConfig, Network, RunOptions, Snapshotter, Tmpfs, Volume};
+use crate::runtime::{ContainerConfig, Launch, Network, RunOptions, Snapshotter, Tmpfs, Volume};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum PullFlag {
@@ -46,6 +46,9 @@ pub struct RunArgs {
     /// Run in the background and print the container ID
     #[arg(short, long)]
     pub detach: bool,
+    /// The keys that detach from a -it container, leaving it running (default ctrl-p,ctrl-q)
+    #[arg(long, value_name = "KEYS")]
+    pub detach_keys: Option<String>,
     /// Assign a name to the container
     #[arg(long)]
     pub name: Option<String>,
@@ -491,10 +494,21 @@ impl RunArgs {
 
 pub fn run(ctx: &Context, a: RunArgs, snapshotter: Snapshotter) -> Result<i32, Error> {
     let req = a.request(ctx, snapshotter)?;
-    match container::run(ctx, &req, a.detach, &Progress::new(a.quiet))? {
+    let how = match a.detach {
+        true => Launch::Detached,
+        false => Launch::Foreground {
+            input: true,
+            detach_keys: detach_keys(a.detach_keys.as_deref())?,
+        },
+    };
+    match container::run(ctx, &req, &how, &Progress::new(a.quiet))? {
         Started::Exited(code) => Ok(code),
         Started::Detached(id) => {
             println!("{id}");
+            Ok(0)
+        }
+        Started::DetachedByKeys(_) => {
+            eprintln!("read escape sequence");
             Ok(0)
         }
     }

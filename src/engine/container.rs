@@ -38,6 +38,18 @@ pub struct CreateRequest {
 pub enum Started {
     Exited(i32),
     Detached(String),
+    /// A foreground `-t` run left running with the detach keys.
+    DetachedByKeys(String),
+}
+
+impl Started {
+    pub(crate) fn of(launched: crate::runtime::Launched, id: String) -> Started {
+        match launched {
+            crate::runtime::Launched::Exited(code) => Started::Exited(code),
+            crate::runtime::Launched::Running => Started::Detached(id),
+            crate::runtime::Launched::DetachedByKeys => Started::DetachedByKeys(id),
+        }
+    }
 }
 
 /// Makes the container of `req` (pulling and verifying as needed); nothing runs yet.
@@ -172,18 +184,15 @@ fn make(
 }
 
 /// Makes and starts the container of `req`: in the foreground until it
-/// exits, or detached.
+/// exits (or the detach keys), or detached.
 pub fn run(
     ctx: &Context,
     req: &CreateRequest,
-    detach: bool,
+    how: &crate::runtime::Launch,
     progress: &Progress,
 ) -> Result<Started, Error> {
     let (runtime, st) = create(ctx, req, progress)?;
-    Ok(match runtime.launch(&st.id, detach)? {
-        Some(code) => Started::Exited(code),
-        None => Started::Detached(st.id),
-    })
+    Ok(Started::of(runtime.launch(&st.id, how)?, st.id))
 }
 
 /// In confidential-VM mode a container's data is plaintext: a writable bind

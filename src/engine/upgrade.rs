@@ -73,8 +73,9 @@ pub fn upgrade(
         },
     };
     let area = area(ctx)?;
-    let new = match super::container::run(ctx, &create, true, progress)? {
-        Started::Detached(id) => id,
+    let detached = &crate::runtime::Launch::Detached;
+    let new = match super::container::run(ctx, &create, detached, progress)? {
+        Started::Detached(id) | Started::DetachedByKeys(id) => id,
         Started::Exited(_) => unreachable!("a detached run returns its id"),
     };
     // Healthy (by the image's HEALTHCHECK, when it has one) or up for

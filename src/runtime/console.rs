@@ -17,7 +17,7 @@ use std::time::Duration;
 use rustix::net::{RecvAncillaryBuffer, RecvAncillaryMessage, RecvFlags};
 use rustix::termios;
 
-use super::logfile::{LogWriter, Stream, drain, pump};
+use super::logfile::{Stream, drain, pump};
 
 /// The socket the runtime sends the terminal's master end to.
 pub struct ConsoleSocket {
@@ -83,12 +83,12 @@ impl Drop for ConsoleSocket {
 }
 
 /// This process's terminal in raw mode, restored when dropped.
-struct RawMode {
+pub(super) struct RawMode {
     saved: termios::Termios,
 }
 
 impl RawMode {
-    fn enter() -> Option<RawMode> {
+    pub(super) fn enter() -> Option<RawMode> {
         let stdin = io::stdin();
         if !termios::isatty(stdin.as_fd()) {
             return None;
@@ -121,15 +121,10 @@ pub struct Attached {
 }
 
 impl Attached {
-    /// Starts copying the container's output to standard output (with
-    /// `echo`) and into `log`, and with `input` standard input to the
-    /// container.
-    pub fn start(
-        master: OwnedFd,
-        input: bool,
-        echo: bool,
-        log: Option<Arc<LogWriter>>,
-    ) -> io::Result<Attached> {
+    /// Starts copying the terminal's output to standard output, and with
+    /// `input` standard input to the terminal (`exec -t`; a container's
+    /// own terminal is its monitor's, see `relay`).
+    pub fn start(master: OwnedFd, input: bool) -> io::Result<Attached> {
         let done = Arc::new(AtomicBool::new(false));
         if let Ok(size) = termios::tcgetwinsize(io::stdout().as_fd()) {
             let _ = termios::tcsetwinsize(&master, size);
@@ -171,11 +166,7 @@ impl Attached {
             });
         }
         drop(master);
-        let stdout: Option<Box<dyn Write + Send>> = match echo {
-            true => Some(Box::new(io::stdout())),
-            false => None,
-        };
-        let output = pump(reader, stdout, log, Stream::Stdout);
+        let output = pump(reader, Some(Box::new(io::stdout())), None, Stream::Stdout);
         Ok(Attached {
             output,
             done,

@@ -387,18 +387,29 @@ impl Runtime {
 
     /// Starts a stopped container again, detached.
     pub fn start(&self, key: &str) -> Result<ContainerState, RuntimeError> {
-        let mut st = self.find(key)?;
+        let st = self.find(key)?;
         if st.status.is_running() {
             return Ok(st);
         }
+        self.start_with(key, &super::Launch::Detached)?;
+        self.load(&st.id)
+    }
+
+    /// Starts the stopped container `key` as `how` says (`start -a` of a
+    /// `-t` container shows its terminal from the first byte).
+    pub fn start_with(
+        &self,
+        key: &str,
+        how: &super::Launch,
+    ) -> Result<super::Launched, RuntimeError> {
+        let mut st = self.find(key)?;
         let _ = fs::remove_file(self.container_dir(&st.id).join(STOPPED));
         // Back to "created", so that waiting for the start sees this run's outcome.
         st.status = ContainerStatus::Created;
         st.exit_code = None;
         st.monitor_pid = None;
         self.save(&st)?;
-        self.launch(&st.id, true)?;
-        self.load(&st.id)
+        self.launch(&st.id, how)
     }
 }
 

@@ -152,7 +152,7 @@ impl Runtime {
             Some(c) => {
                 let master = c.receive().map_err(|e| failed("terminal", &e))?;
                 Some(
-                    super::console::Attached::start(master, opts.interactive, true, None)
+                    super::console::Attached::start(master, opts.interactive)
                         .map_err(|e| failed("terminal", &e))?,
                 )
             }

@@ -8,7 +8,41 @@ use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+use super::attach::Ended;
 use super::{ContainerStatus, Runtime, RuntimeError};
+
+/// How a container's monitor is started.
+#[derive(Clone, Debug)]
+pub enum Launch {
+    /// In the background: [`Runtime::launch`] returns once it runs.
+    Detached,
+    /// In the foreground: the container's output here, and its input from
+    /// here when it was made with `-i` and `input` says so. A `-t`
+    /// container's terminal is left running with `detach_keys`.
+    Foreground { input: bool, detach_keys: Vec<u8> },
+}
+
+impl Launch {
+    /// In the foreground with docker's detach keys.
+    pub fn foreground() -> Launch {
+        Launch::Foreground {
+            input: true,
+            detach_keys: super::attach::parse_detach_keys(super::attach::DEFAULT_DETACH_KEYS)
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// How a launch ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Launched {
+    /// The container exited with this code (a foreground launch).
+    Exited(i32),
+    /// It runs in the background.
+    Running,
+    /// The detach keys left it running (a foreground `-t` launch).
+    DetachedByKeys,
+}
 
 impl Runtime {
     /// The container's output, as docker's json-file records.
@@ -21,19 +55,59 @@ impl Runtime {
         self.container_dir(id).join("monitor.log")
     }
 
+    /// Where a `-t` container's monitor serves its terminal (short: a
+    /// socket's path has a small limit).
+    pub(super) fn attach_socket(&self, id: &str) -> PathBuf {
+        self.state_root()
+            .join(format!("{}.attach", &id[..12.min(id.len())]))
+    }
+
+    /// This process's standard output and error from now on go to the
+    /// monitor log of `id` (a monitor whose foreground client may leave).
+    pub(super) fn redirect_to_monitor_log(&self, id: &str) {
+        if let Ok(log) = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.monitor_log_path(id))
+        {
+            let _ = rustix::stdio::dup2_stdout(&log);
+            let _ = rustix::stdio::dup2_stderr(&log);
+        }
+    }
+
+    /// Shows the terminal of the running `-t` container `id` here until it
+    /// exits or `detach_keys` are typed (with `input`).
+    pub fn attach_terminal(
+        &self,
+        id: &str,
+        input: bool,
+        detach_keys: &[u8],
+    ) -> Result<Ended, RuntimeError> {
+        super::relay::attach(&self.attach_socket(id), input, detach_keys).map_err(|e| {
+            RuntimeError::Container {
+                id: id.to_string(),
+                why: format!("cannot attach to its terminal: {e}"),
+            }
+        })
+    }
+
     /// Starts the monitor for `id`. In the foreground it shares this
-    /// terminal and is waited for (its exit code is the container's);
+    /// terminal (a `-t` container's is served by the monitor, and shown
+    /// here) and is waited for (its exit code is the container's);
     /// detached it gets its own session and writes to the container log,
     /// and this returns once the container is running (or failed to).
-    pub fn launch(&self, id: &str, detach: bool) -> Result<Option<i32>, RuntimeError> {
+    pub fn launch(&self, id: &str, how: &Launch) -> Result<Launched, RuntimeError> {
         let mut cmd = super::monitor::command(&self.layout, id);
         let spawn_err = |e: std::io::Error| RuntimeError::Container {
             id: id.to_string(),
             why: format!("cannot start the monitor: {e}"),
         };
-        if !detach {
+        if let Launch::Foreground { input, detach_keys } = how {
             let st = self.load(id)?;
-            if !st.options.interactive {
+            if st.options.tty {
+                return self.launch_terminal(id, *input && st.options.interactive, detach_keys);
+            }
+            if !(st.options.interactive && *input) {
                 cmd.stdin(Stdio::null());
             }
             // docker's --sig-proxy: the signals this process gets go to the
@@ -46,7 +120,9 @@ impl Runtime {
             if let Some(p) = proxy {
                 p.stop();
             }
-            return Ok(Some(status?.code().unwrap_or(crate::EXIT_CCR_FAILURE)));
+            return Ok(Launched::Exited(
+                status?.code().unwrap_or(crate::EXIT_CCR_FAILURE),
+            ));
         }
         // The monitor's own messages; the container's output is in its log.
         let log = OpenOptions::new()
@@ -81,13 +157,15 @@ impl Runtime {
                         Some(127) => Err(RuntimeError::CommandNotFound { id, why }),
                         Some(126) => Err(RuntimeError::CannotExecute { id, why }),
                         Some(125) | None => Err(RuntimeError::Container { id, why }),
-                        Some(_) => Ok(None),
+                        Some(_) => Ok(Launched::Running),
                     };
                 }
                 Err(e) => return Err(e),
             };
             match st.status {
-                ContainerStatus::Running | ContainerStatus::Exited => return Ok(None),
+                ContainerStatus::Running | ContainerStatus::Exited => {
+                    return Ok(Launched::Running);
+                }
                 ContainerStatus::Failed => {
                     let _ = child.wait();
                     let id = id.to_string();
@@ -111,7 +189,7 @@ impl Runtime {
                         ),
                     });
                 }
-                return Ok(None);
+                return Ok(Launched::Running);
             }
             if Instant::now() > deadline {
                 return Err(RuntimeError::Container {
@@ -121,6 +199,62 @@ impl Runtime {
             }
             std::thread::sleep(Duration::from_millis(10));
         }
+    }
+
+    /// A foreground `-t` container: its monitor in a session of its own
+    /// (it outlives this process when the detach keys are typed), its
+    /// terminal shown here from before the container starts, its exit
+    /// code this launch's. Until the start, the monitor's standard error
+    /// is this one's (so a start that fails says why here).
+    fn launch_terminal(
+        &self,
+        id: &str,
+        input: bool,
+        detach_keys: &[u8],
+    ) -> Result<Launched, RuntimeError> {
+        let spawn_err = |e: std::io::Error| RuntimeError::Container {
+            id: id.to_string(),
+            why: format!("cannot start the monitor: {e}"),
+        };
+        let st = self.load(id)?;
+        let mut cmd = super::monitor::command(&self.layout, id);
+        cmd.stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .env(super::monitor::DETACHED, "1")
+            .env(super::monitor::ATTACHING, "1");
+        // SAFETY: setsid is async-signal-safe; nothing else runs between fork and exec.
+        unsafe {
+            cmd.pre_exec(|| {
+                rustix::process::setsid()
+                    .map(|_| ())
+                    .map_err(std::io::Error::from)
+            });
+        }
+        let proxy = (!st.options.no_sig_proxy)
+            .then(|| SignalProxy::start(self.layout.clone(), id))
+            .transpose()
+            .map_err(spawn_err)?;
+        let mut child = cmd.spawn().map_err(spawn_err)?;
+        let socket = self.attach_socket(id);
+        let ended = super::relay::attach_when_ready(&socket, input, detach_keys, || {
+            matches!(child.try_wait(), Ok(None))
+        });
+        let outcome = match ended {
+            Ok(Some(Ended::Detached)) => Ok(Launched::DetachedByKeys),
+            // The container exited (or never started: the monitor said why).
+            Ok(Some(Ended::Eof)) | Ok(None) => child
+                .wait()
+                .map(|s| Launched::Exited(s.code().unwrap_or(crate::EXIT_CCR_FAILURE)))
+                .map_err(spawn_err),
+            Err(e) => Err(RuntimeError::Container {
+                id: id.to_string(),
+                why: format!("cannot attach to its terminal: {e}"),
+            }),
+        };
+        if let Some(p) = proxy {
+            p.stop();
+        }
+        outcome
     }
 
     /// Runs the monitor for `id` in the foreground with the container's

@@ -19,6 +19,7 @@ pub mod monitor;
 mod mounts;
 pub mod network;
 mod options;
+mod relay;
 pub mod spec;
 mod state;
 pub mod stats;
@@ -60,6 +61,7 @@ pub(crate) fn stdin_fifo(dir: &Path) -> std::io::Result<std::os::fd::OwnedFd> {
 pub use control::parse_signal;
 pub use copy::CopyPath;
 pub use exec::ExecOptions;
+pub use launch::{Launch, Launched};
 pub use logs::LogOptions;
 pub use monitor::run_monitor;
 pub use mounts::remove_cgroup;

@@ -81,7 +81,8 @@ pub fn main(layout: &Layout, id: &str) -> i32 {
     match run_monitor(layout, id) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("ccr: error: {e}");
+            // Not eprintln: a foreground run's reader may be gone.
+            let _ = writeln!(std::io::stderr(), "ccr: error: {e}");
             e.exit().code()
         }
     }
@@ -89,6 +90,12 @@ pub fn main(layout: &Layout, id: &str) -> i32 {
 
 /// Set in a detached monitor's environment: its standard input is nobody's.
 pub(super) const DETACHED: &str = "CCR_MONITOR_DETACHED";
+
+/// Set, with [`DETACHED`], when a foreground run shows a `-t` container's
+/// terminal: the container starts once that `ccr` has attached to it, and
+/// this monitor's standard error is that `ccr`'s until then (what stops a
+/// start is said there), its log after.
+pub(super) const ATTACHING: &str = "CCR_MONITOR_ATTACHING";
 
 fn failed(id: &str, what: &str, e: impl std::fmt::Display) -> RuntimeError {
     RuntimeError::Container {
@@ -128,6 +135,8 @@ pub fn run_monitor(layout: &Layout, id: &str) -> Result<i32, RuntimeError> {
     // A restart policy: how soon the next run starts (docker's back-off:
     // 100 ms, doubled after each run shorter than 10 s, at most a minute).
     let mut backoff = Duration::from_millis(100);
+    // Only the first run has a client waiting to attach.
+    let mut attaching = std::env::var_os(ATTACHING).is_some();
     loop {
         take_over(&rt, &mut st)?;
         let checker = st
@@ -150,7 +159,7 @@ pub fn run_monitor(layout: &Layout, id: &str) -> Result<i32, RuntimeError> {
             st.health = Some(super::health::Health::starting());
         }
         let began = Instant::now();
-        let result = run_container(&rt, &mut st);
+        let result = run_container(&rt, &mut st, std::mem::take(&mut attaching));
         if let Some(c) = checker {
             c.stop();
         }
@@ -269,8 +278,14 @@ fn take_over(rt: &Runtime, st: &mut ContainerState) -> Result<(), RuntimeError> 
     Ok(())
 }
 
-/// Creates and starts the container, waits for it; its exit code.
-fn run_container(rt: &Runtime, st: &mut ContainerState) -> Result<i32, RuntimeError> {
+/// Creates and starts the container, waits for it; its exit code. With
+/// `attaching`, a `-t` container starts once a client has attached to its
+/// terminal.
+fn run_container(
+    rt: &Runtime,
+    st: &mut ContainerState,
+    attaching: bool,
+) -> Result<i32, RuntimeError> {
     let id = st.id.clone();
     let id = id.as_str();
     let state_root = rt.state_root();
@@ -336,15 +351,18 @@ fn run_container(rt: &Runtime, st: &mut ContainerState) -> Result<i32, RuntimeEr
             Stream::Stderr,
         ));
     }
-    let attached = match &console {
+    // -t: the terminal is served to whoever attaches, for the whole run.
+    let relay = match &console {
         Some(c) => {
             let master = c.receive().map_err(|e| failed(id, "terminal", e))?;
-            // Detached, nothing reads this process's input.
-            let input = st.options.interactive && foreground;
-            Some(
-                super::console::Attached::start(master, input, foreground, Some(log.clone()))
-                    .map_err(|e| failed(id, "terminal", e))?,
-            )
+            let relay = super::relay::Relay::serve(master, rt.attach_socket(id), log.clone())
+                .map_err(|e| failed(id, "terminal", e))?;
+            // The foreground run that asked for this sees every byte; a
+            // client that never comes does not keep the container waiting.
+            if attaching && !relay.wait_for_client(Duration::from_secs(30)) {
+                return Err(failed(id, "start", "the terminal's client did not attach"));
+            }
+            Some(relay)
         }
         None => None,
     };
@@ -359,9 +377,14 @@ fn run_container(rt: &Runtime, st: &mut ContainerState) -> Result<i32, RuntimeEr
     st.started = Some(chrono::Utc::now().to_rfc3339());
     save(rt, st)?;
     rt.event(st, "start", &[]);
+    if attaching {
+        // Started: what this monitor says from now on is for its log (the
+        // client may detach and go).
+        rt.redirect_to_monitor_log(id);
+    }
     let code = wait_exit(id, pid.as_raw())?;
-    if let Some(a) = attached {
-        a.finish();
+    if let Some(r) = relay {
+        r.finish();
     }
     drain(pumps);
     let _ = container.delete(true);

@@ -201,10 +201,12 @@ pub fn run(
         rec,
         &super::create_request(svc, rec, run, req.keys.clone())?,
     )?;
-    Ok(match rt.launch(&st.id, req.detach)? {
-        Some(code) => crate::engine::container::Started::Exited(code),
-        None => crate::engine::container::Started::Detached(st.id),
-    })
+    let how = match req.detach {
+        true => crate::runtime::Launch::Detached,
+        false => crate::runtime::Launch::foreground(),
+    };
+    let launched = rt.launch(&st.id, &how)?;
+    Ok(crate::engine::container::Started::of(launched, st.id))
 }
 
 /// The container `index` (1 first) of `service`, running.

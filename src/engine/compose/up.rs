@@ -579,7 +579,7 @@ fn converge(
             return Ok(st);
         }
         report.event("Container", &name, "Starting");
-        rt.launch(&st.id, true)?;
+        rt.launch(&st.id, &crate::runtime::Launch::Detached)?;
         report.event("Container", &name, "Started");
         Ok(rt.load(&st.id)?)
     });
