@@ -40,6 +40,8 @@ pub enum Error {
     #[error(transparent)]
     Sbom(#[from] crate::sbom::SbomError),
     #[error(transparent)]
+    Kube(#[from] crate::kube::KubeError),
+    #[error(transparent)]
     Filter(#[from] crate::filters::FilterError),
     /// A fresh key-encryption key with nowhere to go: encrypting under it
     /// would make an image nobody can open.
@@ -95,6 +97,7 @@ fn wrapped(e: &Dyn) -> Option<&Dyn> {
             Error::Compose(i) => i,
             Error::ComposeLoad(i) => i,
             Error::Sbom(i) => i,
+            Error::Kube(i) => i,
             _ => return None,
         });
     }
@@ -199,6 +202,9 @@ impl Error {
         }
         if let Some(e) = self.find::<crate::compose::LoadError>() {
             return Some(e.hint().into());
+        }
+        if let Some(e) = self.find::<crate::kube::KubeError>() {
+            return e.hint();
         }
         match self {
             Error::KekNotKept { .. } => Some(

@@ -24,6 +24,7 @@ pub mod filters;
 pub mod format;
 pub mod image;
 pub mod kbs;
+pub mod kube;
 pub mod layout;
 pub mod oci;
 pub mod platform;

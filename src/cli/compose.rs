@@ -49,8 +49,9 @@ pub struct ComposeArgs {
 #[derive(Subcommand, Debug)]
 pub enum ComposeCommand {
     /// Parse, resolve and render the compose file in canonical format
-    #[command(alias = "convert")]
     Config(ConfigArgs),
+    /// As config; with --kubernetes, the project as Kubernetes objects (images pinned by digest)
+    Convert(ConvertArgs),
     /// Create and start containers
     Up(UpArgs),
     /// Stop and remove containers, networks (and with -v, volumes)
@@ -369,6 +370,17 @@ pub struct ConfigArgs {
     pub service: Vec<String>,
 }
 
+#[derive(Args, Debug)]
+pub struct ConvertArgs {
+    /// The project as Kubernetes objects instead
+    #[arg(long)]
+    pub kubernetes: bool,
+    #[command(flatten)]
+    pub kube: super::kube::KubeOutputArgs,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
 /// Loads the project the flags describe, printing compose's warnings.
 pub fn project(flags: &ProjectFlags, services: &[String]) -> Result<Project, Error> {
     let cwd = std::env::current_dir().map_err(|source| Error::Io {
@@ -444,6 +456,13 @@ pub fn run(opts: &GlobalOptions, a: ComposeArgs) -> Result<i32, Error> {
     };
     match a.command {
         ComposeCommand::Config(c) => config(flags, c),
+        ComposeCommand::Convert(c) if !c.kubernetes => config(flags, c.config),
+        ComposeCommand::Convert(c) => {
+            let ctx = ctx()?;
+            let m = model(flags, &c.config.service)?;
+            let done = crate::engine::kube::convert(&ctx, &m, &c.kube.options()?)?;
+            super::kube::emit(&done, &c.kube)
+        }
         ComposeCommand::Version => {
             println!("ccr compose version v{}", engine::VERSION);
             Ok(0)

@@ -11,6 +11,7 @@ mod cvm;
 mod flags;
 mod image;
 mod kbs;
+mod kube;
 mod login;
 mod manifest;
 mod network;
@@ -139,6 +140,9 @@ pub enum Command {
     Network(network::NetworkCommand),
     /// Define and run multi-container projects (compose files)
     Compose(compose::ComposeArgs),
+    /// Run Kubernetes manifests here, and generate them from containers
+    #[command(subcommand)]
+    Kube(kube::KubeCommand),
     /// Manage ccr as a whole
     #[command(subcommand)]
     System(system::SystemCommand),
@@ -487,6 +491,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Export(a) => in_ctx!(|ctx| container::export(ctx, a)),
         Command::Volume(c) => in_ctx!(|ctx| volume::run(ctx, c)),
         Command::Compose(a) => compose::run(&opts, a),
+        Command::Kube(c) => in_ctx!(|ctx| kube::run(ctx, c)),
         Command::Network(c) => in_ctx!(|ctx| network::run(ctx, c)),
         Command::System(c) => in_ctx!(|ctx| system::system(ctx, c)),
         Command::Info(f) => in_ctx!(|ctx| system::system(ctx, system::SystemCommand::Info(f))),

@@ -233,6 +233,11 @@ pub struct ServiceModel {
     pub verify: Option<Verify>,
     /// `x-nerdctl-sign: cosign` with its private key.
     pub sign: Option<PathBuf>,
+    /// `x-ccr-runtime-class`: the Kubernetes runtime class its pods get.
+    pub runtime_class: Option<String>,
+    /// `x-ccr-confidential`: whether its pods run in a TEE (default: what
+    /// its runtime class says).
+    pub confidential: Option<bool>,
     /// Keys ccr does not act on.
     pub unsupported: Vec<String>,
     /// sha256 of the service's canonical configuration (docker compose's
@@ -367,7 +372,7 @@ fn duration(service: &str, key: &str, v: Option<&Value>) -> Result<Option<Durati
     }
 }
 
-/// The `x-nerdctl-*` key `key` of `svc`: a string, or absent.
+/// The `x-nerdctl-*` (or `x-ccr-*`) key `key` of `svc`: a string, or absent.
 fn extension(name: &str, svc: &Mapping, key: &str) -> Result<Option<String>, ModelError> {
     match svc.get(key) {
         None => Ok(None),
@@ -475,6 +480,17 @@ fn service_model(project: &Project, name: &str, svc: &Mapping) -> Result<Service
     let networks: BTreeMap<String, Option<ServiceNetwork>> =
         typed(name, "networks", svc.get("networks"))?;
     let (verify, sign) = nerdctl(name, svc, &project.directory)?;
+    let confidential = match svc.get("x-ccr-confidential") {
+        None => None,
+        Some(Value::Bool(b)) => Some(*b),
+        Some(_) => {
+            return Err(ModelError::Invalid {
+                service: name.into(),
+                key: "x-ccr-confidential".into(),
+                why: "must be true or false".into(),
+            });
+        }
+    };
     let canonical = serde_json::to_vec(&Value::Mapping(svc.clone())).unwrap_or_default();
     Ok(ServiceModel {
         name: name.to_string(),
@@ -504,6 +520,8 @@ fn service_model(project: &Project, name: &str, svc: &Mapping) -> Result<Service
         stop_grace_period: duration(name, "stop_grace_period", svc.get("stop_grace_period"))?,
         verify,
         sign,
+        runtime_class: extension(name, svc, "x-ccr-runtime-class")?,
+        confidential,
         unsupported,
         config_hash: crate::digest::Digest::of(&canonical).hex().to_string(),
     })

@@ -28,6 +28,7 @@ pub mod df;
 pub mod inspect;
 pub mod kbs;
 pub mod keys;
+pub mod kube;
 pub mod names;
 pub mod output;
 pub mod provision;

@@ -1,0 +1,1181 @@
+//! A compose project as Kubernetes objects, kompose's mapping and more:
+//!
+//! - each service a Deployment; a bare Pod for `restart: "no"` or
+//!   `on-failure`; a Job for a one-shot that others wait for with
+//!   `service_completed_successfully`;
+//! - `ports` and `expose` a Service of the service's name on the container
+//!   ports, so that names resolve as in compose (`http://db/`); published
+//!   ports are the container's `hostPort`;
+//! - named volumes PersistentVolumeClaims; anonymous ones, and `tmpfs`
+//!   (`medium: Memory`), emptyDirs; binds hostPaths (with a warning);
+//! - the environment (with what `env_file` gave it) a ConfigMap
+//!   `<service>-env`; `configs` ConfigMaps and `secrets` Secrets, each
+//!   mounted at its target file;
+//! - `healthcheck` liveness and readiness probes; `deploy.replicas`,
+//!   limits and reservations; `user`, `read_only`, `cap_*` and
+//!   `privileged` a securityContext;
+//! - `depends_on` kept: `service_healthy` an init container waiting for
+//!   the dependency's Service to answer (a Service routes only to ready
+//!   pods), `service_completed_successfully` one waiting for its Job
+//!   (through the API, with a ServiceAccount allowed to read Jobs); the
+//!   pod's `ccr.io/depends-on` annotation records both, for `play`;
+//! - a runtime class (`--runtime-class`, or `x-ccr-runtime-class`) as
+//!   `runtimeClassName` and the `io.containerd.cri.runtime-handler`
+//!   annotation; confidential pods carry the initdata annotation.
+//!
+//! Images are the pinned references the caller resolved. What has no
+//! Kubernetes form is named in one warning per key.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+
+use base64::Engine;
+use k8s_openapi::ByteString;
+use k8s_openapi::api::apps::v1::{Deployment, DeploymentSpec};
+use k8s_openapi::api::batch::v1::{Job, JobSpec};
+use k8s_openapi::api::core::v1::{
+    Capabilities, ConfigMap, ConfigMapEnvSource, ConfigMapVolumeSource, Container, ContainerPort,
+    EmptyDirVolumeSource, EnvFromSource, ExecAction, HostPathVolumeSource, PersistentVolumeClaim,
+    PersistentVolumeClaimSpec, PersistentVolumeClaimVolumeSource, Pod, PodSpec, PodTemplateSpec,
+    Probe, ResourceRequirements, Secret, SecretVolumeSource, SecurityContext, Service,
+    ServiceAccount, ServicePort, ServiceSpec, Volume, VolumeMount, VolumeResourceRequirements,
+};
+use k8s_openapi::api::rbac::v1::{PolicyRule, Role, RoleBinding, RoleRef, Subject};
+use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
+use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+
+use super::{KubeError, Object, object_name};
+use crate::compose::{ProjectModel, ServiceModel};
+
+/// The label naming a pod's service, and the one naming its project.
+pub const SERVICE_LABEL: &str = "app.kubernetes.io/name";
+pub const PROJECT_LABEL: &str = "app.kubernetes.io/part-of";
+/// The pod annotation recording its dependencies (`NAME=CONDITION,...`).
+pub const DEPENDS_ON: &str = "ccr.io/depends-on";
+pub const RUNTIME_HANDLER: &str = "io.containerd.cri.runtime-handler";
+pub const INITDATA: &str = "io.katacontainers.config.hypervisor.cc_init_data";
+/// The prefix of the init containers that wait for a dependency.
+pub const WAIT_PREFIX: &str = "wait-for-";
+/// What a PersistentVolumeClaim asks for (kompose's default).
+const CLAIM_SIZE: &str = "100Mi";
+
+/// What the conversion is asked for.
+#[derive(Clone, Debug, Default)]
+pub struct ConvertOptions {
+    pub namespace: Option<String>,
+    /// `--runtime-class`: every service's, unless its own
+    /// `x-ccr-runtime-class` says otherwise.
+    pub runtime_class: Option<String>,
+    /// The initdata TOML for confidential pods, byte for byte.
+    pub initdata: Option<Vec<u8>>,
+    /// The image of the init containers that wait for a Service.
+    pub wait_image: String,
+    /// The image of the init containers that wait for a Job (kubectl).
+    pub kubectl_image: String,
+}
+
+/// The objects, and one warning per key that has no Kubernetes form.
+#[derive(Debug, Default)]
+pub struct Converted {
+    pub objects: Vec<Object>,
+    pub warnings: Vec<String>,
+}
+
+/// Runtime classes of Confidential Containers: pods run in a TEE guest.
+pub fn is_confidential_class(class: &str) -> bool {
+    class.starts_with("kata-")
+        && ["coco", "tdx", "snp", "sev", "-se", "remote", "cca"]
+            .iter()
+            .any(|m| class.contains(m))
+}
+
+/// base64 of the gzip of `initdata` (the pod annotation's value).
+pub fn initdata_annotation(initdata: &[u8]) -> String {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(initdata).expect("in memory");
+    base64::engine::general_purpose::STANDARD.encode(gz.finish().expect("in memory"))
+}
+
+/// Warnings gathered by key: `key` → (why, services).
+#[derive(Default)]
+struct Unmapped(BTreeMap<String, (String, BTreeSet<String>)>);
+
+impl Unmapped {
+    fn add(&mut self, key: &str, service: &str, why: &str) {
+        self.0
+            .entry(key.to_string())
+            .or_insert_with(|| (why.to_string(), BTreeSet::new()))
+            .1
+            .insert(service.to_string());
+    }
+
+    fn lines(self) -> Vec<String> {
+        self.0
+            .into_iter()
+            .map(|(key, (why, services))| {
+                let names: Vec<String> = services.into_iter().collect();
+                format!("{key} (services {}): {why}", names.join(", "))
+            })
+            .collect()
+    }
+}
+
+fn meta(name: &str, namespace: &Option<String>, labels: BTreeMap<String, String>) -> ObjectMeta {
+    ObjectMeta {
+        name: Some(name.to_string()),
+        namespace: namespace.clone(),
+        labels: (!labels.is_empty()).then_some(labels),
+        ..Default::default()
+    }
+}
+
+/// How a service runs on the cluster.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Workload {
+    Deployment,
+    /// A bare Pod with this restart policy.
+    Pod(&'static str),
+    /// A Job: a one-shot others wait for.
+    Job {
+        retries: i32,
+        on_failure: bool,
+    },
+}
+
+fn workload(svc: &ServiceModel, awaited: bool) -> Result<Workload, KubeError> {
+    let restart = svc.service.restart.as_deref().unwrap_or("");
+    let (name, retries) = match restart.split_once(':') {
+        Some((n, r)) => (n, r.parse::<i32>().unwrap_or(0)),
+        None => (restart, 0),
+    };
+    Ok(match (name, awaited) {
+        ("no" | "", true) => Workload::Job {
+            retries: 0,
+            on_failure: false,
+        },
+        ("on-failure", true) => Workload::Job {
+            retries: retries.max(1),
+            on_failure: true,
+        },
+        ("no", false) => Workload::Pod("Never"),
+        ("on-failure", false) => Workload::Pod("OnFailure"),
+        ("" | "always" | "unless-stopped", _) => Workload::Deployment,
+        (other, _) => {
+            return Err(KubeError::Service {
+                service: svc.name.clone(),
+                why: format!("restart: unknown policy {other:?}"),
+            });
+        }
+    })
+}
+
+/// The whole argv of a compose command or entrypoint.
+fn argv(
+    svc: &ServiceModel,
+    key: &str,
+    simple: Option<&String>,
+    list: Option<&Vec<String>>,
+) -> Result<Option<Vec<String>>, KubeError> {
+    match (simple, list) {
+        (_, Some(l)) => Ok(Some(l.clone())),
+        (Some(s), None) => shell_words::split(s)
+            .map(Some)
+            .map_err(|e| KubeError::Service {
+                service: svc.name.clone(),
+                why: format!("{key}: {e}"),
+            }),
+        (None, None) => Ok(None),
+    }
+}
+
+fn environment(svc: &ServiceModel) -> BTreeMap<String, String> {
+    match &svc.service.environment {
+        docker_compose_types::Environment::KvPair(m) => m
+            .iter()
+            .filter_map(|(k, v)| v.as_ref().map(|v| (k.clone(), v.to_string())))
+            .collect(),
+        docker_compose_types::Environment::List(l) => l
+            .iter()
+            .filter_map(|e| e.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    }
+}
+
+fn seconds(svc: &ServiceModel, key: &str, v: &Option<String>) -> Result<Option<i32>, KubeError> {
+    match v {
+        None => Ok(None),
+        Some(t) => crate::units::parse_duration(t)
+            // Kubernetes counts whole seconds, at least one.
+            .map(|d| Some((d.as_secs_f64().ceil() as i32).max(1)))
+            .ok_or_else(|| KubeError::Service {
+                service: svc.name.clone(),
+                why: format!("{key}: invalid duration {t:?}"),
+            }),
+    }
+}
+
+/// The healthcheck as a probe (none when disabled).
+fn probe(svc: &ServiceModel) -> Result<Option<Probe>, KubeError> {
+    let Some(h) = &svc.healthcheck else {
+        return Ok(None);
+    };
+    let command = match h.test.first().map(String::as_str) {
+        _ if h.disable => return Ok(None),
+        Some("NONE") | None => return Ok(None),
+        Some("CMD") => h.test[1..].to_vec(),
+        Some("CMD-SHELL") => vec!["/bin/sh".into(), "-c".into(), h.test[1..].join(" ")],
+        Some(_) => h.test.clone(),
+    };
+    let start = seconds(svc, "healthcheck.start_period", &h.start_period)?;
+    Ok(Some(Probe {
+        exec: Some(ExecAction {
+            command: Some(command),
+        }),
+        period_seconds: Some(seconds(svc, "healthcheck.interval", &h.interval)?.unwrap_or(30)),
+        timeout_seconds: Some(seconds(svc, "healthcheck.timeout", &h.timeout)?.unwrap_or(30)),
+        failure_threshold: Some(h.retries.map(|r| r.max(1) as i32).unwrap_or(3)),
+        initial_delay_seconds: start,
+        ..Default::default()
+    }))
+}
+
+/// compose's memory sizes (`512m`, `1g`, bytes) as a quantity in bytes.
+fn memory(svc: &ServiceModel, key: &str, v: &str) -> Result<Quantity, KubeError> {
+    crate::units::parse_bytes(v)
+        .map(|b| Quantity(b.to_string()))
+        .ok_or_else(|| KubeError::Service {
+            service: svc.name.clone(),
+            why: format!("{key}: invalid size {v:?}"),
+        })
+}
+
+fn cpus(c: f64) -> Quantity {
+    Quantity(format!("{}m", (c * 1000.0).round() as i64))
+}
+
+fn resources(svc: &ServiceModel) -> Result<Option<ResourceRequirements>, KubeError> {
+    let limits = svc
+        .deploy
+        .resources
+        .as_ref()
+        .and_then(|r| r.limits.clone())
+        .unwrap_or_default();
+    let mut out = BTreeMap::new();
+    if let Some(c) = svc.cpus.or(limits.cpus).filter(|c| *c > 0.0) {
+        out.insert("cpu".to_string(), cpus(c));
+    }
+    match (svc.service.mem_limit.as_deref(), limits.memory.as_deref()) {
+        (Some(m), _) => {
+            out.insert("memory".into(), memory(svc, "mem_limit", m)?);
+        }
+        (None, Some(m)) => {
+            out.insert("memory".into(), memory(svc, "deploy.resources.limits", m)?);
+        }
+        _ => {}
+    }
+    Ok((!out.is_empty()).then(|| ResourceRequirements {
+        limits: Some(out),
+        ..Default::default()
+    }))
+}
+
+/// `user`, `read_only`, `cap_*`, `privileged`.
+fn security(svc: &ServiceModel, unmapped: &mut Unmapped) -> Option<SecurityContext> {
+    let s = &svc.service;
+    let mut sc = SecurityContext::default();
+    if let Some(u) = &s.user {
+        let (user, group) = match u.split_once(':') {
+            Some((u, g)) => (u, Some(g)),
+            None => (u.as_str(), None),
+        };
+        match (user.parse::<i64>(), group.map(str::parse::<i64>)) {
+            (Ok(u), None) => sc.run_as_user = Some(u),
+            (Ok(u), Some(Ok(g))) => {
+                sc.run_as_user = Some(u);
+                sc.run_as_group = Some(g);
+            }
+            _ => unmapped.add(
+                "user",
+                &svc.name,
+                "a user or group name: Kubernetes takes numeric ids (runAsUser, runAsGroup) only",
+            ),
+        }
+    }
+    if s.read_only {
+        sc.read_only_root_filesystem = Some(true);
+    }
+    if s.privileged {
+        sc.privileged = Some(true);
+    }
+    let caps = |l: &[String]| -> Option<Vec<String>> {
+        (!l.is_empty()).then(|| {
+            l.iter()
+                .map(|c| c.trim_start_matches("CAP_").to_ascii_uppercase())
+                .collect()
+        })
+    };
+    if !s.cap_add.is_empty() || !s.cap_drop.is_empty() {
+        sc.capabilities = Some(Capabilities {
+            add: caps(&s.cap_add),
+            drop: caps(&s.cap_drop),
+        });
+    }
+    (sc != SecurityContext::default()).then_some(sc)
+}
+
+/// The ports a service's Service and container have: (port, protocol).
+fn service_ports(svc: &ServiceModel) -> Vec<(i32, String)> {
+    let mut out: Vec<(i32, String)> = Vec::new();
+    let mut add = |port: i32, proto: &str| {
+        let p = (port, proto.to_ascii_uppercase());
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    };
+    for p in &svc.ports {
+        add(p.target as i32, &p.protocol);
+    }
+    for e in &svc.service.expose {
+        let (port, proto) = e.split_once('/').unwrap_or((e.as_str(), "tcp"));
+        if let Ok(port) = port.parse::<i32>() {
+            add(port, proto);
+        }
+    }
+    out
+}
+
+/// Keys without a Kubernetes form (or that need no mapping: the loader
+/// already acted on `profiles`, `build` is the image's past).
+fn warn_unmapped(svc: &ServiceModel, model: &ProjectModel, unmapped: &mut Unmapped) {
+    let s = &svc.service;
+    for k in &svc.unsupported {
+        unmapped.add(k, &svc.name, "not supported by ccr");
+    }
+    if s.network_mode.is_some() {
+        unmapped.add(
+            "network_mode",
+            &svc.name,
+            "every pod has its own network namespace on the cluster network",
+        );
+    }
+    let custom: Vec<&String> = svc.networks.keys().filter(|k| *k != "default").collect();
+    if !custom.is_empty() {
+        unmapped.add(
+            "networks",
+            &svc.name,
+            "pods share the cluster network (use NetworkPolicies to separate them); aliases are not kept",
+        );
+    }
+    if !s.extra_hosts.is_empty() {
+        unmapped.add(
+            "extra_hosts",
+            &svc.name,
+            "use the pod's hostAliases by hand",
+        );
+    }
+    if !s.dns.is_empty() || !svc.dns_search.is_empty() {
+        unmapped.add(
+            "dns",
+            &svc.name,
+            "the cluster's DNS serves pods (dnsConfig by hand)",
+        );
+    }
+    if svc.pids_limit.is_some() {
+        unmapped.add(
+            "pids_limit",
+            &svc.name,
+            "a pod's process limit is the kubelet's",
+        );
+    }
+    if s.shm_size.is_some() {
+        unmapped.add(
+            "shm_size",
+            &svc.name,
+            "mount an emptyDir with medium Memory at /dev/shm by hand",
+        );
+    }
+    if s.stop_signal.is_some() {
+        unmapped.add(
+            "stop_signal",
+            &svc.name,
+            "Kubernetes stops containers with SIGTERM (the image's STOPSIGNAL, with containerd)",
+        );
+    }
+    if svc.build.is_some() {
+        unmapped.add(
+            "build",
+            &svc.name,
+            "the cluster runs the pushed image (pinned by digest); build and push it first",
+        );
+    }
+    if s.container_name.is_some() {
+        unmapped.add(
+            "container_name",
+            &svc.name,
+            "pods are named after their workload",
+        );
+    }
+    if s.init {
+        unmapped.add(
+            "init",
+            &svc.name,
+            "use shareProcessNamespace or an init in the image",
+        );
+    }
+    if svc.platform.is_some() {
+        unmapped.add(
+            "platform",
+            &svc.name,
+            "the pinned digest selects the image; use a nodeSelector on kubernetes.io/arch",
+        );
+    }
+    for p in &svc.ports {
+        if p.published.as_deref().is_some_and(|r| r.contains('-')) {
+            unmapped.add(
+                "ports",
+                &svc.name,
+                "a published range: the container gets no hostPort",
+            );
+        }
+    }
+    let _ = model;
+}
+
+/// Reads a config's or secret's content.
+fn file_content(
+    r: &crate::compose::model::Resource,
+    kind: &str,
+    key: &str,
+) -> Result<Vec<u8>, KubeError> {
+    match (&r.file, &r.content, &r.environment) {
+        (Some(f), _, _) => {
+            crate::bounded::read(f, crate::bounded::CONFIG_FILE).map_err(|source| KubeError::Io {
+                path: f.clone(),
+                source,
+            })
+        }
+        (None, Some(c), _) => Ok(c.clone().into_bytes()),
+        (None, None, Some(var)) => Ok(std::env::var(var).unwrap_or_default().into_bytes()),
+        _ => Err(KubeError::Manifest {
+            what: format!("{kind}s.{key}"),
+            why: "has no file, content or environment".into(),
+        }),
+    }
+}
+
+struct Pods<'a> {
+    model: &'a ProjectModel,
+    opts: &'a ConvertOptions,
+    project: String,
+    /// Services others wait for with service_completed_successfully.
+    awaited: BTreeSet<String>,
+    /// Named volumes used by more than one service.
+    shared: BTreeSet<String>,
+}
+
+impl Pods<'_> {
+    fn labels(&self, svc: &ServiceModel) -> BTreeMap<String, String> {
+        BTreeMap::from([
+            (SERVICE_LABEL.to_string(), object_name(&svc.name)),
+            (PROJECT_LABEL.to_string(), self.project.clone()),
+        ])
+    }
+
+    /// The pod of `svc` with `image`, and the objects it needs of its own
+    /// (ConfigMaps); volumes and configs used are recorded in `used`.
+    fn pod(
+        &self,
+        svc: &ServiceModel,
+        image: &str,
+        restart: &str,
+        unmapped: &mut Unmapped,
+        used: &mut Used,
+    ) -> Result<(PodTemplateSpec, Vec<Object>), KubeError> {
+        let s = &svc.service;
+        let name = object_name(&svc.name);
+        let mut own = Vec::new();
+        let mut container = Container {
+            name: name.clone(),
+            image: Some(image.to_string()),
+            command: match &s.entrypoint {
+                Some(docker_compose_types::Entrypoint::List(l)) => {
+                    argv(svc, "entrypoint", None, Some(l))?
+                }
+                Some(docker_compose_types::Entrypoint::Simple(c)) => {
+                    argv(svc, "entrypoint", Some(c), None)?
+                }
+                None => None,
+            },
+            args: match &s.command {
+                Some(docker_compose_types::Command::Args(l)) => {
+                    argv(svc, "command", None, Some(l))?
+                }
+                Some(docker_compose_types::Command::Simple(c)) => {
+                    argv(svc, "command", Some(c), None)?
+                }
+                None => None,
+            },
+            working_dir: s.working_dir.clone(),
+            tty: s.tty.then_some(true),
+            stdin: s.stdin_open.then_some(true),
+            security_context: security(svc, unmapped),
+            resources: resources(svc)?,
+            ..Default::default()
+        };
+        let env = environment(svc);
+        if !env.is_empty() {
+            let cm = format!("{name}-env");
+            own.push(Object::ConfigMap(ConfigMap {
+                metadata: meta(&cm, &self.opts.namespace, self.labels(svc)),
+                data: Some(env),
+                ..Default::default()
+            }));
+            container.env_from = Some(vec![EnvFromSource {
+                config_map_ref: Some(ConfigMapEnvSource {
+                    name: cm,
+                    optional: None,
+                }),
+                ..Default::default()
+            }]);
+        }
+        let mut ports = Vec::new();
+        for (port, proto) in service_ports(svc) {
+            let host = svc
+                .ports
+                .iter()
+                .find(|p| p.target as i32 == port && p.protocol.eq_ignore_ascii_case(&proto))
+                .and_then(|p| p.published.as_deref())
+                .and_then(|p| p.parse::<i32>().ok());
+            ports.push(ContainerPort {
+                container_port: port,
+                host_port: host,
+                protocol: Some(proto),
+                ..Default::default()
+            });
+        }
+        container.ports = (!ports.is_empty()).then_some(ports);
+        if let Some(p) = probe(svc)? {
+            container.liveness_probe = Some(p.clone());
+            container.readiness_probe = Some(p);
+        }
+        // Mounts.
+        let mut volumes: Vec<Volume> = Vec::new();
+        let mut mounts: Vec<VolumeMount> = Vec::new();
+        let mut mount = |vol: Volume, m: VolumeMount, volumes: &mut Vec<Volume>| {
+            if !volumes.iter().any(|v| v.name == vol.name) {
+                volumes.push(vol);
+            }
+            mounts.push(m);
+        };
+        for (i, m) in svc.volumes.iter().enumerate() {
+            let read_only = m.read_only.then_some(true);
+            match (m.kind.as_str(), &m.source) {
+                ("volume", Some(key)) => {
+                    let claim = object_name(key);
+                    used.volumes.insert(key.clone());
+                    mount(
+                        Volume {
+                            name: claim.clone(),
+                            persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource {
+                                claim_name: claim.clone(),
+                                read_only,
+                            }),
+                            ..Default::default()
+                        },
+                        VolumeMount {
+                            name: claim,
+                            mount_path: m.target.clone(),
+                            read_only,
+                            ..Default::default()
+                        },
+                        &mut volumes,
+                    );
+                }
+                ("volume", None) | ("tmpfs", _) => {
+                    let vol = format!("{}-{}", if m.kind == "tmpfs" { "tmpfs" } else { "anon" }, i);
+                    let size = m.tmpfs.as_ref().and_then(|t| t.size.clone());
+                    mount(
+                        Volume {
+                            name: vol.clone(),
+                            empty_dir: Some(EmptyDirVolumeSource {
+                                medium: (m.kind == "tmpfs").then(|| "Memory".to_string()),
+                                size_limit: match size {
+                                    Some(s) => Some(memory(svc, "tmpfs.size", &s)?),
+                                    None => None,
+                                },
+                                ..Default::default()
+                            }),
+                            ..Default::default()
+                        },
+                        VolumeMount {
+                            name: vol,
+                            mount_path: m.target.clone(),
+                            read_only,
+                            ..Default::default()
+                        },
+                        &mut volumes,
+                    );
+                }
+                ("bind", source) => {
+                    unmapped.add(
+                        "volumes",
+                        &svc.name,
+                        "a bind mount of a host path: a hostPath on whatever node runs the pod",
+                    );
+                    let vol = format!("host-{i}");
+                    mount(
+                        Volume {
+                            name: vol.clone(),
+                            host_path: Some(HostPathVolumeSource {
+                                path: source.clone().unwrap_or_default(),
+                                type_: None,
+                            }),
+                            ..Default::default()
+                        },
+                        VolumeMount {
+                            name: vol,
+                            mount_path: m.target.clone(),
+                            read_only,
+                            ..Default::default()
+                        },
+                        &mut volumes,
+                    );
+                }
+                (other, _) => unmapped.add(
+                    "volumes",
+                    &svc.name,
+                    &format!("volume type {other} has no Kubernetes form"),
+                ),
+            }
+        }
+        let tmpfs = match &s.tmpfs {
+            Some(docker_compose_types::Tmpfs::Simple(t)) => vec![t.clone()],
+            Some(docker_compose_types::Tmpfs::List(l)) => l.clone(),
+            None => Vec::new(),
+        };
+        for (i, t) in tmpfs.iter().enumerate() {
+            let target = t.split(':').next().unwrap_or(t).to_string();
+            let vol = format!("tmpfs-key-{i}");
+            mount(
+                Volume {
+                    name: vol.clone(),
+                    empty_dir: Some(EmptyDirVolumeSource {
+                        medium: Some("Memory".into()),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                },
+                VolumeMount {
+                    name: vol,
+                    mount_path: target,
+                    ..Default::default()
+                },
+                &mut volumes,
+            );
+        }
+        for (kind, list) in [("config", &svc.configs), ("secret", &svc.secrets)] {
+            for f in list {
+                let obj = object_name(&f.source);
+                let target = f.target.clone().unwrap_or_else(|| match kind {
+                    "secret" => format!("/run/secrets/{}", f.source),
+                    _ => format!("/{}", f.source),
+                });
+                let target = if target.starts_with('/') {
+                    target
+                } else {
+                    format!("/run/secrets/{target}")
+                };
+                let vol = format!("{kind}-{obj}");
+                let mode = f.mode.map(|m| m as i32);
+                let volume = match kind {
+                    "config" => {
+                        used.configs.insert(f.source.clone());
+                        Volume {
+                            name: vol.clone(),
+                            config_map: Some(ConfigMapVolumeSource {
+                                name: obj.clone(),
+                                default_mode: mode,
+                                ..Default::default()
+                            }),
+                            ..Default::default()
+                        }
+                    }
+                    _ => {
+                        used.secrets.insert(f.source.clone());
+                        Volume {
+                            name: vol.clone(),
+                            secret: Some(SecretVolumeSource {
+                                secret_name: Some(obj.clone()),
+                                default_mode: mode,
+                                ..Default::default()
+                            }),
+                            ..Default::default()
+                        }
+                    }
+                };
+                mount(
+                    volume,
+                    VolumeMount {
+                        name: vol,
+                        mount_path: target,
+                        sub_path: Some(file_key(&f.source)),
+                        read_only: Some(true),
+                        ..Default::default()
+                    },
+                    &mut volumes,
+                );
+            }
+        }
+        container.volume_mounts = (!mounts.is_empty()).then_some(mounts);
+
+        // Dependencies.
+        let mut init = Vec::new();
+        let mut recorded = Vec::new();
+        let mut needs_reader = false;
+        for (dep, d) in &svc.depends_on {
+            let Some(other) = self.model.service(dep) else {
+                continue;
+            };
+            let dep_name = object_name(dep);
+            match d.condition.as_str() {
+                "service_healthy" => {
+                    // A Service routes to ready pods only, and a headless
+                    // one's name resolves only to them.
+                    let wait = match service_ports(other).into_iter().next() {
+                        Some((port, _)) => format!("nc -z -w 2 {dep_name} {port}"),
+                        None => format!(
+                            "nslookup {dep_name}.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local >/dev/null 2>&1"
+                        ),
+                    };
+                    if other.healthcheck.is_none() {
+                        unmapped.add(
+                            "depends_on",
+                            &svc.name,
+                            "service_healthy on a service without a healthcheck: waits for it to be up only",
+                        );
+                    }
+                    init.push(Container {
+                        name: format!("{WAIT_PREFIX}{dep_name}"),
+                        image: Some(self.opts.wait_image.clone()),
+                        command: Some(vec![
+                            "sh".into(),
+                            "-c".into(),
+                            format!("until {wait}; do echo waiting for {dep_name}; sleep 1; done"),
+                        ]),
+                        ..Default::default()
+                    });
+                }
+                "service_completed_successfully" => {
+                    needs_reader = true;
+                    init.push(Container {
+                        name: format!("{WAIT_PREFIX}{dep_name}"),
+                        image: Some(self.opts.kubectl_image.clone()),
+                        command: Some(vec![
+                            "kubectl".into(),
+                            "wait".into(),
+                            "--for=condition=complete".into(),
+                            "--timeout=-1s".into(),
+                            format!("job/{dep_name}"),
+                        ]),
+                        ..Default::default()
+                    });
+                }
+                _ => {
+                    unmapped.add(
+                        "depends_on",
+                        &svc.name,
+                        "service_started: pods start in any order on a cluster",
+                    );
+                    continue;
+                }
+            }
+            recorded.push(format!("{dep_name}={}", d.condition));
+        }
+
+        // The pod.
+        let class = svc
+            .runtime_class
+            .clone()
+            .or_else(|| self.opts.runtime_class.clone());
+        let confidential = svc
+            .confidential
+            .unwrap_or_else(|| class.as_deref().is_some_and(is_confidential_class));
+        let mut annotations = BTreeMap::new();
+        if let Some(c) = &class {
+            annotations.insert(RUNTIME_HANDLER.to_string(), c.clone());
+        }
+        if confidential {
+            match &self.opts.initdata {
+                Some(i) => {
+                    annotations.insert(INITDATA.to_string(), initdata_annotation(i));
+                }
+                None => unmapped.add(
+                    "x-ccr-confidential",
+                    &svc.name,
+                    "a confidential pod without initdata: provision the KBS (ccr cvm provision --compose -o FILE) and convert with --initdata FILE",
+                ),
+            }
+        }
+        if !recorded.is_empty() {
+            annotations.insert(DEPENDS_ON.to_string(), recorded.join(","));
+        }
+        let labels = &s.labels;
+        let mut user_labels: BTreeMap<String, String> = match labels {
+            docker_compose_types::Labels::Map(m) => {
+                m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+            }
+            docker_compose_types::Labels::List(l) => l
+                .iter()
+                .map(|e| match e.split_once('=') {
+                    Some((k, v)) => (k.to_string(), v.to_string()),
+                    None => (e.clone(), String::new()),
+                })
+                .collect(),
+        };
+        // Compose labels are container labels: kept as annotations (label
+        // values have a syntax of their own).
+        annotations.append(&mut user_labels);
+        let spec = PodSpec {
+            containers: vec![container],
+            init_containers: (!init.is_empty()).then_some(init),
+            volumes: (!volumes.is_empty()).then_some(volumes),
+            restart_policy: Some(restart.to_string()),
+            runtime_class_name: class,
+            hostname: s.hostname.as_deref().map(object_name),
+            service_account_name: needs_reader.then(|| format!("{}-waiter", self.project)),
+            termination_grace_period_seconds: svc.stop_grace_period.map(|d| d.as_secs() as i64),
+            ..Default::default()
+        };
+        if svc.volumes.iter().any(|m| {
+            m.kind == "volume" && m.source.as_ref().is_some_and(|k| self.shared.contains(k))
+        }) {
+            unmapped.add(
+                "volumes",
+                &svc.name,
+                "a named volume shared by several services: its claim asks for ReadWriteMany",
+            );
+        }
+        Ok((
+            PodTemplateSpec {
+                metadata: Some(ObjectMeta {
+                    labels: Some(self.labels(svc)),
+                    annotations: (!annotations.is_empty()).then_some(annotations),
+                    ..Default::default()
+                }),
+                spec: Some(spec),
+            },
+            own,
+        ))
+    }
+}
+
+/// The key a config's or secret's file has in its ConfigMap or Secret.
+fn file_key(source: &str) -> String {
+    source
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+#[derive(Default)]
+struct Used {
+    volumes: BTreeSet<String>,
+    configs: BTreeSet<String>,
+    secrets: BTreeSet<String>,
+}
+
+/// The project as Kubernetes objects, each service's image `pins[name]`.
+pub fn convert(
+    model: &ProjectModel,
+    pins: &BTreeMap<String, String>,
+    opts: &ConvertOptions,
+) -> Result<Converted, KubeError> {
+    let project = object_name(&model.name);
+    let awaited: BTreeSet<String> = model
+        .services
+        .iter()
+        .flat_map(|s| s.depends_on.iter())
+        .filter(|(_, d)| d.condition == "service_completed_successfully")
+        .map(|(n, _)| n.clone())
+        .collect();
+    let mut users: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in &model.services {
+        let mine: BTreeSet<&str> = s
+            .volumes
+            .iter()
+            .filter(|m| m.kind == "volume")
+            .filter_map(|m| m.source.as_deref())
+            .collect();
+        for v in mine {
+            *users.entry(v).or_default() += 1;
+        }
+    }
+    let shared: BTreeSet<String> = users
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(v, _)| v.to_string())
+        .collect();
+    let pods = Pods {
+        model,
+        opts,
+        project: project.clone(),
+        awaited,
+        shared,
+    };
+    let mut unmapped = Unmapped::default();
+    let mut used = Used::default();
+    let mut workloads = Vec::new();
+    let mut services = Vec::new();
+    let mut own = Vec::new();
+    let mut needs_reader = false;
+    for svc in &model.services {
+        let name = object_name(&svc.name);
+        if name != svc.name {
+            unmapped.add(
+                "(service name)",
+                &svc.name,
+                "not a Kubernetes name: its objects (and the name other services reach it by) use `-` for `_` and `.`, in lower case",
+            );
+        }
+        warn_unmapped(svc, model, &mut unmapped);
+        let image = pins
+            .get(&svc.name)
+            .cloned()
+            .ok_or_else(|| KubeError::Service {
+                service: svc.name.clone(),
+                why: "its image was not resolved".into(),
+            })?;
+        let kind = workload(svc, pods.awaited.contains(&svc.name))?;
+        let restart = match kind {
+            Workload::Deployment => "Always",
+            Workload::Pod(r) => r,
+            Workload::Job { on_failure, .. } => {
+                if on_failure {
+                    "OnFailure"
+                } else {
+                    "Never"
+                }
+            }
+        };
+        let (template, mut extra) = pods.pod(svc, &image, restart, &mut unmapped, &mut used)?;
+        own.append(&mut extra);
+        needs_reader |= template
+            .spec
+            .as_ref()
+            .is_some_and(|s| s.service_account_name.is_some());
+        let labels = pods.labels(svc);
+        let metadata = meta(&name, &opts.namespace, labels.clone());
+        workloads.push(match kind {
+            Workload::Deployment => Object::Deployment(Deployment {
+                metadata,
+                spec: DeploymentSpec {
+                    replicas: Some(svc.replicas() as i32),
+                    selector: LabelSelector {
+                        match_labels: Some(labels.clone()),
+                        ..Default::default()
+                    },
+                    template,
+                    ..Default::default()
+                },
+                ..Default::default()
+            }),
+            Workload::Pod(_) => {
+                if svc.replicas() > 1 {
+                    unmapped.add(
+                        "deploy.replicas",
+                        &svc.name,
+                        "a bare Pod (its restart policy) runs once",
+                    );
+                }
+                let mut m = template.metadata.unwrap_or_default();
+                m.name = metadata.name;
+                m.namespace = metadata.namespace;
+                Object::Pod(Pod {
+                    metadata: m,
+                    spec: template.spec,
+                    ..Default::default()
+                })
+            }
+            Workload::Job { retries, .. } => Object::Job(Job {
+                metadata,
+                spec: Some(JobSpec {
+                    backoff_limit: Some(retries),
+                    template,
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+        });
+        // Every service is reached by its name, as on a compose network: on
+        // its ports, or (without ports) through a headless Service whose
+        // name resolves to its ready pods.
+        let ports = service_ports(svc);
+        {
+            let headless = ports.is_empty();
+            services.push(Object::Service(Service {
+                metadata: meta(&name, &opts.namespace, labels.clone()),
+                spec: Some(ServiceSpec {
+                    selector: Some(labels),
+                    cluster_ip: headless.then(|| "None".to_string()),
+                    ports: (!headless).then(|| {
+                        ports
+                            .into_iter()
+                            .map(|(port, proto)| ServicePort {
+                                name: Some(format!("{port}-{}", proto.to_ascii_lowercase())),
+                                port,
+                                target_port: Some(IntOrString::Int(port)),
+                                protocol: Some(proto),
+                                ..Default::default()
+                            })
+                            .collect()
+                    }),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }));
+        }
+    }
+    let mut objects = Vec::new();
+    let project_labels = BTreeMap::from([(PROJECT_LABEL.to_string(), project.clone())]);
+    if needs_reader {
+        let sa = format!("{project}-waiter");
+        objects.push(Object::ServiceAccount(ServiceAccount {
+            metadata: meta(&sa, &opts.namespace, project_labels.clone()),
+            ..Default::default()
+        }));
+        objects.push(Object::Role(Role {
+            metadata: meta(&sa, &opts.namespace, project_labels.clone()),
+            rules: Some(vec![PolicyRule {
+                api_groups: Some(vec!["batch".into()]),
+                resources: Some(vec!["jobs".into()]),
+                verbs: vec!["get".into(), "list".into(), "watch".into()],
+                ..Default::default()
+            }]),
+        }));
+        objects.push(Object::RoleBinding(RoleBinding {
+            metadata: meta(&sa, &opts.namespace, project_labels.clone()),
+            role_ref: RoleRef {
+                api_group: Some("rbac.authorization.k8s.io".into()),
+                kind: "Role".into(),
+                name: sa.clone(),
+            },
+            subjects: Some(vec![Subject {
+                kind: "ServiceAccount".into(),
+                name: sa.clone(),
+                // A ServiceAccount subject names its namespace.
+                namespace: Some(opts.namespace.clone().unwrap_or_else(|| "default".into())),
+                ..Default::default()
+            }]),
+        }));
+    }
+    objects.extend(own);
+    for key in &used.configs {
+        let r = model.configs.get(key).ok_or_else(|| KubeError::Manifest {
+            what: format!("configs.{key}"),
+            why: "used but not defined".into(),
+        })?;
+        if r.external {
+            continue;
+        }
+        let text = file_content(r, "config", key)?;
+        let (data, binary_data) = match String::from_utf8(text) {
+            Ok(t) => (Some(BTreeMap::from([(file_key(key), t)])), None),
+            Err(e) => (
+                None,
+                Some(BTreeMap::from([(
+                    file_key(key),
+                    ByteString(e.into_bytes()),
+                )])),
+            ),
+        };
+        objects.push(Object::ConfigMap(ConfigMap {
+            metadata: meta(&object_name(key), &opts.namespace, project_labels.clone()),
+            data,
+            binary_data,
+            ..Default::default()
+        }));
+    }
+    for key in &used.secrets {
+        let r = model.secrets.get(key).ok_or_else(|| KubeError::Manifest {
+            what: format!("secrets.{key}"),
+            why: "used but not defined".into(),
+        })?;
+        if r.external {
+            continue;
+        }
+        let data = file_content(r, "secret", key)?;
+        objects.push(Object::Secret(Secret {
+            metadata: meta(&object_name(key), &opts.namespace, project_labels.clone()),
+            data: Some(BTreeMap::from([(file_key(key), ByteString(data))])),
+            type_: Some("Opaque".into()),
+            ..Default::default()
+        }));
+    }
+    for key in &used.volumes {
+        let external = model.volumes.get(key).is_some_and(|v| v.external);
+        if external {
+            continue;
+        }
+        let mode = if pods.shared.contains(key) {
+            "ReadWriteMany"
+        } else {
+            "ReadWriteOnce"
+        };
+        objects.push(Object::PersistentVolumeClaim(PersistentVolumeClaim {
+            metadata: meta(&object_name(key), &opts.namespace, project_labels.clone()),
+            spec: Some(PersistentVolumeClaimSpec {
+                access_modes: Some(vec![mode.into()]),
+                resources: Some(VolumeResourceRequirements {
+                    requests: Some(BTreeMap::from([(
+                        "storage".to_string(),
+                        Quantity(CLAIM_SIZE.into()),
+                    )])),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }));
+    }
+    objects.extend(services);
+    objects.extend(workloads);
+    Ok(Converted {
+        objects,
+        warnings: unmapped.lines(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coco_runtime_classes_are_confidential() {
+        for c in [
+            "kata-qemu-coco-dev",
+            "kata-qemu-tdx",
+            "kata-qemu-snp",
+            "kata-remote",
+        ] {
+            assert!(is_confidential_class(c), "{c}");
+        }
+        for c in ["kata-qemu", "runc", "gvisor", "kata-clh"] {
+            assert!(!is_confidential_class(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn cpus_and_file_keys() {
+        assert_eq!(cpus(0.5).0, "500m");
+        assert_eq!(cpus(2.0).0, "2000m");
+        assert_eq!(file_key("my cfg/x"), "my-cfg-x");
+    }
+}
