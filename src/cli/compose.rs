@@ -420,7 +420,7 @@ pub fn project(flags: &ProjectFlags, services: &[String]) -> Result<Project, Err
 
 /// The project the flags describe, typed for running; its warnings
 /// (keys ccr ignores) printed once.
-fn model(flags: &ProjectFlags, services: &[String]) -> Result<ProjectModel, Error> {
+pub fn model(flags: &ProjectFlags, services: &[String]) -> Result<ProjectModel, Error> {
     let p = project(flags, services)?;
     let m = compose::typed_project(&p).map_err(compose::ComposeError::from)?;
     for w in m.warnings() {

@@ -191,12 +191,27 @@ pub struct ProvisionArgs {
     #[command(flatten)]
     pub admin: super::kbs::AdminArgs,
     /// An image the guest may run (repeatable): its repository, signed with the cosign key, is admitted; everything else is rejected
-    #[arg(long = "image", required = true, value_name = "IMAGE")]
+    #[arg(
+        long = "image",
+        value_name = "IMAGE",
+        required_unless_present = "compose"
+    )]
     #[arg(add = super::complete::image())]
     pub images: Vec<String>,
-    /// The cosign public key the images are signed with
-    #[arg(long, value_name = "cosign.pub")]
-    pub cosign_key: PathBuf,
+    /// The cosign public key the images are signed with (with --compose: for services without x-nerdctl-cosign-public-key)
+    #[arg(long, value_name = "cosign.pub", required_unless_present = "compose")]
+    pub cosign_key: Option<PathBuf>,
+    /// Provision for the confidential services of a compose project (-f, -p): each one's image admitted at the digest it resolves to, with its own key
+    #[arg(long, conflicts_with = "images")]
+    pub compose: bool,
+    #[command(flatten)]
+    pub project: super::compose::ProjectFlags,
+    /// With --compose: the runtime class pods get where a service names none (as compose convert --runtime-class)
+    #[arg(long, value_name = "NAME")]
+    pub runtime_class: Option<String>,
+    /// A key-encryption key to store: KID=FILE, as image encrypt --kek-out wrote it (repeatable)
+    #[arg(long = "kek", value_name = "KID=FILE")]
+    pub keks: Vec<String>,
     /// Also upload the credentials recorded (ccr login) for the images' registries
     #[arg(long)]
     pub registry_auth: bool,
@@ -216,14 +231,59 @@ fn provision(ctx: &Context, a: ProvisionArgs) -> Result<i32, Error> {
         .admin
         .credentials()
         .ok_or_else(|| Error::Usage("give --admin-key or --admin-token".into()))?;
-    let req = crate::engine::provision::ProvisionRequest {
+    use crate::engine::provision::{ProvisionImage, ProvisionRequest, compose_request};
+    let keks = a
+        .keks
+        .iter()
+        .map(|spec| {
+            let (kid, file) = spec
+                .split_once('=')
+                .ok_or_else(|| Error::Usage(format!("--kek {spec:?}: give KID=FILE")))?;
+            let uri: crate::kbs::ResourceUri =
+                kid.strip_prefix("kbs:///").unwrap_or(kid).parse()?;
+            Ok((uri, PathBuf::from(file)))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let base = ProvisionRequest {
         kbs: a.kbs.settings(),
         admin,
-        images: a.images,
-        cosign_key: a.cosign_key,
+        images: Vec::new(),
+        keks,
         registry_auth: a.registry_auth,
         allow_sample: a.allow_sample,
         tag: a.tag,
+    };
+    let req = if a.compose {
+        let model = super::compose::model(&a.project, &[])?;
+        let p = compose_request(
+            ctx,
+            &model,
+            a.runtime_class.as_deref(),
+            a.cosign_key.as_deref(),
+            base,
+        )?;
+        for (svc, image) in &p.services {
+            eprintln!("Service {svc}: {image}");
+        }
+        for kid in &p.keks_not_given {
+            eprintln!(
+                "Not stored: {kid} (no --kek for it: it must be in the KBS already, as image encrypt registers it)"
+            );
+        }
+        p.request
+    } else {
+        let key = a.cosign_key.clone().unwrap_or_default();
+        ProvisionRequest {
+            images: a
+                .images
+                .iter()
+                .map(|i| ProvisionImage {
+                    reference: i.clone(),
+                    cosign_key: key.clone(),
+                })
+                .collect(),
+            ..base
+        }
     };
     let done = crate::engine::provision::provision(&ctx.opts.config, &req)?;
     for r in &done.resources {

@@ -23,8 +23,8 @@ pub struct KubeOutputArgs {
     /// The namespace of every object
     #[arg(long, value_name = "NS")]
     pub namespace: Option<String>,
-    /// The initdata TOML confidential pods boot with (what cvm provision wrote), embedded as their annotation
-    #[arg(long, value_name = "FILE")]
+    /// The initdata TOML confidential pods boot with (what cvm provision -o wrote), embedded as their cc_init_data annotation
+    #[arg(long = "cc-init-data", value_name = "FILE")]
     pub initdata: Option<PathBuf>,
     /// The image of the init containers that wait for a Service to answer
     #[arg(

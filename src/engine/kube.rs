@@ -10,7 +10,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::Context;
 use super::compose::Report;
-use crate::compose::{Project, ProjectModel};
+use crate::compose::{Project, ProjectModel, ServiceModel};
 use crate::error::Error;
 use crate::kube::{ConvertOptions, Converted, Object};
 use crate::reference::ImageRef;
@@ -22,10 +22,20 @@ use crate::runtime::{ContainerState, Runtime};
 /// signature checked on exactly that digest first. A reference that is
 /// already a digest is kept as it is.
 pub fn pin_images(ctx: &Context, model: &ProjectModel) -> Result<BTreeMap<String, String>, Error> {
+    let all: Vec<&ServiceModel> = model.services.iter().collect();
+    pin_services(ctx, model, &all)
+}
+
+/// [`pin_images`] for some of the project's services.
+pub fn pin_services(
+    ctx: &Context,
+    model: &ProjectModel,
+    services: &[&ServiceModel],
+) -> Result<BTreeMap<String, String>, Error> {
     let kbs = super::kbs::KbsSettings::default();
     let mut wanted: BTreeMap<String, (ImageRef, Vec<std::sync::Arc<crate::trust::TrustPolicy>>)> =
         BTreeMap::new();
-    for svc in &model.services {
+    for svc in services {
         let image = svc.image(&model.name);
         let r = ImageRef::parse(&image)?;
         let entry = wanted.entry(image).or_insert_with(|| (r, Vec::new()));
@@ -53,8 +63,7 @@ pub fn pin_images(ctx: &Context, model: &ProjectModel) -> Result<BTreeMap<String
         let (image, pinned) = r?;
         by_image.insert(image, pinned);
     }
-    Ok(model
-        .services
+    Ok(services
         .iter()
         .map(|s| (s.name.clone(), by_image[&s.image(&model.name)].clone()))
         .collect())

@@ -814,7 +814,7 @@ impl Pods<'_> {
                 None => unmapped.add(
                     "x-ccr-confidential",
                     &svc.name,
-                    "a confidential pod without initdata: provision the KBS (ccr cvm provision --compose -o FILE) and convert with --initdata FILE",
+                    "a confidential pod without initdata: provision the KBS (ccr cvm provision --compose -o FILE) and convert with --cc-init-data FILE",
                 ),
             }
         }
