@@ -2123,3 +2123,150 @@ fn cvm_provision_sets_up_the_kbs_and_the_initdata_for_a_guest() {
     // Signed with the same key, but not one of the provisioned images.
     refused(&run(&other), "reject");
 }
+
+/// `cvm provision --compose`: the project's confidential service (by its
+/// runtime class) provisioned with its own cosign key, its image admitted
+/// at the digest it resolved to and nothing else, its KEK stored from the
+/// file `image encrypt --kek-out` wrote; `compose convert --kubernetes
+/// --cc-init-data` embeds exactly the initdata whose digest provision
+/// printed; a guest booted with it runs the pinned image and refuses the
+/// same image by tag.
+#[test]
+fn cvm_provision_compose_provisions_the_project_and_convert_embeds_its_initdata() {
+    use base64::Engine;
+    use std::io::Read;
+    let reg = Registry::start();
+    let t = Env::new();
+    t.busybox("localhost/busybox:cmp");
+    let (admin, admin_pub) = admin_keys(&t, "admin");
+    let k = start_kbs(&admin_pub, &[]);
+    let prefix = t.path("cosign").to_str().unwrap().to_string();
+    cosign_keys(&t, &prefix);
+    let image = format!("{}/team/secret:1", reg.host());
+    let kek = t.path("kek.bin");
+    ok(&t
+        .cmd(&[
+            "image",
+            "encrypt",
+            "--recipient",
+            "provider:attestation-agent:keyid=kbs:///default/image-kek/cmp",
+            "--kek-out",
+            kek.to_str().unwrap(),
+            "localhost/busybox:cmp",
+            &image,
+        ])
+        .output()
+        .unwrap());
+    push_signed(&t, &prefix, &image);
+    let plain = format!("{}/team/plain:1", reg.host());
+    t.ok(&["tag", "localhost/busybox:cmp", &plain]);
+    t.ok(&["push", "-q", &plain]);
+    let dir = t.path("project");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(format!("{prefix}.pub"), dir.join("cosign.pub")).unwrap();
+    let compose = dir.join("compose.yaml");
+    std::fs::write(
+        &compose,
+        format!(
+            "services:\n  secret:\n    image: {image}\n    restart: \"no\"\n    x-ccr-runtime-class: kata-qemu-snp\n    x-nerdctl-verify: cosign\n    x-nerdctl-cosign-public-key: ./cosign.pub\n  plain:\n    image: {plain}\n"
+        ),
+    )
+    .unwrap();
+    let provision = |extra: &[&str]| {
+        let mut args = vec![
+            "cvm",
+            "provision",
+            "--compose",
+            "-f",
+            compose.to_str().unwrap(),
+            "--kbs-url",
+            &k.url,
+            "--admin-key",
+            &admin,
+            "--allow-sample",
+        ];
+        args.extend_from_slice(extra);
+        t.cmd(&args).output().unwrap()
+    };
+    // A KEK file that is no key is refused before anything is stored.
+    let short = t.path("short.bin");
+    std::fs::write(&short, b"too short").unwrap();
+    let bad_kek = format!("kbs:///default/image-kek/cmp={}", short.display());
+    refused(&provision(&["--kek", &bad_kek]), "32 bytes");
+    let initdata = t.path("initdata.toml");
+    let kek_spec = format!("kbs:///default/image-kek/cmp={}", kek.display());
+    let out = provision(&["--kek", &kek_spec, "-o", initdata.to_str().unwrap()]);
+    ok(&out);
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    let pinned = said
+        .lines()
+        .find_map(|l| l.strip_prefix("Service secret: "))
+        .unwrap_or_else(|| panic!("{said}"))
+        .to_string();
+    assert!(pinned.starts_with(&format!("{image}@sha256:")), "{pinned}");
+    assert!(!said.contains("Service plain"), "not confidential: {said}");
+    assert!(
+        said.contains("Stored kbs:///default/image-kek/cmp"),
+        "{said}"
+    );
+    let text = std::fs::read(&initdata).unwrap();
+    use sha2::Digest;
+    let digest = hex::encode(sha2::Sha384::digest(&text));
+    assert!(
+        said.contains(&format!("Initdata digest (sha384): {digest}")),
+        "{said}"
+    );
+    // The converted pod carries exactly that initdata; the plain service none.
+    let out = t
+        .cmd(&[
+            "compose",
+            "-f",
+            compose.to_str().unwrap(),
+            "convert",
+            "--kubernetes",
+            "--cc-init-data",
+            initdata.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let yaml = ok(&out);
+    let docs: Vec<serde_yaml::Value> = serde_yaml::Deserializer::from_str(&yaml)
+        .map(|d| serde::Deserialize::deserialize(d).unwrap())
+        .collect();
+    let pod = docs
+        .iter()
+        .find(|d| d["kind"] == "Pod" && d["metadata"]["name"] == "secret")
+        .expect("a bare Pod for restart: no");
+    assert_eq!(pod["spec"]["runtimeClassName"], "kata-qemu-snp");
+    assert_eq!(pod["spec"]["containers"][0]["image"], pinned.as_str());
+    let annotation =
+        pod["metadata"]["annotations"]["io.katacontainers.config.hypervisor.cc_init_data"]
+            .as_str()
+            .unwrap();
+    let gz = base64::engine::general_purpose::STANDARD
+        .decode(annotation)
+        .unwrap();
+    let mut unzipped = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..])
+        .read_to_end(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, text, "the annotation is the provisioned initdata");
+    let plain_pod = docs
+        .iter()
+        .find(|d| d["kind"] == "Deployment" && d["metadata"]["name"] == "plain")
+        .unwrap();
+    assert!(plain_pod["spec"]["template"]["metadata"]["annotations"].is_null());
+    // A guest booted with it: the pinned image runs (policy, key and KEK
+    // all from the KBS); the same image by its tag is not admitted.
+    let g = Guest(Env::new());
+    assert!(
+        ok(&run_in_mode(
+            &g.0,
+            &initdata,
+            &pinned,
+            &["echo", "admitted"]
+        ))
+        .ends_with("admitted\n")
+    );
+    refused(&run_in_mode(&g.0, &initdata, &image, &["true"]), "reject");
+}

@@ -24,8 +24,8 @@ pub struct KubeOutputArgs {
     #[arg(long, value_name = "NS")]
     pub namespace: Option<String>,
     /// The initdata TOML confidential pods boot with (what cvm provision -o wrote), embedded as their cc_init_data annotation
-    #[arg(long = "cc-init-data", value_name = "FILE")]
-    pub initdata: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub cc_init_data: Option<PathBuf>,
     /// The image of the init containers that wait for a Service to answer
     #[arg(
         long,
@@ -44,7 +44,7 @@ pub struct KubeOutputArgs {
 
 impl KubeOutputArgs {
     pub fn options(&self) -> Result<ConvertOptions, Error> {
-        let initdata = match &self.initdata {
+        let initdata = match &self.cc_init_data {
             Some(p) => {
                 let text =
                     crate::bounded::read(p, crate::bounded::CONFIG_FILE).map_err(|source| {
