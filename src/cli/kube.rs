@@ -45,18 +45,7 @@ pub struct KubeOutputArgs {
 impl KubeOutputArgs {
     pub fn options(&self) -> Result<ConvertOptions, Error> {
         let initdata = match &self.cc_init_data {
-            Some(p) => {
-                let text =
-                    crate::bounded::read(p, crate::bounded::CONFIG_FILE).map_err(|source| {
-                        Error::Io {
-                            path: p.clone(),
-                            source,
-                        }
-                    })?;
-                // Refused here, not by the guest: it must be initdata.
-                crate::cvm::Initdata::parse(text.clone(), p)?;
-                Some(text)
-            }
+            Some(p) => Some(crate::engine::kube::read_initdata(p)?),
             None => None,
         };
         Ok(ConvertOptions {

@@ -79,6 +79,18 @@ pub fn convert(
     Ok(crate::kube::convert(model, &pins, opts)?)
 }
 
+/// An initdata TOML for confidential pods, byte for byte, checked to be
+/// one (refused here, not by the guest that would fail to boot with it).
+pub fn read_initdata(path: &Path) -> Result<Vec<u8>, Error> {
+    let text =
+        crate::bounded::read(path, crate::bounded::CONFIG_FILE).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    crate::cvm::Initdata::parse(text.clone(), path)?;
+    Ok(text)
+}
+
 /// A manifest read from `file` (`-`: standard input), bounded.
 pub fn read_manifest(file: &Path) -> Result<String, Error> {
     let bytes = if file.as_os_str() == "-" {

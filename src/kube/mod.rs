@@ -48,8 +48,9 @@ impl KubeError {
     }
 }
 
-/// One object of a manifest.
+/// One object of a manifest (a manifest has few: their sizes do not matter).
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Object {
     ServiceAccount(ServiceAccount),
     Role(Role),

@@ -158,6 +158,9 @@ pub fn quantity(q: &str) -> Option<f64> {
     Some(n * factor)
 }
 
+/// A container's volumes, configs and secrets (compose's three lists).
+type Mounts = (Vec<Value>, Vec<Value>, Vec<Value>);
+
 struct Notes(BTreeMap<String, (String, BTreeSet<String>)>);
 
 impl Notes {
@@ -310,7 +313,7 @@ impl<'a> Play<'a> {
         who: &str,
         pod_volumes: &[PodVolume],
         c: &Container,
-    ) -> Result<(Vec<Value>, Vec<Value>, Vec<Value>), KubeError> {
+    ) -> Result<Mounts, KubeError> {
         let (mut volumes, mut configs, mut secrets) = (Vec::new(), Vec::new(), Vec::new());
         for m in c.volume_mounts.iter().flatten() {
             let Some(pv) = pod_volumes.iter().find(|x| x.name == m.name) else {
@@ -865,7 +868,7 @@ spec:
   restartPolicy: Never
   initContainers:
   - {name: wait-for-db, image: busybox, command: [sh, -c, "until nc -z db 5432; do sleep 1; done"]}
-  - {name: prep, image: busybox, command: [true]}
+  - {name: prep, image: busybox, command: ["true"]}
   containers:
   - name: web
     image: busybox
