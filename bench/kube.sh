@@ -16,7 +16,7 @@ bash tests/setup.sh >/dev/null
 cargo build --release --locked -q
 ccr=$PWD/target/release/ccr
 work=$(mktemp -d /var/tmp/ccr-bench.XXXXXX)
-export CCR_DATA_ROOT=$work/ccr
+export CCR_DATA_ROOT=$work/ccr CCR=$ccr
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$work/reg"
 cat >"$work/reg/config.yml" <<EOF

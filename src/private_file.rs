@@ -23,8 +23,12 @@ pub fn write(path: &Path, data: &[u8], mode: u32, existing: Existing) -> io::Res
         Existing::Keep => path.to_path_buf(),
         Existing::Replace => {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            // Unique to this call: threads of one process may replace the
+            // same file at once (a service's replicas, each with its secret).
+            static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+            let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             path.with_file_name(format!(
-                ".{}.tmp-{}",
+                ".{}.tmp-{}-{n}",
                 name.unwrap_or_default(),
                 std::process::id()
             ))
@@ -59,6 +63,32 @@ pub fn write(path: &Path, data: &[u8], mode: u32, existing: Existing) -> io::Res
 mod tests {
     use super::*;
     use std::os::unix::fs::MetadataExt;
+
+    #[test]
+    fn threads_replacing_one_file_at_once_all_succeed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret");
+        std::thread::scope(|s| {
+            for i in 0..8u8 {
+                let path = &path;
+                s.spawn(move || {
+                    for _ in 0..50 {
+                        write(path, &[i; 16], 0o400, Existing::Replace).unwrap();
+                    }
+                });
+            }
+        });
+        let data = fs::read(&path).unwrap();
+        assert!(
+            data.iter().all(|b| *b == data[0]),
+            "one writer's whole content"
+        );
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+    }
 
     #[test]
     fn secrets_are_owner_only_and_kept_or_replaced_as_asked() {

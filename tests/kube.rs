@@ -599,3 +599,114 @@ fn kube_generate_describes_running_containers() {
     validates(&[file]);
     env.ok(&["rm", "-f", "gen_web"]);
 }
+
+/// A hand-written manifest, as podman's kube play takes one: a Deployment
+/// of two replicas with an init container filling an emptyDir, a
+/// ConfigMap as environment and as a file, a Secret as a variable and as
+/// files; each replica sees all of it; `--down` leaves nothing.
+#[test]
+fn kube_play_runs_a_hand_written_manifest_with_configmaps_secrets_and_init_containers() {
+    let env = Env::new();
+    env.busybox("localhost/busybox:kube");
+    let manifest = env.path("cfgplay.yaml");
+    std::fs::write(
+        &manifest,
+        r#"apiVersion: v1
+kind: ConfigMap
+metadata: {name: settings}
+data: {MODE: test, greeting.txt: "hi from a configmap\n"}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: creds}
+stringData: {password: hunter2}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: app}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: app}}
+  template:
+    metadata: {labels: {app: app}}
+    spec:
+      restartPolicy: Always
+      terminationGracePeriodSeconds: 1
+      initContainers:
+      - name: seed
+        image: localhost/busybox:kube
+        command: [sh, -c, "echo seeded > /work/seed"]
+        volumeMounts: [{name: work, mountPath: /work}]
+      containers:
+      - name: app
+        image: localhost/busybox:kube
+        command: [sh, -c, "echo MODE=$MODE PW=$PW; cat /etc/greeting.txt /work/seed /run/creds/password; echo; exec sleep 3600"]
+        env:
+        - name: PW
+          valueFrom: {secretKeyRef: {name: creds, key: password}}
+        envFrom: [{configMapRef: {name: settings}}]
+        volumeMounts:
+        - {name: work, mountPath: /work}
+        - {name: cfg, mountPath: /etc/greeting.txt, subPath: greeting.txt}
+        - {name: sec, mountPath: /run/creds}
+      volumes:
+      - {name: work, emptyDir: {}}
+      - {name: cfg, configMap: {name: settings}}
+      - {name: sec, secret: {secretName: creds}}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: left-out}
+"#,
+    )
+    .unwrap();
+    let m = manifest.to_str().unwrap();
+    let out = env.run(&["kube", "play", m]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("apps/v1 StatefulSet: not run by kube play"),
+        "{err}"
+    );
+    for n in ["cfgplay-app-1", "cfgplay-app-2"] {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let mut logs = String::new();
+        while std::time::Instant::now() < deadline {
+            logs = env.ok(&["logs", n]);
+            if logs.ends_with("seeded\nhunter2\n") {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        assert_eq!(
+            logs, "MODE=test PW=hunter2\nhi from a configmap\nseeded\nhunter2\n",
+            "{n}"
+        );
+    }
+    assert_eq!(
+        env.ok(&[
+            "inspect",
+            "--format",
+            "{{.State.ExitCode}}",
+            "cfgplay-app-init-seed-1"
+        ])
+        .trim(),
+        "0"
+    );
+    // The same manifest with a reference it lacks is refused, nothing made.
+    let broken = env.path("broken.yaml");
+    std::fs::write(
+        &broken,
+        std::fs::read_to_string(&manifest)
+            .unwrap()
+            .replace("secretName: creds", "secretName: nope"),
+    )
+    .unwrap();
+    let err = env.fails(&["kube", "play", broken.to_str().unwrap()]);
+    assert!(err.contains("Secret nope"), "{err}");
+    assert!(!env.ok(&["ps", "-a"]).contains("broken-"));
+    env.ok(&["kube", "down", m]);
+    assert_eq!(env.ok(&["ps", "-aq"]).trim(), "");
+    assert!(!env.ok(&["volume", "ls"]).contains("cfgplay"));
+    assert!(!env.ok(&["network", "ls"]).contains("cfgplay"));
+}
