@@ -186,8 +186,9 @@ fn seq(l: &[String]) -> Value {
     Value::Sequence(l.iter().cloned().map(s).collect())
 }
 
-/// A container as the compose service that would make it (canonical form).
-fn as_service(c: &ContainerState) -> Mapping {
+/// A container as the compose service that would make it (canonical
+/// form), and the named volumes it uses.
+fn as_service(c: &ContainerState) -> (Mapping, Mapping) {
     let o = &c.options;
     let mut m = Mapping::new();
     m.insert(s("image"), s(c.image.clone()));
@@ -326,10 +327,7 @@ fn as_service(c: &ContainerState) -> Mapping {
     if !labels.is_empty() {
         m.insert(s("labels"), Value::Mapping(labels));
     }
-    let mut out = Mapping::new();
-    out.insert(s("__volumes"), Value::Mapping(named));
-    out.insert(s("service"), Value::Mapping(m));
-    out
+    (m, named)
 }
 
 /// `kube generate`: the containers as Kubernetes objects (each a bare
@@ -347,14 +345,9 @@ pub fn generate(
     for key in containers {
         let c = rt.find(key)?;
         let name = crate::kube::object_name(&c.name);
-        let mut parts = as_service(&c);
-        if let Some(Value::Mapping(v)) = parts.remove(s("__volumes")) {
-            volumes.extend(v);
-        }
-        let Some(service) = parts.remove(s("service")) else {
-            continue;
-        };
-        services.insert(s(name.clone()), service);
+        let (service, named) = as_service(&c);
+        volumes.extend(named);
+        services.insert(s(name.clone()), Value::Mapping(service));
         let image = ImageRef::parse(&c.image)?;
         let pinned = match image.digest() {
             Some(_) => image.to_string(),

@@ -348,99 +348,83 @@ fn service_ports(svc: &ServiceModel) -> Vec<(i32, String)> {
 
 /// Keys without a Kubernetes form (or that need no mapping: the loader
 /// already acted on `profiles`, `build` is the image's past).
-fn warn_unmapped(svc: &ServiceModel, model: &ProjectModel, unmapped: &mut Unmapped) {
+fn warn_unmapped(svc: &ServiceModel, unmapped: &mut Unmapped) {
     let s = &svc.service;
     for k in &svc.unsupported {
         unmapped.add(k, &svc.name, "not supported by ccr");
     }
-    if s.network_mode.is_some() {
-        unmapped.add(
+    let custom_networks = svc.networks.keys().any(|k| k != "default");
+    let published_range = svc
+        .ports
+        .iter()
+        .any(|p| p.published.as_deref().is_some_and(|r| r.contains('-')));
+    let rules: [(bool, &str, &str); 12] = [
+        (
+            s.network_mode.is_some(),
             "network_mode",
-            &svc.name,
             "every pod has its own network namespace on the cluster network",
-        );
-    }
-    let custom: Vec<&String> = svc.networks.keys().filter(|k| *k != "default").collect();
-    if !custom.is_empty() {
-        unmapped.add(
+        ),
+        (
+            custom_networks,
             "networks",
-            &svc.name,
             "pods share the cluster network (use NetworkPolicies to separate them); aliases are not kept",
-        );
-    }
-    if !s.extra_hosts.is_empty() {
-        unmapped.add(
+        ),
+        (
+            !s.extra_hosts.is_empty(),
             "extra_hosts",
-            &svc.name,
             "use the pod's hostAliases by hand",
-        );
-    }
-    if !s.dns.is_empty() || !svc.dns_search.is_empty() {
-        unmapped.add(
+        ),
+        (
+            !s.dns.is_empty() || !svc.dns_search.is_empty(),
             "dns",
-            &svc.name,
             "the cluster's DNS serves pods (dnsConfig by hand)",
-        );
-    }
-    if svc.pids_limit.is_some() {
-        unmapped.add(
+        ),
+        (
+            svc.pids_limit.is_some(),
             "pids_limit",
-            &svc.name,
             "a pod's process limit is the kubelet's",
-        );
-    }
-    if s.shm_size.is_some() {
-        unmapped.add(
+        ),
+        (
+            s.shm_size.is_some(),
             "shm_size",
-            &svc.name,
             "mount an emptyDir with medium Memory at /dev/shm by hand",
-        );
-    }
-    if s.stop_signal.is_some() {
-        unmapped.add(
+        ),
+        (
+            s.stop_signal.is_some(),
             "stop_signal",
-            &svc.name,
             "Kubernetes stops containers with SIGTERM (the image's STOPSIGNAL, with containerd)",
-        );
-    }
-    if svc.build.is_some() {
-        unmapped.add(
+        ),
+        (
+            svc.build.is_some(),
             "build",
-            &svc.name,
             "the cluster runs the pushed image (pinned by digest); build and push it first",
-        );
-    }
-    if s.container_name.is_some() {
-        unmapped.add(
+        ),
+        (
+            s.container_name.is_some(),
             "container_name",
-            &svc.name,
             "pods are named after their workload",
-        );
-    }
-    if s.init {
-        unmapped.add(
+        ),
+        (
+            s.init,
             "init",
-            &svc.name,
             "use shareProcessNamespace or an init in the image",
-        );
-    }
-    if svc.platform.is_some() {
-        unmapped.add(
+        ),
+        (
+            svc.platform.is_some(),
             "platform",
-            &svc.name,
             "the pinned digest selects the image; use a nodeSelector on kubernetes.io/arch",
-        );
-    }
-    for p in &svc.ports {
-        if p.published.as_deref().is_some_and(|r| r.contains('-')) {
-            unmapped.add(
-                "ports",
-                &svc.name,
-                "a published range: the container gets no hostPort",
-            );
+        ),
+        (
+            published_range,
+            "ports",
+            "a published range: the container gets no hostPort",
+        ),
+    ];
+    for (present, key, why) in rules {
+        if present {
+            unmapped.add(key, &svc.name, why);
         }
     }
-    let _ = model;
 }
 
 /// Reads a config's or secret's content.
@@ -945,7 +929,7 @@ pub fn convert(
                 "not a Kubernetes name: its objects (and the name other services reach it by) use `-` for `_` and `.`, in lower case",
             );
         }
-        warn_unmapped(svc, model, &mut unmapped);
+        warn_unmapped(svc, &mut unmapped);
         let image = pins
             .get(&svc.name)
             .cloned()

@@ -231,45 +231,37 @@ impl<'a> Play<'a> {
             let value = match (&e.value, &e.value_from) {
                 (Some(x), _) => x.clone(),
                 (None, Some(from)) => {
-                    if let Some(r) = &from.config_map_key_ref {
-                        match self
-                            .config_maps
-                            .get(r.name.as_str())
-                            .and_then(|cm| config_data(cm).get(&r.key).cloned())
-                        {
-                            Some(x) => x,
-                            None if r.optional == Some(true) => continue,
-                            None => {
-                                return Err(missing_ref(
-                                    "ConfigMap key",
-                                    &format!("{}/{}", r.name, r.key),
-                                    who,
-                                ));
-                            }
-                        }
-                    } else if let Some(r) = &from.secret_key_ref {
-                        match self
-                            .secrets
-                            .get(r.name.as_str())
-                            .and_then(|s| secret_data(s).get(&r.key).cloned())
-                        {
-                            Some(x) => x,
-                            None if r.optional == Some(true) => continue,
-                            None => {
-                                return Err(missing_ref(
-                                    "Secret key",
-                                    &format!("{}/{}", r.name, r.key),
-                                    who,
-                                ));
-                            }
-                        }
-                    } else {
+                    let found = match (&from.config_map_key_ref, &from.secret_key_ref) {
+                        (Some(r), _) => Some((
+                            "ConfigMap key",
+                            &r.name,
+                            &r.key,
+                            r.optional,
+                            self.config_maps
+                                .get(r.name.as_str())
+                                .map(|c| config_data(c)),
+                        )),
+                        (None, Some(r)) => Some((
+                            "Secret key",
+                            &r.name,
+                            &r.key,
+                            r.optional,
+                            self.secrets.get(r.name.as_str()).map(|s| secret_data(s)),
+                        )),
+                        _ => None,
+                    };
+                    let Some((kind, name, key, optional, data)) = found else {
                         self.notes.add(
                             "env.valueFrom",
                             who,
                             "fieldRef and resourceFieldRef name the pod's API fields: left unset",
                         );
                         continue;
+                    };
+                    match data.and_then(|d| d.get(key).cloned()) {
+                        Some(x) => x,
+                        None if optional == Some(true) => continue,
+                        None => return Err(missing_ref(kind, &format!("{name}/{key}"), who)),
                     }
                 }
                 (None, None) => String::new(),
@@ -737,7 +729,7 @@ pub fn to_compose(objects: &[Object], project: &str) -> Result<Played, KubeError
         }
         // Other init containers: one-shots, in order, before the pod.
         let mut previous: Option<String> = None;
-        for (i, c) in w.spec.init_containers.iter().flatten().enumerate() {
+        for c in w.spec.init_containers.iter().flatten() {
             if waiters.contains(&c.name) {
                 continue;
             }
@@ -759,7 +751,6 @@ pub fn to_compose(objects: &[Object], project: &str) -> Result<Played, KubeError
             if !d.is_empty() {
                 s.insert(v("depends_on"), Value::Mapping(d));
             }
-            let _ = i;
             out.insert(v(name.clone()), Value::Mapping(s));
             previous = Some(name);
         }
@@ -873,6 +864,7 @@ spec:
   - name: web
     image: busybox
     envFrom: [{configMapRef: {name: cfg}}]
+    env: [{name: G2, valueFrom: {configMapKeyRef: {name: cfg, key: GREETING}}}, {name: POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
     volumeMounts: [{name: c, mountPath: /etc/app.conf, subPath: app.conf}]
     readinessProbe: {exec: {command: [test, -f, /ok]}, periodSeconds: 2}
   volumes: [{name: c, configMap: {name: cfg}}]
@@ -894,6 +886,18 @@ spec:
         let web = &services[&v("web")];
         assert_eq!(web["restart"], v("no"));
         assert_eq!(web["environment"]["GREETING"], v("hi"));
+        assert_eq!(web["environment"]["G2"], v("hi"));
+        assert!(
+            web["environment"].get("POD").is_none(),
+            "a fieldRef is left unset"
+        );
+        assert!(
+            p.warnings
+                .iter()
+                .any(|w| w.starts_with("env.valueFrom (web container web)")),
+            "{:?}",
+            p.warnings
+        );
         assert_eq!(web["configs"][0]["target"], v("/etc/app.conf"));
         assert_eq!(web["healthcheck"]["interval"], v("2s"));
         assert_eq!(web["networks"]["default"]["aliases"][0], v("front"));
