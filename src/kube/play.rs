@@ -315,8 +315,8 @@ impl<'a> Play<'a> {
                 });
             };
             let read_only = Value::Bool(m.read_only.unwrap_or(false));
-            if let Some(claim) = &pv.persistent_volume_claim {
-                let key = claim.claim_name.clone();
+            // A named volume of the project at the mount.
+            let mut named = |key: String, volumes: &mut Vec<Value>| {
                 self.volumes.insert(
                     v(key.clone()),
                     map([("name", v(format!("{}_{key}", self.project)))]),
@@ -325,8 +325,11 @@ impl<'a> Play<'a> {
                     ("type", v("volume")),
                     ("source", v(key)),
                     ("target", v(m.mount_path.clone())),
-                    ("read_only", read_only),
+                    ("read_only", read_only.clone()),
                 ]));
+            };
+            if let Some(claim) = &pv.persistent_volume_claim {
+                named(claim.claim_name.clone(), &mut volumes);
             } else if let Some(e) = &pv.empty_dir {
                 if e.medium.as_deref() == Some("Memory") {
                     let mut t = vec![("type", v("tmpfs")), ("target", v(m.mount_path.clone()))];
@@ -336,17 +339,7 @@ impl<'a> Play<'a> {
                     volumes.push(map(t));
                 } else {
                     // The pod's own volume, shared by its containers.
-                    let key = format!("{workload}-{}", pv.name);
-                    self.volumes.insert(
-                        v(key.clone()),
-                        map([("name", v(format!("{}_{key}", self.project)))]),
-                    );
-                    volumes.push(map([
-                        ("type", v("volume")),
-                        ("source", v(key)),
-                        ("target", v(m.mount_path.clone())),
-                        ("read_only", read_only),
-                    ]));
+                    named(format!("{workload}-{}", pv.name), &mut volumes);
                 }
             } else if let Some(h) = &pv.host_path {
                 volumes.push(map([
