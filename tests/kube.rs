@@ -36,9 +36,28 @@ fn pushed_busybox(env: &Env, reg: &Registry, repo: &str, tag: &str) -> (String, 
     (name, digest)
 }
 
+/// The waiting init containers' images, pushed to `reg` (busybox under
+/// both names: the kubectl one is never run here), as convert's flags.
+fn helper_flags(env: &Env, reg: &Registry) -> Vec<String> {
+    let (wait, _) = pushed_busybox(env, reg, "tools/busybox", "1");
+    let (kubectl, _) = pushed_busybox(env, reg, "tools/kubectl", "1");
+    vec![
+        "--wait-image".into(),
+        wait,
+        "--kubectl-image".into(),
+        kubectl,
+    ]
+}
+
 /// `ccr ARGS` in `dir` with `vars` set: (exit code, stdout, stderr).
-fn in_dir(env: &Env, dir: &Path, vars: &[(&str, &str)], args: &[&str]) -> (i32, String, String) {
-    let mut c = env.cmd(args);
+fn in_dir<S: AsRef<str>>(
+    env: &Env,
+    dir: &Path,
+    vars: &[(&str, &str)],
+    args: &[S],
+) -> (i32, String, String) {
+    let args: Vec<&str> = args.iter().map(AsRef::as_ref).collect();
+    let mut c = env.cmd(&args);
     c.current_dir(dir);
     for (k, v) in vars {
         c.env(k, v);
@@ -109,11 +128,17 @@ fn the_healthchecked_example_converts_to_valid_objects_with_pinned_images() {
     let dir = example(&env, "healthchecked-app");
     let vars = [("BASE_IMAGE", base.as_str())];
     let out_dir = env.path("k8s");
+    let helpers = helper_flags(&env, &reg);
+    let with = |args: &[&str]| -> Vec<String> {
+        let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        all.extend(helpers.iter().cloned());
+        all
+    };
     let (code, _, err) = in_dir(
         &env,
         &dir,
         &vars,
-        &[
+        &with(&[
             "compose",
             "convert",
             "--kubernetes",
@@ -121,7 +146,7 @@ fn the_healthchecked_example_converts_to_valid_objects_with_pinned_images() {
             "shop",
             "-o",
             out_dir.to_str().unwrap(),
-        ],
+        ]),
     );
     assert_eq!(code, 0, "{err}");
     let files: Vec<PathBuf> = std::fs::read_dir(&out_dir)
@@ -134,7 +159,7 @@ fn the_healthchecked_example_converts_to_valid_objects_with_pinned_images() {
         &env,
         &dir,
         &vars,
-        &["compose", "convert", "--kubernetes", "--namespace", "shop"],
+        &with(&["compose", "convert", "--kubernetes", "--namespace", "shop"]),
     );
     assert_eq!(code, 0, "{err}");
     let docs = documents(&text);
@@ -166,6 +191,14 @@ fn the_healthchecked_example_converts_to_valid_objects_with_pinned_images() {
         .map(|c| c["name"].as_str().unwrap())
         .collect();
     assert_eq!(inits, ["wait-for-db", "wait-for-migrate"]);
+    // The waiting containers' images are pinned too.
+    for (i, flag) in [(0, 1), (1, 3)] {
+        let image = spec["initContainers"][i]["image"].as_str().unwrap();
+        assert!(
+            image.starts_with(&format!("{}@sha256:", helpers[flag])),
+            "{image}"
+        );
+    }
     assert!(
         spec["initContainers"][1]["command"]
             .as_sequence()
@@ -200,13 +233,13 @@ fn the_healthchecked_example_converts_to_valid_objects_with_pinned_images() {
         &env,
         &dir,
         &[("BASE_IMAGE", missing.as_str())],
-        &[
+        &with(&[
             "compose",
             "convert",
             "--kubernetes",
             "-o",
             out.to_str().unwrap(),
-        ],
+        ]),
     );
     assert_eq!(code, 125, "{err}");
     assert!(err.contains("base/none"), "{err}");
@@ -475,12 +508,19 @@ fn kube_play_of_the_converted_example_runs_it_and_down_leaves_nothing() {
             ("DB_WARMUP", "2"),
         ],
         &[
-            "compose",
-            "convert",
-            "--kubernetes",
-            "-o",
-            manifest.to_str().unwrap(),
-        ],
+            &[
+                "compose",
+                "convert",
+                "--kubernetes",
+                "-o",
+                manifest.to_str().unwrap(),
+            ][..],
+            &helper_flags(&env, &reg)
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+        ]
+        .concat(),
     );
     assert_eq!(code, 0, "{err}");
     let (code, out, err) = in_dir(

@@ -26,14 +26,14 @@ pub struct KubeOutputArgs {
     /// The initdata TOML confidential pods boot with (what cvm provision -o wrote), embedded as their cc_init_data annotation
     #[arg(long, value_name = "FILE")]
     pub cc_init_data: Option<PathBuf>,
-    /// The image of the init containers that wait for a Service to answer
+    /// The image of the init containers that wait for a Service to answer (pinned like the services')
     #[arg(
         long,
         value_name = "IMAGE",
         default_value = "docker.io/library/busybox:1.37"
     )]
     pub wait_image: String,
-    /// The image of the init containers that wait for a Job to complete
+    /// The image of the init containers that wait for a Job to complete (pinned like the services')
     #[arg(
         long,
         value_name = "IMAGE",

@@ -17,6 +17,8 @@ use crate::reference::ImageRef;
 use crate::registry::Remote;
 use crate::runtime::{ContainerState, Runtime};
 
+type Wanted = BTreeMap<String, (ImageRef, Vec<std::sync::Arc<crate::trust::TrustPolicy>>)>;
+
 /// Each service's image by digest: every distinct image resolved once,
 /// all at the same time; a service with `x-nerdctl-verify` has its
 /// signature checked on exactly that digest first. A reference that is
@@ -32,9 +34,18 @@ pub fn pin_services(
     model: &ProjectModel,
     services: &[&ServiceModel],
 ) -> Result<BTreeMap<String, String>, Error> {
+    let wanted = wanted(ctx, model, services)?;
+    let by_image = resolve_all(ctx, &wanted)?;
+    Ok(by_service(model, services, &by_image))
+}
+
+fn wanted(
+    ctx: &Context,
+    model: &ProjectModel,
+    services: &[&ServiceModel],
+) -> Result<Wanted, Error> {
     let kbs = super::kbs::KbsSettings::default();
-    let mut wanted: BTreeMap<String, (ImageRef, Vec<std::sync::Arc<crate::trust::TrustPolicy>>)> =
-        BTreeMap::new();
+    let mut wanted = Wanted::new();
     for svc in services {
         let image = svc.image(&model.name);
         let r = ImageRef::parse(&image)?;
@@ -43,6 +54,23 @@ pub fn pin_services(
             entry.1.push(t);
         }
     }
+    Ok(wanted)
+}
+
+fn by_service(
+    model: &ProjectModel,
+    services: &[&ServiceModel],
+    by_image: &BTreeMap<String, String>,
+) -> BTreeMap<String, String> {
+    services
+        .iter()
+        .map(|s| (s.name.clone(), by_image[&s.image(&model.name)].clone()))
+        .collect()
+}
+
+/// Every image of `wanted` at its digest (checked against its trust
+/// policies first), all resolved at the same time: image → pinned.
+fn resolve_all(ctx: &Context, wanted: &Wanted) -> Result<BTreeMap<String, String>, Error> {
     let registry = &ctx.images.registry;
     let resolved = super::block_on(futures_util::future::join_all(wanted.iter().map(
         |(image, (r, trust))| async move {
@@ -58,25 +86,50 @@ pub fn pin_services(
             Ok::<_, Error>((image.clone(), pinned))
         },
     )))?;
-    let mut by_image = BTreeMap::new();
-    for r in resolved {
-        let (image, pinned) = r?;
-        by_image.insert(image, pinned);
-    }
-    Ok(services
-        .iter()
-        .map(|s| (s.name.clone(), by_image[&s.image(&model.name)].clone()))
-        .collect())
+    resolved.into_iter().collect()
 }
 
-/// `compose convert --kubernetes`: the project's objects, images pinned.
+/// `compose convert --kubernetes`: the project's objects, every image
+/// pinned: the services', and the init containers' that wait for a
+/// dependency (resolved with them, when the project has such waits).
 pub fn convert(
     ctx: &Context,
     model: &ProjectModel,
     opts: &ConvertOptions,
 ) -> Result<Converted, Error> {
-    let pins = pin_images(ctx, model)?;
-    Ok(crate::kube::convert(model, &pins, opts)?)
+    let services: Vec<&ServiceModel> = model.services.iter().collect();
+    let mut wanted = wanted(ctx, model, &services)?;
+    let waits = |condition: &str| {
+        model.services.iter().any(|s| {
+            s.depends_on
+                .iter()
+                .any(|(d, c)| c.condition == condition && model.service(d).is_some())
+        })
+    };
+    let mut helpers = Vec::new();
+    if waits("service_healthy") {
+        helpers.push(opts.wait_image.clone());
+    }
+    if waits("service_completed_successfully") {
+        helpers.push(opts.kubectl_image.clone());
+    }
+    for h in &helpers {
+        let r = ImageRef::parse(h)?;
+        wanted.entry(h.clone()).or_insert_with(|| (r, Vec::new()));
+    }
+    // A helper that cannot be resolved fails the conversion like a
+    // service's image (its error names it): give --wait-image and
+    // --kubectl-image images the registry has.
+    let by_image = resolve_all(ctx, &wanted)?;
+    let pins = by_service(model, &services, &by_image);
+    let mut opts = opts.clone();
+    if let Some(p) = by_image.get(&opts.wait_image) {
+        opts.wait_image = p.clone();
+    }
+    if let Some(p) = by_image.get(&opts.kubectl_image) {
+        opts.kubectl_image = p.clone();
+    }
+    Ok(crate::kube::convert(model, &pins, &opts)?)
 }
 
 /// An initdata TOML for confidential pods, byte for byte, checked to be
