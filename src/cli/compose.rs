@@ -456,7 +456,19 @@ pub fn run(opts: &GlobalOptions, a: ComposeArgs) -> Result<i32, Error> {
     };
     match a.command {
         ComposeCommand::Config(c) => config(flags, c),
-        ComposeCommand::Convert(c) if !c.kubernetes => config(flags, c.config),
+        // docker compose's convert: config, to a file with -o.
+        ComposeCommand::Convert(c) if !c.kubernetes => {
+            let text = config_text(flags, &c.config)?;
+            if c.kube.output.as_os_str() == "-" {
+                print!("{text}");
+            } else {
+                std::fs::write(&c.kube.output, text).map_err(|source| Error::Io {
+                    path: c.kube.output.clone(),
+                    source,
+                })?;
+            }
+            Ok(0)
+        }
         ComposeCommand::Convert(c) => {
             let ctx = ctx()?;
             let m = model(flags, &c.config.service)?;
@@ -1001,9 +1013,15 @@ fn compose_run(ctx: &Context, flags: &ProjectFlags, r: RunArgs) -> Result<i32, E
 }
 
 fn config(flags: &ProjectFlags, a: ConfigArgs) -> Result<i32, Error> {
+    print!("{}", config_text(flags, &a)?);
+    Ok(0)
+}
+
+/// What `config` prints (nothing with `-q`).
+fn config_text(flags: &ProjectFlags, a: &ConfigArgs) -> Result<String, Error> {
     let p = project(flags, &a.service)?;
     if a.quiet {
-        return Ok(0);
+        return Ok(String::new());
     }
     let keys = |kind: &str| -> Vec<String> {
         p.model
@@ -1024,16 +1042,14 @@ fn config(flags: &ProjectFlags, a: ConfigArgs) -> Result<i32, Error> {
         if a.volumes {
             names.extend(keys("volumes"));
         }
-        for n in names {
-            println!("{n}");
-        }
-        return Ok(0);
+        return Ok(names.iter().map(|n| format!("{n}\n")).collect());
     }
-    if a.format == "json" {
-        let json = serde_json::to_string_pretty(&p.model).unwrap_or_default();
-        println!("{json}");
+    Ok(if a.format == "json" {
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&p.model).unwrap_or_default()
+        )
     } else {
-        print!("{}", compose::to_yaml(&p.model));
-    }
-    Ok(0)
+        compose::to_yaml(&p.model)
+    })
 }
