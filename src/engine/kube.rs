@@ -239,31 +239,9 @@ fn seq(l: &[String]) -> Value {
     Value::Sequence(l.iter().cloned().map(s).collect())
 }
 
-/// A container as the compose service that would make it (canonical
-/// form), and the named volumes it uses.
-fn as_service(c: &ContainerState) -> (Mapping, Mapping) {
-    let o = &c.options;
-    let mut m = Mapping::new();
-    m.insert(s("image"), s(c.image.clone()));
-    if let Some(e) = &o.entrypoint_args {
-        m.insert(s("entrypoint"), seq(e));
-    } else if let Some(e) = &o.entrypoint {
-        m.insert(s("entrypoint"), seq(std::slice::from_ref(e)));
-    }
-    if !o.command.is_empty() {
-        m.insert(s("command"), seq(&o.command));
-    }
-    let env: Mapping = o
-        .env
-        .iter()
-        .filter_map(|e| e.split_once('='))
-        .map(|(k, x)| (s(k), s(x)))
-        .collect();
-    if !env.is_empty() {
-        m.insert(s("environment"), Value::Mapping(env));
-    }
-    let ports: Vec<Value> = o
-        .ports
+/// A container's published ports as compose's long form.
+fn ports(o: &crate::runtime::ContainerConfig) -> Vec<Value> {
+    o.ports
         .iter()
         .map(|p| {
             let mut pm = Mapping::new();
@@ -272,10 +250,11 @@ fn as_service(c: &ContainerState) -> (Mapping, Mapping) {
             pm.insert(s("protocol"), s(p.protocol.clone()));
             Value::Mapping(pm)
         })
-        .collect();
-    if !ports.is_empty() {
-        m.insert(s("ports"), Value::Sequence(ports));
-    }
+        .collect()
+}
+
+/// A container's mounts as compose's long form, and the named volumes.
+fn volumes(o: &crate::runtime::ContainerConfig) -> (Vec<Value>, Mapping) {
     let mut volumes = Vec::new();
     let mut named = Mapping::new();
     for v in &o.volumes {
@@ -311,26 +290,62 @@ fn as_service(c: &ContainerState) -> (Mapping, Mapping) {
         }
         volumes.push(Value::Mapping(vm));
     }
+    (volumes, named)
+}
+
+/// docker's recorded health check as compose's.
+fn healthcheck(h: &crate::runtime::HealthConfig) -> Value {
+    let mut hm = Mapping::new();
+    hm.insert(s("test"), seq(&h.test));
+    let d = |ns: u64| s(format!("{}ms", ns / 1_000_000));
+    if h.interval_ns > 0 {
+        hm.insert(s("interval"), d(h.interval_ns));
+    }
+    if h.timeout_ns > 0 {
+        hm.insert(s("timeout"), d(h.timeout_ns));
+    }
+    if h.start_period_ns > 0 {
+        hm.insert(s("start_period"), d(h.start_period_ns));
+    }
+    if h.retries > 0 {
+        hm.insert(s("retries"), Value::from(h.retries));
+    }
+    Value::Mapping(hm)
+}
+
+/// A container as the compose service that would make it (canonical
+/// form), and the named volumes it uses.
+fn as_service(c: &ContainerState) -> (Mapping, Mapping) {
+    let o = &c.options;
+    let mut m = Mapping::new();
+    m.insert(s("image"), s(c.image.clone()));
+    if let Some(e) = &o.entrypoint_args {
+        m.insert(s("entrypoint"), seq(e));
+    } else if let Some(e) = &o.entrypoint {
+        m.insert(s("entrypoint"), seq(std::slice::from_ref(e)));
+    }
+    if !o.command.is_empty() {
+        m.insert(s("command"), seq(&o.command));
+    }
+    let env: Mapping = o
+        .env
+        .iter()
+        .filter_map(|e| e.split_once('='))
+        .map(|(k, x)| (s(k), s(x)))
+        .collect();
+    if !env.is_empty() {
+        m.insert(s("environment"), Value::Mapping(env));
+    }
+    let ports = ports(o);
+    if !ports.is_empty() {
+        m.insert(s("ports"), Value::Sequence(ports));
+    }
+    let (volumes, named) = volumes(o);
     if !volumes.is_empty() {
         m.insert(s("volumes"), Value::Sequence(volumes));
     }
     if let Some(h) = &o.healthcheck {
-        let mut hm = Mapping::new();
-        hm.insert(s("test"), seq(&h.test));
-        let d = |ns: u64| s(format!("{}ms", ns / 1_000_000));
-        if h.interval_ns > 0 {
-            hm.insert(s("interval"), d(h.interval_ns));
-        }
-        if h.timeout_ns > 0 {
-            hm.insert(s("timeout"), d(h.timeout_ns));
-        }
-        if h.start_period_ns > 0 {
-            hm.insert(s("start_period"), d(h.start_period_ns));
-        }
-        if h.retries > 0 {
-            hm.insert(s("retries"), Value::from(h.retries));
-        }
-        m.insert(s("healthcheck"), Value::Mapping(hm));
+        m.insert(s("healthcheck"), healthcheck(h));
     }
     let restart = match o.restart.name.as_str() {
         "" | "no" => "no".to_string(),

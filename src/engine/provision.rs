@@ -97,20 +97,12 @@ fn initdata(kbs: &str, policy_uri: &str, creds_uri: Option<&str>) -> String {
     )
 }
 
-pub fn provision(config: &Config, req: &ProvisionRequest) -> Result<Provisioned, Error> {
-    let images = req
-        .images
-        .iter()
-        .map(|i| ImageRef::parse(&i.reference))
-        .collect::<Result<Vec<_>, _>>()?;
-    if images.is_empty() {
-        return Err(Error::Usage("name at least one image".into()));
-    }
-    // Every key read and checked before anything is stored; each distinct
-    // key once.
+/// The images' cosign public keys, read and checked, each distinct key
+/// once; and for each image the index of its key.
+fn cosign_keys(images: &[ProvisionImage]) -> Result<(Vec<Vec<u8>>, Vec<usize>), Error> {
     let mut keys: Vec<Vec<u8>> = Vec::new();
     let mut key_of = Vec::new();
-    for i in &req.images {
+    for i in images {
         let key =
             crate::bounded::read(&i.cosign_key, crate::bounded::KEY_FILE).map_err(|source| {
                 Error::Io {
@@ -133,8 +125,16 @@ pub fn provision(config: &Config, req: &ProvisionRequest) -> Result<Provisioned,
         };
         key_of.push(n);
     }
-    let mut keks = Vec::new();
-    for (uri, path) in &req.keks {
+    Ok((keys, key_of))
+}
+
+/// A key-encryption key to store, and its resource.
+type Kek = (ResourceUri, zeroize::Zeroizing<Vec<u8>>);
+
+/// Key-encryption keys from their files: 32 bytes each.
+fn read_keks(keks: &[(ResourceUri, PathBuf)]) -> Result<Vec<Kek>, Error> {
+    let mut out = Vec::new();
+    for (uri, path) in keks {
         let kek =
             crate::bounded::read(path, crate::bounded::KEY_FILE).map_err(|source| Error::Io {
                 path: path.clone(),
@@ -147,8 +147,23 @@ pub fn provision(config: &Config, req: &ProvisionRequest) -> Result<Provisioned,
                 kek.len()
             )));
         }
-        keks.push((uri.clone(), zeroize::Zeroizing::new(kek)));
+        out.push((uri.clone(), zeroize::Zeroizing::new(kek)));
     }
+    Ok(out)
+}
+
+pub fn provision(config: &Config, req: &ProvisionRequest) -> Result<Provisioned, Error> {
+    let images = req
+        .images
+        .iter()
+        .map(|i| ImageRef::parse(&i.reference))
+        .collect::<Result<Vec<_>, _>>()?;
+    if images.is_empty() {
+        return Err(Error::Usage("name at least one image".into()));
+    }
+    // Every key read and checked before anything is stored.
+    let (keys, key_of) = cosign_keys(&req.images)?;
+    let keks = read_keks(&req.keks)?;
     // Credentials first: a refusal leaves the KBS as it was.
     let creds_doc = if req.registry_auth {
         let store = crate::registry::auth::CredentialStore::default_location();

@@ -459,6 +459,83 @@ struct Pods<'a> {
     shared: BTreeSet<String>,
 }
 
+/// A pod's volumes, and its container's mounts of them.
+#[derive(Default)]
+struct Mounts {
+    volumes: Vec<Volume>,
+    mounts: Vec<VolumeMount>,
+}
+
+impl Mounts {
+    /// `volume` (once, however many mounts it has) at `path`.
+    fn add(
+        &mut self,
+        volume: Volume,
+        path: String,
+        read_only: Option<bool>,
+        sub_path: Option<String>,
+    ) {
+        let name = volume.name.clone();
+        if !self.volumes.iter().any(|v| v.name == name) {
+            self.volumes.push(volume);
+        }
+        self.mounts.push(VolumeMount {
+            name,
+            mount_path: path,
+            read_only,
+            sub_path,
+            ..Default::default()
+        });
+    }
+}
+
+fn empty_dir(name: String, memory: bool, size_limit: Option<Quantity>) -> Volume {
+    Volume {
+        name,
+        empty_dir: Some(EmptyDirVolumeSource {
+            medium: memory.then(|| "Memory".to_string()),
+            size_limit,
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+impl<'a> Pods<'a> {
+    fn new(model: &'a ProjectModel, opts: &'a ConvertOptions) -> Pods<'a> {
+        let awaited = model
+            .services
+            .iter()
+            .flat_map(|s| s.depends_on.iter())
+            .filter(|(_, d)| d.condition == "service_completed_successfully")
+            .map(|(n, _)| n.clone())
+            .collect();
+        let mut users: BTreeMap<&str, usize> = BTreeMap::new();
+        for s in &model.services {
+            let mine: BTreeSet<&str> = s
+                .volumes
+                .iter()
+                .filter(|m| m.kind == "volume")
+                .filter_map(|m| m.source.as_deref())
+                .collect();
+            for v in mine {
+                *users.entry(v).or_default() += 1;
+            }
+        }
+        Pods {
+            model,
+            opts,
+            project: object_name(&model.name),
+            awaited,
+            shared: users
+                .into_iter()
+                .filter(|(_, n)| *n > 1)
+                .map(|(v, _)| v.to_string())
+                .collect(),
+        }
+    }
+}
+
 impl Pods<'_> {
     fn labels(&self, svc: &ServiceModel) -> BTreeMap<String, String> {
         BTreeMap::from([
@@ -477,6 +554,53 @@ impl Pods<'_> {
         unmapped: &mut Unmapped,
         used: &mut Used,
     ) -> Result<(PodTemplateSpec, Vec<Object>), KubeError> {
+        let (mut container, own) = self.container(svc, image, unmapped)?;
+        let mounts = self.mounts(svc, unmapped, used)?;
+        container.volume_mounts = (!mounts.mounts.is_empty()).then_some(mounts.mounts);
+        let (init, recorded) = self.waits(svc, unmapped);
+        // Waiting for a Job reads the API: the pod's account may.
+        let needs_reader = svc.depends_on.iter().any(|(d, c)| {
+            c.condition == "service_completed_successfully" && self.model.service(d).is_some()
+        });
+        let (class, mut annotations) = self.runtime(svc, unmapped);
+        if !recorded.is_empty() {
+            annotations.insert(DEPENDS_ON.to_string(), recorded.join(","));
+        }
+        // Compose labels are container labels: kept as annotations (label
+        // values have a syntax of their own).
+        annotations.extend(compose_labels(&svc.service.labels));
+        let spec = PodSpec {
+            containers: vec![container],
+            init_containers: (!init.is_empty()).then_some(init),
+            volumes: (!mounts.volumes.is_empty()).then_some(mounts.volumes),
+            restart_policy: Some(restart.to_string()),
+            runtime_class_name: class,
+            hostname: svc.service.hostname.as_deref().map(object_name),
+            service_account_name: needs_reader.then(|| format!("{}-waiter", self.project)),
+            termination_grace_period_seconds: svc.stop_grace_period.map(|d| d.as_secs() as i64),
+            ..Default::default()
+        };
+        Ok((
+            PodTemplateSpec {
+                metadata: Some(ObjectMeta {
+                    labels: Some(self.labels(svc)),
+                    annotations: (!annotations.is_empty()).then_some(annotations),
+                    ..Default::default()
+                }),
+                spec: Some(spec),
+            },
+            own,
+        ))
+    }
+
+    /// The service's container (argv, environment, ports, probes, limits,
+    /// securityContext) and its environment's ConfigMap.
+    fn container(
+        &self,
+        svc: &ServiceModel,
+        image: &str,
+        unmapped: &mut Unmapped,
+    ) -> Result<(Container, Vec<Object>), KubeError> {
         let s = &svc.service;
         let name = object_name(&svc.name);
         let mut own = Vec::new();
@@ -524,82 +648,79 @@ impl Pods<'_> {
                 ..Default::default()
             }]);
         }
-        let mut ports = Vec::new();
-        for (port, proto) in service_ports(svc) {
-            let host = svc
-                .ports
-                .iter()
-                .find(|p| p.target as i32 == port && p.protocol.eq_ignore_ascii_case(&proto))
-                .and_then(|p| p.published.as_deref())
-                .and_then(|p| p.parse::<i32>().ok());
-            ports.push(ContainerPort {
-                container_port: port,
-                host_port: host,
-                protocol: Some(proto),
-                ..Default::default()
-            });
-        }
+        let ports: Vec<ContainerPort> = service_ports(svc)
+            .into_iter()
+            .map(|(port, proto)| {
+                let host = svc
+                    .ports
+                    .iter()
+                    .find(|p| p.target as i32 == port && p.protocol.eq_ignore_ascii_case(&proto))
+                    .and_then(|p| p.published.as_deref())
+                    .and_then(|p| p.parse::<i32>().ok());
+                ContainerPort {
+                    container_port: port,
+                    host_port: host,
+                    protocol: Some(proto),
+                    ..Default::default()
+                }
+            })
+            .collect();
         container.ports = (!ports.is_empty()).then_some(ports);
         if let Some(p) = probe(svc)? {
             container.liveness_probe = Some(p.clone());
             container.readiness_probe = Some(p);
         }
-        // Mounts.
-        let mut volumes: Vec<Volume> = Vec::new();
-        let mut mounts: Vec<VolumeMount> = Vec::new();
-        let mut mount = |vol: Volume, m: VolumeMount, volumes: &mut Vec<Volume>| {
-            if !volumes.iter().any(|v| v.name == vol.name) {
-                volumes.push(vol);
-            }
-            mounts.push(m);
-        };
+        Ok((container, own))
+    }
+
+    /// Volumes, `tmpfs`, configs and secrets as the pod's volumes.
+    fn mounts(
+        &self,
+        svc: &ServiceModel,
+        unmapped: &mut Unmapped,
+        used: &mut Used,
+    ) -> Result<Mounts, KubeError> {
+        let mut out = Mounts::default();
         for (i, m) in svc.volumes.iter().enumerate() {
             let read_only = m.read_only.then_some(true);
+            let path = m.target.clone();
             match (m.kind.as_str(), &m.source) {
                 ("volume", Some(key)) => {
                     let claim = object_name(key);
                     used.volumes.insert(key.clone());
-                    mount(
-                        Volume {
-                            name: claim.clone(),
-                            persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource {
-                                claim_name: claim.clone(),
-                                read_only,
-                            }),
-                            ..Default::default()
-                        },
-                        VolumeMount {
-                            name: claim,
-                            mount_path: m.target.clone(),
+                    if self.shared.contains(key) {
+                        unmapped.add(
+                            "volumes",
+                            &svc.name,
+                            "a named volume shared by several services: its claim asks for ReadWriteMany",
+                        );
+                    }
+                    let volume = Volume {
+                        name: claim.clone(),
+                        persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource {
+                            claim_name: claim,
                             read_only,
-                            ..Default::default()
-                        },
-                        &mut volumes,
-                    );
+                        }),
+                        ..Default::default()
+                    };
+                    out.add(volume, path, read_only, None);
                 }
-                ("volume", None) | ("tmpfs", _) => {
-                    let vol = format!("{}-{}", if m.kind == "tmpfs" { "tmpfs" } else { "anon" }, i);
-                    let size = m.tmpfs.as_ref().and_then(|t| t.size.clone());
-                    mount(
-                        Volume {
-                            name: vol.clone(),
-                            empty_dir: Some(EmptyDirVolumeSource {
-                                medium: (m.kind == "tmpfs").then(|| "Memory".to_string()),
-                                size_limit: match size {
-                                    Some(s) => Some(memory(svc, "tmpfs.size", &s)?),
-                                    None => None,
-                                },
-                                ..Default::default()
-                            }),
-                            ..Default::default()
-                        },
-                        VolumeMount {
-                            name: vol,
-                            mount_path: m.target.clone(),
-                            read_only,
-                            ..Default::default()
-                        },
-                        &mut volumes,
+                ("volume", None) => out.add(
+                    empty_dir(format!("anon-{i}"), false, None),
+                    path,
+                    read_only,
+                    None,
+                ),
+                ("tmpfs", _) => {
+                    let size = match m.tmpfs.as_ref().and_then(|t| t.size.as_deref()) {
+                        Some(s) => Some(memory(svc, "tmpfs.size", s)?),
+                        None => None,
+                    };
+                    out.add(
+                        empty_dir(format!("tmpfs-{i}"), true, size),
+                        path,
+                        read_only,
+                        None,
                     );
                 }
                 ("bind", source) => {
@@ -608,24 +729,15 @@ impl Pods<'_> {
                         &svc.name,
                         "a bind mount of a host path: a hostPath on whatever node runs the pod",
                     );
-                    let vol = format!("host-{i}");
-                    mount(
-                        Volume {
-                            name: vol.clone(),
-                            host_path: Some(HostPathVolumeSource {
-                                path: source.clone().unwrap_or_default(),
-                                type_: None,
-                            }),
-                            ..Default::default()
-                        },
-                        VolumeMount {
-                            name: vol,
-                            mount_path: m.target.clone(),
-                            read_only,
-                            ..Default::default()
-                        },
-                        &mut volumes,
-                    );
+                    let volume = Volume {
+                        name: format!("host-{i}"),
+                        host_path: Some(HostPathVolumeSource {
+                            path: source.clone().unwrap_or_default(),
+                            type_: None,
+                        }),
+                        ..Default::default()
+                    };
+                    out.add(volume, path, read_only, None);
                 }
                 (other, _) => unmapped.add(
                     "volumes",
@@ -634,97 +746,43 @@ impl Pods<'_> {
                 ),
             }
         }
-        let tmpfs = match &s.tmpfs {
+        let tmpfs = match &svc.service.tmpfs {
             Some(docker_compose_types::Tmpfs::Simple(t)) => vec![t.clone()],
             Some(docker_compose_types::Tmpfs::List(l)) => l.clone(),
             None => Vec::new(),
         };
         for (i, t) in tmpfs.iter().enumerate() {
             let target = t.split(':').next().unwrap_or(t).to_string();
-            let vol = format!("tmpfs-key-{i}");
-            mount(
-                Volume {
-                    name: vol.clone(),
-                    empty_dir: Some(EmptyDirVolumeSource {
-                        medium: Some("Memory".into()),
-                        ..Default::default()
-                    }),
-                    ..Default::default()
-                },
-                VolumeMount {
-                    name: vol,
-                    mount_path: target,
-                    ..Default::default()
-                },
-                &mut volumes,
+            out.add(
+                empty_dir(format!("tmpfs-key-{i}"), true, None),
+                target,
+                None,
+                None,
             );
         }
-        for (kind, list) in [("config", &svc.configs), ("secret", &svc.secrets)] {
-            for f in list {
-                let obj = object_name(&f.source);
-                let target = f.target.clone().unwrap_or_else(|| match kind {
-                    "secret" => format!("/run/secrets/{}", f.source),
-                    _ => format!("/{}", f.source),
-                });
-                let target = if target.starts_with('/') {
-                    target
-                } else {
-                    format!("/run/secrets/{target}")
-                };
-                let vol = format!("{kind}-{obj}");
-                let mode = f.mode.map(|m| m as i32);
-                let volume = match kind {
-                    "config" => {
-                        used.configs.insert(f.source.clone());
-                        Volume {
-                            name: vol.clone(),
-                            config_map: Some(ConfigMapVolumeSource {
-                                name: obj.clone(),
-                                default_mode: mode,
-                                ..Default::default()
-                            }),
-                            ..Default::default()
-                        }
-                    }
-                    _ => {
-                        used.secrets.insert(f.source.clone());
-                        Volume {
-                            name: vol.clone(),
-                            secret: Some(SecretVolumeSource {
-                                secret_name: Some(obj.clone()),
-                                default_mode: mode,
-                                ..Default::default()
-                            }),
-                            ..Default::default()
-                        }
-                    }
-                };
-                mount(
-                    volume,
-                    VolumeMount {
-                        name: vol,
-                        mount_path: target,
-                        sub_path: Some(file_key(&f.source)),
-                        read_only: Some(true),
-                        ..Default::default()
-                    },
-                    &mut volumes,
-                );
-            }
-        }
-        container.volume_mounts = (!mounts.is_empty()).then_some(mounts);
+        file_mounts(svc, used, &mut out);
+        Ok(out)
+    }
 
-        // Dependencies.
+    /// The init containers that wait for the service's dependencies, and
+    /// the `NAME=CONDITION` entries of its `ccr.io/depends-on` annotation.
+    fn waits(&self, svc: &ServiceModel, unmapped: &mut Unmapped) -> (Vec<Container>, Vec<String>) {
         let mut init = Vec::new();
         let mut recorded = Vec::new();
-        let mut needs_reader = false;
         for (dep, d) in &svc.depends_on {
             let Some(other) = self.model.service(dep) else {
                 continue;
             };
             let dep_name = object_name(dep);
-            match d.condition.as_str() {
+            let (image, command) = match d.condition.as_str() {
                 "service_healthy" => {
+                    if other.healthcheck.is_none() {
+                        unmapped.add(
+                            "depends_on",
+                            &svc.name,
+                            "service_healthy on a service without a healthcheck: waits for it to be up only",
+                        );
+                    }
                     // A Service routes to ready pods only, and a headless
                     // one's name resolves only to them.
                     let wait = match service_ports(other).into_iter().next() {
@@ -733,39 +791,20 @@ impl Pods<'_> {
                             "nslookup {dep_name}.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local >/dev/null 2>&1"
                         ),
                     };
-                    if other.healthcheck.is_none() {
-                        unmapped.add(
-                            "depends_on",
-                            &svc.name,
-                            "service_healthy on a service without a healthcheck: waits for it to be up only",
-                        );
-                    }
-                    init.push(Container {
-                        name: format!("{WAIT_PREFIX}{dep_name}"),
-                        image: Some(self.opts.wait_image.clone()),
-                        command: Some(vec![
-                            "sh".into(),
-                            "-c".into(),
-                            format!("until {wait}; do echo waiting for {dep_name}; sleep 1; done"),
-                        ]),
-                        ..Default::default()
-                    });
+                    let line =
+                        format!("until {wait}; do echo waiting for {dep_name}; sleep 1; done");
+                    (&self.opts.wait_image, vec!["sh".into(), "-c".into(), line])
                 }
-                "service_completed_successfully" => {
-                    needs_reader = true;
-                    init.push(Container {
-                        name: format!("{WAIT_PREFIX}{dep_name}"),
-                        image: Some(self.opts.kubectl_image.clone()),
-                        command: Some(vec![
-                            "kubectl".into(),
-                            "wait".into(),
-                            "--for=condition=complete".into(),
-                            "--timeout=-1s".into(),
-                            format!("job/{dep_name}"),
-                        ]),
-                        ..Default::default()
-                    });
-                }
+                "service_completed_successfully" => (
+                    &self.opts.kubectl_image,
+                    vec![
+                        "kubectl".into(),
+                        "wait".into(),
+                        "--for=condition=complete".into(),
+                        "--timeout=-1s".into(),
+                        format!("job/{dep_name}"),
+                    ],
+                ),
                 _ => {
                     unmapped.add(
                         "depends_on",
@@ -774,11 +813,25 @@ impl Pods<'_> {
                     );
                     continue;
                 }
-            }
+            };
+            init.push(Container {
+                name: format!("{WAIT_PREFIX}{dep_name}"),
+                image: Some(image.clone()),
+                command: Some(command),
+                ..Default::default()
+            });
             recorded.push(format!("{dep_name}={}", d.condition));
         }
+        (init, recorded)
+    }
 
-        // The pod.
+    /// The service's runtime class, and the pod annotations it brings
+    /// (the runtime handler; for a confidential pod its initdata).
+    fn runtime(
+        &self,
+        svc: &ServiceModel,
+        unmapped: &mut Unmapped,
+    ) -> (Option<String>, BTreeMap<String, String>) {
         let class = svc
             .runtime_class
             .clone()
@@ -802,56 +855,62 @@ impl Pods<'_> {
                 ),
             }
         }
-        if !recorded.is_empty() {
-            annotations.insert(DEPENDS_ON.to_string(), recorded.join(","));
-        }
-        let labels = &s.labels;
-        let mut user_labels: BTreeMap<String, String> = match labels {
-            docker_compose_types::Labels::Map(m) => {
-                m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
-            }
-            docker_compose_types::Labels::List(l) => l
-                .iter()
-                .map(|e| match e.split_once('=') {
-                    Some((k, v)) => (k.to_string(), v.to_string()),
-                    None => (e.clone(), String::new()),
-                })
-                .collect(),
-        };
-        // Compose labels are container labels: kept as annotations (label
-        // values have a syntax of their own).
-        annotations.append(&mut user_labels);
-        let spec = PodSpec {
-            containers: vec![container],
-            init_containers: (!init.is_empty()).then_some(init),
-            volumes: (!volumes.is_empty()).then_some(volumes),
-            restart_policy: Some(restart.to_string()),
-            runtime_class_name: class,
-            hostname: s.hostname.as_deref().map(object_name),
-            service_account_name: needs_reader.then(|| format!("{}-waiter", self.project)),
-            termination_grace_period_seconds: svc.stop_grace_period.map(|d| d.as_secs() as i64),
-            ..Default::default()
-        };
-        if svc.volumes.iter().any(|m| {
-            m.kind == "volume" && m.source.as_ref().is_some_and(|k| self.shared.contains(k))
-        }) {
-            unmapped.add(
-                "volumes",
-                &svc.name,
-                "a named volume shared by several services: its claim asks for ReadWriteMany",
-            );
-        }
-        Ok((
-            PodTemplateSpec {
-                metadata: Some(ObjectMeta {
-                    labels: Some(self.labels(svc)),
-                    annotations: (!annotations.is_empty()).then_some(annotations),
+        (class, annotations)
+    }
+}
+
+/// The configs and secrets `svc` mounts, each at its target file.
+fn file_mounts(svc: &ServiceModel, used: &mut Used, out: &mut Mounts) {
+    for (kind, list) in [("config", &svc.configs), ("secret", &svc.secrets)] {
+        for f in list {
+            let obj = object_name(&f.source);
+            let target = f.target.clone().unwrap_or_else(|| match kind {
+                "secret" => format!("/run/secrets/{}", f.source),
+                _ => format!("/{}", f.source),
+            });
+            let target = if target.starts_with('/') {
+                target
+            } else {
+                format!("/run/secrets/{target}")
+            };
+            let mode = f.mode.map(|m| m as i32);
+            let mut volume = Volume {
+                name: format!("{kind}-{obj}"),
+                ..Default::default()
+            };
+            if kind == "config" {
+                used.configs.insert(f.source.clone());
+                volume.config_map = Some(ConfigMapVolumeSource {
+                    name: obj,
+                    default_mode: mode,
                     ..Default::default()
-                }),
-                spec: Some(spec),
-            },
-            own,
-        ))
+                });
+            } else {
+                used.secrets.insert(f.source.clone());
+                volume.secret = Some(SecretVolumeSource {
+                    secret_name: Some(obj),
+                    default_mode: mode,
+                    ..Default::default()
+                });
+            }
+            out.add(volume, target, Some(true), Some(file_key(&f.source)));
+        }
+    }
+}
+
+/// Compose's labels (a map or `KEY=VALUE` list) as a map.
+fn compose_labels(labels: &docker_compose_types::Labels) -> BTreeMap<String, String> {
+    match labels {
+        docker_compose_types::Labels::Map(m) => {
+            m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+        }
+        docker_compose_types::Labels::List(l) => l
+            .iter()
+            .map(|e| match e.split_once('=') {
+                Some((k, v)) => (k.to_string(), v.to_string()),
+                None => (e.clone(), String::new()),
+            })
+            .collect(),
     }
 }
 
@@ -882,38 +941,8 @@ pub fn convert(
     pins: &BTreeMap<String, String>,
     opts: &ConvertOptions,
 ) -> Result<Converted, KubeError> {
-    let project = object_name(&model.name);
-    let awaited: BTreeSet<String> = model
-        .services
-        .iter()
-        .flat_map(|s| s.depends_on.iter())
-        .filter(|(_, d)| d.condition == "service_completed_successfully")
-        .map(|(n, _)| n.clone())
-        .collect();
-    let mut users: BTreeMap<&str, usize> = BTreeMap::new();
-    for s in &model.services {
-        let mine: BTreeSet<&str> = s
-            .volumes
-            .iter()
-            .filter(|m| m.kind == "volume")
-            .filter_map(|m| m.source.as_deref())
-            .collect();
-        for v in mine {
-            *users.entry(v).or_default() += 1;
-        }
-    }
-    let shared: BTreeSet<String> = users
-        .into_iter()
-        .filter(|(_, n)| *n > 1)
-        .map(|(v, _)| v.to_string())
-        .collect();
-    let pods = Pods {
-        model,
-        opts,
-        project: project.clone(),
-        awaited,
-        shared,
-    };
+    let pods = Pods::new(model, opts);
+    let project = pods.project.clone();
     let mut unmapped = Unmapped::default();
     let mut used = Used::default();
     let mut workloads = Vec::new();
@@ -957,95 +986,152 @@ pub fn convert(
             .is_some_and(|s| s.service_account_name.is_some());
         let labels = pods.labels(svc);
         let metadata = meta(&name, &opts.namespace, labels.clone());
-        workloads.push(match kind {
-            Workload::Deployment => Object::Deployment(Deployment {
-                metadata,
-                spec: DeploymentSpec {
-                    replicas: Some(svc.replicas() as i32),
-                    selector: LabelSelector {
-                        match_labels: Some(labels.clone()),
-                        ..Default::default()
-                    },
-                    template,
+        workloads.push(workload_object(
+            svc,
+            kind,
+            template,
+            metadata,
+            &labels,
+            &mut unmapped,
+        ));
+        services.push(service_object(svc, &name, labels, &opts.namespace));
+    }
+    let project_labels = BTreeMap::from([(PROJECT_LABEL.to_string(), project.clone())]);
+    let mut objects = Vec::new();
+    if needs_reader {
+        objects.extend(waiter_objects(&project, &opts.namespace, &project_labels));
+    }
+    objects.extend(own);
+    objects.extend(file_objects(
+        model,
+        &used,
+        &opts.namespace,
+        &project_labels,
+    )?);
+    objects.extend(claims(
+        model,
+        &used,
+        &pods.shared,
+        &opts.namespace,
+        &project_labels,
+    ));
+    objects.extend(services);
+    objects.extend(workloads);
+    Ok(Converted {
+        objects,
+        warnings: unmapped.lines(),
+    })
+}
+
+/// The Deployment, bare Pod or Job of `svc`.
+fn workload_object(
+    svc: &ServiceModel,
+    kind: Workload,
+    template: PodTemplateSpec,
+    metadata: ObjectMeta,
+    labels: &BTreeMap<String, String>,
+    unmapped: &mut Unmapped,
+) -> Object {
+    match kind {
+        Workload::Deployment => Object::Deployment(Deployment {
+            metadata,
+            spec: DeploymentSpec {
+                replicas: Some(svc.replicas() as i32),
+                selector: LabelSelector {
+                    match_labels: Some(labels.clone()),
                     ..Default::default()
                 },
+                template,
                 ..Default::default()
-            }),
-            Workload::Pod(_) => {
-                if svc.replicas() > 1 {
-                    unmapped.add(
-                        "deploy.replicas",
-                        &svc.name,
-                        "a bare Pod (its restart policy) runs once",
-                    );
-                }
-                let mut m = template.metadata.unwrap_or_default();
-                m.name = metadata.name;
-                m.namespace = metadata.namespace;
-                Object::Pod(Pod {
-                    metadata: m,
-                    spec: template.spec,
-                    ..Default::default()
-                })
-            }
-            Workload::Job { retries, .. } => Object::Job(Job {
-                metadata,
-                spec: Some(JobSpec {
-                    backoff_limit: Some(retries),
-                    template,
-                    ..Default::default()
-                }),
-                ..Default::default()
-            }),
-        });
-        // Every service is reached by its name, as on a compose network: on
-        // its ports, or (without ports) through a headless Service whose
-        // name resolves to its ready pods.
-        let ports = service_ports(svc);
-        {
-            let headless = ports.is_empty();
-            services.push(Object::Service(Service {
-                metadata: meta(&name, &opts.namespace, labels.clone()),
-                spec: Some(ServiceSpec {
-                    selector: Some(labels),
-                    cluster_ip: headless.then(|| "None".to_string()),
-                    ports: (!headless).then(|| {
-                        ports
-                            .into_iter()
-                            .map(|(port, proto)| ServicePort {
-                                name: Some(format!("{port}-{}", proto.to_ascii_lowercase())),
-                                port,
-                                target_port: Some(IntOrString::Int(port)),
-                                protocol: Some(proto),
-                                ..Default::default()
-                            })
-                            .collect()
-                    }),
-                    ..Default::default()
-                }),
-                ..Default::default()
-            }));
-        }
-    }
-    let mut objects = Vec::new();
-    let project_labels = BTreeMap::from([(PROJECT_LABEL.to_string(), project.clone())]);
-    if needs_reader {
-        let sa = format!("{project}-waiter");
-        objects.push(Object::ServiceAccount(ServiceAccount {
-            metadata: meta(&sa, &opts.namespace, project_labels.clone()),
+            },
             ..Default::default()
-        }));
-        objects.push(Object::Role(Role {
-            metadata: meta(&sa, &opts.namespace, project_labels.clone()),
+        }),
+        Workload::Pod(_) => {
+            if svc.replicas() > 1 {
+                unmapped.add(
+                    "deploy.replicas",
+                    &svc.name,
+                    "a bare Pod (its restart policy) runs once",
+                );
+            }
+            let mut m = template.metadata.unwrap_or_default();
+            m.name = metadata.name;
+            m.namespace = metadata.namespace;
+            Object::Pod(Pod {
+                metadata: m,
+                spec: template.spec,
+                ..Default::default()
+            })
+        }
+        Workload::Job { retries, .. } => Object::Job(Job {
+            metadata,
+            spec: Some(JobSpec {
+                backoff_limit: Some(retries),
+                template,
+                ..Default::default()
+            }),
+            ..Default::default()
+        }),
+    }
+}
+
+/// The Service of `svc`'s name: every service is reached by its name, as
+/// on a compose network, on its ports, or (without ports) through a
+/// headless Service whose name resolves to its ready pods.
+fn service_object(
+    svc: &ServiceModel,
+    name: &str,
+    labels: BTreeMap<String, String>,
+    namespace: &Option<String>,
+) -> Object {
+    let ports = service_ports(svc);
+    let headless = ports.is_empty();
+    Object::Service(Service {
+        metadata: meta(name, namespace, labels.clone()),
+        spec: Some(ServiceSpec {
+            selector: Some(labels),
+            cluster_ip: headless.then(|| "None".to_string()),
+            ports: (!headless).then(|| {
+                ports
+                    .into_iter()
+                    .map(|(port, proto)| ServicePort {
+                        name: Some(format!("{port}-{}", proto.to_ascii_lowercase())),
+                        port,
+                        target_port: Some(IntOrString::Int(port)),
+                        protocol: Some(proto),
+                        ..Default::default()
+                    })
+                    .collect()
+            }),
+            ..Default::default()
+        }),
+        ..Default::default()
+    })
+}
+
+/// The account that waiting init containers read Jobs with.
+fn waiter_objects(
+    project: &str,
+    namespace: &Option<String>,
+    labels: &BTreeMap<String, String>,
+) -> [Object; 3] {
+    let sa = format!("{project}-waiter");
+    [
+        Object::ServiceAccount(ServiceAccount {
+            metadata: meta(&sa, namespace, labels.clone()),
+            ..Default::default()
+        }),
+        Object::Role(Role {
+            metadata: meta(&sa, namespace, labels.clone()),
             rules: Some(vec![PolicyRule {
                 api_groups: Some(vec!["batch".into()]),
                 resources: Some(vec!["jobs".into()]),
                 verbs: vec!["get".into(), "list".into(), "watch".into()],
                 ..Default::default()
             }]),
-        }));
-        objects.push(Object::RoleBinding(RoleBinding {
-            metadata: meta(&sa, &opts.namespace, project_labels.clone()),
+        }),
+        Object::RoleBinding(RoleBinding {
+            metadata: meta(&sa, namespace, labels.clone()),
             role_ref: RoleRef {
                 api_group: Some("rbac.authorization.k8s.io".into()),
                 kind: "Role".into(),
@@ -1053,88 +1139,100 @@ pub fn convert(
             },
             subjects: Some(vec![Subject {
                 kind: "ServiceAccount".into(),
-                name: sa.clone(),
+                name: sa,
                 // A ServiceAccount subject names its namespace.
-                namespace: Some(opts.namespace.clone().unwrap_or_else(|| "default".into())),
+                namespace: Some(namespace.clone().unwrap_or_else(|| "default".into())),
                 ..Default::default()
             }]),
-        }));
-    }
-    objects.extend(own);
-    for key in &used.configs {
-        let r = model.configs.get(key).ok_or_else(|| KubeError::Manifest {
-            what: format!("configs.{key}"),
-            why: "used but not defined".into(),
-        })?;
-        if r.external {
-            continue;
+        }),
+    ]
+}
+
+/// The ConfigMaps and Secrets of the configs and secrets the pods mount.
+fn file_objects(
+    model: &ProjectModel,
+    used: &Used,
+    namespace: &Option<String>,
+    labels: &BTreeMap<String, String>,
+) -> Result<Vec<Object>, KubeError> {
+    let mut out = Vec::new();
+    for (kind, keys, defined) in [
+        ("config", &used.configs, &model.configs),
+        ("secret", &used.secrets, &model.secrets),
+    ] {
+        for key in keys {
+            let r = defined.get(key).ok_or_else(|| KubeError::Manifest {
+                what: format!("{kind}s.{key}"),
+                why: "used but not defined".into(),
+            })?;
+            if r.external {
+                continue;
+            }
+            let content = file_content(r, kind, key)?;
+            let metadata = meta(&object_name(key), namespace, labels.clone());
+            out.push(if kind == "secret" {
+                Object::Secret(Secret {
+                    metadata,
+                    data: Some(BTreeMap::from([(file_key(key), ByteString(content))])),
+                    type_: Some("Opaque".into()),
+                    ..Default::default()
+                })
+            } else {
+                let (data, binary_data) = match String::from_utf8(content) {
+                    Ok(t) => (Some(BTreeMap::from([(file_key(key), t)])), None),
+                    Err(e) => (
+                        None,
+                        Some(BTreeMap::from([(
+                            file_key(key),
+                            ByteString(e.into_bytes()),
+                        )])),
+                    ),
+                };
+                Object::ConfigMap(ConfigMap {
+                    metadata,
+                    data,
+                    binary_data,
+                    ..Default::default()
+                })
+            });
         }
-        let text = file_content(r, "config", key)?;
-        let (data, binary_data) = match String::from_utf8(text) {
-            Ok(t) => (Some(BTreeMap::from([(file_key(key), t)])), None),
-            Err(e) => (
-                None,
-                Some(BTreeMap::from([(
-                    file_key(key),
-                    ByteString(e.into_bytes()),
-                )])),
-            ),
-        };
-        objects.push(Object::ConfigMap(ConfigMap {
-            metadata: meta(&object_name(key), &opts.namespace, project_labels.clone()),
-            data,
-            binary_data,
-            ..Default::default()
-        }));
     }
-    for key in &used.secrets {
-        let r = model.secrets.get(key).ok_or_else(|| KubeError::Manifest {
-            what: format!("secrets.{key}"),
-            why: "used but not defined".into(),
-        })?;
-        if r.external {
-            continue;
-        }
-        let data = file_content(r, "secret", key)?;
-        objects.push(Object::Secret(Secret {
-            metadata: meta(&object_name(key), &opts.namespace, project_labels.clone()),
-            data: Some(BTreeMap::from([(file_key(key), ByteString(data))])),
-            type_: Some("Opaque".into()),
-            ..Default::default()
-        }));
-    }
-    for key in &used.volumes {
-        let external = model.volumes.get(key).is_some_and(|v| v.external);
-        if external {
-            continue;
-        }
-        let mode = if pods.shared.contains(key) {
-            "ReadWriteMany"
-        } else {
-            "ReadWriteOnce"
-        };
-        objects.push(Object::PersistentVolumeClaim(PersistentVolumeClaim {
-            metadata: meta(&object_name(key), &opts.namespace, project_labels.clone()),
-            spec: Some(PersistentVolumeClaimSpec {
-                access_modes: Some(vec![mode.into()]),
-                resources: Some(VolumeResourceRequirements {
-                    requests: Some(BTreeMap::from([(
-                        "storage".to_string(),
-                        Quantity(CLAIM_SIZE.into()),
-                    )])),
+    Ok(out)
+}
+
+/// A PersistentVolumeClaim for each named volume the pods mount.
+fn claims(
+    model: &ProjectModel,
+    used: &Used,
+    shared: &BTreeSet<String>,
+    namespace: &Option<String>,
+    labels: &BTreeMap<String, String>,
+) -> Vec<Object> {
+    used.volumes
+        .iter()
+        .filter(|key| !model.volumes.get(*key).is_some_and(|v| v.external))
+        .map(|key| {
+            let mode = match shared.contains(key) {
+                true => "ReadWriteMany",
+                false => "ReadWriteOnce",
+            };
+            Object::PersistentVolumeClaim(PersistentVolumeClaim {
+                metadata: meta(&object_name(key), namespace, labels.clone()),
+                spec: Some(PersistentVolumeClaimSpec {
+                    access_modes: Some(vec![mode.into()]),
+                    resources: Some(VolumeResourceRequirements {
+                        requests: Some(BTreeMap::from([(
+                            "storage".to_string(),
+                            Quantity(CLAIM_SIZE.into()),
+                        )])),
+                        ..Default::default()
+                    }),
                     ..Default::default()
                 }),
                 ..Default::default()
-            }),
-            ..Default::default()
-        }));
-    }
-    objects.extend(services);
-    objects.extend(workloads);
-    Ok(Converted {
-        objects,
-        warnings: unmapped.lines(),
-    })
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -349,71 +349,9 @@ impl<'a> Play<'a> {
                     ("read_only", read_only),
                 ]));
             } else if pv.config_map.is_some() || pv.secret.is_some() {
-                let (data, items, mode, obj, is_secret) = match (&pv.config_map, &pv.secret) {
-                    (Some(cm), _) => {
-                        let data = match self.config_maps.get(cm.name.as_str()) {
-                            Some(x) => config_data(x),
-                            None if cm.optional == Some(true) => continue,
-                            None => return Err(missing_ref("ConfigMap", &cm.name, who)),
-                        };
-                        (
-                            data,
-                            cm.items.clone(),
-                            cm.default_mode,
-                            cm.name.clone(),
-                            false,
-                        )
-                    }
-                    (None, Some(s)) => {
-                        let name = s.secret_name.clone().unwrap_or_default();
-                        let data = match self.secrets.get(name.as_str()) {
-                            Some(x) => secret_data(x),
-                            None if s.optional == Some(true) => continue,
-                            None => return Err(missing_ref("Secret", &name, who)),
-                        };
-                        (data, s.items.clone(), s.default_mode, name, true)
-                    }
-                    _ => unreachable!("one of the two"),
-                };
-                // key → path under the mount: the items, else every key.
-                let files: Vec<(String, String, Option<i32>)> = match items {
-                    Some(items) => items.into_iter().map(|i| (i.key, i.path, i.mode)).collect(),
-                    None => data.keys().map(|k| (k.clone(), k.clone(), None)).collect(),
-                };
-                for (key, path, item_mode) in files {
-                    let target = match m.sub_path.as_deref() {
-                        Some(sub) if sub == path => m.mount_path.clone(),
-                        Some(_) => continue,
-                        None => format!("{}/{path}", m.mount_path.trim_end_matches('/')),
-                    };
-                    let Some(content) = data.get(&key) else {
-                        return Err(missing_ref(
-                            if is_secret {
-                                "Secret key"
-                            } else {
-                                "ConfigMap key"
-                            },
-                            &format!("{obj}/{key}"),
-                            who,
-                        ));
-                    };
-                    let res = format!("{obj}-{}", key.replace('.', "-"));
-                    let entry = map([
-                        ("name", v(format!("{}_{res}", self.project))),
-                        ("content", v(content.clone())),
-                    ]);
-                    let mut file = vec![("source", v(res.clone())), ("target", v(target))];
-                    if let Some(mode) = item_mode.or(mode) {
-                        file.push(("mode", Value::from(mode)));
-                    }
-                    if is_secret {
-                        self.secret_files.insert(v(res), entry);
-                        secrets.push(map(file));
-                    } else {
-                        self.configs.insert(v(res), entry);
-                        configs.push(map(file));
-                    }
-                }
+                let (c, sec) = self.file_mounts(pv, m, who)?;
+                configs.extend(c);
+                secrets.extend(sec);
             } else {
                 self.notes.add(
                     "volumes",
@@ -423,6 +361,125 @@ impl<'a> Play<'a> {
             }
         }
         Ok((volumes, configs, secrets))
+    }
+
+    /// A ConfigMap or Secret volume mounted at `m`: compose configs and
+    /// secrets, one per file (the items, else every key; with `subPath`
+    /// the one file).
+    fn file_mounts(
+        &mut self,
+        pv: &PodVolume,
+        m: &k8s_openapi::api::core::v1::VolumeMount,
+        who: &str,
+    ) -> Result<(Vec<Value>, Vec<Value>), KubeError> {
+        let (mut configs, mut secrets) = (Vec::new(), Vec::new());
+        let (data, items, mode, obj, is_secret) = match (&pv.config_map, &pv.secret) {
+            (Some(cm), _) => {
+                let data = match self.config_maps.get(cm.name.as_str()) {
+                    Some(x) => config_data(x),
+                    None if cm.optional == Some(true) => return Ok(Default::default()),
+                    None => return Err(missing_ref("ConfigMap", &cm.name, who)),
+                };
+                (
+                    data,
+                    cm.items.clone(),
+                    cm.default_mode,
+                    cm.name.clone(),
+                    false,
+                )
+            }
+            (None, Some(s)) => {
+                let name = s.secret_name.clone().unwrap_or_default();
+                let data = match self.secrets.get(name.as_str()) {
+                    Some(x) => secret_data(x),
+                    None if s.optional == Some(true) => return Ok(Default::default()),
+                    None => return Err(missing_ref("Secret", &name, who)),
+                };
+                (data, s.items.clone(), s.default_mode, name, true)
+            }
+            _ => unreachable!("one of the two"),
+        };
+        // key → path under the mount: the items, else every key.
+        let files: Vec<(String, String, Option<i32>)> = match items {
+            Some(items) => items.into_iter().map(|i| (i.key, i.path, i.mode)).collect(),
+            None => data.keys().map(|k| (k.clone(), k.clone(), None)).collect(),
+        };
+        for (key, path, item_mode) in files {
+            let target = match m.sub_path.as_deref() {
+                Some(sub) if sub == path => m.mount_path.clone(),
+                Some(_) => continue,
+                None => format!("{}/{path}", m.mount_path.trim_end_matches('/')),
+            };
+            let Some(content) = data.get(&key) else {
+                return Err(missing_ref(
+                    if is_secret {
+                        "Secret key"
+                    } else {
+                        "ConfigMap key"
+                    },
+                    &format!("{obj}/{key}"),
+                    who,
+                ));
+            };
+            let res = format!("{obj}-{}", key.replace('.', "-"));
+            let entry = map([
+                ("name", v(format!("{}_{res}", self.project))),
+                ("content", v(content.clone())),
+            ]);
+            let mut file = vec![("source", v(res.clone())), ("target", v(target))];
+            if let Some(mode) = item_mode.or(mode) {
+                file.push(("mode", Value::from(mode)));
+            }
+            if is_secret {
+                self.secret_files.insert(v(res), entry);
+                secrets.push(map(file));
+            } else {
+                self.configs.insert(v(res), entry);
+                configs.push(map(file));
+            }
+        }
+        Ok((configs, secrets))
+    }
+
+    /// The container's (else the pod's) securityContext as compose keys.
+    fn security(&mut self, w: &Workload<'_>, c: &Container, who: &str, s: &mut Mapping) {
+        let pod_sc = w.spec.security_context.as_ref();
+        let sc = c.security_context.as_ref();
+        let user = sc
+            .and_then(|x| x.run_as_user)
+            .or(pod_sc.and_then(|x| x.run_as_user));
+        let group = sc
+            .and_then(|x| x.run_as_group)
+            .or(pod_sc.and_then(|x| x.run_as_group));
+        match (user, group) {
+            (Some(u), Some(g)) => {
+                s.insert(v("user"), v(format!("{u}:{g}")));
+            }
+            (Some(u), None) => {
+                s.insert(v("user"), v(u.to_string()));
+            }
+            (None, Some(_)) => self.notes.add(
+                "securityContext.runAsGroup",
+                who,
+                "a group without a user: the image's user runs",
+            ),
+            (None, None) => {}
+        }
+        if let Some(sc) = sc {
+            if sc.read_only_root_filesystem == Some(true) {
+                s.insert(v("read_only"), Value::Bool(true));
+            }
+            if sc.privileged == Some(true) {
+                s.insert(v("privileged"), Value::Bool(true));
+            }
+            if let Some(caps) = &sc.capabilities {
+                for (key, list) in [("cap_add", &caps.add), ("cap_drop", &caps.drop)] {
+                    if let Some(l) = list {
+                        s.insert(v(key), Value::Sequence(l.iter().cloned().map(v).collect()));
+                    }
+                }
+            }
+        }
     }
 
     /// Container `c` of workload `w` as a compose service.
@@ -483,69 +540,12 @@ impl<'a> Play<'a> {
         if c.stdin == Some(true) {
             s.insert(v("stdin_open"), Value::Bool(true));
         }
-        let pod_sc = w.spec.security_context.as_ref();
-        let sc = c.security_context.as_ref();
-        let user = sc
-            .and_then(|x| x.run_as_user)
-            .or(pod_sc.and_then(|x| x.run_as_user));
-        let group = sc
-            .and_then(|x| x.run_as_group)
-            .or(pod_sc.and_then(|x| x.run_as_group));
-        match (user, group) {
-            (Some(u), Some(g)) => {
-                s.insert(v("user"), v(format!("{u}:{g}")));
-            }
-            (Some(u), None) => {
-                s.insert(v("user"), v(u.to_string()));
-            }
-            (None, Some(_)) => self.notes.add(
-                "securityContext.runAsGroup",
-                who,
-                "a group without a user: the image's user runs",
-            ),
-            (None, None) => {}
-        }
-        if let Some(sc) = sc {
-            if sc.read_only_root_filesystem == Some(true) {
-                s.insert(v("read_only"), Value::Bool(true));
-            }
-            if sc.privileged == Some(true) {
-                s.insert(v("privileged"), Value::Bool(true));
-            }
-            if let Some(caps) = &sc.capabilities {
-                for (key, list) in [("cap_add", &caps.add), ("cap_drop", &caps.drop)] {
-                    if let Some(l) = list {
-                        s.insert(v(key), Value::Sequence(l.iter().cloned().map(v).collect()));
-                    }
-                }
-            }
-        }
+        self.security(w, c, who, &mut s);
         if let Some(h) = self.healthcheck(who, c) {
             s.insert(v("healthcheck"), h);
         }
-        let limits = c.resources.as_ref().and_then(|r| r.limits.as_ref());
-        let mut lim = Mapping::new();
-        if let Some(cpu) = limits
-            .and_then(|l| l.get("cpu"))
-            .and_then(|q| quantity(&q.0))
-        {
-            lim.insert(v("cpus"), Value::from(cpu));
-        }
-        if let Some(mem) = limits
-            .and_then(|l| l.get("memory"))
-            .and_then(|q| quantity(&q.0))
-        {
-            lim.insert(v("memory"), v((mem as i64).to_string()));
-        }
-        let mut deploy = Mapping::new();
-        if w.replicas != 1 {
-            deploy.insert(v("replicas"), Value::from(w.replicas.max(0)));
-        }
-        if !lim.is_empty() {
-            deploy.insert(v("resources"), map([("limits", Value::Mapping(lim))]));
-        }
-        if !deploy.is_empty() {
-            s.insert(v("deploy"), Value::Mapping(deploy));
+        if let Some(d) = deploy(w, c) {
+            s.insert(v("deploy"), d);
         }
         let (volumes, configs, secrets) =
             self.mounts(&w.name, who, w.spec.volumes.as_deref().unwrap_or(&[]), c)?;
@@ -587,6 +587,32 @@ impl<'a> Play<'a> {
     }
 }
 
+/// Replicas and limits as compose's `deploy`.
+fn deploy(w: &Workload<'_>, c: &Container) -> Option<Value> {
+    let limits = c.resources.as_ref().and_then(|r| r.limits.as_ref());
+    let mut lim = Mapping::new();
+    if let Some(cpu) = limits
+        .and_then(|l| l.get("cpu"))
+        .and_then(|q| quantity(&q.0))
+    {
+        lim.insert(v("cpus"), Value::from(cpu));
+    }
+    if let Some(mem) = limits
+        .and_then(|l| l.get("memory"))
+        .and_then(|q| quantity(&q.0))
+    {
+        lim.insert(v("memory"), v((mem as i64).to_string()));
+    }
+    let mut deploy = Mapping::new();
+    if w.replicas != 1 {
+        deploy.insert(v("replicas"), Value::from(w.replicas.max(0)));
+    }
+    if !lim.is_empty() {
+        deploy.insert(v("resources"), map([("limits", Value::Mapping(lim))]));
+    }
+    (!deploy.is_empty()).then_some(Value::Mapping(deploy))
+}
+
 fn missing_ref(kind: &str, name: &str, who: &str) -> KubeError {
     KubeError::Manifest {
         what: who.to_string(),
@@ -601,126 +627,143 @@ fn selects(service: &Service, labels: &BTreeMap<String, String>) -> bool {
     }
 }
 
-/// The manifest's objects as the compose project `project`.
-pub fn to_compose(objects: &[Object], project: &str) -> Result<Played, KubeError> {
-    let mut play = Play {
-        project: project.to_string(),
-        config_maps: BTreeMap::new(),
-        secrets: BTreeMap::new(),
-        services: Vec::new(),
-        notes: Notes(BTreeMap::new()),
-        volumes: Mapping::new(),
-        configs: Mapping::new(),
-        secret_files: Mapping::new(),
-    };
-    for o in objects {
-        match o {
-            Object::ConfigMap(c) => {
-                play.config_maps.insert(o.name(), c);
-            }
-            Object::Secret(s) => {
-                play.secrets.insert(o.name(), s);
-            }
-            Object::Service(s) => play.services.push(s),
-            Object::PersistentVolumeClaim(_) => {
-                play.volumes.insert(
-                    v(o.name()),
-                    map([("name", v(format!("{project}_{}", o.name())))]),
-                );
-            }
-            _ => {}
-        }
-    }
-    let workloads = workloads(objects)?;
-    if workloads.is_empty() {
-        return Err(KubeError::Manifest {
-            what: "the manifest".into(),
-            why: "has no Pod, Deployment or Job to run".into(),
-        });
-    }
-    let names: BTreeSet<&str> = workloads.iter().map(|w| w.name.as_str()).collect();
-    for s in &play.services {
-        let t = s
-            .spec
-            .as_ref()
-            .and_then(|x| x.type_.as_deref())
-            .unwrap_or("ClusterIP");
-        if t != "ClusterIP" {
-            play.notes.add(
-                "Service.spec.type",
-                &s.metadata.name.clone().unwrap_or_default(),
-                "Services are name resolution here: publish with the container's hostPort",
-            );
-        }
-        for p in s.spec.iter().flat_map(|x| x.ports.iter().flatten()) {
-            let same = match &p.target_port {
-                None => true,
-                Some(k8s_openapi::apimachinery::pkg::util::intstr::IntOrString::Int(t)) => {
-                    *t == p.port
+/// `depends_on`'s entry for a condition.
+fn condition(c: &str) -> Value {
+    map([("condition", v(c)), ("required", Value::Bool(true))])
+}
+
+impl<'a> Play<'a> {
+    /// The manifest's objects indexed: ConfigMaps, Secrets and Services by
+    /// name, claims as the project's named volumes.
+    fn new(objects: &'a [Object], project: &str) -> Play<'a> {
+        let mut play = Play {
+            project: project.to_string(),
+            config_maps: BTreeMap::new(),
+            secrets: BTreeMap::new(),
+            services: Vec::new(),
+            notes: Notes(BTreeMap::new()),
+            volumes: Mapping::new(),
+            configs: Mapping::new(),
+            secret_files: Mapping::new(),
+        };
+        for o in objects {
+            match o {
+                Object::ConfigMap(c) => {
+                    play.config_maps.insert(o.name(), c);
                 }
-                Some(_) => false,
-            };
-            if !same {
-                play.notes.add(
-                    "Service.spec.ports",
-                    &s.metadata.name.clone().unwrap_or_default(),
-                    "a port other than its targetPort: here the name reaches the pods on their container ports",
+                Object::Secret(s) => {
+                    play.secrets.insert(o.name(), s);
+                }
+                Object::Service(s) => play.services.push(s),
+                Object::PersistentVolumeClaim(_) => {
+                    play.volumes.insert(
+                        v(o.name()),
+                        map([("name", v(format!("{project}_{}", o.name())))]),
+                    );
+                }
+                _ => {}
+            }
+        }
+        play
+    }
+
+    /// What of the Services does not hold here, where they are names.
+    fn service_notes(&mut self) {
+        for s in self.services.clone() {
+            let name = s.metadata.name.clone().unwrap_or_default();
+            let t = s
+                .spec
+                .as_ref()
+                .and_then(|x| x.type_.as_deref())
+                .unwrap_or("ClusterIP");
+            if t != "ClusterIP" {
+                self.notes.add(
+                    "Service.spec.type",
+                    &name,
+                    "Services are name resolution here: publish with the container's hostPort",
                 );
+            }
+            for p in s.spec.iter().flat_map(|x| x.ports.iter().flatten()) {
+                let same = match &p.target_port {
+                    None => true,
+                    Some(k8s_openapi::apimachinery::pkg::util::intstr::IntOrString::Int(t)) => {
+                        *t == p.port
+                    }
+                    Some(_) => false,
+                };
+                if !same {
+                    self.notes.add(
+                        "Service.spec.ports",
+                        &name,
+                        "a port other than its targetPort: here the name reaches the pods on their container ports",
+                    );
+                }
             }
         }
     }
-    // The compose service a dependency named in an annotation means: a
-    // workload of that name, else the one a Service of that name selects.
-    let resolve = |dep: &str, services: &[&Service]| -> Option<String> {
-        if names.contains(dep) {
-            return Some(dep.to_string());
+
+    /// The dependencies `convert` recorded on `w` (`depends_on`), and the
+    /// init containers that stood for them.
+    fn recorded_dependencies(
+        &self,
+        w: &Workload<'_>,
+        workloads: &[Workload<'_>],
+    ) -> Result<(Mapping, BTreeSet<String>), KubeError> {
+        let mut depends = Mapping::new();
+        let mut waiters = BTreeSet::new();
+        let Some(list) = w.annotations.get(DEPENDS_ON) else {
+            return Ok((depends, waiters));
+        };
+        for entry in list.split(',').filter(|e| !e.is_empty()) {
+            let (dep, cond) = entry.split_once('=').unwrap_or((entry, "service_started"));
+            // A workload of that name, else the one a Service of that name selects.
+            let target = match workloads.iter().find(|x| x.name == dep) {
+                Some(x) => Some(x.name.clone()),
+                None => self
+                    .services
+                    .iter()
+                    .find(|s| s.metadata.name.as_deref() == Some(dep))
+                    .and_then(|svc| workloads.iter().find(|x| selects(svc, &x.labels)))
+                    .map(|x| x.name.clone()),
+            };
+            let Some(target) = target else {
+                return Err(KubeError::Manifest {
+                    what: format!("{}: annotation {DEPENDS_ON}", w.name),
+                    why: format!("{dep} is no workload or Service of the manifest"),
+                });
+            };
+            waiters.insert(format!("{WAIT_PREFIX}{dep}"));
+            depends.insert(v(target), condition(cond));
         }
-        let svc = services
-            .iter()
-            .find(|s| s.metadata.name.as_deref() == Some(dep))?;
-        workloads
-            .iter()
-            .find(|w| selects(svc, &w.labels))
-            .map(|w| w.name.clone())
-    };
-    let mut out = Mapping::new();
-    for w in &workloads {
+        Ok((depends, waiters))
+    }
+
+    /// The compose services of workload `w`: its init containers (one-shots,
+    /// in order), its first container under its name, further containers
+    /// in its network namespace.
+    fn pod_services(
+        &mut self,
+        w: &Workload<'_>,
+        workloads: &[Workload<'_>],
+        out: &mut Mapping,
+    ) -> Result<(), KubeError> {
         if w.spec.runtime_class_name.is_some()
             || w.annotations.contains_key(super::convert::INITDATA)
         {
-            play.notes.add(
+            self.notes.add(
                 "runtimeClassName",
                 &w.name,
                 "runs with ccr's own runtime here (the runtime class and initdata are the cluster's)",
             );
         }
-        let aliases: Vec<String> = play
+        let aliases: Vec<String> = self
             .services
             .iter()
             .filter(|s| selects(s, &w.labels))
             .filter_map(|s| s.metadata.name.clone())
             .filter(|n| n != &w.name)
             .collect();
-        // Dependencies recorded by convert.
-        let mut depends = Mapping::new();
-        let mut waiters: BTreeSet<String> = BTreeSet::new();
-        if let Some(list) = w.annotations.get(DEPENDS_ON) {
-            for entry in list.split(',').filter(|e| !e.is_empty()) {
-                let (dep, cond) = entry.split_once('=').unwrap_or((entry, "service_started"));
-                let Some(target) = resolve(dep, &play.services) else {
-                    return Err(KubeError::Manifest {
-                        what: format!("{}: annotation {DEPENDS_ON}", w.name),
-                        why: format!("{dep} is no workload or Service of the manifest"),
-                    });
-                };
-                waiters.insert(format!("{WAIT_PREFIX}{dep}"));
-                depends.insert(
-                    v(target),
-                    map([("condition", v(cond)), ("required", Value::Bool(true))]),
-                );
-            }
-        }
-        // Other init containers: one-shots, in order, before the pod.
+        let (mut depends, waiters) = self.recorded_dependencies(w, workloads)?;
         let mut previous: Option<String> = None;
         for c in w.spec.init_containers.iter().flatten() {
             if waiters.contains(&c.name) {
@@ -728,18 +771,12 @@ pub fn to_compose(objects: &[Object], project: &str) -> Result<Played, KubeError
             }
             let name = format!("{}-init-{}", w.name, c.name);
             let who = format!("{} init container {}", w.name, c.name);
-            let mut s = play.service(w, c, &who, &[])?;
+            let mut s = self.service(w, c, &who, &[])?;
             s.insert(v("restart"), v("no"));
             s.remove(v("deploy"));
             let mut d = depends.clone();
             if let Some(p) = &previous {
-                d.insert(
-                    v(p.clone()),
-                    map([
-                        ("condition", v("service_completed_successfully")),
-                        ("required", Value::Bool(true)),
-                    ]),
-                );
+                d.insert(v(p.clone()), condition("service_completed_successfully"));
             }
             if !d.is_empty() {
                 s.insert(v("depends_on"), Value::Mapping(d));
@@ -748,20 +785,14 @@ pub fn to_compose(objects: &[Object], project: &str) -> Result<Played, KubeError
             previous = Some(name);
         }
         if let Some(p) = &previous {
-            depends.insert(
-                v(p.clone()),
-                map([
-                    ("condition", v("service_completed_successfully")),
-                    ("required", Value::Bool(true)),
-                ]),
-            );
+            depends.insert(v(p.clone()), condition("service_completed_successfully"));
         }
         for (i, c) in w.spec.containers.iter().enumerate() {
             let who = format!("{} container {}", w.name, c.name);
             let (name, mut s) = if i == 0 {
-                (w.name.clone(), play.service(w, c, &who, &aliases)?)
+                (w.name.clone(), self.service(w, c, &who, &aliases)?)
             } else {
-                let mut s = play.service(w, c, &who, &[])?;
+                let mut s = self.service(w, c, &who, &[])?;
                 // The pod's network namespace is its first container's.
                 s.remove(v("networks"));
                 s.insert(v("network_mode"), v(format!("service:{}", w.name)));
@@ -770,48 +801,66 @@ pub fn to_compose(objects: &[Object], project: &str) -> Result<Played, KubeError
             s.insert(v("restart"), v(w.restart.clone()));
             let mut d = depends.clone();
             if i > 0 {
-                d.insert(
-                    v(w.name.clone()),
-                    map([
-                        ("condition", v("service_started")),
-                        ("required", Value::Bool(true)),
-                    ]),
-                );
+                d.insert(v(w.name.clone()), condition("service_started"));
             }
             if !d.is_empty() {
                 s.insert(v("depends_on"), Value::Mapping(d));
             }
             out.insert(v(name), Value::Mapping(s));
         }
+        Ok(())
     }
-    let mut model = Mapping::new();
-    model.insert(v("name"), v(project));
-    model.insert(v("services"), Value::Mapping(out));
-    model.insert(
-        v("networks"),
-        map([("default", map([("name", v(format!("{project}_default")))]))]),
-    );
-    for (key, m) in [
-        ("volumes", play.volumes),
-        ("configs", play.configs),
-        ("secrets", play.secret_files),
-    ] {
-        if !m.is_empty() {
-            model.insert(v(key), Value::Mapping(m));
+
+    /// The whole model, with the notes as warnings.
+    fn finish(self, services: Mapping) -> Played {
+        let project = &self.project;
+        let mut model = Mapping::new();
+        model.insert(v("name"), v(project.clone()));
+        model.insert(v("services"), Value::Mapping(services));
+        model.insert(
+            v("networks"),
+            map([("default", map([("name", v(format!("{project}_default")))]))]),
+        );
+        for (key, m) in [
+            ("volumes", self.volumes),
+            ("configs", self.configs),
+            ("secrets", self.secret_files),
+        ] {
+            if !m.is_empty() {
+                model.insert(v(key), Value::Mapping(m));
+            }
         }
+        let warnings = self
+            .notes
+            .0
+            .into_iter()
+            .map(|(field, (why, who))| {
+                format!(
+                    "{field} ({}): {why}",
+                    who.into_iter().collect::<Vec<_>>().join(", ")
+                )
+            })
+            .collect();
+        Played { model, warnings }
     }
-    let warnings = play
-        .notes
-        .0
-        .into_iter()
-        .map(|(field, (why, who))| {
-            format!(
-                "{field} ({}): {why}",
-                who.into_iter().collect::<Vec<_>>().join(", ")
-            )
-        })
-        .collect();
-    Ok(Played { model, warnings })
+}
+
+/// The manifest's objects as the compose project `project`.
+pub fn to_compose(objects: &[Object], project: &str) -> Result<Played, KubeError> {
+    let mut play = Play::new(objects, project);
+    let workloads = workloads(objects)?;
+    if workloads.is_empty() {
+        return Err(KubeError::Manifest {
+            what: "the manifest".into(),
+            why: "has no Pod, Deployment or Job to run".into(),
+        });
+    }
+    play.service_notes();
+    let mut services = Mapping::new();
+    for w in &workloads {
+        play.pod_services(w, &workloads, &mut services)?;
+    }
+    Ok(play.finish(services))
 }
 
 #[cfg(test)]
