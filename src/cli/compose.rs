@@ -481,117 +481,15 @@ pub fn run(opts: &GlobalOptions, a: ComposeArgs) -> Result<i32, Error> {
         }
         ComposeCommand::Ls(l) => ls(&ctx()?, l),
         ComposeCommand::Up(u) => up(&ctx()?, flags, u),
-        ComposeCommand::Create(c) => {
-            let ctx = ctx()?;
-            let m = model(flags, &[])?;
-            let up = UpOptions {
-                services: c.services,
-                build: build_when(c.build, c.no_build),
-                pull: pull_policy(&c.pull),
-                force_recreate: c.force_recreate,
-                no_recreate: c.no_recreate,
-                remove_orphans: c.remove_orphans,
-                no_start: true,
-                keys: c.decrypt.request(),
-                ..Default::default()
-            };
-            engine::up::up(&ctx, &m, &up, &Progress::new(false), &Plain)?;
-            Ok(0)
-        }
-        ComposeCommand::Down(d) => {
-            let ctx = ctx()?;
-            let m = model(flags, &[])?;
-            let opts = DownOptions {
-                volumes: d.volumes,
-                remove_orphans: d.remove_orphans,
-                timeout: d.timeout.map(Duration::from_secs),
-            };
-            engine::down::down(&ctx, &m, &opts, &Plain)?;
-            Ok(0)
-        }
+        ComposeCommand::Create(c) => create_cmd(&ctx()?, flags, c),
+        ComposeCommand::Down(d) => down_cmd(&ctx()?, flags, d),
         ComposeCommand::Ps(p) => ps(&ctx()?, flags, p),
-        ComposeCommand::Logs(l) => {
-            let ctx = ctx()?;
-            let m = model(flags, &[])?;
-            let rt = Runtime::new(&ctx.layout);
-            let list = ops::service_containers(&rt, &m, &l.services, true)?;
-            let tail = match l.tail.as_deref() {
-                None | Some("all") => None,
-                Some(n) => Some(n.parse::<usize>().map_err(|_| {
-                    Error::Usage(format!("--tail {n:?}: expected a number or all"))
-                })?),
-            };
-            let lo = crate::runtime::LogOptions {
-                tail,
-                follow: l.follow,
-                timestamps: l.timestamps,
-                since: None,
-                until: None,
-            };
-            ops::logs(
-                &rt,
-                &list,
-                &lo,
-                l.no_log_prefix,
-                Box::new(std::io::stdout()),
-            )?;
-            Ok(0)
-        }
-        ComposeCommand::Build(b) => {
-            let ctx = ctx()?;
-            ops::build(
-                &ctx,
-                &model(flags, &[])?,
-                &b.services,
-                &Progress::new(false),
-                &Plain,
-            )?;
-            Ok(0)
-        }
-        ComposeCommand::Pull(b) => {
-            let ctx = ctx()?;
-            ops::pull(
-                &ctx,
-                &model(flags, &[])?,
-                &b.services,
-                &b.decrypt.request(),
-                &Progress::new(false),
-                &Plain,
-            )?;
-            Ok(0)
-        }
-        ComposeCommand::Push(b) => {
-            let ctx = ctx()?;
-            let password = || super::trust::password(false);
-            ops::push(
-                &ctx,
-                &model(flags, &[])?,
-                &b.services,
-                &password,
-                &Progress::new(false),
-                &Plain,
-            )?;
-            Ok(0)
-        }
+        ComposeCommand::Logs(l) => logs_cmd(&ctx()?, flags, l),
+        ComposeCommand::Build(b) => build_cmd(&ctx()?, flags, b),
+        ComposeCommand::Pull(b) => pull_cmd(&ctx()?, flags, b),
+        ComposeCommand::Push(b) => push_cmd(&ctx()?, flags, b),
         ComposeCommand::Run(r) => compose_run(&ctx()?, flags, r),
-        ComposeCommand::Exec(e) => {
-            let ctx = ctx()?;
-            let m = model(flags, &[])?;
-            let rt = Runtime::new(&ctx.layout);
-            let c = ops::container_of(&rt, &m, &e.service, e.index)?;
-            let tty = !e.no_tty && !e.detach && std::io::IsTerminal::is_terminal(&std::io::stdin());
-            let opts = crate::runtime::ExecOptions {
-                args: e.command,
-                env: e.env,
-                workdir: e.workdir,
-                user: e.user,
-                interactive: tty,
-                tty,
-                quiet: e.detach,
-                detach: e.detach,
-            };
-            Ok(rt.exec(&c.id, &opts)?)
-        }
+        ComposeCommand::Exec(e) => exec_cmd(&ctx()?, flags, e),
         ComposeCommand::Start(s) => each(&ctx()?, flags, &s.services, |rt, c| {
             rt.start(&c.id)?;
             Plain.event("Container", &c.name, "Started");
@@ -609,95 +507,220 @@ pub fn run(opts: &GlobalOptions, a: ComposeArgs) -> Result<i32, Error> {
                 Ok(())
             })
         }
-        ComposeCommand::Rm(r) => {
-            let ctx = ctx()?;
-            let m = model(flags, &[])?;
-            let rt = Runtime::new(&ctx.layout);
-            let list: Vec<_> = ops::service_containers(&rt, &m, &r.services, true)?
-                .into_iter()
-                .filter(|c| r.stop || !c.status.is_running())
-                .collect();
-            if list.is_empty() {
-                eprintln!("No stopped containers");
-                return Ok(0);
+        ComposeCommand::Rm(r) => rm_cmd(&ctx()?, flags, r),
+        ComposeCommand::Images(s) => images_cmd(&ctx()?, flags, s),
+        ComposeCommand::Port(p) => port_cmd(&ctx()?, flags, p),
+        ComposeCommand::Top(s) => top_cmd(&ctx()?, flags, s),
+    }
+}
+
+/// `compose create`: the containers made, none started.
+fn create_cmd(ctx: &Context, flags: &ProjectFlags, c: CreateArgs) -> Result<i32, Error> {
+    let m = model(flags, &[])?;
+    let up = UpOptions {
+        services: c.services,
+        build: build_when(c.build, c.no_build),
+        pull: pull_policy(&c.pull),
+        force_recreate: c.force_recreate,
+        no_recreate: c.no_recreate,
+        remove_orphans: c.remove_orphans,
+        no_start: true,
+        keys: c.decrypt.request(),
+        ..Default::default()
+    };
+    engine::up::up(ctx, &m, &up, &Progress::new(false), &Plain)?;
+    Ok(0)
+}
+
+/// `compose down`.
+fn down_cmd(ctx: &Context, flags: &ProjectFlags, d: DownArgs) -> Result<i32, Error> {
+    let m = model(flags, &[])?;
+    let opts = DownOptions {
+        volumes: d.volumes,
+        remove_orphans: d.remove_orphans,
+        timeout: d.timeout.map(Duration::from_secs),
+    };
+    engine::down::down(ctx, &m, &opts, &Plain)?;
+    Ok(0)
+}
+
+/// `compose logs`.
+fn logs_cmd(ctx: &Context, flags: &ProjectFlags, l: LogsArgs) -> Result<i32, Error> {
+    let m = model(flags, &[])?;
+    let rt = Runtime::new(&ctx.layout);
+    let list = ops::service_containers(&rt, &m, &l.services, true)?;
+    let tail = match l.tail.as_deref() {
+        None | Some("all") => None,
+        Some(n) => Some(
+            n.parse::<usize>()
+                .map_err(|_| Error::Usage(format!("--tail {n:?}: expected a number or all")))?,
+        ),
+    };
+    let lo = crate::runtime::LogOptions {
+        tail,
+        follow: l.follow,
+        timestamps: l.timestamps,
+        since: None,
+        until: None,
+    };
+    ops::logs(
+        &rt,
+        &list,
+        &lo,
+        l.no_log_prefix,
+        Box::new(std::io::stdout()),
+    )?;
+    Ok(0)
+}
+
+/// `compose build`.
+fn build_cmd(ctx: &Context, flags: &ProjectFlags, b: ServicesArgs) -> Result<i32, Error> {
+    ops::build(
+        ctx,
+        &model(flags, &[])?,
+        &b.services,
+        &Progress::new(false),
+        &Plain,
+    )?;
+    Ok(0)
+}
+
+/// `compose pull`.
+fn pull_cmd(ctx: &Context, flags: &ProjectFlags, b: PullArgs) -> Result<i32, Error> {
+    ops::pull(
+        ctx,
+        &model(flags, &[])?,
+        &b.services,
+        &b.decrypt.request(),
+        &Progress::new(false),
+        &Plain,
+    )?;
+    Ok(0)
+}
+
+/// `compose push`, signing where the service asks.
+fn push_cmd(ctx: &Context, flags: &ProjectFlags, b: ServicesArgs) -> Result<i32, Error> {
+    let password = || super::trust::password(false);
+    ops::push(
+        ctx,
+        &model(flags, &[])?,
+        &b.services,
+        &password,
+        &Progress::new(false),
+        &Plain,
+    )?;
+    Ok(0)
+}
+
+/// `compose exec`: a command in a service's container.
+fn exec_cmd(ctx: &Context, flags: &ProjectFlags, e: ExecArgs) -> Result<i32, Error> {
+    let m = model(flags, &[])?;
+    let rt = Runtime::new(&ctx.layout);
+    let c = ops::container_of(&rt, &m, &e.service, e.index)?;
+    let tty = !e.no_tty && !e.detach && std::io::IsTerminal::is_terminal(&std::io::stdin());
+    let opts = crate::runtime::ExecOptions {
+        args: e.command,
+        env: e.env,
+        workdir: e.workdir,
+        user: e.user,
+        interactive: tty,
+        tty,
+        quiet: e.detach,
+        detach: e.detach,
+    };
+    Ok(rt.exec(&c.id, &opts)?)
+}
+
+/// `compose rm`: stopped service containers (and with `-s` running ones).
+fn rm_cmd(ctx: &Context, flags: &ProjectFlags, r: RmArgs) -> Result<i32, Error> {
+    let m = model(flags, &[])?;
+    let rt = Runtime::new(&ctx.layout);
+    let list: Vec<_> = ops::service_containers(&rt, &m, &r.services, true)?
+        .into_iter()
+        .filter(|c| r.stop || !c.status.is_running())
+        .collect();
+    if list.is_empty() {
+        eprintln!("No stopped containers");
+        return Ok(0);
+    }
+    let names: Vec<String> = list.iter().map(|c| c.name.clone()).collect();
+    if !r.force && !super::confirm(&[&format!("Going to remove {}", names.join(", "))]) {
+        return Ok(0);
+    }
+    engine::down::stop_and_remove(&rt, &m, list.clone(), None, true, &Plain)?;
+    if r.volumes {
+        for v in list
+            .iter()
+            .flat_map(|c| c.options.volumes.iter())
+            .filter_map(|v| v.name.clone())
+        {
+            if v.len() == 64 && rt.volume(&v).is_ok() {
+                rt.volume_remove(&v)?;
             }
-            let names: Vec<String> = list.iter().map(|c| c.name.clone()).collect();
-            if !r.force && !super::confirm(&[&format!("Going to remove {}", names.join(", "))]) {
-                return Ok(0);
-            }
-            engine::down::stop_and_remove(&rt, &m, list.clone(), None, true, &Plain)?;
-            if r.volumes {
-                for v in list
-                    .iter()
-                    .flat_map(|c| c.options.volumes.iter())
-                    .filter_map(|v| v.name.clone())
-                {
-                    if v.len() == 64 && rt.volume(&v).is_ok() {
-                        rt.volume_remove(&v)?;
-                    }
-                }
-            }
-            Ok(0)
-        }
-        ComposeCommand::Images(s) => {
-            let ctx = ctx()?;
-            let m = model(flags, &[])?;
-            let rt = Runtime::new(&ctx.layout);
-            let mut table = vec![vec![
-                "CONTAINER".to_string(),
-                "REPOSITORY".into(),
-                "TAG".into(),
-                "IMAGE ID".into(),
-            ]];
-            for c in ops::service_containers(&rt, &m, &s.services, false)? {
-                let (repo, tag) = crate::image::split_name(&c.image);
-                let id = c.image_digest.trim_start_matches("sha256:");
-                table.push(vec![
-                    c.name.clone(),
-                    repo.to_string(),
-                    tag.to_string(),
-                    id[..12.min(id.len())].to_string(),
-                ]);
-            }
-            super::print_table(&mut std::io::stdout().lock(), &table);
-            Ok(0)
-        }
-        ComposeCommand::Port(p) => {
-            let ctx = ctx()?;
-            let m = model(flags, &[])?;
-            let rt = Runtime::new(&ctx.layout);
-            let c = ops::container_of(&rt, &m, &p.service, p.index)?;
-            match c
-                .options
-                .ports
-                .iter()
-                .find(|m| m.container_port == p.private_port && m.protocol == p.protocol)
-            {
-                Some(m) => {
-                    println!("{}", m.host_address());
-                    Ok(0)
-                }
-                None => Err(Error::Usage(format!(
-                    "no port {}/{} is published for service {}",
-                    p.private_port, p.protocol, p.service
-                ))),
-            }
-        }
-        ComposeCommand::Top(s) => {
-            let ctx = ctx()?;
-            let m = model(flags, &[])?;
-            let rt = Runtime::new(&ctx.layout);
-            for c in ops::service_containers(&rt, &m, &s.services, false)? {
-                if !c.status.is_running() {
-                    continue;
-                }
-                println!("{}", c.name);
-                super::container::print_processes(&rt, &c.id)?;
-                println!();
-            }
-            Ok(0)
         }
     }
+    Ok(0)
+}
+
+/// `compose images`.
+fn images_cmd(ctx: &Context, flags: &ProjectFlags, s: ServicesArgs) -> Result<i32, Error> {
+    let m = model(flags, &[])?;
+    let rt = Runtime::new(&ctx.layout);
+    let mut table = vec![vec![
+        "CONTAINER".to_string(),
+        "REPOSITORY".into(),
+        "TAG".into(),
+        "IMAGE ID".into(),
+    ]];
+    for c in ops::service_containers(&rt, &m, &s.services, false)? {
+        let (repo, tag) = crate::image::split_name(&c.image);
+        let id = c.image_digest.trim_start_matches("sha256:");
+        table.push(vec![
+            c.name.clone(),
+            repo.to_string(),
+            tag.to_string(),
+            id[..12.min(id.len())].to_string(),
+        ]);
+    }
+    super::print_table(&mut std::io::stdout().lock(), &table);
+    Ok(0)
+}
+
+/// `compose port`: the host side of a published port.
+fn port_cmd(ctx: &Context, flags: &ProjectFlags, p: PortArgs) -> Result<i32, Error> {
+    let m = model(flags, &[])?;
+    let rt = Runtime::new(&ctx.layout);
+    let c = ops::container_of(&rt, &m, &p.service, p.index)?;
+    match c
+        .options
+        .ports
+        .iter()
+        .find(|m| m.container_port == p.private_port && m.protocol == p.protocol)
+    {
+        Some(m) => {
+            println!("{}", m.host_address());
+            Ok(0)
+        }
+        None => Err(Error::Usage(format!(
+            "no port {}/{} is published for service {}",
+            p.private_port, p.protocol, p.service
+        ))),
+    }
+}
+
+/// `compose top`.
+fn top_cmd(ctx: &Context, flags: &ProjectFlags, s: ServicesArgs) -> Result<i32, Error> {
+    let m = model(flags, &[])?;
+    let rt = Runtime::new(&ctx.layout);
+    for c in ops::service_containers(&rt, &m, &s.services, false)? {
+        if !c.status.is_running() {
+            continue;
+        }
+        println!("{}", c.name);
+        super::container::print_processes(&rt, &c.id)?;
+        println!();
+    }
+    Ok(0)
 }
 
 /// Runs `f` on each container of `services` (all when empty).
