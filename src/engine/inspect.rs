@@ -15,40 +15,40 @@ pub fn container_view(rt: &Runtime, c: &ContainerState, image: Option<&Value>) -
         .ok()
         .and_then(|d| serde_json::from_slice(&d).ok())
         .unwrap_or_default();
-    let strings = |v: &Value| -> Vec<String> {
-        v.as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|s| s.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let image_cfg = image.cloned().unwrap_or_default();
-    let (entrypoint, cmd) = match (&o.entrypoint_args, &o.entrypoint) {
-        (Some(e), _) => (e.clone(), o.command.clone()),
-        (None, Some(e)) if e.is_empty() => (Vec::new(), o.command.clone()),
-        (None, Some(e)) => (vec![e.clone()], o.command.clone()),
-        (None, None) => (
-            strings(&image_cfg["Entrypoint"]),
-            if o.command.is_empty() {
-                strings(&image_cfg["Cmd"])
-            } else {
-                o.command.clone()
-            },
-        ),
-    };
-    let binds: Vec<String> = o
-        .volumes
-        .iter()
-        .map(|v| {
-            let src = v
-                .name
-                .clone()
-                .unwrap_or_else(|| v.source.display().to_string());
-            format!("{src}:{}{}", v.target, if v.read_only { ":ro" } else { "" })
+    json!({
+        "Id": c.id,
+        "Name": format!("/{}", c.name),
+        "Created": c.created,
+        "Path": c.command.first().cloned().unwrap_or_default(),
+        "Args": c.command.iter().skip(1).collect::<Vec<_>>(),
+        "State": state_view(c),
+        "Image": c.image_digest,
+        "RestartCount": c.restart_count,
+        "Config": config_view(c, &spec, image),
+        "NetworkSettings": network_settings(c),
+        "HostConfig": host_config(o),
+        "Mounts": o.volumes.iter().map(|v| match &v.name {
+            Some(n) => json!({"Type": "volume", "Name": n, "Source": v.source,
+                "Destination": v.target, "Driver": "local", "RW": !v.read_only}),
+            None => json!({"Type": "bind", "Source": v.source,
+                "Destination": v.target, "RW": !v.read_only}),
+        }).collect::<Vec<_>>(),
+        "LogPath": rt.log_path(&c.id),
+    })
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(String::from))
+                .collect()
         })
-        .collect();
+        .unwrap_or_default()
+}
+
+/// `State`, with the health check's findings.
+fn state_view(c: &ContainerState) -> Value {
     let mut state = json!({
         "Status": c.state_name(),
         "Running": c.status.is_running(),
@@ -71,6 +71,50 @@ pub fn container_view(rt: &Runtime, c: &ContainerState, image: Option<&Value>) -
             })).collect::<Vec<_>>(),
         });
     }
+    state
+}
+
+/// `Config`: the process as it was given (`spec`), the image's entrypoint
+/// and command where the container has none of its own.
+fn config_view(c: &ContainerState, spec: &Value, image: Option<&Value>) -> Value {
+    let o = &c.options;
+    let image_cfg = image.cloned().unwrap_or_default();
+    let (entrypoint, cmd) = match (&o.entrypoint_args, &o.entrypoint) {
+        (Some(e), _) => (e.clone(), o.command.clone()),
+        (None, Some(e)) if e.is_empty() => (Vec::new(), o.command.clone()),
+        (None, Some(e)) => (vec![e.clone()], o.command.clone()),
+        (None, None) => (
+            strings(&image_cfg["Entrypoint"]),
+            if o.command.is_empty() {
+                strings(&image_cfg["Cmd"])
+            } else {
+                o.command.clone()
+            },
+        ),
+    };
+    let healthcheck = o.healthcheck.as_ref().map(|h| json!({
+        "Test": h.test, "Interval": h.interval_ns, "Timeout": h.timeout_ns,
+        "StartPeriod": h.start_period_ns, "StartInterval": h.start_interval_ns, "Retries": h.retries,
+    }));
+    json!({
+        "Hostname": spec["hostname"].as_str().unwrap_or_default(),
+        "Image": c.image,
+        "Env": strings(&spec["process"]["env"]),
+        "Cmd": cmd,
+        "Entrypoint": entrypoint,
+        "WorkingDir": o.workdir.clone().unwrap_or_default(),
+        "User": o.user.clone().unwrap_or_default(),
+        "StopSignal": o.stop_signal.clone().unwrap_or_default(),
+        "Tty": o.tty,
+        "OpenStdin": o.interactive,
+        "Labels": o.labels,
+        "Healthcheck": healthcheck,
+    })
+}
+
+/// `NetworkSettings`: the first network's address, published ports, and
+/// each attachment.
+fn network_settings(c: &ContainerState) -> Value {
     let networks: serde_json::Map<String, Value> = c
         .attachments()
         .iter()
@@ -98,7 +142,8 @@ pub fn container_view(rt: &Runtime, c: &ContainerState, image: Option<&Value>) -
             )
         })
         .collect();
-    let ports: serde_json::Map<String, Value> = o
+    let ports: serde_json::Map<String, Value> = c
+        .options
         .ports
         .iter()
         .map(|p| {
@@ -108,76 +153,57 @@ pub fn container_view(rt: &Runtime, c: &ContainerState, image: Option<&Value>) -
             )
         })
         .collect();
-    let healthcheck = o.healthcheck.as_ref().map(|h| json!({
-        "Test": h.test, "Interval": h.interval_ns, "Timeout": h.timeout_ns,
-        "StartPeriod": h.start_period_ns, "StartInterval": h.start_interval_ns, "Retries": h.retries,
-    }));
     json!({
-        "Id": c.id,
-        "Name": format!("/{}", c.name),
-        "Created": c.created,
-        "Path": c.command.first().cloned().unwrap_or_default(),
-        "Args": c.command.iter().skip(1).collect::<Vec<_>>(),
-        "State": state,
-        "Image": c.image_digest,
-        "RestartCount": c.restart_count,
-        "Config": {
-            "Hostname": spec["hostname"].as_str().unwrap_or_default(),
-            "Image": c.image,
-            "Env": strings(&spec["process"]["env"]),
-            "Cmd": cmd,
-            "Entrypoint": entrypoint,
-            "WorkingDir": o.workdir.clone().unwrap_or_default(),
-            "User": o.user.clone().unwrap_or_default(),
-            "StopSignal": o.stop_signal.clone().unwrap_or_default(),
-            "Tty": o.tty,
-            "OpenStdin": o.interactive,
-            "Labels": o.labels,
-            "Healthcheck": healthcheck,
+        "IPAddress": c.attachment.as_ref().and_then(|a| a.address.clone()).unwrap_or_default(),
+        "Ports": ports,
+        "Networks": networks,
+    })
+}
+
+/// `HostConfig`: binds, port bindings, network mode, restart policy,
+/// limits and privileges.
+fn host_config(o: &crate::runtime::ContainerConfig) -> Value {
+    let binds: Vec<String> = o
+        .volumes
+        .iter()
+        .map(|v| {
+            let src = v
+                .name
+                .clone()
+                .unwrap_or_else(|| v.source.display().to_string());
+            format!("{src}:{}{}", v.target, if v.read_only { ":ro" } else { "" })
+        })
+        .collect();
+    json!({
+        "Binds": binds,
+        "PortBindings": o.ports.iter().fold(serde_json::Map::new(), |mut m, p| {
+            let key = format!("{}/{}", p.container_port, p.protocol);
+            let entry = m.entry(key).or_insert_with(|| json!([]));
+            if let Some(list) = entry.as_array_mut() {
+                list.push(json!({"HostIp": p.host_ip.clone().unwrap_or_default(), "HostPort": p.host_port.to_string()}));
+            }
+            m
+        }),
+        "NetworkMode": match o.network {
+            crate::runtime::Network::Bridge => o.networks.first().map(|n| n.name.clone()).unwrap_or_else(|| "bridge".into()),
+            crate::runtime::Network::Container => format!("container:{}", o.network_container.clone().unwrap_or_default()),
+            crate::runtime::Network::None => "none".into(),
+            crate::runtime::Network::Host => "host".into(),
         },
-        "NetworkSettings": {
-            "IPAddress": c.attachment.as_ref().and_then(|a| a.address.clone()).unwrap_or_default(),
-            "Ports": ports,
-            "Networks": networks,
-        },
-        "HostConfig": {
-            "Binds": binds,
-            "PortBindings": o.ports.iter().fold(serde_json::Map::new(), |mut m, p| {
-                let key = format!("{}/{}", p.container_port, p.protocol);
-                let entry = m.entry(key).or_insert_with(|| json!([]));
-                if let Some(list) = entry.as_array_mut() {
-                    list.push(json!({"HostIp": p.host_ip.clone().unwrap_or_default(), "HostPort": p.host_port.to_string()}));
-                }
-                m
-            }),
-            "NetworkMode": match o.network {
-                crate::runtime::Network::Bridge => o.networks.first().map(|n| n.name.clone()).unwrap_or_else(|| "bridge".into()),
-                crate::runtime::Network::Container => format!("container:{}", o.network_container.clone().unwrap_or_default()),
-                crate::runtime::Network::None => "none".into(),
-                crate::runtime::Network::Host => "host".into(),
-            },
-            "RestartPolicy": {"Name": o.restart.docker_name(), "MaximumRetryCount": o.restart.max_retries},
-            "Memory": o.resources.memory,
-            "NanoCpus": (o.resources.cpus * 1e9) as i64,
-            "PidsLimit": o.resources.pids_limit,
-            "CapAdd": o.cap_add,
-            "CapDrop": o.cap_drop,
-            "Privileged": o.privileged,
-            "ExtraHosts": o.extra_hosts.iter().map(|(h, ip)| format!("{h}:{ip}")).collect::<Vec<_>>(),
-            "Dns": o.dns,
-            "ReadonlyRootfs": o.read_only,
-            "AutoRemove": o.remove,
-            "Tmpfs": o.tmpfs.iter()
-                .map(|t| (t.target.clone(), t.options.join(",")))
-                .collect::<std::collections::BTreeMap<_, _>>(),
-        },
-        "Mounts": o.volumes.iter().map(|v| match &v.name {
-            Some(n) => json!({"Type": "volume", "Name": n, "Source": v.source,
-                "Destination": v.target, "Driver": "local", "RW": !v.read_only}),
-            None => json!({"Type": "bind", "Source": v.source,
-                "Destination": v.target, "RW": !v.read_only}),
-        }).collect::<Vec<_>>(),
-        "LogPath": rt.log_path(&c.id),
+        "RestartPolicy": {"Name": o.restart.docker_name(), "MaximumRetryCount": o.restart.max_retries},
+        "Memory": o.resources.memory,
+        "NanoCpus": (o.resources.cpus * 1e9) as i64,
+        "PidsLimit": o.resources.pids_limit,
+        "CapAdd": o.cap_add,
+        "CapDrop": o.cap_drop,
+        "Privileged": o.privileged,
+        "ExtraHosts": o.extra_hosts.iter().map(|(h, ip)| format!("{h}:{ip}")).collect::<Vec<_>>(),
+        "Dns": o.dns,
+        "ReadonlyRootfs": o.read_only,
+        "AutoRemove": o.remove,
+        "Tmpfs": o.tmpfs.iter()
+            .map(|t| (t.target.clone(), t.options.join(",")))
+            .collect::<std::collections::BTreeMap<_, _>>(),
     })
 }
 
