@@ -852,6 +852,32 @@ fn command(m: &mut Mapping, key: &str, at: &str) -> Result<(), ShapeError> {
 
 fn typed_service(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
     let at = |k: &str| format!("services.{name}.{k}");
+    typed_scalars(svc, &at)?;
+    key_value_maps(svc);
+    extra_hosts(svc);
+    plain_strings(svc);
+    typed_healthcheck(svc, &at)?;
+    typed_ports(svc, &at)?;
+    typed_mounts(svc, &at)?;
+    typed_deploy(svc, &at)?;
+    if let Some(Value::Mapping(l)) = svc.get_mut("logging")
+        && let Some(Value::Mapping(o)) = l.get_mut("options")
+    {
+        stringify_values(o);
+    }
+    for key in ["environment", "env_file"] {
+        if svc
+            .get(key)
+            .is_some_and(|v| v.as_mapping().is_some_and(Mapping::is_empty))
+        {
+            svc.remove(key);
+        }
+    }
+    Ok(())
+}
+
+/// Booleans, integers, sizes, durations, commands and string lists.
+fn typed_scalars(svc: &mut Mapping, at: &dyn Fn(&str) -> String) -> Result<(), ShapeError> {
     for b in BOOLS {
         bool_field(svc, b, &at(b))?;
     }
@@ -882,6 +908,11 @@ fn typed_service(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
     ] {
         string_list(svc, l);
     }
+    Ok(())
+}
+
+/// `labels`, `annotations` and `sysctls` as maps (labels' empty values "").
+fn key_value_maps(svc: &mut Mapping) {
     for kv in ["labels", "annotations", "sysctls"] {
         if let Some(v) = svc.get(kv).cloned() {
             let mut m = key_values(&v, &|_| None, false);
@@ -895,6 +926,10 @@ fn typed_service(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
             svc.insert(s(kv), Value::Mapping(m));
         }
     }
+}
+
+/// `extra_hosts` as sorted `HOST=IP` entries.
+fn extra_hosts(svc: &mut Mapping) {
     if let Some(h) = svc.get("extra_hosts").cloned() {
         let mut hosts: Vec<String> = match h {
             Value::Mapping(m) => m
@@ -925,6 +960,10 @@ fn typed_service(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
             Value::Sequence(hosts.into_iter().map(Value::String).collect()),
         );
     }
+}
+
+/// Keys that are plain strings; an empty one is left out.
+fn plain_strings(svc: &mut Mapping) {
     for key in [
         "user",
         "working_dir",
@@ -944,6 +983,10 @@ fn typed_service(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
             }
         }
     }
+}
+
+/// `healthcheck`: a string test is `CMD-SHELL`; durations and counts typed.
+fn typed_healthcheck(svc: &mut Mapping, at: &dyn Fn(&str) -> String) -> Result<(), ShapeError> {
     if let Some(Value::Mapping(h)) = svc.get_mut("healthcheck") {
         let here = at("healthcheck");
         if let Some(Value::String(t)) = h.get("test").cloned() {
@@ -955,6 +998,11 @@ fn typed_service(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
         int_field(h, "retries", &format!("{here}.retries"), false)?;
         bool_field(h, "disable", &format!("{here}.disable"))?;
     }
+    Ok(())
+}
+
+/// Long-form ports with compose's defaults (ingress, tcp).
+fn typed_ports(svc: &mut Mapping, at: &dyn Fn(&str) -> String) -> Result<(), ShapeError> {
     if let Some(Value::Sequence(ports)) = svc.get_mut("ports") {
         for p in ports.iter_mut() {
             let Value::Mapping(p) = p else { continue };
@@ -970,6 +1018,11 @@ fn typed_service(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
             }
         }
     }
+    Ok(())
+}
+
+/// Volumes' flags and tmpfs options; secrets' and configs' modes and ids.
+fn typed_mounts(svc: &mut Mapping, at: &dyn Fn(&str) -> String) -> Result<(), ShapeError> {
     if let Some(Value::Sequence(vols)) = svc.get_mut("volumes") {
         for v in vols.iter_mut() {
             let Value::Mapping(v) = v else { continue };
@@ -1000,6 +1053,11 @@ fn typed_service(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
             }
         }
     }
+    Ok(())
+}
+
+/// `deploy`: replicas, resources, restart, update and rollback settings.
+fn typed_deploy(svc: &mut Mapping, at: &dyn Fn(&str) -> String) -> Result<(), ShapeError> {
     if let Some(Value::Mapping(d)) = svc.get_mut("deploy") {
         int_field(d, "replicas", &at("deploy.replicas"), false)?;
         if let Some(Value::Mapping(r)) = d.get_mut("resources") {
@@ -1027,19 +1085,6 @@ fn typed_service(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
                     duration_field(c, k, &at(&format!("deploy.{u}.{k}")))?;
                 }
             }
-        }
-    }
-    if let Some(Value::Mapping(l)) = svc.get_mut("logging")
-        && let Some(Value::Mapping(o)) = l.get_mut("options")
-    {
-        stringify_values(o);
-    }
-    for key in ["environment", "env_file"] {
-        if svc
-            .get(key)
-            .is_some_and(|v| v.as_mapping().is_some_and(Mapping::is_empty))
-        {
-            svc.remove(key);
         }
     }
     Ok(())
