@@ -78,53 +78,8 @@ fn service_long_forms(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
             _ => return Err(bad(&at("build"), "invalid type for build")),
         }
     }
-    if let Some(d) = svc.get_mut("depends_on") {
-        let mut out = Mapping::new();
-        match std::mem::take(d) {
-            Value::Sequence(names) => {
-                for n in names {
-                    out.insert(n, Value::Mapping(started(None)));
-                }
-            }
-            Value::Mapping(m) => {
-                for (k, v) in m {
-                    let Value::Mapping(mut e) = v else {
-                        return Err(bad(&at("depends_on"), "unsupported value"));
-                    };
-                    if !e.contains_key("condition") {
-                        e.insert(s("condition"), s("service_started"));
-                    }
-                    if !e.contains_key("required") {
-                        e.insert(s("required"), Value::Bool(true));
-                    }
-                    out.insert(k, Value::Mapping(e));
-                }
-            }
-            _ => return Err(bad(&at("depends_on"), "invalid type for depends_on")),
-        }
-        *d = Value::Mapping(out);
-    }
-    if let Some(e) = svc.get_mut("env_file") {
-        let entries = match std::mem::take(e) {
-            Value::Sequence(v) => v,
-            Value::String(p) => vec![Value::String(p)],
-            _ => return Err(bad(&at("env_file"), "invalid type for env_file")),
-        };
-        let mut out = Vec::new();
-        for entry in entries {
-            out.push(Value::Mapping(match entry {
-                Value::String(p) => map(&[("path", s(&p)), ("required", Value::Bool(true))]),
-                Value::Mapping(mut m) => {
-                    if !m.contains_key("required") {
-                        m.insert(s("required"), Value::Bool(true));
-                    }
-                    m
-                }
-                _ => return Err(bad(&at("env_file"), "invalid entry")),
-            }));
-        }
-        *e = Value::Sequence(out);
-    }
+    long_depends_on(svc, &at)?;
+    long_env_file(svc, &at)?;
     if let Some(n) = svc.get_mut("networks")
         && let Value::Sequence(list) = n
     {
@@ -157,6 +112,74 @@ fn service_long_forms(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
             }
         }
     }
+    long_ports(svc, &at)?;
+    if let Some(e) = svc.get_mut("extends")
+        && let Value::String(service) = e
+    {
+        *e = Value::Mapping(map(&[("service", s(service))]));
+    }
+    Ok(())
+}
+
+/// `depends_on` as a map of conditions (a list means `service_started`).
+fn long_depends_on(svc: &mut Mapping, at: &dyn Fn(&str) -> String) -> Result<(), ShapeError> {
+    if let Some(d) = svc.get_mut("depends_on") {
+        let mut out = Mapping::new();
+        match std::mem::take(d) {
+            Value::Sequence(names) => {
+                for n in names {
+                    out.insert(n, Value::Mapping(started(None)));
+                }
+            }
+            Value::Mapping(m) => {
+                for (k, v) in m {
+                    let Value::Mapping(mut e) = v else {
+                        return Err(bad(&at("depends_on"), "unsupported value"));
+                    };
+                    if !e.contains_key("condition") {
+                        e.insert(s("condition"), s("service_started"));
+                    }
+                    if !e.contains_key("required") {
+                        e.insert(s("required"), Value::Bool(true));
+                    }
+                    out.insert(k, Value::Mapping(e));
+                }
+            }
+            _ => return Err(bad(&at("depends_on"), "invalid type for depends_on")),
+        }
+        *d = Value::Mapping(out);
+    }
+    Ok(())
+}
+
+/// `env_file` as a list of `{path, required}`.
+fn long_env_file(svc: &mut Mapping, at: &dyn Fn(&str) -> String) -> Result<(), ShapeError> {
+    if let Some(e) = svc.get_mut("env_file") {
+        let entries = match std::mem::take(e) {
+            Value::Sequence(v) => v,
+            Value::String(p) => vec![Value::String(p)],
+            _ => return Err(bad(&at("env_file"), "invalid type for env_file")),
+        };
+        let mut out = Vec::new();
+        for entry in entries {
+            out.push(Value::Mapping(match entry {
+                Value::String(p) => map(&[("path", s(&p)), ("required", Value::Bool(true))]),
+                Value::Mapping(mut m) => {
+                    if !m.contains_key("required") {
+                        m.insert(s("required"), Value::Bool(true));
+                    }
+                    m
+                }
+                _ => return Err(bad(&at("env_file"), "invalid entry")),
+            }));
+        }
+        *e = Value::Sequence(out);
+    }
+    Ok(())
+}
+
+/// `ports` in the long form, a short spec possibly standing for several.
+fn long_ports(svc: &mut Mapping, at: &dyn Fn(&str) -> String) -> Result<(), ShapeError> {
     if let Some(p) = svc.get_mut("ports") {
         let Value::Sequence(entries) = std::mem::take(p) else {
             return Err(bad(&at("ports"), "invalid type for ports"));
@@ -178,11 +201,6 @@ fn service_long_forms(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
             }
         }
         *p = Value::Sequence(out);
-    }
-    if let Some(e) = svc.get_mut("extends")
-        && let Value::String(service) = e
-    {
-        *e = Value::Mapping(map(&[("service", s(service))]));
     }
     Ok(())
 }
