@@ -358,6 +358,69 @@ impl RunArgs {
     /// The one place `run`/`create` flags become the engine's request.
     fn request(&self, ctx: &Context, snapshotter: Snapshotter) -> Result<CreateRequest, Error> {
         let networks = NetworkChoice::parse(&self.network, &self.network_alias)?;
+        let (volumes, tmpfs) = self.mounts(ctx)?;
+        self.refuse_unsupported()?;
+        let config = ContainerConfig {
+            env: env_list(self)?,
+            volumes,
+            workdir: self.workdir.clone(),
+            user: self.user.clone(),
+            entrypoint: self.entrypoint.clone(),
+            hostname: self.hostname.clone(),
+            read_only: self.read_only,
+            network: networks.mode,
+            networks: networks.attach,
+            network_container: networks.container,
+            healthcheck: self.healthcheck()?,
+            restart: crate::runtime::RestartPolicy::parse(&self.restart)?,
+            resources: crate::runtime::Resources {
+                shm_size: match &self.shm_size {
+                    Some(m) => size(m, "--shm-size")?,
+                    None => 0,
+                },
+                ..self.limits.resources()?
+            },
+            extra_hosts: self.extra_hosts()?,
+            dns: self.dns.clone(),
+            dns_search: self.dns_search.clone(),
+            cap_add: self.cap_add.clone(),
+            cap_drop: self.cap_drop.clone(),
+            privileged: self.privileged,
+            init: self.init,
+            no_sig_proxy: !self.sig_proxy,
+            entrypoint_args: None,
+            labels: self.labels(),
+            command: self.command.clone(),
+            remove: self.rm,
+            stop_signal: self.stop_signal.clone(),
+            interactive: self.interactive,
+            tty: self.tty,
+            tmpfs,
+            ports: self
+                .publish
+                .iter()
+                .map(|p| PortMapping::parse(p))
+                .collect::<Result<_, _>>()?,
+            snapshotter,
+        };
+        let run = RunOptions {
+            name: self.name.clone(),
+            config,
+        };
+        Ok(CreateRequest {
+            image: self.image.clone(),
+            platform: self.platform.platform.clone(),
+            pull: self.pull.policy(),
+            trust: self.verify.policy(ctx)?,
+            keys: self.decrypt.request(),
+            sbom: self.verify.sbom(),
+            run,
+        })
+    }
+
+    /// `-v`, `--tmpfs`, `--mount` and `--volumes-from`: the volumes and
+    /// tmpfs mounts.
+    fn mounts(&self, ctx: &Context) -> Result<(Vec<Volume>, Vec<Tmpfs>), Error> {
         let mut volumes: Vec<Volume> = self
             .volume
             .iter()
@@ -394,6 +457,11 @@ impl RunArgs {
                 });
             }
         }
+        Ok((volumes, tmpfs))
+    }
+
+    /// What ccr cannot do, said in one line before anything is made.
+    fn refuse_unsupported(&self) -> Result<(), Error> {
         if self
             .cap_add
             .iter()
@@ -415,80 +483,31 @@ impl RunArgs {
                 "conflicting options: --restart and --rm".into(),
             ));
         }
-        let config = ContainerConfig {
-            env: env_list(self)?,
-            volumes,
-            workdir: self.workdir.clone(),
-            user: self.user.clone(),
-            entrypoint: self.entrypoint.clone(),
-            hostname: self.hostname.clone(),
-            read_only: self.read_only,
-            network: networks.mode,
-            networks: networks.attach,
-            network_container: networks.container,
-            healthcheck: self.healthcheck()?,
-            restart: crate::runtime::RestartPolicy::parse(&self.restart)?,
-            resources: crate::runtime::Resources {
-                shm_size: match &self.shm_size {
-                    Some(m) => size(m, "--shm-size")?,
-                    None => 0,
-                },
-                ..self.limits.resources()?
-            },
-            extra_hosts: self
-                .add_host
-                .iter()
-                .map(|h| {
-                    h.split_once(':')
-                        .or_else(|| h.split_once('='))
-                        .map(|(n, ip)| (n.to_string(), ip.to_string()))
-                        .ok_or_else(|| {
-                            Error::Usage(format!("invalid --add-host {h:?}: use HOST:IP"))
-                        })
-                })
-                .collect::<Result<_, _>>()?,
-            dns: self.dns.clone(),
-            dns_search: self.dns_search.clone(),
-            cap_add: self.cap_add.clone(),
-            cap_drop: self.cap_drop.clone(),
-            privileged: self.privileged,
-            init: self.init,
-            no_sig_proxy: !self.sig_proxy,
-            entrypoint_args: None,
-            labels: self
-                .label
-                .iter()
-                .map(|l| {
-                    let (k, v) = l.split_once('=').unwrap_or((l, ""));
-                    (k.to_string(), v.to_string())
-                })
-                .collect(),
-            command: self.command.clone(),
-            remove: self.rm,
-            stop_signal: self.stop_signal.clone(),
-            interactive: self.interactive,
-            tty: self.tty,
-            tmpfs,
-            ports: self
-                .publish
-                .iter()
-                .map(|p| PortMapping::parse(p))
-                .collect::<Result<_, _>>()?,
-            snapshotter,
-        };
-        let run = RunOptions {
-            name: self.name.clone(),
-            config,
-        };
-        Ok(CreateRequest {
-            image: self.image.clone(),
-            platform: self.platform.platform.clone(),
-            pull: self.pull.policy(),
-            trust: self.verify.policy(ctx)?,
-            keys: self.decrypt.request(),
-            sbom: self.verify.sbom(),
-            run,
-        })
+        Ok(())
+    }
+
+    /// `--add-host HOST:IP` entries.
+    fn extra_hosts(&self) -> Result<Vec<(String, String)>, Error> {
+        self.add_host
+            .iter()
+            .map(|h| {
+                h.split_once(':')
+                    .or_else(|| h.split_once('='))
+                    .map(|(n, ip)| (n.to_string(), ip.to_string()))
+                    .ok_or_else(|| Error::Usage(format!("invalid --add-host {h:?}: use HOST:IP")))
+            })
+            .collect()
+    }
+
+    /// `--label KEY=VALUE` entries.
+    fn labels(&self) -> std::collections::BTreeMap<String, String> {
+        self.label
+            .iter()
+            .map(|l| {
+                let (k, v) = l.split_once('=').unwrap_or((l, ""));
+                (k.to_string(), v.to_string())
+            })
+            .collect()
     }
 }
 
