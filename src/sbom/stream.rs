@@ -107,184 +107,14 @@ pub fn read(ids: &[Option<String>], open: &Open<'_>, globs: &[&str]) -> io::Resu
     let mut keep_globs: Vec<&str> = globs.to_vec();
     keep_globs.extend(EXTRA);
     let keep = glob_set(&keep_globs);
-    let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-    let mut memory: HashMap<String, Arc<Vec<u8>>> = HashMap::new();
-    // ELF findings by path, with the layer they were in.
-    let mut elf: HashMap<String, (usize, Vec<Package>)> = HashMap::new();
-
-    for (layer, _) in ids.iter().enumerate() {
+    let mut squash = Squash::default();
+    for (layer, id) in ids.iter().enumerate() {
         let mut reader = open(layer)?;
-        let mut whiteouts: Vec<String> = Vec::new();
-        let mut opaque: Vec<String> = Vec::new();
-        let mut entries: Vec<(String, Entry)> = Vec::new();
-        let mut kept: HashMap<String, Arc<Vec<u8>>> = HashMap::new();
-        let mut found: HashMap<String, Vec<Package>> = HashMap::new();
-        {
-            let mut archive = tar::Archive::new(&mut reader);
-            for e in archive.entries()? {
-                let mut e = e?;
-                let raw = e.path()?.to_string_lossy().into_owned();
-                let Some(path) = clean(&raw) else { continue };
-                let name = path.rsplit('/').next().unwrap_or("");
-                if name == ".wh..wh..opq" {
-                    opaque.push(parent(&path).to_string());
-                    continue;
-                }
-                if let Some(hidden) = name.strip_prefix(".wh.") {
-                    whiteouts.push(format!("{}/{hidden}", parent(&path).trim_end_matches('/')));
-                    continue;
-                }
-                let t = e.header().entry_type();
-                let entry = if t.is_dir() {
-                    Entry::Node(Kind::Dir)
-                } else if t.is_symlink() {
-                    let target = e
-                        .link_name()?
-                        .map(|l| l.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    Entry::Node(Kind::Symlink(target))
-                } else if t.is_hard_link() {
-                    match e.link_name()?.and_then(|l| clean(&l.to_string_lossy())) {
-                        Some(target) => Entry::Link(target),
-                        None => continue,
-                    }
-                } else if t.is_file() {
-                    let size = e.size();
-                    let wanted = keep.is_match(&path);
-                    let mut data = Vec::new();
-                    if size >= 18 {
-                        let mut head = [0u8; 18];
-                        e.read_exact(&mut head)?;
-                        data.extend_from_slice(&head);
-                        if super::elf::is_executable_elf(&head) && size <= MAX_ELF {
-                            e.read_to_end(&mut data)?;
-                            let loc = Location {
-                                path: path.clone(),
-                                access: None,
-                                layer: ids[layer].clone(),
-                            };
-                            let pkgs = super::elf::packages_in(&data, &loc);
-                            if !pkgs.is_empty() {
-                                found.insert(path.clone(), pkgs);
-                            }
-                        } else if wanted && size <= MAX_KEPT {
-                            e.read_to_end(&mut data)?;
-                        }
-                    } else if wanted {
-                        e.read_to_end(&mut data)?;
-                    }
-                    if wanted && data.len() as u64 == size {
-                        kept.insert(path.clone(), Arc::new(data));
-                    }
-                    Entry::Node(Kind::File)
-                } else {
-                    Entry::Node(Kind::Other)
-                };
-                entries.push((path, entry));
-            }
-        }
+        let scan = scan_layer(&mut reader, id, &keep)?;
         reader.finish()?;
-        // What this layer hides goes first; then what it adds.
-        for w in whiteouts {
-            nodes.remove(&w);
-            memory.remove(&w);
-            remove_below(&mut nodes, &mut memory, &w);
-        }
-        for d in opaque {
-            remove_below(&mut nodes, &mut memory, &d);
-        }
-        for (path, entry) in entries {
-            // Archives may leave out directory entries: the parents exist
-            // (and hide what a lower layer had there that is not a directory).
-            let mut p = parent(&path);
-            while p != "/" {
-                if nodes.get(p).is_none_or(|n| n.kind != Kind::Dir) {
-                    memory.remove(p);
-                    nodes.insert(
-                        p.to_string(),
-                        Node {
-                            layer,
-                            kind: Kind::Dir,
-                        },
-                    );
-                }
-                p = parent(p);
-            }
-            match entry {
-                Entry::Node(kind) => {
-                    if kind != Kind::Dir {
-                        remove_below(&mut nodes, &mut memory, &path);
-                    }
-                    memory.remove(&path);
-                    if let Some(data) = kept.remove(&path) {
-                        memory.insert(path.clone(), data);
-                    }
-                    if let Some(pkgs) = found.remove(&path) {
-                        elf.insert(path.clone(), (layer, pkgs));
-                    }
-                    nodes.insert(path, Node { layer, kind });
-                }
-                Entry::Link(target) => {
-                    // A hard link is the file it names, found again here.
-                    let Some(t) = nodes.get(&target).cloned() else {
-                        continue;
-                    };
-                    if t.kind != Kind::File {
-                        continue;
-                    }
-                    remove_below(&mut nodes, &mut memory, &path);
-                    match memory.get(&target).cloned() {
-                        Some(data) => {
-                            memory.insert(path.clone(), data);
-                        }
-                        None => {
-                            memory.remove(&path);
-                        }
-                    }
-                    if let Some((l, pkgs)) = elf.get(&target).cloned() {
-                        let pkgs = pkgs
-                            .into_iter()
-                            .map(|mut p| {
-                                for loc in &mut p.locations {
-                                    loc.path = path.clone();
-                                }
-                                p
-                            })
-                            .collect();
-                        elf.insert(path.clone(), (l, pkgs));
-                    }
-                    nodes.insert(
-                        path,
-                        Node {
-                            layer: t.layer,
-                            kind: Kind::File,
-                        },
-                    );
-                }
-            }
-        }
+        squash.apply(layer, scan);
     }
-
-    let layers: Vec<Layer> = ids
-        .iter()
-        .map(|id| Layer {
-            dir: std::path::PathBuf::new(),
-            id: id.clone(),
-        })
-        .collect();
-    // Findings in files an upper layer replaced or removed do not count.
-    let mut prescanned: Vec<Package> = elf
-        .into_iter()
-        .filter(|(path, (layer, _))| {
-            nodes
-                .get(path)
-                .is_some_and(|n| n.layer == *layer && n.kind == Kind::File)
-        })
-        .flat_map(|(_, (_, pkgs))| pkgs)
-        .collect();
-    prescanned.sort_by(|a, b| a.locations.cmp(&b.locations));
-    let mut tree = Tree::from_parts(layers, nodes, memory, prescanned);
-
+    let mut tree = squash.into_tree(ids);
     // A kept path may lead (through links) to a file that was not kept.
     let missing: BTreeSet<String> = tree
         .paths()
@@ -296,6 +126,225 @@ pub fn read(ids: &[Option<String>], open: &Open<'_>, globs: &[&str]) -> io::Resu
         fetch(&mut tree, &missing, open)?;
     }
     Ok(tree)
+}
+
+/// What one layer's stream holds: what it hides, its entries in order,
+/// the files kept in memory and the packages found in its ELF files.
+#[derive(Default)]
+struct LayerScan {
+    whiteouts: Vec<String>,
+    opaque: Vec<String>,
+    entries: Vec<(String, Entry)>,
+    kept: HashMap<String, Arc<Vec<u8>>>,
+    found: HashMap<String, Vec<Package>>,
+}
+
+/// One pass over a layer's tar stream. ELF files are scanned as they
+/// pass; the files `keep` names are kept (up to their bounds).
+fn scan_layer(reader: &mut dyn Read, id: &Option<String>, keep: &GlobSet) -> io::Result<LayerScan> {
+    let mut scan = LayerScan::default();
+    let mut archive = tar::Archive::new(reader);
+    for e in archive.entries()? {
+        let mut e = e?;
+        let raw = e.path()?.to_string_lossy().into_owned();
+        let Some(path) = clean(&raw) else { continue };
+        let name = path.rsplit('/').next().unwrap_or("");
+        if name == ".wh..wh..opq" {
+            scan.opaque.push(parent(&path).to_string());
+            continue;
+        }
+        if let Some(hidden) = name.strip_prefix(".wh.") {
+            scan.whiteouts
+                .push(format!("{}/{hidden}", parent(&path).trim_end_matches('/')));
+            continue;
+        }
+        let t = e.header().entry_type();
+        let entry = if t.is_dir() {
+            Entry::Node(Kind::Dir)
+        } else if t.is_symlink() {
+            let target = e
+                .link_name()?
+                .map(|l| l.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Entry::Node(Kind::Symlink(target))
+        } else if t.is_hard_link() {
+            match e.link_name()?.and_then(|l| clean(&l.to_string_lossy())) {
+                Some(target) => Entry::Link(target),
+                None => continue,
+            }
+        } else if t.is_file() {
+            scan_file(&mut e, &path, id, keep, &mut scan)?;
+            Entry::Node(Kind::File)
+        } else {
+            Entry::Node(Kind::Other)
+        };
+        scan.entries.push((path, entry));
+    }
+    Ok(scan)
+}
+
+/// A regular file as it passes: scanned when it is an executable ELF,
+/// kept when `keep` names it.
+fn scan_file<R: Read>(
+    e: &mut tar::Entry<'_, R>,
+    path: &str,
+    id: &Option<String>,
+    keep: &GlobSet,
+    scan: &mut LayerScan,
+) -> io::Result<()> {
+    let size = e.size();
+    let wanted = keep.is_match(path);
+    let mut data = Vec::new();
+    if size >= 18 {
+        let mut head = [0u8; 18];
+        e.read_exact(&mut head)?;
+        data.extend_from_slice(&head);
+        if super::elf::is_executable_elf(&head) && size <= MAX_ELF {
+            e.read_to_end(&mut data)?;
+            let loc = Location {
+                path: path.to_string(),
+                access: None,
+                layer: id.clone(),
+            };
+            let pkgs = super::elf::packages_in(&data, &loc);
+            if !pkgs.is_empty() {
+                scan.found.insert(path.to_string(), pkgs);
+            }
+        } else if wanted && size <= MAX_KEPT {
+            e.read_to_end(&mut data)?;
+        }
+    } else if wanted {
+        e.read_to_end(&mut data)?;
+    }
+    if wanted && data.len() as u64 == size {
+        scan.kept.insert(path.to_string(), Arc::new(data));
+    }
+    Ok(())
+}
+
+/// The squashed file system so far, layer upon layer.
+#[derive(Default)]
+struct Squash {
+    nodes: BTreeMap<String, Node>,
+    memory: HashMap<String, Arc<Vec<u8>>>,
+    /// ELF findings by path, with the layer they were in.
+    elf: HashMap<String, (usize, Vec<Package>)>,
+}
+
+impl Squash {
+    /// Layer `layer` over what is there: what it hides goes first; then
+    /// what it adds.
+    fn apply(&mut self, layer: usize, mut scan: LayerScan) {
+        for w in scan.whiteouts {
+            self.nodes.remove(&w);
+            self.memory.remove(&w);
+            remove_below(&mut self.nodes, &mut self.memory, &w);
+        }
+        for d in scan.opaque {
+            remove_below(&mut self.nodes, &mut self.memory, &d);
+        }
+        for (path, entry) in std::mem::take(&mut scan.entries) {
+            self.parents(layer, &path);
+            match entry {
+                Entry::Node(kind) => {
+                    if kind != Kind::Dir {
+                        remove_below(&mut self.nodes, &mut self.memory, &path);
+                    }
+                    self.memory.remove(&path);
+                    if let Some(data) = scan.kept.remove(&path) {
+                        self.memory.insert(path.clone(), data);
+                    }
+                    if let Some(pkgs) = scan.found.remove(&path) {
+                        self.elf.insert(path.clone(), (layer, pkgs));
+                    }
+                    self.nodes.insert(path, Node { layer, kind });
+                }
+                Entry::Link(target) => self.hard_link(path, &target),
+            }
+        }
+    }
+
+    /// Archives may leave out directory entries: the parents of `path`
+    /// exist (and hide what a lower layer had there that is not a directory).
+    fn parents(&mut self, layer: usize, path: &str) {
+        let mut p = parent(path);
+        while p != "/" {
+            if self.nodes.get(p).is_none_or(|n| n.kind != Kind::Dir) {
+                self.memory.remove(p);
+                self.nodes.insert(
+                    p.to_string(),
+                    Node {
+                        layer,
+                        kind: Kind::Dir,
+                    },
+                );
+            }
+            p = parent(p);
+        }
+    }
+
+    /// A hard link is the file it names, found again at `path`.
+    fn hard_link(&mut self, path: String, target: &str) {
+        let Some(t) = self.nodes.get(target).cloned() else {
+            return;
+        };
+        if t.kind != Kind::File {
+            return;
+        }
+        remove_below(&mut self.nodes, &mut self.memory, &path);
+        match self.memory.get(target).cloned() {
+            Some(data) => {
+                self.memory.insert(path.clone(), data);
+            }
+            None => {
+                self.memory.remove(&path);
+            }
+        }
+        if let Some((l, pkgs)) = self.elf.get(target).cloned() {
+            let pkgs = pkgs
+                .into_iter()
+                .map(|mut p| {
+                    for loc in &mut p.locations {
+                        loc.path = path.clone();
+                    }
+                    p
+                })
+                .collect();
+            self.elf.insert(path.clone(), (l, pkgs));
+        }
+        self.nodes.insert(
+            path,
+            Node {
+                layer: t.layer,
+                kind: Kind::File,
+            },
+        );
+    }
+
+    /// The tree, with the ELF findings of files no upper layer replaced
+    /// or removed.
+    fn into_tree(self, ids: &[Option<String>]) -> Tree {
+        let layers: Vec<Layer> = ids
+            .iter()
+            .map(|id| Layer {
+                dir: std::path::PathBuf::new(),
+                id: id.clone(),
+            })
+            .collect();
+        let nodes = self.nodes;
+        let mut prescanned: Vec<Package> = self
+            .elf
+            .into_iter()
+            .filter(|(path, (layer, _))| {
+                nodes
+                    .get(path)
+                    .is_some_and(|n| n.layer == *layer && n.kind == Kind::File)
+            })
+            .flat_map(|(_, (_, pkgs))| pkgs)
+            .collect();
+        prescanned.sort_by(|a, b| a.locations.cmp(&b.locations));
+        Tree::from_parts(layers, nodes, self.memory, prescanned)
+    }
 }
 
 /// Reads the layers holding `paths` again, keeping those files.
