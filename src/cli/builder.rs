@@ -92,57 +92,8 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         .iter()
         .map(|t| ImageRef::parse(t))
         .collect::<Result<Vec<_>, _>>()?;
-    let labels = a
-        .label
-        .iter()
-        .map(|l| {
-            l.split_once('=')
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .ok_or_else(|| Error::Usage(format!("invalid label {l:?}: use KEY=VALUE")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    // `build -`: the context (or a lone Dockerfile) on standard input.
-    let from_stdin = a.context == std::path::Path::new("-");
-    if from_stdin && a.file.as_deref() == Some(std::path::Path::new("-")) {
-        return Err(Error::Usage(
-            "standard input can be the context (build -) or the Dockerfile (-f -), not both".into(),
-        ));
-    }
-    let stdin_context = if from_stdin {
-        // Not in the build scratch, which a build clears of leftovers.
-        Some(crate::builder::stdin::context(
-            std::io::stdin(),
-            &ctx.layout.root().join("tmp"),
-            ctx.opts.config.expansion()?,
-            crate::bounded::DOCKERFILE,
-        )?)
-    } else {
-        None
-    };
-    // `-f -`: the Dockerfile from standard input (bounded as any Dockerfile).
-    let stdin_file = match a.file.as_deref() {
-        Some(p) if p == std::path::Path::new("-") => {
-            let text = crate::bounded::read_all(
-                std::io::stdin(),
-                crate::bounded::DOCKERFILE,
-                "the Dockerfile on standard input",
-            )
-            .map_err(|source| Error::Io {
-                path: "-".into(),
-                source,
-            })?;
-            let mut f = tempfile::NamedTempFile::new().map_err(|source| Error::Io {
-                path: "-".into(),
-                source,
-            })?;
-            std::io::Write::write_all(&mut f, &text).map_err(|source| Error::Io {
-                path: "-".into(),
-                source,
-            })?;
-            Some(f)
-        }
-        _ => None,
-    };
+    let labels = labels(&a.label)?;
+    let (stdin_context, stdin_file) = stdin_inputs(ctx, &a)?;
     let opts = BuildOptions {
         context: match &stdin_context {
             Some(c) => c.context.clone(),
@@ -199,16 +150,7 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         crate::engine::output::write(ctx, &name, &res.target, out)?;
     }
     if a.sbom {
-        let keys = crate::engine::keys::keyring(ctx, &a.decrypt.request())?;
-        for img in ctx.images.platform_images(&res.target)? {
-            let name = opts
-                .tags
-                .first()
-                .map(|t| t.to_string())
-                .unwrap_or_else(|| res.target.digest.to_string());
-            let sbom = crate::engine::sbom::of_image(ctx, &name, &img, keys.clone())?;
-            crate::engine::sbom::record(ctx, &img.manifest_desc.digest, &sbom)?;
-        }
+        record_sboms(ctx, &a, &opts, &res.target)?;
     }
     if let Some(f) = &a.iidfile {
         std::fs::write(f, res.target.digest.to_string()).map_err(|source| Error::Io {
@@ -225,6 +167,97 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         println!("{}", res.target.digest);
     }
     Ok(0)
+}
+
+/// `--label KEY=VALUE` entries.
+fn labels(given: &[String]) -> Result<Vec<(String, String)>, Error> {
+    given
+        .iter()
+        .map(|l| {
+            l.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .ok_or_else(|| Error::Usage(format!("invalid label {l:?}: use KEY=VALUE")))
+        })
+        .collect()
+}
+
+/// What standard input carries: the context (`build -`, kept outside the
+/// build scratch, which a build clears of leftovers), or the Dockerfile
+/// (`-f -`, bounded as any Dockerfile), never both.
+fn stdin_inputs(
+    ctx: &Context,
+    a: &BuildArgs,
+) -> Result<
+    (
+        Option<crate::builder::stdin::StdinContext>,
+        Option<tempfile::NamedTempFile>,
+    ),
+    Error,
+> {
+    // `build -`: the context (or a lone Dockerfile) on standard input.
+    let from_stdin = a.context == std::path::Path::new("-");
+    if from_stdin && a.file.as_deref() == Some(std::path::Path::new("-")) {
+        return Err(Error::Usage(
+            "standard input can be the context (build -) or the Dockerfile (-f -), not both".into(),
+        ));
+    }
+    let stdin_context = if from_stdin {
+        // Not in the build scratch, which a build clears of leftovers.
+        Some(crate::builder::stdin::context(
+            std::io::stdin(),
+            &ctx.layout.root().join("tmp"),
+            ctx.opts.config.expansion()?,
+            crate::bounded::DOCKERFILE,
+        )?)
+    } else {
+        None
+    };
+    // `-f -`: the Dockerfile from standard input (bounded as any Dockerfile).
+    let stdin_file = match a.file.as_deref() {
+        Some(p) if p == std::path::Path::new("-") => {
+            let text = crate::bounded::read_all(
+                std::io::stdin(),
+                crate::bounded::DOCKERFILE,
+                "the Dockerfile on standard input",
+            )
+            .map_err(|source| Error::Io {
+                path: "-".into(),
+                source,
+            })?;
+            let mut f = tempfile::NamedTempFile::new().map_err(|source| Error::Io {
+                path: "-".into(),
+                source,
+            })?;
+            std::io::Write::write_all(&mut f, &text).map_err(|source| Error::Io {
+                path: "-".into(),
+                source,
+            })?;
+            Some(f)
+        }
+        _ => None,
+    };
+    Ok((stdin_context, stdin_file))
+}
+
+/// `--sbom`: each platform's SBOM of the built image, recorded for
+/// `push --attest-sbom`.
+fn record_sboms(
+    ctx: &Context,
+    a: &BuildArgs,
+    opts: &BuildOptions,
+    target: &crate::oci::Descriptor,
+) -> Result<(), Error> {
+    let keys = crate::engine::keys::keyring(ctx, &a.decrypt.request())?;
+    for img in ctx.images.platform_images(target)? {
+        let name = opts
+            .tags
+            .first()
+            .map(|t| t.to_string())
+            .unwrap_or_else(|| target.digest.to_string());
+        let sbom = crate::engine::sbom::of_image(ctx, &name, &img, keys.clone())?;
+        crate::engine::sbom::record(ctx, &img.manifest_desc.digest, &sbom)?;
+    }
+    Ok(())
 }
 
 pub fn builder(ctx: &Context, c: BuilderCommand) -> Result<i32, Error> {

@@ -226,27 +226,76 @@ pub fn of_directory(path: &Path) -> Result<Sbom, Error> {
 /// order, into a scratch directory under the data root, catalogued, and
 /// the scratch removed.
 fn of_layout(ctx: &Context, dir: &Path, platform: Option<&Platform>) -> Result<Sbom, Error> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Io { path, source }
-    };
-    let read_json = |d: &crate::digest::Digest| -> Result<serde_json::Value, Error> {
-        let p = dir.join("blobs").join("sha256").join(d.hex());
-        let bytes = crate::bounded::read(&p, crate::bounded::CONFIG_FILE).map_err(io(&p))?;
-        if crate::digest::Digest::of(&bytes) != *d {
-            return Err(Error::Usage(format!(
-                "{}: blob {d} does not match its digest",
-                dir.display()
-            )));
-        }
-        serde_json::from_slice(&bytes)
-            .map_err(|e| Error::Usage(format!("{}: blob {d}: {e}", dir.display())))
-    };
     let index_path = dir.join("index.json");
     let index: serde_json::Value = serde_json::from_slice(
-        &crate::bounded::read(&index_path, crate::bounded::CONFIG_FILE).map_err(io(&index_path))?,
+        &crate::bounded::read(&index_path, crate::bounded::CONFIG_FILE)
+            .map_err(layout_io(&index_path))?,
     )
     .map_err(|e| Error::Usage(format!("{}: {e}", index_path.display())))?;
+    let (manifest_digest, manifest) = layout_manifest(dir, &index, platform)?;
+    let config_digest: crate::digest::Digest = manifest["config"]["digest"]
+        .as_str()
+        .unwrap_or("")
+        .parse()
+        .map_err(|_| Error::Usage(format!("{}: the manifest names no config", dir.display())))?;
+    let config = layout_json(dir, &config_digest)?;
+    let root = extract_layout_layers(ctx, dir, &manifest)?;
+    let tree = Tree::from_dir(root.path()).map_err(|source| SbomError::Read {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    let catalog = sbom::catalog(&tree);
+    let name = index["manifests"][0]["annotations"]["org.opencontainers.image.ref.name"]
+        .as_str()
+        .map(String::from)
+        .unwrap_or_else(|| dir.display().to_string());
+    Ok(Sbom {
+        source: Source {
+            kind: SourceKind::Image,
+            name: name.clone(),
+            digest: manifest_digest.to_string(),
+            image_id: config_digest.to_string(),
+            arch: config["architecture"].as_str().unwrap_or("").to_string(),
+            os: config["os"].as_str().unwrap_or("").to_string(),
+            tags: vec![name],
+            layers: config["rootfs"]["diff_ids"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect(),
+        },
+        catalog,
+    })
+}
+
+fn layout_io(path: &Path) -> impl FnOnce(std::io::Error) -> Error {
+    let path = path.to_path_buf();
+    move |source| Error::Io { path, source }
+}
+
+/// A JSON blob of the layout at `dir`, checked against its digest.
+fn layout_json(dir: &Path, d: &crate::digest::Digest) -> Result<serde_json::Value, Error> {
+    let p = dir.join("blobs").join("sha256").join(d.hex());
+    let bytes = crate::bounded::read(&p, crate::bounded::CONFIG_FILE).map_err(layout_io(&p))?;
+    if crate::digest::Digest::of(&bytes) != *d {
+        return Err(Error::Usage(format!(
+            "{}: blob {d} does not match its digest",
+            dir.display()
+        )));
+    }
+    serde_json::from_slice(&bytes)
+        .map_err(|e| Error::Usage(format!("{}: blob {d}: {e}", dir.display())))
+}
+
+/// The manifest for `platform` (else this machine's), following the index
+/// and nested indexes (at most 64 descriptors).
+fn layout_manifest(
+    dir: &Path,
+    index: &serde_json::Value,
+    platform: Option<&Platform>,
+) -> Result<(crate::digest::Digest, serde_json::Value), Error> {
+    let read_json = |d: &crate::digest::Digest| layout_json(dir, d);
     let want = platform.cloned().unwrap_or_else(Platform::host);
     // Follow the index (and nested indexes) to a manifest for the platform.
     let mut candidates: Vec<serde_json::Value> =
@@ -288,12 +337,17 @@ fn of_layout(ctx: &Context, dir: &Path, platform: Option<&Platform>) -> Result<S
             dir.display()
         ))
     })?;
-    let config_digest: crate::digest::Digest = manifest["config"]["digest"]
-        .as_str()
-        .unwrap_or("")
-        .parse()
-        .map_err(|_| Error::Usage(format!("{}: the manifest names no config", dir.display())))?;
-    let config = read_json(&config_digest)?;
+    Ok((manifest_digest, manifest))
+}
+
+/// The manifest's layers applied, in order, into a scratch root (refused
+/// when encrypted: a layout's keys are not at hand).
+fn extract_layout_layers(
+    ctx: &Context,
+    dir: &Path,
+    manifest: &serde_json::Value,
+) -> Result<tempfile::TempDir, Error> {
+    let io = layout_io;
     let scratch = ctx.layout.root().join("tmp");
     std::fs::create_dir_all(&scratch).map_err(io(&scratch))?;
     let root = tempfile::Builder::new()
@@ -327,33 +381,7 @@ fn of_layout(ctx: &Context, dir: &Path, platform: Option<&Platform>) -> Result<S
         )
         .map_err(crate::unpack::snapshot::SnapshotError::from_unpack(&d))?;
     }
-    let tree = Tree::from_dir(root.path()).map_err(|source| SbomError::Read {
-        path: dir.display().to_string(),
-        source,
-    })?;
-    let catalog = sbom::catalog(&tree);
-    let name = index["manifests"][0]["annotations"]["org.opencontainers.image.ref.name"]
-        .as_str()
-        .map(String::from)
-        .unwrap_or_else(|| dir.display().to_string());
-    Ok(Sbom {
-        source: Source {
-            kind: SourceKind::Image,
-            name: name.clone(),
-            digest: manifest_digest.to_string(),
-            image_id: config_digest.to_string(),
-            arch: config["architecture"].as_str().unwrap_or("").to_string(),
-            os: config["os"].as_str().unwrap_or("").to_string(),
-            tags: vec![name],
-            layers: config["rootfs"]["diff_ids"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|v| v.as_str().map(String::from))
-                .collect(),
-        },
-        catalog,
-    })
+    Ok(root)
 }
 
 /// The keys `--verify-sbom` checks SBOM attestations with: in CVM mode the
