@@ -82,69 +82,7 @@ pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
     if let Some(n) = if a.latest { Some(1) } else { a.last } {
         list.truncate(n);
     }
-    let rows: Vec<PsRow> = list
-        .into_iter()
-        .map(|c| PsRow {
-            id: if a.no_trunc {
-                c.id.clone()
-            } else {
-                c.id[..12].to_string()
-            },
-            image: {
-                let (repo, tag) = crate::image::split_name(&c.image);
-                format!("{repo}:{tag}")
-            },
-            command: {
-                let cmd = format!("\"{}\"", c.command.join(" "));
-                if a.no_trunc || cmd.chars().count() <= 22 {
-                    cmd
-                } else {
-                    format!("{}…\"", cmd.chars().take(20).collect::<String>())
-                }
-            },
-            created_at: docker_time(&c.created),
-            running_for: crate::format::human_since(Some(&c.created)),
-            status: c.status_text(),
-            state: c.state_name().to_string(),
-            names: c.name.clone(),
-            ports: c
-                .options
-                .ports
-                .iter()
-                .map(|p| format!("{}->{}/{}", p.host_address(), p.container_port, p.protocol))
-                .collect::<Vec<_>>()
-                .join(", "),
-            labels: c
-                .options
-                .labels
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join(","),
-            mounts: c
-                .options
-                .volumes
-                .iter()
-                .map(|v| {
-                    v.name
-                        .clone()
-                        .unwrap_or_else(|| v.source.display().to_string())
-                })
-                .collect::<Vec<_>>()
-                .join(","),
-            networks: c
-                .attachments()
-                .iter()
-                .map(|n| n.network_name().to_string())
-                .collect::<Vec<_>>()
-                .join(","),
-            size: if a.size {
-                crate::format::human_size(runtime.writable_size(&c.id))
-            } else {
-                String::new()
-            },
-        })
-        .collect();
+    let rows: Vec<PsRow> = list.into_iter().map(|c| ps_row(&runtime, &a, c)).collect();
     if a.quiet {
         for r in &rows {
             println!("{}", r.id);
@@ -157,6 +95,76 @@ pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
         }
         return Ok(0);
     }
+    ps_table(&rows, a.size);
+    Ok(0)
+}
+
+/// One container as `ps` shows it.
+fn ps_row(runtime: &Runtime, a: &PsArgs, c: crate::runtime::ContainerState) -> PsRow {
+    PsRow {
+        id: if a.no_trunc {
+            c.id.clone()
+        } else {
+            c.id[..12].to_string()
+        },
+        image: {
+            let (repo, tag) = crate::image::split_name(&c.image);
+            format!("{repo}:{tag}")
+        },
+        command: {
+            let cmd = format!("\"{}\"", c.command.join(" "));
+            if a.no_trunc || cmd.chars().count() <= 22 {
+                cmd
+            } else {
+                format!("{}…\"", cmd.chars().take(20).collect::<String>())
+            }
+        },
+        created_at: docker_time(&c.created),
+        running_for: crate::format::human_since(Some(&c.created)),
+        status: c.status_text(),
+        state: c.state_name().to_string(),
+        names: c.name.clone(),
+        ports: c
+            .options
+            .ports
+            .iter()
+            .map(|p| format!("{}->{}/{}", p.host_address(), p.container_port, p.protocol))
+            .collect::<Vec<_>>()
+            .join(", "),
+        labels: c
+            .options
+            .labels
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(","),
+        mounts: c
+            .options
+            .volumes
+            .iter()
+            .map(|v| {
+                v.name
+                    .clone()
+                    .unwrap_or_else(|| v.source.display().to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(","),
+        networks: c
+            .attachments()
+            .iter()
+            .map(|n| n.network_name().to_string())
+            .collect::<Vec<_>>()
+            .join(","),
+        size: if a.size {
+            crate::format::human_size(runtime.writable_size(&c.id))
+        } else {
+            String::new()
+        },
+    }
+}
+
+/// `ps`'s table: docker's columns (with `-s` the size).
+fn ps_table(rows: &[PsRow], size: bool) {
     let mut header = [
         "CONTAINER ID",
         "IMAGE",
@@ -168,11 +176,11 @@ pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
     ]
     .map(String::from)
     .to_vec();
-    if a.size {
+    if size {
         header.push("SIZE".into());
     }
     let mut table = vec![header];
-    for r in &rows {
+    for r in rows {
         let mut row = vec![
             r.id.clone(),
             r.image.clone(),
@@ -182,13 +190,12 @@ pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
             r.ports.clone(),
             r.names.clone(),
         ];
-        if a.size {
+        if size {
             row.push(r.size.clone());
         }
         table.push(row);
     }
     super::print_table(&mut std::io::stdout().lock(), &table);
-    Ok(0)
 }
 
 #[derive(Args, Debug)]

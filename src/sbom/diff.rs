@@ -78,122 +78,133 @@ pub fn entries(doc: &Value, what: &str) -> Result<Vec<Entry>, SbomError> {
         why: why.to_string(),
     };
     if doc.get("spdxVersion").is_some() {
-        let described: BTreeSet<&str> = doc["relationships"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|r| {
-                r["relationshipType"] == "DESCRIBES" && r["spdxElementId"] == "SPDXRef-DOCUMENT"
-            })
-            .filter_map(|r| r["relatedSpdxElement"].as_str())
-            .collect();
-        let packages = doc["packages"]
-            .as_array()
-            .ok_or_else(|| unreadable("an SPDX document without packages"))?;
-        let mut out = Vec::new();
-        for p in packages {
-            let id = p["SPDXID"].as_str().unwrap_or("");
-            if described.contains(id) || id.starts_with("SPDXRef-DocumentRoot") {
-                continue;
-            }
-            let purl = p["externalRefs"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .find(|r| r["referenceType"] == "purl")
-                .and_then(|r| r["referenceLocator"].as_str())
-                .unwrap_or("")
-                .to_string();
-            let kind = spdx_type(id)
-                .or_else(|| type_of_purl(&purl).map(String::from))
-                .unwrap_or_default();
-            let declared = p["licenseDeclared"].as_str().unwrap_or("");
-            out.push(Entry {
-                kind,
-                name: p["name"].as_str().unwrap_or("").to_string(),
-                version: p["versionInfo"].as_str().unwrap_or("").to_string(),
-                licenses: normalise_licenses(
-                    declared
-                        .split(" AND ")
-                        .map(|s| s.trim().trim_start_matches('(').trim_end_matches(')')),
-                ),
-                purl: super::purl::without_ids(&purl),
-            });
-        }
-        return Ok(out);
+        return spdx_entries(doc).ok_or_else(|| unreadable("an SPDX document without packages"));
     }
     if doc["bomFormat"] == "CycloneDX" {
-        let mut out = Vec::new();
-        let mut stack: Vec<&Value> = doc["components"].as_array().into_iter().flatten().collect();
-        while let Some(c) = stack.pop() {
-            stack.extend(c["components"].as_array().into_iter().flatten());
-            let t = c["type"].as_str().unwrap_or("");
-            if t == "operating-system" {
-                continue;
-            }
-            let purl = c["purl"].as_str().unwrap_or("").to_string();
-            let kind = c["properties"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .find(|p| p["name"] == "syft:package:type")
-                .and_then(|p| p["value"].as_str())
-                .map(String::from)
-                .or_else(|| type_of_purl(&purl).map(String::from))
-                .unwrap_or_default();
-            let licenses = c["licenses"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .flat_map(|l| {
-                    if let Some(e) = l["expression"].as_str() {
-                        e.split(" AND ").map(str::to_string).collect::<Vec<_>>()
-                    } else {
-                        let lic = &l["license"];
-                        vec![
-                            lic["id"]
-                                .as_str()
-                                .or(lic["name"].as_str())
-                                .unwrap_or("")
-                                .to_string(),
-                        ]
-                    }
-                })
-                .collect::<Vec<_>>();
-            out.push(Entry {
-                kind,
-                name: c["name"].as_str().unwrap_or("").to_string(),
-                version: c["version"].as_str().unwrap_or("").to_string(),
-                licenses: normalise_licenses(licenses.iter().map(String::as_str)),
-                purl: super::purl::without_ids(&purl),
-            });
-        }
-        out.sort();
-        return Ok(out);
+        return Ok(cyclonedx_entries(doc));
     }
     if let Some(artifacts) = doc["artifacts"].as_array() {
-        return Ok(artifacts
-            .iter()
-            .map(|a| Entry {
-                kind: a["type"].as_str().unwrap_or("").to_string(),
-                name: a["name"].as_str().unwrap_or("").to_string(),
-                version: a["version"].as_str().unwrap_or("").to_string(),
-                purl: super::purl::without_ids(a["purl"].as_str().unwrap_or("")),
-                licenses: normalise_licenses(a["licenses"].as_array().into_iter().flatten().map(
-                    |l| {
-                        l["spdxExpression"]
-                            .as_str()
-                            .filter(|s| !s.is_empty())
-                            .or(l["value"].as_str())
-                            .unwrap_or("")
-                    },
-                )),
-            })
-            .collect());
+        return Ok(syft_entries(artifacts));
     }
     Err(unreadable(
         "neither SPDX (spdxVersion), CycloneDX (bomFormat) nor syft JSON (artifacts)",
     ))
+}
+
+/// An SPDX document's packages, but what it DESCRIBES (the image itself).
+fn spdx_entries(doc: &Value) -> Option<Vec<Entry>> {
+    let described: BTreeSet<&str> = doc["relationships"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|r| {
+            r["relationshipType"] == "DESCRIBES" && r["spdxElementId"] == "SPDXRef-DOCUMENT"
+        })
+        .filter_map(|r| r["relatedSpdxElement"].as_str())
+        .collect();
+    let packages = doc["packages"].as_array()?;
+    let mut out = Vec::new();
+    for p in packages {
+        let id = p["SPDXID"].as_str().unwrap_or("");
+        if described.contains(id) || id.starts_with("SPDXRef-DocumentRoot") {
+            continue;
+        }
+        let purl = p["externalRefs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|r| r["referenceType"] == "purl")
+            .and_then(|r| r["referenceLocator"].as_str())
+            .unwrap_or("")
+            .to_string();
+        let kind = spdx_type(id)
+            .or_else(|| type_of_purl(&purl).map(String::from))
+            .unwrap_or_default();
+        let declared = p["licenseDeclared"].as_str().unwrap_or("");
+        out.push(Entry {
+            kind,
+            name: p["name"].as_str().unwrap_or("").to_string(),
+            version: p["versionInfo"].as_str().unwrap_or("").to_string(),
+            licenses: normalise_licenses(
+                declared
+                    .split(" AND ")
+                    .map(|s| s.trim().trim_start_matches('(').trim_end_matches(')')),
+            ),
+            purl: super::purl::without_ids(&purl),
+        });
+    }
+    Some(out)
+}
+
+/// A CycloneDX document's components, nested ones too, but the OS.
+fn cyclonedx_entries(doc: &Value) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&Value> = doc["components"].as_array().into_iter().flatten().collect();
+    while let Some(c) = stack.pop() {
+        stack.extend(c["components"].as_array().into_iter().flatten());
+        let t = c["type"].as_str().unwrap_or("");
+        if t == "operating-system" {
+            continue;
+        }
+        let purl = c["purl"].as_str().unwrap_or("").to_string();
+        let kind = c["properties"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|p| p["name"] == "syft:package:type")
+            .and_then(|p| p["value"].as_str())
+            .map(String::from)
+            .or_else(|| type_of_purl(&purl).map(String::from))
+            .unwrap_or_default();
+        let licenses = c["licenses"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|l| {
+                if let Some(e) = l["expression"].as_str() {
+                    e.split(" AND ").map(str::to_string).collect::<Vec<_>>()
+                } else {
+                    let lic = &l["license"];
+                    vec![
+                        lic["id"]
+                            .as_str()
+                            .or(lic["name"].as_str())
+                            .unwrap_or("")
+                            .to_string(),
+                    ]
+                }
+            })
+            .collect::<Vec<_>>();
+        out.push(Entry {
+            kind,
+            name: c["name"].as_str().unwrap_or("").to_string(),
+            version: c["version"].as_str().unwrap_or("").to_string(),
+            licenses: normalise_licenses(licenses.iter().map(String::as_str)),
+            purl: super::purl::without_ids(&purl),
+        });
+    }
+    out.sort();
+    out
+}
+
+/// syft JSON's artifacts.
+fn syft_entries(artifacts: &[Value]) -> Vec<Entry> {
+    artifacts
+        .iter()
+        .map(|a| Entry {
+            kind: a["type"].as_str().unwrap_or("").to_string(),
+            name: a["name"].as_str().unwrap_or("").to_string(),
+            version: a["version"].as_str().unwrap_or("").to_string(),
+            purl: super::purl::without_ids(a["purl"].as_str().unwrap_or("")),
+            licenses: normalise_licenses(a["licenses"].as_array().into_iter().flatten().map(|l| {
+                l["spdxExpression"]
+                    .as_str()
+                    .filter(|s| !s.is_empty())
+                    .or(l["value"].as_str())
+                    .unwrap_or("")
+            })),
+        })
+        .collect()
 }
 
 /// syft's SPDX ids say the type: `SPDXRef-Package-<type>-<name>-<id>`.

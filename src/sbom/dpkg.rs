@@ -115,49 +115,7 @@ fn package(
         }
     }
 
-    let mut owned: BTreeSet<String> = BTreeSet::new();
-    for line in field(stanza, "Conffiles").lines() {
-        if let Some(p) = line.split_whitespace().next() {
-            owned.insert(p.to_string());
-        }
-    }
-    let keys = if arch.is_empty() || arch == "all" {
-        vec![name.to_string()]
-    } else {
-        vec![format!("{name}:{arch}"), name.to_string()]
-    };
-    for (ext, conffiles_dir) in [
-        ("md5sums", info.clone()),
-        ("conffiles", format!("{dir}/info")),
-    ] {
-        let found = keys
-            .iter()
-            .find_map(|k| tree.resolve_file(&format!("{conffiles_dir}/{k}.{ext}")));
-        let Some(real) = found else { continue };
-        let Ok(bytes) = tree.read(&real, INFO_LIMIT) else {
-            continue;
-        };
-        for line in String::from_utf8_lossy(&bytes).lines() {
-            let path = if ext == "md5sums" {
-                // "<md5>  <path without leading slash>"
-                line.split_once(char::is_whitespace)
-                    .map(|(_, p)| p.trim_start())
-                    .unwrap_or("")
-            } else {
-                line.split_whitespace().next().unwrap_or("")
-            };
-            if path.is_empty() {
-                continue;
-            }
-            let path = if path.starts_with('/') {
-                path.to_string()
-            } else {
-                format!("/{path}")
-            };
-            owned.insert(path);
-        }
-    }
-
+    let owned = owned_files(tree, stanza, name, arch, dir, &info);
     let mut licenses = BTreeSet::new();
     let copyright = format!("/usr/share/doc/{name}/copyright");
     if let Some((real, text)) = tree.read_text(&copyright, INFO_LIMIT) {
@@ -203,6 +161,62 @@ fn package(
             "installedSize": installed_size,
         }),
     })
+}
+
+/// The files a package owns, as dpkg records them: its conffiles and the
+/// paths of its md5sums (under `<name>:<arch>` or `<name>`).
+fn owned_files(
+    tree: &Tree,
+    stanza: &[(String, String)],
+    name: &str,
+    arch: &str,
+    dir: &str,
+    info: &str,
+) -> BTreeSet<String> {
+    let mut owned: BTreeSet<String> = BTreeSet::new();
+    for line in field(stanza, "Conffiles").lines() {
+        if let Some(p) = line.split_whitespace().next() {
+            owned.insert(p.to_string());
+        }
+    }
+    let keys = if arch.is_empty() || arch == "all" {
+        vec![name.to_string()]
+    } else {
+        vec![format!("{name}:{arch}"), name.to_string()]
+    };
+    for (ext, conffiles_dir) in [
+        ("md5sums", info.to_string()),
+        ("conffiles", format!("{dir}/info")),
+    ] {
+        let found = keys
+            .iter()
+            .find_map(|k| tree.resolve_file(&format!("{conffiles_dir}/{k}.{ext}")));
+        let Some(real) = found else { continue };
+        let Ok(bytes) = tree.read(&real, INFO_LIMIT) else {
+            continue;
+        };
+        for line in String::from_utf8_lossy(&bytes).lines() {
+            let path = if ext == "md5sums" {
+                // "<md5>  <path without leading slash>"
+                line.split_once(char::is_whitespace)
+                    .map(|(_, p)| p.trim_start())
+                    .unwrap_or("")
+            } else {
+                line.split_whitespace().next().unwrap_or("")
+            };
+            if path.is_empty() {
+                continue;
+            }
+            let path = if path.starts_with('/') {
+                path.to_string()
+            } else {
+                format!("/{path}")
+            };
+            owned.insert(path);
+        }
+    }
+
+    owned
 }
 
 fn parent(path: &str) -> &str {
