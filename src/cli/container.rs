@@ -948,54 +948,60 @@ pub fn stats(ctx: &Context, a: StatsArgs) -> Result<i32, Error> {
         if terminal && !a.no_stream {
             print!("\x1b[2J\x1b[H");
         }
-        if format != crate::format::Format::Table {
-            for l in format.lines_named(
-                &rows,
-                &[
-                    ("ID", "CONTAINER ID"),
-                    ("CPUPerc", "CPU %"),
-                    ("MemUsage", "MEM USAGE / LIMIT"),
-                    ("MemPerc", "MEM %"),
-                    ("NetIO", "NET I/O"),
-                    ("BlockIO", "BLOCK I/O"),
-                ],
-            )? {
-                println!("{l}");
-            }
-        } else {
-            let mut table = vec![
-                [
-                    "CONTAINER ID",
-                    "NAME",
-                    "CPU %",
-                    "MEM USAGE / LIMIT",
-                    "MEM %",
-                    "NET I/O",
-                    "BLOCK I/O",
-                    "PIDS",
-                ]
-                .map(String::from)
-                .to_vec(),
-            ];
-            for r in &rows {
-                table.push(vec![
-                    r.id.clone(),
-                    r.name.clone(),
-                    r.cpu.clone(),
-                    r.mem_usage.clone(),
-                    r.mem.clone(),
-                    r.net.clone(),
-                    r.block.clone(),
-                    r.pids.clone(),
-                ]);
-            }
-            super::print_table(&mut std::io::stdout().lock(), &table);
-        }
+        print_stats(&format, &rows)?;
         if a.no_stream {
             return Ok(0);
         }
         std::thread::sleep(std::time::Duration::from_millis(500));
     }
+}
+
+/// One round of `stats`: as a template, or docker's table.
+fn print_stats(format: &crate::format::Format, rows: &[StatsRow]) -> Result<(), Error> {
+    if *format != crate::format::Format::Table {
+        for l in format.lines_named(
+            rows,
+            &[
+                ("ID", "CONTAINER ID"),
+                ("CPUPerc", "CPU %"),
+                ("MemUsage", "MEM USAGE / LIMIT"),
+                ("MemPerc", "MEM %"),
+                ("NetIO", "NET I/O"),
+                ("BlockIO", "BLOCK I/O"),
+            ],
+        )? {
+            println!("{l}");
+        }
+    } else {
+        let mut table = vec![
+            [
+                "CONTAINER ID",
+                "NAME",
+                "CPU %",
+                "MEM USAGE / LIMIT",
+                "MEM %",
+                "NET I/O",
+                "BLOCK I/O",
+                "PIDS",
+            ]
+            .map(String::from)
+            .to_vec(),
+        ];
+        for r in rows {
+            table.push(vec![
+                r.id.clone(),
+                r.name.clone(),
+                r.cpu.clone(),
+                r.mem_usage.clone(),
+                r.mem.clone(),
+                r.net.clone(),
+                r.block.clone(),
+                r.pids.clone(),
+            ]);
+        }
+        super::print_table(&mut std::io::stdout().lock(), &table);
+    }
+    Ok(())
 }
 
 /// `ccr diff`: what the container changed.
