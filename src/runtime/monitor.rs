@@ -305,27 +305,11 @@ fn run_container(
         .with_root_path(&state_root)
         .map_err(|e| failed(id, "runtime state", e))?
         .with_console_socket(console.as_ref().map(|c| c.path()));
-    // The output pipes are made now; their pumps (threads) start only once
-    // libcontainer has forked its processes: a fork while other threads
-    // run can leave the child waiting on a lock no one will release.
     let mut readers = None;
-    if console.is_none() && !(st.options.interactive && foreground) {
-        // Detached with -i: a FIFO that attach writes into; else nothing.
-        let stdin = if st.options.interactive {
-            super::stdin_fifo(&rt.container_dir(id))
-        } else {
-            super::no_input()
-        };
-        builder = builder.with_stdin(stdin.map_err(|e| failed(id, "stdin", e))?);
-    }
     if console.is_none() {
-        let pipe = || std::io::pipe().map_err(|e| failed(id, "output pipe", e));
-        let (out_r, out_w) = pipe()?;
-        let (err_r, err_w) = pipe()?;
-        builder = builder
-            .with_stdout(OwnedFd::from(out_w))
-            .with_stderr(OwnedFd::from(err_w));
-        readers = Some((out_r, err_r));
+        let (b, r) = streams(rt, st, builder, foreground)?;
+        builder = b;
+        readers = Some(r);
     }
     let mut container = builder
         .as_init(rt.container_dir(id))
@@ -335,35 +319,12 @@ fn run_container(
         .with_detach(console.is_some())
         .build()
         .map_err(|e| start_failed(id, "create", e))?;
-    let mut pumps = Vec::new();
-    if let Some((out_r, err_r)) = readers {
-        let echo = |w: Box<dyn Write + Send>| foreground.then_some(w);
-        pumps.push(pump(
-            out_r,
-            echo(Box::new(std::io::stdout())),
-            Some(log.clone()),
-            Stream::Stdout,
-        ));
-        pumps.push(pump(
-            err_r,
-            echo(Box::new(std::io::stderr())),
-            Some(log.clone()),
-            Stream::Stderr,
-        ));
-    }
-    // -t: the terminal is served to whoever attaches, for the whole run.
+    let pumps = match readers {
+        Some((out_r, err_r)) => pumps(out_r, err_r, &log, foreground),
+        None => Vec::new(),
+    };
     let relay = match &console {
-        Some(c) => {
-            let master = c.receive().map_err(|e| failed(id, "terminal", e))?;
-            let relay = super::relay::Relay::serve(master, rt.attach_socket(id), log.clone())
-                .map_err(|e| failed(id, "terminal", e))?;
-            // The foreground run that asked for this sees every byte; a
-            // client that never comes does not keep the container waiting.
-            if attaching && !relay.wait_for_client(Duration::from_secs(30)) {
-                return Err(failed(id, "start", "the terminal's client did not attach"));
-            }
-            Some(relay)
-        }
+        Some(c) => Some(serve_terminal(rt, id, c, &log, attaching)?),
         None => None,
     };
     container
@@ -390,6 +351,81 @@ fn run_container(
     let _ = container.delete(true);
     let _ = fs::remove_dir_all(state_root.join(id));
     Ok(code)
+}
+
+/// A container without a terminal: its input (a FIFO that attach writes
+/// into when detached with -i, this process's in the foreground with -i,
+/// else nothing) and output pipes. The pipes are made now; their pumps
+/// (threads) start only once libcontainer has forked its processes: a
+/// fork while other threads run can leave the child waiting on a lock no
+/// one will release.
+fn streams(
+    rt: &Runtime,
+    st: &ContainerState,
+    mut builder: ContainerBuilder,
+    foreground: bool,
+) -> Result<(ContainerBuilder, (std::io::PipeReader, std::io::PipeReader)), RuntimeError> {
+    let id = st.id.as_str();
+    if !(st.options.interactive && foreground) {
+        let stdin = if st.options.interactive {
+            super::stdin_fifo(&rt.container_dir(id))
+        } else {
+            super::no_input()
+        };
+        builder = builder.with_stdin(stdin.map_err(|e| failed(id, "stdin", e))?);
+    }
+    let pipe = || std::io::pipe().map_err(|e| failed(id, "output pipe", e));
+    let (out_r, out_w) = pipe()?;
+    let (err_r, err_w) = pipe()?;
+    let builder = builder
+        .with_stdout(OwnedFd::from(out_w))
+        .with_stderr(OwnedFd::from(err_w));
+    Ok((builder, (out_r, err_r)))
+}
+
+/// The output pumps: into the log (docker's json-file records) and, in
+/// the foreground, on to this process's own streams as it comes.
+fn pumps(
+    out_r: std::io::PipeReader,
+    err_r: std::io::PipeReader,
+    log: &std::sync::Arc<LogWriter>,
+    foreground: bool,
+) -> Vec<std::thread::JoinHandle<()>> {
+    let echo = |w: Box<dyn Write + Send>| foreground.then_some(w);
+    vec![
+        pump(
+            out_r,
+            echo(Box::new(std::io::stdout())),
+            Some(log.clone()),
+            Stream::Stdout,
+        ),
+        pump(
+            err_r,
+            echo(Box::new(std::io::stderr())),
+            Some(log.clone()),
+            Stream::Stderr,
+        ),
+    ]
+}
+
+/// -t: the terminal, served to whoever attaches for the whole run. With
+/// `attaching` the foreground run that asked for it is waited for, so it
+/// sees every byte; a client that never comes does not keep the container
+/// waiting.
+fn serve_terminal(
+    rt: &Runtime,
+    id: &str,
+    console: &super::console::ConsoleSocket,
+    log: &std::sync::Arc<LogWriter>,
+    attaching: bool,
+) -> Result<super::relay::Relay, RuntimeError> {
+    let master = console.receive().map_err(|e| failed(id, "terminal", e))?;
+    let relay = super::relay::Relay::serve(master, rt.attach_socket(id), log.clone())
+        .map_err(|e| failed(id, "terminal", e))?;
+    if attaching && !relay.wait_for_client(Duration::from_secs(30)) {
+        return Err(failed(id, "start", "the terminal's client did not attach"));
+    }
+    Ok(relay)
 }
 
 /// Waits for the container's process: its exit code, or 128 + the signal
