@@ -141,6 +141,23 @@ pub struct FileMount {
     pub mode: Option<u32>,
 }
 
+impl FileMount {
+    /// Where the file is mounted, as compose places it: its target (a
+    /// relative one under /run/secrets), else a secret at
+    /// /run/secrets/<source> and a config at /<source>.
+    pub fn target_path(&self, secret: bool) -> String {
+        let target = self.target.clone().unwrap_or_else(|| match secret {
+            true => format!("/run/secrets/{}", self.source),
+            false => format!("/{}", self.source),
+        });
+        if target.starts_with('/') {
+            target
+        } else {
+            format!("/run/secrets/{target}")
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 pub struct Deploy {
     pub replicas: Option<u32>,

@@ -864,15 +864,7 @@ fn file_mounts(svc: &ServiceModel, used: &mut Used, out: &mut Mounts) {
     for (kind, list) in [("config", &svc.configs), ("secret", &svc.secrets)] {
         for f in list {
             let obj = object_name(&f.source);
-            let target = f.target.clone().unwrap_or_else(|| match kind {
-                "secret" => format!("/run/secrets/{}", f.source),
-                _ => format!("/{}", f.source),
-            });
-            let target = if target.starts_with('/') {
-                target
-            } else {
-                format!("/run/secrets/{target}")
-            };
+            let target = f.target_path(kind == "secret");
             let mode = f.mode.map(|m| m as i32);
             let mut volume = Volume {
                 name: format!("{kind}-{obj}"),

@@ -218,15 +218,7 @@ fn file_mounts(
             let r = defined
                 .get(&m.source)
                 .ok_or_else(|| invalid(svc, format!("undefined {kind} {}", m.source)))?;
-            let target = m.target.clone().unwrap_or_else(|| match kind {
-                "secret" => format!("/run/secrets/{}", m.source),
-                _ => format!("/{}", m.source),
-            });
-            let target = if target.starts_with('/') {
-                target
-            } else {
-                format!("/run/secrets/{target}")
-            };
+            let target = m.target_path(kind == "secret");
             let source = match (&r.file, &r.content, &r.environment) {
                 (Some(f), _, _) => f.clone(),
                 (None, content, env) => {
