@@ -168,12 +168,10 @@ pub(super) fn finish(
             let dir = ctx.layout.plaintext().to_path_buf();
             if crate::cvm::storage::mounted_at(&dir) {
                 wipe_rest(&dir, out)?;
-                rustix::mount::unmount(&dir, rustix::mount::UnmountFlags::empty()).map_err(
-                    |e| Error::Io {
-                        path: dir.clone(),
-                        source: e.into(),
-                    },
-                )?;
+                unmount_when_free(&dir).map_err(|e| Error::Io {
+                    path: dir.clone(),
+                    source: e.into(),
+                })?;
                 let _ = fs::remove_dir(&dir);
                 out.unmounted = Some(dir);
             }
@@ -181,6 +179,22 @@ pub(super) fn finish(
     }
     out.remains = remains(ctx)?;
     Ok(())
+}
+
+/// Unmounts the mode's storage once nothing holds it: the processes of a
+/// container just killed may still pin its (lazily unmounted) root for a
+/// moment, and the storage is busy until they are gone (waited for at
+/// most ten seconds).
+fn unmount_when_free(dir: &Path) -> rustix::io::Result<()> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        match rustix::mount::unmount(dir, rustix::mount::UnmountFlags::empty()) {
+            Err(rustix::io::Errno::BUSY) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Whether an earlier destroy left the container `key` (id or prefix) in
