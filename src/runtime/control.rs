@@ -101,11 +101,20 @@ impl Runtime {
     /// exit (a crash or a reboot): then the container is marked dead and
     /// what it held is released.
     pub fn refresh(&self, mut st: ContainerState) -> ContainerState {
+        let unfinished = |st: &ContainerState| {
+            st.status.is_running()
+                || st.status == ContainerStatus::Created && st.monitor_pid.is_some()
+        };
         let monitor_gone = st.monitor_pid.is_none_or(|p| !monitor_alive(p, &st.id));
-        if (st.status.is_running()
-            || st.status == ContainerStatus::Created && st.monitor_pid.is_some())
-            && monitor_gone
-        {
+        if unfinished(&st) && monitor_gone {
+            // `st` may have been read just before its monitor recorded the
+            // exit and ended (or a new run's monitor took over): what is on
+            // disk now says so, and is not overwritten.
+            if let Ok(now) = self.load(&st.id)
+                && (!unfinished(&now) || now.monitor_pid != st.monitor_pid)
+            {
+                return now;
+            }
             if let Some(pid) = st.pid.filter(|p| alive(*p))
                 && let Some(p) = rustix::process::Pid::from_raw(pid)
             {
@@ -416,6 +425,51 @@ impl Runtime {
 #[cfg(test)]
 mod tests {
     use super::parse_signal;
+    use crate::runtime::{ContainerConfig, ContainerState, ContainerStatus, Runtime};
+
+    /// A container state as read while its run was under way, its monitor
+    /// (a process that has ended) recorded.
+    fn running(id: &str, monitor: i32) -> ContainerState {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "name": "c", "image": "i", "image_digest": "sha256:00",
+            "created": "2026-01-01T00:00:00Z", "status": "running", "exit_code": null,
+            "overlay": false, "options": ContainerConfig::default(), "monitor_pid": monitor,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_state_read_just_before_its_monitor_recorded_the_exit_is_not_made_dead() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = crate::layout::Layout::new(dir.path());
+        let rt = Runtime::new(&layout);
+        let id = "a".repeat(64);
+        std::fs::create_dir_all(rt.container_dir(&id)).unwrap();
+        // A pid that has ended: a child run and reaped.
+        let gone = std::process::Command::new("true").spawn().unwrap();
+        let pid = gone.id() as i32;
+        let mut gone = gone;
+        gone.wait().unwrap();
+        let stale = running(&id, pid);
+        // Meanwhile the monitor recorded the exit and ended.
+        let mut exited = stale.clone();
+        exited.status = ContainerStatus::Exited;
+        exited.exit_code = Some(3);
+        exited.monitor_pid = None;
+        rt.save(&exited).unwrap();
+        let now = rt.refresh(stale.clone());
+        assert_eq!(now.status, ContainerStatus::Exited);
+        assert_eq!(now.exit_code, Some(3));
+        assert_eq!(
+            rt.load(&id).unwrap().exit_code,
+            Some(3),
+            "nothing overwritten"
+        );
+        // A monitor that died without recording anything: dead, as before.
+        rt.save(&stale).unwrap();
+        assert_eq!(rt.refresh(stale).status, ContainerStatus::Dead);
+        assert_eq!(rt.load(&id).unwrap().status, ContainerStatus::Dead);
+    }
 
     #[test]
     fn signals_parse_as_docker_names_them() {
