@@ -295,6 +295,19 @@ pub struct Resource {
     pub environment: Option<String>,
 }
 
+impl Resource {
+    /// A config's or secret's text when it is not a file: its inline
+    /// content, else the value of its environment variable (empty when
+    /// unset, as compose takes it); None when it names neither.
+    pub fn inline_text(&self) -> Option<String> {
+        match (&self.content, &self.environment) {
+            (Some(c), _) => Some(c.clone()),
+            (None, Some(var)) => Some(std::env::var(var).unwrap_or_default()),
+            (None, None) => None,
+        }
+    }
+}
+
 /// A project typed for running.
 #[derive(Clone, Debug)]
 pub struct ProjectModel {

@@ -433,20 +433,20 @@ fn file_content(
     kind: &str,
     key: &str,
 ) -> Result<Vec<u8>, KubeError> {
-    match (&r.file, &r.content, &r.environment) {
-        (Some(f), _, _) => {
-            crate::bounded::read(f, crate::bounded::CONFIG_FILE).map_err(|source| KubeError::Io {
+    if let Some(f) = &r.file {
+        return crate::bounded::read(f, crate::bounded::CONFIG_FILE).map_err(|source| {
+            KubeError::Io {
                 path: f.clone(),
                 source,
-            })
-        }
-        (None, Some(c), _) => Ok(c.clone().into_bytes()),
-        (None, None, Some(var)) => Ok(std::env::var(var).unwrap_or_default().into_bytes()),
-        _ => Err(KubeError::Manifest {
+            }
+        });
+    }
+    r.inline_text()
+        .map(String::into_bytes)
+        .ok_or_else(|| KubeError::Manifest {
             what: format!("{kind}s.{key}"),
             why: "has no file, content or environment".into(),
-        }),
-    }
+        })
 }
 
 struct Pods<'a> {

@@ -219,19 +219,15 @@ fn file_mounts(
                 .get(&m.source)
                 .ok_or_else(|| invalid(svc, format!("undefined {kind} {}", m.source)))?;
             let target = m.target_path(kind == "secret");
-            let source = match (&r.file, &r.content, &r.environment) {
-                (Some(f), _, _) => f.clone(),
-                (None, content, env) => {
-                    let text = match (content, env) {
-                        (Some(c), _) => c.clone(),
-                        (None, Some(var)) => std::env::var(var).unwrap_or_default(),
-                        _ => {
-                            return Err(invalid(
-                                svc,
-                                format!("{kind} {} has no file, content or environment", m.source),
-                            ));
-                        }
-                    };
+            let source = match &r.file {
+                Some(f) => f.clone(),
+                None => {
+                    let text = r.inline_text().ok_or_else(|| {
+                        invalid(
+                            svc,
+                            format!("{kind} {} has no file, content or environment", m.source),
+                        )
+                    })?;
                     let path = scratch.join(format!("{kind}-{}", m.source));
                     std::fs::create_dir_all(scratch)
                         .and_then(|()| {
