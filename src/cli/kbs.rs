@@ -96,12 +96,15 @@ pub enum KbsCommand {
         path: String,
         file: PathBuf,
     },
-    /// Replace the KBS resource policy (Rego) (tenant side)
+    /// Replace the KBS resource policy (Rego v1, compiled here first as trustee will) (tenant side)
     SetResourcePolicy {
         #[command(flatten)]
         kbs: KbsArgs,
         #[command(flatten)]
         admin: AdminArgs,
+        /// Store a policy that releases nothing (a lock-down); without it, such a policy is refused
+        #[arg(long)]
+        deny_all: bool,
         file: PathBuf,
     },
     /// Probe a KBS and explain what it says
@@ -111,6 +114,9 @@ pub enum KbsCommand {
         /// Also check whether this resource is released
         #[arg(long, value_name = "URI")]
         resource: Option<String>,
+        /// Compile this resource policy (Rego) as trustee will and say which evidence it releases to
+        #[arg(long, value_name = "FILE")]
+        policy: Option<PathBuf>,
     },
 }
 
@@ -162,6 +168,14 @@ fn read(path: &PathBuf) -> Result<Vec<u8>, Error> {
     crate::bounded::read(path, crate::bounded::CONFIG_FILE).map_err(|source| Error::Io {
         path: path.clone(),
         source,
+    })
+}
+
+/// A policy file's text, named by its path in messages.
+fn policy_source(file: &PathBuf) -> Result<engine::PolicySource, Error> {
+    Ok(engine::PolicySource {
+        text: read(file)?,
+        origin: file.display().to_string(),
     })
 }
 
@@ -226,20 +240,35 @@ pub fn run(opts: &GlobalOptions, c: KbsCommand) -> Result<i32, Error> {
             eprintln!("Stored kbs:///{} ({} bytes)", r.path, data.len());
             Ok(0)
         }
-        KbsCommand::SetResourcePolicy { kbs, admin, file } => {
-            let text = String::from_utf8(read(&file)?)
-                .map_err(|_| Error::Usage(format!("{}: not UTF-8 text", file.display())))?;
-            engine::set_resource_policy(config, &kbs.settings(), &admin.required()?, &text)?;
-            eprintln!("Resource policy set");
+        KbsCommand::SetResourcePolicy {
+            kbs,
+            admin,
+            deny_all,
+            file,
+        } => {
+            let policy = policy_source(&file)?;
+            engine::set_resource_policy(
+                config,
+                &kbs.settings(),
+                &admin.required()?,
+                &policy,
+                deny_all,
+            )?;
+            eprintln!("Resource policy set from {}", file.display());
             Ok(0)
         }
-        KbsCommand::Doctor { kbs, resource } => {
+        KbsCommand::Doctor {
+            kbs,
+            resource,
+            policy,
+        } => {
             let uri = resource
                 .as_deref()
                 .map(str::parse::<ResourceUri>)
                 .transpose()?;
+            let policy = policy.as_ref().map(policy_source).transpose()?;
             let mut failed = false;
-            for f in engine::doctor(config, &kbs.settings(), uri.as_ref())? {
+            for f in engine::doctor(config, &kbs.settings(), uri.as_ref(), policy.as_ref())? {
                 match f {
                     Finding::Ok(m) => println!("[ok]   {m}"),
                     Finding::Fail(m) => {

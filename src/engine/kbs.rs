@@ -11,6 +11,7 @@ use super::context::Config;
 use super::{Context, block_on};
 use crate::error::Error;
 use crate::kbs::admin::{Admin, AdminClaims, admin_token};
+use crate::kbs::policy::{PolicyError, ResourcePolicy, Verdict};
 use crate::kbs::{ClientOptions, KbsClient, KbsError, Refusal, ResourceUri, TokenClaims};
 
 /// How to reach a KBS: the address asked for (else `CCR_KBS_URL`, the
@@ -204,15 +205,47 @@ pub fn set_resource(
     Ok(block_on(a.set_resource(&uri.path, data))??)
 }
 
-/// `kbs set-resource-policy`: replaces the resource policy (Rego).
+/// A resource policy to upload, and where it came from (its file, for
+/// messages that name the line).
+#[derive(Clone, Debug)]
+pub struct PolicySource {
+    pub text: Vec<u8>,
+    pub origin: String,
+}
+
+/// Compiles `policy` as trustee will. A policy that denies everything is
+/// refused unless `deny_all` says that is meant (a lock-down).
+pub fn check_policy(policy: &PolicySource, deny_all: bool) -> Result<(), Error> {
+    match ResourcePolicy::compile(&policy.text, &policy.origin) {
+        Ok(_) => Ok(()),
+        Err(PolicyError::DeniesAll { .. }) if deny_all => Ok(()),
+        Err(e) => Err(KbsError::from(e).into()),
+    }
+}
+
+/// `kbs set-resource-policy`: replaces the resource policy (Rego v1),
+/// once it compiles here as it will in the KBS; nothing is sent otherwise.
 pub fn set_resource_policy(
     config: &Config,
     s: &KbsSettings,
     creds: &AdminCredentials,
-    policy: &str,
+    policy: &PolicySource,
+    deny_all: bool,
 ) -> Result<(), Error> {
+    check_policy(policy, deny_all)?;
+    let text = std::str::from_utf8(&policy.text).expect("compiled policies are UTF-8");
     let a = admin(&url(config, s)?, s, creds)?;
-    Ok(block_on(a.set_resource_policy(policy))??)
+    Ok(block_on(a.set_resource_policy(text))??)
+}
+
+/// What `policy` releases `resource` to, for each TEE (its compile errors
+/// as they are).
+pub fn policy_verdicts(
+    policy: &PolicySource,
+    resource: &ResourceUri,
+) -> Result<Vec<Verdict>, Error> {
+    let mut p = ResourcePolicy::compile(&policy.text, &policy.origin).map_err(KbsError::from)?;
+    Ok(p.verdicts(&resource.path).map_err(KbsError::from)?)
 }
 
 /// One finding of `doctor`.
@@ -230,18 +263,63 @@ pub fn expiry(secs: Option<u64>) -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// The resource `doctor` asks for when none is named: it does not exist,
+/// so the KBS's answer shows only what its policy engine decided.
+const PROBE: &str = "default/ccr-doctor/probe";
+
+/// What a local policy file says: it compiles as trustee's engine reads it,
+/// and what it releases `path` to, by TEE.
+fn policy_findings(policy: &PolicySource, path: &str) -> Vec<Finding> {
+    let mut p = match ResourcePolicy::compile(&policy.text, &policy.origin) {
+        Ok(p) => p,
+        Err(e) => {
+            let hint = e.hint().map(|h| format!(" ({h})")).unwrap_or_default();
+            return vec![Finding::Fail(format!("{e}{hint}"))];
+        }
+    };
+    let mut out = vec![Finding::Ok(format!(
+        "{}: compiles as trustee's policy engine reads it (Rego v1, {})",
+        policy.origin,
+        crate::kbs::policy::RULE
+    ))];
+    match p.verdicts(path) {
+        Ok(verdicts) => out.extend(
+            verdicts
+                .into_iter()
+                .map(|v| Finding::Note(format!("{}: kbs:///{path}: {v}", policy.origin))),
+        ),
+        Err(e) => out.push(Finding::Fail(e.to_string())),
+    }
+    out
+}
+
 /// Explains, step by step, what a KBS makes of this guest: reachable,
-/// the protocol, the evidence, and (with `resource`) the policy. Stops at
-/// the first failure, which is the last finding.
+/// the protocol, the evidence, and what its resource policy decides (for
+/// `resource`, else for a resource that does not exist). With `policy`, a
+/// local policy file is first compiled and evaluated on each TEE's claims.
+/// Stops at the first failure, which is the last finding.
 pub fn doctor(
     config: &Config,
     s: &KbsSettings,
     resource: Option<&ResourceUri>,
+    policy: Option<&PolicySource>,
 ) -> Result<Vec<Finding>, Error> {
     let mut out = Vec::new();
+    if let Some(policy) = policy {
+        out.extend(policy_findings(
+            policy,
+            resource.map_or("default/key/1", |r| r.path.as_str()),
+        ));
+        if matches!(out.last(), Some(Finding::Fail(_))) {
+            return Ok(out);
+        }
+    }
     let u = match url(config, s) {
         Ok(u) => u,
-        Err(e) => return Ok(vec![Finding::Fail(e.to_string())]),
+        Err(e) => {
+            out.push(Finding::Fail(e.to_string()));
+            return Ok(out);
+        }
     };
     out.push(Finding::Ok(format!("KBS address: {u}")));
     let mut client = match KbsClient::new(&u, &s.client) {
@@ -305,36 +383,58 @@ pub fn doctor(
         claims.tee,
         expiry(claims.expires)
     )));
-    if let Some(uri) = resource {
-        out.push(match rt.block_on(client.get_resource(uri)) {
-            Ok(data) => Finding::Ok(format!(
-                "kbs:///{} is released to this guest ({} bytes)",
-                uri.path,
-                data.len()
-            )),
-            Err(KbsError::Refused {
-                kind: Refusal::PolicyDeny,
+    let probe: ResourceUri = PROBE.parse()?;
+    let (uri, named) = match resource {
+        Some(r) => (r, true),
+        None => (&probe, false),
+    };
+    let denied_sample = if sample {
+        " (trustee's default policy denies sample evidence; a development KBS needs a policy that allows it)"
+    } else {
+        ""
+    };
+    out.push(match rt.block_on(client.get_resource(uri)) {
+        Ok(data) => Finding::Ok(format!(
+            "kbs:///{} is released to this guest ({} bytes)",
+            uri.path,
+            data.len()
+        )),
+        Err(KbsError::Refused {
+            kind: Refusal::PolicyEngine,
+            detail,
+            ..
+        }) => Finding::Fail(format!(
+            "the KBS's stored resource policy fails in its policy engine, so every resource request is refused: {detail} (set a Rego v1 policy: ccr kbs set-resource-policy)"
+        )),
+        Err(KbsError::Refused {
+            kind: Refusal::PolicyDeny,
+            ..
+        }) if named => Finding::Fail(format!(
+            "kbs:///{} is denied by the KBS resource policy{denied_sample}",
+            uri.path
+        )),
+        Err(KbsError::Refused {
+            kind: Refusal::PolicyDeny,
+            ..
+        }) => Finding::Note(format!(
+            "the KBS resource policy denies resources to this guest's evidence{denied_sample}"
+        )),
+        Err(KbsError::Refused {
+            kind: Refusal::ResourceMissing,
+            ..
+        }) if !named => Finding::Ok(
+            "the KBS resource policy loads, and releases resources to this guest's evidence".into(),
+        ),
+        Err(
+            e @ KbsError::Refused {
+                kind: Refusal::ResourceMissing,
                 ..
-            }) => Finding::Fail(format!(
-                "kbs:///{} is denied by the KBS resource policy{}",
-                uri.path,
-                if sample {
-                    " (trustee's default policy denies sample evidence; a development KBS needs a policy that allows it)"
-                } else {
-                    ""
-                }
-            )),
-            Err(
-                e @ KbsError::Refused {
-                    kind: Refusal::ResourceMissing,
-                    ..
-                },
-            ) => Finding::Fail(format!(
-                "kbs:///{}: {e} (this usually means the resource does not exist)",
-                uri.path
-            )),
-            Err(e) => Finding::Fail(format!("kbs:///{}: {e}", uri.path)),
-        });
-    }
+            },
+        ) => Finding::Fail(format!(
+            "kbs:///{}: {e} (this usually means the resource does not exist)",
+            uri.path
+        )),
+        Err(e) => Finding::Fail(format!("kbs:///{}: {e}", uri.path)),
+    });
     Ok(out)
 }

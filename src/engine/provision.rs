@@ -14,7 +14,9 @@ use base64::engine::general_purpose::STANDARD;
 use serde_json::{Value, json};
 
 use super::context::Config;
-use super::kbs::{AdminCredentials, KbsSettings, set_resource, set_resource_policy, url};
+use super::kbs::{
+    AdminCredentials, KbsSettings, PolicySource, set_resource, set_resource_policy, url,
+};
 use crate::error::Error;
 use crate::kbs::ResourceUri;
 use crate::reference::ImageRef;
@@ -57,16 +59,35 @@ pub struct Provisioned {
     pub annotation: String,
 }
 
-/// The resource policy: released only to affirming evidence (trustee's
-/// default), and to sample evidence when asked for development.
-fn resource_policy(allow_sample: bool) -> String {
-    let mut p = String::from(
-        "package policy\ndefault allow = false\nallow { input[\"submods\"][\"cpu0\"][\"ear.status\"] == \"affirming\" }\n",
-    );
-    if allow_sample {
-        p.push_str("allow { input.tee == \"sample\" }\n");
+/// The resource policy, compiled and evaluated here as trustee will
+/// before anything is uploaded: it must release the provisioned resources
+/// to affirming TDX and SNP evidence only, and to sample evidence exactly
+/// when asked for development.
+fn resource_policy(allow_sample: bool, tag: &str) -> Result<PolicySource, Error> {
+    use crate::kbs::policy::{Evidence, ResourcePolicy};
+    let source = PolicySource {
+        text: crate::kbs::policy::provisioned(allow_sample).into_bytes(),
+        origin: "the provisioned resource policy".into(),
+    };
+    let mut compiled = ResourcePolicy::compile(&source.text, &source.origin)
+        .map_err(crate::kbs::KbsError::from)?;
+    let verdicts = compiled
+        .verdicts(&format!("default/cosign-key/{tag}"))
+        .map_err(crate::kbs::KbsError::from)?;
+    for v in verdicts {
+        let sample = v.evidence == Evidence::Sample;
+        let expected = if sample {
+            (allow_sample, allow_sample)
+        } else {
+            (true, false)
+        };
+        if (v.affirming, v.otherwise) != expected {
+            return Err(Error::Usage(format!(
+                "the provisioned resource policy would not do what it says ({v}); nothing was uploaded"
+            )));
+        }
     }
-    p
+    Ok(source)
 }
 
 /// The image security policy for `images`: each one (its digest when it
@@ -161,8 +182,10 @@ pub fn provision(config: &Config, req: &ProvisionRequest) -> Result<Provisioned,
     if images.is_empty() {
         return Err(Error::Usage("name at least one image".into()));
     }
-    // Every key read and checked before anything is stored.
+    // Every key read and checked, and the resource policy compiled, before
+    // anything is stored.
     let (keys, key_of) = cosign_keys(&req.images)?;
+    let resource_policy = resource_policy(req.allow_sample, &req.tag)?;
     let keks = read_keks(&req.keks)?;
     // Credentials first: a refusal leaves the KBS as it was.
     let creds_doc = if req.registry_auth {
@@ -223,12 +246,7 @@ pub fn provision(config: &Config, req: &ProvisionRequest) -> Result<Provisioned,
         Some(doc) => Some(put(uri("credential")?, doc.as_bytes())?),
         None => None,
     };
-    set_resource_policy(
-        config,
-        &req.kbs,
-        &req.admin,
-        &resource_policy(req.allow_sample),
-    )?;
+    set_resource_policy(config, &req.kbs, &req.admin, &resource_policy, false)?;
     let text = initdata(&kbs_url, &policy_uri, creds_uri.as_deref());
     let parsed = crate::cvm::Initdata::parse(text.clone().into_bytes(), "initdata.toml".as_ref())?;
     let annotation = crate::kube::convert::initdata_annotation(text.as_bytes());

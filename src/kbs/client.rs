@@ -365,6 +365,7 @@ pub fn refusal(op: &str, status: u16, body: &[u8]) -> KbsError {
     }
     let kind = match kind_name.as_deref() {
         Some("PolicyDeny") => Refusal::PolicyDeny,
+        Some("PolicyEngineError") => Refusal::PolicyEngine,
         Some("PluginInternalError") | Some("ResourceNotFound") | Some("PluginNotFound") => {
             Refusal::ResourceMissing
         }

@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod attester;
 pub mod client;
+pub mod policy;
 
 use std::path::PathBuf;
 
@@ -25,6 +26,9 @@ pub enum Refusal {
     Unauthorized,
     /// trustee's `PluginInternalError`: mostly a resource that is not there.
     ResourceMissing,
+    /// trustee's `PolicyEngineError`: a policy it refuses to store, or a
+    /// stored one that fails to load or evaluate.
+    PolicyEngine,
     Other(String),
 }
 
@@ -37,6 +41,7 @@ impl std::fmt::Display for Refusal {
             Refusal::ProtocolVersion => f.write_str("ProtocolVersionMismatch"),
             Refusal::Unauthorized => f.write_str("Unauthorized"),
             Refusal::ResourceMissing => f.write_str("PluginInternalError"),
+            Refusal::PolicyEngine => f.write_str("PolicyEngineError"),
             Refusal::Other(s) => f.write_str(s),
         }
     }
@@ -60,6 +65,9 @@ impl Refusal {
             }
             Refusal::ResourceMissing => {
                 "the KBS's resource plugin failed; this usually means the resource does not exist: check its path (kbs:///REPOSITORY/TYPE/TAG) with the KBS operator"
+            }
+            Refusal::PolicyEngine => {
+                "the KBS's policy engine (regorus, Rego v1) refused the resource policy: rules are written `allow if { ... }` in `package policy`; check a policy with `ccr kbs doctor --policy FILE`"
             }
             Refusal::Other(_) => "see the KBS's logs",
         }
@@ -95,6 +103,8 @@ pub enum KbsError {
     Config(String),
     #[error(transparent)]
     Crypt(#[from] crate::crypt::CryptError),
+    #[error(transparent)]
+    Policy(#[from] policy::PolicyError),
 }
 
 pub type Result<T> = std::result::Result<T, KbsError>;
@@ -107,6 +117,7 @@ impl KbsError {
                 Some("check the KBS address and that the KBS is running".into())
             }
             KbsError::Refused { kind, .. } => Some(kind.advice().into()),
+            KbsError::Policy(e) => e.hint(),
             KbsError::NoTee(_) => Some(
                 "sample evidence, for development only, must be asked for by name".into(),
             ),
