@@ -23,7 +23,7 @@ trap 'kill $kbs_pid; rm -rf "$work"' EXIT
 for _ in $(seq 100); do grep -q listening kbs.out 2>/dev/null && break; sleep 0.05; done
 export CCR_KBS_URL="http://$(awk '{print $3}' kbs.out)"
 head -c 32 /dev/urandom >kek
-printf 'default allow = false\nallow { input.tee == "sample" }\n' >allow.rego
+printf 'package policy\ndefault allow := false\n# DEVELOPMENT ONLY: releases to sample evidence, which proves nothing.\nallow if { input["submods"]["cpu0"]["ear.veraison.annotated-evidence"]["sample"] }\n' >allow.rego
 "$ccr" kbs set-resource-policy --admin-key admin.pem allow.rego
 "$ccr" kbs set-resource --admin-key admin.pem default/image-kek/1 kek 2>/dev/null
 many=$(for i in $(seq 21); do printf 'kbs:///default/image-kek/1 '; done)

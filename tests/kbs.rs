@@ -135,8 +135,11 @@ fn refused(out: &std::process::Output, needle: &str) -> String {
     err
 }
 
-const ALLOW_SAMPLE: &str =
-    "package policy\ndefault allow = false\nallow { input.tee == \"sample\" }\n";
+/// Rego v1 as trustee reads it: released to sample evidence (development).
+const ALLOW_SAMPLE: &str = "package policy\n\ndefault allow := false\n\nallow if {\n\tdata.plugin == \"resource\"\n\tinput[\"submods\"][\"cpu0\"][\"ear.veraison.annotated-evidence\"][\"sample\"]\n}\n";
+
+/// trustee's default: released to any evidence but sample.
+const DENY_SAMPLE: &str = "package policy\n\ndefault allow := false\n\nallow if {\n\tdata.plugin == \"resource\"\n\tnot input[\"submods\"][\"cpu0\"][\"ear.veraison.annotated-evidence\"][\"sample\"]\n}\n";
 
 fn provisioned() -> (Env, Kbs, String) {
     let env = Env::new();
@@ -253,7 +256,8 @@ fn handshake_and_resources_with_ec_and_rsa_keys_and_provisioning_round_trips() {
     ));
     let claims = json(&out);
     assert_eq!(claims["tee"], "sample");
-    assert_eq!(claims["status"], "warning");
+    // trustee appraises sample evidence with no reference values as contraindicated.
+    assert_eq!(claims["status"], "contraindicated");
     assert!(claims["expires"].as_u64().unwrap() > 0);
     // A missing resource: trustee's plugin error, explained.
     let missing = refused(
@@ -341,11 +345,7 @@ fn refusals_are_typed_and_explained() {
     // A ready-made token (here signed by openssl, not by ccr) works like the key.
     let token = openssl_admin_token(&env, &admin);
     let deny = env.path("deny.rego");
-    std::fs::write(
-        &deny,
-        "default allow = false\nallow { input.tee != \"sample\" }\n",
-    )
-    .unwrap();
+    std::fs::write(&deny, DENY_SAMPLE).unwrap();
     ok(&kbs(
         &env,
         &k,
@@ -437,6 +437,183 @@ fn refusals_are_typed_and_explained() {
 
 /// The test KBS itself refuses a foreign nonce and unbound report data
 /// (what ccr never sends, so raw requests show it).
+/// Resource policies as trustee's engine (regorus, Rego v1) reads them, on
+/// both sides: ccr compiles a policy before it uploads anything and names
+/// the file and line of what the engine refuses; the test KBS refuses the
+/// same text at upload, evaluates `data["resource-path"]` as an array, and
+/// a stored policy that no longer loads is what `doctor` reports.
+#[test]
+fn resource_policies_are_compiled_as_trustee_does_before_any_upload() {
+    let (env, k, admin) = provisioned();
+    let file = |name: &str, text: &str| {
+        let p = env.path(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let set = |policy: &str, extra: &[&str]| {
+        let mut args = vec!["set-resource-policy", "--admin-key", &admin];
+        args.extend_from_slice(extra);
+        args.push(policy);
+        kbs(&env, &k, &args)
+    };
+    let sample_gets =
+        |resource: &str| kbs(&env, &k, &["get-resource", "--tee", "sample", resource]);
+    let allow = file("allow.rego", ALLOW_SAMPLE);
+    ok(&set(&allow, &[]));
+    assert_eq!(
+        sample_gets("default/key/one").stdout,
+        std::fs::read(env.path("secret")).unwrap()
+    );
+
+    // A v0 rule: refused here with the engine's message, the file and the
+    // line; the KBS keeps the policy it had (sample evidence still served).
+    let v0 = file(
+        "v0.rego",
+        "package policy\ndefault allow = false\nallow { input[\"submods\"][\"cpu0\"][\"ear.status\"] == \"affirming\" }\n",
+    );
+    let err = refused(&set(&v0, &[]), "`if` keyword is required before rule body");
+    assert!(err.contains(&format!("{v0}:3:7")), "{err}");
+    assert!(
+        err.contains("Rego v1") && err.contains("nothing was uploaded"),
+        "{err}"
+    );
+    assert_eq!(
+        sample_gets("default/key/one").stdout,
+        std::fs::read(env.path("secret")).unwrap()
+    );
+    // The test KBS, like trustee, refuses the same text at upload.
+    use base64::Engine;
+    let token = std::fs::read_to_string(openssl_admin_token(&env, &admin)).unwrap();
+    let body = serde_json::json!({"policy": base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(std::fs::read(&v0).unwrap())});
+    let direct = Command::new("curl")
+        .args([
+            "-s",
+            "-X",
+            "POST",
+            "-H",
+            &format!("Authorization: Bearer {token}"),
+            "-H",
+            "Content-Type: application/json",
+            "--data-binary",
+            &body.to_string(),
+            &format!("{}/kbs/v0/resource-policy", k.url),
+        ])
+        .output()
+        .unwrap();
+    let reply = String::from_utf8_lossy(&direct.stdout);
+    assert!(
+        reply.contains("PolicyEngineError") && reply.contains("if` keyword"),
+        "{reply}"
+    );
+    assert_eq!(
+        sample_gets("default/key/one").stdout,
+        std::fs::read(env.path("secret")).unwrap()
+    );
+
+    // Not Rego, another package, no rule that grants: refused, nothing sent.
+    let prose = file("prose.rego", "allow everything please\n");
+    let err = refused(&set(&prose, &[]), "expecting `package`");
+    assert!(err.contains(&format!("{prose}:1:1")), "{err}");
+    let pkg = file(
+        "pkg.rego",
+        "package kbs\ndefault allow := false\nallow if { true }\n",
+    );
+    refused(
+        &set(&pkg, &[]),
+        "package kbs: trustee evaluates data.policy.allow",
+    );
+    let lock = file("lock.rego", "package policy\n\ndefault allow := false\n");
+    let err = refused(
+        &set(&lock, &[]),
+        &format!("{lock}:3: no rule grants `allow`"),
+    );
+    assert!(err.contains("--deny-all"), "{err}");
+    assert_eq!(
+        sample_gets("default/key/one").stdout,
+        std::fs::read(env.path("secret")).unwrap()
+    );
+    // A lock-down on purpose.
+    ok(&set(&lock, &["--deny-all"]));
+    refused(&sample_gets("default/key/one"), "PolicyDeny");
+
+    // trustee passes the resource path as an array: a rule on it works.
+    std::fs::write(env.path("two"), b"two").unwrap();
+    ok(&kbs(
+        &env,
+        &k,
+        &[
+            "set-resource",
+            "--admin-key",
+            &admin,
+            "default/key/two",
+            env.path("two").to_str().unwrap(),
+        ],
+    ));
+    let by_path = file(
+        "path.rego",
+        "package policy\ndefault allow := false\nallow if {\n\tdata[\"resource-path\"] == [\"default\", \"key\", \"two\"]\n\tinput[\"submods\"][\"cpu0\"][\"ear.veraison.annotated-evidence\"][\"sample\"]\n}\n",
+    );
+    ok(&set(&by_path, &[]));
+    assert_eq!(ok(&sample_gets("default/key/two")), "two");
+    refused(&sample_gets("default/key/one"), "PolicyDeny");
+
+    // doctor --policy: compiled here, and what it releases to, by TEE.
+    let text = ok(&kbs(
+        &env,
+        &k,
+        &["doctor", "--tee", "sample", "--policy", &allow],
+    ));
+    assert!(
+        text.contains(&format!("[ok]   {allow}: compiles")),
+        "{text}"
+    );
+    assert!(
+        text.contains("sample evidence: released whatever its appraisal"),
+        "{text}"
+    );
+    assert!(
+        text.contains("TDX evidence: denied") && text.contains("SNP evidence: denied"),
+        "{text}"
+    );
+    let strict = file("strict.rego", DENY_SAMPLE);
+    let text = ok(&kbs(
+        &env,
+        &k,
+        &["doctor", "--tee", "sample", "--policy", &strict],
+    ));
+    assert!(
+        text.contains("TDX evidence: released whatever its appraisal"),
+        "{text}"
+    );
+    assert!(text.contains("sample evidence: denied"), "{text}");
+    let out = kbs(&env, &k, &["doctor", "--tee", "sample", "--policy", &v0]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(&format!("[FAIL] {v0}:3:7")), "{text}");
+
+    // A KBS whose storage holds a policy its engine no longer loads (as an
+    // older trustee left it): every request is refused, and doctor says why.
+    let (_, admin_pub) = admin_keys(&env, "admin2");
+    let stale = start_kbs(&admin_pub, &["--policy", &v0]);
+    let err = refused(
+        &kbs(
+            &env,
+            &stale,
+            &["get-resource", "--tee", "sample", "default/key/one"],
+        ),
+        "PolicyEngineError",
+    );
+    assert!(err.contains("Rego v1"), "{err}");
+    let out = kbs(&env, &stale, &["doctor", "--tee", "sample"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("[FAIL] the KBS's stored resource policy fails in its policy engine")
+            && text.contains("`if` keyword is required"),
+        "{text}"
+    );
+}
+
 #[test]
 fn the_test_kbs_refuses_foreign_nonces_and_unbound_evidence() {
     let env = Env::new();
@@ -600,11 +777,48 @@ fn configfs_tsm_attesters_and_no_silent_sample_fallback() {
             env.path("s").to_str().unwrap(),
         ],
     ));
+    // The resource policy `cvm provision` writes, on this KBS and on one
+    // whose attestation service appraises hardware evidence as `warning`
+    // (reference values that do not match).
+    let prefix = env.path("cosign").to_str().unwrap().to_string();
+    cosign_keys(&env, &prefix);
+    let warned = start_kbs(&admin_pub, &["--tee-status", "warning"]);
+    for (kbs_url, out) in [(&k.url, "i1.toml"), (&warned.url, "i2.toml")] {
+        ok(&env
+            .cmd(&[
+                "cvm",
+                "provision",
+                "--kbs-url",
+                kbs_url,
+                "--admin-key",
+                &admin,
+                "--image",
+                "localhost/app:1",
+                "--cosign-key",
+                &format!("{prefix}.pub"),
+                "-o",
+                env.path(out).to_str().unwrap(),
+            ])
+            .output()
+            .unwrap());
+    }
+    ok(&kbs(
+        &env,
+        &warned,
+        &[
+            "set-resource",
+            "--admin-key",
+            &admin,
+            "default/key/hw",
+            env.path("s").to_str().unwrap(),
+        ],
+    ));
     for provider in ["tdx_guest", "sev_guest"] {
         let fake = FakeTsm::start(env.path(&format!("tsm-{provider}")), provider, false);
         let dir = fake.dir.to_str().unwrap().to_string();
-        // auto finds the TEE; its evidence is accepted and (the default
-        // policy allows affirming evidence) the resource is released.
+        // auto finds the TEE; its evidence is accepted and (the provisioned
+        // policy releases to affirming hardware evidence) the resource is
+        // released; appraised `warning`, it is not.
         let out = ok(&kbs(
             &env,
             &k,
@@ -629,6 +843,14 @@ fn configfs_tsm_attesters_and_no_silent_sample_fallback() {
             ],
         );
         assert_eq!(ok(&out), "released to hardware");
+        refused(
+            &kbs(
+                &env,
+                &warned,
+                &["get-resource", "--tsm-report-dir", &dir, "default/key/hw"],
+            ),
+            "PolicyDeny",
+        );
         // Asking for the other TEE fails clearly.
         let other = if tee == "tdx" { "snp" } else { "tdx" };
         refused(
@@ -725,9 +947,15 @@ fn initdata_is_checked_against_the_tee_and_sent_with_the_evidence() {
             .unwrap());
         let claims: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(claims["tee"], tee);
+        // As trustee's verifiers put it: the TEE's field, hex, and the
+        // document's `[data]` (its cdh.toml parsed).
+        let mut field = digest.clone();
+        field.resize(field_len, 0);
+        let annotated = evidence_claims(&claims);
+        assert_eq!(annotated["init_data"], hex::encode(&field), "{out}");
         assert_eq!(
-            evidence_claims(&claims)["init_data"],
-            hex::encode(&digest),
+            annotated["init_data_claims"]["cdh.toml"]["kbc"]["url"],
+            k.url.as_str(),
             "{out}"
         );
         let status = ok(&env
@@ -821,9 +1049,11 @@ fn initdata_is_checked_against_the_tee_and_sent_with_the_evidence() {
         .output()
         .unwrap());
     let claims: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // trustee's sample verifier records it base64.
+    use base64::Engine;
     assert_eq!(
         evidence_claims(&claims)["init_data"],
-        hex::encode(sha2::Sha384::digest(text.as_bytes()))
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(text.as_bytes()))
     );
     // Malformed initdata stops the command.
     std::fs::write(&file, "version = \"0.1.0\"\nalgorithm = \"md5\"\n").unwrap();
@@ -1063,7 +1293,7 @@ fn image_keys_registered_in_the_kbs_and_fetched_after_attestation() {
     assert_eq!(ok(&via_jwe), "jwe-from-kbs\n");
     // With evidence the policy refuses, nothing is decrypted.
     let deny = env.path("deny.rego");
-    std::fs::write(&deny, "default allow = false\n").unwrap();
+    std::fs::write(&deny, DENY_SAMPLE).unwrap();
     ok(&kbs(
         &env,
         &k,
@@ -1609,7 +1839,8 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     let deny = t.path("deny.rego");
     std::fs::write(
         &deny,
-        "package policy\ndefault allow = false\nallow { data[\"resource-path\"] != \"default/image-kek/cvm-app\" }\n",
+        // trustee's `data["resource-path"]` is an array.
+        "package policy\ndefault allow := false\nallow if { data[\"resource-path\"] != [\"default\", \"image-kek\", \"cvm-app\"] }\n",
     )
     .unwrap();
     ok(&kbs(
@@ -2054,6 +2285,33 @@ fn cvm_provision_sets_up_the_kbs_and_the_initdata_for_a_guest() {
         .output()
         .unwrap();
     refused(&read_back, "PluginInternalError");
+    // Without --allow-sample the resource policy releases nothing to sample
+    // evidence: a guest that can only attest with it gets nothing.
+    let strict = t.path("strict.toml");
+    let out = t
+        .cmd(&[
+            "cvm",
+            "provision",
+            "--kbs-url",
+            &k.url,
+            "--admin-key",
+            &admin,
+            "--image",
+            &image,
+            "--cosign-key",
+            &format!("{prefix}.pub"),
+            "-o",
+            strict.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    ok(&out);
+    let g0 = Guest(Env::new());
+    refused(
+        &run_in_mode(&g0.0, &strict, &image, &["true"]),
+        "PolicyDeny",
+    );
+    assert!(g0.0.image_names().is_empty() && g0.0.blobs().is_empty());
     // One command provisions the KBS and writes the initdata.
     let initdata = t.path("initdata.toml");
     let out = t

@@ -289,7 +289,13 @@ fn provision(ctx: &Context, a: ProvisionArgs) -> Result<i32, Error> {
     for r in &done.resources {
         eprintln!("Stored {r}");
     }
-    eprintln!("Resource policy set");
+    if a.allow_sample {
+        eprintln!(
+            "Resource policy set: releases to affirming TDX or SNP evidence, and to sample evidence (--allow-sample: development only, sample evidence proves nothing)"
+        );
+    } else {
+        eprintln!("Resource policy set: releases to affirming TDX or SNP evidence only");
+    }
     match &a.output {
         Some(p) => {
             crate::private_file::write(

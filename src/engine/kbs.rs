@@ -273,7 +273,10 @@ fn policy_findings(policy: &PolicySource, path: &str) -> Vec<Finding> {
     let mut p = match ResourcePolicy::compile(&policy.text, &policy.origin) {
         Ok(p) => p,
         Err(e) => {
-            let hint = e.hint().map(|h| format!(" ({h})")).unwrap_or_default();
+            let hint = e
+                .hint()
+                .map(|h| format!("\n       hint: {h}"))
+                .unwrap_or_default();
             return vec![Finding::Fail(format!("{e}{hint}"))];
         }
     };

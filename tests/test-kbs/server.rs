@@ -3,22 +3,52 @@
 //! notes) and refuses what trustee refuses: another protocol version, a
 //! nonce that is not the session's, evidence whose report data does not
 //! match HASH(JCS({additional-evidence, nonce, tee-pubkey})), an expired or
-//! missing session, a resource the policy denies, a bad admin token. It
-//! verifies no hardware signature: sample evidence is taken at its word and
-//! TDX quotes / SNP reports are only checked for their report data. Never
-//! use it for anything real.
+//! missing session, a resource the policy denies, a bad admin token, a
+//! resource policy its engine does not load. Never use it for anything real.
 //!
-//! The resource policy is a small subset of trustee's Rego: `default allow
-//! = true|false` plus `allow { <cond> }` / `allow if { <cond> }` rules with
-//! one condition `input.tee <op> "<v>"`,
-//! `input["submods"]["cpu0"]["ear.status"] <op> "<v>"` or
-//! `data["resource-path"] <op> "REPO/TYPE/TAG"` (op `==` or `!=`).
-//! The default policy, like trustee's, allows only `affirming` evidence, so
-//! sample evidence (`warning`) is denied.
+//! Resource policies are trustee's: evaluated by `regorus` (the crate and
+//! version trustee uses, Rego v1) as `data.policy.allow`, with `input` the
+//! attestation token's claims and `data` `{"plugin": "resource",
+//! "resource-path": [REPO, TYPE, TAG], "query": {...}}`. The default policy
+//! is trustee's: the resource plugin, to any evidence but sample. A policy
+//! upload is checked as trustee checks it (the engine must load it, else
+//! 401 `PolicyEngineError`), and a stored policy that fails to load or to
+//! evaluate answers every resource request with `PolicyEngineError`.
+//! The token's claims have trustee's EAR shape: `submods.cpu0` with
+//! `ear.status`, `ear.trustworthiness-vector`, `ear.appraisal-policy-id`
+//! and `ear.veraison.annotated-evidence`, which holds `report_data`,
+//! `runtime_data_claims` (`nonce`, `tee-pubkey`), with initdata `init_data`
+//! and `init_data_claims` (its `[data]`, `aa.toml`/`cdh.toml` parsed), and
+//! the TEE's parsed claims under its name (`sample`: svn, launch_digest,
+//! platform_version, debug; `tdx`: quote header and body fields, hex, and
+//! td_attributes; `snp`: policy_*, reported_tcb_*, platform_*, measurement,
+//! chip_id).
+//!
+//! Where it still departs from trustee, and why:
+//! - No hardware signature is verified: a TDX quote or SNP report is taken
+//!   at its word once its report data binds the session (tests have no
+//!   TEE; the evidence comes from a fake configfs-tsm tree). There are no
+//!   DCAP collateral, VCEK or event-log checks, so no `uefi_event_logs`,
+//!   `platform_instance_id` or certificate-derived claims.
+//! - The attestation service's policy is not evaluated. The appraisal is
+//!   what trustee's default attestation policy gives with no reference
+//!   values registered for sample evidence (executables 33, hardware 97,
+//!   configuration 2: `contraindicated`), and, for TDX and SNP, what it
+//!   gives when every reference value matches (3, 2, 2: `affirming`), or
+//!   the status `--tee-status` names (to test policies on other statuses).
+//! - The token is ES256 with a key made at start; trustee's also carries
+//!   the key in its JWT header and can be configured otherwise.
+//! - `GET /kbs/v0/resource-policy` lists the policy ids, as trustee does;
+//!   there is no attestation-policy, reference-value or plugin API.
+//! - `--policy FILE` stores a starting policy without checking it, as a
+//!   storage backend written by an older trustee would hold one (a v0
+//!   policy, say); trustee itself starts from its default policy.
+//! - One request per connection; no HTTP keep-alive.
 //!
 //!   test-kbs --admin-pubkey ADMIN.pub.pem [--port N] [--session-ttl SECS]
 //!            [--admin-issuer I] [--admin-audience A] [--admin-role R]
-//!            [--protocol-version V] [--fail-first N]
+//!            [--protocol-version V] [--fail-first N] [--policy FILE]
+//!            [--tee-status affirming|warning|contraindicated]
 //!            [--tls-cert CHAIN.pem --tls-key KEY.pem]   (HTTPS)
 //!
 //! Prints `listening on 127.0.0.1:PORT` and serves until killed.
@@ -38,15 +68,27 @@ use ed25519_dalek::pkcs8::DecodePublicKey;
 use p256::ecdsa::signature::Signer;
 use serde_json::{Value, json};
 
+/// trustee's default resource policy (its rules, without its comments).
 const DEFAULT_POLICY: &str = r#"package policy
+
 default allow = false
-allow { input["submods"]["cpu0"]["ear.status"] == "affirming" }
+
+plugin = data.plugin
+
+allow if {
+	plugin == "resource"
+	not input["submods"]["cpu0"]["ear.veraison.annotated-evidence"]["sample"]
+}
 "#;
+
+/// The rule trustee evaluates.
+const POLICY_RULE: &str = "data.policy.allow";
 
 struct Session {
     nonce: String,
     tee: String,
     created: Instant,
+    /// The token's claims, once the session attested.
     attested: Option<Value>,
 }
 
@@ -64,6 +106,8 @@ struct State {
     version: String,
     /// Requests answered with 503 before serving (to test client retries).
     fail_first: u32,
+    /// The appraisal of TDX and SNP evidence (affirming unless asked).
+    tee_status: String,
 }
 
 struct Reply {
@@ -225,10 +269,17 @@ fn init_data_field(tee: &str, evidence: &Value) -> Option<Vec<u8>> {
     }
 }
 
+/// What a checked initdata gives trustee: its digest, and its claims (the
+/// `[data]` table, with `aa.toml` and `cdh.toml` parsed as trustee does).
+struct InitData {
+    digest: Vec<u8>,
+    claims: Value,
+}
+
 /// As trustee: the digest (by the document's own `algorithm`) of the
 /// init-data body, compared with the TEE's field (zero-padded or truncated
-/// to its length). Returns the digest, hex.
-fn check_init_data(tee: &str, evidence: &Value, init: &Value) -> Result<String, String> {
+/// to its length).
+fn check_init_data(tee: &str, evidence: &Value, init: &Value) -> Result<InitData, String> {
     use sha2::Digest;
     if init["format"] != "toml" {
         return Err(format!("init-data format {} is not toml", init["format"]));
@@ -252,52 +303,179 @@ fn check_init_data(tee: &str, evidence: &Value, init: &Value) -> Result<String, 
             ));
         }
     }
-    Ok(hex::encode(digest))
+    let mut claims = serde_json::to_value(
+        doc.get("data")
+            .cloned()
+            .unwrap_or(toml::Value::Table(Default::default())),
+    )
+    .map_err(|e| e.to_string())?;
+    if let Value::Object(m) = &mut claims {
+        for key in ["cdh.toml", "aa.toml"] {
+            let parsed = m
+                .get(key)
+                .and_then(Value::as_str)
+                .and_then(|t| toml::from_str::<toml::Value>(t).ok())
+                .and_then(|v| serde_json::to_value(v).ok());
+            if let Some(v) = parsed {
+                m.insert(key.into(), v);
+            }
+        }
+    }
+    Ok(InitData { digest, claims })
 }
 
-fn ear_status(tee: &str) -> &'static str {
-    if tee == "sample" {
-        "warning"
-    } else {
-        "affirming"
+/// The TEE's parsed claims, named as trustee's verifiers name them, with
+/// `report_data` and `init_data` among them as the verifiers leave them.
+fn tee_claims(tee: &str, evidence: &Value, init: Option<&InitData>) -> Result<Value, String> {
+    match tee {
+        "sample" => {
+            let mut c = json!({
+                "svn": evidence["svn"].as_str().unwrap_or_default(),
+                "report_data": evidence["report_data"].as_str().unwrap_or_default(),
+                "launch_digest": "abcde",
+                "platform_version": {"major": 1, "minor": 4},
+                "debug": false,
+            });
+            if let Some(i) = init {
+                c["init_data"] = json!(STANDARD.encode(&i.digest));
+            }
+            Ok(c)
+        }
+        "tdx" => {
+            let q = STANDARD
+                .decode(
+                    evidence["quote"]
+                        .as_str()
+                        .ok_or("TDX evidence without a quote")?,
+                )
+                .map_err(|e| e.to_string())?;
+            if q.len() < 632 {
+                return Err("TDX quote too short".into());
+            }
+            let h = |a: usize, b: usize| json!(hex::encode(&q[a..b]));
+            let td = u64::from_le_bytes(q[168..176].try_into().unwrap());
+            Ok(json!({
+                "quote": {
+                    "header": {"version": h(0, 2), "att_key_type": h(2, 4), "tee_type": h(4, 8),
+                               "reserved": h(8, 12), "vendor_id": h(12, 28), "user_data": h(28, 48)},
+                    "body": {"tcb_svn": h(48, 64), "mr_seam": h(64, 112), "mrsigner_seam": h(112, 160),
+                             "seam_attributes": h(160, 168), "td_attributes": h(168, 176),
+                             "xfam": h(176, 184), "mr_td": h(184, 232), "mr_config_id": h(232, 280),
+                             "mr_owner": h(280, 328), "mr_owner_config": h(328, 376),
+                             "rtmr_0": h(376, 424), "rtmr_1": h(424, 472), "rtmr_2": h(472, 520),
+                             "rtmr_3": h(520, 568), "report_data": h(568, 632)},
+                },
+                "td_attributes": {"debug": td & 1 != 0, "septve_disable": td & (1 << 28) != 0,
+                                  "protection_keys": td & (1 << 30) != 0,
+                                  "key_locker": td & (1 << 31) != 0, "perfmon": td & (1 << 63) != 0},
+                "report_data": h(568, 632),
+                "init_data": h(232, 280),
+            }))
+        }
+        "snp" => {
+            let r: sev::firmware::guest::AttestationReport =
+                serde_json::from_value(evidence["attestation_report"].clone())
+                    .map_err(|e| e.to_string())?;
+            Ok(json!({
+                "policy_abi_major": r.policy.abi_major(),
+                "policy_abi_minor": r.policy.abi_minor(),
+                "policy_smt_allowed": r.policy.smt_allowed(),
+                "policy_migrate_ma": r.policy.migrate_ma_allowed(),
+                "policy_debug_allowed": r.policy.debug_allowed(),
+                "policy_single_socket": r.policy.single_socket_required(),
+                "reported_tcb_bootloader": r.reported_tcb.bootloader,
+                "reported_tcb_tee": r.reported_tcb.tee,
+                "reported_tcb_snp": r.reported_tcb.snp,
+                "reported_tcb_microcode": r.reported_tcb.microcode,
+                "platform_tsme_enabled": r.plat_info.tsme_enabled(),
+                "platform_smt_enabled": r.plat_info.smt_enabled(),
+                "measurement": hex::encode(r.measurement),
+                "report_data": hex::encode(r.report_data),
+                "init_data": hex::encode(r.host_data),
+                "chip_id": hex::encode(r.chip_id),
+            }))
+        }
+        other => Err(format!("the test KBS has no verifier for {other}")),
     }
 }
 
-fn sign_token(
-    st: &State,
+/// trustee's annotated evidence: `init_data` (with `init_data_claims`) and
+/// `report_data` (with `runtime_data_claims`, less `additional-evidence`
+/// as in a token that is not verbose) beside the TEE's claims.
+fn annotated_evidence(
     tee: &str,
-    key: &Value,
-    report_data: &[u8],
-    init_data: Option<String>,
-) -> String {
-    let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"ES256","typ":"JWT"}"#);
+    mut claims: Value,
+    init: Option<&InitData>,
+    runtime: &Value,
+) -> Value {
+    let mut out = serde_json::Map::new();
+    let m = claims.as_object_mut().expect("claims are an object");
+    if let Some(i) = m.remove("init_data") {
+        out.insert("init_data".into(), i);
+        out.insert(
+            "init_data_claims".into(),
+            init.map_or(Value::Null, |i| i.claims.clone()),
+        );
+    }
+    if let Some(r) = m.remove("report_data") {
+        out.insert("report_data".into(), r);
+        let mut rt = runtime.clone();
+        if let Some(o) = rt.as_object_mut() {
+            o.remove("additional-evidence");
+        }
+        out.insert("runtime_data_claims".into(), rt);
+    }
+    out.insert(tee.into(), claims);
+    Value::Object(out)
+}
+
+/// The appraisal: trustee's default attestation policy gives sample
+/// evidence, with no reference values registered, executables 33,
+/// hardware 97 and configuration 2 (so `contraindicated`); hardware
+/// evidence is appraised as if every reference value matched (or as
+/// `--tee-status` says).
+fn appraisal(tee: &str, tee_status: &str) -> (&'static str, Value) {
+    let vector = |e: i64, h: i64, c: i64| {
+        json!({"instance-identity": 0, "configuration": c, "executables": e, "file-system": 0,
+               "hardware": h, "runtime-opaque": 0, "storage-opaque": 0, "sourced-data": 0})
+    };
+    match (tee, tee_status) {
+        ("sample", _) => ("contraindicated", vector(33, 97, 2)),
+        (_, "warning") => ("warning", vector(33, 2, 2)),
+        (_, "contraindicated") => ("contraindicated", vector(3, 97, 2)),
+        _ => ("affirming", vector(3, 2, 2)),
+    }
+}
+
+/// The token's claims, in trustee's EAR shape.
+fn token_claims(st: &State, tee: &str, annotated: Value) -> Value {
+    let (status, vector) = appraisal(tee, &st.tee_status);
     let iat = now();
-    let claims = json!({
+    json!({
         "eat_profile": "tag:github.com,2023:veraison/ear",
         "iat": iat,
         "exp": iat + st.ttl.as_secs(),
+        "iss": "ccr-test-kbs",
         "ear.verifier-id": {"developer": "ccr test KBS (testing only)", "build": "0"},
         "submods": {"cpu0": {
-            "ear.status": ear_status(tee),
-            // trustee's shape: the TEE's claims beside report_data and
-            // runtime_data_claims (sorted first).
-            "ear.veraison.annotated-evidence": {
-                "init_data": init_data,
-                "report_data": hex::encode(report_data),
-                "runtime_data_claims": {"tee-pubkey": key},
-                tee: {},
-            },
-            "ear.veraison.key-attestation": {"akpub": key},
+            "ear.status": status,
+            "ear.trustworthiness-vector": vector,
+            "ear.appraisal-policy-id": "default",
+            "ear.veraison.annotated-evidence": annotated,
         }},
-    });
-    let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&claims).unwrap());
+    })
+}
+
+fn sign_token(st: &State, claims: &Value) -> String {
+    let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"ES256","typ":"JWT"}"#);
+    let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(claims).unwrap());
     let input = format!("{header}.{payload}");
     let sig: p256::ecdsa::Signature = st.token_key.sign(input.as_bytes());
     format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig.to_bytes()))
 }
 
-/// The tee and key of a valid bearer token issued by this KBS.
-fn check_token(st: &State, token: &str) -> Option<(String, Value)> {
+/// The claims of a valid, unexpired bearer token issued by this KBS.
+fn check_token(st: &State, token: &str) -> Option<Value> {
     use p256::ecdsa::signature::Verifier as _;
     let (input, sig) = token.rsplit_once('.')?;
     let sig = p256::ecdsa::Signature::from_slice(&URL_SAFE_NO_PAD.decode(sig).ok()?).ok()?;
@@ -310,61 +488,51 @@ fn check_token(st: &State, token: &str) -> Option<(String, Value)> {
     if claims["exp"].as_u64()? < now() {
         return None;
     }
-    let sub = &claims["submods"]["cpu0"];
-    let tee = sub["ear.veraison.annotated-evidence"]
-        .as_object()?
-        .keys()
-        .find(|k| {
-            !matches!(
-                k.as_str(),
-                "report_data" | "runtime_data_claims" | "init_data"
-            )
-        })?
-        .clone();
-    Some((tee, sub["ear.veraison.key-attestation"]["akpub"].clone()))
+    Some(claims)
 }
 
-fn policy_allows(policy: &str, tee: &str, resource: &str) -> bool {
-    let status = ear_status(tee);
-    let mut default = false;
-    let mut rules_allow = false;
-    for line in policy.lines() {
-        let l = line.trim();
-        if let Some(v) = l
-            .strip_prefix("default allow")
-            .map(|r| r.trim_start_matches([' ', ':', '=']).trim())
-        {
-            default = v == "true";
-            continue;
-        }
-        let Some(body) = l
-            .strip_prefix("allow")
-            .map(str::trim)
-            .map(|b| b.trim_start_matches("if").trim())
-        else {
-            continue;
-        };
-        let cond = body.trim_start_matches('{').trim_end_matches('}').trim();
-        let (lhs, op, rhs) = if let Some((a, b)) = cond.split_once("!=") {
-            (a.trim(), "!=", b.trim())
-        } else if let Some((a, b)) = cond.split_once("==") {
-            (a.trim(), "==", b.trim())
-        } else {
-            continue;
-        };
-        let actual = match lhs {
-            "input.tee" | "input[\"tee\"]" => tee,
-            "input[\"submods\"][\"cpu0\"][\"ear.status\"]" => status,
-            // trustee passes the path as an array; here it is compared joined.
-            "data[\"resource-path\"]" => resource,
-            _ => continue,
-        };
-        let want = rhs.trim_matches('"');
-        if (op == "==") == (actual == want) {
-            rules_allow = true;
-        }
+/// Where trustee reads the key a resource is encrypted to.
+const TEE_PUBKEY: &str =
+    "/submods/cpu0/ear.veraison.annotated-evidence/runtime_data_claims/tee-pubkey";
+
+/// As trustee's KBS: `data.policy.allow` of the stored policy, evaluated by
+/// regorus on the token's claims and the request. An engine failure is
+/// the KBS's `PolicyEngineError`; a rule that is missing or not a boolean
+/// denies.
+fn evaluate_policy(policy: &str, claims: &Value, data: &Value) -> Result<bool, String> {
+    let mut engine = regorus::Engine::new();
+    engine
+        .add_policy(String::new(), policy.to_string())
+        .map_err(|e| format!("Policy engine error: Failed to load policy: {e}"))?;
+    let data = regorus::Value::from_json_str(&data.to_string())
+        .map_err(|e| format!("Policy engine error: json serialization failed: {e}"))?;
+    engine
+        .add_data(data)
+        .map_err(|e| format!("Policy engine error: Failed to load reference data: {e}"))?;
+    engine
+        .set_input_json(&claims.to_string())
+        .map_err(|e| format!("Policy engine error: Failed to set input data: {e}"))?;
+    match engine.eval_rule(POLICY_RULE.to_string()) {
+        Ok(regorus::Value::Bool(b)) => Ok(b),
+        Ok(_) => Ok(false),
+        Err(e) if e.to_string().contains("not a valid rule path") => Ok(false),
+        Err(e) => Err(format!("Policy engine error: Failed to eval policy: {e}")),
     }
-    default || rules_allow
+}
+
+/// The policy's `data` for a request path under /kbs/v0/ and its query.
+fn policy_data(path: &str, query: &str) -> Value {
+    let mut parts = path.split('/');
+    let plugin = parts.next().unwrap_or_default();
+    let query: serde_json::Map<String, Value> = query
+        .split('&')
+        .filter(|kv| !kv.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            (k.to_string(), json!(v))
+        })
+        .collect();
+    json!({"plugin": plugin, "resource-path": parts.collect::<Vec<_>>(), "query": query})
 }
 
 fn admin_ok(st: &State, req: &Request) -> Result<(), String> {
@@ -511,23 +679,29 @@ fn handle(state: &Mutex<State>, req: Request) -> Reply {
             if PublicKey::from_jwk(&key, "tee-pubkey").is_err() {
                 return error(401, "AttestationFailed", "unusable tee-pubkey");
             }
+            let evidence = &a["tee-evidence"]["primary_evidence"];
             let init_data = match &a["init-data"] {
                 Value::Null => None,
-                init => match check_init_data(&tee, &a["tee-evidence"]["primary_evidence"], init) {
+                init => match check_init_data(&tee, evidence, init) {
                     Ok(d) => Some(d),
                     Err(e) => return error(401, "AttestationError", &e),
                 },
             };
-            let token = sign_token(&st, &tee, &key, &got, init_data);
-            st.sessions.get_mut(&id).unwrap().attested = Some(key);
+            let parsed = match tee_claims(&tee, evidence, init_data.as_ref()) {
+                Ok(c) => c,
+                Err(e) => return error(401, "AttestationFailed", &e),
+            };
+            let annotated = annotated_evidence(&tee, parsed, init_data.as_ref(), &binding);
+            let claims = token_claims(&st, &tee, annotated);
+            let token = sign_token(&st, &claims);
+            st.sessions.get_mut(&id).unwrap().attested = Some(claims);
             ok_json(json!({"token": token}))
         }
         ("GET", p) if p.starts_with("/kbs/v0/resource/") => {
             let name = p.trim_start_matches("/kbs/v0/resource/").to_string();
             let from_cookie = cookie(&req).and_then(|id| {
                 let s = st.sessions.get(&id)?;
-                (s.created.elapsed() <= st.ttl)
-                    .then(|| s.attested.clone().map(|k| (s.tee.clone(), k)))?
+                (s.created.elapsed() <= st.ttl).then(|| s.attested.clone())?
             });
             let from_token = || {
                 req.headers
@@ -535,15 +709,15 @@ fn handle(state: &Mutex<State>, req: Request) -> Reply {
                     .and_then(|a| a.strip_prefix("Bearer "))
                     .and_then(|t| check_token(&st, t))
             };
-            let Some((tee, key)) = from_cookie.or_else(from_token) else {
+            let Some(claims) = from_cookie.or_else(from_token) else {
                 return error(401, "TokenNotFound", "no attested session or valid token");
             };
-            if !policy_allows(&st.policy, &tee, &name) {
-                return error(
-                    401,
-                    "PolicyDeny",
-                    &format!("the resource policy denies {name} to {tee} evidence"),
-                );
+            let query = req.path.split_once('?').map_or("", |(_, q)| q);
+            let data = policy_data(p.trim_start_matches("/kbs/v0/"), query);
+            match evaluate_policy(&st.policy, &claims, &data) {
+                Ok(true) => {}
+                Ok(false) => return error(401, "PolicyDeny", "Access denied by policy"),
+                Err(e) => return error(401, "PolicyEngineError", &e),
             }
             let Some(data) = st.resources.get(&name) else {
                 // trustee's resource plugin fails on a resource it lacks.
@@ -553,7 +727,10 @@ fn handle(state: &Mutex<State>, req: Request) -> Reply {
                     &format!("Plugin internal error: failed to read resource {name}: not found"),
                 );
             };
-            let Ok(pk) = PublicKey::from_jwk(&key, "tee-pubkey") else {
+            let Ok(pk) = PublicKey::from_jwk(
+                &claims.pointer(TEE_PUBKEY).cloned().unwrap_or_default(),
+                "tee-pubkey",
+            ) else {
                 return error(401, "TokenNotFound", "unusable key");
             };
             let jwe = encrypt_with(data, &[pk], RsaAlg::Oaep256).unwrap();
@@ -594,13 +771,35 @@ fn handle(state: &Mutex<State>, req: Request) -> Reply {
             else {
                 return error(400, "ParseRequest", "policy must be base64url");
             };
-            st.policy = String::from_utf8_lossy(&text).into_owned();
+            let Ok(text) = String::from_utf8(text) else {
+                return error(
+                    400,
+                    "ParsePolicyError",
+                    "Failed to decode policy: not UTF-8",
+                );
+            };
+            // trustee's check before it stores a policy: the engine loads it.
+            if let Err(e) = regorus::Engine::new().add_policy(String::new(), text.clone()) {
+                return error(
+                    401,
+                    "PolicyEngineError",
+                    &format!("Policy engine error: Failed to load policy: {e}"),
+                );
+            }
+            st.policy = text;
             Reply {
                 status: 200,
                 body: Vec::new(),
                 content_type: "text/plain",
                 cookie: None,
             }
+        }
+        ("GET", "/kbs/v0/resource-policy") => {
+            if let Err(e) = admin_ok(&st, &req) {
+                return error(401, "AdminAuthAccess", &e);
+            }
+            // trustee lists the ids of the policies it stores.
+            ok_json(json!(["resource-policy"]))
         }
         _ => error(404, "NotFound", &format!("{} {}", req.method, req.path)),
     }
@@ -633,7 +832,10 @@ fn main() {
     let state = Arc::new(Mutex::new(State {
         sessions: HashMap::new(),
         resources: HashMap::new(),
-        policy: DEFAULT_POLICY.into(),
+        // A starting policy is stored unchecked (see the module doc).
+        policy: arg("--policy")
+            .map(|f| std::fs::read_to_string(f).expect("--policy FILE is readable text"))
+            .unwrap_or_else(|| DEFAULT_POLICY.into()),
         ttl,
         admin_key,
         admin_issuer: arg("--admin-issuer"),
@@ -642,6 +844,7 @@ fn main() {
         token_key,
         version: arg("--protocol-version").unwrap_or_else(|| "0.4.0".into()),
         fail_first: arg("--fail-first").map(|n| n.parse().unwrap()).unwrap_or(0),
+        tee_status: arg("--tee-status").unwrap_or_else(|| "affirming".into()),
     }));
     let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
     println!("listening on {}", listener.local_addr().unwrap());
