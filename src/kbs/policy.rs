@@ -45,9 +45,13 @@ pub enum PolicyError {
         source: anyhow::Error,
     },
     #[error(
-        "{origin}: package {package}: trustee evaluates {RULE}, so this policy denies everything"
+        "{origin}:{line}: package {package}: trustee evaluates {RULE}, so this policy denies everything"
     )]
-    Package { origin: String, package: String },
+    Package {
+        origin: String,
+        line: u32,
+        package: String,
+    },
     #[error(
         "{origin}:{line}: no rule grants `allow`, only its default: this policy denies everything"
     )]
@@ -269,6 +273,7 @@ impl ResourcePolicy {
         if package != PACKAGE {
             return Err(PolicyError::Package {
                 origin,
+                line: package_line(&engine).unwrap_or(1),
                 package: package.trim_start_matches("data.").to_string(),
             });
         }
@@ -358,6 +363,13 @@ impl std::fmt::Display for Verdict {
         };
         write!(f, "{} evidence: {what}", self.evidence.label())
     }
+}
+
+/// The line of the policy's `package` declaration.
+fn package_line(engine: &regorus::Engine) -> Option<u32> {
+    let ast: Value = serde_json::from_str(&engine.get_ast_as_json().ok()?).ok()?;
+    let line = ast.get(0)?["ast"]["package"]["span"]["line"].as_u64()?;
+    u32::try_from(line).ok()
 }
 
 /// The line of `default allow` when no other rule defines `allow` (the
@@ -501,6 +513,16 @@ mod tests {
         assert!(e.to_string().starts_with("policy.rego:1:1: "), "{e}");
         let e = compile("package kbs\ndefault allow := false\nallow if { true }\n").unwrap_err();
         assert!(matches!(e, PolicyError::Package { .. }), "{e}");
+        assert!(
+            e.to_string().starts_with("policy.rego:1: package kbs: "),
+            "{e}"
+        );
+        let e = compile("# a comment\n\npackage other.kbs\nallow if { true }\n").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("policy.rego:3: package other.kbs: "),
+            "{e}"
+        );
         let e = compile("# lock\npackage policy\n\ndefault allow := false\n").unwrap_err();
         assert_eq!(
             e.to_string(),
