@@ -27,6 +27,7 @@ pub mod kbs;
 pub mod kube;
 pub mod layout;
 pub mod oci;
+pub mod outfile;
 pub mod platform;
 pub mod private_file;
 pub mod progress;

@@ -17,42 +17,33 @@ pub enum Existing {
 }
 
 /// Writes `data` to `path` with `mode` (0600 for secrets), synced to disk.
-/// A failure leaves no partial file behind.
+/// A failure leaves no partial file behind. With [`Existing::Replace`], a
+/// special file (`/dev/stdout`, a FIFO) is written into, not replaced.
 pub fn write(path: &Path, data: &[u8], mode: u32, existing: Existing) -> io::Result<()> {
-    let target = match existing {
-        Existing::Keep => path.to_path_buf(),
-        Existing::Replace => {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            // Unique to this call: threads of one process may replace the
-            // same file at once (a service's replicas, each with its secret).
-            static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-            let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            path.with_file_name(format!(
-                ".{}.tmp-{}-{n}",
-                name.unwrap_or_default(),
-                std::process::id()
-            ))
+    if existing == Existing::Replace {
+        let mut out = crate::outfile::AtomicOutput::create(path, mode)?;
+        if out.is_regular() {
+            // The umask may have narrowed the mode; never widened.
+            out.file()
+                .set_permissions(fs::Permissions::from_mode(mode))?;
         }
-    };
+        out.write_all(data)?;
+        return out.commit();
+    }
     let res = (|| -> io::Result<()> {
         let mut f = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .mode(mode)
-            .open(&target)?;
-        // The umask may have narrowed the mode; never widened.
+            .open(path)?;
         f.set_permissions(fs::Permissions::from_mode(mode))?;
         f.write_all(data)?;
-        f.sync_all()?;
-        if existing == Existing::Replace {
-            fs::rename(&target, path)?;
-        }
-        Ok(())
+        f.sync_all()
     })();
     if let Err(e) = res {
         // Only what this call made: create_new failing means nothing was.
-        if e.kind() != io::ErrorKind::AlreadyExists || existing == Existing::Replace {
-            let _ = fs::remove_file(&target);
+        if e.kind() != io::ErrorKind::AlreadyExists {
+            let _ = fs::remove_file(path);
         }
         return Err(e);
     }

@@ -690,3 +690,112 @@ fn an_interrupted_pull_says_what_it_kept_and_system_df_shows_it_until_a_prune() 
         .unwrap();
     assert_eq!(partial["TotalCount"], 0, "{df}");
 }
+
+/// Every output path writes into a device or FIFO as docker does, and
+/// never replaces it by a regular file (`save -o /dev/null` once turned the
+/// host's /dev/null into a file). The device here is a private node with
+/// /dev/null's numbers, so a regression cannot break the machine.
+#[test]
+fn outputs_write_into_devices_and_fifos_and_never_replace_them() {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let env = Env::new();
+    env.busybox("localhost/busybox:out");
+    let null = env.path("null");
+    sh(Command::new("mknod").arg(&null).args(["c", "1", "3"]));
+    let null_s = null.to_str().unwrap().to_string();
+    let still_a_device = |what: &str| {
+        let m = std::fs::symlink_metadata(&null).unwrap();
+        assert!(
+            m.file_type().is_char_device() && m.rdev() == libc::makedev(1, 3),
+            "{what} replaced the device"
+        );
+        let left: Vec<_> = std::fs::read_dir(env.path(""))
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("ccr-partial") || n.contains(".tmp-"))
+            .collect();
+        assert!(left.is_empty(), "{what} left {left:?}");
+    };
+    env.ok(&["save", "-o", &null_s, "localhost/busybox:out"]);
+    still_a_device("save -o");
+    env.ok(&["sbom", "--file", &null_s, "localhost/busybox:out"]);
+    still_a_device("sbom --file");
+    env.ok(&["create", "--name", "outc", "localhost/busybox:out", "true"]);
+    env.ok(&["export", "-o", &null_s, "outc"]);
+    still_a_device("export -o");
+    env.ok(&["cp", "outc:/bin/busybox", &null_s]);
+    still_a_device("cp");
+    let ctx = env.path("ctx");
+    std::fs::create_dir_all(&ctx).unwrap();
+    std::fs::write(
+        ctx.join("Dockerfile"),
+        "FROM localhost/busybox:out\nLABEL a=b\n",
+    )
+    .unwrap();
+    env.ok(&[
+        "build",
+        "-q",
+        "--iidfile",
+        &null_s,
+        "-t",
+        "localhost/out:2",
+        ctx.to_str().unwrap(),
+    ]);
+    still_a_device("build --iidfile");
+    let compose = env.path("compose.yaml");
+    std::fs::write(
+        &compose,
+        "services:\n  a:\n    image: localhost/busybox:out\n",
+    )
+    .unwrap();
+    env.ok(&[
+        "compose",
+        "-f",
+        compose.to_str().unwrap(),
+        "convert",
+        "-o",
+        &null_s,
+    ]);
+    still_a_device("compose convert -o");
+    // A FIFO gets the whole archive, and stays a FIFO.
+    let fifo = env.path("pipe");
+    sh(Command::new("mkfifo").arg(&fifo));
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    env.ok(&[
+        "save",
+        "-o",
+        fifo.to_str().unwrap(),
+        "localhost/busybox:out",
+    ]);
+    let archive = reader.join().unwrap();
+    assert!(archive.len() > 1024 && archive.windows(13).any(|w| w == b"manifest.json"));
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    // A regular file through a link: the linked file is replaced, the link stays.
+    let real = env.path("real.tar");
+    std::fs::write(&real, b"old").unwrap();
+    let link = env.path("link.tar");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    env.ok(&[
+        "save",
+        "-o",
+        link.to_str().unwrap(),
+        "localhost/busybox:out",
+    ]);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(std::fs::metadata(&real).unwrap().len() > 1024);
+    env.ok(&["rm", "-f", "outc"]);
+}

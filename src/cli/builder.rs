@@ -153,9 +153,11 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         record_sboms(ctx, &a, &opts, &res.target)?;
     }
     if let Some(f) = &a.iidfile {
-        std::fs::write(f, res.target.digest.to_string()).map_err(|source| Error::Io {
-            path: f.clone(),
-            source,
+        crate::outfile::write(f, res.target.digest.to_string().as_bytes()).map_err(|source| {
+            Error::Io {
+                path: f.clone(),
+                source,
+            }
         })?;
     }
     // A tar on standard output is all standard output carries.

@@ -462,9 +462,11 @@ pub fn run(opts: &GlobalOptions, a: ComposeArgs) -> Result<i32, Error> {
             if c.kube.output.as_os_str() == "-" {
                 print!("{text}");
             } else {
-                std::fs::write(&c.kube.output, text).map_err(|source| Error::Io {
-                    path: c.kube.output.clone(),
-                    source,
+                crate::outfile::write(&c.kube.output, text.as_bytes()).map_err(|source| {
+                    Error::Io {
+                        path: c.kube.output.clone(),
+                        source,
+                    }
                 })?;
             }
             Ok(0)

@@ -1029,11 +1029,13 @@ pub fn export(ctx: &Context, a: ExportArgs) -> Result<i32, Error> {
     let rt = Runtime::new(&ctx.layout);
     match &a.output {
         Some(f) => {
-            let mut file = std::fs::File::create(f).map_err(|source| Error::Io {
+            let io = |source| Error::Io {
                 path: f.clone(),
                 source,
-            })?;
+            };
+            let mut file = crate::outfile::AtomicOutput::create(f, 0o666).map_err(io)?;
             rt.export(&a.container, &mut file)?;
+            file.commit().map_err(io)?;
         }
         None => {
             if std::io::IsTerminal::is_terminal(&std::io::stdout()) {

@@ -510,21 +510,18 @@ fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
 pub fn save(ctx: &Context, a: SaveArgs) -> Result<i32, Error> {
     match &a.output {
         Some(path) => {
-            // Write beside the target and rename, so a failure leaves no half file.
-            let tmp = path.with_extension("ccr-partial");
+            // A regular file is written beside and renamed over whole; a
+            // device or FIFO (-o /dev/null) is written into.
             let io = |source: std::io::Error| Error::Io {
                 path: path.clone(),
                 source,
             };
-            let f = std::fs::File::create(&tmp).map_err(io)?;
-            let res = ctx
-                .images
-                .save(&a.images, std::io::BufWriter::with_capacity(1 << 20, f));
-            if let Err(e) = res {
-                let _ = std::fs::remove_file(&tmp);
-                return Err(e.into());
-            }
-            std::fs::rename(&tmp, path).map_err(io)?;
+            let mut out = crate::outfile::AtomicOutput::create(path, 0o666).map_err(io)?;
+            ctx.images.save(
+                &a.images,
+                std::io::BufWriter::with_capacity(1 << 20, &mut out),
+            )?;
+            out.commit().map_err(io)?;
         }
         None => {
             if std::io::stdout().is_terminal() {

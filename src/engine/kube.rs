@@ -455,16 +455,18 @@ pub fn write(objects: &[Object], out: &Path) -> Result<Vec<PathBuf>, Error> {
             .map_err(io(out))?;
         return Ok(Vec::new());
     }
-    let single = out.extension().is_some_and(|e| e == "yaml" || e == "yml");
+    // One file for a .yaml name, or a device or FIFO (-o /dev/stdout).
+    let single = out.extension().is_some_and(|e| e == "yaml" || e == "yml")
+        || crate::outfile::is_special(out);
     if single {
-        std::fs::write(out, crate::kube::to_yaml(objects)).map_err(io(out))?;
+        crate::outfile::write(out, crate::kube::to_yaml(objects).as_bytes()).map_err(io(out))?;
         return Ok(vec![out.to_path_buf()]);
     }
     std::fs::create_dir_all(out).map_err(io(out))?;
     let mut written = Vec::new();
     for o in objects {
         let path = out.join(o.file_name());
-        std::fs::write(&path, o.to_yaml()).map_err(io(&path))?;
+        crate::outfile::write(&path, o.to_yaml().as_bytes()).map_err(io(&path))?;
         written.push(path);
     }
     Ok(written)

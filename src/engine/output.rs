@@ -4,6 +4,7 @@
 //! the image itself as an OCI layout archive (`type=oci` and `type=docker`,
 //! which ccr writes alike: the layout with docker's `manifest.json`).
 
+use crate::outfile::AtomicOutput;
 use std::path::{Path, PathBuf};
 
 use super::Context;
@@ -81,8 +82,10 @@ pub fn write(ctx: &Context, name: &str, target: &Descriptor, out: &Output) -> Re
             let names = [name.to_string()];
             match dest {
                 Some(f) => {
-                    let file = std::fs::File::create(f).map_err(io(f))?;
-                    ctx.images.save(&names, std::io::BufWriter::new(file))?;
+                    let mut file = AtomicOutput::create(f, 0o666).map_err(io(f))?;
+                    ctx.images
+                        .save(&names, std::io::BufWriter::new(&mut file))?;
+                    file.commit().map_err(io(f))?;
                 }
                 None => ctx.images.save(&names, std::io::stdout().lock())?,
             }
@@ -95,15 +98,24 @@ pub fn write(ctx: &Context, name: &str, target: &Descriptor, out: &Output) -> Re
                 .tempdir_in(&scratch)
                 .map_err(io(&scratch))?;
             snapshots.flatten_into(&ctx.images.store, &img, root.path())?;
-            let sink: Box<dyn std::io::Write> = match out {
-                Output::Tar(f) => Box::new(std::fs::File::create(f).map_err(io(f))?),
-                _ => Box::new(std::io::stdout().lock()),
+            let mut file = match out {
+                Output::Tar(f) => Some(AtomicOutput::create(f, 0o666).map_err(io(f))?),
+                _ => None,
             };
-            let mut tar = tar::Builder::new(sink);
-            tar.follow_symlinks(false);
-            tar.append_dir_all(".", root.path())
-                .map_err(io(root.path()))?;
-            tar.finish().map_err(io(root.path()))?;
+            {
+                let sink: Box<dyn std::io::Write + '_> = match &mut file {
+                    Some(f) => Box::new(f),
+                    None => Box::new(std::io::stdout().lock()),
+                };
+                let mut tar = tar::Builder::new(sink);
+                tar.follow_symlinks(false);
+                tar.append_dir_all(".", root.path())
+                    .map_err(io(root.path()))?;
+                tar.finish().map_err(io(root.path()))?;
+            }
+            if let (Some(file), Output::Tar(f)) = (file, out) {
+                file.commit().map_err(io(f))?;
+            }
         }
     }
     Ok(())

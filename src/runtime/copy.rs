@@ -280,6 +280,19 @@ impl Runtime {
                 }
                 let to =
                     landing(&from, path, host, &host.to_string_lossy()).map_err(|e| usage(&e))?;
+                // A device or FIFO on the host (cp C:/f /dev/stdout) gets the
+                // file's bytes, as docker gives them; it is never replaced.
+                if crate::outfile::is_special(&to)
+                    && fs::symlink_metadata(&from).is_ok_and(|m| m.is_file())
+                {
+                    let mut src = fs::File::open(&from).map_err(io_err(&from, "open"))?;
+                    let mut dst = fs::OpenOptions::new()
+                        .write(true)
+                        .open(&to)
+                        .map_err(io_err(&to, "open"))?;
+                    std::io::copy(&mut src, &mut dst).map_err(io_err(&to, "write"))?;
+                    return Ok(());
+                }
                 copy_tree(&from, &to, archive)
             }),
             (CopyPath::Host(host), CopyPath::Container(c, path)) => self.with_rootfs(c, |root| {
