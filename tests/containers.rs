@@ -768,30 +768,30 @@ fn stop_sends_the_image_stop_signal_unless_told_otherwise() {
     };
 
     // The image's STOPSIGNAL.
-    env.ok(&["run", "-d", "--name", "a", "localhost/stopsig:1"]);
+    env.ok(&["run", "-d", "--name", "sa", "localhost/stopsig:1"]);
     assert_eq!(
-        env.ok(&["inspect", "-f", "{{.Config.StopSignal}}", "a"])
+        env.ok(&["inspect", "-f", "{{.Config.StopSignal}}", "sa"])
             .trim(),
         "SIGUSR1"
     );
-    assert_eq!(stopped_by("a", &[]), "got-USR1");
+    assert_eq!(stopped_by("sa", &[]), "got-USR1");
     // run --stop-signal overrides the image.
     env.ok(&[
         "run",
         "-d",
         "--name",
-        "b",
+        "sb",
         "--stop-signal",
         "USR2",
         "localhost/stopsig:1",
     ]);
-    assert_eq!(stopped_by("b", &[]), "got-USR2");
+    assert_eq!(stopped_by("sb", &[]), "got-USR2");
     // stop --signal overrides both; numbers work too.
-    env.ok(&["run", "-d", "--name", "c", "localhost/stopsig:1"]);
-    assert_eq!(stopped_by("c", &["--signal", "3"]), "got-QUIT");
+    env.ok(&["run", "-d", "--name", "sc", "localhost/stopsig:1"]);
+    assert_eq!(stopped_by("sc", &["--signal", "3"]), "got-QUIT");
     // Without a stop signal anywhere: SIGTERM.
-    env.ok(&["run", "-d", "--name", "d", BUSYBOX, "sh", "-c", script]);
-    assert_eq!(stopped_by("d", &[]), "got-TERM");
+    env.ok(&["run", "-d", "--name", "sd", BUSYBOX, "sh", "-c", script]);
+    assert_eq!(stopped_by("sd", &[]), "got-TERM");
 
     // A bad signal is refused before anything is created or signalled.
     let err = env.fails(&[
@@ -803,12 +803,12 @@ fn stop_sends_the_image_stop_signal_unless_told_otherwise() {
     ]);
     assert!(err.contains("invalid signal \"SIGNOPE\""), "{err}");
     assert_eq!(env.ok(&["ps", "-aq"]).trim(), "");
-    env.ok(&["run", "-d", "--name", "e", "localhost/stopsig:1"]);
-    started("e");
-    let err = env.fails(&["stop", "-s", "NOPE", "e"]);
+    env.ok(&["run", "-d", "--name", "se", "localhost/stopsig:1"]);
+    started("se");
+    let err = env.fails(&["stop", "-s", "NOPE", "se"]);
     assert!(err.contains("invalid signal"), "{err}");
     assert!(env.ok(&["ps"]).contains(" e"), "still running");
-    env.ok(&["rm", "-f", "e"]);
+    env.ok(&["rm", "-f", "se"]);
     assert_clean(&env);
 }
 
@@ -3240,4 +3240,129 @@ fn start_attached_and_attach() {
     assert!(text.contains("line: typed\r\n"), "{text:?}");
     env.ok(&["rm", "-f", "once", "term", "tstart"]);
     assert_clean(&env);
+}
+
+/// A name, alias or host name is one token on a line of other containers'
+/// /etc/hosts: a newline in one (`--name $'evil\n6.6.6.6 victim.example'`)
+/// once wrote lines into every container on the network. docker's name
+/// rule holds for run, create and compose; nothing is left behind.
+#[test]
+fn names_that_would_write_lines_into_hosts_files_are_refused() {
+    let env = with_busybox();
+    env.ok(&["network", "create", "namenet"]);
+    env.ok(&[
+        "run",
+        "-d",
+        "--network",
+        "namenet",
+        "--name",
+        "peer",
+        BUSYBOX,
+        "sleep",
+        "60",
+    ]);
+    let hosts = || env.ok(&["exec", "peer", "cat", "/etc/hosts"]);
+    let before = hosts();
+    let evil = "evil\n6.6.6.6 victim.example";
+    for args in [
+        vec![
+            "run",
+            "-d",
+            "--network",
+            "namenet",
+            "--name",
+            evil,
+            BUSYBOX,
+            "sleep",
+            "60",
+        ],
+        vec!["create", "--network", "namenet", "--name", evil, BUSYBOX],
+        vec!["run", "-d", "--network", "namenet", "--name", "a", BUSYBOX],
+        vec![
+            "run",
+            "-d",
+            "--network",
+            "namenet",
+            "--hostname",
+            evil,
+            BUSYBOX,
+            "sleep",
+            "60",
+        ],
+        vec![
+            "run",
+            "-d",
+            "--network",
+            "namenet",
+            "--network-alias",
+            evil,
+            BUSYBOX,
+            "sleep",
+            "60",
+        ],
+        vec![
+            "run",
+            "-d",
+            "--network",
+            "namenet",
+            "--add-host",
+            "victim.example 6.6.6.6:1.2.3.4",
+            BUSYBOX,
+            "sleep",
+            "60",
+        ],
+        vec![
+            "run",
+            "-d",
+            "--network",
+            "namenet",
+            "--add-host",
+            "x:6.6.6.6\nvictim",
+            BUSYBOX,
+            "sleep",
+            "60",
+        ],
+        vec![
+            "run",
+            "-d",
+            "--network",
+            "namenet",
+            "--dns-search",
+            "a\nnameserver 6.6.6.6",
+            BUSYBOX,
+            "sleep",
+            "60",
+        ],
+    ] {
+        let err = env.fails(&args);
+        assert!(err.contains("invalid"), "{args:?}: {err}");
+    }
+    let ps = env.ok(&["ps", "-a", "--format", "{{.Names}}"]);
+    assert_eq!(ps.trim(), "peer", "a refused container was left: {ps}");
+    // A compose service key on an external network.
+    let dir = env.path("evilproj");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("compose.yaml"),
+        "services:\n  \"evil\\n6.6.6.6 victim.example\":\n    image: localhost/busybox:test\n    command: sleep 60\n    networks: [namenet]\nnetworks:\n  namenet:\n    external: true\n",
+    )
+    .unwrap();
+    let out = env
+        .cmd(&[
+            "compose",
+            "-f",
+            dir.join("compose.yaml").to_str().unwrap(),
+            "up",
+            "-d",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let ps = env.ok(&["ps", "-a", "--format", "{{.Names}}"]);
+    assert_eq!(ps.trim(), "peer", "{ps}");
+    let after = hosts();
+    assert_eq!(before, after);
+    assert!(!after.contains("victim"), "{after}");
+    env.ok(&["rm", "-f", "peer"]);
+    env.ok(&["network", "rm", "namenet"]);
 }

@@ -32,6 +32,8 @@ impl Runtime {
             .name
             .clone()
             .unwrap_or_else(|| format!("ccr-{}", &id[..12]));
+        super::check_container_name(&name)?;
+        super::check_etc_entries(&opts.config)?;
         if self.find_by_name(&name)?.is_some() {
             return Err(RuntimeError::Config(format!(
                 "the container name {name:?} is already in use; remove that container or choose another name"
@@ -433,7 +435,7 @@ impl Runtime {
                     names.extend(att.aliases.iter().cloned());
                     let mut uniq = Vec::new();
                     for n in names {
-                        if !uniq.contains(&n) {
+                        if super::is_host_name(&n) && !uniq.contains(&n) {
                             uniq.push(n);
                         }
                     }
@@ -627,13 +629,19 @@ pub fn networks_of(st: &ContainerState) -> std::collections::BTreeSet<String> {
         .collect()
 }
 
+/// The start of a container's /etc/hosts. Every name is checked where it
+/// is written: one that could start another line (a state written before
+/// names were checked) is left out.
 fn hosts_header(hostname: &str, address: Option<&str>, extra: &[(String, String)]) -> String {
-    let mut text = format!(
-        "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n{}\t{hostname}\n",
-        address.unwrap_or("127.0.1.1")
-    );
+    let mut text =
+        String::from("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n");
+    if super::is_host_name(hostname) {
+        text.push_str(&format!("{}\t{hostname}\n", address.unwrap_or("127.0.1.1")));
+    }
     for (name, ip) in extra {
-        text.push_str(&format!("{ip}\t{name}\n"));
+        if super::is_host_name(name) && ip.parse::<std::net::IpAddr>().is_ok() {
+            text.push_str(&format!("{ip}\t{name}\n"));
+        }
     }
     text
 }

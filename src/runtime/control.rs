@@ -263,18 +263,7 @@ impl Runtime {
     /// Gives the container another name (unused, and docker's shape:
     /// `[a-zA-Z0-9][a-zA-Z0-9_.-]*`).
     pub fn rename(&self, key: &str, name: &str) -> Result<ContainerState, RuntimeError> {
-        let valid = name
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphanumeric())
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
-        if !valid {
-            return Err(RuntimeError::Config(format!(
-                "invalid container name {name:?}: only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"
-            )));
-        }
+        super::check_container_name(name)?;
         let mut st = self.find(key)?;
         if let Some(other) = self.find_by_name(name)? {
             if other.id == st.id {

@@ -186,6 +186,84 @@ impl Runtime {
 
 /// Containers need root: ccr has no rootless mode (libcontainer would
 /// ask for a user namespace definition; this says what to do instead).
+/// docker's rule for container names: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`. The
+/// name is written into other containers' /etc/hosts: nothing else passes.
+pub fn check_container_name(name: &str) -> Result<(), RuntimeError> {
+    let mut chars = name.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && name.len() >= 2
+        && name.len() <= 255
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    if valid {
+        Ok(())
+    } else {
+        Err(RuntimeError::Config(format!(
+            "invalid container name {name:?}: only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"
+        )))
+    }
+}
+
+/// Whether `name` may stand as one name on a line of /etc/hosts: a host
+/// name's characters only (no blank, newline or `#` to start another
+/// entry or a comment).
+pub fn is_host_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 255
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
+/// The names and addresses a container's /etc files will hold, checked
+/// before anything is made: host name, network aliases, `--add-host`
+/// entries, DNS servers and search domains.
+fn check_etc_entries(opts: &ContainerConfig) -> Result<(), RuntimeError> {
+    let bad = |what: &str, v: &str| {
+        Err(RuntimeError::Config(format!(
+            "invalid {what} {v:?}: use letters, digits, '.', '-' and '_'"
+        )))
+    };
+    if let Some(h) = &opts.hostname
+        && !is_host_name(h)
+    {
+        return bad("host name", h);
+    }
+    for n in &opts.networks {
+        if let Some(a) = n.aliases.iter().find(|a| !is_host_name(a)) {
+            return bad("network alias", a);
+        }
+    }
+    for (name, ip) in &opts.extra_hosts {
+        if !is_host_name(name) {
+            return bad("--add-host name", name);
+        }
+        if ip.parse::<std::net::IpAddr>().is_err() {
+            return Err(RuntimeError::Config(format!(
+                "invalid IP address in --add-host {name}:{ip}"
+            )));
+        }
+    }
+    if let Some(d) = opts
+        .dns
+        .iter()
+        .find(|d| d.parse::<std::net::IpAddr>().is_err())
+    {
+        return Err(RuntimeError::Config(format!("invalid --dns address {d:?}")));
+    }
+    if let Some(s) = opts
+        .dns_search
+        .iter()
+        .find(|s| *s != "." && !is_host_name(s))
+    {
+        return bad("--dns-search domain", s);
+    }
+    Ok(())
+}
+
 pub fn require_root() -> Result<(), RuntimeError> {
     if rustix::process::geteuid().is_root() {
         Ok(())
