@@ -495,6 +495,25 @@ fn dockerignore_copy_add_chown_and_the_context_boundary() {
         err.contains("Dockerfile.ignored:2") && err.contains("not found"),
         "{err}"
     );
+    // Nor through a link to it (BuildKit: the link dangles, "not found"),
+    // by name, by pattern, or inside a directory copied whole.
+    std::os::unix::fs::symlink("secret.key", Path::new(&ctx).join("to-secret")).unwrap();
+    std::os::unix::fs::symlink("../secret.key", Path::new(&ctx).join("notes/up")).unwrap();
+    std::fs::write(&df, format!("FROM {BASE}\nCOPY to-secret /h\n")).unwrap();
+    let err = build_fails(&env, &["-f", df.to_str().unwrap(), &ctx]);
+    assert!(err.contains("not found"), "{err}");
+    std::fs::write(&df, format!("FROM {BASE}\nCOPY to-* /d/\n")).unwrap();
+    let err = build_fails(&env, &["-f", df.to_str().unwrap(), &ctx]);
+    assert!(err.contains("matches nothing"), "{err}");
+    std::fs::write(&df, format!("FROM {BASE}\nCOPY notes /notes\n")).unwrap();
+    build(&env, &["-t", "linked", "-f", df.to_str().unwrap(), &ctx]);
+    let out = run_in(
+        &env,
+        "linked",
+        "cat /notes/up 2>/dev/null; grep -rl s3cr3t /notes /bin 2>/dev/null; echo end",
+    );
+    assert_eq!(out, "end\n");
+    std::fs::remove_file(Path::new(&ctx).join("notes/up")).unwrap();
     // Nothing outside the context can be copied.
     std::fs::write(env.path("outside"), "x").unwrap();
     std::fs::write(&df, format!("FROM {BASE}\n\nCOPY ../outside /x\n")).unwrap();

@@ -99,10 +99,13 @@ pub struct SourceRoot {
 /// One resolved source.
 #[derive(Clone, Debug)]
 pub struct Source {
-    /// Path relative to the source root, `/`-separated.
+    /// Path relative to the source root, `/`-separated, as named.
     pub rel: String,
-    /// Where it is on the host.
+    /// Where it is on the host, symlinks followed inside the root.
     pub path: PathBuf,
+    /// That place relative to the root: what `.dockerignore` is checked
+    /// against, so a link never reaches an ignored file.
+    real: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -169,27 +172,50 @@ impl SourceRoot {
                 source,
             })?;
             let depth = comps.len();
-            let mut out = Vec::new();
-            self.walk(&self.root, "", depth, &mut |r, p, _| {
+            let mut matched = Vec::new();
+            self.walk(&self.root, "", depth, &mut |r, _, _| {
                 if r.matches('/').count() + 1 == depth && pat.matches_with(r, MATCH) {
-                    out.push(Source {
-                        rel: r.to_string(),
-                        path: p.to_path_buf(),
-                    });
+                    matched.push(r.to_string());
                 }
                 Ok(())
             })?;
+            // A match that is a link to an ignored file is not there.
+            let out: Vec<Source> = matched
+                .into_iter()
+                .filter_map(|r| {
+                    let comps = r.split('/').map(PathBuf::from).collect::<Vec<_>>();
+                    self.source(r, &comps).transpose()
+                })
+                .collect::<Result<_, _>>()?;
             if out.is_empty() {
                 return Err(SourceError::NoMatch(self.what.clone(), src.into()));
             }
             return Ok(out);
         }
-        let path =
-            crate::unpack::resolve_in_root(&self.root, &comps).map_err(io_err(&self.root))?;
-        if !rel.is_empty() && self.ignore.excluded(&rel) || fs::symlink_metadata(&path).is_err() {
-            return Err(SourceError::NotFound(self.what.clone(), format!("/{rel}")));
+        self.source(rel.clone(), &comps)?
+            .map(|s| vec![s])
+            .ok_or_else(|| SourceError::NotFound(self.what.clone(), format!("/{rel}")))
+    }
+
+    /// The source `rel` (as `comps`), resolved inside the root; `None`
+    /// when it, or what its links lead to, is not there or is ignored.
+    fn source(&self, rel: String, comps: &[PathBuf]) -> Result<Option<Source>, SourceError> {
+        if !rel.is_empty() && self.ignore.excluded(&rel) {
+            return Ok(None);
         }
-        Ok(vec![Source { rel, path }])
+        let path = crate::unpack::resolve_in_root(&self.root, comps).map_err(io_err(&self.root))?;
+        if fs::symlink_metadata(&path).is_err() {
+            return Ok(None);
+        }
+        let real = path
+            .strip_prefix(&self.root)
+            .map_err(|_| SourceError::Outside(self.what.clone(), rel.clone()))?
+            .to_string_lossy()
+            .into_owned();
+        if !real.is_empty() && self.ignore.excluded(&real) {
+            return Ok(None);
+        }
+        Ok(Some(Source { rel, path, real }))
     }
 
     /// Visits `dir`'s entries (sorted, not following symlinks, ignored ones
@@ -237,8 +263,8 @@ impl SourceRoot {
             let meta = fs::metadata(&s.path).map_err(io_err(&s.path))?;
             self.hash_entry("", &s.path, &meta, h)?;
             if meta.is_dir() {
-                self.walk(&s.path, &s.rel, 0, &mut |rel, p, m| {
-                    let inner = rel.strip_prefix(&s.rel).unwrap_or(rel);
+                self.walk(&s.path, &s.real, 0, &mut |rel, p, m| {
+                    let inner = rel.strip_prefix(&s.real).unwrap_or(rel);
                     self.hash_entry(inner, p, m, h)
                 })?;
             }
@@ -278,9 +304,9 @@ impl SourceRoot {
         if meta.is_dir() {
             self.copy_entry(&src.path, &meta, dest, opts, true)?;
             let mut dirs: Vec<(PathBuf, fs::Metadata)> = Vec::new();
-            self.walk(&src.path, &src.rel, 0, &mut |rel, p, m| {
+            self.walk(&src.path, &src.real, 0, &mut |rel, p, m| {
                 let inner = rel
-                    .strip_prefix(&src.rel)
+                    .strip_prefix(&src.real)
                     .unwrap_or(rel)
                     .trim_start_matches('/');
                 let target = dest.join(inner);
@@ -420,5 +446,47 @@ mod tests {
         // A symlink is followed inside the root only.
         assert!(matches!(sr.resolve("link"), Err(SourceError::NotFound(..))));
         assert!(matches!(sr.resolve("*.log"), Err(SourceError::NoMatch(..))));
+    }
+
+    #[test]
+    fn a_link_never_reaches_an_ignored_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("secret.txt"), "secret").unwrap();
+        fs::create_dir(root.join("private")).unwrap();
+        fs::write(root.join("private/key"), "key").unwrap();
+        fs::create_dir(root.join("pub")).unwrap();
+        fs::write(root.join("pub/ok"), "ok").unwrap();
+        std::os::unix::fs::symlink("secret.txt", root.join("to-secret")).unwrap();
+        std::os::unix::fs::symlink("/private", root.join("to-private")).unwrap();
+        std::os::unix::fs::symlink("../secret.txt", root.join("pub/up")).unwrap();
+        let sr = SourceRoot {
+            root: root.to_path_buf(),
+            ignore: Ignore::parse("secret.txt\nprivate\n").unwrap(),
+            keep_owner: false,
+            what: "build context".into(),
+        };
+        for src in ["to-secret", "to-private", "to-private/key", "pub/up"] {
+            assert!(
+                matches!(sr.resolve(src), Err(SourceError::NotFound(..))),
+                "{src}"
+            );
+        }
+        assert!(matches!(sr.resolve("to-*"), Err(SourceError::NoMatch(..))));
+        // A directory copied whole leaves out the link to the ignored file.
+        let dest = tempfile::tempdir().unwrap();
+        let srcs = sr.resolve("pub").unwrap();
+        sr.copy(&srcs[0], &dest.path().join("pub"), &CopyOptions::default())
+            .unwrap();
+        assert_eq!(
+            fs::read_to_string(dest.path().join("pub/ok")).unwrap(),
+            "ok"
+        );
+        // The link itself is copied as a link (as docker does), not what it names.
+        assert!(
+            fs::symlink_metadata(dest.path().join("pub/up"))
+                .map(|m| m.file_type().is_symlink())
+                .unwrap_or(true)
+        );
     }
 }
