@@ -799,3 +799,48 @@ fn outputs_write_into_devices_and_fifos_and_never_replace_them() {
     assert!(std::fs::metadata(&real).unwrap().len() > 1024);
     env.ok(&["rm", "-f", "outc"]);
 }
+
+/// A manifest fetched by tag whose body is not what the registry's
+/// `Docker-Content-Digest` names is refused, as by digest (docker and
+/// containerd refuse both); nothing is stored.
+#[test]
+fn a_manifest_whose_body_differs_from_the_announced_digest_is_refused() {
+    let tar = one_file_tar("hello", b"hello\n");
+    let layer = compress("gzip", &tar);
+    let config = serde_json::to_vec(&serde_json::json!({
+        "architecture": std::env::consts::ARCH.replace("x86_64", "amd64").replace("aarch64", "arm64"),
+        "os": "linux",
+        "rootfs": {"type": "layers", "diff_ids": [format!("sha256:{}", sha256_hex(&tar))]},
+        "config": {},
+    }))
+    .unwrap();
+    let manifest = manifest_for(&config, &layer, layer.len() as u64);
+    let blobs = vec![
+        (format!("sha256:{}", sha256_hex(&config)), config.clone()),
+        (format!("sha256:{}", sha256_hex(&layer)), layer.clone()),
+    ];
+    let honest = format!("sha256:{}", sha256_hex(&manifest));
+    let other = format!("sha256:{}", sha256_hex(b"another manifest"));
+    let reg = HostileRegistry::announcing(manifest.clone(), blobs.clone(), &other);
+    let env = Env::new();
+    for args in [
+        vec!["pull".to_string(), format!("{}/hostile/app:1", reg.host())],
+        vec![
+            "run".into(),
+            "--rm".into(),
+            format!("{}/hostile/app:1", reg.host()),
+            "true".into(),
+        ],
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let err = env.fails(&args);
+        assert!(
+            err.contains("Docker-Content-Digest") && err.contains(&other[7..19]),
+            "{err}"
+        );
+    }
+    assert!(env.image_names().is_empty());
+    // The same registry telling the truth is fine.
+    let fair = HostileRegistry::announcing(manifest, blobs, &honest);
+    env.ok(&["pull", "-q", &format!("{}/hostile/app:1", fair.host())]);
+}

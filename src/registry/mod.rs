@@ -362,22 +362,33 @@ impl Remote {
     }
 
     /// Fetches the manifest or index `r` names (by tag or digest) and checks
-    /// that its bytes hash to the digest returned (and to the digest in `r`).
+    /// that its bytes hash to the digest in `r` and to the one the registry
+    /// names in `Docker-Content-Digest` (by tag too, as docker and
+    /// containerd check it).
     pub async fn fetch_manifest(
         &self,
         r: &ImageRef,
     ) -> Result<(Descriptor, bytes::Bytes), RegistryError> {
-        let data = self.get_manifest(r).await?;
+        let (data, announced) = self.get_manifest(r).await?;
         let actual = Digest::of(&data);
+        let mismatch = |expected: Digest, whose: &str| RegistryError::DigestMismatch {
+            registry: self.registry.clone(),
+            what: format!("the manifest of {r}{whose}"),
+            expected,
+            actual: actual.clone(),
+        };
         if let Some(expected) = r.digest()
             && expected != actual
         {
-            return Err(RegistryError::DigestMismatch {
-                registry: self.registry.clone(),
-                what: format!("the manifest of {r}"),
+            return Err(mismatch(expected, ""));
+        }
+        if let Some(expected) = announced
+            && expected != actual
+        {
+            return Err(mismatch(
                 expected,
-                actual,
-            });
+                " (the registry's Docker-Content-Digest)",
+            ));
         }
         let (media_type, _) =
             oci::Document::parse(None, &data).map_err(|e| RegistryError::Unsupported {
@@ -399,7 +410,11 @@ impl Remote {
     /// GETs a manifest, reading at most `MAX_MANIFEST` bytes of it
     /// (containerd's limit): a longer one is refused once it passes that,
     /// or at once when its announced length does.
-    async fn get_manifest(&self, r: &ImageRef) -> Result<bytes::Bytes, RegistryError> {
+    /// With the body, the sha256 digest the registry names for it.
+    async fn get_manifest(
+        &self,
+        r: &ImageRef,
+    ) -> Result<(bytes::Bytes, Option<Digest>), RegistryError> {
         let reference = match r.digest() {
             Some(d) => d.to_string(),
             None => r.tag().unwrap_or("latest").to_string(),
@@ -437,6 +452,11 @@ impl Remote {
             }
         })?;
         let status = resp.status();
+        let header_digest = resp
+            .headers()
+            .get("docker-content-digest")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<Digest>().ok());
         let announced = resp.content_length();
         let too_large = || RegistryError::ManifestTooLarge {
             registry: self.registry.clone(),
@@ -454,7 +474,7 @@ impl Remote {
             }
         };
         if status.is_success() {
-            return Ok(body.into());
+            return Ok((body.into(), header_digest));
         }
         let why = format!(
             "HTTP {status}: {}",

@@ -523,6 +523,25 @@ impl HostileRegistry {
     /// Serves `manifest` for any tag or digest of any repository, and each
     /// blob by its digest; `extra` bytes of zeros follow every blob.
     pub fn start(manifest: Vec<u8>, blobs: Vec<(String, Vec<u8>)>, extra: u64) -> HostileRegistry {
+        Self::serve(manifest, blobs, extra, None)
+    }
+
+    /// As [`HostileRegistry::start`], and the manifest's replies name
+    /// `digest` in `Docker-Content-Digest`, whatever the body is.
+    pub fn announcing(
+        manifest: Vec<u8>,
+        blobs: Vec<(String, Vec<u8>)>,
+        digest: &str,
+    ) -> HostileRegistry {
+        Self::serve(manifest, blobs, 0, Some(digest.to_string()))
+    }
+
+    fn serve(
+        manifest: Vec<u8>,
+        blobs: Vec<(String, Vec<u8>)>,
+        extra: u64,
+        announced: Option<String>,
+    ) -> HostileRegistry {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let sent = Arc::new(AtomicU64::new(0));
@@ -538,6 +557,7 @@ impl HostileRegistry {
                     continue;
                 };
                 let (manifest, blobs, sent) = (manifest.clone(), blobs.clone(), s.clone());
+                let announced = announced.clone();
                 std::thread::spawn(move || {
                     let _ = conn.set_nonblocking(false);
                     let mut head = Vec::new();
@@ -568,12 +588,14 @@ impl HostileRegistry {
                     if path == "/v2/" {
                         reply(&mut conn, "200 OK", "application/json", b"{}", 2);
                     } else if path.contains("/manifests/") {
-                        reply(
-                            &mut conn,
-                            "200 OK",
-                            "application/vnd.oci.image.manifest.v1+json",
-                            &[],
-                            manifest.len() as u64,
+                        let digest = announced
+                            .as_ref()
+                            .map(|d| format!("Docker-Content-Digest: {d}\r\n"))
+                            .unwrap_or_default();
+                        let _ = write!(
+                            conn,
+                            "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.oci.image.manifest.v1+json\r\n{digest}Content-Length: {}\r\nConnection: close\r\n\r\n",
+                            manifest.len()
                         );
                         if method != "HEAD" {
                             for chunk in manifest.chunks(1 << 16) {
