@@ -3366,3 +3366,59 @@ fn names_that_would_write_lines_into_hosts_files_are_refused() {
     env.ok(&["rm", "-f", "peer"]);
     env.ok(&["network", "rm", "namenet"]);
 }
+
+/// A container's process starts with no signal ignored or blocked, as
+/// under docker and runc, whatever ccr ignores (SIGPIPE, as Rust starts)
+/// or was started with (`nohup` ignores SIGHUP): `yes | head` ends.
+#[test]
+fn container_processes_start_with_default_signals() {
+    use std::os::unix::process::CommandExt;
+    let env = with_busybox();
+    // grep itself, not under a shell (busybox sh ignores SIGQUIT for its children).
+    let status = ["grep", "-E", "^Sig(Ign|Blk)", "/proc/self/status"];
+    let zero = "SigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\n";
+    assert_eq!(
+        env.ok(&[&["run", "--rm", BUSYBOX][..], &status].concat()),
+        zero
+    );
+    env.ok(&["run", "-d", "--name", "sigs", BUSYBOX, "sleep", "60"]);
+    assert_eq!(env.ok(&[&["exec", "sigs"][..], &status].concat()), zero);
+    assert_eq!(
+        env.ok(&[
+            "exec",
+            "sigs",
+            "grep",
+            "-E",
+            "^Sig(Ign|Blk)",
+            "/proc/1/status"
+        ]),
+        zero
+    );
+    env.ok(&["rm", "-f", "sigs"]);
+    // Started the way nohup starts a program: SIGHUP ignored.
+    let mut cmd = env.cmd(&[&["run", "--rm", BUSYBOX][..], &status].concat());
+    // SAFETY: signal() is async-signal-safe; nothing else runs before exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::signal(libc::SIGHUP, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), zero);
+    // A pipe whose reader leaves ends its writer.
+    let started = std::time::Instant::now();
+    assert_eq!(
+        env.ok(&[
+            "run",
+            "--rm",
+            BUSYBOX,
+            "sh",
+            "-c",
+            "yes | head -c 1000000 | wc -c"
+        ])
+        .trim(),
+        "1000000"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}

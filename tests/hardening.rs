@@ -844,3 +844,98 @@ fn a_manifest_whose_body_differs_from_the_announced_digest_is_refused() {
     let fair = HostileRegistry::announcing(manifest, blobs, &honest);
     env.ok(&["pull", "-q", &format!("{}/hostile/app:1", fair.host())]);
 }
+
+/// A registry that takes a blob upload's headers, then hangs up without
+/// reading the body: writing the rest is a broken pipe.
+fn dying_registry() -> (u16, std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let st = stop.clone();
+    listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        while !st.load(std::sync::atomic::Ordering::Relaxed) {
+            let Ok((mut conn, _)) = listener.accept() else {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+                continue;
+            };
+            std::thread::spawn(move || {
+                let _ = conn.set_nonblocking(false);
+                let mut head = Vec::new();
+                let mut b = [0u8; 1];
+                while !head.ends_with(b"\r\n\r\n") {
+                    if conn.read(&mut b).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    head.push(b[0]);
+                }
+                let text = String::from_utf8_lossy(&head).to_string();
+                let mut first = text.lines().next().unwrap_or("").split_whitespace();
+                let (method, path) = (first.next().unwrap_or(""), first.next().unwrap_or(""));
+                let reply = |conn: &mut std::net::TcpStream, status: &str, extra: &str| {
+                    let _ = write!(
+                        conn,
+                        "HTTP/1.1 {status}\r\n{extra}Content-Length: 0\r\nConnection: close\r\n\r\n"
+                    );
+                };
+                match method {
+                    "GET" if path == "/v2/" => reply(&mut conn, "200 OK", ""),
+                    "HEAD" => reply(&mut conn, "404 Not Found", ""),
+                    "POST" => {
+                        let repo = path
+                            .trim_start_matches("/v2/")
+                            .split("/blobs/")
+                            .next()
+                            .unwrap_or("");
+                        reply(
+                            &mut conn,
+                            "202 Accepted",
+                            &format!("Location: /v2/{repo}/blobs/uploads/u1\r\nRange: 0-0\r\n"),
+                        );
+                    }
+                    // PATCH or PUT with a body: hang up without reading it,
+                    // and reset the connection (SO_LINGER 0).
+                    _ => {
+                        let fd = std::os::fd::AsRawFd::as_raw_fd(&conn);
+                        let linger = libc::linger {
+                            l_onoff: 1,
+                            l_linger: 0,
+                        };
+                        // SAFETY: a valid socket and a linger struct of the right size.
+                        unsafe {
+                            libc::setsockopt(
+                                fd,
+                                libc::SOL_SOCKET,
+                                libc::SO_LINGER,
+                                (&linger as *const libc::linger).cast(),
+                                std::mem::size_of::<libc::linger>() as u32,
+                            );
+                        }
+                    }
+                }
+            });
+        }
+    });
+    (port, stop)
+}
+
+/// A registry that dies in the middle of a push is an error with a
+/// message: only standard output's reader going away ends ccr by SIGPIPE.
+#[test]
+fn a_registry_that_hangs_up_mid_push_is_an_error_not_a_sigpipe() {
+    use std::os::unix::process::ExitStatusExt;
+    let env = Env::new();
+    let (port, stop) = dying_registry();
+    let image = format!("127.0.0.1:{port}/dying/app:1");
+    // 48 MiB that do not compress: the upload outlives the hang-up.
+    env.import_random(&image, 7, 48 << 20, None);
+    for _ in 0..3 {
+        let out = env.run(&["push", "-q", &image]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.signal(), None, "killed by a signal: {err}");
+        assert!(!out.status.success());
+        assert!(err.contains("ccr: error:"), "{err}");
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+}

@@ -215,7 +215,10 @@ pub fn command() -> clap::Command {
 /// Writes the completion script for `shell`: a registration that asks
 /// ccr itself (`COMPLETE=<shell> ccr -- <words>`), so that container,
 /// image, network and volume names complete too.
-pub fn completion(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+pub fn completion(
+    shell: clap_complete::Shell,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     use clap_complete::env::EnvCompleter;
     let r = match shell {
         clap_complete::Shell::Bash => {
@@ -234,7 +237,7 @@ pub fn completion(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
             clap_complete::env::Powershell.write_registration("COMPLETE", "ccr", "ccr", "ccr", out)
         }
     };
-    let _ = r;
+    r.and_then(|()| out.flush())
 }
 
 fn snapshotter(flag: &SnapshotterFlag) -> crate::runtime::Snapshotter {
@@ -401,6 +404,9 @@ pub fn hint(e: &Error) -> Option<String> {
 /// Prints a failure as `ccr: error: ...`, its causes with `--debug`, and
 /// its hint; returns the exit code.
 pub fn report(e: &Error, debug: bool) -> i32 {
+    if is_closed_stdout(e) {
+        die_of_sigpipe();
+    }
     let exit = e.exit();
     let mut shown = e.to_string();
     eprintln!("ccr: error: {shown}");
@@ -422,16 +428,78 @@ pub fn report(e: &Error, debug: bool) -> i32 {
     exit.code()
 }
 
-/// Runs a parsed command line; returns the process exit code.
-pub fn run(cli: Cli) -> i32 {
-    // A reader that goes away (`ccr images | head`) ends ccr quietly, as it
-    // ends docker and other Unix tools, instead of a panic in a print.
-    // SAFETY: setting a signal's disposition to its default has no
-    // preconditions; no handler runs. The monitor, a fresh process, is not
-    // affected (Rust's runtime ignores SIGPIPE again at its start).
+/// Whether standard output is a pipe or socket whose reader has gone.
+fn stdout_gone() -> bool {
+    let mut fds = [libc::pollfd {
+        fd: libc::STDOUT_FILENO,
+        events: libc::POLLOUT,
+        revents: 0,
+    }];
+    // SAFETY: one valid pollfd, a zero timeout.
+    let n = unsafe { libc::poll(fds.as_mut_ptr(), 1, 0) };
+    n == 1 && fds[0].revents & (libc::POLLERR | libc::POLLHUP) != 0
+}
+
+/// Ends the process as a write to a closed pipe ends a Unix tool.
+fn die_of_sigpipe() -> ! {
+    // SAFETY: restoring SIGPIPE's default and raising it has no
+    // preconditions; no handler runs, the process ends.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        libc::raise(libc::SIGPIPE);
     }
+    std::process::exit(128 + libc::SIGPIPE)
+}
+
+/// A print to a standard output whose reader has gone ends ccr by SIGPIPE
+/// instead of a panic message.
+fn quiet_when_stdout_goes_away() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.starts_with("failed printing to stdout") && stdout_gone()
+            // Standard error gone as well: nothing can be said.
+            || msg.starts_with("failed printing to stderr") && msg.contains("Broken pipe")
+        {
+            die_of_sigpipe();
+        }
+        default(info);
+    }));
+}
+
+/// An error whose cause is a broken pipe, when standard output is the
+/// pipe that broke (a stream written with `write_all`, not `print!`).
+fn is_closed_stdout(e: &Error) -> bool {
+    let epipe = std::io::Error::from_raw_os_error(libc::EPIPE).to_string();
+    let mut src: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    let mut broken = false;
+    while let Some(s) = src {
+        broken |= s
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            // A cause some layer kept only as text.
+            || s.to_string().contains(&epipe);
+        src = s.source();
+    }
+    broken && stdout_gone()
+}
+
+/// Runs a parsed command line; returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    // A reader of standard output that goes away (`ccr images | head`) ends
+    // ccr quietly, by SIGPIPE, as it ends docker (Go does this for fds 1
+    // and 2 only) and other Unix tools. Every other closed pipe or socket
+    // (a registry that dies mid-push, a credential helper that exits) is
+    // an error with a message: SIGPIPE stays ignored, as Rust starts.
+    quiet_when_stdout_goes_away();
+    // An exec'd process (this process is its parent) inherits nothing
+    // ignored or blocked.
+    crate::runtime::reset_inherited_signals();
     let config = match Config::load() {
         Ok(c) => c,
         Err(e) => return report(&e, cli.debug),
@@ -461,10 +529,12 @@ pub fn run(cli: Cli) -> i32 {
         other => other,
     };
     let result = match command {
-        Command::Completion { shell } => {
-            completion(shell, &mut std::io::stdout());
-            Ok(0)
-        }
+        Command::Completion { shell } => completion(shell, &mut std::io::stdout())
+            .map(|()| 0)
+            .map_err(|source| Error::Io {
+                path: "standard output".into(),
+                source,
+            }),
         Command::Login(a) => login::login(&opts, a),
         Command::Kbs(c) => kbs::run(&opts, c),
         Command::Cvm(c) => in_ctx!(|ctx| cvm::run(ctx, c)),

@@ -87,6 +87,8 @@ pub fn invoked(args: impl Iterator<Item = std::ffi::OsString>) -> Option<(Layout
 
 /// A probe's whole life: the container's check, run in it; its exit code.
 pub fn probe_main(layout: &Layout, id: &str) -> i32 {
+    // The probe's process inherits nothing ignored or blocked.
+    super::reset_inherited_signals();
     let rt = Runtime::new(layout);
     let argv = rt
         .load(id)

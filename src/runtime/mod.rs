@@ -264,6 +264,66 @@ fn check_etc_entries(opts: &ContainerConfig) -> Result<(), RuntimeError> {
     Ok(())
 }
 
+/// Makes what this process ignores (SIGPIPE, as Rust starts; whatever
+/// its parent ignored, as `nohup` does SIGHUP) a handler that does
+/// nothing, and unblocks every signal. The process still ignores them in
+/// effect (a write to a closed pipe still fails with EPIPE), but a handler
+/// is reset by execve where SIG_IGN is inherited: a container's process
+/// (run, or exec'd) starts with every signal at its default and none
+/// blocked, as under docker and runc.
+pub fn reset_inherited_signals() {
+    for sig in 1..libc::SIGRTMIN() {
+        if signal_hook::consts::FORBIDDEN.contains(&sig) {
+            continue;
+        }
+        // SAFETY: a null new action only reads the current one.
+        let ignored = unsafe {
+            let mut old: libc::sigaction = std::mem::zeroed();
+            libc::sigaction(sig, std::ptr::null(), &mut old) == 0
+                && old.sa_sigaction == libc::SIG_IGN
+        };
+        if ignored {
+            let _ = signal_hook::flag::register(
+                sig,
+                std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            );
+        }
+    }
+    // The C library keeps the first real-time signals for itself and will
+    // not change them; one left ignored is set back to its default here.
+    for sig in 32..libc::SIGRTMIN() {
+        // SAFETY: rt_sigaction with the kernel's sigaction layout (handler,
+        // flags, restorer, mask) and the kernel's 8-byte mask size; a null
+        // new action only reads.
+        unsafe {
+            let mut old = [0usize; 4];
+            let read = libc::syscall(
+                libc::SYS_rt_sigaction,
+                sig,
+                std::ptr::null::<usize>(),
+                old.as_mut_ptr(),
+                8usize,
+            );
+            if read == 0 && old[0] == libc::SIG_IGN {
+                let default = [libc::SIG_DFL, 0, 0, 0];
+                libc::syscall(
+                    libc::SYS_rt_sigaction,
+                    sig,
+                    default.as_ptr(),
+                    std::ptr::null_mut::<usize>(),
+                    8usize,
+                );
+            }
+        }
+    }
+    // SAFETY: an empty, initialised set; the old mask is not wanted.
+    unsafe {
+        let mut none: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut none);
+        libc::pthread_sigmask(libc::SIG_SETMASK, &none, std::ptr::null_mut());
+    }
+}
+
 pub fn require_root() -> Result<(), RuntimeError> {
     if rustix::process::geteuid().is_root() {
         Ok(())

@@ -64,6 +64,8 @@ pub(super) fn helper_invoked(
 /// standard error, and returns the exit code (the container's, or
 /// docker's 125/126/127 for one that could not start).
 pub fn main(layout: &Layout, id: &str) -> i32 {
+    // The container's process inherits nothing ignored or blocked.
+    super::reset_inherited_signals();
     // In the foreground the terminal's Ctrl-C (and Ctrl-\\, a hang-up, a
     // signal to the whole process group) reaches this process too; the
     // `ccr` that started it passes them to the container, and this one
