@@ -3422,3 +3422,164 @@ fn container_processes_start_with_default_signals() {
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(60));
 }
+
+/// Runs ccr and returns its output and its peak resident memory in KiB
+/// (from wait4, for this one process).
+fn with_peak_memory(env: &Env, args: &[&str]) -> (std::process::Output, i64) {
+    use std::io::Read;
+    let mut child = env
+        .cmd(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = Vec::new();
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        stdout.read_to_end(&mut b).unwrap();
+        b
+    });
+    let mut err = Vec::new();
+    child.stderr.take().unwrap().read_to_end(&mut err).unwrap();
+    out.extend(reader.join().unwrap());
+    let mut status = 0;
+    // SAFETY: a zeroed rusage, the child's own pid.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid);
+    use std::os::unix::process::ExitStatusExt;
+    (
+        std::process::Output {
+            status: std::process::ExitStatus::from_raw(status),
+            stdout: out,
+            stderr: err,
+        },
+        usage.ru_maxrss,
+    )
+}
+
+/// docker's json-file rotation (`--log-opt max-size`, `max-file`), and
+/// `logs` in bounded memory whatever the log's size: `--tail` reads from
+/// the end, the rest streams.
+#[test]
+fn logs_rotate_and_are_read_in_bounded_memory() {
+    let env = with_busybox();
+    env.ok(&[
+        "run",
+        "--name",
+        "rot",
+        "--log-opt",
+        "max-size=10k",
+        "--log-opt",
+        "max-file=3",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "i=0; while [ $i -lt 3000 ]; do echo line-$i; i=$((i+1)); done; sleep 0.3; echo err-end >&2",
+    ]);
+    let log = std::path::PathBuf::from(env.ok(&["inspect", "-f", "{{.LogPath}}", "rot"]).trim());
+    let rotated = |i: u32| std::path::PathBuf::from(format!("{}.{i}", log.display()));
+    assert!(log.exists() && rotated(1).exists() && rotated(2).exists());
+    assert!(!rotated(3).exists(), "more files than max-file");
+    for p in [log.clone(), rotated(1), rotated(2)] {
+        assert!(
+            std::fs::metadata(&p).unwrap().len() <= 10 * 1024,
+            "{}",
+            p.display()
+        );
+    }
+    // What is kept is the newest records, in order, across the files.
+    let out = env.run(&["logs", "rot"]);
+    let lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(lines.last().unwrap(), "line-2999");
+    let first: usize = lines[0].trim_start_matches("line-").parse().unwrap();
+    assert!(first > 0, "nothing was rotated away");
+    let expected: Vec<String> = (first..3000).map(|i| format!("line-{i}")).collect();
+    assert_eq!(lines, expected);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "err-end\n");
+    // --tail counts both streams' records, as docker does.
+    let out = env.run(&["logs", "--tail", "3", "rot"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "line-2998\nline-2999\n"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "err-end\n");
+    assert!(
+        env.fails(&["run", "--log-opt", "max-size=big", BUSYBOX, "true"])
+            .contains("max-size")
+    );
+    assert!(
+        env.fails(&["run", "--log-driver", "syslog", BUSYBOX, "true"])
+            .contains("json-file")
+    );
+    assert!(
+        env.fails(&["run", "--log-opt", "nope=1", BUSYBOX, "true"])
+            .contains("nope")
+    );
+
+    // A 320 MiB log (written here, as a container writing it would).
+    env.ok(&[
+        "create",
+        "--name",
+        "big",
+        "--log-opt",
+        "max-size=-1",
+        BUSYBOX,
+        "true",
+    ]);
+    let big = std::path::PathBuf::from(env.ok(&["inspect", "-f", "{{.LogPath}}", "big"]).trim());
+    {
+        use std::io::Write;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&big).unwrap());
+        let filler = "x".repeat(1000);
+        for i in 0..320_000 {
+            writeln!(
+                f,
+                r#"{{"log":"{i} {filler}\n","stream":"stdout","time":"2026-12-01T00:00:00.000000000Z"}}"#
+            )
+            .unwrap();
+        }
+        writeln!(
+            f,
+            r#"{{"log":"the end\n","stream":"stderr","time":"2026-12-01T00:00:01.000000000Z"}}"#
+        )
+        .unwrap();
+    }
+    let (out, peak) = with_peak_memory(&env, &["logs", "--tail", "1", "big"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "the end\n");
+    assert!(out.stdout.is_empty());
+    assert!(peak < 64 * 1024, "logs --tail 1 peaked at {peak} KiB");
+    let (out, peak) = with_peak_memory(&env, &["logs", "--tail", "2", "big"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("319999 x"));
+    assert!(peak < 64 * 1024, "logs --tail 2 peaked at {peak} KiB");
+    let mut child = env
+        .cmd(&["logs", "big"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let mut peak = 0i64;
+    while child.try_wait().unwrap().is_none() {
+        if let Ok(s) = std::fs::read_to_string(format!("/proc/{pid}/status"))
+            && let Some(kb) = s.lines().find_map(|l| l.strip_prefix("VmHWM:"))
+        {
+            peak = peak.max(
+                kb.trim()
+                    .trim_end_matches(" kB")
+                    .trim()
+                    .parse()
+                    .unwrap_or(0),
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(peak < 64 * 1024, "logs peaked at {peak} KiB");
+    env.ok(&["rm", "-f", "rot", "big"]);
+}

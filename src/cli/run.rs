@@ -88,6 +88,12 @@ pub struct RunArgs {
     /// Signal to stop the container with (default: the image's STOPSIGNAL, else SIGTERM)
     #[arg(long)]
     pub stop_signal: Option<String>,
+    /// Logging driver: json-file (the one ccr writes)
+    #[arg(long, value_name = "DRIVER")]
+    pub log_driver: Option<String>,
+    /// Log driver options: max-size=SIZE (-1: no limit; default 20m), max-file=N (default 5) (repeatable)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub log_opt: Vec<String>,
     /// Connect to a network: bridge (the default), none (loopback only), host, container:NAME, or a network's name (repeatable)
     #[arg(long, alias = "net")]
     pub network: Vec<String>,
@@ -355,6 +361,21 @@ impl RunArgs {
         Ok((h != crate::runtime::HealthConfig::default()).then_some(h))
     }
 
+    /// `--log-driver` and `--log-opt`.
+    fn log_config(&self) -> Result<crate::runtime::LogConfig, Error> {
+        let opts = self
+            .log_opt
+            .iter()
+            .map(|o| {
+                o.split_once('=')
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .ok_or_else(|| Error::Usage(format!("--log-opt {o:?}: use KEY=VALUE")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        crate::engine::container::log_config(self.log_driver.as_deref(), &opts)
+            .map_err(|e| Error::Usage(format!("--log-opt: {e}")))
+    }
+
     /// The one place `run`/`create` flags become the engine's request.
     fn request(&self, ctx: &Context, snapshotter: Snapshotter) -> Result<CreateRequest, Error> {
         let networks = NetworkChoice::parse(&self.network, &self.network_alias)?;
@@ -393,6 +414,7 @@ impl RunArgs {
             command: self.command.clone(),
             remove: self.rm,
             stop_signal: self.stop_signal.clone(),
+            log: self.log_config()?,
             interactive: self.interactive,
             tty: self.tty,
             tmpfs,

@@ -217,3 +217,39 @@ fn refuse_disk_binds(volumes: &[crate::runtime::Volume]) -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// A container's log rotation from docker's `--log-driver` and `--log-opt`
+/// (compose's `logging`): json-file, the one driver ccr writes, with its
+/// `max-size` (docker's sizes: `10m`, `1g`; -1 for no limit) and `max-file`.
+pub fn log_config(
+    driver: Option<&str>,
+    opts: &[(String, String)],
+) -> Result<crate::runtime::LogConfig, String> {
+    // `local` is docker's rotated driver: ccr writes json-file, rotated.
+    if let Some(d) = driver
+        && !matches!(d, "json-file" | "local")
+    {
+        return Err(format!(
+            "log driver {d:?}: ccr writes docker's json-file logs only"
+        ));
+    }
+    let mut parsed = Vec::new();
+    for (k, v) in opts {
+        let n = match k.as_str() {
+            "max-size" if v.trim() == "-1" => -1,
+            "max-size" => crate::units::parse_bytes(v)
+                .filter(|n| *n > 0)
+                .ok_or_else(|| format!("max-size {v:?}: not a size (10m, 1g, or -1)"))?,
+            "max-file" => v
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| format!("max-file {v:?}: not a number"))?,
+            // json-file's options about records' attributes and
+            // compression: accepted, and without effect here.
+            "labels" | "labels-regex" | "env" | "env-regex" | "compress" | "tag" => continue,
+            _ => 0,
+        };
+        parsed.push((k.clone(), n));
+    }
+    crate::runtime::LogConfig::from_opts(&parsed)
+}

@@ -191,6 +191,11 @@ fn host_config(o: &crate::runtime::ContainerConfig) -> Value {
             crate::runtime::Network::Host => "host".into(),
         },
         "RestartPolicy": {"Name": o.restart.docker_name(), "MaximumRetryCount": o.restart.max_retries},
+        "LogConfig": {"Type": "json-file", "Config": if o.log.max_size == 0 {
+            serde_json::json!({})
+        } else {
+            serde_json::json!({"max-size": o.log.max_size.to_string(), "max-file": o.log.max_file.to_string()})
+        }},
         "Memory": o.resources.memory,
         "NanoCpus": (o.resources.cpus * 1e9) as i64,
         "PidsLimit": o.resources.pids_limit,

@@ -6,11 +6,13 @@
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use serde::{Deserialize, Serialize};
+
+use super::LogConfig;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -35,17 +37,65 @@ impl Entry {
     }
 }
 
-/// Appends records to a container's log; shared by the streams' pumps.
+/// Appends records to a container's log, rotating it as its
+/// [`LogConfig`] says; shared by the streams' pumps.
 pub struct LogWriter {
-    file: Mutex<File>,
+    path: PathBuf,
+    config: LogConfig,
+    file: Mutex<(File, u64)>,
+}
+
+/// The files of the log at `path`, oldest first: `path.N` ... `path.1`,
+/// then `path` itself (those that exist).
+pub fn files(path: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = (1..=LogConfig::MAX_FILES)
+        .map(|i| rotated(path, i))
+        .take_while(|p| p.exists())
+        .collect();
+    out.reverse();
+    out.push(path.to_path_buf());
+    out
+}
+
+fn rotated(path: &Path, i: u32) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(format!(".{i}"));
+    PathBuf::from(s)
 }
 
 impl LogWriter {
-    pub fn open(path: &Path) -> io::Result<Arc<LogWriter>> {
+    pub fn open(path: &Path, config: LogConfig) -> io::Result<Arc<LogWriter>> {
         let file = OpenOptions::new().create(true).append(true).open(path)?;
+        let size = file.metadata()?.len();
         Ok(Arc::new(LogWriter {
-            file: Mutex::new(file),
+            path: path.to_path_buf(),
+            config,
+            file: Mutex::new((file, size)),
         }))
+    }
+
+    /// Moves the full file aside (`.1`, `.2`, ...; the oldest beyond
+    /// `max_file` goes) and starts an empty one.
+    fn rotate(&self, held: &mut (File, u64)) {
+        if self.config.max_file <= 1 {
+            if held.0.set_len(0).is_ok() {
+                held.1 = 0;
+            }
+            return;
+        }
+        let keep = self.config.max_file - 1;
+        let _ = std::fs::remove_file(rotated(&self.path, keep));
+        for i in (1..keep).rev() {
+            let _ = std::fs::rename(rotated(&self.path, i), rotated(&self.path, i + 1));
+        }
+        let _ = std::fs::rename(&self.path, rotated(&self.path, 1));
+        if let Ok(f) = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+        {
+            *held = (f, 0);
+        }
     }
 
     fn record(&self, stream: Stream, bytes: &[u8]) {
@@ -56,8 +106,14 @@ impl LogWriter {
         };
         let mut line = serde_json::to_vec(&entry).expect("a record serialises");
         line.push(b'\n');
-        if let Ok(mut f) = self.file.lock() {
-            let _ = f.write_all(&line);
+        if let Ok(mut held) = self.file.lock() {
+            let max = self.config.max_size;
+            if max > 0 && held.1 > 0 && held.1 + line.len() as u64 > max {
+                self.rotate(&mut held);
+            }
+            if held.0.write_all(&line).is_ok() {
+                held.1 += line.len() as u64;
+            }
         }
     }
 }
@@ -131,7 +187,7 @@ mod tests {
     fn lines_become_records_and_output_passes_as_it_comes() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("log");
-        let log = LogWriter::open(&path).unwrap();
+        let log = LogWriter::open(&path, LogConfig::default()).unwrap();
         let echoed = Arc::new(Mutex::new(Vec::new()));
         struct Shared(Arc<Mutex<Vec<u8>>>);
         impl Write for Shared {

@@ -67,8 +67,8 @@ pub use monitor::run_monitor;
 pub use mounts::remove_cgroup;
 pub(crate) use mounts::{mount_overlay, mount_overlay_readonly, mount_tmpfs, unmount_below};
 pub use options::{
-    ContainerConfig, HealthConfig, Network, Resources, RestartPolicy, RunOptions, Snapshotter,
-    Tmpfs, Volume,
+    ContainerConfig, HealthConfig, LogConfig, Network, Resources, RestartPolicy, RunOptions,
+    Snapshotter, Tmpfs, Volume,
 };
 pub use state::{ContainerState, ContainerStatus};
 pub use volume::VolumeInfo;

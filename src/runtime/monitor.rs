@@ -301,7 +301,8 @@ fn run_container(
     };
     // Output goes to the log (docker's json-file records) and, in the
     // foreground, on to this process's own streams as it comes.
-    let log = LogWriter::open(&rt.log_path(id)).map_err(|e| failed(id, "open log", e))?;
+    let log =
+        LogWriter::open(&rt.log_path(id), st.options.log).map_err(|e| failed(id, "open log", e))?;
     let foreground = std::env::var_os(DETACHED).is_none();
     let mut builder = ContainerBuilder::new(id.to_string(), SyscallType::default())
         .with_root_path(&state_root)

@@ -332,6 +332,65 @@ pub struct ContainerConfig {
     /// `entrypoint` is docker's single-word `--entrypoint`.
     #[serde(default)]
     pub entrypoint_args: Option<Vec<String>>,
+    /// The json-file log's rotation (`--log-opt max-size=,max-file=`).
+    #[serde(default)]
+    pub log: LogConfig,
+}
+
+/// How a container's json-file log rotates: past `max_size` bytes the
+/// file becomes `container.log.1` (and so on), and at most `max_file`
+/// files are kept. docker's options; ccr's defaults are docker's `local`
+/// driver's (20 MiB, 5 files), so no log grows without bound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogConfig {
+    /// Bytes per file; 0: no limit (`max-size=-1`).
+    pub max_size: u64,
+    pub max_file: u32,
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        LogConfig {
+            max_size: 20 << 20,
+            max_file: 5,
+        }
+    }
+}
+
+impl LogConfig {
+    /// The most files a log may be read from (`max-file` is bounded here).
+    pub const MAX_FILES: u32 = 100;
+
+    /// From docker's `--log-opt` pairs (json-file's `max-size`, with its
+    /// size already in bytes, -1 for none, and `max-file`); anything else
+    /// is refused.
+    pub fn from_opts(opts: &[(String, i64)]) -> Result<LogConfig, String> {
+        let mut c = LogConfig::default();
+        if opts.iter().any(|(k, v)| k == "max-size" && *v == -1)
+            && !opts.iter().any(|(k, _)| k == "max-file")
+        {
+            c.max_file = 1;
+        }
+        for (k, v) in opts {
+            match k.as_str() {
+                "max-size" if *v == -1 => c.max_size = 0,
+                "max-size" if *v > 0 => c.max_size = *v as u64,
+                "max-size" => return Err(format!("max-size {v}: must be positive or -1")),
+                "max-file" if (1..=Self::MAX_FILES as i64).contains(v) => c.max_file = *v as u32,
+                "max-file" => {
+                    return Err(format!(
+                        "max-file {v}: must be between 1 and {}",
+                        Self::MAX_FILES
+                    ));
+                }
+                other => return Err(format!("unknown log opt {other:?} for json-file")),
+            }
+        }
+        if c.max_size == 0 && c.max_file > 1 {
+            return Err("max-file is only used with max-size".into());
+        }
+        Ok(c)
+    }
 }
 
 /// A health check as docker records it (`Config.Healthcheck`): the test

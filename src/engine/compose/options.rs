@@ -14,6 +14,21 @@ fn invalid(svc: &ServiceModel, why: String) -> ComposeError {
     ComposeError::Invalid(format!("service {}: {why}", svc.name))
 }
 
+/// `logging:` (driver and options), as `--log-driver`/`--log-opt`.
+fn logging(svc: &ServiceModel) -> Result<crate::runtime::LogConfig, ComposeError> {
+    let Some(l) = &svc.service.logging else {
+        return Ok(crate::runtime::LogConfig::default());
+    };
+    let opts: Vec<(String, String)> = l
+        .options
+        .iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), v.to_string()))
+        .collect();
+    super::super::container::log_config(l.driver.as_deref(), &opts)
+        .map_err(|e| invalid(svc, format!("logging: {e}")))
+}
+
 fn ns(svc: &ServiceModel, v: &Option<String>) -> Result<u64, ComposeError> {
     match v {
         None => Ok(0),
@@ -378,6 +393,7 @@ pub fn run_options(
         cap_drop: s.cap_drop.clone(),
         privileged: s.privileged,
         init: s.init,
+        log: logging(svc)?,
         ..Default::default()
     };
     Ok(RunOptions {
