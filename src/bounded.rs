@@ -55,6 +55,25 @@ pub fn read_to_string(path: &Path, limit: u64) -> io::Result<String> {
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()))
 }
 
+/// [`read_to_string`] of a regular file only: a FIFO, device or socket
+/// that a file names (a compose file's `env_file`, say) is refused at
+/// once, never waited on (opening a FIFO blocks until a writer comes).
+pub fn read_regular_to_string(path: &Path, limit: u64) -> io::Result<String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    if !f.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    String::from_utf8(read_all(f, limit, "the file")?)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()))
+}
+
 /// Why a reply's body was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum BodyError {

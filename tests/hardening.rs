@@ -939,3 +939,147 @@ fn a_registry_that_hangs_up_mid_push_is_an_error_not_a_sigpipe() {
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
 }
+
+/// Compose files and manifests that would take time or stack without end:
+/// nesting is refused before parsing, an `extends` chain of any length in
+/// one file is resolved in linear time without deep recursion, chains
+/// across files are bounded and each file is read once, and an env_file
+/// that is a FIFO is refused, never waited on.
+#[test]
+fn hostile_compose_files_and_manifests_are_refused_or_loaded_at_once() {
+    use std::time::{Duration, Instant};
+    let env = Env::new();
+    let dir = env.path("hostile");
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let timed = |args: &[&str]| {
+        let started = Instant::now();
+        let out = env.run(args);
+        (out, started.elapsed())
+    };
+    let n = 200_000;
+    let brackets = format!("{}{}", "[".repeat(n), "]".repeat(n));
+    let deep = write(
+        "deep.yaml",
+        &format!("services:\n  a:\n    image: x\n    command: {brackets}\n"),
+    );
+    let (out, took) = timed(&["compose", "-f", &deep, "config"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nesting deeper than 128 levels"));
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    let pod = write(
+        "deep-pod.yaml",
+        &format!(
+            "apiVersion: v1\nkind: Pod\nmetadata: {{name: a}}\nspec:\n  containers:\n  - name: a\n    image: x\n    command: {brackets}\n"
+        ),
+    );
+    let (out, took) = timed(&["kube", "play", &pod]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nesting deeper than 128 levels"));
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    // Brackets in a quoted string are text, not nesting.
+    let regex = write(
+        "regex.yaml",
+        &format!(
+            "services:\n  a:\n    image: x\n    command: ['grep', '{}']\n",
+            "[".repeat(300)
+        ),
+    );
+    env.ok(&["compose", "-f", &regex, "config"]);
+
+    // 20 000 services, each extending the next one down: linear, no deep recursion.
+    let mut chain = String::from("services:\n");
+    for i in (1..20_000).rev() {
+        chain.push_str(&format!("  s{i}:\n    extends: s{}\n", i - 1));
+    }
+    chain.push_str("  s0:\n    image: x\n    environment: [FROM_THE_BOTTOM=1]\n");
+    let chain = write("chain.yaml", &chain);
+    let (out, took) = timed(&["compose", "-f", &chain, "config", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let model: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        model["services"]["s19999"]["environment"]["FROM_THE_BOTTOM"],
+        "1"
+    );
+    assert!(took < Duration::from_secs(60), "{took:?}");
+    let cycle = write(
+        "cycle.yaml",
+        "services:\n  a:\n    extends: b\n  b:\n    extends: a\n    image: x\n",
+    );
+    let (out, _) = timed(&["compose", "-f", &cycle, "config"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("circular reference"));
+    // Across files: 100 links load, each file once; 400 are refused at the bound.
+    for i in 0..400 {
+        let text = if i == 399 || i == 99 {
+            "services:\n  s:\n    image: x\n".to_string()
+        } else {
+            format!(
+                "services:\n  s:\n    extends: {{file: f{}.yaml, service: s}}\n",
+                i + 1
+            )
+        };
+        let name = if i == 99 {
+            "f99.yaml".to_string()
+        } else {
+            format!("f{i}.yaml")
+        };
+        write(&name, &text);
+    }
+    let (out, took) = timed(&[
+        "compose",
+        "-f",
+        dir.join("f0.yaml").to_str().unwrap(),
+        "config",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    write(
+        "f99.yaml",
+        "services:\n  s:\n    extends: {file: f100.yaml, service: s}\n",
+    );
+    let (out, took) = timed(&[
+        "compose",
+        "-f",
+        dir.join("f0.yaml").to_str().unwrap(),
+        "config",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("extends chain is longer than 128"));
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    write(
+        "x.yaml",
+        "services:\n  s:\n    extends: {file: y.yaml, service: s}\n",
+    );
+    write(
+        "y.yaml",
+        "services:\n  s:\n    extends: {file: x.yaml, service: s}\n",
+    );
+    let (out, _) = timed(&[
+        "compose",
+        "-f",
+        dir.join("x.yaml").to_str().unwrap(),
+        "config",
+    ]);
+    assert!(!out.status.success() && out.status.code().is_some());
+    // An env_file that is a FIFO.
+    let fifo = dir.join("fifo.env");
+    sh(Command::new("mkfifo").arg(&fifo));
+    let f = write(
+        "fifo.yaml",
+        "services:\n  a:\n    image: x\n    env_file: fifo.env\n",
+    );
+    let (out, took) = timed(&["compose", "-f", &f, "config"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+    assert!(took < Duration::from_secs(5), "{took:?}");
+}

@@ -177,7 +177,7 @@ pub fn load(opts: &LoadOptions) -> Result<Project, LoadError> {
         if d.is_file() { vec![d] } else { Vec::new() }
     };
     for f in &dotenv_files {
-        for (k, v) in read_env_file(f, &environment)? {
+        for (k, v) in read_env_file(f, &environment, false)? {
             environment.entry(k).or_insert(v);
         }
     }
@@ -204,6 +204,8 @@ pub fn load(opts: &LoadOptions) -> Result<Project, LoadError> {
     let mut loader = Loader {
         warnings: &mut warnings,
         included: Vec::new(),
+        extended_files: Default::default(),
+        extends_depth: 0,
     };
     let mut model = loader.model(&texts, &directory, &environment, Stage::Project)?;
     if model.is_empty() {
@@ -248,16 +250,23 @@ fn read_compose_file(f: &Path, opts: &LoadOptions) -> Result<(PathBuf, String), 
     Ok((f.to_path_buf(), text))
 }
 
-/// The variables of an env file, interpolated against `env`.
+/// The variables of an env file, interpolated against `env`. One a
+/// compose file names must be a regular file (a FIFO would be waited on
+/// for ever); one given on the command line may be a pipe (`<(...)`).
 pub fn read_env_file(
     f: &Path,
     env: &BTreeMap<String, String>,
+    named_by_a_file: bool,
 ) -> Result<Vec<(String, String)>, LoadError> {
-    let text =
-        bounded::read_to_string(f, bounded::CONFIG_FILE).map_err(|source| LoadError::Read {
-            file: f.to_path_buf(),
-            source,
-        })?;
+    let read = if named_by_a_file {
+        bounded::read_regular_to_string
+    } else {
+        bounded::read_to_string
+    };
+    let text = read(f, bounded::CONFIG_FILE).map_err(|source| LoadError::Read {
+        file: f.to_path_buf(),
+        source,
+    })?;
     dotenv::parse(&text, &|k| env.get(k).cloned()).map_err(|source| LoadError::Dotenv {
         file: f.to_path_buf(),
         source,
@@ -302,6 +311,57 @@ struct Loader<'w> {
     warnings: &'w mut Vec<String>,
     /// The chain of included files (a cycle is an error).
     included: Vec<PathBuf>,
+    /// Files an `extends: {file: ...}` names, each read and loaded once.
+    extended_files: std::collections::HashMap<PathBuf, Mapping>,
+    /// How many such files are being loaded, one inside the other.
+    extends_depth: usize,
+}
+
+/// The longest `extends` chain (service to base to base ...): a file
+/// controls it, and each link is a level of recursion.
+pub const MAX_EXTENDS_DEPTH: usize = 128;
+
+/// Services whose `extends` is resolved, by file and name: each one is
+/// resolved once, however many services extend it.
+type Resolved = std::collections::HashMap<(PathBuf, String), Value>;
+
+/// The base a service extends in the same file, if it does.
+fn same_file_base(service: &Value) -> Option<String> {
+    match service.get("extends")? {
+        Value::String(s) => Some(s.clone()),
+        Value::Mapping(m) if m.get("file").is_none() => m.get("service").and_then(scalar_text),
+        _ => None,
+    }
+}
+
+/// The services' names, each after the service it extends in the same
+/// file: resolved in this order, with each base already resolved, a chain
+/// of any length takes one level of recursion (found without recursion;
+/// a cycle is left for resolution to name).
+fn bases_first(services: &Mapping) -> Vec<String> {
+    let mut order = Vec::new();
+    let mut placed = std::collections::HashSet::new();
+    for name in services.keys().filter_map(scalar_text) {
+        let mut path = Vec::new();
+        let mut on_path = std::collections::HashSet::new();
+        let mut cur = Some(name);
+        while let Some(n) = cur {
+            if !services.contains_key(n.as_str())
+                || placed.contains(&n)
+                || !on_path.insert(n.clone())
+            {
+                break;
+            }
+            cur = services.get(n.as_str()).and_then(same_file_base);
+            path.push(n);
+        }
+        for n in path.into_iter().rev() {
+            if placed.insert(n.clone()) {
+                order.push(n);
+            }
+        }
+    }
+    order
 }
 
 impl Loader<'_> {
@@ -439,11 +499,20 @@ impl Loader<'_> {
             return Ok(());
         };
         let mut services = services;
-        let names: Vec<String> = services.keys().filter_map(scalar_text).collect();
+        let names = bases_first(&services);
+        let mut resolved = Resolved::new();
         for name in names {
-            let resolved =
-                self.extend_service(&name, &services, file, dir, env, resets, &mut Vec::new())?;
-            services.insert(Value::String(name), resolved);
+            let done = self.extend_service(
+                &name,
+                &services,
+                file,
+                dir,
+                env,
+                resets,
+                &mut Vec::new(),
+                &mut resolved,
+            )?;
+            services.insert(Value::String(name), done);
         }
         cfg.insert("services".into(), Value::Mapping(services));
         Ok(())
@@ -459,11 +528,21 @@ impl Loader<'_> {
         env: &BTreeMap<String, String>,
         resets: &[yaml::Path],
         chain: &mut Vec<(PathBuf, String)>,
+        resolved: &mut Resolved,
     ) -> Result<Value, LoadError> {
+        let key = (file.to_path_buf(), name.to_string());
+        if let Some(done) = resolved.get(&key) {
+            return Ok(done.clone());
+        }
         let service = services.get(name).cloned().unwrap_or(Value::Null);
         let Some(ext) = service.get("extends").cloned() else {
             return Ok(service);
         };
+        if self.extends_depth + chain.len() >= MAX_EXTENDS_DEPTH {
+            return Err(LoadError::Extends(format!(
+                "services.{name}: the extends chain is longer than {MAX_EXTENDS_DEPTH} services"
+            )));
+        }
         let (base_name, base_file) = match &ext {
             Value::String(s) => (s.clone(), None),
             Value::Mapping(m) => (
@@ -493,28 +572,53 @@ impl Loader<'_> {
                 } else {
                     dir.join(&f)
                 };
-                let text =
-                    bounded::read_to_string(&path, bounded::CONFIG_FILE).map_err(|source| {
-                        LoadError::Read {
-                            file: path.clone(),
-                            source,
-                        }
-                    })?;
                 let base_dir = path.parent().unwrap_or(dir).to_path_buf();
-                let model = self.model(&[(path.clone(), text)], &base_dir, env, Stage::Extended)?;
+                let model = match self.extended_files.get(&path) {
+                    Some(m) => m.clone(),
+                    None => {
+                        let text = bounded::read_regular_to_string(&path, bounded::CONFIG_FILE)
+                            .map_err(|source| LoadError::Read {
+                                file: path.clone(),
+                                source,
+                            })?;
+                        if self.extends_depth + chain.len() >= MAX_EXTENDS_DEPTH {
+                            return Err(LoadError::Extends(format!(
+                                "services.{name}: the extends chain is longer than {MAX_EXTENDS_DEPTH} services"
+                            )));
+                        }
+                        self.extends_depth += chain.len();
+                        let m =
+                            self.model(&[(path.clone(), text)], &base_dir, env, Stage::Extended);
+                        self.extends_depth -= chain.len();
+                        let m = m?;
+                        self.extended_files.insert(path.clone(), m.clone());
+                        m
+                    }
+                };
                 let Some(Value::Mapping(others)) = model.get("services").cloned() else {
                     return Err(not_found(name, &path, &base_name));
                 };
                 if !others.contains_key(base_name.as_str()) {
                     return Err(not_found(name, &path, &base_name));
                 }
-                self.extend_service(&base_name, &others, &path, &base_dir, env, &[], chain)?
+                self.extend_service(
+                    &base_name,
+                    &others,
+                    &path,
+                    &base_dir,
+                    env,
+                    &[],
+                    chain,
+                    resolved,
+                )?
             }
             None => {
                 if !services.contains_key(base_name.as_str()) {
                     return Err(not_found(name, file, &base_name));
                 }
-                self.extend_service(&base_name, services, file, dir, env, resets, chain)?
+                self.extend_service(
+                    &base_name, services, file, dir, env, resets, chain, resolved,
+                )?
             }
         };
         chain.pop();
@@ -535,6 +639,7 @@ impl Loader<'_> {
         if let Value::Mapping(m) = &mut merged {
             m.remove("extends");
         }
+        resolved.insert(key, merged.clone());
         Ok(merged)
     }
 
@@ -611,14 +716,14 @@ impl Loader<'_> {
             };
             let mut inc_env = env.clone();
             for f in &env_files {
-                for (k, v) in read_env_file(f, env)? {
+                for (k, v) in read_env_file(f, env, true)? {
                     inc_env.insert(k, v);
                 }
             }
             let texts: Vec<(PathBuf, String)> = files
                 .iter()
                 .map(|f| {
-                    bounded::read_to_string(f, bounded::CONFIG_FILE)
+                    bounded::read_regular_to_string(f, bounded::CONFIG_FILE)
                         .map(|t| (f.clone(), t))
                         .map_err(|source| LoadError::Read {
                             file: f.clone(),
@@ -845,12 +950,13 @@ fn resolve_env_files(model: &mut Mapping, env: &BTreeMap<String, String>) -> Res
                 }
                 continue;
             }
-            let text = bounded::read_to_string(&path, bounded::CONFIG_FILE).map_err(|source| {
-                LoadError::Read {
-                    file: path.clone(),
-                    source,
-                }
-            })?;
+            let text =
+                bounded::read_regular_to_string(&path, bounded::CONFIG_FILE).map_err(|source| {
+                    LoadError::Read {
+                        file: path.clone(),
+                        source,
+                    }
+                })?;
             let lookup = |k: &str| from_files.get(k).cloned().or_else(|| env.get(k).cloned());
             let vars = dotenv::parse(&text, &lookup).map_err(|source| LoadError::Dotenv {
                 file: path.clone(),

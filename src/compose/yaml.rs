@@ -36,6 +36,65 @@ pub enum YamlError {
     Key { path: String, key: String },
     #[error("{0}")]
     Merge(#[source] serde_yaml::Error),
+    #[error("line {line}: nesting deeper than {MAX_FLOW_DEPTH} levels")]
+    TooDeep { line: usize },
+}
+
+/// The deepest flow nesting (`[` and `{`) a document may have; the YAML
+/// parser's own limit is 128, but it finds out only after scanning, in
+/// time that grows with the square of the depth.
+pub const MAX_FLOW_DEPTH: usize = 128;
+
+/// Refuses text whose flow collections nest deeper than [`MAX_FLOW_DEPTH`],
+/// in one pass before any parsing. Quoted scalars and comments are
+/// skipped as YAML reads them: a quote opens a scalar only where a token
+/// starts.
+pub fn check_nesting(text: &str) -> Result<(), YamlError> {
+    let (mut depth, mut line) = (0usize, 1usize);
+    let mut prev = b'\n';
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let token_start = matches!(
+            prev,
+            b' ' | b'\t' | b'\n' | b'[' | b'{' | b',' | b':' | b'-'
+        );
+        match c {
+            b'\n' => line += 1,
+            b'#' if matches!(prev, b' ' | b'\t' | b'\n') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' | b'"' if token_start => {
+                // To the closing quote ('' and \" do not close).
+                i += 1;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\n' => line += 1,
+                        b'\\' if c == b'"' => i += 1,
+                        b'\'' if c == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
+                        q if q == c => break,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Err(YamlError::TooDeep { line });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prev = bytes.get(i).copied().unwrap_or(b' ');
+        i += 1;
+    }
+    Ok(())
 }
 
 /// One document of a file: its mapping and the paths tagged `!reset`
@@ -48,6 +107,7 @@ pub struct Document {
 
 /// Every document of `text`.
 pub fn documents(text: &str) -> Result<Vec<Document>, YamlError> {
+    check_nesting(text)?;
     let mut out = Vec::new();
     for de in serde_yaml::Deserializer::from_str(text) {
         let mut v = Value::deserialize(de).map_err(YamlError::Syntax)?;

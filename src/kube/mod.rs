@@ -141,6 +141,10 @@ pub struct Parsed {
 
 /// Reads a multi-document YAML manifest (`what` names it in errors).
 pub fn parse(text: &str, what: &str) -> Result<Parsed, KubeError> {
+    crate::compose::yaml::check_nesting(text).map_err(|e| KubeError::Manifest {
+        what: what.to_string(),
+        why: e.to_string(),
+    })?;
     let mut out = Parsed::default();
     for (i, doc) in serde_yaml::Deserializer::from_str(text).enumerate() {
         let at = format!("{what}: document {}", i + 1);
