@@ -1083,3 +1083,47 @@ fn hostile_compose_files_and_manifests_are_refused_or_loaded_at_once() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
     assert!(took < Duration::from_secs(5), "{took:?}");
 }
+
+/// A count no machine runs (`deploy.replicas: 2147483647`, `--scale`, a
+/// Deployment's replicas) is refused before anything is made: once it
+/// aborted ccr allocating memory for it.
+#[test]
+fn huge_replica_counts_are_refused_before_anything_is_made() {
+    let env = Env::new();
+    env.busybox("localhost/busybox:many");
+    let dir = env.path("many");
+    std::fs::create_dir_all(&dir).unwrap();
+    let compose = dir.join("compose.yaml");
+    let nothing_made = |what: &str| {
+        assert_eq!(env.ok(&["ps", "-aq"]), "", "{what} made containers");
+        let nets = env.ok(&["network", "ls", "--format", "{{.Name}}"]);
+        assert!(!nets.contains("many"), "{what} made a network: {nets}");
+    };
+    std::fs::write(
+        &compose,
+        "services:\n  s:\n    image: localhost/busybox:many\n    command: sleep 5\n    deploy:\n      replicas: 2147483647\n",
+    )
+    .unwrap();
+    let c = compose.to_str().unwrap();
+    let out = env.run(&["compose", "-f", c, "up", "-d"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2147483647 replicas"));
+    nothing_made("deploy.replicas");
+    std::fs::write(
+        &compose,
+        "services:\n  s:\n    image: localhost/busybox:many\n    command: sleep 5\n",
+    )
+    .unwrap();
+    let out = env.run(&["compose", "-f", c, "up", "-d", "--scale", "s=2147483647"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at most 1000 containers"));
+    nothing_made("--scale");
+    let dep = dir.join("many-dep.yaml");
+    std::fs::write(
+        &dep,
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: many}\nspec:\n  replicas: 2147483647\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers:\n      - name: c\n        image: localhost/busybox:many\n        command: [sleep, \"5\"]\n",
+    )
+    .unwrap();
+    let out = env.run(&["kube", "play", dep.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2147483647 replicas"));
+    nothing_made("a Deployment");
+}

@@ -266,7 +266,7 @@ impl ServiceModel {
     /// How many containers: `scale`, else `deploy.replicas`, else 1.
     pub fn replicas(&self) -> u32 {
         if self.service.scale > 0 {
-            return self.service.scale as u32;
+            return u32::try_from(self.service.scale).unwrap_or(u32::MAX);
         }
         self.deploy.replicas.unwrap_or(1)
     }

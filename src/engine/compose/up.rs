@@ -429,6 +429,9 @@ pub fn up(
     report: &dyn Report,
 ) -> Result<Vec<ContainerState>, Error> {
     let services = closure(model, opts)?;
+    for svc in &services {
+        replicas(svc, opts)?;
+    }
     let images = ensure_images(ctx, model, &services, opts, progress, report)?;
     ensure_resources(ctx, model, &services, report)?;
     let rt = Runtime::new(&ctx.layout);
@@ -524,6 +527,28 @@ pub fn grace(svc: Option<&ServiceModel>) -> Duration {
         .unwrap_or(Duration::from_secs(10))
 }
 
+/// The most containers of one service (`deploy.replicas`, `scale`,
+/// `--scale`, a Deployment's replicas): far more than one machine runs,
+/// far less than a count that would exhaust memory before anything starts.
+pub const MAX_REPLICAS: u32 = 1000;
+
+/// How many containers `svc` runs (`--scale`, else its model's), refused
+/// past [`MAX_REPLICAS`] before anything is made or allocated.
+fn replicas(svc: &ServiceModel, opts: &UpOptions) -> Result<u32, ComposeError> {
+    let n = opts
+        .scale
+        .get(&svc.name)
+        .copied()
+        .unwrap_or_else(|| svc.replicas());
+    if n > MAX_REPLICAS {
+        return Err(ComposeError::Invalid(format!(
+            "services.{}: {n} replicas: ccr runs at most {MAX_REPLICAS} containers of one service",
+            svc.name
+        )));
+    }
+    Ok(n)
+}
+
 /// Makes `svc`'s containers what the model says: created (or recreated
 /// when their configuration or image changed), started, and as many as
 /// its scale.
@@ -536,11 +561,7 @@ fn converge(
     opts: &UpOptions,
     report: &dyn Report,
 ) -> Result<Vec<ContainerState>, Error> {
-    let replicas = opts
-        .scale
-        .get(&svc.name)
-        .copied()
-        .unwrap_or_else(|| svc.replicas());
+    let replicas = replicas(svc, opts)?;
     if svc.service.container_name.is_some() && replicas > 1 {
         return Err(ComposeError::Invalid(format!(
             "services.{}: container_name cannot be used with more than one replica",
