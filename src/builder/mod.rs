@@ -218,10 +218,18 @@ struct State {
     args: Vec<(String, Option<String>)>,
     shell: Vec<String>,
     cmd_set: bool,
+    /// [`State::vars`], made once until the environment or the ARGs change
+    /// (made at every step, a long run of ENV lines was quadratic).
+    vars: std::cell::RefCell<Option<std::rc::Rc<Vars>>>,
+    /// Where each variable is in the configuration's `Env`, made once
+    /// until something else changes the configuration.
+    env_index: Option<HashMap<String, usize>>,
 }
 
 impl State {
     fn config(&mut self) -> &mut Map<String, Value> {
+        *self.vars.get_mut() = None;
+        self.env_index = None;
         let c = self.image.config.get_or_insert_with(|| json!({}));
         if !c.is_object() {
             *c = json!({});
@@ -239,19 +247,32 @@ impl State {
     }
 
     /// Variables for expansion: ARGs, then ENV (which wins).
-    fn vars(&self) -> Vars {
+    fn vars(&self) -> std::rc::Rc<Vars> {
+        if let Some(v) = self.vars.borrow().as_ref() {
+            return v.clone();
+        }
         let mut v: Vars = HashMap::new();
         for (k, val) in &self.args {
             if let Some(val) = val {
                 v.insert(k.clone(), val.clone());
             }
         }
-        for e in self.config_value("Env").as_array().into_iter().flatten() {
+        let env = self.image.config.as_ref().and_then(|c| c.get("Env"));
+        for e in env.and_then(Value::as_array).into_iter().flatten() {
             if let Some((k, val)) = e.as_str().and_then(|s| s.split_once('=')) {
                 v.insert(k.into(), val.into());
             }
         }
+        let v = std::rc::Rc::new(v);
+        *self.vars.borrow_mut() = Some(v.clone());
         v
+    }
+
+    /// Sets an ARG's value (declared again: the later one counts).
+    fn set_arg(&mut self, name: String, value: Option<String>) {
+        *self.vars.get_mut() = None;
+        self.args.retain(|(n, _)| *n != name);
+        self.args.push((name, value));
     }
 
     fn advance(&mut self, parts: &[&str]) {
@@ -774,6 +795,8 @@ impl Builder<'_> {
                 args: Vec::new(),
                 shell: vec!["/bin/sh".into(), "-c".into()],
                 cmd_set: false,
+                vars: Default::default(),
+                env_index: None,
             };
             s.advance(&["FROM scratch", &platform.to_string()]);
             return Ok(s);
@@ -783,6 +806,7 @@ impl Builder<'_> {
                 .clone()
                 .ok_or_else(|| BuildError::at(from, format!("stage {base} was not built")))?;
             s.args.clear();
+            *s.vars.get_mut() = None;
             s.cmd_set = false;
             step.done();
             return Ok(s);
@@ -817,6 +841,8 @@ impl Builder<'_> {
             args: Vec::new(),
             shell,
             cmd_set: false,
+            vars: Default::default(),
+            env_index: None,
         };
         s.advance(&["FROM", &img.manifest_desc.digest.to_string()]);
         Ok(s)

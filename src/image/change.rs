@@ -18,6 +18,11 @@ pub enum ConfigChange {
     Volumes(Vec<String>),
 }
 
+/// The name of an `Env` entry (`K=V`, or a bare `K`).
+pub fn env_key(entry: &str) -> Option<&str> {
+    Some(entry.split_once('=').map_or(entry, |(k, _)| k))
+}
+
 fn invalid(line: &str, why: &str) -> ImageError {
     ImageError::Invalid {
         what: format!("config change {line:?}"),
@@ -138,9 +143,16 @@ impl ConfigChange {
             ConfigChange::Env(kvs) => {
                 let env = cfg.entry("Env").or_insert_with(|| json!([]));
                 let list = env.as_array_mut().expect("Env is a list");
+                // As docker: a variable set again keeps its place.
                 for (k, v) in kvs {
-                    list.retain(|e| e.as_str().is_none_or(|s| !s.starts_with(&format!("{k}="))));
-                    list.push(json!(format!("{k}={v}")));
+                    let entry = json!(format!("{k}={v}"));
+                    match list
+                        .iter()
+                        .position(|e| e.as_str().and_then(env_key) == Some(k))
+                    {
+                        Some(i) => list[i] = entry,
+                        None => list.push(entry),
+                    }
                 }
             }
             ConfigChange::WorkingDir(w) => {

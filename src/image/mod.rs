@@ -15,7 +15,7 @@ mod sign;
 use std::sync::Arc;
 
 pub use archive::LoadedImage;
-pub use change::ConfigChange;
+pub use change::{ConfigChange, env_key};
 pub use crypt::CryptOptions;
 pub use import::ImportOptions;
 pub(crate) use import::creation_time;

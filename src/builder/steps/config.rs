@@ -18,23 +18,51 @@ impl Builder<'_> {
         state: &mut State,
         ins: &Instruction,
     ) -> Result<()> {
-        match ins.keyword.as_str() {
+        // What the step changed, for its cache key: the key before it
+        // stands for everything else (hashing the whole configuration at
+        // each step made a long Dockerfile quadratic).
+        let effect = match ins.keyword.as_str() {
             "ARG" => return self.arg_step(state, ins),
-            "SHELL" => shell_step(state, ins)?,
+            "SHELL" => {
+                shell_step(state, ins)?;
+                state
+                    .config()
+                    .get("Shell")
+                    .map(|s| s.to_string())
+                    .unwrap_or_default()
+            }
             "MAINTAINER" => {
                 ins.allow_flags(&[])?;
                 let author = shell::word(&ins.args, &state.vars(), self.escape)
                     .map_err(|e| BuildError::at(ins, e))?;
-                state.image.author = Some(author);
+                state.image.author = Some(author.clone());
+                author
             }
-            "ONBUILD" => onbuild_step(state, ins)?,
+            "ONBUILD" => {
+                onbuild_step(state, ins)?;
+                state
+                    .config()
+                    .get("OnBuild")
+                    .and_then(|l| l.as_array()?.last().map(|t| t.to_string()))
+                    .unwrap_or_default()
+            }
             "HEALTHCHECK" => {
                 let hc = healthcheck(ins)?;
+                let text = hc.to_string();
                 state.config().insert("Healthcheck".into(), hc);
+                text
             }
-            _ => config_change(state, ins, self.escape)?.apply(state.config()),
-        }
-        self.config_done(state, ins)
+            _ => {
+                let change = config_change(state, ins, self.escape)?;
+                let text = format!("{change:?}");
+                match &change {
+                    ConfigChange::Env(pairs) => set_env(state, pairs),
+                    _ => change.apply(state.config()),
+                }
+                text
+            }
+        };
+        self.config_done(state, ins, &effect)
     }
 
     /// ARG: each declared name takes its value from `--build-arg`, else its
@@ -48,17 +76,15 @@ impl Builder<'_> {
                 .find(|(n, _)| *n == k)
                 .and_then(|(_, v)| v.clone());
             let v = self.arg_value(&k, default.or(global));
-            state.args.retain(|(n, _)| *n != k);
-            state.args.push((k, v));
+            state.set_arg(k, v);
         }
         let args = serde_json::to_string(&state.args).expect("strings serialise");
         state.advance(&["ARG", &args]);
         Ok(())
     }
 
-    fn config_done(&mut self, state: &mut State, ins: &Instruction) -> Result<()> {
-        let cfg = serde_json::to_string(&state.image.config).expect("config serialises");
-        state.advance(&[&ins.keyword, &ins.args, &cfg]);
+    fn config_done(&mut self, state: &mut State, ins: &Instruction, effect: &str) -> Result<()> {
+        state.advance(&[&ins.keyword, &ins.args, effect]);
         state.history(ins.text(), None);
         Ok(())
     }
@@ -240,4 +266,46 @@ fn healthcheck(ins: &Instruction) -> Result<serde_json::Value> {
         hc["Retries"] = json!(n);
     }
     Ok(hc)
+}
+
+/// ENV: each variable set in its place (a new one last), as docker sets
+/// it; the variables and the index of `Env` are updated, not made again
+/// from the whole environment (a long run of ENV lines was quadratic).
+fn set_env(state: &mut State, pairs: &[(String, String)]) {
+    let vars = state.vars.take();
+    let index = state.env_index.take();
+    let cfg = state.config();
+    let env = cfg.entry("Env").or_insert_with(|| json!([]));
+    if !env.is_array() {
+        *env = json!([]);
+    }
+    let list = env.as_array_mut().expect("an array");
+    // The first entry of a name is the one docker replaces.
+    let mut index = index.unwrap_or_else(|| {
+        let mut m = std::collections::HashMap::new();
+        for (i, e) in list.iter().enumerate() {
+            if let Some(k) = e.as_str().and_then(crate::image::env_key) {
+                m.entry(k.to_string()).or_insert(i);
+            }
+        }
+        m
+    });
+    for (k, v) in pairs {
+        let entry = json!(format!("{k}={v}"));
+        match index.get(k) {
+            Some(&i) => list[i] = entry,
+            None => {
+                index.insert(k.clone(), list.len());
+                list.push(entry);
+            }
+        }
+    }
+    state.env_index = Some(index);
+    if let Some(mut v) = vars {
+        let m = std::rc::Rc::make_mut(&mut v);
+        for (k, val) in pairs {
+            m.insert(k.clone(), val.clone());
+        }
+        *state.vars.get_mut() = Some(v);
+    }
 }
