@@ -1072,6 +1072,38 @@ fn hostile_compose_files_and_manifests_are_refused_or_loaded_at_once() {
         "config",
     ]);
     assert!(!out.status.success() && out.status.code().is_some());
+    // Includes nested without end, and aliases that expand without end.
+    for i in 0..200 {
+        write(
+            &format!("inc{i}.yaml"),
+            &format!(
+                "include: [inc{}.yaml]\nservices:\n  s{i}:\n    image: x\n",
+                i + 1
+            ),
+        );
+    }
+    write("inc200.yaml", "services:\n  last:\n    image: x\n");
+    let (out, took) = timed(&[
+        "compose",
+        "-f",
+        dir.join("inc0.yaml").to_str().unwrap(),
+        "config",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("includes nest deeper than 128"));
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    let mut laughs =
+        String::from("x-laughs:\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        laughs.push_str(&format!(
+            "  a{i}: &a{i} [{}]\n",
+            vec![format!("*a{}", i - 1); 10].join(", ")
+        ));
+    }
+    laughs.push_str("services:\n  a:\n    image: x\n    command: *a9\n");
+    let laughs = write("laughs.yaml", &laughs);
+    let (out, took) = timed(&["compose", "-f", &laughs, "config"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("repetition limit"));
+    assert!(took < Duration::from_secs(5), "{took:?}");
     // An env_file that is a FIFO.
     let fifo = dir.join("fifo.env");
     sh(Command::new("mkfifo").arg(&fifo));

@@ -659,6 +659,12 @@ impl Loader<'_> {
         let Value::Sequence(list) = list else {
             return Err(LoadError::Include("include must be a list".into()));
         };
+        if self.included.len() >= MAX_EXTENDS_DEPTH {
+            return Err(LoadError::Include(format!(
+                "{}: includes nest deeper than {MAX_EXTENDS_DEPTH} files",
+                file.display()
+            )));
+        }
         self.included.push(file.to_path_buf());
         for entry in list {
             let (paths, env_files, project_dir) = match entry {
