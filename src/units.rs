@@ -100,7 +100,9 @@ pub fn parse_bytes(s: &str) -> Option<i64> {
         "p" => 50,
         _ => return None,
     };
-    Some((number * (1u64 << shift) as f64) as i64)
+    let bytes = number * (1u64 << shift) as f64;
+    // What does not fit a signed 64-bit count is refused, not saturated.
+    (bytes.is_finite() && bytes < i64::MAX as f64).then_some(bytes as i64)
 }
 
 #[cfg(test)]

@@ -1158,4 +1158,17 @@ fn huge_replica_counts_are_refused_before_anything_is_made() {
     let out = env.run(&["kube", "play", dep.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("2147483647 replicas"));
     nothing_made("a Deployment");
+    // Sizes and counts of run, as docker checks them: an overflowing size
+    // is refused, not saturated; memory at least 6 MB; CPUs up to the machine's.
+    for (flag, value, says) in [
+        ("--memory", "99999999999999g", "invalid --memory"),
+        ("--shm-size", "99999999999999999999", "invalid --shm-size"),
+        ("--memory", "1m", "minimum memory limit allowed is 6MB"),
+        ("--cpus", "1e300", "range of CPUs is from 0.01"),
+        ("--cpus", "0.001", "range of CPUs is from 0.01"),
+    ] {
+        let err = env.fails(&["run", "--rm", flag, value, "localhost/busybox:many", "true"]);
+        assert!(err.contains(says), "{flag} {value}: {err}");
+    }
+    nothing_made("run with limits out of range");
 }

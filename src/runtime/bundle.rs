@@ -34,6 +34,7 @@ impl Runtime {
             .unwrap_or_else(|| format!("ccr-{}", &id[..12]));
         super::check_container_name(&name)?;
         super::check_etc_entries(&opts.config)?;
+        super::check_resources(&opts.config.resources)?;
         if self.find_by_name(&name)?.is_some() {
             return Err(RuntimeError::Config(format!(
                 "the container name {name:?} is already in use; remove that container or choose another name"

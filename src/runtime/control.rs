@@ -594,6 +594,7 @@ impl Runtime {
         resources: &super::Resources,
         restart: Option<super::RestartPolicy>,
     ) -> Result<ContainerState, RuntimeError> {
+        super::check_resources(resources)?;
         let mut st = self.find(key)?;
         let r = &mut st.options.resources;
         if resources.memory != 0 {

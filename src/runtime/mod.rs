@@ -218,6 +218,30 @@ pub fn is_host_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
+/// The smallest memory limit (docker's: a cgroup with less cannot start
+/// a process).
+pub const MIN_MEMORY: i64 = 6 << 20;
+
+/// Limits checked before anything is made, as docker checks them: memory
+/// at least 6 MiB, CPUs between 0.01 and the machine's count.
+pub fn check_resources(r: &Resources) -> Result<(), RuntimeError> {
+    if r.memory != 0 && r.memory < MIN_MEMORY {
+        return Err(RuntimeError::Config(
+            "minimum memory limit allowed is 6MB".into(),
+        ));
+    }
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
+    if r.cpus != 0.0 && !(0.01..=cpus).contains(&r.cpus) {
+        return Err(RuntimeError::Config(format!(
+            "range of CPUs is from 0.01 to {cpus:.2}, as there are only {cpus} CPUs available"
+        )));
+    }
+    if r.shm_size < 0 {
+        return Err(RuntimeError::Config("--shm-size must be positive".into()));
+    }
+    Ok(())
+}
+
 /// The names and addresses a container's /etc files will hold, checked
 /// before anything is made: host name, network aliases, `--add-host`
 /// entries, DNS servers and search domains.
