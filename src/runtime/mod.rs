@@ -186,15 +186,25 @@ impl Runtime {
 
 /// Containers need root: ccr has no rootless mode (libcontainer would
 /// ask for a user namespace definition; this says what to do instead).
+/// docker's shape for the names of containers, volumes and networks:
+/// `[a-zA-Z0-9][a-zA-Z0-9_.-]*`, from `min` to `max` characters. Such a
+/// name is also one token on a line of /etc/hosts (no blank, newline or
+/// `#` to start another entry or a comment).
+pub fn is_docker_name(name: &str, min: usize, max: usize) -> bool {
+    (min..=max).contains(&name.len())
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
 /// docker's rule for container names: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`. The
 /// name is written into other containers' /etc/hosts: nothing else passes.
 pub fn check_container_name(name: &str) -> Result<(), RuntimeError> {
-    let mut chars = name.chars();
-    let valid = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && name.len() >= 2
-        && name.len() <= 255
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
-    if valid {
+    if is_docker_name(name, 2, 255) {
         Ok(())
     } else {
         Err(RuntimeError::Config(format!(
@@ -203,19 +213,9 @@ pub fn check_container_name(name: &str) -> Result<(), RuntimeError> {
     }
 }
 
-/// Whether `name` may stand as one name on a line of /etc/hosts: a host
-/// name's characters only (no blank, newline or `#` to start another
-/// entry or a comment).
+/// Whether `name` may stand as one name on a line of /etc/hosts.
 pub fn is_host_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 255
-        && name
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphanumeric())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+    is_docker_name(name, 1, 255)
 }
 
 /// The smallest memory limit (docker's: a cgroup with less cannot start

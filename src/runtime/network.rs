@@ -128,10 +128,7 @@ impl NetworkRecord {
 
 /// Network names as docker allows them.
 pub fn valid_name(n: &str) -> bool {
-    let mut chars = n.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && chars.all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
-        && n.len() <= 128
+    super::is_docker_name(n, 1, 128)
 }
 
 /// `a.b.c.d/len` as its network address and prefix length.

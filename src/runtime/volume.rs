@@ -26,14 +26,7 @@ pub struct VolumeInfo {
 
 /// docker's volume names: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`.
 pub fn valid_name(name: &str) -> bool {
-    name.len() >= 2
-        && name
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphanumeric())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+    super::is_docker_name(name, 2, usize::MAX)
 }
 
 impl Runtime {
