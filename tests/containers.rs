@@ -807,7 +807,7 @@ fn stop_sends_the_image_stop_signal_unless_told_otherwise() {
     started("se");
     let err = env.fails(&["stop", "-s", "NOPE", "se"]);
     assert!(err.contains("invalid signal"), "{err}");
-    assert!(env.ok(&["ps"]).contains(" e"), "still running");
+    assert!(env.ok(&["ps"]).contains(" se"), "still running");
     env.ok(&["rm", "-f", "se"]);
     assert_clean(&env);
 }
