@@ -96,7 +96,7 @@ pub enum KbsCommand {
         path: String,
         file: PathBuf,
     },
-    /// Replace the KBS resource policy (Rego v1, compiled here first as trustee will) (tenant side)
+    /// Replace the KBS resource policy (Rego v1, compiled first) (tenant side)
     SetResourcePolicy {
         #[command(flatten)]
         kbs: KbsArgs,
