@@ -3522,6 +3522,25 @@ fn logs_rotate_and_are_read_in_bounded_memory() {
             .contains("nope")
     );
 
+    // Followed while the log is truncated in place (max-file=1).
+    env.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "trunc",
+        "--log-opt",
+        "max-size=2k",
+        "--log-opt",
+        "max-file=1",
+        BUSYBOX,
+        "sh",
+        "-c",
+        "i=0; while [ $i -lt 300 ]; do echo tick-$i; i=$((i+1)); sleep 0.005; done",
+    ]);
+    let followed = env.run(&["logs", "-f", "trunc"]);
+    let text = String::from_utf8_lossy(&followed.stdout);
+    assert!(text.ends_with("tick-299\n"), "{text}");
+    env.ok(&["rm", "-f", "trunc"]);
     // A 320 MiB log (written here, as a container writing it would).
     env.ok(&[
         "create",

@@ -223,6 +223,11 @@ impl Runtime {
                 .map(|s| s.status.is_running())
                 .unwrap_or(false);
             if let Some(f) = current.as_mut() {
+                // Truncated in place (max-file=1): read it from its start.
+                if f.metadata().is_ok_and(|m| m.len() < offset) {
+                    offset = 0;
+                    lines = Lines::default();
+                }
                 match read_on(f, offset, &mut lines, &mut emit).map_err(read_err)? {
                     Some(o) => offset = o,
                     None => return Ok(()),
