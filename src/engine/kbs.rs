@@ -11,7 +11,7 @@ use super::context::Config;
 use super::{Context, block_on};
 use crate::error::Error;
 use crate::kbs::admin::{Admin, AdminClaims, admin_token};
-use crate::kbs::policy::{PolicyError, ResourcePolicy, Verdict};
+use crate::kbs::policy::{PolicyError, ResourcePolicy};
 use crate::kbs::{ClientOptions, KbsClient, KbsError, Refusal, ResourceUri, TokenClaims};
 
 /// How to reach a KBS: the address asked for (else `CCR_KBS_URL`, the
@@ -236,16 +236,6 @@ pub fn set_resource_policy(
     let text = std::str::from_utf8(&policy.text).expect("compiled policies are UTF-8");
     let a = admin(&url(config, s)?, s, creds)?;
     Ok(block_on(a.set_resource_policy(text))??)
-}
-
-/// What `policy` releases `resource` to, for each TEE (its compile errors
-/// as they are).
-pub fn policy_verdicts(
-    policy: &PolicySource,
-    resource: &ResourceUri,
-) -> Result<Vec<Verdict>, Error> {
-    let mut p = ResourcePolicy::compile(&policy.text, &policy.origin).map_err(KbsError::from)?;
-    Ok(p.verdicts(&resource.path).map_err(KbsError::from)?)
 }
 
 /// One finding of `doctor`.
