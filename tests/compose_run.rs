@@ -66,6 +66,20 @@ fn http(port: u16) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// What `http(port)` answers once it answers what `done` accepts: `up -d`
+/// returns once the containers started (as docker compose's does), and a
+/// server in one may take a moment more to listen. At most 15 s.
+fn http_once(port: u16, done: impl Fn(&str) -> bool) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let got = http(port);
+        if done(&got) || std::time::Instant::now() > deadline {
+            return got;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
 /// What the host holds for `env`'s containers and networks: container
 /// states, network namespaces named after them, bridges of its networks.
 fn leftovers(env: &Env, bridges: &[String]) -> Vec<String> {
@@ -300,7 +314,7 @@ fn dependencies_health_names_restarts_recreation_and_down() {
     assert!(up.status.success(), "{log}");
     // What the front serves came from the database, by name, after the migration.
     assert_eq!(
-        http(port.parse().unwrap()),
+        http_once(port.parse().unwrap(), |s| !s.is_empty()),
         "hello\ndb-ready\nmigrated\ndb-ready\n"
     );
     let first_healthy = {
@@ -391,7 +405,8 @@ fn dependencies_health_names_restarts_recreation_and_down() {
         String::from_utf8_lossy(&compose(&env, &dir, &edited, &["up", "-d"]).stderr).into_owned();
     assert!(log.contains("healthchecked-app-web-1  Recreate"), "{log}");
     assert_eq!(log.matches("Recreate").count(), 1, "{log}");
-    assert!(http(port.parse().unwrap()).starts_with("bonjour\n"));
+    let served = http_once(port.parse().unwrap(), |s| !s.is_empty());
+    assert!(served.starts_with("bonjour\n"), "{served}");
     let after = ids(&env);
     for (name, id) in &before {
         let now = after.iter().find(|(n, _)| n == name).map(|(_, i)| i);
