@@ -1833,6 +1833,25 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     );
     refused(&out, "no TEE found");
     assert!(g6.0.image_names().is_empty() && g6.0.blobs().is_empty());
+    // The build's KBS flags are the session's (they were once ignored: the
+    // base image's policy opened the session with default settings first):
+    // with --tee sample the guest attests, and the KBS's policy, fetched,
+    // is what refuses this base (not one of the provisioned images).
+    let out = guest(
+        &g6.0,
+        &[
+            "build",
+            "-q",
+            "--tee",
+            "sample",
+            "-t",
+            "localhost/x:1",
+            ctx_dir.to_str().unwrap(),
+        ],
+    );
+    let err = refused(&out, "rejected by the signature policy");
+    assert!(!err.contains("no TEE found"), "{err}");
+    assert!(g6.0.image_names().is_empty() && g6.0.blobs().is_empty());
     // The KBS denies this guest the image's key (PolicyDeny) after policy
     // and signature passed, or cannot be reached: nothing is stored,
     // nothing decrypted.

@@ -120,8 +120,14 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         no_cache: a.no_cache,
         pull: a.pull,
         labels,
-        // In confidential-VM mode base images are held to the KBS's policy.
-        trust: crate::engine::cvm::pull_policy(ctx, a.verify.policy(ctx)?, &Default::default())?,
+        // In confidential-VM mode base images are held to the KBS's policy,
+        // through the session the build's KBS flags set up (the first
+        // caller's settings are the session's).
+        trust: crate::engine::cvm::pull_policy(
+            ctx,
+            a.verify.policy(ctx)?,
+            &a.decrypt.request().kbs,
+        )?,
         quiet: a.quiet || a.progress == "quiet",
         network: match a.network {
             BuildNetwork::Default | BuildNetwork::Host => Network::Host,
