@@ -143,8 +143,9 @@ pub struct Context {
     /// Where each kind of data lives.
     pub layout: Layout,
     pub images: Images,
-    /// Every key a command fetches from a KBS comes through one session.
-    pub(super) kbs: std::sync::Mutex<Option<crate::kbs::KbsClient>>,
+    /// Every key a command fetches from a KBS comes through one session,
+    /// opened with the settings it is kept with.
+    pub(super) kbs: std::sync::Mutex<Option<(super::kbs::KbsSettings, crate::kbs::KbsClient)>>,
     /// What making the context changed that the user should hear of
     /// (a data root tightened to owner-only).
     pub notices: Vec<String>,

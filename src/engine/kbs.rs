@@ -16,7 +16,7 @@ use crate::kbs::{ClientOptions, KbsClient, KbsError, Refusal, ResourceUri, Token
 
 /// How to reach a KBS: the address asked for (else `CCR_KBS_URL`, the
 /// configuration, the kernel command line) and the client's settings.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct KbsSettings {
     pub url: Option<String>,
     pub client: ClientOptions,
@@ -51,16 +51,28 @@ pub fn client(config: &Config, s: &KbsSettings) -> Result<KbsClient, KbsError> {
     KbsClient::new(&url(config, s)?, &s.client)
 }
 
-/// The command's one KBS session, made on first use. Fails only when no
-/// client can be made (no address, no TEE); nothing is sent yet.
+/// The command's one KBS session, made on first use. Fails when no
+/// client can be made (no address, no TEE; nothing is sent yet), and when
+/// a step of the command asks with other settings than the session was
+/// opened with: a session silently keeping the first caller's settings
+/// once made a build's `--tee` ignored.
 pub(super) fn session<'a>(ctx: &'a Context, s: &KbsSettings) -> Result<Session<'a>, Error> {
     let mut guard = ctx.kbs.lock().unwrap_or_else(|p| p.into_inner());
-    if guard.is_none() {
-        let made = match &ctx.cvm {
-            Some(mode) => cvm_client(ctx, mode, s)?,
-            None => client(&ctx.opts.config, s)?,
-        };
-        *guard = Some(made);
+    match guard.as_ref() {
+        Some((opened, _)) if opened != s => {
+            return Err(KbsError::Config(format!(
+                "this command's KBS session was opened with other settings ({opened:?}) than a later step asks for ({s:?})"
+            ))
+            .into());
+        }
+        Some(_) => {}
+        None => {
+            let made = match &ctx.cvm {
+                Some(mode) => cvm_client(ctx, mode, s)?,
+                None => client(&ctx.opts.config, s)?,
+            };
+            *guard = Some((s.clone(), made));
+        }
     }
     Ok(Session(guard))
 }
@@ -114,18 +126,18 @@ pub fn for_command(
 }
 
 /// The command's KBS client, held while it is used.
-pub(super) struct Session<'a>(std::sync::MutexGuard<'a, Option<KbsClient>>);
+pub(super) struct Session<'a>(std::sync::MutexGuard<'a, Option<(KbsSettings, KbsClient)>>);
 
 impl std::ops::Deref for Session<'_> {
     type Target = KbsClient;
     fn deref(&self) -> &KbsClient {
-        self.0.as_ref().expect("a session holds a client")
+        &self.0.as_ref().expect("a session holds a client").1
     }
 }
 
 impl std::ops::DerefMut for Session<'_> {
     fn deref_mut(&mut self) -> &mut KbsClient {
-        self.0.as_mut().expect("a session holds a client")
+        &mut self.0.as_mut().expect("a session holds a client").1
     }
 }
 

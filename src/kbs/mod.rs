@@ -194,7 +194,7 @@ pub fn resolve_url(
 }
 
 /// Client settings beyond the address.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClientOptions {
     pub tee: TeeChoice,
     /// The ephemeral TEE key kind: EC P-256 (default) or RSA.
