@@ -853,13 +853,23 @@ fn terminals_for_run_and_exec() {
          [ \"$a\" = \"$(stty -g)\" ] && echo restored",
         ccr_bin()
     );
-    let out = Command::new("script")
+    // script's standard input stays open and silent: at its end, script
+    // types into the terminal (its end-of-file character), which the
+    // container's terminal echoed between the sizes once, under load
+    // (`^@`).
+    let mut child = Command::new("script")
         .args(["-qec", &script, "/dev/null"])
         .env("CCR_DATA_ROOT", env.data_root())
-        .stdin(std::process::Stdio::null())
-        .output()
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
         .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let silent = child.stdin.take();
+    let mut printed = Vec::new();
+    std::io::Read::read_to_end(&mut child.stdout.take().unwrap(), &mut printed).unwrap();
+    child.wait().unwrap();
+    drop(silent);
+    let text = String::from_utf8_lossy(&printed);
     assert!(
         text.contains("33 101\r\n40 120\r\n") && text.contains("restored"),
         "{text:?}"
