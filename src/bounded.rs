@@ -51,8 +51,11 @@ pub fn read(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
 
 /// [`read`] as UTF-8 text.
 pub fn read_to_string(path: &Path, limit: u64) -> io::Result<String> {
-    String::from_utf8(read(path, limit)?)
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()))
+    utf8(read(path, limit)?)
+}
+
+fn utf8(bytes: Vec<u8>) -> io::Result<String> {
+    String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()))
 }
 
 /// [`read_to_string`] of a regular file only: a FIFO, device or socket
@@ -70,8 +73,7 @@ pub fn read_regular_to_string(path: &Path, limit: u64) -> io::Result<String> {
             "not a regular file",
         ));
     }
-    String::from_utf8(read_all(f, limit, "the file")?)
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()))
+    utf8(read_all(f, limit, "the file")?)
 }
 
 /// Why a reply's body was not read.

@@ -159,8 +159,9 @@ fn manifest_for(config: &[u8], layer: &[u8], layer_size: u64) -> Vec<u8> {
     .unwrap()
 }
 
-#[test]
-fn a_registry_that_sends_more_than_the_descriptor_says_fills_nothing() {
+/// A one-layer image of this machine's platform (a `hello` file): its
+/// manifest, its blobs by digest, and its layer.
+fn hello_image() -> (Vec<u8>, Vec<(String, Vec<u8>)>, Vec<u8>) {
     let tar = one_file_tar("hello", b"hello\n");
     let layer = compress("gzip", &tar);
     let config = serde_json::to_vec(&serde_json::json!({
@@ -172,9 +173,15 @@ fn a_registry_that_sends_more_than_the_descriptor_says_fills_nothing() {
     .unwrap();
     let manifest = manifest_for(&config, &layer, layer.len() as u64);
     let blobs = vec![
-        (format!("sha256:{}", sha256_hex(&config)), config.clone()),
+        (format!("sha256:{}", sha256_hex(&config)), config),
         (format!("sha256:{}", sha256_hex(&layer)), layer.clone()),
     ];
+    (manifest, blobs, layer)
+}
+
+#[test]
+fn a_registry_that_sends_more_than_the_descriptor_says_fills_nothing() {
+    let (manifest, blobs, layer) = hello_image();
     // 256 MiB more than the layer's descriptor names.
     let reg = HostileRegistry::start(manifest, blobs, 256 << 20);
     let env = Env::new();
@@ -805,20 +812,7 @@ fn outputs_write_into_devices_and_fifos_and_never_replace_them() {
 /// containerd refuse both); nothing is stored.
 #[test]
 fn a_manifest_whose_body_differs_from_the_announced_digest_is_refused() {
-    let tar = one_file_tar("hello", b"hello\n");
-    let layer = compress("gzip", &tar);
-    let config = serde_json::to_vec(&serde_json::json!({
-        "architecture": std::env::consts::ARCH.replace("x86_64", "amd64").replace("aarch64", "arm64"),
-        "os": "linux",
-        "rootfs": {"type": "layers", "diff_ids": [format!("sha256:{}", sha256_hex(&tar))]},
-        "config": {},
-    }))
-    .unwrap();
-    let manifest = manifest_for(&config, &layer, layer.len() as u64);
-    let blobs = vec![
-        (format!("sha256:{}", sha256_hex(&config)), config.clone()),
-        (format!("sha256:{}", sha256_hex(&layer)), layer.clone()),
-    ];
+    let (manifest, blobs, _) = hello_image();
     let honest = format!("sha256:{}", sha256_hex(&manifest));
     let other = format!("sha256:{}", sha256_hex(b"another manifest"));
     let reg = HostileRegistry::announcing(manifest.clone(), blobs.clone(), &other);

@@ -2273,9 +2273,10 @@ fn cvm_provision_sets_up_the_kbs_and_the_initdata_for_a_guest() {
             allow.to_str().unwrap(),
         ],
     ));
-    let stranger = Env::new();
-    let out = stranger
-        .cmd(&[
+    // `cvm provision` of the image by `env`, with `extra` flags.
+    let cosign_pub = format!("{prefix}.pub");
+    let provision = |env: &Env, extra: &[&str]| {
+        let mut args = vec![
             "cvm",
             "provision",
             "--kbs-url",
@@ -2285,12 +2286,13 @@ fn cvm_provision_sets_up_the_kbs_and_the_initdata_for_a_guest() {
             "--image",
             &image,
             "--cosign-key",
-            &format!("{prefix}.pub"),
-            "--registry-auth",
-            "--allow-sample",
-        ])
-        .output()
-        .unwrap();
+            &cosign_pub,
+        ];
+        args.extend_from_slice(extra);
+        env.cmd(&args).output().unwrap()
+    };
+    let stranger = Env::new();
+    let out = provision(&stranger, &["--registry-auth", "--allow-sample"]);
     refused(&out, "no credentials are recorded");
     let read_back = t
         .cmd(&[
@@ -2307,24 +2309,7 @@ fn cvm_provision_sets_up_the_kbs_and_the_initdata_for_a_guest() {
     // Without --allow-sample the resource policy releases nothing to sample
     // evidence: a guest that can only attest with it gets nothing.
     let strict = t.path("strict.toml");
-    let out = t
-        .cmd(&[
-            "cvm",
-            "provision",
-            "--kbs-url",
-            &k.url,
-            "--admin-key",
-            &admin,
-            "--image",
-            &image,
-            "--cosign-key",
-            &format!("{prefix}.pub"),
-            "-o",
-            strict.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    ok(&out);
+    ok(&provision(&t, &["-o", strict.to_str().unwrap()]));
     let g0 = Guest(Env::new());
     refused(
         &run_in_mode(&g0.0, &strict, &image, &["true"]),
@@ -2333,25 +2318,15 @@ fn cvm_provision_sets_up_the_kbs_and_the_initdata_for_a_guest() {
     assert!(g0.0.image_names().is_empty() && g0.0.blobs().is_empty());
     // One command provisions the KBS and writes the initdata.
     let initdata = t.path("initdata.toml");
-    let out = t
-        .cmd(&[
-            "cvm",
-            "provision",
-            "--kbs-url",
-            &k.url,
-            "--admin-key",
-            &admin,
-            "--image",
-            &image,
-            "--cosign-key",
-            &format!("{prefix}.pub"),
+    let out = provision(
+        &t,
+        &[
             "--registry-auth",
             "--allow-sample",
             "-o",
             initdata.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+        ],
+    );
     ok(&out);
     encrypt_for(
         &t,
