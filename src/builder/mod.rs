@@ -3,8 +3,10 @@
 //! into an overlay over the parent's layers. Each step that changes files
 //! becomes a layer (the overlay's upper directory as an OCI diff). A cache
 //! keyed by the parent state and the step (and, for `COPY`/`ADD`, the
-//! content copied) lets a rebuild skip what has not changed. Base images go
-//! through the same pull and signature verification as `ccr pull`.
+//! content copied) lets a rebuild skip what has not changed. Base images come
+//! from the [`BaseImages`] the caller hands in (the engine's: the same
+//! acquisition, signature verification and keys as `ccr pull`), so the
+//! builder knows nothing of registries or trust.
 
 mod cache;
 pub mod commit;
@@ -25,15 +27,13 @@ use std::time::Instant;
 use serde_json::{Map, Value, json};
 
 use crate::digest::{Digest, Hasher};
-use crate::image::{ImageError, Images, PlatformImage, PullOptions, PullPolicy};
+use crate::image::{ImageError, Images, PlatformImage};
 use crate::layout::Layout;
 use crate::oci::{Descriptor, ImageConfig};
 use crate::platform::Platform;
-use crate::progress::Progress;
 use crate::reference::ImageRef;
 use crate::runtime::{Network, RuntimeError};
 use crate::store::{ImageRecord, StoreError};
-use crate::trust::TrustPolicy;
 use crate::unpack::snapshot::SnapshotError;
 
 pub use cache::prune as prune_cache;
@@ -104,6 +104,13 @@ pub enum BuildError {
     Usage(String),
     #[error(transparent)]
     Image(#[from] ImageError),
+    /// The base image could not be had (its error as its source says).
+    #[error("{source}")]
+    Base {
+        image: String,
+        #[source]
+        source: BaseImageError,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -124,6 +131,22 @@ impl BuildError {
 
 type Result<T> = std::result::Result<T, BuildError>;
 
+/// Why a base image could not be had: the caller's own error.
+pub type BaseImageError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Where a build's base images come from.
+pub trait BaseImages {
+    /// The base image `name` for `platform`, present in the store (fetched
+    /// when missing, or always with `always`) and verified as the caller's
+    /// policy asks; its layers' keys are in the build's keyring.
+    fn base(
+        &self,
+        name: &str,
+        platform: &Platform,
+        always: bool,
+    ) -> std::result::Result<(ImageRecord, PlatformImage), BaseImageError>;
+}
+
 /// What `ccr build` was asked for.
 #[derive(Clone, Default)]
 pub struct BuildOptions {
@@ -139,7 +162,6 @@ pub struct BuildOptions {
     /// Pull base images even when present (`--pull`).
     pub pull: bool,
     pub labels: Vec<(String, String)>,
-    pub trust: Option<Arc<TrustPolicy>>,
     pub quiet: bool,
     /// The network of RUN steps: host (default) or none.
     pub network: Network,
@@ -355,6 +377,7 @@ fn command(args: &str, shell: &[String]) -> (Vec<String>, bool) {
 
 pub struct Builder<'a> {
     images: &'a Images,
+    bases: &'a dyn BaseImages,
     layout: Layout,
     opts: &'a BuildOptions,
     escape: char,
@@ -368,11 +391,15 @@ pub struct Builder<'a> {
     stage_names: Vec<Option<String>>,
     runs_executed: usize,
     cached_steps: usize,
-    tokio: Option<tokio::runtime::Runtime>,
 }
 
 /// Builds the image the options describe and tags it.
-pub fn build(images: &Images, layout: &Layout, opts: &BuildOptions) -> Result<BuildResult> {
+pub fn build(
+    images: &Images,
+    bases: &dyn BaseImages,
+    layout: &Layout,
+    opts: &BuildOptions,
+) -> Result<BuildResult> {
     let ctx_dir = &opts.context;
     if !ctx_dir.is_dir() {
         return Err(BuildError::Usage(format!(
@@ -424,6 +451,7 @@ pub fn build(images: &Images, layout: &Layout, opts: &BuildOptions) -> Result<Bu
     }
     let mut b = Builder {
         images,
+        bases,
         layout: layout.clone(),
         opts,
         escape: df.escape,
@@ -440,7 +468,6 @@ pub fn build(images: &Images, layout: &Layout, opts: &BuildOptions) -> Result<Bu
         stage_names: Vec::new(),
         runs_executed: 0,
         cached_steps: 0,
-        tokio: None,
     };
     if let Some(s) = &df.syntax
         && !opts.quiet
@@ -668,43 +695,19 @@ impl Builder<'_> {
             .position(|s| s.as_deref() == Some(&r))
     }
 
-    fn tokio(&mut self) -> Result<&tokio::runtime::Runtime> {
-        if self.tokio.is_none() {
-            let rt = crate::asyncrt::runtime().map_err(|e| BuildError::Io {
-                what: "async runtime".into(),
-                source: e,
-            })?;
-            self.tokio = Some(rt);
-        }
-        Ok(self.tokio.as_ref().expect("just made"))
-    }
-
-    /// A base image from the store, pulled when missing (or with --pull),
-    /// and verified when a trust policy applies.
+    /// A base image from the caller's [`BaseImages`], pulled when missing
+    /// (or with --pull), and verified when a trust policy applies.
     fn base_image(
         &mut self,
         name: &str,
         platform: &Platform,
     ) -> Result<(ImageRecord, PlatformImage)> {
-        let r = ImageRef::parse(name).map_err(ImageError::from)?;
-        let opts = PullOptions {
-            platforms: vec![platform.clone()],
-            all_platforms: false,
-            concurrency: 2,
-            trust: self.opts.trust.clone(),
-        };
-        let policy = if self.opts.pull {
-            PullPolicy::Always
-        } else {
-            PullPolicy::Missing
-        };
-        let images = self.images;
-        let progress = Progress::new(true);
-        let rec = self
-            .tokio()?
-            .block_on(images.ensure(&r, policy, &opts, &progress))?;
-        let img = images.resolve_platform(&rec, Some(platform))?;
-        Ok((rec, img))
+        self.bases
+            .base(name, platform, self.opts.pull)
+            .map_err(|source| BuildError::Base {
+                image: name.to_string(),
+                source,
+            })
     }
 
     fn build_stage(&mut self, me: usize, stage: &StageDef, label: Option<String>) -> Result<State> {

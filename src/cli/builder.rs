@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::trust::VerifyArgs;
-use crate::builder::{BuildOptions, build, prune_cache};
+use crate::builder::{BuildOptions, prune_cache};
 use crate::engine::Context;
 use crate::error::Error;
 use crate::reference::ImageRef;
@@ -120,14 +120,6 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         no_cache: a.no_cache,
         pull: a.pull,
         labels,
-        // In confidential-VM mode base images are held to the KBS's policy,
-        // through the session the build's KBS flags set up (the first
-        // caller's settings are the session's).
-        trust: crate::engine::cvm::pull_policy(
-            ctx,
-            a.verify.policy(ctx)?,
-            &a.decrypt.request().kbs,
-        )?,
         quiet: a.quiet || a.progress == "quiet",
         network: match a.network {
             BuildNetwork::Default | BuildNetwork::Host => Network::Host,
@@ -145,7 +137,9 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         .as_deref()
         .map(crate::engine::output::Output::parse)
         .transpose()?;
-    let res = build(&ctx.images, &ctx.layout, &opts)?;
+    // Base images are held to the trust policy (in CVM mode the KBS's,
+    // through the session the build's KBS flags set up).
+    let res = crate::engine::build::build(ctx, &opts, a.verify.policy(ctx)?, &a.decrypt.request())?;
     if let Some(out) = &output {
         // By its first tag; an untagged build by its digest.
         let name = opts

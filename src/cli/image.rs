@@ -11,7 +11,7 @@ use crate::engine::Context;
 use crate::error::Error;
 use crate::format::Format;
 use crate::format::human_size;
-use crate::image::{ConfigChange, ImportOptions, PullOptions, PushOptions};
+use crate::image::{ConfigChange, ImportOptions, PullOptions};
 use crate::progress::Progress;
 use crate::reference::ImageRef;
 
@@ -316,63 +316,38 @@ pub fn pull(ctx: &Context, a: PullArgs) -> Result<i32, Error> {
 }
 
 pub fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
-    let r = ImageRef::parse(&a.image)?;
-    let mut opts = PushOptions {
-        platforms: a.transfer.platforms.platform.clone(),
-        all_platforms: a.transfer.platforms.all_platforms,
-        target: None,
-    };
-    let _lease = ctx.images.store.lease()?;
-    if !a.encrypt.is_empty() {
-        let recipients = crate::engine::keys::recipients(
-            ctx,
-            &a.encrypt,
-            &crate::engine::keys::KekDestination::default(),
-        )?
-        .list;
-        let crypt = crate::image::CryptOptions {
-            platforms: opts.platforms.clone(),
-            all_platforms: opts.all_platforms,
-            layers: Vec::new(),
-        };
-        opts.target = Some(
-            ctx.images
-                .encrypt_image(&a.image, None, &recipients, &crypt)?,
-        );
-    }
     // The key is unlocked before anything is pushed: a wrong password
     // leaves the registry untouched.
-    let signer = signer_for_push(&a.sign)?;
+    let (signer, attester) = match signer_for_push(&a.sign)? {
+        Some((s, at)) => (Some(s), at),
+        None => (None, None),
+    };
     let progress = Progress::new(a.transfer.quiet);
-    let rt = crate::engine::runtime()?;
-    let pushed = rt.block_on(ctx.images.push(&r, &opts, &progress))?;
-    if let Some((signer, attester)) = signer {
-        let at = pushed.reference.at_digest(&pushed.target.digest);
-        for s in rt.block_on(ctx.images.sign(&at, move || Ok(signer), false))? {
-            progress.line(format!(
-                "Signed {}@{}: signature in {}",
-                s.reference, s.digest, s.signature
-            ));
-        }
-        drop(rt);
-        if let Some(attester) = attester {
-            let local = ctx.images.lookup_one(&a.image)?;
-            let done = crate::engine::attest::attest_pushed_sboms(
-                ctx,
-                &at,
-                &local,
-                &attester,
-                &Default::default(),
-            )?;
-            for d in done {
-                progress.line(format!(
-                    "Attested {}@{}: SBOM in {}",
-                    pushed.reference.name(),
-                    d.digest,
-                    d.attached.tag
-                ));
-            }
-        }
+    let pushed = crate::engine::push::push(
+        ctx,
+        crate::engine::push::PushRequest {
+            image: a.image.clone(),
+            platforms: a.transfer.platforms.platform.clone(),
+            all_platforms: a.transfer.platforms.all_platforms,
+            encrypt: a.encrypt.clone(),
+            signer,
+            attester,
+        },
+        &progress,
+    )?;
+    for s in &pushed.signed {
+        progress.line(format!(
+            "Signed {}@{}: signature in {}",
+            s.reference, s.digest, s.signature
+        ));
+    }
+    for d in &pushed.attested {
+        progress.line(format!(
+            "Attested {}@{}: SBOM in {}",
+            pushed.result.reference.name(),
+            d.digest,
+            d.attached.tag
+        ));
     }
     Ok(0)
 }

@@ -99,11 +99,7 @@ pub fn login(opts: &GlobalOptions, a: LoginArgs) -> Result<i32, Error> {
         ));
     }
     let creds = Credentials { username, password };
-    crate::engine::block_on(crate::registry::check_login(
-        &opts.insecure(),
-        &server,
-        &creds,
-    ))??;
+    crate::engine::system::check_login(opts, &server, &creds)?;
     store.store(&server, &creds)?;
     println!("Login Succeeded");
     Ok(0)

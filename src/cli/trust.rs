@@ -226,7 +226,7 @@ pub fn image_sign(ctx: &Context, a: ImageSignArgs) -> Result<i32, Error> {
     let pw = password(false)?;
     let key = key.clone();
     let unlock = move || keys::load_signer(&key, pw.as_bytes());
-    let signed = crate::engine::block_on(ctx.images.sign(&r, unlock, a.recursive))??;
+    let signed = ctx.block_on(ctx.images.sign(&r, unlock, a.recursive))??;
     for s in signed {
         if a.quiet {
             println!("{}", s.digest);
@@ -264,7 +264,7 @@ pub fn image_verify(ctx: &Context, a: ImageVerifyArgs) -> Result<i32, Error> {
         ));
     }
     let trust = TrustPolicy::try_from(&opts)?;
-    let verified = crate::engine::block_on(ctx.images.verify(&r, &trust, a.recursive))??;
+    let verified = ctx.block_on(ctx.images.verify(&r, &trust, a.recursive))??;
     if format == Format::Json {
         println!(
             "{}",

@@ -13,11 +13,9 @@ use sigstore::crypto::CosignVerificationKey;
 use sigstore::crypto::signing_key::SigStoreSigner;
 
 use super::Context;
-use super::block_on;
 use super::keys::KeyRequest;
 use crate::digest::Digest;
 use crate::error::Error;
-use crate::image::PullOptions;
 use crate::oci::{self, Document};
 use crate::platform::Platform;
 use crate::progress::Progress;
@@ -111,22 +109,27 @@ fn sboms(
     progress: &Progress,
 ) -> Result<Vec<(Digest, Sbom)>, Error> {
     let by_digest = resolved.reference.at_digest(&resolved.digest);
-    let opts = PullOptions {
-        platforms: Vec::new(),
-        all_platforms: resolved.is_index(),
-        concurrency: 2,
-        trust: None,
-    };
-    let res = block_on(ctx.images.pull(&by_digest, &opts, progress))??;
-    let rec = ctx.images.lookup_one(&res.name)?;
-    let images = ctx.images.platform_images(&rec.target)?;
+    let mut rollback = super::acquire::Rollback::new(ctx);
+    let got = super::acquire::acquire(
+        ctx,
+        &super::acquire::Acquire {
+            image: by_digest.to_string(),
+            all_platforms: resolved.is_index(),
+            keys: keys.clone(),
+            ..Default::default()
+        },
+        &mut rollback,
+        progress,
+    )?;
+    rollback.keep();
     let name = resolved.reference.to_string();
-    let sboms = super::sbom::per_platform(ctx, &name, &images, keys)?;
-    Ok(images
+    got.images
         .iter()
-        .map(|i| i.manifest_desc.digest.clone())
-        .zip(sboms)
-        .collect())
+        .map(|img| {
+            let sbom = super::sbom::of_image(ctx, &name, img, got.keys.clone())?;
+            Ok((img.manifest_desc.digest.clone(), sbom))
+        })
+        .collect()
 }
 
 fn render(sbom: &Sbom, format: SbomFormat) -> serde_json::Value {
@@ -147,8 +150,8 @@ pub fn attest(
 ) -> Result<Vec<Attested>, Error> {
     let r = ImageRef::parse(&req.image)?;
     let predicate_type = attest::predicate_type(&req.kind)?;
-    let remote = block_on(Remote::connect(&ctx.images.registry, &r))??;
-    let resolved = block_on(resolve(&remote, &r))??;
+    let remote = ctx.block_on(ctx.images.remote(&r))??;
+    let resolved = ctx.block_on(resolve(&remote, &r))??;
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     // (subject digest, platform described, predicate)
     let mut targets: Vec<(Digest, Option<String>, serde_json::Value)> = Vec::new();
@@ -195,7 +198,7 @@ pub fn attest(
     for (digest, platform, predicate) in targets {
         let statement = attest::statement(&r, &digest, &predicate_type, predicate);
         let envelope = attest::envelope(&statement, signer)?;
-        let attached = block_on(attest::attach(
+        let attached = ctx.block_on(attest::attach(
             &remote,
             &r,
             &digest,
@@ -277,11 +280,11 @@ pub fn verify(ctx: &Context, req: &VerifyRequest) -> Result<Vec<VerifiedDigest>,
     let r = ImageRef::parse(&req.image)?;
     let keys = load_keys(&req.keys)?;
     let predicate_type = attest::predicate_type(&req.kind)?;
-    let remote = block_on(Remote::connect(&ctx.images.registry, &r))??;
-    let resolved = block_on(resolve(&remote, &r))??;
+    let remote = ctx.block_on(ctx.images.remote(&r))??;
+    let resolved = ctx.block_on(resolve(&remote, &r))??;
     let mut out = Vec::new();
     for digest in subjects(&resolved, req.recursive, req.platform.as_ref())? {
-        let found = block_on(attest::verify(
+        let found = ctx.block_on(attest::verify(
             &remote,
             &r,
             &digest,
@@ -320,11 +323,11 @@ pub fn download(
 ) -> Result<Vec<Attestation>, Error> {
     let r = ImageRef::parse(image)?;
     let want = predicate_kind.map(attest::predicate_type).transpose()?;
-    let remote = block_on(Remote::connect(&ctx.images.registry, &r))??;
-    let resolved = block_on(resolve(&remote, &r))??;
+    let remote = ctx.block_on(ctx.images.remote(&r))??;
+    let resolved = ctx.block_on(resolve(&remote, &r))??;
     let mut out = Vec::new();
     for digest in subjects(&resolved, false, platform)? {
-        let (found, _) = block_on(attest::download(&remote, &r, &digest))??;
+        let (found, _) = ctx.block_on(attest::download(&remote, &r, &digest))??;
         out.extend(
             found
                 .into_iter()
@@ -351,11 +354,11 @@ pub fn download_sbom(
     platform: Option<&Platform>,
 ) -> Result<(SbomSource, Vec<u8>), Error> {
     let r = ImageRef::parse(image)?;
-    let remote = block_on(Remote::connect(&ctx.images.registry, &r))??;
-    let resolved = block_on(resolve(&remote, &r))??;
+    let remote = ctx.block_on(ctx.images.remote(&r))??;
+    let resolved = ctx.block_on(resolve(&remote, &r))??;
     let digest = subjects(&resolved, false, platform)?.remove(0);
     if keys.is_empty() {
-        return match block_on(attest::sbom_attachment(&remote, &r, &digest))?? {
+        return match ctx.block_on(attest::sbom_attachment(&remote, &r, &digest))?? {
             Some((media_type, bytes)) => Ok((SbomSource::Attachment { media_type }, bytes)),
             None => Err(Error::Usage(format!(
                 "{}@{digest}: no SBOM attachment; give --key to read a signed SBOM attestation instead",
@@ -364,7 +367,7 @@ pub fn download_sbom(
         };
     }
     let keys = load_keys(keys)?;
-    let found = block_on(attest::verify(&remote, &r, &digest, &keys, None))??;
+    let found = ctx.block_on(attest::verify(&remote, &r, &digest, &keys, None))??;
     let sbom_types = ["https://spdx.dev/Document", "https://cyclonedx.org/bom"];
     let a = found
         .verified
@@ -404,8 +407,8 @@ pub fn attest_pushed_sboms(
     keys: &KeyRequest,
 ) -> Result<Vec<Attested>, Error> {
     let predicate_type = attest::predicate_type("spdxjson")?;
-    let remote = block_on(Remote::connect(&ctx.images.registry, pushed))??;
-    let resolved = block_on(resolve(&remote, pushed))??;
+    let remote = ctx.block_on(ctx.images.remote(pushed))??;
+    let resolved = ctx.block_on(resolve(&remote, pushed))??;
     let images = ctx.images.platform_images(&local.target)?;
     let mut targets = Vec::new();
     for img in &images {
@@ -413,7 +416,7 @@ pub fn attest_pushed_sboms(
         let predicate = match super::sbom::recorded(ctx, digest)? {
             Some(p) => p,
             None => {
-                let k = super::container::image_keys(ctx, img, keys)?;
+                let k = super::acquire::keys_for(ctx, std::slice::from_ref(img), keys)?;
                 render(
                     &super::sbom::of_image(ctx, &local.name, img, k)?,
                     SbomFormat::Spdx,
@@ -444,7 +447,7 @@ pub fn attest_pushed_sboms(
     for (digest, predicate) in targets {
         let statement = attest::statement(pushed, &digest, &predicate_type, predicate);
         let envelope = attest::envelope(&statement, signer)?;
-        let attached = block_on(attest::attach(
+        let attached = ctx.block_on(attest::attach(
             &remote,
             pushed,
             &digest,

@@ -7,13 +7,12 @@
 use std::sync::Arc;
 
 use super::Context;
-use super::block_on;
-use super::keys::{KeyRequest, keyring};
+use super::acquire::{Acquire, Acquired, Extract, Rollback, acquire};
+use super::keys::KeyRequest;
 use crate::error::Error;
-use crate::image::{PullOptions, PullPolicy};
+use crate::image::PullPolicy;
 use crate::platform::Platform;
 use crate::progress::Progress;
-use crate::reference::ImageRef;
 use crate::runtime::{ContainerState, RunOptions, Runtime};
 use crate::trust::TrustPolicy;
 
@@ -60,126 +59,55 @@ pub fn create(
 ) -> Result<(Runtime, ContainerState), Error> {
     // Refused before anything is pulled.
     crate::runtime::require_root()?;
-    let r = ImageRef::parse(&req.image)?;
     if ctx.cvm.is_some() {
         refuse_disk_binds(&req.run.config.volumes)?;
     }
-    // In confidential-VM mode the policy is the KBS's, every time.
-    let trust = super::cvm::pull_policy(ctx, req.trust.clone(), &req.keys.kbs)?;
-    let pull = PullOptions {
-        platforms: req.platform.iter().cloned().collect(),
-        all_platforms: false,
-        concurrency: 2,
-        trust,
-    };
-    // An image id names local content; verification needs a registry name.
-    let by_id = pull
-        .trust
-        .is_none()
-        .then(|| ctx.images.lookup_id(&req.image))
-        .flatten();
-    let existed = ctx.images.store.image(&r.store_name())?.is_some();
-    let rec = match by_id {
-        Some(rec) => rec,
-        None => block_on(ctx.images.ensure(&r, req.pull, &pull, progress))??,
-    };
-    let img = ctx.images.resolve_platform(&rec, req.platform.as_ref())?;
-    let sbom_keys = if req.sbom.enabled {
-        Some(super::sbom::sbom_keys(
-            ctx,
-            &r,
-            &req.sbom.keys,
-            pull.trust.as_deref(),
-        )?)
-    } else {
-        None
-    };
-    let keys = match image_keys(ctx, &img, &req.keys) {
-        Ok(k) => k,
-        Err(e) => {
-            // In confidential-VM mode keys the KBS does not release leave
-            // nothing this command pulled.
-            if ctx.cvm.is_some() && !existed {
-                ctx.images
-                    .store
-                    .remove_images(std::slice::from_ref(&rec.name))?;
-                ctx.images.collect_garbage()?;
-            }
-            return Err(e);
-        }
-    };
-    if let Some(sbom_keys) = sbom_keys {
-        // The container needs the layers extracted anyway: the check reads
-        // them there, not the blobs a second time.
-        crate::unpack::snapshot::Snapshots::open(&ctx.layout)?
-            .with_keys(keys.clone())
-            .with_expansion(ctx.opts.config.expansion()?)
-            .prepare(&ctx.images.store, &img)?;
-        match super::sbom::verify_pulled(
-            ctx,
-            &r,
-            &rec,
-            req.platform.as_ref(),
-            &sbom_keys,
-            keys.clone(),
-        ) {
-            Ok(n) => progress.line(format!(
-                "Verified SBOM attestation on {}: its {n} packages are the content's",
-                rec.target.digest
-            )),
-            Err(e) => {
-                // A refused image leaves nothing this command pulled.
-                if !existed {
-                    super::pull::forget(ctx, &rec.name)?;
-                }
-                return Err(e);
-            }
-        }
-    }
-    make(ctx, &rec, &img, keys, &req.run)
+    let mut rollback = Rollback::new(ctx);
+    let got = acquire(ctx, &req.acquire(), &mut rollback, progress)?;
+    // The image stays whatever becomes of the container (as docker's).
+    rollback.keep();
+    create_from(ctx, &got, &req.run)
 }
 
-/// Makes a container of the image `rec` already holds (pulled and verified
-/// by its caller, e.g. compose before it starts anything): its platform
-/// chosen, its keys gathered, the bundle made.
+impl CreateRequest {
+    /// What the container's image is acquired with.
+    pub fn acquire(&self) -> Acquire {
+        Acquire {
+            image: self.image.clone(),
+            by_id: true,
+            pull: Some(self.pull),
+            platforms: self.platform.iter().cloned().collect(),
+            all_platforms: false,
+            trust: self.trust.clone(),
+            keys: self.keys.clone(),
+            sbom: self.sbom.clone(),
+            container: true,
+            // The SBOM check reads the layers where the container will.
+            extract: if self.sbom.enabled {
+                Extract::Always
+            } else {
+                Extract::No
+            },
+        }
+    }
+}
+
+/// Makes a container of an image acquired before (by its caller, e.g.
+/// compose before it starts anything): the network work is over, and the
+/// command's network context is closed before the container is made.
 pub fn create_from(
     ctx: &Context,
-    rec: &crate::store::ImageRecord,
-    req: &CreateRequest,
-) -> Result<(Runtime, ContainerState), Error> {
-    if ctx.cvm.is_some() {
-        refuse_disk_binds(&req.run.config.volumes)?;
-    }
-    let img = ctx.images.resolve_platform(rec, req.platform.as_ref())?;
-    let keys = image_keys(ctx, &img, &req.keys)?;
-    make(ctx, rec, &img, keys, &req.run)
-}
-
-/// The keys for `img`'s encrypted layers; in confidential-VM mode the
-/// layers' own key ids, from the KBS after attestation.
-pub(super) fn image_keys(
-    ctx: &Context,
-    img: &crate::oci::PlatformImage,
-    req: &KeyRequest,
-) -> Result<Arc<crate::crypt::Keyring>, Error> {
-    let keys = keyring(ctx, req)?;
-    if ctx.cvm.is_some() {
-        return super::cvm::layer_keys(ctx, std::slice::from_ref(img), &keys, &req.kbs);
-    }
-    Ok(keys)
-}
-
-fn make(
-    ctx: &Context,
-    rec: &crate::store::ImageRecord,
-    img: &crate::oci::PlatformImage,
-    keys: Arc<crate::crypt::Keyring>,
+    got: &Acquired,
     run: &RunOptions,
 ) -> Result<(Runtime, ContainerState), Error> {
+    if ctx.cvm.is_some() {
+        refuse_disk_binds(&run.config.volumes)?;
+    }
+    ctx.close_net();
     let runtime = Runtime::new(&ctx.layout)
-        .with_keys(keys)
+        .with_keys(got.keys.clone())
         .with_expansion(ctx.opts.config.expansion()?);
-    let st = runtime.create(&ctx.images.store, rec, img, run)?;
+    let st = runtime.create(&ctx.images.store, &got.rec, got.image(), run)?;
     Ok((runtime, st))
 }
 

@@ -151,6 +151,8 @@ pub struct Context {
     pub notices: Vec<String>,
     /// Confidential-VM mode, when it is on.
     pub cvm: Option<super::cvm::Mode>,
+    /// The command's network context (its one async runtime).
+    pub net: super::Net,
 }
 
 impl Config {
@@ -234,6 +236,19 @@ impl Context {
             kbs: Default::default(),
             notices,
             cvm,
+            net: super::Net::new(),
         })
+    }
+
+    /// Runs network work on the command's network context.
+    pub fn block_on<F: std::future::Future>(&self, f: F) -> Result<F::Output, Error> {
+        self.net.block_on(f)
+    }
+
+    /// Ends the command's network work before a container process is made:
+    /// the kept registry connections and the async runtime are dropped.
+    pub fn close_net(&self) {
+        self.images.drop_connections();
+        self.net.close();
     }
 }

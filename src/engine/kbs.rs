@@ -8,7 +8,7 @@ use std::time::Duration;
 use zeroize::Zeroizing;
 
 use super::context::Config;
-use super::{Context, block_on};
+use super::Context;
 use crate::error::Error;
 use crate::kbs::admin::{Admin, AdminClaims, admin_token};
 use crate::kbs::policy::{PolicyError, ResourcePolicy};
@@ -148,7 +148,7 @@ pub(super) fn with_session<T>(
     f: impl AsyncFnOnce(&mut KbsClient) -> Result<T, KbsError>,
 ) -> Result<T, Error> {
     let mut client = session(ctx, s)?;
-    Ok(block_on(f(&mut client))??)
+    Ok(ctx.block_on(f(&mut client))??)
 }
 
 fn read(path: &PathBuf) -> Result<Vec<u8>, Error> {
@@ -186,7 +186,7 @@ pub fn admin(url: &str, s: &KbsSettings, creds: &AdminCredentials) -> Result<Adm
 /// `kbs attest`: the handshake; the token's claims.
 pub fn attest(config: &Config, s: &KbsSettings) -> Result<TokenClaims, Error> {
     let mut c = client(config, s)?;
-    Ok(block_on(c.attest())??)
+    Ok(super::Net::new().block_on(c.attest())??)
 }
 
 /// `kbs get-resource`: each resource, fetched in one session.
@@ -196,7 +196,7 @@ pub fn get_resources(
     uris: &[ResourceUri],
 ) -> Result<Vec<Zeroizing<Vec<u8>>>, Error> {
     let mut c = client(config, s)?;
-    Ok(block_on(async {
+    Ok(super::Net::new().block_on(async {
         let mut out = Vec::new();
         for u in uris {
             out.push(c.get_resource(u).await?);
@@ -214,7 +214,7 @@ pub fn set_resource(
     data: &[u8],
 ) -> Result<(), Error> {
     let a = admin(&url(config, s)?, s, creds)?;
-    Ok(block_on(a.set_resource(&uri.path, data))??)
+    Ok(super::Net::new().block_on(a.set_resource(&uri.path, data))??)
 }
 
 /// A resource policy to upload, and where it came from (its file, for
@@ -247,7 +247,7 @@ pub fn set_resource_policy(
     check_policy(policy, deny_all)?;
     let text = std::str::from_utf8(&policy.text).expect("compiled policies are UTF-8");
     let a = admin(&url(config, s)?, s, creds)?;
-    Ok(block_on(a.set_resource_policy(text))??)
+    Ok(super::Net::new().block_on(a.set_resource_policy(text))??)
 }
 
 /// One finding of `doctor`.
@@ -347,8 +347,8 @@ pub fn doctor(
         "the KBS is reachable and speaks protocol {}",
         crate::kbs::PROTOCOL_VERSION
     );
-    let rt = super::runtime()?;
-    let claims = match rt.block_on(client.attest()) {
+    let rt = super::Net::new();
+    let claims = match rt.block_on(client.attest())? {
         Ok(c) => c,
         Err(e) => {
             match e {
@@ -398,7 +398,7 @@ pub fn doctor(
     } else {
         ""
     };
-    out.push(match rt.block_on(client.get_resource(uri)) {
+    out.push(match rt.block_on(client.get_resource(uri))? {
         Ok(data) => Finding::Ok(format!(
             "kbs:///{} is released to this guest ({} bytes)",
             uri.path,

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::Context;
-use super::block_on;
 use super::kbs::{AdminCredentials, KbsSettings, admin, session, url, with_session};
 use crate::crypt::{Keyring, Recipient};
 use crate::error::Error;
@@ -104,7 +103,7 @@ pub fn recipients(
             // A key id the KBS holds already keeps its key: replacing it
             // would leave every image encrypted for it unreadable.
             if let Ok(mut c) = session(ctx, settings) {
-                match block_on(crate::kbs::fetch_kek(&mut c, &uri))? {
+                match ctx.block_on(crate::kbs::fetch_kek(&mut c, &uri))? {
                     Ok(existing) => {
                         *kek = existing;
                         notices.push(format!(
@@ -132,13 +131,13 @@ pub fn recipients(
                 }
             }
             let a = admin(&u, settings, creds)?;
-            block_on(a.set_resource(&uri.path, kek))??;
+            ctx.block_on(a.set_resource(&uri.path, kek))??;
             // Read back where this machine can attest (a TEE, or sample
             // evidence against a development KBS).
             notices.push(match session(ctx, settings) {
                 Err(why) => format!("Registered {kid} in {u} (not read back: {why})"),
                 Ok(mut c) => {
-                    block_on(crate::kbs::check_kek(&mut c, &uri, kek))??;
+                    ctx.block_on(crate::kbs::check_kek(&mut c, &uri, kek))??;
                     format!("Registered {kid} in {u} and read it back")
                 }
             });

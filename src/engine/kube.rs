@@ -14,7 +14,6 @@ use crate::compose::{Project, ProjectModel, ServiceModel};
 use crate::error::Error;
 use crate::kube::{ConvertOptions, Converted, Object};
 use crate::reference::ImageRef;
-use crate::registry::Remote;
 use crate::runtime::{ContainerState, Runtime};
 
 type Wanted = BTreeMap<String, (ImageRef, Vec<std::sync::Arc<crate::trust::TrustPolicy>>)>;
@@ -50,7 +49,8 @@ fn wanted(
         let image = svc.image(&model.name);
         let r = ImageRef::parse(&image)?;
         let entry = wanted.entry(image).or_insert_with(|| (r, Vec::new()));
-        if let Some(t) = super::compose::up::trust_for(ctx, svc, &kbs)? {
+        let own = super::compose::up::service_trust(svc)?;
+        if let Some(t) = super::cvm::pull_policy(ctx, own, &kbs)? {
             entry.1.push(t);
         }
     }
@@ -71,10 +71,10 @@ fn by_service(
 /// Every image of `wanted` at its digest (checked against its trust
 /// policies first), all resolved at the same time: image → pinned.
 fn resolve_all(ctx: &Context, wanted: &Wanted) -> Result<BTreeMap<String, String>, Error> {
-    let registry = &ctx.images.registry;
-    let resolved = super::block_on(futures_util::future::join_all(wanted.iter().map(
+    let images = &ctx.images;
+    let resolved = ctx.block_on(futures_util::future::join_all(wanted.iter().map(
         |(image, (r, trust))| async move {
-            let remote = Remote::connect(registry, r).await?;
+            let remote = images.remote(r).await?;
             let (top, _) = remote.fetch_manifest(r).await?;
             for t in trust {
                 t.check(&remote, r, &top.digest).await?;

@@ -18,7 +18,9 @@
 //!   [`df`]: what the data root holds; [`names`]: what completes.
 //! - [`output`]: `build -o`.
 
+pub mod acquire;
 pub mod attest;
+pub mod build;
 pub mod compose;
 pub mod container;
 mod context;
@@ -30,24 +32,16 @@ pub mod kbs;
 pub mod keys;
 pub mod kube;
 pub mod names;
+pub mod net;
 pub mod output;
 pub mod provision;
 pub mod prune;
 pub mod pull;
+pub mod push;
 pub mod sbom;
 pub mod system;
 pub mod upgrade;
 
 pub use context::{Config, Context, GlobalOptions};
+pub use net::Net;
 
-use crate::error::Error;
-
-/// The one async runtime, for a command's network work.
-pub fn runtime() -> Result<tokio::runtime::Runtime, Error> {
-    crate::asyncrt::runtime().map_err(Error::AsyncRuntime)
-}
-
-/// Runs network work to completion; the runtime is gone when this returns.
-pub fn block_on<F: std::future::Future>(f: F) -> Result<F::Output, Error> {
-    crate::asyncrt::block_on(f).map_err(Error::AsyncRuntime)
-}

@@ -290,9 +290,8 @@ fn doc_err(what: &str, source: crate::oci::FormatError) -> Error {
 /// `pinned` name, read from its manifests (every platform's).
 fn key_ids(ctx: &super::Context, pinned: &str) -> Result<Vec<ResourceUri>, Error> {
     let r = ImageRef::parse(pinned)?;
-    let registry = &ctx.images.registry;
-    let docs = super::block_on(async {
-        let remote = crate::registry::Remote::connect(registry, &r).await?;
+    let docs = ctx.block_on(async {
+        let remote = ctx.images.remote(&r).await?;
         let (top, bytes) = remote.fetch_manifest(&r).await?;
         let mut docs = vec![(top.media_type.clone(), bytes.to_vec())];
         if crate::oci::is_index(&top.media_type) {

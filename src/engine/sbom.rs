@@ -8,11 +8,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::Context;
-use super::block_on;
 use super::keys::KeyRequest;
 use crate::crypt::Keyring;
 use crate::error::Error;
-use crate::image::{PullOptions, PullPolicy};
+use crate::image::PullPolicy;
 use crate::oci::PlatformImage;
 use crate::platform::Platform;
 use crate::progress::Progress;
@@ -69,41 +68,27 @@ pub fn generate(ctx: &Context, req: &SbomRequest, progress: &Progress) -> Result
         Target::Dir(p) => of_directory(&p),
         Target::OciLayout(p) => of_layout(ctx, &p, req.platform.as_ref()),
         Target::Image(name) => {
-            let rec = match ctx.images.lookup_id(&name) {
-                Some(rec) => rec,
-                None => {
-                    let r = ImageRef::parse(&name)?;
-                    let opts = PullOptions {
-                        platforms: req.platform.iter().cloned().collect(),
-                        all_platforms: false,
-                        concurrency: 2,
-                        trust: None,
-                    };
-                    block_on(ctx.images.ensure(&r, req.pull, &opts, progress))??
-                }
-            };
-            let img = ctx.images.resolve_platform(&rec, req.platform.as_ref())?;
-            let keys = super::container::image_keys(ctx, &img, &req.keys)?;
-            of_image(ctx, &rec.name, &img, keys)
+            let mut rollback = super::acquire::Rollback::new(ctx);
+            let got = super::acquire::acquire(
+                ctx,
+                &super::acquire::Acquire {
+                    image: name,
+                    by_id: true,
+                    pull: Some(req.pull),
+                    platforms: req.platform.iter().cloned().collect(),
+                    keys: req.keys.clone(),
+                    container: true,
+                    ..Default::default()
+                },
+                &mut rollback,
+                progress,
+            )?;
+            rollback.keep();
+            of_image(ctx, &got.rec.name, got.image(), got.keys.clone())
         }
     }
 }
 
-/// One SBOM per platform image of `name` (an index gives several).
-pub fn per_platform(
-    ctx: &Context,
-    name: &str,
-    images: &[PlatformImage],
-    keys: &KeyRequest,
-) -> Result<Vec<Sbom>, Error> {
-    images
-        .iter()
-        .map(|img| {
-            let k = super::container::image_keys(ctx, img, keys)?;
-            of_image(ctx, name, img, k)
-        })
-        .collect()
-}
 
 /// The SBOM of one platform image in the store: from its extracted
 /// layers when all are (a pulled image with keys, one a container ran
@@ -435,11 +420,11 @@ pub fn verify_pulled(
     let img = ctx.images.resolve_platform(rec, platform)?;
     let platform_digest = img.manifest_desc.digest.clone();
     let top = rec.target.digest.clone();
-    let remote = block_on(crate::registry::Remote::connect(&ctx.images.registry, r))??;
+    let remote = ctx.block_on(ctx.images.remote(r))??;
     let mut rejected = Vec::new();
     let mut attested = Vec::new();
     for digest in [&platform_digest, &top] {
-        let found = block_on(attest::verify(&remote, r, digest, keys, None))??;
+        let found = ctx.block_on(attest::verify(&remote, r, digest, keys, None))??;
         rejected.extend(found.rejected);
         attested.extend(
             found

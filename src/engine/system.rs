@@ -169,3 +169,13 @@ impl Info {
         s
     }
 }
+
+/// `login`'s check: the registry accepts `creds` (nothing is stored here).
+pub fn check_login(
+    opts: &super::GlobalOptions,
+    server: &str,
+    creds: &crate::registry::auth::Credentials,
+) -> Result<(), crate::error::Error> {
+    super::Net::new().block_on(crate::registry::check_login(&opts.insecure(), server, creds))??;
+    Ok(())
+}

@@ -29,7 +29,7 @@ use crate::oci::{self, Descriptor, Document, ImageConfig};
 use crate::platform::{Platform, PlatformError};
 use crate::progress::{Mode, Progress};
 use crate::reference::{ImageRef, ReferenceError};
-use crate::registry::{RegistryConfig, RegistryError};
+use crate::registry::{RegistryConfig, RegistryError, Remote};
 use crate::store::{ImageRecord, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -119,10 +119,14 @@ impl ImageError {
     }
 }
 
-/// The image service: a store plus how to reach registries.
+/// The image service: a store plus how to reach registries, with the
+/// registry connections a command has made so far (one per repository,
+/// reused by every later step of the command: verification, pull, SBOM
+/// checks, signing).
 pub struct Images {
     pub store: Arc<Store>,
     pub registry: RegistryConfig,
+    remotes: std::sync::Mutex<std::collections::HashMap<String, Arc<Remote>>>,
 }
 
 impl Images {
@@ -130,7 +134,43 @@ impl Images {
         Images {
             store: Arc::new(store),
             registry,
+            remotes: Default::default(),
         }
+    }
+
+    /// The connection to `r`'s repository: the one this command made
+    /// before, else a new one, kept for the next step.
+    pub async fn remote(&self, r: &ImageRef) -> std::result::Result<Arc<Remote>, RegistryError> {
+        let key = format!("{}/{}", r.resolved_registry(), r.repository());
+        let known = self
+            .remotes
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&key)
+            .cloned();
+        if let Some(remote) = known {
+            return Ok(remote);
+        }
+        let remote = Arc::new(Remote::connect(&self.registry, r).await?);
+        self.remotes
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(key, remote.clone());
+        Ok(remote)
+    }
+
+    /// Forgets every kept connection: the async runtime they live on is
+    /// about to be dropped.
+    pub fn drop_connections(&self) {
+        self.remotes
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
+    }
+
+    /// How many repositories this command has connected to.
+    pub fn connections(&self) -> usize {
+        self.remotes.lock().unwrap_or_else(|p| p.into_inner()).len()
     }
 
     /// Finds local images by name (normalised), or by a prefix of their id.

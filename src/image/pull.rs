@@ -65,7 +65,7 @@ impl Images {
         progress: &Progress,
     ) -> Result<PullResult> {
         let _lease = self.store.lease()?;
-        let remote = Arc::new(Remote::connect(&self.registry, r).await?);
+        let remote = self.remote(r).await?;
         progress.line(format!(
             "{}: Pulling from {}",
             r.tag()
@@ -380,33 +380,19 @@ pub enum PullPolicy {
     Never,
 }
 
-impl Images {
-    /// The local image for `r`, pulled first as `policy` says. Verification
-    /// (when `opts.trust` asks for any) always goes to the registry.
-    pub async fn ensure(
-        &self,
-        r: &ImageRef,
-        policy: PullPolicy,
-        opts: &PullOptions,
-        progress: &Progress,
-    ) -> Result<ImageRecord> {
-        let verify = opts.trust.as_ref().is_some_and(|t| !t.is_empty());
-        let local = self.store.image(&r.store_name())?;
-        let must_pull = verify || policy == PullPolicy::Always || local.is_none();
-        if !must_pull {
-            return Ok(local.expect("checked above"));
-        }
-        if policy == PullPolicy::Never {
+impl PullPolicy {
+    /// Whether `r` must be fetched now: verification (`verify`) always
+    /// consults the registry, `Always` always fetches, `Missing` fetches
+    /// what is not `present`. An error where the policy forbids what is
+    /// needed.
+    pub fn must_pull(self, r: &ImageRef, verify: bool, present: bool) -> Result<bool> {
+        let needed = verify || self == PullPolicy::Always || !present;
+        if needed && self == PullPolicy::Never {
             if verify {
                 return Err(ImageError::NeverVerified(r.to_string()));
             }
             return Err(ImageError::NeverPulled(r.to_string()));
         }
-        let pulled = self.pull(r, opts, progress).await?;
-        pulled.announce(progress);
-        Ok(ImageRecord {
-            name: pulled.name,
-            target: pulled.target,
-        })
+        Ok(needed)
     }
 }

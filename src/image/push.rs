@@ -43,7 +43,7 @@ impl Images {
         let rec = self.lookup_one(&r.to_string())?;
         let target = opts.target.as_ref().unwrap_or(&rec.target);
         let plan = self.plan_push(&rec.name, target, opts)?;
-        let remote = Remote::connect(&self.registry, r).await?;
+        let remote = self.remote(r).await?;
         progress.line(format!("The push refers to repository [{}]", r.name()));
         remote.authorize_push(r).await?;
         let mut done = BTreeSet::new();

@@ -62,7 +62,7 @@ impl Images {
         recursive: bool,
     ) -> Result<Vec<SignedDigest>> {
         let key = tokio::task::spawn_blocking(unlock);
-        let remote = Remote::connect(&self.registry, r).await?;
+        let remote = self.remote(r).await?;
         let mut targets = Vec::new();
         for digest in self.targets(&remote, r, recursive).await? {
             let prepared = cosign::prepare(&remote, r, &digest).await?;
@@ -92,7 +92,7 @@ impl Images {
         trust: &TrustPolicy,
         recursive: bool,
     ) -> Result<Vec<VerifiedDigest>> {
-        let remote = Remote::connect(&self.registry, r).await?;
+        let remote = self.remote(r).await?;
         let mut out = Vec::new();
         for (i, digest) in self
             .targets(&remote, r, recursive)

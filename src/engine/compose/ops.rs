@@ -153,7 +153,7 @@ pub fn run(
     };
     let images = ensure_images(ctx, model, &[svc], &opts, progress, report)?;
     super::up::ensure_resources(ctx, model, &[svc], report)?;
-    let rec = &images[&svc.name];
+    let got = &images[&svc.name];
     let mut id = [0u8; 6];
     rustix::rand::getrandom(&mut id, rustix::rand::GetRandomFlags::empty())
         .map_err(|e| ComposeError::Invalid(format!("no randomness: {e}")))?;
@@ -161,7 +161,7 @@ pub fn run(
         .name
         .clone()
         .unwrap_or_else(|| format!("{}-{}-run-{}", model.name, svc.name, hex::encode(id)));
-    let labels = service_labels(model, svc, 1, &rec.target.digest.to_string(), true);
+    let labels = service_labels(model, svc, 1, &got.rec.target.digest.to_string(), true);
     let scratch = ctx.layout.plaintext().join("compose").join(&model.name);
     let first = |other: &str| {
         model
@@ -196,11 +196,7 @@ pub fn run(
     c.interactive = req.interactive;
     // A one-off container is not restarted.
     c.restart = Default::default();
-    let (rt, st) = create_from(
-        ctx,
-        rec,
-        &super::create_request(svc, rec, run, req.keys.clone())?,
-    )?;
+    let (rt, st) = create_from(ctx, got, &run)?;
     let how = match req.detach {
         true => crate::runtime::Launch::Detached,
         false => crate::runtime::Launch::foreground(),
@@ -241,7 +237,6 @@ pub fn push(
         let Some(image) = svc.service.image.clone() else {
             continue;
         };
-        let r = crate::reference::ImageRef::parse(&image)?;
         // Unlocked before anything is pushed: a wrong password leaves the
         // registry untouched.
         let signer = match &svc.sign {
@@ -252,22 +247,22 @@ pub fn push(
             None => None,
         };
         report.event("Image", &image, "Pushing");
-        let opts = crate::image::PushOptions {
-            platforms: Vec::new(),
-            all_platforms: false,
-            target: None,
-        };
-        let pushed = crate::engine::block_on(ctx.images.push(&r, &opts, progress))??;
+        let pushed = crate::engine::push::push(
+            ctx,
+            crate::engine::push::PushRequest {
+                image: image.clone(),
+                signer,
+                ..Default::default()
+            },
+            progress,
+        )?;
         report.event("Image", &image, "Pushed");
-        if let Some(signer) = signer {
-            let at = pushed.reference.at_digest(&pushed.target.digest);
-            for s in crate::engine::block_on(ctx.images.sign(&at, move || Ok(signer), false))?? {
-                report.event(
-                    "Image",
-                    &format!("{}@{}", s.reference, s.digest),
-                    &format!("Signed ({})", s.signature),
-                );
-            }
+        for s in pushed.signed {
+            report.event(
+                "Image",
+                &format!("{}@{}", s.reference, s.digest),
+                &format!("Signed ({})", s.signature),
+            );
         }
     }
     Ok(())
@@ -294,8 +289,8 @@ pub fn pull(
         keys: keys.clone(),
         ..Default::default()
     };
-    for (name, rec) in ensure_images(ctx, model, &list, &opts, progress, report)? {
-        report.event("Image", &rec.name, &format!("Pulled ({name})"));
+    for (name, got) in ensure_images(ctx, model, &list, &opts, progress, report)? {
+        report.event("Image", &got.rec.name, &format!("Pulled ({name})"));
     }
     Ok(())
 }

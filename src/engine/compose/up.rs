@@ -16,11 +16,11 @@ use crate::compose::{ComposeError, ProjectModel, ServiceModel};
 use crate::engine::Context;
 use crate::engine::container::create_from;
 use crate::error::Error;
-use crate::image::{PullOptions, PullPolicy};
+use crate::engine::acquire::{Acquire, Acquired, Rollback, acquire};
+use crate::image::PullPolicy;
 use crate::progress::Progress;
 use crate::reference::ImageRef;
 use crate::runtime::{ContainerState, ContainerStatus, Runtime};
-use crate::store::ImageRecord;
 use crate::trust::{Keyless, TrustOptions, TrustPolicy, VerifyMode};
 
 /// When to build a service that has a `build:` section.
@@ -56,32 +56,25 @@ pub struct UpOptions {
     pub keys: crate::engine::keys::KeyRequest,
 }
 
-/// The trust policy of `x-nerdctl-verify` (in confidential-VM mode the
-/// KBS's, always).
-pub fn trust_for(
-    ctx: &Context,
-    svc: &ServiceModel,
-    kbs: &crate::engine::kbs::KbsSettings,
-) -> Result<Option<Arc<TrustPolicy>>, Error> {
-    let own = match &svc.verify {
-        None => None,
-        Some(v) => {
-            let opts = TrustOptions {
-                verify: VerifyMode::Cosign,
-                cosign_keys: v.public_key.iter().cloned().collect(),
-                keyless: Keyless {
-                    identity: v.certificate_identity.clone(),
-                    identity_regexp: v.certificate_identity_regexp.clone(),
-                    oidc_issuer: v.oidc_issuer.clone(),
-                    oidc_issuer_regexp: v.oidc_issuer_regexp.clone(),
-                },
-                policy: None,
-            };
-            let t = TrustPolicy::try_from(&opts)?;
-            (!t.is_empty()).then(|| Arc::new(t))
-        }
+/// The trust policy of `x-nerdctl-verify`, the service's own (the
+/// acquisition adds confidential-VM mode's, the KBS's, always).
+pub fn service_trust(svc: &ServiceModel) -> Result<Option<Arc<TrustPolicy>>, Error> {
+    let Some(v) = &svc.verify else {
+        return Ok(None);
     };
-    crate::engine::cvm::pull_policy(ctx, own, kbs)
+    let opts = TrustOptions {
+        verify: VerifyMode::Cosign,
+        cosign_keys: v.public_key.iter().cloned().collect(),
+        keyless: Keyless {
+            identity: v.certificate_identity.clone(),
+            identity_regexp: v.certificate_identity_regexp.clone(),
+            oidc_issuer: v.oidc_issuer.clone(),
+            oidc_issuer_regexp: v.oidc_issuer_regexp.clone(),
+        },
+        policy: None,
+    };
+    let t = TrustPolicy::try_from(&opts)?;
+    Ok((!t.is_empty()).then(|| Arc::new(t)))
 }
 
 /// The services to bring up: those asked for and, unless `no_deps`, what
@@ -160,13 +153,12 @@ fn build_service(
         no_cache: false,
         pull: false,
         labels: Vec::new(),
-        trust,
         quiet: true,
         network: crate::runtime::Network::Host,
         keys: crate::engine::keys::keyring(ctx, keys)?,
         secrets: Vec::new(),
     };
-    crate::builder::build(&ctx.images, &ctx.layout, &opts)?;
+    crate::engine::build::build(ctx, &opts, trust, keys)?;
     report.event("Image", &image, "Built");
     Ok(())
 }
@@ -181,11 +173,16 @@ pub fn ensure_images(
     opts: &UpOptions,
     progress: &Progress,
     report: &dyn Report,
-) -> Result<BTreeMap<String, ImageRecord>, Error> {
+) -> Result<BTreeMap<String, Acquired>, Error> {
     let mut out = BTreeMap::new();
-    let mut pulls = Vec::new();
+    let quiet = Progress::new(true);
+    let shown = if opts.quiet_pull { &quiet } else { progress };
+    // A service that fails leaves nothing this command pulled for the others.
+    let mut rollback = Rollback::new(ctx);
+    // One image after another: images of one project often share layers,
+    // and two pulls of one blob in one process would wait on each other's
+    // ingest lock. Each pull fetches its own blobs in parallel.
     for svc in services {
-        let trust = trust_for(ctx, svc, &opts.keys.kbs)?;
         let image = svc.image(&model.name);
         if svc.build.is_none() && svc.service.image.is_none() {
             return Err(ComposeError::NoImage {
@@ -194,6 +191,9 @@ pub fn ensure_images(
             .into());
         }
         let r = ImageRef::parse(&image)?;
+        let platform: Option<crate::platform::Platform> =
+            svc.platform.as_deref().map(str::parse).transpose()?;
+        let trust = service_trust(svc)?;
         if svc.build.is_some() {
             // Built now (its base images verified under its keys), the
             // result is used as made. Not built, it is an image like any
@@ -212,7 +212,8 @@ pub fn ensure_images(
                         svc.name
                     ))
                 })?;
-                out.insert(svc.name.clone(), rec);
+                let made = crate::engine::acquire::made(ctx, rec, platform.as_ref(), &opts.keys)?;
+                out.insert(svc.name.clone(), made);
                 continue;
             }
         }
@@ -221,30 +222,24 @@ pub fn ensure_images(
             Some(docker_compose_types::PullPolicy::Never) => PullPolicy::Never,
             _ => PullPolicy::Missing,
         });
-        let pull = PullOptions {
-            platforms: svc
-                .platform
-                .as_deref()
-                .map(str::parse)
-                .transpose()?
-                .into_iter()
-                .collect(),
+        let req = Acquire {
+            image,
+            by_id: false,
+            pull: Some(policy),
+            platforms: platform.into_iter().collect(),
             all_platforms: false,
-            concurrency: 2,
             trust,
+            keys: opts.keys.clone(),
+            sbom: Default::default(),
+            container: true,
+            extract: Default::default(),
         };
-        pulls.push((svc.name.clone(), r, policy, pull));
+        out.insert(svc.name.clone(), acquire(ctx, &req, &mut rollback, shown)?);
     }
-    let quiet = Progress::new(true);
-    let shown = if opts.quiet_pull { &quiet } else { progress };
-    // One image after another: images of one project often share layers,
-    // and two pulls of one blob in one process would wait on each other's
-    // ingest lock from the same async runtime. Each pull fetches its own
-    // blobs in parallel.
-    for (name, r, policy, pull) in &pulls {
-        let rec = crate::engine::block_on(ctx.images.ensure(r, *policy, pull, shown))??;
-        out.insert(name.clone(), rec);
-    }
+    rollback.keep();
+    // Every image is here with its keys: no network work is left before
+    // the containers are made.
+    ctx.close_net();
     Ok(out)
 }
 
@@ -557,10 +552,11 @@ fn converge(
     rt: &Runtime,
     model: &ProjectModel,
     svc: &ServiceModel,
-    rec: &ImageRecord,
+    got: &Acquired,
     opts: &UpOptions,
     report: &dyn Report,
 ) -> Result<Vec<ContainerState>, Error> {
+    let rec = &got.rec;
     let replicas = replicas(svc, opts)?;
     if svc.service.container_name.is_some() && replicas > 1 {
         return Err(ComposeError::Invalid(format!(
@@ -595,7 +591,7 @@ fn converge(
             rt.stop(&c.id, grace(Some(svc)), None)?;
             rt.remove(&c.id, true)?;
         }
-        let st = create(ctx, model, svc, rec, n, &name, &digest, &opts.keys, report)?;
+        let st = create(ctx, model, svc, got, n, &name, &digest, report)?;
         if opts.no_start {
             return Ok(st);
         }
@@ -619,11 +615,10 @@ fn create(
     ctx: &Context,
     model: &ProjectModel,
     svc: &ServiceModel,
-    rec: &ImageRecord,
+    got: &Acquired,
     n: u32,
     name: &str,
     digest: &str,
-    keys: &crate::engine::keys::KeyRequest,
     report: &dyn Report,
 ) -> Result<ContainerState, Error> {
     report.event("Container", name, "Creating");
@@ -635,11 +630,7 @@ fn create(
             .map(|o| container_name(&model.name, o, 1))
     };
     let run = super::run_options(model, svc, name.to_string(), labels, &scratch, &first)?;
-    let (_, st) = create_from(
-        ctx,
-        rec,
-        &super::create_request(svc, rec, run, keys.clone())?,
-    )?;
+    let (_, st) = create_from(ctx, got, &run)?;
     report.event("Container", name, "Created");
     Ok(st)
 }
