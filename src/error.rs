@@ -57,6 +57,14 @@ pub enum Error {
     AsyncRuntime(#[source] std::io::Error),
     #[error("no such object: {0}")]
     NoSuchObject(String),
+    /// A compose service that failed, with its own error (its exit code
+    /// and hint are the service's).
+    #[error("service {service:?}: {source}")]
+    Service {
+        service: String,
+        #[source]
+        source: Box<Error>,
+    },
     #[error("{0}")]
     Usage(String),
     #[error(transparent)]
@@ -98,6 +106,8 @@ fn wrapped(e: &Dyn) -> Option<&Dyn> {
             Error::ComposeLoad(i) => i,
             Error::Sbom(i) => i,
             Error::Kube(i) => i,
+            // Boxed, its source would be the box, not the error it holds.
+            Error::Service { source, .. } => source.as_ref(),
             _ => return None,
         });
     }
@@ -229,6 +239,30 @@ pub(crate) mod tests {
         Error::Runtime(RuntimeError::Snapshot(SnapshotError::Crypt(
             CryptError::KeyMissing { layer },
         )))
+    }
+
+    #[test]
+    fn a_compose_service_keeps_its_error_exit_code_and_hint() {
+        let own = || {
+            Error::Runtime(RuntimeError::CommandNotFound {
+                id: "c".into(),
+                why: "/x not found".into(),
+            })
+        };
+        let e = Error::Service {
+            service: "web".into(),
+            source: Box::new(own()),
+        };
+        assert_eq!(e.exit(), crate::Exit::NotFound);
+        assert_eq!(e.hint(), own().hint());
+        assert!(e.find::<RuntimeError>().is_some());
+        assert_eq!(e.to_string(), format!("service \"web\": {}", own()));
+        let keyed = Error::Service {
+            service: "db".into(),
+            source: Box::new(missing_key()),
+        };
+        assert!(keyed.hint().is_some());
+        assert_eq!(keyed.hint(), missing_key().hint());
     }
 
     #[test]

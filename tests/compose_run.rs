@@ -661,6 +661,31 @@ networks:
     assert_eq!(out.status.code(), Some(125));
     assert!(String::from_utf8_lossy(&out.stderr).contains("x-nerdctl-verify: must be a string"));
     assert!(env.ok(&["ps", "-a", "-q"]).trim().is_empty());
+    // A service that cannot start keeps its own error: the one a lone
+    // container of it gets (its message, exit code and hint); the service
+    // waiting on it does not start.
+    std::fs::write(
+        dir.join("compose.yaml"),
+        format!(
+            "services:\n  broken:\n    image: {BASE}\n    command: [\"/no/such/cmd\"]\n  after:\n    image: {BASE}\n    command: [\"sleep\", \"60\"]\n    depends_on: [broken]\n"
+        ),
+    )
+    .unwrap();
+    let out = compose(&env, &dir, &[], &["up", "-d"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lone = env.cmd(&["run", "-d", BASE, "/no/such/cmd"]).output().unwrap();
+    let lone_err = String::from_utf8_lossy(&lone.stderr);
+    assert_ne!(lone.status.code(), Some(0));
+    assert_eq!(out.status.code(), lone.status.code(), "{err}\n{lone_err}");
+    assert!(err.contains("ccr: error: service \"broken\": "), "{err}");
+    assert!(err.contains("'/no/such/cmd' not found"), "{err}");
+    assert!(lone_err.contains("'/no/such/cmd' not found"), "{lone_err}");
+    assert_eq!(err.contains("hint: "), lone_err.contains("hint: "), "{err}\n{lone_err}");
+    assert!(
+        !env.ok(&["ps", "--format", "{{.Names}}"]).contains("after"),
+        "a service whose dependency failed started"
+    );
+    ok(compose(&env, &dir, &[], &["down", "-t", "1"]));
 }
 
 /// `up --wait` returns once every service is healthy; a dependency that is

@@ -4,7 +4,7 @@
 //! dropped), one instruction per logical line with its leading `--flags`,
 //! and here-documents (`<<EOF` … `EOF`) after `RUN`, `COPY` and `ADD`.
 
-use super::BuildError;
+use super::error::BuildError;
 
 /// Instructions the builder knows.
 pub const KEYWORDS: &[&str] = &[
@@ -325,6 +325,16 @@ fn split_flags(mut rest: &str) -> (Vec<(String, Option<String>)>, &str) {
         rest = f[end..].trim_start();
     }
     (flags, rest)
+}
+
+impl BuildError {
+    /// An error in the instruction at its Dockerfile line.
+    pub fn at(ins: &Instruction, why: impl std::fmt::Display) -> BuildError {
+        BuildError::Parse {
+            line: ins.line,
+            why: format!("{}: {why}", ins.keyword),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use flate2::Compression;
 use flate2::write::GzEncoder;
 
-use super::BuildError;
+use super::error::BuildError;
 use crate::digest::{Digest, HashingWriter};
 use crate::oci::{self, Descriptor};
 use crate::store::{IngestStart, Store};

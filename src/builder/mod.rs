@@ -12,6 +12,7 @@ mod cache;
 pub mod commit;
 mod context;
 pub mod dockerfile;
+mod error;
 mod layer;
 mod mounts;
 mod shell;
@@ -27,17 +28,17 @@ use std::time::Instant;
 use serde_json::{Map, Value, json};
 
 use crate::digest::{Digest, Hasher};
-use crate::image::{ImageError, Images, PlatformImage};
+use crate::image::{Images, PlatformImage};
 use crate::layout::Layout;
 use crate::oci::{Descriptor, ImageConfig};
 use crate::platform::Platform;
 use crate::reference::ImageRef;
-use crate::runtime::{Network, RuntimeError};
-use crate::store::{ImageRecord, StoreError};
-use crate::unpack::snapshot::SnapshotError;
+use crate::runtime::Network;
+use crate::store::ImageRecord;
 
 pub use cache::prune as prune_cache;
 use dockerfile::Instruction;
+pub use error::{BaseImageError, BuildError};
 use layer::Layer;
 pub use mounts::Secret;
 use shell::Vars;
@@ -84,55 +85,7 @@ fn next_mount_id() -> usize {
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum BuildError {
-    #[error("line {line}: {why}")]
-    Parse { line: usize, why: String },
-    #[error("{file}:{line}: {why}")]
-    Dockerfile {
-        file: String,
-        line: usize,
-        why: String,
-    },
-    #[error("{what}: {source}")]
-    Io {
-        what: String,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{0}")]
-    Usage(String),
-    #[error(transparent)]
-    Image(#[from] ImageError),
-    /// The base image could not be had (its error as its source says).
-    #[error("{source}")]
-    Base {
-        image: String,
-        #[source]
-        source: BaseImageError,
-    },
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Runtime(#[from] RuntimeError),
-    #[error(transparent)]
-    Snapshot(#[from] SnapshotError),
-}
-
-impl BuildError {
-    /// An error in the instruction at its Dockerfile line.
-    pub fn at(ins: &Instruction, why: impl std::fmt::Display) -> BuildError {
-        BuildError::Parse {
-            line: ins.line,
-            why: format!("{}: {why}", ins.keyword),
-        }
-    }
-}
-
 type Result<T> = std::result::Result<T, BuildError>;
-
-/// Why a base image could not be had: the caller's own error.
-pub type BaseImageError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Where a build's base images come from.
 pub trait BaseImages {

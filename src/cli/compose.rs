@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
@@ -813,78 +813,18 @@ fn up(ctx: &Context, flags: &ProjectFlags, u: UpArgs) -> Result<i32, Error> {
     if u.detach {
         return Ok(0);
     }
-    attach(
+    engine::ops::attach(
         &rt,
         &m,
         started,
-        u.abort_on_container_exit,
-        u.no_log_prefix,
+        &engine::ops::Attach {
+            abort_on_exit: u.abort_on_container_exit,
+            no_log_prefix: u.no_log_prefix,
+        },
         &interrupted,
+        Box::new(std::io::stdout()),
+        &Plain,
     )
-}
-
-/// `up` without `-d`: the containers' logs until they all exit, or (with
-/// `--abort-on-container-exit`) one does, or Ctrl-C; then the rest are
-/// stopped.
-fn attach(
-    rt: &Runtime,
-    m: &ProjectModel,
-    started: Vec<crate::runtime::ContainerState>,
-    abort: bool,
-    no_prefix: bool,
-    interrupted: &AtomicBool,
-) -> Result<i32, Error> {
-    let follow = crate::runtime::LogOptions {
-        follow: true,
-        ..Default::default()
-    };
-    let code = std::thread::scope(|s| -> Result<i32, Error> {
-        let logs = s.spawn(|| {
-            ops::logs(
-                rt,
-                &started,
-                &follow,
-                no_prefix,
-                Box::new(std::io::stdout()),
-            )
-        });
-        let code = loop {
-            if interrupted.load(Ordering::SeqCst) {
-                eprintln!("Gracefully stopping... (press Ctrl+C again to force)");
-                break 130;
-            }
-            let states: Vec<_> = started.iter().filter_map(|c| rt.find(&c.id).ok()).collect();
-            let exited: Vec<_> = states
-                .iter()
-                .filter(|c| {
-                    !c.status.is_running()
-                        && c.status != crate::runtime::ContainerStatus::Restarting
-                })
-                .collect();
-            if abort {
-                if let Some(first) = exited.first() {
-                    eprintln!(
-                        "{} exited with code {}",
-                        first.name,
-                        first.exit_code.unwrap_or(0)
-                    );
-                    eprintln!("Aborting on container exit...");
-                    break first.exit_code.unwrap_or(0);
-                }
-            }
-            if exited.len() == states.len() {
-                for c in &exited {
-                    eprintln!("{} exited with code {}", c.name, c.exit_code.unwrap_or(0));
-                }
-                break 0;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        };
-        engine::down::stop_and_remove(rt, m, started.clone(), None, false, &Plain)?;
-        let _ = logs.join();
-        Ok(code)
-    })?;
-    Ok(code)
 }
 
 fn ps(ctx: &Context, flags: &ProjectFlags, p: PsArgs) -> Result<i32, Error> {

@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 use super::flags::PlatformArg;
 use super::run::PullFlag;
 use crate::engine::Context;
-use crate::engine::sbom::SbomRequest;
+use crate::engine::catalogue::SbomRequest;
 use crate::error::Error;
 use crate::progress::Progress;
 use crate::sbom::document::{self, Sbom};
@@ -124,7 +124,7 @@ pub fn run(ctx: &Context, a: SbomArgs) -> Result<i32, Error> {
         pull: g.pull.policy(),
         keys: g.decrypt.request(),
     };
-    let sbom = crate::engine::sbom::generate(ctx, &req, &Progress::new(g.quiet))?;
+    let sbom = crate::engine::catalogue::generate(ctx, &req, &Progress::new(g.quiet))?;
     let text = render(&sbom, &format);
     match g.file {
         Some(path) => crate::private_file::write(
@@ -160,7 +160,7 @@ fn entries(ctx: &Context, what: &str, platform: &PlatformArg) -> Result<Vec<diff
         platform: platform.platform.clone(),
         ..SbomRequest::default()
     };
-    let sbom = crate::engine::sbom::generate(ctx, &req, &Progress::new(true))?;
+    let sbom = crate::engine::catalogue::generate(ctx, &req, &Progress::new(true))?;
     let doc = spdx::write(&sbom);
     Ok(diff::entries(&doc, what)?)
 }

@@ -12,8 +12,7 @@ use std::path::Path as FsPath;
 
 use serde_yaml::{Mapping, Number, Value};
 
-use super::merge::to_sequence;
-use super::yaml::scalar_text;
+use super::yaml::{scalar_text, to_sequence};
 use crate::units;
 
 /// Why a value has no canonical form.

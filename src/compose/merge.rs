@@ -9,7 +9,7 @@
 
 use serde_yaml::{Mapping, Value};
 
-use super::yaml::{Path, matches, scalar_text};
+use super::yaml::{Path, matches, scalar_text, to_sequence};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MergeError {
@@ -190,30 +190,6 @@ pub fn merge_mappings(
         }
     }
     Ok(base)
-}
-
-/// A key=value mapping as compose's sequence form (`K=V`, or `K` for a
-/// null value), sorted; a sequence as it is; a string as one entry.
-pub fn to_sequence(v: Value) -> Vec<Value> {
-    match v {
-        Value::Mapping(m) => {
-            let mut seq: Vec<String> = m
-                .into_iter()
-                .map(|(k, v)| {
-                    let k = scalar_text(&k).unwrap_or_default();
-                    match v {
-                        Value::Null => k,
-                        v => format!("{k}={}", scalar_text(&v).unwrap_or_default()),
-                    }
-                })
-                .collect();
-            seq.sort();
-            seq.into_iter().map(Value::String).collect()
-        }
-        Value::Sequence(s) => s,
-        Value::String(s) => vec![Value::String(s)],
-        _ => Vec::new(),
-    }
 }
 
 fn to_mapping(v: Value, default: impl Fn() -> Value) -> Mapping {

@@ -209,6 +209,30 @@ fn string_keys(v: Value, path: &mut Path) -> Result<Value, YamlError> {
     })
 }
 
+/// A key=value mapping as compose's sequence form (`K=V`, or `K` for a
+/// null value), sorted; a sequence as it is; a string as one entry.
+pub fn to_sequence(v: Value) -> Vec<Value> {
+    match v {
+        Value::Mapping(m) => {
+            let mut seq: Vec<String> = m
+                .into_iter()
+                .map(|(k, v)| {
+                    let k = scalar_text(&k).unwrap_or_default();
+                    match v {
+                        Value::Null => k,
+                        v => format!("{k}={}", scalar_text(&v).unwrap_or_default()),
+                    }
+                })
+                .collect();
+            seq.sort();
+            seq.into_iter().map(Value::String).collect()
+        }
+        Value::Sequence(s) => s,
+        Value::String(s) => vec![Value::String(s)],
+        _ => Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

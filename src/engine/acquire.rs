@@ -106,7 +106,7 @@ impl Drop for Rollback<'_> {
     fn drop(&mut self) {
         for name in self.new.drain(..) {
             // Best effort: the command's own error is what the user hears.
-            let _ = super::pull::forget(self.ctx, &name);
+            let _ = super::prune::forget(self.ctx, &name);
         }
     }
 }

@@ -7,20 +7,14 @@ use std::time::Duration;
 
 use zeroize::Zeroizing;
 
-use super::context::Config;
 use super::Context;
+use super::mode::Mode;
+pub use super::options::KbsSettings;
+use super::options::Config;
 use crate::error::Error;
 use crate::kbs::admin::{Admin, AdminClaims, admin_token};
 use crate::kbs::policy::{PolicyError, ResourcePolicy};
-use crate::kbs::{ClientOptions, KbsClient, KbsError, Refusal, ResourceUri, TokenClaims};
-
-/// How to reach a KBS: the address asked for (else `CCR_KBS_URL`, the
-/// configuration, the kernel command line) and the client's settings.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct KbsSettings {
-    pub url: Option<String>,
-    pub client: ClientOptions,
-}
+use crate::kbs::{KbsClient, KbsError, Refusal, ResourceUri, TokenClaims};
 
 /// The tenant's credentials for the KBS admin API.
 #[derive(Clone, Debug)]
@@ -78,7 +72,7 @@ pub(super) fn session<'a>(ctx: &'a Context, s: &KbsSettings) -> Result<Session<'
 }
 
 /// The mode's client: see [`in_mode`].
-fn cvm_client(ctx: &Context, mode: &super::cvm::Mode, s: &KbsSettings) -> Result<KbsClient, Error> {
+fn cvm_client(ctx: &Context, mode: &Mode, s: &KbsSettings) -> Result<KbsClient, Error> {
     Ok(client(&ctx.opts.config, &in_mode(&ctx.opts, mode, s)?)?)
 }
 
@@ -87,8 +81,8 @@ fn cvm_client(ctx: &Context, mode: &super::cvm::Mode, s: &KbsSettings) -> Result
 /// launched for could release any policy), and the initdata sent beside
 /// the evidence, once the TEE is shown to have been launched with it.
 pub fn in_mode(
-    opts: &super::context::GlobalOptions,
-    mode: &super::cvm::Mode,
+    opts: &super::options::GlobalOptions,
+    mode: &Mode,
     s: &KbsSettings,
 ) -> Result<KbsSettings, Error> {
     let mut s = s.clone();
@@ -108,7 +102,7 @@ pub fn in_mode(
         s.url = Some(bound.clone());
     }
     if let Some(initdata) = &mode.initdata {
-        super::cvm::check_binding(mode, s.client.tee, &s.client.tsm_root)?;
+        super::mode::check_binding(mode, s.client.tee, &s.client.tsm_root)?;
         s.client.init_data = Some(initdata.text().to_string());
     }
     Ok(s)
@@ -116,10 +110,10 @@ pub fn in_mode(
 
 /// `s` as the command's mode wants it (unchanged outside the mode).
 pub fn for_command(
-    opts: &super::context::GlobalOptions,
+    opts: &super::options::GlobalOptions,
     s: KbsSettings,
 ) -> Result<KbsSettings, Error> {
-    match super::cvm::Mode::detect(opts)? {
+    match Mode::detect(opts)? {
         Some(mode) => in_mode(opts, &mode, &s),
         None => Ok(s),
     }

@@ -21,6 +21,7 @@
 pub mod acquire;
 pub mod attest;
 pub mod build;
+pub mod catalogue;
 pub mod compose;
 pub mod container;
 mod context;
@@ -31,8 +32,10 @@ pub mod inspect;
 pub mod kbs;
 pub mod keys;
 pub mod kube;
+pub mod mode;
 pub mod names;
 pub mod net;
+pub mod options;
 pub mod output;
 pub mod provision;
 pub mod prune;
@@ -42,6 +45,7 @@ pub mod sbom;
 pub mod system;
 pub mod upgrade;
 
-pub use context::{Config, Context, GlobalOptions};
+pub use context::Context;
+pub use options::{Config, GlobalOptions};
 pub use net::Net;
 

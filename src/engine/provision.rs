@@ -13,7 +13,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde_json::{Value, json};
 
-use super::context::Config;
+use super::options::Config;
 use super::kbs::{
     AdminCredentials, KbsSettings, PolicySource, set_resource, set_resource_policy, url,
 };

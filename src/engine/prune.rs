@@ -107,3 +107,11 @@ pub fn system(ctx: &Context, all: bool, volumes: bool) -> Result<SystemReport, E
 pub fn build_cache(ctx: &Context) -> Result<(usize, u64), Error> {
     Ok(crate::builder::prune_cache(&ctx.images.store, &ctx.layout)?)
 }
+
+/// Removes an image this command stored, with its content and snapshots.
+pub fn forget(ctx: &Context, name: &str) -> Result<(), Error> {
+    ctx.images.store.remove_images(&[name.to_string()])?;
+    ctx.images.collect_garbage()?;
+    snapshots(ctx)?;
+    Ok(())
+}

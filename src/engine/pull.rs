@@ -42,11 +42,3 @@ pub fn pull(
     rollback.keep();
     Ok(got.pulled.expect("pull always fetches"))
 }
-
-/// Removes an image this command stored, with its content and snapshots.
-pub fn forget(ctx: &Context, name: &str) -> Result<(), Error> {
-    ctx.images.store.remove_images(&[name.to_string()])?;
-    ctx.images.collect_garbage()?;
-    super::prune::snapshots(ctx)?;
-    Ok(())
-}

@@ -1,20 +1,17 @@
-//! SBOMs of images: the image made present as the pull policy says, its
-//! platform chosen, its layers extracted into the shared snapshots (opened
-//! with the image's keys when encrypted; in CVM mode the KBS's), and the
-//! squashed view catalogued. Also of a directory, or of an OCI image
-//! layout on disk (its layers applied into a scratch directory first).
+//! SBOMs of images in the store (from their extracted layers, opened with
+//! the image's keys, or streamed from the blobs), of a directory, or of an
+//! OCI image layout on disk (its layers applied into a scratch directory
+//! first); `--verify-sbom`'s check of pulled content against its signed
+//! SBOM; the SBOMs a build records for `push --attest-sbom`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::Context;
-use super::keys::KeyRequest;
 use crate::crypt::Keyring;
 use crate::error::Error;
-use crate::image::PullPolicy;
 use crate::oci::PlatformImage;
 use crate::platform::Platform;
-use crate::progress::Progress;
 use crate::reference::ImageRef;
 use crate::sbom::document::{Sbom, Source, SourceKind};
 use crate::sbom::tree::{Layer, Tree};
@@ -28,67 +25,6 @@ pub struct SbomCheck {
     pub enabled: bool,
     pub keys: Vec<std::path::PathBuf>,
 }
-
-/// What `ccr sbom` is asked for.
-#[derive(Clone, Default)]
-pub struct SbomRequest {
-    /// An image reference or id, `dir:PATH`, `oci-dir:PATH`, or a path.
-    pub target: String,
-    pub platform: Option<Platform>,
-    pub pull: PullPolicy,
-    pub keys: KeyRequest,
-}
-
-enum Target {
-    Image(String),
-    Dir(PathBuf),
-    OciLayout(PathBuf),
-}
-
-fn target(s: &str) -> Target {
-    if let Some(p) = s.strip_prefix("dir:") {
-        return Target::Dir(p.into());
-    }
-    if let Some(p) = s.strip_prefix("oci-dir:") {
-        return Target::OciLayout(p.into());
-    }
-    let p = Path::new(s);
-    if (s.starts_with('/') || s.starts_with('.')) && p.is_dir() {
-        if p.join("oci-layout").is_file() {
-            return Target::OciLayout(p.into());
-        }
-        return Target::Dir(p.into());
-    }
-    Target::Image(s.to_string())
-}
-
-/// The SBOM of whatever `req.target` names.
-pub fn generate(ctx: &Context, req: &SbomRequest, progress: &Progress) -> Result<Sbom, Error> {
-    match target(&req.target) {
-        Target::Dir(p) => of_directory(&p),
-        Target::OciLayout(p) => of_layout(ctx, &p, req.platform.as_ref()),
-        Target::Image(name) => {
-            let mut rollback = super::acquire::Rollback::new(ctx);
-            let got = super::acquire::acquire(
-                ctx,
-                &super::acquire::Acquire {
-                    image: name,
-                    by_id: true,
-                    pull: Some(req.pull),
-                    platforms: req.platform.iter().cloned().collect(),
-                    keys: req.keys.clone(),
-                    container: true,
-                    ..Default::default()
-                },
-                &mut rollback,
-                progress,
-            )?;
-            rollback.keep();
-            of_image(ctx, &got.rec.name, got.image(), got.keys.clone())
-        }
-    }
-}
-
 
 /// The SBOM of one platform image in the store: from its extracted
 /// layers when all are (a pulled image with keys, one a container ran
@@ -210,7 +146,7 @@ pub fn of_directory(path: &Path) -> Result<Sbom, Error> {
 /// An OCI image layout: its (platform's) manifest's layers applied, in
 /// order, into a scratch directory under the data root, catalogued, and
 /// the scratch removed.
-fn of_layout(ctx: &Context, dir: &Path, platform: Option<&Platform>) -> Result<Sbom, Error> {
+pub(super) fn of_layout(ctx: &Context, dir: &Path, platform: Option<&Platform>) -> Result<Sbom, Error> {
     let index_path = dir.join("index.json");
     let index: serde_json::Value = serde_json::from_slice(
         &crate::bounded::read(&index_path, crate::bounded::CONFIG_FILE)

@@ -155,7 +155,7 @@ impl Runtime {
         let st = self.find(key)?;
         let dir = self.container_dir(&st.id);
         let rootfs = dir.join("rootfs");
-        let mounted_here = st.overlay && !super::monitor::is_mountpoint(&rootfs);
+        let mounted_here = st.overlay && !super::mounts::is_mountpoint(&rootfs);
         if mounted_here {
             super::mount_overlay(&st.layers, &dir, &rootfs)
                 .map_err(io_err(&rootfs, "mount root file system"))?;

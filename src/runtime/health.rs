@@ -77,12 +77,12 @@ impl Health {
 
 /// The probe process for container `id`.
 fn probe_command(layout: &Layout, id: &str) -> Command {
-    super::monitor::helper_command(PROBE_ARG, layout, id)
+    super::helper::helper_command(PROBE_ARG, layout, id)
 }
 
 /// The layout and container id when this process is a health probe.
 pub fn invoked(args: impl Iterator<Item = std::ffi::OsString>) -> Option<(Layout, String)> {
-    super::monitor::helper_invoked(PROBE_ARG, args)
+    super::helper::helper_invoked(PROBE_ARG, args)
 }
 
 /// A probe's whole life: the container's check, run in it; its exit code.

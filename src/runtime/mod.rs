@@ -12,6 +12,7 @@ pub mod events;
 mod exec;
 pub mod filter;
 pub mod health;
+mod helper;
 mod launch;
 pub mod logfile;
 mod logs;

@@ -23,41 +23,12 @@ pub const ARG: &str = "__monitor";
 
 /// The monitor process for container `id` (this executable, again).
 pub fn command(layout: &Layout, id: &str) -> std::process::Command {
-    helper_command(ARG, layout, id)
+    super::helper::helper_command(ARG, layout, id)
 }
 
 /// The layout and container id when this process is a monitor.
 pub fn invoked(args: impl Iterator<Item = std::ffi::OsString>) -> Option<(Layout, String)> {
-    helper_invoked(ARG, args)
-}
-
-/// This executable as one of ccr's helper processes (the monitor, a
-/// health probe): `ccr ARG DATA_ROOT PLAINTEXT ID`. Only this function
-/// writes that argv and only [`helper_invoked`] reads it; helpers never
-/// go through the command line interface.
-pub(super) fn helper_command(arg: &str, layout: &Layout, id: &str) -> std::process::Command {
-    let mut cmd = std::process::Command::new("/proc/self/exe");
-    cmd.arg(arg)
-        .arg(layout.root())
-        .arg(layout.plaintext())
-        .arg(id);
-    cmd
-}
-
-/// The layout and container id when this process is the helper `arg`.
-pub(super) fn helper_invoked(
-    arg: &str,
-    mut args: impl Iterator<Item = std::ffi::OsString>,
-) -> Option<(Layout, String)> {
-    args.next()?;
-    if args.next()? != arg {
-        return None;
-    }
-    let root = std::path::PathBuf::from(args.next()?);
-    let plaintext = std::path::PathBuf::from(args.next()?);
-    let id = args.next()?.into_string().ok()?;
-    let layout = Layout::new(&root).with_plaintext(&plaintext);
-    args.next().is_none().then_some((layout, id))
+    super::helper::helper_invoked(ARG, args)
 }
 
 /// The monitor's whole life: runs the container, reports a failure on
@@ -259,7 +230,7 @@ fn take_over(rt: &Runtime, st: &mut ContainerState) -> Result<(), RuntimeError> 
     // started and stops this monitor before it removes the bundle.
     rt.save(st)?;
     let rootfs = dir.join("rootfs");
-    if st.overlay && !is_mountpoint(&rootfs) {
+    if st.overlay && !super::mounts::is_mountpoint(&rootfs) {
         super::mount_overlay(&st.layers, &dir, &rootfs)
             .map_err(|e| failed(id, "mount root file system", e))?;
         // Removed meanwhile: nothing may stay mounted for it.
@@ -518,12 +489,3 @@ fn save(rt: &Runtime, st: &mut ContainerState) -> Result<(), RuntimeError> {
     rt.save(st)
 }
 
-pub(super) fn is_mountpoint(path: &std::path::Path) -> bool {
-    let Ok(mounts) = fs::read_to_string("/proc/self/mounts") else {
-        return false;
-    };
-    let p = path.to_string_lossy();
-    mounts
-        .lines()
-        .any(|l| l.split_whitespace().nth(1) == Some(&p))
-}

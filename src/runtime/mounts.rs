@@ -102,3 +102,14 @@ pub fn remove_cgroup(id: &str) {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
+
+/// Whether `path` is a mount point of this process's mount namespace.
+pub(super) fn is_mountpoint(path: &std::path::Path) -> bool {
+    let Ok(mounts) = fs::read_to_string("/proc/self/mounts") else {
+        return false;
+    };
+    let p = path.to_string_lossy();
+    mounts
+        .lines()
+        .any(|l| l.split_whitespace().nth(1) == Some(&p))
+}

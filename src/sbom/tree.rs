@@ -50,7 +50,7 @@ pub struct Tree {
     memory: Option<HashMap<String, Arc<Vec<u8>>>>,
     /// Packages found in files while they streamed past (ELF build
     /// information), for a tree read from streams.
-    pub prescanned: Option<Vec<super::Package>>,
+    pub prescanned: Option<Vec<super::package::Package>>,
 }
 
 enum Entry {
@@ -118,7 +118,7 @@ impl Tree {
         layers: Vec<Layer>,
         nodes: BTreeMap<String, Node>,
         memory: HashMap<String, Arc<Vec<u8>>>,
-        prescanned: Vec<super::Package>,
+        prescanned: Vec<super::package::Package>,
     ) -> Tree {
         Tree {
             layers,

@@ -59,7 +59,7 @@ pub fn stop_and_remove(
     }
     for (_, level) in levels.into_iter().rev() {
         super::parallel(&level, |c| -> Result<(), Error> {
-            let grace = timeout.unwrap_or_else(|| super::up::grace(model.service(service_of(c))));
+            let grace = timeout.unwrap_or_else(|| super::grace(model.service(service_of(c))));
             if c.status.is_running() || c.status == crate::runtime::ContainerStatus::Restarting {
                 report.event("Container", &c.name, "Stopping");
                 rt.stop(&c.id, grace, None)?;

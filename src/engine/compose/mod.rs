@@ -46,6 +46,10 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// ` Container proj-web-1  Started`).
 pub trait Report: Sync {
     fn event(&self, kind: &str, name: &str, what: &str);
+    /// A line of its own (`web-1 exited with code 0`).
+    fn line(&self, text: &str) {
+        eprintln!("{text}");
+    }
 }
 
 /// Prints events as docker compose does without a terminal, on stderr.
@@ -207,3 +211,10 @@ pub fn service_labels(
     }
     l
 }
+
+/// The grace period before a container of `svc` is killed on stop.
+pub fn grace(svc: Option<&crate::compose::ServiceModel>) -> std::time::Duration {
+    svc.and_then(|s| s.stop_grace_period)
+        .unwrap_or(std::time::Duration::from_secs(10))
+}
+

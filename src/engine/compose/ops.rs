@@ -354,3 +354,78 @@ pub fn projects(rt: &Runtime, all: bool) -> Result<Vec<ProjectSummary>, Error> {
         })
         .collect())
 }
+
+/// How an attached `up` follows the project.
+#[derive(Clone, Debug, Default)]
+pub struct Attach {
+    /// `--abort-on-container-exit`: the first exit stops the project.
+    pub abort_on_exit: bool,
+    /// `--no-log-prefix`.
+    pub no_log_prefix: bool,
+}
+
+/// `up` without `-d`: the containers' logs until they all exit, or (with
+/// `--abort-on-container-exit`) one does, or Ctrl-C; then the rest are
+/// stopped.
+pub fn attach(
+    rt: &Runtime,
+    m: &ProjectModel,
+    started: Vec<ContainerState>,
+    how: &Attach,
+    interrupted: &std::sync::atomic::AtomicBool,
+    out: Box<dyn std::io::Write + Send>,
+    report: &dyn Report,
+) -> Result<i32, Error> {
+    let (abort, no_prefix) = (how.abort_on_exit, how.no_log_prefix);
+    let follow = crate::runtime::LogOptions {
+        follow: true,
+        ..Default::default()
+    };
+    let code = std::thread::scope(|s| -> Result<i32, Error> {
+        let logs = s.spawn(|| {
+            logs(
+                rt,
+                &started,
+                &follow,
+                no_prefix,
+                out,
+            )
+        });
+        let code = loop {
+            if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
+                report.line("Gracefully stopping... (press Ctrl+C again to force)");
+                break 130;
+            }
+            let states: Vec<_> = started.iter().filter_map(|c| rt.find(&c.id).ok()).collect();
+            let exited: Vec<_> = states
+                .iter()
+                .filter(|c| {
+                    !c.status.is_running()
+                        && c.status != crate::runtime::ContainerStatus::Restarting
+                })
+                .collect();
+            if abort {
+                if let Some(first) = exited.first() {
+                    report.line(&format!(
+                        "{} exited with code {}",
+                        first.name,
+                        first.exit_code.unwrap_or(0)
+                    ));
+                    report.line("Aborting on container exit...");
+                    break first.exit_code.unwrap_or(0);
+                }
+            }
+            if exited.len() == states.len() {
+                for c in &exited {
+                    report.line(&format!("{} exited with code {}", c.name, c.exit_code.unwrap_or(0)));
+                }
+                break 0;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        };
+        super::down::stop_and_remove(rt, m, started.clone(), None, false, report)?;
+        let _ = logs.join();
+        Ok(code)
+    })?;
+    Ok(code)
+}

@@ -441,15 +441,21 @@ pub fn up(
         changed: Condvar::new(),
     };
     let started: Mutex<Vec<ContainerState>> = Mutex::new(Vec::new());
+    // A service's own failure, kept whole (its cause, exit code and hint).
+    let failures: Mutex<BTreeMap<String, Error>> = Mutex::new(BTreeMap::new());
     std::thread::scope(|scope| {
         for svc in &services {
-            let (board, started, images, rt) = (&board, &started, &images, &rt);
+            let (board, started, images, rt, failures) =
+                (&board, &started, &images, &rt, &failures);
             scope.spawn(move || {
-                let outcome = (|| -> Result<Vec<ContainerState>, String> {
+                let outcome = (|| -> Result<Vec<ContainerState>, Error> {
                     for (dep, cond) in &svc.depends_on {
                         match board.wait(dep) {
                             Outcome::Failed(why) if cond.required => {
-                                return Err(format!("service {dep:?}: {why}"));
+                                return Err(ComposeError::Dependency(format!(
+                                    "service {dep:?}: {why}"
+                                ))
+                                .into());
                             }
                             Outcome::Failed(_) => continue,
                             _ => {}
@@ -457,30 +463,42 @@ pub fn up(
                         if model.service(dep).is_none() || opts.no_start {
                             continue;
                         }
-                        if let Err(why) = wait_condition(rt, model, dep, &cond.condition, report) {
-                            if cond.required {
-                                return Err(why);
-                            }
+                        if let Err(why) = wait_condition(rt, model, dep, &cond.condition, report)
+                            && cond.required
+                        {
+                            return Err(ComposeError::Dependency(why).into());
                         }
                     }
                     converge(ctx, rt, model, svc, &images[&svc.name], opts, report)
-                        .map_err(|e| e.to_string())
                 })();
                 match outcome {
                     Ok(cs) => {
                         started.lock().expect("not poisoned").extend(cs);
                         board.set(&svc.name, Outcome::Up);
                     }
-                    Err(why) => board.set(&svc.name, Outcome::Failed(why)),
+                    Err(e) => {
+                        board.set(&svc.name, Outcome::Failed(e.to_string()));
+                        failures
+                            .lock()
+                            .expect("not poisoned")
+                            .insert(svc.name.clone(), e);
+                    }
                 }
             });
         }
     });
-    let state = board.state.into_inner().expect("not poisoned");
+    let mut failures = failures.into_inner().expect("not poisoned");
     // The first failure in start order is the one reported.
     for svc in &services {
-        if let Some(Outcome::Failed(why)) = state.get(&svc.name) {
-            return Err(ComposeError::Dependency(why.clone()).into());
+        if let Some(e) = failures.remove(&svc.name) {
+            return Err(match e {
+                // Waiting on a dependency that failed: that is the story.
+                e @ Error::Compose(ComposeError::Dependency(_)) => e,
+                e => Error::Service {
+                    service: svc.name.clone(),
+                    source: Box::new(e),
+                },
+            });
         }
     }
     Ok(started.into_inner().expect("not poisoned"))
@@ -516,11 +534,6 @@ fn orphans(
     Ok(())
 }
 
-/// The grace period before a container of `svc` is killed on stop.
-pub fn grace(svc: Option<&ServiceModel>) -> Duration {
-    svc.and_then(|s| s.stop_grace_period)
-        .unwrap_or(Duration::from_secs(10))
-}
 
 /// The most containers of one service (`deploy.replicas`, `scale`,
 /// `--scale`, a Deployment's replicas): far more than one machine runs,
@@ -588,7 +601,7 @@ fn converge(
                 return Ok(st);
             }
             report.event("Container", &c.name, "Recreate");
-            rt.stop(&c.id, grace(Some(svc)), None)?;
+            rt.stop(&c.id, super::grace(Some(svc)), None)?;
             rt.remove(&c.id, true)?;
         }
         let st = create(ctx, model, svc, got, n, &name, &digest, report)?;
