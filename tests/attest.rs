@@ -9,7 +9,7 @@ mod common;
 
 use std::process::Command;
 
-use common::{Env, Registry, cosign, json, sh};
+use common::{CuttingProxy, Env, Registry, cosign, json, sh};
 
 const PW: &str = "test-password";
 
@@ -632,6 +632,17 @@ fn verify_sbom_refuses_content_its_sbom_does_not_list() {
     let out = b.ok(&["pull", "--verify-sbom", "--cosign-key", &public, &good]);
     assert!(out.contains("Status:"), "{out}");
     assert_eq!(b.image_names(), vec![good.clone()]);
+
+    // One connection to the repository serves every step of the command
+    // (the SBOM's keys, resolution, the pull, the SBOM attestation's
+    // check): the client sets it up, asking `GET /v2/`, once.
+    let proxy = CuttingProxy::start(reg.port, u64::MAX);
+    let via_proxy = good.replacen(&reg.host(), &proxy.host(), 1);
+    let p = Env::new();
+    p.ok(&["pull", "--verify-sbom", "--cosign-key", &public, &via_proxy]);
+    assert_eq!(p.image_names(), vec![via_proxy.clone()]);
+    let probes = proxy.v2_probes.load(std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(probes, 1, "the registry was set up {probes} times for one pull");
 
     // A later build adds a package, but is attested with the old SBOM.
     let ctx = a.path("v2");

@@ -325,11 +325,14 @@ impl Drop for Registry {
 }
 
 /// A TCP proxy in front of a port that can cut every connection once a
-/// number of response bytes has passed, and counts what it forwarded.
+/// number of response bytes has passed, and counts what it forwarded and
+/// how often a client asked the registry's `GET /v2/` (what a client does
+/// once per connection it sets up to a registry).
 pub struct CuttingProxy {
     pub port: u16,
     pub forwarded: Arc<AtomicU64>,
     pub cut_after: Arc<AtomicU64>,
+    pub v2_probes: Arc<AtomicU64>,
     stop: Arc<AtomicBool>,
 }
 
@@ -341,7 +344,8 @@ impl CuttingProxy {
         let forwarded = Arc::new(AtomicU64::new(0));
         let cut = Arc::new(AtomicU64::new(cut_after));
         let stop = Arc::new(AtomicBool::new(false));
-        let (f, c, s) = (forwarded.clone(), cut.clone(), stop.clone());
+        let probes = Arc::new(AtomicU64::new(0));
+        let (f, c, s, p) = (forwarded.clone(), cut.clone(), stop.clone(), probes.clone());
         std::thread::spawn(move || {
             while !s.load(Ordering::Relaxed) {
                 let client = match listener.accept() {
@@ -356,8 +360,28 @@ impl CuttingProxy {
                     continue;
                 };
                 let (c1, s1) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+                let p = p.clone();
                 std::thread::spawn(move || {
-                    let _ = std::io::copy(&mut &c1, &mut &s1);
+                    let (mut c1, mut s1) = (c1, s1);
+                    let mut buf = [0u8; 16384];
+                    // The tail of what came before, for a request line split
+                    // between two reads.
+                    let mut carry: Vec<u8> = Vec::new();
+                    const PROBE: &[u8] = b"GET /v2/ HTTP/1.1\r\n";
+                    loop {
+                        let n = match c1.read(&mut buf) {
+                            Ok(0) | Err(_) => break,
+                            Ok(n) => n,
+                        };
+                        carry.extend_from_slice(&buf[..n]);
+                        let found = carry.windows(PROBE.len()).filter(|w| *w == PROBE).count();
+                        p.fetch_add(found as u64, Ordering::Relaxed);
+                        let keep = carry.len().min(PROBE.len() - 1);
+                        carry.drain(..carry.len() - keep);
+                        if s1.write_all(&buf[..n]).is_err() {
+                            break;
+                        }
+                    }
                     let _ = s1.shutdown(Shutdown::Write);
                 });
                 let (f, c) = (f.clone(), c.clone());
@@ -386,6 +410,7 @@ impl CuttingProxy {
             port,
             forwarded,
             cut_after: cut,
+            v2_probes: probes,
             stop,
         }
     }
