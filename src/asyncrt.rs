@@ -1,8 +1,7 @@
-//! The one async runtime ccr makes, for a command's network work (registry,
-//! KBS). It is a value the caller drops before any container process is
-//! made: libcontainer must run outside it.
-
-use std::future::Future;
+//! The async runtime ccr makes for a command's network work (registry,
+//! KBS): made once per command by the engine's network context
+//! (`engine::Net`), which drops it before any container process is made:
+//! libcontainer must run outside it.
 
 /// Two worker threads: downloads run two at a time on this kind of machine.
 pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
@@ -10,9 +9,4 @@ pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
         .worker_threads(2)
         .enable_all()
         .build()
-}
-
-/// Runs `f` to completion on a fresh runtime, which is gone when this returns.
-pub fn block_on<F: Future>(f: F) -> std::io::Result<F::Output> {
-    Ok(runtime()?.block_on(f))
 }
