@@ -642,7 +642,10 @@ fn verify_sbom_refuses_content_its_sbom_does_not_list() {
     p.ok(&["pull", "--verify-sbom", "--cosign-key", &public, &via_proxy]);
     assert_eq!(p.image_names(), vec![via_proxy.clone()]);
     let probes = proxy.v2_probes.load(std::sync::atomic::Ordering::Relaxed);
-    assert_eq!(probes, 1, "the registry was set up {probes} times for one pull");
+    assert_eq!(
+        probes, 1,
+        "the registry was set up {probes} times for one pull"
+    );
 
     // A later build adds a package, but is attested with the old SBOM.
     let ctx = a.path("v2");

@@ -673,14 +673,21 @@ networks:
     .unwrap();
     let out = compose(&env, &dir, &[], &["up", "-d"]);
     let err = String::from_utf8_lossy(&out.stderr);
-    let lone = env.cmd(&["run", "-d", BASE, "/no/such/cmd"]).output().unwrap();
+    let lone = env
+        .cmd(&["run", "-d", BASE, "/no/such/cmd"])
+        .output()
+        .unwrap();
     let lone_err = String::from_utf8_lossy(&lone.stderr);
     assert_ne!(lone.status.code(), Some(0));
     assert_eq!(out.status.code(), lone.status.code(), "{err}\n{lone_err}");
     assert!(err.contains("ccr: error: service \"broken\": "), "{err}");
     assert!(err.contains("'/no/such/cmd' not found"), "{err}");
     assert!(lone_err.contains("'/no/such/cmd' not found"), "{lone_err}");
-    assert_eq!(err.contains("hint: "), lone_err.contains("hint: "), "{err}\n{lone_err}");
+    assert_eq!(
+        err.contains("hint: "),
+        lone_err.contains("hint: "),
+        "{err}\n{lone_err}"
+    );
     assert!(
         !env.ok(&["ps", "--format", "{{.Names}}"]).contains("after"),
         "a service whose dependency failed started"

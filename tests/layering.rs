@@ -184,7 +184,13 @@ fn raw_string_at(b: &[char], i: usize) -> Option<usize> {
     }
     j += 1;
     while j < b.len() {
-        if b[j] == '"' && b[j + 1..].iter().take(hashes).filter(|c| **c == '#').count() == hashes
+        if b[j] == '"'
+            && b[j + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|c| **c == '#')
+                .count()
+                == hashes
         {
             return Some(j + 1 + hashes);
         }
@@ -565,7 +571,9 @@ fn imports_follow_the_layers_readme_states() {
         for t in to {
             let m = top(&t);
             if m != module && !may.contains(&m) {
-                broken.push(format!("src/{file} imports src/{t}: {module} may not import {m}"));
+                broken.push(format!(
+                    "src/{file} imports src/{t}: {module} may not import {m}"
+                ));
             }
         }
     }
@@ -694,7 +702,10 @@ fn engine_files_import_only_lower_floors() {
             continue;
         }
         let from = place(&file);
-        for t in to.iter().filter(|t| t.starts_with("engine/") && **t != "engine/mod.rs") {
+        for t in to
+            .iter()
+            .filter(|t| t.starts_with("engine/") && **t != "engine/mod.rs")
+        {
             let dest = place(t);
             if dest == from {
                 continue;
@@ -708,7 +719,11 @@ fn engine_files_import_only_lower_floors() {
             }
         }
     }
-    assert!(broken.is_empty(), "engine floors broken:\n{}", broken.join("\n"));
+    assert!(
+        broken.is_empty(),
+        "engine floors broken:\n{}",
+        broken.join("\n")
+    );
 }
 
 #[test]
@@ -783,7 +798,11 @@ fn paths_resolve_to_the_files_that_define_them() {
         Some("engine/keys.rs")
     );
     assert_eq!(
-        r("engine::compose::up", "super::super::container::create_from").as_deref(),
+        r(
+            "engine::compose::up",
+            "super::super::container::create_from"
+        )
+        .as_deref(),
         Some("engine/container.rs")
     );
     assert_eq!(
@@ -822,4 +841,3 @@ fn cycles_are_found_through_several_files() {
     .collect();
     assert_eq!(cycles(&g), vec![vec!["a", "b", "c"]]);
 }
-

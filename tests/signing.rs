@@ -511,6 +511,41 @@ fn keyless_flags_are_validated_and_refused_clearly() {
     let err = a.fails(&["pull", "--cosign-key", "x.pub", img]);
     assert!(err.contains("--verify=cosign"), "{err}");
 
+    // In a compose file the same refusal names the service and its keys,
+    // never a flag its user did not type; nothing is contacted or made.
+    let dir = a.path("keyless-project");
+    std::fs::create_dir_all(&dir).unwrap();
+    let compose = |keys: &str| {
+        std::fs::write(
+            dir.join("compose.yaml"),
+            format!("services:\n  s:\n    image: {img}\n    x-nerdctl-verify: cosign\n{keys}"),
+        )
+        .unwrap();
+        let out = a
+            .cmd(&["compose", "up", "-d"])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = compose("    x-nerdctl-cosign-certificate-identity: me@example.com\n");
+    assert!(err.contains("service \"s\""), "{err}");
+    assert!(
+        err.contains("x-nerdctl-cosign-certificate-oidc-issuer"),
+        "{err}"
+    );
+    assert!(!err.contains("--cosign"), "{err}");
+    let err = compose(
+        "    x-nerdctl-cosign-certificate-identity: me@example.com\n    x-nerdctl-cosign-certificate-identity-regexp: me\n",
+    );
+    assert!(
+        err.contains("x-nerdctl-cosign-certificate-identity-regexp"),
+        "{err}"
+    );
+    assert!(!err.contains("--cosign"), "{err}");
+    assert!(a.ok(&["ps", "-a", "-q"]).trim().is_empty());
+
     // A key file that is not there, or not a key.
     let err = a.fails(&[
         "pull",

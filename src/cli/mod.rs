@@ -372,10 +372,44 @@ pub fn hint(e: &Error) -> Option<String> {
         ),
         _ => None,
     })
+    .or_else(|| {
+        // A compose service's keys are its x-nerdctl-* keys, not flags.
+        let key = |field: crate::trust::CertField, regexp: bool| {
+            let prefix = if matches!(e, Error::Service { .. }) {
+                "x-nerdctl-"
+            } else {
+                "--"
+            };
+            let tail = if regexp { "-regexp" } else { "" };
+            format!("{prefix}cosign-certificate-{}{tail}", field.name())
+        };
+        match e.find::<TrustError>()? {
+            TrustError::KeylessBoth { field } => Some(format!(
+                "give {} or {}, not both",
+                key(*field, false),
+                key(*field, true)
+            )),
+            TrustError::KeylessMissing { field } => Some(format!(
+                "give {} or {} (or verify with a public key instead)",
+                key(*field, false),
+                key(*field, true)
+            )),
+            TrustError::KeylessRegexp { field, .. } => {
+                Some(format!("fix the regular expression of {}", key(*field, true)))
+            }
+            TrustError::VerifyNotAsked => {
+                Some("add --verify=cosign, or drop --cosign-key and --cosign-certificate-*".into())
+            }
+            _ => None,
+        }
+    })
     .or_else(|| match e.find::<TrustError>()? {
         TrustError::NotSigned { .. } => Some(
             "sign it with `ccr image sign --key KEY` (or cosign), or pull without --verify".into(),
         ),
+        TrustError::KeylessUnavailable { .. } if matches!(e, Error::Service { .. }) => {
+            Some("use a key pair (x-nerdctl-cosign-public-key) instead".into())
+        }
         TrustError::KeylessUnavailable { .. } => {
             Some("use a key pair (--cosign-key) instead".into())
         }

@@ -169,10 +169,7 @@ pub fn acquire(
         }
     };
     let images = if req.container {
-        vec![
-            ctx.images
-                .resolve_platform(&rec, req.platforms.first())?,
-        ]
+        vec![ctx.images.resolve_platform(&rec, req.platforms.first())?]
     } else {
         ctx.images.platform_images(&rec.target)?
     };

@@ -9,8 +9,8 @@ use zeroize::Zeroizing;
 
 use super::Context;
 use super::mode::Mode;
-pub use super::options::KbsSettings;
 use super::options::Config;
+pub use super::options::KbsSettings;
 use crate::error::Error;
 use crate::kbs::admin::{Admin, AdminClaims, admin_token};
 use crate::kbs::policy::{PolicyError, ResourcePolicy};

@@ -46,6 +46,5 @@ pub mod system;
 pub mod upgrade;
 
 pub use context::Context;
-pub use options::{Config, GlobalOptions};
 pub use net::Net;
-
+pub use options::{Config, GlobalOptions};

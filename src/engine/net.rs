@@ -30,8 +30,7 @@ impl Net {
             return Ok(rt.clone());
         }
         let made = Arc::new(crate::asyncrt::runtime().map_err(Error::AsyncRuntime)?);
-        self.made
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         *rt = Some(made.clone());
         Ok(made)
     }
@@ -47,20 +46,13 @@ impl Net {
     /// Drops the runtime (once no thread is running work on it): its
     /// worker threads are gone before a container process is made.
     pub fn close(&self) {
-        let rt = self
-            .rt
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .take();
+        let rt = self.rt.lock().unwrap_or_else(|p| p.into_inner()).take();
         drop(rt);
     }
 
     /// Whether a runtime is open now.
     pub fn is_open(&self) -> bool {
-        self.rt
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .is_some()
+        self.rt.lock().unwrap_or_else(|p| p.into_inner()).is_some()
     }
 
     /// How many runtimes this context has made so far.

@@ -13,10 +13,10 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde_json::{Value, json};
 
-use super::options::Config;
 use super::kbs::{
     AdminCredentials, KbsSettings, PolicySource, set_resource, set_resource_policy, url,
 };
+use super::options::Config;
 use crate::error::Error;
 use crate::kbs::ResourceUri;
 use crate::reference::ImageRef;

@@ -146,7 +146,11 @@ pub fn of_directory(path: &Path) -> Result<Sbom, Error> {
 /// An OCI image layout: its (platform's) manifest's layers applied, in
 /// order, into a scratch directory under the data root, catalogued, and
 /// the scratch removed.
-pub(super) fn of_layout(ctx: &Context, dir: &Path, platform: Option<&Platform>) -> Result<Sbom, Error> {
+pub(super) fn of_layout(
+    ctx: &Context,
+    dir: &Path,
+    platform: Option<&Platform>,
+) -> Result<Sbom, Error> {
     let index_path = dir.join("index.json");
     let index: serde_json::Value = serde_json::from_slice(
         &crate::bounded::read(&index_path, crate::bounded::CONFIG_FILE)

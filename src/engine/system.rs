@@ -176,6 +176,10 @@ pub fn check_login(
     server: &str,
     creds: &crate::registry::auth::Credentials,
 ) -> Result<(), crate::error::Error> {
-    super::Net::new().block_on(crate::registry::check_login(&opts.insecure(), server, creds))??;
+    super::Net::new().block_on(crate::registry::check_login(
+        &opts.insecure(),
+        server,
+        creds,
+    ))??;
     Ok(())
 }

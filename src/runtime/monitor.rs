@@ -488,4 +488,3 @@ fn save(rt: &Runtime, st: &mut ContainerState) -> Result<(), RuntimeError> {
     }
     rt.save(st)
 }
-

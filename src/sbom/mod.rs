@@ -74,7 +74,6 @@ impl SbomError {
     }
 }
 
-
 impl Location {
     /// The regular file at `path` (followed through symlinks).
     pub fn at(tree: &Tree, path: &str) -> Option<Location> {

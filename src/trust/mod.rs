@@ -46,10 +46,54 @@ pub enum TrustError {
         predicate_type: Option<String>,
         why: String,
     },
+    /// A certificate field pinned both exactly and by a regular expression.
+    #[error("the signer's {field} is given both exactly and as a regular expression")]
+    KeylessBoth { field: CertField },
+    /// Keyless verification without a certificate field pinned.
+    #[error("keyless verification needs the signer's {field}, exactly or as a regular expression")]
+    KeylessMissing { field: CertField },
+    #[error("the regular expression for the signer's {field}: {source}")]
+    KeylessRegexp {
+        field: CertField,
+        #[source]
+        source: regex::Error,
+    },
+    /// Keys or certificate fields given, but no verification asked for.
+    #[error(
+        "signature keys or certificate fields are given, but cosign verification is not asked for"
+    )]
+    VerifyNotAsked,
     #[error("{0}")]
     Invalid(String),
     #[error(transparent)]
     Registry(#[from] RegistryError),
+}
+
+/// A field of a keyless signature's certificate that verification pins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CertField {
+    Identity,
+    OidcIssuer,
+}
+
+impl CertField {
+    /// The name nerdctl's flags and compose keys end in
+    /// (`cosign-certificate-NAME`, `-NAME-regexp`).
+    pub fn name(self) -> &'static str {
+        match self {
+            CertField::Identity => "identity",
+            CertField::OidcIssuer => "oidc-issuer",
+        }
+    }
+}
+
+impl std::fmt::Display for CertField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            CertField::Identity => "certificate identity",
+            CertField::OidcIssuer => "OIDC issuer",
+        })
+    }
 }
 
 impl TrustError {
@@ -109,23 +153,23 @@ impl Keyless {
     pub fn validate(&self) -> Result<(), TrustError> {
         let pair = |exact: &Option<String>,
                     re: &Option<String>,
-                    name: &str|
+                    field: CertField|
          -> Result<(), TrustError> {
             match (exact, re) {
-                (Some(_), Some(_)) => Err(TrustError::Invalid(format!(
-                    "--cosign-certificate-{name} and --cosign-certificate-{name}-regexp are mutually exclusive"
-                ))),
-                (None, None) => Err(TrustError::Invalid(format!(
-                    "keyless verification needs --cosign-certificate-{name} or --cosign-certificate-{name}-regexp (or use --cosign-key)"
-                ))),
-                (None, Some(r)) => regex::Regex::new(r).map(|_| ()).map_err(|e| {
-                    TrustError::Invalid(format!("--cosign-certificate-{name}-regexp: {e}"))
-                }),
+                (Some(_), Some(_)) => Err(TrustError::KeylessBoth { field }),
+                (None, None) => Err(TrustError::KeylessMissing { field }),
+                (None, Some(r)) => regex::Regex::new(r)
+                    .map(|_| ())
+                    .map_err(|source| TrustError::KeylessRegexp { field, source }),
                 (Some(_), None) => Ok(()),
             }
         };
-        pair(&self.identity, &self.identity_regexp, "identity")?;
-        pair(&self.oidc_issuer, &self.oidc_issuer_regexp, "oidc-issuer")
+        pair(&self.identity, &self.identity_regexp, CertField::Identity)?;
+        pair(
+            &self.oidc_issuer,
+            &self.oidc_issuer_regexp,
+            CertField::OidcIssuer,
+        )
     }
 }
 
@@ -149,9 +193,7 @@ impl TryFrom<&TrustOptions> for TrustPolicy {
         match o.verify {
             VerifyMode::None => {
                 if !o.cosign_keys.is_empty() || o.keyless.is_set() {
-                    return Err(TrustError::Invalid(
-                        "--cosign-key and --cosign-certificate-* need --verify=cosign".into(),
-                    ));
+                    return Err(TrustError::VerifyNotAsked);
                 }
             }
             VerifyMode::Cosign if o.cosign_keys.is_empty() => {

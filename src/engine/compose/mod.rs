@@ -217,4 +217,3 @@ pub fn grace(svc: Option<&crate::compose::ServiceModel>) -> std::time::Duration 
     svc.and_then(|s| s.stop_grace_period)
         .unwrap_or(std::time::Duration::from_secs(10))
 }
-

@@ -382,15 +382,7 @@ pub fn attach(
         ..Default::default()
     };
     let code = std::thread::scope(|s| -> Result<i32, Error> {
-        let logs = s.spawn(|| {
-            logs(
-                rt,
-                &started,
-                &follow,
-                no_prefix,
-                out,
-            )
-        });
+        let logs = s.spawn(|| logs(rt, &started, &follow, no_prefix, out));
         let code = loop {
             if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
                 report.line("Gracefully stopping... (press Ctrl+C again to force)");
@@ -404,20 +396,22 @@ pub fn attach(
                         && c.status != crate::runtime::ContainerStatus::Restarting
                 })
                 .collect();
-            if abort {
-                if let Some(first) = exited.first() {
-                    report.line(&format!(
-                        "{} exited with code {}",
-                        first.name,
-                        first.exit_code.unwrap_or(0)
-                    ));
-                    report.line("Aborting on container exit...");
-                    break first.exit_code.unwrap_or(0);
-                }
+            if abort && let Some(first) = exited.first() {
+                report.line(&format!(
+                    "{} exited with code {}",
+                    first.name,
+                    first.exit_code.unwrap_or(0)
+                ));
+                report.line("Aborting on container exit...");
+                break first.exit_code.unwrap_or(0);
             }
             if exited.len() == states.len() {
                 for c in &exited {
-                    report.line(&format!("{} exited with code {}", c.name, c.exit_code.unwrap_or(0)));
+                    report.line(&format!(
+                        "{} exited with code {}",
+                        c.name,
+                        c.exit_code.unwrap_or(0)
+                    ));
                 }
                 break 0;
             }

@@ -14,9 +14,9 @@ use super::{
 };
 use crate::compose::{ComposeError, ProjectModel, ServiceModel};
 use crate::engine::Context;
+use crate::engine::acquire::{Acquire, Acquired, Rollback, acquire};
 use crate::engine::container::create_from;
 use crate::error::Error;
-use crate::engine::acquire::{Acquire, Acquired, Rollback, acquire};
 use crate::image::PullPolicy;
 use crate::progress::Progress;
 use crate::reference::ImageRef;
@@ -73,7 +73,11 @@ pub fn service_trust(svc: &ServiceModel) -> Result<Option<Arc<TrustPolicy>>, Err
         },
         policy: None,
     };
-    let t = TrustPolicy::try_from(&opts)?;
+    // Its error says which service; the CLI words it in the service's keys.
+    let t = TrustPolicy::try_from(&opts).map_err(|e| Error::Service {
+        service: svc.name.clone(),
+        source: Box::new(e.into()),
+    })?;
     Ok((!t.is_empty()).then(|| Arc::new(t)))
 }
 
@@ -533,7 +537,6 @@ fn orphans(
     }
     Ok(())
 }
-
 
 /// The most containers of one service (`deploy.replicas`, `scale`,
 /// `--scale`, a Deployment's replicas): far more than one machine runs,
