@@ -8,6 +8,7 @@
 //! them); verification checks every platform too.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use sigstore::crypto::CosignVerificationKey;
 use sigstore::crypto::signing_key::SigStoreSigner;
@@ -132,6 +133,16 @@ fn sboms(
         .collect()
 }
 
+/// The command's connection to `r`'s repository, and `r` resolved through
+/// it: one network step.
+fn connect_resolved(ctx: &Context, r: &ImageRef) -> Result<(Arc<Remote>, Resolved), Error> {
+    ctx.block_on(async {
+        let remote = ctx.images.remote(r).await?;
+        let resolved = resolve(&remote, r).await?;
+        Ok::<_, Error>((remote, resolved))
+    })?
+}
+
 fn render(sbom: &Sbom, format: SbomFormat) -> serde_json::Value {
     match format {
         SbomFormat::Spdx => crate::sbom::spdx::write(sbom),
@@ -150,8 +161,7 @@ pub fn attest(
 ) -> Result<Vec<Attested>, Error> {
     let r = ImageRef::parse(&req.image)?;
     let predicate_type = attest::predicate_type(&req.kind)?;
-    let remote = ctx.block_on(ctx.images.remote(&r))??;
-    let resolved = ctx.block_on(resolve(&remote, &r))??;
+    let (remote, resolved) = connect_resolved(ctx, &r)?;
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     // (subject digest, platform described, predicate)
     let mut targets: Vec<(Digest, Option<String>, serde_json::Value)> = Vec::new();
@@ -280,8 +290,7 @@ pub fn verify(ctx: &Context, req: &VerifyRequest) -> Result<Vec<VerifiedDigest>,
     let r = ImageRef::parse(&req.image)?;
     let keys = load_keys(&req.keys)?;
     let predicate_type = attest::predicate_type(&req.kind)?;
-    let remote = ctx.block_on(ctx.images.remote(&r))??;
-    let resolved = ctx.block_on(resolve(&remote, &r))??;
+    let (remote, resolved) = connect_resolved(ctx, &r)?;
     let mut out = Vec::new();
     for digest in subjects(&resolved, req.recursive, req.platform.as_ref())? {
         let found = ctx.block_on(attest::verify(
@@ -323,17 +332,20 @@ pub fn download(
 ) -> Result<Vec<Attestation>, Error> {
     let r = ImageRef::parse(image)?;
     let want = predicate_kind.map(attest::predicate_type).transpose()?;
-    let remote = ctx.block_on(ctx.images.remote(&r))??;
-    let resolved = ctx.block_on(resolve(&remote, &r))??;
+    let (remote, resolved) = connect_resolved(ctx, &r)?;
+    let digests = subjects(&resolved, false, platform)?;
     let mut out = Vec::new();
-    for digest in subjects(&resolved, false, platform)? {
-        let (found, _) = ctx.block_on(attest::download(&remote, &r, &digest))??;
-        out.extend(
-            found
-                .into_iter()
-                .filter(|a| want.as_deref().is_none_or(|w| a.predicate_type == w)),
-        );
-    }
+    ctx.block_on(async {
+        for digest in &digests {
+            let (found, _) = attest::download(&remote, &r, digest).await?;
+            out.extend(
+                found
+                    .into_iter()
+                    .filter(|a| want.as_deref().is_none_or(|w| a.predicate_type == w)),
+            );
+        }
+        Ok::<_, Error>(())
+    })??;
     Ok(out)
 }
 
@@ -354,8 +366,7 @@ pub fn download_sbom(
     platform: Option<&Platform>,
 ) -> Result<(SbomSource, Vec<u8>), Error> {
     let r = ImageRef::parse(image)?;
-    let remote = ctx.block_on(ctx.images.remote(&r))??;
-    let resolved = ctx.block_on(resolve(&remote, &r))??;
+    let (remote, resolved) = connect_resolved(ctx, &r)?;
     let digest = subjects(&resolved, false, platform)?.remove(0);
     if keys.is_empty() {
         return match ctx.block_on(attest::sbom_attachment(&remote, &r, &digest))?? {
@@ -407,8 +418,7 @@ pub fn attest_pushed_sboms(
     keys: &KeyRequest,
 ) -> Result<Vec<Attested>, Error> {
     let predicate_type = attest::predicate_type("spdxjson")?;
-    let remote = ctx.block_on(ctx.images.remote(pushed))??;
-    let resolved = ctx.block_on(resolve(&remote, pushed))??;
+    let (remote, resolved) = connect_resolved(ctx, pushed)?;
     let images = ctx.images.platform_images(&local.target)?;
     let mut targets = Vec::new();
     for img in &images {
