@@ -726,6 +726,41 @@ fn engine_files_import_only_lower_floors() {
     );
 }
 
+/// Network work runs in the engine's network context only: outside
+/// `engine/` nothing blocks on async work, only the context (`engine/net.rs`)
+/// asks `asyncrt` for a runtime, and only `asyncrt` builds one.
+#[test]
+fn network_work_runs_in_the_engines_context_only() {
+    let krate = Crate::load();
+    let mut broken = Vec::new();
+    for (module, file) in &krate.files {
+        if krate.is_test_file(module) {
+            continue;
+        }
+        let text = std::fs::read_to_string(krate.src.join(file)).unwrap();
+        let toks = without_test_items(tokens(&code_only(&text)));
+        let ident = |w: &str| Tok::Ident(w.into());
+        if !file.starts_with("engine/") && toks.contains(&ident("block_on")) {
+            broken.push(format!(
+                "src/{file} blocks on async work outside the engine"
+            ));
+        }
+        let asks = toks
+            .windows(3)
+            .any(|w| w[0] == ident("asyncrt") && w[1] == Tok::Path && w[2] == ident("runtime"));
+        if asks && file != "engine/net.rs" {
+            broken.push(format!("src/{file} makes an async runtime of its own"));
+        }
+        let builds = ["new_multi_thread", "new_current_thread"]
+            .iter()
+            .any(|w| toks.contains(&ident(w)));
+        if builds && file != "asyncrt.rs" {
+            broken.push(format!("src/{file} builds an async runtime"));
+        }
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
 #[test]
 fn the_table_itself_has_no_cycle() {
     // A module may not (through others) import itself: then "down" means something.

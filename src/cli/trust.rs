@@ -219,14 +219,13 @@ pub fn signer_for_push(a: &SignArgs) -> Result<Option<(Signer, Option<Signer>)>,
 }
 
 pub fn image_sign(ctx: &Context, a: ImageSignArgs) -> Result<i32, Error> {
-    let r = ImageRef::parse(&a.image)?;
     let Some(key) = &a.key else {
         return Err(TrustError::KeylessUnavailable { what: "signing" }.into());
     };
     let pw = password(false)?;
     let key = key.clone();
     let unlock = move || keys::load_signer(&key, pw.as_bytes());
-    let signed = ctx.block_on(ctx.images.sign(&r, unlock, a.recursive))??;
+    let signed = crate::engine::sign::sign(ctx, &a.image, unlock, a.recursive)?;
     for s in signed {
         if a.quiet {
             println!("{}", s.digest);
@@ -246,7 +245,6 @@ pub fn image_sign(ctx: &Context, a: ImageSignArgs) -> Result<i32, Error> {
 }
 
 pub fn image_verify(ctx: &Context, a: ImageVerifyArgs) -> Result<i32, Error> {
-    let r = ImageRef::parse(&a.image)?;
     let format = Format::parse(a.format.as_deref())?;
     let opts = TrustOptions {
         verify: if a.key.is_empty() {
@@ -264,7 +262,7 @@ pub fn image_verify(ctx: &Context, a: ImageVerifyArgs) -> Result<i32, Error> {
         ));
     }
     let trust = TrustPolicy::try_from(&opts)?;
-    let verified = ctx.block_on(ctx.images.verify(&r, &trust, a.recursive))??;
+    let verified = crate::engine::sign::verify(ctx, &a.image, &trust, a.recursive)?;
     if format == Format::Json {
         println!(
             "{}",

@@ -42,6 +42,7 @@ pub mod prune;
 pub mod pull;
 pub mod push;
 pub mod sbom;
+pub mod sign;
 pub mod system;
 pub mod upgrade;
 
