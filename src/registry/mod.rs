@@ -160,7 +160,9 @@ pub struct Remote {
     base: String,
     needs_auth: bool,
     /// The bearer token for pulls, once one was asked for.
-    pull_token: tokio::sync::OnceCell<Option<String>>,
+    /// The pull token for manifests, kept for the command's later steps;
+    /// fetched again when the registry stops accepting it (it expired).
+    pull_token: tokio::sync::Mutex<Option<Option<String>>>,
 }
 
 fn probe_client(insecure: bool) -> reqwest::Client {
@@ -278,7 +280,7 @@ impl Remote {
             http,
             base: format!("{scheme}://{host}"),
             needs_auth,
-            pull_token: tokio::sync::OnceCell::new(),
+            pull_token: tokio::sync::Mutex::new(None),
         })
     }
 
@@ -407,6 +409,25 @@ impl Remote {
         ))
     }
 
+    /// The pull token for `r`'s repository: the kept one, or (first, or
+    /// with `refresh`) a new one from the registry's token service.
+    async fn manifest_token(
+        &self,
+        r: &ImageRef,
+        refresh: bool,
+    ) -> Result<Option<String>, RegistryError> {
+        let mut kept = self.pull_token.lock().await;
+        if refresh || kept.is_none() {
+            let token = self
+                .client
+                .auth(r.as_oci(), &self.auth, RegistryOperation::Pull)
+                .await
+                .map_err(|e| self.classify(e, r, "authenticate"))?;
+            *kept = Some(token);
+        }
+        Ok(kept.clone().flatten())
+    }
+
     /// GETs a manifest, reading at most `MAX_MANIFEST` bytes of it
     /// (containerd's limit): a longer one is refused once it passes that,
     /// or at once when its announced length does.
@@ -420,37 +441,39 @@ impl Remote {
             None => r.tag().unwrap_or("latest").to_string(),
         };
         let url = format!("{}/v2/{}/manifests/{reference}", self.base, r.repository());
-        let mut req = self
-            .http
-            .get(&url)
-            .header(reqwest::header::ACCEPT, oci::MANIFEST_TYPES.join(", "));
-        if self.needs_auth {
-            let token = self
-                .pull_token
-                .get_or_try_init(|| async {
-                    self.client
-                        .auth(r.as_oci(), &self.auth, RegistryOperation::Pull)
-                        .await
-                        .map_err(|e| self.classify(e, r, "authenticate"))
-                })
-                .await?;
-            req = match (token, &self.auth) {
-                (Some(t), _) => req.bearer_auth(t),
-                (None, RegistryAuth::Basic(u, p)) => req.basic_auth(u, Some(p)),
-                (None, _) => req,
-            };
-        }
-        let resp = req.send().await.map_err(|e| {
-            if e.is_connect() || e.is_timeout() {
-                RegistryError::Unreachable {
-                    registry: self.registry.clone(),
-                    why: error_chain(&e),
-                    plain_http_refused: false,
-                }
-            } else {
-                self.failed("fetch manifest", error_chain(&e))
+        let mut refresh = false;
+        let resp = loop {
+            let mut req = self
+                .http
+                .get(&url)
+                .header(reqwest::header::ACCEPT, oci::MANIFEST_TYPES.join(", "));
+            if self.needs_auth {
+                let token = self.manifest_token(r, refresh).await?;
+                req = match (token, &self.auth) {
+                    (Some(t), _) => req.bearer_auth(t),
+                    (None, RegistryAuth::Basic(u, p)) => req.basic_auth(u, Some(p)),
+                    (None, _) => req,
+                };
             }
-        })?;
+            let resp = req.send().await.map_err(|e| {
+                if e.is_connect() || e.is_timeout() {
+                    RegistryError::Unreachable {
+                        registry: self.registry.clone(),
+                        why: error_chain(&e),
+                        plain_http_refused: false,
+                    }
+                } else {
+                    self.failed("fetch manifest", error_chain(&e))
+                }
+            })?;
+            // A kept token that has expired since an earlier step: once
+            // more with a fresh one.
+            if resp.status() == reqwest::StatusCode::UNAUTHORIZED && self.needs_auth && !refresh {
+                refresh = true;
+                continue;
+            }
+            break resp;
+        };
         let status = resp.status();
         let header_digest = resp
             .headers()
