@@ -238,7 +238,9 @@ pub fn check_resources(r: &Resources) -> Result<(), RuntimeError> {
         )));
     }
     if r.shm_size < 0 {
-        return Err(RuntimeError::Config("--shm-size must be positive".into()));
+        return Err(RuntimeError::Config(
+            "the shared memory size (/dev/shm) must be positive".into(),
+        ));
     }
     Ok(())
 }
@@ -264,11 +266,11 @@ fn check_etc_entries(opts: &ContainerConfig) -> Result<(), RuntimeError> {
     }
     for (name, ip) in &opts.extra_hosts {
         if !is_host_name(name) {
-            return bad("--add-host name", name);
+            return bad("extra host name", name);
         }
         if ip.parse::<std::net::IpAddr>().is_err() {
             return Err(RuntimeError::Config(format!(
-                "invalid IP address in --add-host {name}:{ip}"
+                "invalid IP address in the extra host entry {name}:{ip}"
             )));
         }
     }
@@ -277,14 +279,16 @@ fn check_etc_entries(opts: &ContainerConfig) -> Result<(), RuntimeError> {
         .iter()
         .find(|d| d.parse::<std::net::IpAddr>().is_err())
     {
-        return Err(RuntimeError::Config(format!("invalid --dns address {d:?}")));
+        return Err(RuntimeError::Config(format!(
+            "invalid DNS server address {d:?}"
+        )));
     }
     if let Some(s) = opts
         .dns_search
         .iter()
         .find(|s| *s != "." && !is_host_name(s))
     {
-        return bad("--dns-search domain", s);
+        return bad("DNS search domain", s);
     }
     Ok(())
 }

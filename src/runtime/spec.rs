@@ -236,7 +236,7 @@ pub fn with_init(opts: &ContainerConfig, args: Vec<String>) -> Result<Vec<String
     }
     if init_binary().is_none() {
         return Err(RuntimeError::Config(
-            "--init needs a static init on the host: install Debian's tini package (/usr/bin/tini-static)".into(),
+            "an init process for the container needs a static init on the host: install Debian's tini package (/usr/bin/tini-static)".into(),
         ));
     }
     Ok([INIT_PATH.to_string(), "--".into()]
