@@ -790,3 +790,55 @@ fn wait_optional_dependencies_and_ctrl_c() {
     }
     ok(compose(&env, &dir, &[], &["down"]));
 }
+
+/// A project whose second service fails verification starts nothing and
+/// keeps nothing this command pulled for the first: one rollback covers
+/// every image `up` acquires.
+#[test]
+fn a_refused_service_leaves_nothing_the_project_pulled() {
+    let reg = Registry::start();
+    let publisher = Env::new();
+    publisher.busybox(BASE);
+    let plain = format!("{}/rb/plain:1", reg.host());
+    let unsigned = format!("{}/rb/unsigned:1", reg.host());
+    for name in [&plain, &unsigned] {
+        publisher.ok(&["tag", BASE, name]);
+        publisher.ok(&["push", "-q", name]);
+    }
+    let env = Env::new();
+    let dir = env.path("refused");
+    std::fs::create_dir_all(&dir).unwrap();
+    let keys = env
+        .cmd(&["key", "generate", "--output-key-prefix", "cosign"])
+        .current_dir(&dir)
+        .env("COSIGN_PASSWORD", PW)
+        .output()
+        .unwrap();
+    assert!(keys.status.success());
+    std::fs::write(
+        dir.join("compose.yaml"),
+        format!(
+            "services:\n  first:\n    image: {plain}\n    command: [\"sleep\", \"60\"]\n  second:\n    image: {unsigned}\n    command: [\"sleep\", \"60\"]\n    depends_on: [first]\n    x-nerdctl-verify: cosign\n    x-nerdctl-cosign-public-key: ./cosign.pub\n"
+        ),
+    )
+    .unwrap();
+    let out = compose(&env, &dir, &[], &["up", "-d"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("no signature found"), "{err}");
+    assert!(
+        env.image_names().is_empty(),
+        "the refused project kept {:?}",
+        env.image_names()
+    );
+    assert!(env.ok(&["ps", "-a", "-q"]).trim().is_empty());
+    // Without the refused service the same project comes up.
+    let out = compose(&env, &dir, &[], &["up", "-d", "--no-deps", "first"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(env.image_names(), vec![plain.clone()]);
+    ok(compose(&env, &dir, &[], &["down", "-t", "1"]));
+}
