@@ -437,3 +437,48 @@ pub fn doctor(
     });
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(tee: crate::kbs::TeeChoice) -> KbsSettings {
+        KbsSettings {
+            url: Some("http://127.0.0.1:9".into()),
+            client: crate::kbs::ClientOptions {
+                tee,
+                ..Default::default()
+            },
+        }
+    }
+
+    #[test]
+    fn a_step_asking_with_other_settings_is_refused_not_given_the_first_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = Context::new(&super::super::GlobalOptions {
+            data_root: Some(dir.path().join("data")),
+            ..Default::default()
+        })
+        .unwrap();
+        if ctx.cvm.is_some() {
+            return; // a CVM guest's mode rewrites the settings
+        }
+        let sample = settings(crate::kbs::TeeChoice::Sample);
+        // Nothing is sent: making the session only makes the client.
+        drop(session(&ctx, &sample).unwrap());
+        drop(session(&ctx, &sample).expect("the same settings share the session"));
+        let other = KbsSettings {
+            url: Some("http://127.0.0.1:10".into()),
+            ..sample.clone()
+        };
+        let err = session(&ctx, &other).err().expect("other settings refused");
+        assert!(
+            err.to_string().contains("opened with other settings"),
+            "{err}"
+        );
+        let err = session(&ctx, &settings(crate::kbs::TeeChoice::Tdx))
+            .err()
+            .expect("another TEE refused");
+        assert!(matches!(err.find::<KbsError>(), Some(KbsError::Config(_))));
+    }
+}

@@ -11,12 +11,11 @@ use std::sync::{Arc, Mutex};
 
 use crate::error::Error;
 
+/// The runtime, made on first use; another is made only for network work
+/// after a container was started (a build's next stage).
 #[derive(Default)]
 pub struct Net {
     rt: Mutex<Option<Arc<tokio::runtime::Runtime>>>,
-    /// How many runtimes this context made: one, unless network work came
-    /// after a container was started (a build's next stage).
-    made: std::sync::atomic::AtomicUsize,
 }
 
 impl Net {
@@ -30,7 +29,6 @@ impl Net {
             return Ok(rt.clone());
         }
         let made = Arc::new(crate::asyncrt::runtime().map_err(Error::AsyncRuntime)?);
-        self.made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         *rt = Some(made.clone());
         Ok(made)
     }
@@ -49,43 +47,48 @@ impl Net {
         let rt = self.rt.lock().unwrap_or_else(|p| p.into_inner()).take();
         drop(rt);
     }
-
-    /// Whether a runtime is open now.
-    pub fn is_open(&self) -> bool {
-        self.rt.lock().unwrap_or_else(|p| p.into_inner()).is_some()
-    }
-
-    /// How many runtimes this context has made so far.
-    pub fn runtimes_made(&self) -> usize {
-        self.made.load(std::sync::atomic::Ordering::Relaxed)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn is_open(net: &Net) -> bool {
+        net.rt.lock().unwrap().is_some()
+    }
+
     #[test]
     fn one_runtime_serves_every_step_until_closed() {
         let net = Net::new();
-        assert!(!net.is_open());
+        assert!(!is_open(&net));
         assert_eq!(net.block_on(async { 1 }).unwrap(), 1);
+        let first = net.runtime().unwrap();
         assert_eq!(net.block_on(async { 2 }).unwrap(), 2);
-        assert_eq!(net.runtimes_made(), 1, "a second step made another runtime");
+        assert!(
+            Arc::ptr_eq(&first, &net.runtime().unwrap()),
+            "a second step made another runtime"
+        );
+        drop(first);
         net.close();
-        assert!(!net.is_open());
+        assert!(!is_open(&net));
         net.block_on(async {}).unwrap();
-        assert_eq!(net.runtimes_made(), 2);
+        assert!(is_open(&net));
     }
 
     #[test]
     fn steps_on_several_threads_share_it() {
         let net = Net::new();
-        std::thread::scope(|s| {
-            for _ in 0..3 {
-                s.spawn(|| net.block_on(tokio::task::yield_now()).unwrap());
-            }
+        let made: Vec<_> = std::thread::scope(|s| {
+            let hs: Vec<_> = (0..3)
+                .map(|_| {
+                    s.spawn(|| {
+                        net.block_on(tokio::task::yield_now()).unwrap();
+                        net.runtime().unwrap()
+                    })
+                })
+                .collect();
+            hs.into_iter().map(|h| h.join().unwrap()).collect()
         });
-        assert_eq!(net.runtimes_made(), 1);
+        assert!(made.windows(2).all(|w| Arc::ptr_eq(&w[0], &w[1])));
     }
 }

@@ -168,11 +168,6 @@ impl Images {
             .clear();
     }
 
-    /// How many repositories this command has connected to.
-    pub fn connections(&self) -> usize {
-        self.remotes.lock().unwrap_or_else(|p| p.into_inner()).len()
-    }
-
     /// Finds local images by name (normalised), or by a prefix of their id.
     pub fn lookup(&self, input: &str) -> Result<Vec<ImageRecord>> {
         let all = self.store.images()?;

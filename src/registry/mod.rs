@@ -159,7 +159,6 @@ pub struct Remote {
     http: reqwest::Client,
     base: String,
     needs_auth: bool,
-    /// The bearer token for pulls, once one was asked for.
     /// The pull token for manifests, kept for the command's later steps;
     /// fetched again when the registry stops accepting it (it expired).
     pull_token: tokio::sync::Mutex<Option<Option<String>>>,
