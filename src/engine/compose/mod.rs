@@ -80,25 +80,6 @@ pub fn parallel<T: Sync, R: Send>(
     })
 }
 
-/// The request that makes a container `run` of `svc` from `rec` (already
-/// present, and verified where the service asks).
-pub fn create_request(
-    svc: &ServiceModel,
-    rec: &crate::store::ImageRecord,
-    run: crate::runtime::RunOptions,
-    keys: crate::engine::keys::KeyRequest,
-) -> Result<crate::engine::container::CreateRequest, crate::error::Error> {
-    Ok(crate::engine::container::CreateRequest {
-        image: rec.name.clone(),
-        platform: svc.platform.as_deref().map(str::parse).transpose()?,
-        pull: crate::image::PullPolicy::Never,
-        trust: None,
-        keys,
-        sbom: Default::default(),
-        run,
-    })
-}
-
 /// The containers of project `project` (one-off `run` containers too).
 pub fn containers(rt: &Runtime, project: &str) -> Result<Vec<ContainerState>, ComposeError> {
     let all = rt
