@@ -205,8 +205,17 @@ fn the_seeds_signed_two_service_project() {
     assert!(out.status.success(), "{log}");
     assert!(log.contains("Verified signature (cosign)"), "{log}");
     ok(compose(&b, &dir, &vars, &["up", "-d"]));
-    assert_eq!(http(p0.parse().unwrap()).trim(), std::env::consts::ARCH);
-    assert_eq!(http(p1.parse().unwrap()).trim(), std::env::consts::ARCH);
+    // `up -d` returns once the containers started; the servers may take a
+    // moment more to listen.
+    let arch = |got: &str| got.trim() == std::env::consts::ARCH;
+    assert_eq!(
+        http_once(p0.parse().unwrap(), arch).trim(),
+        std::env::consts::ARCH
+    );
+    assert_eq!(
+        http_once(p1.parse().unwrap(), arch).trim(),
+        std::env::consts::ARCH
+    );
     ok(compose(&b, &dir, &vars, &["down"]));
 
     // svc0's tag now names an image nobody signed: up refuses before it
