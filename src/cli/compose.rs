@@ -16,7 +16,7 @@ use crate::engine::compose::{
 use crate::engine::{Context, GlobalOptions};
 use crate::error::Error;
 use crate::progress::Progress;
-use crate::runtime::Runtime;
+use crate::engine::containers::Containers;
 
 /// The flags every `ccr compose` command takes.
 #[derive(Args, Debug, Clone, Default)]
@@ -549,7 +549,7 @@ fn down_cmd(ctx: &Context, flags: &ProjectFlags, d: DownArgs) -> Result<i32, Err
 /// `compose logs`.
 fn logs_cmd(ctx: &Context, flags: &ProjectFlags, l: LogsArgs) -> Result<i32, Error> {
     let m = model(flags, &[])?;
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     let list = ops::service_containers(&rt, &m, &l.services, true)?;
     let tail = match l.tail.as_deref() {
         None | Some("all") => None,
@@ -617,7 +617,7 @@ fn push_cmd(ctx: &Context, flags: &ProjectFlags, b: ServicesArgs) -> Result<i32,
 /// `compose exec`: a command in a service's container.
 fn exec_cmd(ctx: &Context, flags: &ProjectFlags, e: ExecArgs) -> Result<i32, Error> {
     let m = model(flags, &[])?;
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     let c = ops::container_of(&rt, &m, &e.service, e.index)?;
     let tty = !e.no_tty && !e.detach && std::io::IsTerminal::is_terminal(&std::io::stdin());
     let opts = crate::runtime::ExecOptions {
@@ -636,7 +636,7 @@ fn exec_cmd(ctx: &Context, flags: &ProjectFlags, e: ExecArgs) -> Result<i32, Err
 /// `compose rm`: stopped service containers (and with `-s` running ones).
 fn rm_cmd(ctx: &Context, flags: &ProjectFlags, r: RmArgs) -> Result<i32, Error> {
     let m = model(flags, &[])?;
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     let list: Vec<_> = ops::service_containers(&rt, &m, &r.services, true)?
         .into_iter()
         .filter(|c| r.stop || !c.status.is_running())
@@ -667,7 +667,7 @@ fn rm_cmd(ctx: &Context, flags: &ProjectFlags, r: RmArgs) -> Result<i32, Error> 
 /// `compose images`.
 fn images_cmd(ctx: &Context, flags: &ProjectFlags, s: ServicesArgs) -> Result<i32, Error> {
     let m = model(flags, &[])?;
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     let mut table = vec![vec![
         "CONTAINER".to_string(),
         "REPOSITORY".into(),
@@ -691,7 +691,7 @@ fn images_cmd(ctx: &Context, flags: &ProjectFlags, s: ServicesArgs) -> Result<i3
 /// `compose port`: the host side of a published port.
 fn port_cmd(ctx: &Context, flags: &ProjectFlags, p: PortArgs) -> Result<i32, Error> {
     let m = model(flags, &[])?;
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     let c = ops::container_of(&rt, &m, &p.service, p.index)?;
     match c
         .options
@@ -713,13 +713,13 @@ fn port_cmd(ctx: &Context, flags: &ProjectFlags, p: PortArgs) -> Result<i32, Err
 /// `compose top`.
 fn top_cmd(ctx: &Context, flags: &ProjectFlags, s: ServicesArgs) -> Result<i32, Error> {
     let m = model(flags, &[])?;
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     for c in ops::service_containers(&rt, &m, &s.services, false)? {
         if !c.status.is_running() {
             continue;
         }
         println!("{}", c.name);
-        super::container::print_processes(&rt, &c.id)?;
+        super::container::print_processes(&rt.processes(&c.id)?);
         println!();
     }
     Ok(0)
@@ -730,10 +730,10 @@ fn each(
     ctx: &Context,
     flags: &ProjectFlags,
     services: &[String],
-    f: impl Fn(&Runtime, &crate::runtime::ContainerState) -> Result<(), Error>,
+    f: impl Fn(&Containers, &crate::runtime::ContainerState) -> Result<(), Error>,
 ) -> Result<i32, Error> {
     let m = model(flags, &[])?;
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     for c in ops::service_containers(&rt, &m, services, false)? {
         f(&rt, &c)?;
     }
@@ -748,7 +748,7 @@ fn stop(
     and_start: bool,
 ) -> Result<i32, Error> {
     let m = model(flags, &[])?;
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     let list = ops::service_containers(&rt, &m, services, false)?;
     engine::down::stop_and_remove(
         &rt,
@@ -805,7 +805,7 @@ fn up(ctx: &Context, flags: &ProjectFlags, u: UpArgs) -> Result<i32, Error> {
         }
     }
     let started = engine::up::up(ctx, &m, &opts, &progress, &Plain)?;
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     if u.wait {
         engine::up::wait_ready(&rt, &started, u.wait_timeout.map(Duration::from_secs))?;
         return Ok(0);
@@ -837,7 +837,7 @@ fn ps(ctx: &Context, flags: &ProjectFlags, p: PsArgs) -> Result<i32, Error> {
         }
         return Ok(0);
     }
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     let list: Vec<_> = ops::service_containers(&rt, &m, &p.service, true)?
         .into_iter()
         .filter(|c| {
@@ -910,7 +910,7 @@ fn ps(ctx: &Context, flags: &ProjectFlags, p: PsArgs) -> Result<i32, Error> {
 }
 
 fn ls(ctx: &Context, l: LsArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     let projects = ops::projects(&rt, l.all)?;
     if l.quiet {
         for p in &projects {

@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 
 use crate::engine::Context;
 use crate::error::Error;
-use crate::runtime::Runtime;
+use crate::engine::containers::{Attached, Containers};
 
 #[derive(Args, Debug)]
 pub struct PsArgs {
@@ -68,13 +68,12 @@ fn docker_time(t: &str) -> String {
 
 pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
     let format = crate::format::Format::parse(a.format.as_deref())?;
-    let runtime = Runtime::new(&ctx.layout);
+    let runtime = Containers::new(ctx);
     let filter = crate::runtime::filter::Filter::parse(&a.filter)?;
     let all = a.all || a.latest || a.last.is_some() || filter.names_status();
     let mut list: Vec<_> = runtime
         .list()?
         .into_iter()
-        .map(|c| runtime.refresh(c))
         .filter(|c| all || c.status.is_running())
         .filter(|c| filter.matches(c))
         .collect();
@@ -100,7 +99,7 @@ pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
 }
 
 /// One container as `ps` shows it.
-fn ps_row(runtime: &Runtime, a: &PsArgs, c: crate::runtime::ContainerState) -> PsRow {
+fn ps_row(runtime: &Containers, a: &PsArgs, c: crate::runtime::ContainerState) -> PsRow {
     PsRow {
         id: if a.no_trunc {
             c.id.clone()
@@ -246,7 +245,7 @@ pub fn logs(ctx: &Context, a: LogsArgs) -> Result<i32, Error> {
         since: when("--since", &a.since)?,
         until: when("--until", &a.until)?,
     };
-    Runtime::new(&ctx.layout).logs(
+    Containers::new(ctx).logs(
         &a.container,
         &opts,
         &mut std::io::stdout().lock(),
@@ -326,7 +325,7 @@ pub struct InspectArgs {
 /// (the name given) and failing at the end if any failed.
 pub(super) fn each(
     names: &[String],
-    mut f: impl FnMut(&str) -> Result<(), crate::runtime::RuntimeError>,
+    mut f: impl FnMut(&str) -> Result<(), Error>,
 ) -> Result<i32, Error> {
     let mut failed = false;
     for n in names {
@@ -342,11 +341,10 @@ pub(super) fn each(
 }
 
 pub fn stop(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     let signal = a.signal()?;
     each(&a.containers, |c| {
         rt.stop(c, std::time::Duration::from_secs(a.time), signal)
-            .map(|_| ())
     })
 }
 
@@ -366,20 +364,7 @@ pub fn cp(ctx: &Context, a: CpArgs) -> Result<i32, Error> {
         crate::runtime::CopyPath::parse(&a.src),
         crate::runtime::CopyPath::parse(&a.dest),
     );
-    let rt = Runtime::new(&ctx.layout);
-    match (&src, &dest) {
-        (crate::runtime::CopyPath::Container(c, path), crate::runtime::CopyPath::Host(h))
-            if h.as_os_str() == "-" =>
-        {
-            rt.copy_to_tar(c, path, &mut std::io::stdout().lock())?;
-        }
-        (crate::runtime::CopyPath::Host(h), _) if h.as_os_str() == "-" => {
-            return Err(Error::Usage(
-                "reading a tar stream from standard input (cp - CONTAINER:PATH) is not supported: unpack it on the host and copy the directory".into(),
-            ));
-        }
-        _ => rt.copy(&src, &dest, a.archive)?,
-    }
+    Containers::new(ctx).copy(&src, &dest, a.archive, &mut std::io::stdout().lock())?;
     Ok(0)
 }
 
@@ -393,7 +378,7 @@ pub struct PortArgs {
 
 /// `ccr port`: the container's published ports, as docker lists them.
 pub fn port(ctx: &Context, a: PortArgs) -> Result<i32, Error> {
-    let st = Runtime::new(&ctx.layout).find(&a.container)?;
+    let st = Containers::new(ctx).find(&a.container)?;
     let wanted = match a.port.as_deref() {
         None => None,
         Some(p) => {
@@ -440,22 +425,21 @@ pub struct RenameArgs {
 }
 
 pub fn rename(ctx: &Context, a: RenameArgs) -> Result<i32, Error> {
-    Runtime::new(&ctx.layout).rename(&a.container, &a.new_name)?;
+    Containers::new(ctx).rename(&a.container, &a.new_name)?;
     Ok(0)
 }
 
 pub fn restart(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     let signal = a.signal()?;
     each(&a.containers, |c| {
-        rt.stop(c, std::time::Duration::from_secs(a.time), signal)?;
-        rt.start(c).map(|_| ())
+        rt.restart(c, std::time::Duration::from_secs(a.time), signal)
     })
 }
 
 /// Prints each container's exit code once it has stopped (docker's `wait`).
 pub fn wait(ctx: &Context, a: StartArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     let mut failed = false;
     for c in &a.containers {
         match rt.wait(c) {
@@ -592,10 +576,8 @@ pub fn container(ctx: &Context, c: ContainerCommand) -> Result<i32, Error> {
 
 /// `ccr pause`, `ccr unpause`.
 pub fn pause(ctx: &Context, a: StartArgs, on: bool) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
-    each(&a.containers, |c| {
-        if on { rt.pause(c) } else { rt.unpause(c) }.map(|_| ())
-    })
+    let rt = Containers::new(ctx);
+    each(&a.containers, |c| rt.pause(c, on))
 }
 
 #[derive(Args, Debug)]
@@ -609,36 +591,27 @@ pub struct TopArgs {
 
 /// `ccr top`: the container's processes.
 pub fn top(ctx: &Context, a: TopArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
-    let st = rt.find(&a.container)?;
-    if !st.status.is_running() {
-        return Err(Error::Usage(format!(
-            "container {} is not running",
-            st.name
-        )));
-    }
-    print_processes(&rt, &st.id)?;
+    print_processes(&Containers::new(ctx).processes(&a.container)?);
     Ok(0)
 }
 
 /// `top`'s table of a container's processes.
-pub fn print_processes(rt: &Runtime, id: &str) -> Result<(), Error> {
+pub fn print_processes(processes: &[crate::runtime::Process]) {
     let mut table = vec![vec![
         "UID".to_string(),
         "PID".into(),
         "PPID".into(),
         "CMD".into(),
     ]];
-    for p in rt.processes(id)? {
+    for p in processes {
         table.push(vec![
             p.uid.to_string(),
             p.pid.to_string(),
             p.ppid.to_string(),
-            p.command,
+            p.command.clone(),
         ]);
     }
     super::print_table(&mut std::io::stdout().lock(), &table);
-    Ok(())
 }
 
 #[derive(Args, Debug)]
@@ -660,7 +633,7 @@ pub struct EventsArgs {
 /// `ccr events`: what happened, from ccr's own record; the past ones
 /// since `--since`, then new ones as they come until `--until` or Ctrl-C.
 pub fn events(ctx: &Context, a: EventsArgs) -> Result<i32, Error> {
-    use crate::runtime::events::{Event, read_all, read_from};
+    use crate::runtime::events::Event;
     let now = chrono::Utc::now();
     let when = |flag: &str, v: &Option<String>| {
         v.as_deref()
@@ -730,7 +703,8 @@ pub fn events(ctx: &Context, a: EventsArgs) -> Result<i32, Error> {
         Ok(())
     };
     // As docker: past events only when --since asks for them.
-    let (past, mut offset) = read_all(&ctx.layout);
+    let record = Containers::new(ctx);
+    let (past, mut offset) = record.events();
     if since.is_some() {
         for e in past.iter().filter(|e| matches(e)) {
             print(e)?;
@@ -742,7 +716,7 @@ pub fn events(ctx: &Context, a: EventsArgs) -> Result<i32, Error> {
     }
     loop {
         std::thread::sleep(std::time::Duration::from_millis(100));
-        let (new, next) = read_from(&ctx.layout, offset);
+        let (new, next) = record.events_after(offset);
         offset = next;
         for e in new.iter().filter(|e| matches(e)) {
             print(e)?;
@@ -775,7 +749,6 @@ pub struct CommitArgs {
 
 /// `ccr commit`: a new image from a container's changes.
 pub fn commit(ctx: &Context, a: CommitArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
     let opts = crate::builder::commit::CommitOptions {
         container: a.container,
         tag: a
@@ -792,7 +765,7 @@ pub fn commit(ctx: &Context, a: CommitArgs) -> Result<i32, Error> {
             .map(|c| crate::image::ConfigChange::parse(c))
             .collect::<Result<_, _>>()?,
     };
-    let digest = crate::builder::commit::commit(&ctx.images, &rt, &opts)?;
+    let digest = Containers::new(ctx).commit(&opts)?;
     println!("{digest}");
     Ok(0)
 }
@@ -811,7 +784,7 @@ pub struct UpdateArgs {
 
 /// `ccr update`: limits and restart policy of existing containers.
 pub fn update(ctx: &Context, a: UpdateArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     let resources = a.limits.resources()?;
     let restart = a
         .restart
@@ -819,7 +792,7 @@ pub fn update(ctx: &Context, a: UpdateArgs) -> Result<i32, Error> {
         .map(crate::runtime::RestartPolicy::parse)
         .transpose()?;
     each(&a.containers, |c| {
-        rt.update(c, &resources, restart.clone()).map(|_| ())
+        rt.update(c, &resources, restart.clone())
     })
 }
 
@@ -880,12 +853,11 @@ fn binary_size(n: u64) -> String {
 /// readings half a second apart; streamed until interrupted unless
 /// `--no-stream`.
 pub fn stats(ctx: &Context, a: StatsArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     let format = crate::format::Format::parse(a.format.as_deref())?;
     let wanted: Vec<String> = if a.containers.is_empty() {
         rt.list()?
             .into_iter()
-            .map(|c| rt.refresh(c))
             .filter(|c| a.all || c.status.is_running())
             .map(|c| c.id)
             .collect()
@@ -1006,7 +978,7 @@ fn print_stats(format: &crate::format::Format, rows: &[StatsRow]) -> Result<(), 
 
 /// `ccr diff`: what the container changed.
 pub fn diff(ctx: &Context, a: StartArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     for c in &a.containers {
         for (kind, path) in rt.diff(c)? {
             println!("{kind} {path}");
@@ -1026,7 +998,7 @@ pub struct ExportArgs {
 
 /// `ccr export`: the container's file system as a tar archive.
 pub fn export(ctx: &Context, a: ExportArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     match &a.output {
         Some(f) => {
             let io = |source| Error::Io {
@@ -1050,20 +1022,14 @@ pub fn export(ctx: &Context, a: ExportArgs) -> Result<i32, Error> {
 }
 
 pub fn kill(ctx: &Context, a: KillArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     let sig = crate::runtime::parse_signal(&a.signal)?;
-    each(&a.containers, |c| rt.kill(c, sig).map(|_| ()))
+    each(&a.containers, |c| rt.kill(c, sig))
 }
 
 pub fn rm(ctx: &Context, a: RmArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
-    each(&a.containers, |c| {
-        let st = rt.remove(c, a.force)?;
-        if a.volumes {
-            rt.remove_anonymous_volumes(&st);
-        }
-        Ok(())
-    })
+    let rt = Containers::new(ctx);
+    each(&a.containers, |c| rt.remove(c, a.force, a.volumes))
 }
 
 #[derive(Args, Debug)]
@@ -1083,42 +1049,27 @@ pub struct StartCmdArgs {
 }
 
 pub fn start(ctx: &Context, a: StartCmdArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     if a.attach || a.interactive {
         let [one] = a.containers.as_slice() else {
             return Err(Error::Usage("start -a and -i take one container".into()));
         };
         let keys = super::flags::detach_keys(a.detach_keys.as_deref())?;
-        let before = rt.find(one)?;
-        if before.options.tty {
-            if before.status.is_running() {
-                return attach_terminal(&rt, &before, a.interactive, &keys);
-            }
-            // Its terminal from the first byte, as a foreground run's.
-            let how = crate::runtime::Launch::Foreground {
-                input: a.interactive,
-                detach_keys: keys,
-            };
-            return Ok(match rt.start_with(one, &how)? {
-                crate::runtime::Launched::Exited(code) => code,
-                crate::runtime::Launched::Running => 0,
-                crate::runtime::Launched::DetachedByKeys => {
-                    eprintln!("read escape sequence");
-                    0
-                }
-            });
-        }
-        // Everything from the start on: nothing it prints first is missed.
-        let since = (!before.status.is_running()).then(chrono::Utc::now);
-        if since.is_some() {
-            rt.start(one)?;
-        }
-        if a.interactive {
-            attach_input(&rt, &rt.find(one)?, &keys)?;
-        }
-        return attach_output(&rt, one, since);
+        return attached(rt.start_attached(one, a.interactive, &keys)?);
     }
     each(&a.containers, |c| rt.start(c).map(|_| ()))
+}
+
+/// An attachment's end: the container's exit code, or 0 when the detach
+/// keys left it running.
+fn attached(a: Attached) -> Result<i32, Error> {
+    Ok(match a {
+        Attached::Exited(code) => code,
+        Attached::Detached => {
+            eprintln!("read escape sequence");
+            0
+        }
+    })
 }
 
 #[derive(Args, Debug)]
@@ -1137,96 +1088,8 @@ pub struct AttachArgs {
 /// exits (its exit code); and, for a container made with `-i`, this
 /// input into its own until the detach keys.
 pub fn attach(ctx: &Context, a: AttachArgs) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
-    let st = rt.find(&a.container)?;
-    if !st.status.is_running() {
-        return Err(Error::Usage(format!(
-            "you cannot attach to a stopped container, start it first ({})",
-            st.name
-        )));
-    }
     let keys = super::flags::detach_keys(a.detach_keys.as_deref())?;
-    if st.options.tty {
-        return attach_terminal(&rt, &st, !a.no_stdin, &keys);
-    }
-    if !a.no_stdin {
-        attach_input(&rt, &st, &keys)?;
-    }
-    attach_output(&rt, &st.id, None)
-}
-
-/// A running `-t` container's terminal here (with `input`, this input
-/// into it, when it was made with `-i`) until it exits (its exit code) or
-/// the detach keys leave it running.
-fn attach_terminal(
-    rt: &Runtime,
-    st: &crate::runtime::ContainerState,
-    input: bool,
-    keys: &[u8],
-) -> Result<i32, Error> {
-    use crate::runtime::attach::Ended;
-    match rt.attach_terminal(&st.id, input && st.options.interactive, keys)? {
-        Ended::Detached => {
-            eprintln!("read escape sequence");
-            Ok(0)
-        }
-        Ended::Eof => Ok(rt.wait(&st.id)?),
-    }
-}
-
-/// Copies this input into a detached `-i` container's, on a thread; the
-/// detach keys end this process (the container runs on), as docker's do.
-fn attach_input(
-    rt: &Runtime,
-    st: &crate::runtime::ContainerState,
-    keys: &[u8],
-) -> Result<(), Error> {
-    use crate::runtime::attach::{Ended, copy_input};
-    if !st.options.interactive {
-        return Ok(()); // made without -i: it reads no input, as with docker
-    }
-    let Some(fifo) = rt.stdin_path(&st.id) else {
-        return Ok(()); // started in the foreground: its input was that terminal's
-    };
-    let out = std::fs::OpenOptions::new()
-        .write(true)
-        .open(&fifo)
-        .map_err(|source| Error::Io { path: fifo, source })?;
-    let keys = keys.to_vec();
-    std::thread::spawn(move || {
-        if let Ok(Ended::Detached) = copy_input(std::io::stdin().lock(), out, &keys) {
-            // The output follower holds the locks of standard output and
-            // error: say it on the descriptor, and leave without the exit
-            // handlers that would wait for them.
-            let msg = b"read escape sequence\n";
-            let _ = rustix::io::write(rustix::stdio::stderr(), msg);
-            // SAFETY: _exit ends the process at once; nothing is left half-done.
-            unsafe { libc::_exit(0) };
-        }
-    });
-    Ok(())
-}
-
-/// The container's output until it exits: from now on, or the records
-/// since `since`; then its exit code.
-fn attach_output(
-    rt: &Runtime,
-    key: &str,
-    since: Option<chrono::DateTime<chrono::Utc>>,
-) -> Result<i32, Error> {
-    let opts = crate::runtime::LogOptions {
-        tail: if since.is_some() { None } else { Some(0) },
-        follow: true,
-        since,
-        ..Default::default()
-    };
-    rt.logs(
-        key,
-        &opts,
-        &mut std::io::stdout().lock(),
-        &mut std::io::stderr().lock(),
-    )?;
-    Ok(rt.wait(key)?)
+    attached(Containers::new(ctx).attach(&a.container, !a.no_stdin, &keys)?)
 }
 
 /// `ccr inspect`: containers first, then images, as docker does.
@@ -1285,5 +1148,5 @@ pub fn exec(ctx: &Context, a: ExecArgs) -> Result<i32, Error> {
         quiet: a.detach,
         detach: a.detach,
     };
-    Ok(Runtime::new(&ctx.layout).exec(&a.container, &opts)?)
+    Containers::new(ctx).exec(&a.container, &opts)
 }

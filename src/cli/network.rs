@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::engine::Context;
 use crate::error::Error;
 use crate::format::Format;
-use crate::runtime::Runtime;
+use crate::engine::containers::Containers;
 use crate::runtime::network::{NetworkRecord, NetworkSpec};
 
 #[derive(Subcommand, Debug)]
@@ -136,7 +136,7 @@ fn matches(n: &NetworkRecord, filters: &[String]) -> Result<bool, Error> {
 }
 
 /// docker's `network inspect` document for `n`.
-fn inspect(rt: &Runtime, n: &NetworkRecord) -> Result<serde_json::Value, Error> {
+fn inspect(rt: &Containers, n: &NetworkRecord) -> Result<serde_json::Value, Error> {
     let mut containers = serde_json::Map::new();
     for (c, a) in rt.network_members(&n.name)? {
         let prefix = n.subnet.split('/').nth(1).unwrap_or("24");
@@ -171,10 +171,10 @@ fn inspect(rt: &Runtime, n: &NetworkRecord) -> Result<serde_json::Value, Error> 
 }
 
 pub fn run(ctx: &Context, c: NetworkCommand) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     match c {
         NetworkCommand::Create(a) => {
-            let rec = rt.networks().create(&NetworkSpec {
+            let rec = rt.network_create(&NetworkSpec {
                 name: a.name,
                 subnet: a.subnet,
                 gateway: a.gateway,
@@ -187,7 +187,7 @@ pub fn run(ctx: &Context, c: NetworkCommand) -> Result<i32, Error> {
         NetworkCommand::Ls(a) => {
             let format = Format::parse(a.format.as_deref())?;
             let mut shown = Vec::new();
-            for n in rt.networks().list() {
+            for n in rt.networks() {
                 if matches(&n, &a.filter)? {
                     shown.push(n);
                 }
@@ -223,7 +223,7 @@ pub fn run(ctx: &Context, c: NetworkCommand) -> Result<i32, Error> {
         NetworkCommand::Inspect { names } => {
             let mut all = Vec::new();
             for n in &names {
-                let rec = rt.networks().get(n)?;
+                let rec = rt.network(n)?;
                 all.push(inspect(&rt, &rec)?);
             }
             println!(
@@ -254,15 +254,7 @@ pub fn run(ctx: &Context, c: NetworkCommand) -> Result<i32, Error> {
             {
                 return Ok(0);
             }
-            let mut removed = Vec::new();
-            for n in rt.networks().list().into_iter().skip(1) {
-                let allowed =
-                    filter.allows(Some(&n.created), |k| n.labels.get(k).map(String::as_str));
-                if allowed && rt.network_members(&n.name)?.is_empty() {
-                    rt.network_remove(&n.name)?;
-                    removed.push(n.name);
-                }
-            }
+            let removed = rt.network_prune(&filter)?;
             super::print_deleted("Networks", removed.iter());
             Ok(0)
         }

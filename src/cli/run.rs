@@ -462,7 +462,7 @@ impl RunArgs {
         }
         // --volumes-from: the other container's mounts (its anonymous
         // volumes shared, not owned), with the mode asked for.
-        let rt = crate::runtime::Runtime::new(&ctx.layout);
+        let rt = crate::engine::containers::Containers::new(ctx);
         for from in &self.volumes_from {
             let (name, mode) = match from.rsplit_once(':') {
                 Some((n, m @ ("ro" | "rw"))) => (n, Some(m)),

@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 use crate::engine::Context;
 use crate::error::Error;
 use crate::format::Format;
-use crate::runtime::Runtime;
+use crate::engine::containers::{Containers, VolumeFilter};
 
 #[derive(Subcommand, Debug)]
 pub enum VolumeCommand {
@@ -58,41 +58,8 @@ pub struct VolumeLsArgs {
     pub filter: Vec<String>,
 }
 
-/// Whether `v` passes every `--filter` (values of one key are alternatives).
-fn volume_matches(
-    rt: &Runtime,
-    v: &crate::runtime::VolumeInfo,
-    filters: &[String],
-) -> Result<bool, Error> {
-    let mut by: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for f in filters {
-        let (k, val) = f
-            .split_once('=')
-            .ok_or_else(|| Error::Usage(format!("invalid filter {f:?}: use KEY=VALUE")))?;
-        if !["dangling", "name", "label", "driver"].contains(&k) {
-            return Err(Error::Usage(format!(
-                "invalid filter {k:?}: use dangling, name, label or driver"
-            )));
-        }
-        by.entry(k).or_default().push(val);
-    }
-    let unused = || {
-        rt.volume_users(&v.name)
-            .map(|u| u.is_empty())
-            .unwrap_or(false)
-    };
-    Ok(by.iter().all(|(k, values)| {
-        values.iter().any(|val| match *k {
-            "dangling" => unused() == (*val == "true"),
-            "name" => v.name.contains(val),
-            "driver" => v.driver == *val,
-            _ => crate::filters::label_matches(|k| v.labels.get(k).map(String::as_str), val),
-        })
-    }))
-}
-
 pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
-    let rt = Runtime::new(&ctx.layout);
+    let rt = Containers::new(ctx);
     match c {
         VolumeCommand::Create { label, name } => {
             let labels = label
@@ -108,12 +75,7 @@ pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
         }
         VolumeCommand::Ls(a) => {
             let format = Format::parse(a.format.as_deref())?;
-            let mut vols = Vec::new();
-            for v in rt.volume_list()? {
-                if volume_matches(&rt, &v, &a.filter)? {
-                    vols.push(v);
-                }
-            }
+            let vols = rt.volumes(&VolumeFilter::parse(&a.filter)?)?;
             if a.quiet {
                 for v in &vols {
                     println!("{}", v.name);
@@ -143,14 +105,11 @@ pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
         VolumeCommand::Rm { names } => super::container::each(&names, |n| rt.volume_remove(n)),
         VolumeCommand::Prune { force, filter } => {
             // Checked before asking: a bad filter prunes nothing.
-            for v in rt.volume_list()?.iter().take(1) {
-                volume_matches(&rt, v, &filter)?;
-            }
+            let filter = VolumeFilter::parse(&filter)?;
             if !force && !super::confirm(&["all volumes not used by at least one container"]) {
                 return Ok(0);
             }
-            let removed =
-                rt.volume_prune_where(|v| volume_matches(&rt, v, &filter).unwrap_or(false))?;
+            let removed = rt.volume_prune(&filter)?;
             super::print_deleted("Volumes", removed.iter().map(|(n, _)| n));
             println!(
                 "Total reclaimed space: {}",

@@ -24,6 +24,7 @@ pub mod build;
 pub mod catalogue;
 pub mod compose;
 pub mod container;
+pub mod containers;
 mod context;
 pub mod cvm;
 pub mod destroy;

@@ -59,7 +59,7 @@ pub(crate) fn stdin_fifo(dir: &Path) -> std::io::Result<std::os::fd::OwnedFd> {
     Ok(f.into())
 }
 
-pub use control::parse_signal;
+pub use control::{Process, parse_signal};
 pub use copy::CopyPath;
 pub use exec::ExecOptions;
 pub use launch::{Launch, Launched};

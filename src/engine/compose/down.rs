@@ -9,7 +9,8 @@ use super::{Report, containers, is_oneoff, service_of};
 use crate::compose::ProjectModel;
 use crate::engine::Context;
 use crate::error::Error;
-use crate::runtime::{ContainerState, Runtime};
+use crate::engine::containers::Containers;
+use crate::runtime::ContainerState;
 
 #[derive(Clone, Debug, Default)]
 pub struct DownOptions {
@@ -39,13 +40,14 @@ pub fn depths(model: &ProjectModel) -> BTreeMap<String, usize> {
 /// Stops and removes `list`, the deepest services first, each depth's
 /// containers in parallel.
 pub fn stop_and_remove(
-    rt: &Runtime,
+    ctrs: &Containers,
     model: &ProjectModel,
     list: Vec<ContainerState>,
     timeout: Option<Duration>,
     remove: bool,
     report: &dyn Report,
 ) -> Result<(), Error> {
+    let rt = ctrs.runtime();
     let depth = depths(model);
     let mut levels: BTreeMap<usize, Vec<ContainerState>> = BTreeMap::new();
     for c in list {
@@ -82,8 +84,9 @@ pub fn down(
     opts: &DownOptions,
     report: &dyn Report,
 ) -> Result<(), Error> {
-    let rt = Runtime::new(&ctx.layout);
-    let all = containers(&rt, &model.name)?;
+    let ctrs = Containers::new(ctx);
+    let rt = ctrs.runtime();
+    let all = containers(rt, &model.name)?;
     let (ours, orphans): (Vec<ContainerState>, Vec<ContainerState>) = all
         .into_iter()
         .partition(|c| is_oneoff(c) || model.service(service_of(c)).is_some());
@@ -107,7 +110,7 @@ pub fn down(
         .filter_map(|v| v.name.clone())
         .filter(|n| !named.contains(n.as_str()) && n.len() == 64)
         .collect();
-    stop_and_remove(&rt, model, going, opts.timeout, true, report)?;
+    stop_and_remove(&ctrs, model, going, opts.timeout, true, report)?;
     for n in model.networks.values() {
         if n.external {
             continue;

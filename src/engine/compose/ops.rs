@@ -14,16 +14,18 @@ use crate::engine::container::create_from;
 use crate::error::Error;
 use crate::image::PullPolicy;
 use crate::progress::Progress;
-use crate::runtime::{ContainerState, LogOptions, Runtime};
+use crate::engine::containers::Containers;
+use crate::runtime::{ContainerState, LogOptions};
 
 /// The project's containers of `services` (all when empty); one-off
 /// containers only with `oneoff`.
 pub fn service_containers(
-    rt: &Runtime,
+    ctrs: &Containers,
     model: &ProjectModel,
     services: &[String],
     oneoff: bool,
 ) -> Result<Vec<ContainerState>, Error> {
+    let rt = ctrs.runtime();
     for s in services {
         if model.service(s).is_none() {
             return Err(ComposeError::NoSuchService(s.clone()).into());
@@ -71,12 +73,13 @@ impl Write for Prefixed {
 /// The logs of `list`, each line after its container's name (unless
 /// `no_prefix`), interleaved as they come when following.
 pub fn logs(
-    rt: &Runtime,
+    ctrs: &Containers,
     list: &[ContainerState],
     opts: &LogOptions,
     no_prefix: bool,
     out: Box<dyn Write + Send>,
 ) -> Result<(), Error> {
+    let rt = ctrs.runtime();
     let width = list.iter().map(|c| c.name.len()).max().unwrap_or(0);
     let out = Arc::new(Mutex::new(out));
     super::parallel(list, |c| -> Result<(), Error> {
@@ -207,12 +210,12 @@ pub fn run(
 
 /// The container `index` (1 first) of `service`, running.
 pub fn container_of(
-    rt: &Runtime,
+    ctrs: &Containers,
     model: &ProjectModel,
     service: &str,
     index: u32,
 ) -> Result<ContainerState, Error> {
-    let list = service_containers(rt, model, &[service.to_string()], false)?;
+    let list = service_containers(ctrs, model, &[service.to_string()], false)?;
     list.into_iter()
         .find(|c| super::number_of(c) == index)
         .ok_or_else(|| {
@@ -327,7 +330,8 @@ pub struct ProjectSummary {
 }
 
 /// Every project that has containers: `running(2), exited(1)`.
-pub fn projects(rt: &Runtime, all: bool) -> Result<Vec<ProjectSummary>, Error> {
+pub fn projects(ctrs: &Containers, all: bool) -> Result<Vec<ProjectSummary>, Error> {
+    let rt = ctrs.runtime();
     let mut by: BTreeMap<String, (BTreeMap<String, usize>, String)> = BTreeMap::new();
     for c in rt.list()? {
         let Some(p) = c.options.labels.get(label::PROJECT).cloned() else {
@@ -368,7 +372,7 @@ pub struct Attach {
 /// `--abort-on-container-exit`) one does, or Ctrl-C; then the rest are
 /// stopped.
 pub fn attach(
-    rt: &Runtime,
+    ctrs: &Containers,
     m: &ProjectModel,
     started: Vec<ContainerState>,
     how: &Attach,
@@ -376,13 +380,14 @@ pub fn attach(
     out: Box<dyn std::io::Write + Send>,
     report: &dyn Report,
 ) -> Result<i32, Error> {
+    let rt = ctrs.runtime();
     let (abort, no_prefix) = (how.abort_on_exit, how.no_log_prefix);
     let follow = crate::runtime::LogOptions {
         follow: true,
         ..Default::default()
     };
     let code = std::thread::scope(|s| -> Result<i32, Error> {
-        let logs = s.spawn(|| logs(rt, &started, &follow, no_prefix, out));
+        let logs = s.spawn(|| logs(ctrs, &started, &follow, no_prefix, out));
         let code = loop {
             if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
                 report.line("Gracefully stopping... (press Ctrl+C again to force)");
@@ -417,7 +422,7 @@ pub fn attach(
             }
             std::thread::sleep(std::time::Duration::from_millis(100));
         };
-        super::down::stop_and_remove(rt, m, started.clone(), None, false, report)?;
+        super::down::stop_and_remove(ctrs, m, started.clone(), None, false, report)?;
         let _ = logs.join();
         Ok(code)
     })?;

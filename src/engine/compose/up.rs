@@ -20,6 +20,7 @@ use crate::error::Error;
 use crate::image::PullPolicy;
 use crate::progress::Progress;
 use crate::reference::ImageRef;
+use crate::engine::containers::Containers;
 use crate::runtime::{ContainerState, ContainerStatus, Runtime};
 use crate::trust::{Keyless, TrustOptions, TrustPolicy, VerifyMode};
 
@@ -433,8 +434,9 @@ pub fn up(
     }
     let images = ensure_images(ctx, model, &services, opts, progress, report)?;
     ensure_resources(ctx, model, &services, report)?;
-    let rt = Runtime::new(&ctx.layout);
-    orphans(&rt, model, opts.remove_orphans, report)?;
+    let ctrs = Containers::new(ctx);
+    let rt = ctrs.runtime();
+    orphans(rt, model, opts.remove_orphans, report)?;
     let board = Board {
         state: Mutex::new(
             services
@@ -449,8 +451,9 @@ pub fn up(
     let failures: Mutex<BTreeMap<String, Error>> = Mutex::new(BTreeMap::new());
     std::thread::scope(|scope| {
         for svc in &services {
-            let (board, started, images, rt, failures) =
-                (&board, &started, &images, &rt, &failures);
+            let (board, started, images, ctrs, failures) =
+                (&board, &started, &images, &ctrs, &failures);
+            let rt = ctrs.runtime();
             scope.spawn(move || {
                 let outcome = (|| -> Result<Vec<ContainerState>, Error> {
                     for (dep, cond) in &svc.depends_on {
@@ -473,7 +476,7 @@ pub fn up(
                             return Err(ComposeError::Dependency(why).into());
                         }
                     }
-                    converge(ctx, rt, model, svc, &images[&svc.name], opts, report)
+                    converge(ctx, ctrs, model, svc, &images[&svc.name], opts, report)
                 })();
                 match outcome {
                     Ok(cs) => {
@@ -565,13 +568,14 @@ fn replicas(svc: &ServiceModel, opts: &UpOptions) -> Result<u32, ComposeError> {
 /// its scale.
 fn converge(
     ctx: &Context,
-    rt: &Runtime,
+    ctrs: &Containers,
     model: &ProjectModel,
     svc: &ServiceModel,
     got: &Acquired,
     opts: &UpOptions,
     report: &dyn Report,
 ) -> Result<Vec<ContainerState>, Error> {
+    let rt = ctrs.runtime();
     let rec = &got.rec;
     let replicas = replicas(svc, opts)?;
     if svc.service.container_name.is_some() && replicas > 1 {
@@ -622,7 +626,7 @@ fn converge(
         .filter(|c| number_of(c) > replicas)
         .cloned()
         .collect();
-    super::down::stop_and_remove(rt, model, extra, None, true, report)?;
+    super::down::stop_and_remove(ctrs, model, extra, None, true, report)?;
     results
 }
 
@@ -654,10 +658,11 @@ fn create(
 /// `up --wait`: until every container is running and, where it has a
 /// health check, healthy; an exited or unhealthy one is an error.
 pub fn wait_ready(
-    rt: &Runtime,
+    ctrs: &Containers,
     started: &[ContainerState],
     timeout: Option<Duration>,
 ) -> Result<(), Error> {
+    let rt = ctrs.runtime();
     let end = timeout.map(|t| Instant::now() + t);
     for c in started {
         loop {
