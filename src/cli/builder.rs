@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::trust::VerifyArgs;
-use crate::builder::{BuildOptions, prune_cache};
+use crate::builder::BuildOptions;
 use crate::engine::Context;
 use crate::error::Error;
 use crate::reference::ImageRef;
@@ -150,7 +150,13 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         crate::engine::output::write(ctx, &name, &res.target, out)?;
     }
     if a.sbom {
-        record_sboms(ctx, &a, &opts, &res.target)?;
+        // By its first tag; an untagged build by its digest.
+        let name = opts
+            .tags
+            .first()
+            .map(|t| t.to_string())
+            .unwrap_or_else(|| res.target.digest.to_string());
+        crate::engine::build::record_sboms(ctx, &name, &res.target, &a.decrypt.request())?;
     }
     if let Some(f) = &a.iidfile {
         crate::outfile::write(f, res.target.digest.to_string().as_bytes()).map_err(|source| {
@@ -205,12 +211,7 @@ fn stdin_inputs(
     }
     let stdin_context = if from_stdin {
         // Not in the build scratch, which a build clears of leftovers.
-        Some(crate::builder::stdin::context(
-            std::io::stdin(),
-            &ctx.layout.root().join("tmp"),
-            ctx.opts.config.expansion()?,
-            crate::bounded::DOCKERFILE,
-        )?)
+        Some(crate::engine::build::stdin_context(ctx, std::io::stdin())?)
     } else {
         None
     };
@@ -241,34 +242,13 @@ fn stdin_inputs(
     Ok((stdin_context, stdin_file))
 }
 
-/// `--sbom`: each platform's SBOM of the built image, recorded for
-/// `push --attest-sbom`.
-fn record_sboms(
-    ctx: &Context,
-    a: &BuildArgs,
-    opts: &BuildOptions,
-    target: &crate::oci::Descriptor,
-) -> Result<(), Error> {
-    let keys = crate::engine::keys::keyring(ctx, &a.decrypt.request())?;
-    for img in ctx.images.platform_images(target)? {
-        let name = opts
-            .tags
-            .first()
-            .map(|t| t.to_string())
-            .unwrap_or_else(|| target.digest.to_string());
-        let sbom = crate::engine::sbom::of_image(ctx, &name, &img, keys.clone())?;
-        crate::engine::sbom::record(ctx, &img.manifest_desc.digest, &sbom)?;
-    }
-    Ok(())
-}
-
 pub fn builder(ctx: &Context, c: BuilderCommand) -> Result<i32, Error> {
     match c {
         BuilderCommand::Prune { force, .. } => {
             if !force && !super::confirm(&["all build cache"]) {
                 return Ok(0);
             }
-            let (entries, bytes) = prune_cache(&ctx.images.store, &ctx.layout)?;
+            let (entries, bytes) = crate::engine::images::prune_build_cache(ctx)?;
             println!(
                 "Deleted build cache objects: {entries}\nTotal reclaimed space: {}",
                 crate::format::human_size(bytes)

@@ -8,7 +8,7 @@ use clap::Args;
 use super::flags::PlatformsArgs;
 use super::kbs::{AdminArgs, KbsArgs};
 use crate::engine::Context;
-use crate::engine::keys::{KekDestination, KeyRequest, keyring, recipients};
+use crate::engine::keys::{KekDestination, KeyRequest, recipients};
 use crate::error::Error;
 use crate::image::CryptOptions;
 use crate::reference::ImageRef;
@@ -86,41 +86,30 @@ pub fn encrypt(ctx: &Context, a: EncryptArgs) -> Result<i32, Error> {
         all_platforms: a.platforms.all_platforms,
         layers: a.layer.clone(),
     };
-    match ctx
-        .images
-        .encrypt_image(&a.source, Some(&dst), &recipients, &opts)
-    {
-        Ok(d) => {
-            // The SBOM build --sbom recorded describes the plaintext: it
-            // holds for the encrypted image too.
-            crate::engine::sbom::carry_over(ctx, &a.source, &a.target)?;
-            println!("{}", d.digest);
-            Ok(0)
-        }
-        Err(e) => {
-            if let Some(p) = &a.kek_out {
-                let _ = std::fs::remove_file(p);
-            }
-            Err(e.into())
-        }
-    }
+    let d = crate::engine::images::encrypt(
+        ctx,
+        &a.source,
+        &dst,
+        &recipients,
+        &opts,
+        a.kek_out.as_deref(),
+    )?;
+    println!("{}", d.digest);
+    Ok(0)
 }
 
 pub fn decrypt(ctx: &Context, a: DecryptArgs) -> Result<i32, Error> {
     let dst = ImageRef::parse(&a.target)?;
-    let ring = keyring(
-        ctx,
-        &KeyRequest {
-            specs: a.key.clone(),
-            kbs: a.kbs.settings(),
-        },
-    )?;
+    let keys = KeyRequest {
+        specs: a.key.clone(),
+        kbs: a.kbs.settings(),
+    };
     let opts = CryptOptions {
         platforms: a.platforms.platform.clone(),
         all_platforms: a.platforms.all_platforms,
         layers: Vec::new(),
     };
-    let d = ctx.images.decrypt_image(&a.source, &dst, &ring, &opts)?;
+    let d = crate::engine::images::decrypt(ctx, &a.source, &dst, &keys, &opts)?;
     println!("{}", d.digest);
     Ok(0)
 }

@@ -282,15 +282,13 @@ pub fn convert(ctx: &Context, a: ConvertArgs) -> Result<i32, Error> {
         all_platforms: a.platforms.all_platforms,
         layers: Vec::new(),
     };
-    let d = ctx
-        .images
-        .convert_image(&a.source, &dst, to, a.oci, &opts)?;
+    let d = crate::engine::images::convert(ctx, &a.source, &dst, to, a.oci, &opts)?;
     println!("{}", d.digest);
     Ok(0)
 }
 
 pub fn tag(ctx: &Context, a: TagArgs) -> Result<i32, Error> {
-    ctx.images.tag(&a.source_image, &a.target_image)?;
+    crate::engine::images::tag(ctx, &a.source_image, &a.target_image)?;
     Ok(0)
 }
 
@@ -355,7 +353,7 @@ pub fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
 pub fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
     let format = Format::parse(a.format.as_deref())?;
     let filter = crate::image::ImageFilter::parse(&a.filter)?;
-    let rows = filter.apply(ctx.images.list(a.repository.as_deref())?)?;
+    let rows = crate::engine::images::list(ctx, a.repository.as_deref(), &filter)?;
     let mut out = std::io::stdout().lock();
     if a.quiet {
         let mut seen = std::collections::BTreeSet::new();
@@ -409,7 +407,7 @@ pub fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
 
 pub fn history(ctx: &Context, a: HistoryArgs) -> Result<i32, Error> {
     let format = Format::parse(a.format.as_deref())?;
-    let rows = ctx.images.history(&a.image, a.platform.platform.as_ref())?;
+    let rows = crate::engine::images::history(ctx, &a.image, a.platform.platform.as_ref())?;
     let mut out = std::io::stdout().lock();
     if a.quiet {
         for r in &rows {
@@ -474,11 +472,7 @@ pub fn rmi(ctx: &Context, a: RmiArgs) -> Result<i32, Error> {
 
 fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
     let format = Format::parse(a.format.as_deref())?;
-    let all = a
-        .images
-        .iter()
-        .map(|i| ctx.images.inspect(i, a.platform.platform.as_ref()))
-        .collect::<Result<Vec<_>, _>>()?;
+    let all = crate::engine::images::inspect(ctx, &a.images, a.platform.platform.as_ref())?;
     super::print_json(&format, &all)
 }
 
@@ -492,7 +486,8 @@ pub fn save(ctx: &Context, a: SaveArgs) -> Result<i32, Error> {
                 source,
             };
             let mut out = crate::outfile::AtomicOutput::create(path, 0o666).map_err(io)?;
-            ctx.images.save(
+            crate::engine::images::save(
+                ctx,
                 &a.images,
                 std::io::BufWriter::with_capacity(1 << 20, &mut out),
             )?;
@@ -504,8 +499,11 @@ pub fn save(ctx: &Context, a: SaveArgs) -> Result<i32, Error> {
                     "cowardly refusing to write an archive to a terminal; use -o FILE or redirect the output".into(),
                 ));
             }
-            ctx.images
-                .save(&a.images, std::io::BufWriter::new(std::io::stdout().lock()))?;
+            crate::engine::images::save(
+                ctx,
+                &a.images,
+                std::io::BufWriter::new(std::io::stdout().lock()),
+            )?;
         }
     }
     Ok(0)
@@ -524,9 +522,8 @@ pub fn load(ctx: &Context, a: LoadArgs) -> Result<i32, Error> {
             Box::new(std::io::stdin().lock())
         }
     };
-    let loaded = ctx
-        .images
-        .load(std::io::BufReader::with_capacity(1 << 20, input))?;
+    let loaded =
+        crate::engine::images::load(ctx, std::io::BufReader::with_capacity(1 << 20, input))?;
     if !a.quiet {
         for l in loaded {
             if l.name.is_empty() {
@@ -554,8 +551,7 @@ pub fn import(ctx: &Context, a: ImportArgs) -> Result<i32, Error> {
         input_size: None,
     };
     let target = if a.file == "-" {
-        ctx.images
-            .import(std::io::stdin(), "standard input", &r, &opts)?
+        crate::engine::images::import(ctx, std::io::stdin(), "standard input", &r, &opts)?
     } else {
         let f = std::fs::File::open(&a.file).map_err(|source| Error::Io {
             path: a.file.clone().into(),
@@ -565,7 +561,7 @@ pub fn import(ctx: &Context, a: ImportArgs) -> Result<i32, Error> {
             input_size: f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len()),
             ..opts
         };
-        ctx.images.import(f, &a.file, &r, &opts)?
+        crate::engine::images::import(ctx, f, &a.file, &r, &opts)?
     };
     println!("{}", target.digest);
     Ok(0)

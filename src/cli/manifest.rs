@@ -29,20 +29,13 @@ pub fn run(ctx: &Context, cmd: ManifestCommand) -> Result<i32, Error> {
             images,
         } => {
             let r = ImageRef::parse(&list)?;
-            let d = ctx.images.create_index(&r, &images, amend)?;
+            let d = crate::engine::images::create_index(ctx, &r, &images, amend)?;
             println!("Created manifest list {r}");
             println!("{}", d.digest);
             Ok(0)
         }
         ManifestCommand::Inspect { image } => {
-            let rec = ctx.images.lookup_one(&image)?;
-            let data = ctx.images.store.read_blob(&rec.target.digest)?;
-            let v: serde_json::Value = serde_json::from_slice(&data).map_err(|source| {
-                Error::Image(crate::image::ImageError::Json {
-                    what: format!("manifest of {image}"),
-                    source,
-                })
-            })?;
+            let v = crate::engine::images::manifest(ctx, &image)?;
             println!("{}", serde_json::to_string_pretty(&v).expect("serialises"));
             Ok(0)
         }

@@ -76,7 +76,7 @@ pub fn system(ctx: &Context, c: SystemCommand) -> Result<i32, Error> {
             Ok(0)
         }
         SystemCommand::Info(f) => {
-            let info = crate::engine::system::info(&ctx.images, &ctx.layout)?;
+            let info = crate::engine::system::info(ctx)?;
             let format = crate::format::Format::parse(f.format.as_deref())?;
             if format != crate::format::Format::Table {
                 println!("{}", format.render(&info)?);

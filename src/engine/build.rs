@@ -65,3 +65,33 @@ pub fn build(
         opts,
     )?)
 }
+
+/// `build --sbom`: each platform's SBOM of the built image `name`, made
+/// from its layers (opened with `keys`) and recorded for `push --attest-sbom`.
+pub fn record_sboms(
+    ctx: &Context,
+    name: &str,
+    target: &crate::oci::Descriptor,
+    keys: &KeyRequest,
+) -> Result<(), Error> {
+    let keys = super::keys::keyring(ctx, keys)?;
+    for img in ctx.images.platform_images(target)? {
+        let sbom = super::sbom::of_image(ctx, name, &img, keys.clone())?;
+        super::sbom::record(ctx, &img.manifest_desc.digest, &sbom)?;
+    }
+    Ok(())
+}
+
+/// `build -`: the context from standard input, kept outside the build
+/// scratch (which a build clears of leftovers), bounded as any input.
+pub fn stdin_context(
+    ctx: &Context,
+    input: impl std::io::Read + Send + 'static,
+) -> Result<crate::builder::stdin::StdinContext, Error> {
+    Ok(crate::builder::stdin::context(
+        input,
+        &ctx.layout.root().join("tmp"),
+        ctx.opts.config.expansion()?,
+        crate::bounded::DOCKERFILE,
+    )?)
+}

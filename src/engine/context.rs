@@ -15,8 +15,8 @@ use crate::store::Store;
 pub struct Context {
     pub opts: GlobalOptions,
     /// Where each kind of data lives.
-    pub layout: Layout,
-    pub images: Images,
+    pub(crate) layout: Layout,
+    pub(super) images: Images,
     /// Every key a command fetches from a KBS comes through one session,
     /// opened with the settings it is kept with.
     pub(super) kbs: std::sync::Mutex<Option<(KbsSettings, crate::kbs::KbsClient)>>,

@@ -29,6 +29,7 @@ mod context;
 pub mod cvm;
 pub mod destroy;
 pub mod df;
+pub mod images;
 pub mod inspect;
 pub mod kbs;
 pub mod keys;

@@ -5,10 +5,9 @@ use std::fmt::Write;
 use std::fs;
 use std::path::Path;
 
-use crate::image::Images;
 use crate::kbs::attester::{Attester, TSM_REPORT_DIR, Tsm};
-use crate::layout::Layout;
-use crate::runtime::{Runtime, RuntimeError};
+use crate::error::Error;
+use crate::runtime::Runtime;
 
 /// `ccr version`.
 /// `ccr version`, in docker's shape (`{{.Client.Version}}`).
@@ -114,7 +113,8 @@ pub struct Info {
     pub confidential_guest: String,
 }
 
-pub fn info(images: &Images, layout: &Layout) -> Result<Info, RuntimeError> {
+pub fn info(ctx: &super::Context) -> Result<Info, Error> {
+    let (images, layout) = (&ctx.images, &ctx.layout);
     let rt = Runtime::new(layout);
     let containers: Vec<_> = rt.list()?.into_iter().map(|c| rt.refresh(c)).collect();
     let running = containers.iter().filter(|c| c.status.is_running()).count();

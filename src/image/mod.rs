@@ -19,7 +19,9 @@ pub use change::{ConfigChange, env_key};
 pub use crypt::CryptOptions;
 pub use import::ImportOptions;
 pub(crate) use import::creation_time;
-pub use list::{DANGLING_PREFIX, ImageFilter, ImageSummary, PruneReport, RemoveReport, split_name};
+pub use list::{
+    DANGLING_PREFIX, HistoryRow, ImageFilter, ImageSummary, PruneReport, RemoveReport, split_name,
+};
 pub use pull::{PullOptions, PullPolicy, PullResult};
 pub use push::{PushOptions, PushResult};
 pub use sign::{SignedDigest, VerifiedDigest};
