@@ -176,6 +176,82 @@ impl Error {
             .map_or(crate::Exit::Failure, |e| e.exit())
     }
 
+    /// What to change, where a setting the user gave (or can give) is the
+    /// way out: a front end words it in its own terms (a flag, a compose
+    /// key). Found wherever it sits in the error.
+    pub fn remedy(&self) -> Option<Remedy> {
+        use crate::crypt::CryptError;
+        use crate::image::ImageError;
+        use crate::kbs::KbsError;
+        use crate::registry::RegistryError;
+        use crate::store::StoreError;
+        use crate::trust::TrustError;
+        let registry = match self.find::<RegistryError>() {
+            Some(RegistryError::Unreachable {
+                registry,
+                plain_http_refused: true,
+                ..
+            }) => Some(Remedy::PlainHttp {
+                registry: registry.clone(),
+            }),
+            Some(RegistryError::Unauthorized { registry, .. }) => Some(Remedy::Login {
+                registry: registry.clone(),
+            }),
+            _ => None,
+        };
+        registry
+            .or_else(|| match self.find::<KbsError>()? {
+                KbsError::Unreachable { .. } => Some(Remedy::KbsUnreachable),
+                KbsError::NoTee(_) => Some(Remedy::ChooseTee),
+                KbsError::NoAddress => Some(Remedy::KbsAddress),
+                _ => None,
+            })
+            .or_else(|| match self.find::<CryptError>()? {
+                CryptError::NoKey { .. } => Some(Remedy::MatchingKey),
+                CryptError::KeyMissing { .. } => Some(Remedy::DecryptionKey),
+                _ => None,
+            })
+            .or_else(|| match self.find::<ImageError>()? {
+                ImageError::NoMatchingPlatform { .. } => Some(Remedy::ChoosePlatform),
+                ImageError::Incomplete { .. } => Some(Remedy::AllPlatforms),
+                ImageError::NeverPulled(_) => Some(Remedy::NeverPulled),
+                ImageError::NeverVerified(_) => Some(Remedy::NeverVerified),
+                _ => None,
+            })
+            .or_else(|| match self.find::<TrustError>()? {
+                TrustError::KeylessBoth { field } => Some(Remedy::KeylessBoth {
+                    field: field.name(),
+                }),
+                TrustError::KeylessMissing { field } => Some(Remedy::KeylessMissing {
+                    field: field.name(),
+                }),
+                TrustError::KeylessRegexp { field, .. } => Some(Remedy::KeylessRegexp {
+                    field: field.name(),
+                }),
+                TrustError::VerifyNotAsked => Some(Remedy::VerifyNotAsked),
+                TrustError::NotSigned { .. } => Some(Remedy::NotSigned),
+                TrustError::KeylessUnavailable { .. } => Some(Remedy::KeylessUnavailable),
+                _ => None,
+            })
+            .or_else(|| match self.find::<StoreError>()? {
+                StoreError::Io { source, .. } if crate::store::is_full(source) => {
+                    Some(Remedy::DiskFull)
+                }
+                StoreError::Io { .. } => Some(Remedy::DataRootWritable),
+                _ => None,
+            })
+            .or_else(|| match self {
+                Error::KekNotKept { .. } => Some(Remedy::KeepKek),
+                _ => None,
+            })
+    }
+
+    /// Whether the error is a compose service's (its settings are compose
+    /// keys, not flags).
+    pub fn is_service(&self) -> bool {
+        matches!(self, Error::Service { .. })
+    }
+
     /// What to do next, where the error knows.
     pub fn hint(&self) -> Option<String> {
         if let Some(e) = self.find::<crate::kbs::KbsError>() {
@@ -225,6 +301,52 @@ impl Error {
             _ => None,
         }
     }
+}
+
+/// A way out of an error through something the user sets, named without
+/// any front end's words: [`Error::remedy`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Remedy {
+    /// The registry answered in plain HTTP: allow that for it.
+    PlainHttp { registry: String },
+    /// The registry wants credentials: log in.
+    Login { registry: String },
+    /// The KBS did not answer at the address given.
+    KbsUnreachable,
+    /// No TEE was detected: name one (sample, for development).
+    ChooseTee,
+    /// No KBS address anywhere.
+    KbsAddress,
+    /// The keys given open none of the layer's wrapped keys.
+    MatchingKey,
+    /// An encrypted layer and no key.
+    DecryptionKey,
+    /// The image has no manifest for this platform.
+    ChoosePlatform,
+    /// The image is stored for some platforms only.
+    AllPlatforms,
+    /// The pull policy forbids pulling what is missing.
+    NeverPulled,
+    /// The pull policy forbids the registry a verification needs.
+    NeverVerified,
+    /// A certificate field given both exactly and as a regular expression.
+    KeylessBoth { field: &'static str },
+    /// A certificate field not given either way.
+    KeylessMissing { field: &'static str },
+    /// A certificate field's regular expression does not compile.
+    KeylessRegexp { field: &'static str },
+    /// Verification keys given without asking for verification.
+    VerifyNotAsked,
+    /// No signature where one was required.
+    NotSigned,
+    /// Keyless signing or verification is not available: use a key pair.
+    KeylessUnavailable,
+    /// The data root's file system is full.
+    DiskFull,
+    /// The data root is not writable.
+    DataRootWritable,
+    /// A new key-encryption key would be kept nowhere.
+    KeepKek,
 }
 
 #[cfg(test)]

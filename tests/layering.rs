@@ -41,6 +41,10 @@ fn readme_block(heading: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The file whose re-exports are the engine's vocabulary (`cli` names
+/// domain values only through it).
+const ENGINE_FACE: &str = "engine/types.rs";
+
 /// Module → the modules it may import.
 fn allowed() -> BTreeMap<String, BTreeSet<String>> {
     readme_block("The allowed imports, checked by `tests/layering.rs`")
@@ -422,6 +426,11 @@ impl Crate {
                     names.insert(last.clone(), abs);
                 }
             }
+            // The engine's vocabulary is the engine's face: a path through
+            // it ends there (what it may name is checked on its own).
+            if file == ENGINE_FACE {
+                names.clear();
+            }
             reexports.insert(file.clone(), names);
         }
         krate.reexports = reexports;
@@ -584,6 +593,51 @@ fn imports_follow_the_layers_readme_states() {
         );
     }
     assert!(broken.is_empty(), "layering broken:\n{}", broken.join("\n"));
+}
+
+/// The engine's vocabulary names values only: none of the services README
+/// says only the engine holds, and nothing the vocabulary's own text does
+/// not `pub use` (no code of its own).
+#[test]
+fn the_engine_vocabulary_names_no_service() {
+    let services: BTreeSet<String> = readme_block("The services only the engine holds")
+        .into_iter()
+        .flatten()
+        .collect();
+    assert!(services.contains("Runtime") && services.contains("Images"));
+    let krate = Crate::load();
+    let named = krate.named_in(ENGINE_FACE);
+    assert!(
+        !named.is_empty(),
+        "src/{ENGINE_FACE} re-exports the vocabulary"
+    );
+    let mut broken = Vec::new();
+    for n in &named {
+        if !n.reexport {
+            broken.push(format!(
+                "{} is used, not re-exported",
+                n.segments.join("::")
+            ));
+        }
+        let last = n.segments.last().unwrap();
+        if services.contains(last) {
+            broken.push(format!("{} is a service", n.segments.join("::")));
+        }
+    }
+    // Each re-export names an item, never a whole module (a module would
+    // hand its services along).
+    for n in &named {
+        if let Some(abs) = krate.absolute(&["engine".into(), "types".into()], &n.segments)
+            && krate.files.contains_key(&abs)
+        {
+            broken.push(format!("{} is a module", n.segments.join("::")));
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "the engine's vocabulary:\n{}",
+        broken.join("\n")
+    );
 }
 
 /// The strongly connected groups of more than one file.

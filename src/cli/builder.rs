@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::trust::VerifyArgs;
-use crate::builder::BuildOptions;
 use crate::engine::Context;
+use crate::engine::types::BuildOptions;
+use crate::engine::types::ImageRef;
+use crate::engine::types::Network;
 use crate::error::Error;
-use crate::reference::ImageRef;
-use crate::runtime::Network;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum BuildNetwork {
@@ -129,7 +129,7 @@ pub fn build_image(ctx: &Context, a: BuildArgs) -> Result<i32, Error> {
         secrets: a
             .secret
             .iter()
-            .map(|s| crate::builder::Secret::parse(s).map_err(Error::Usage))
+            .map(|s| crate::engine::types::Secret::parse(s).map_err(Error::Usage))
             .collect::<Result<_, _>>()?,
     };
     let output = a
@@ -197,7 +197,7 @@ fn stdin_inputs(
     a: &BuildArgs,
 ) -> Result<
     (
-        Option<crate::builder::stdin::StdinContext>,
+        Option<crate::engine::types::StdinContext>,
         Option<tempfile::NamedTempFile>,
     ),
     Error,

@@ -9,14 +9,14 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 
-use crate::compose::{self, LoadOptions, Project, ProjectModel};
 use crate::engine::compose::{
     self as engine, Plain, Report, down::DownOptions, ops, up::UpOptions,
 };
+use crate::engine::containers::Containers;
+use crate::engine::types::{LoadOptions, Project, ProjectModel};
 use crate::engine::{Context, GlobalOptions};
 use crate::error::Error;
 use crate::progress::Progress;
-use crate::engine::containers::Containers;
 
 /// The flags every `ccr compose` command takes.
 #[derive(Args, Debug, Clone, Default)]
@@ -411,7 +411,7 @@ pub fn project(flags: &ProjectFlags, services: &[String]) -> Result<Project, Err
         environment: std::env::vars().collect(),
         stdin,
     };
-    let p = compose::load(&opts)?;
+    let p = engine::load(&opts)?;
     for w in &p.warnings {
         eprintln!("WARN[0000] {w}");
     }
@@ -422,18 +422,18 @@ pub fn project(flags: &ProjectFlags, services: &[String]) -> Result<Project, Err
 /// (keys ccr ignores) printed once.
 pub fn model(flags: &ProjectFlags, services: &[String]) -> Result<ProjectModel, Error> {
     let p = project(flags, services)?;
-    let m = compose::typed_project(&p).map_err(compose::ComposeError::from)?;
+    let m = engine::typed(&p)?;
     for w in m.warnings() {
         eprintln!("WARN[0000] {w}");
     }
     Ok(m)
 }
 
-fn pull_policy(p: &Option<String>) -> Option<crate::image::PullPolicy> {
+fn pull_policy(p: &Option<String>) -> Option<crate::engine::types::PullPolicy> {
     p.as_deref().map(|p| match p {
-        "always" => crate::image::PullPolicy::Always,
-        "never" => crate::image::PullPolicy::Never,
-        _ => crate::image::PullPolicy::Missing,
+        "always" => crate::engine::types::PullPolicy::Always,
+        "never" => crate::engine::types::PullPolicy::Never,
+        _ => crate::engine::types::PullPolicy::Missing,
     })
 }
 
@@ -500,7 +500,7 @@ pub fn run(opts: &GlobalOptions, a: ComposeArgs) -> Result<i32, Error> {
         ComposeCommand::Stop(s) => stop(&ctx()?, flags, &s.services, s.timeout, false),
         ComposeCommand::Restart(s) => stop(&ctx()?, flags, &s.services, s.timeout, true),
         ComposeCommand::Kill(k) => {
-            let sig = crate::runtime::parse_signal(&k.signal)?;
+            let sig = crate::engine::types::parse_signal(&k.signal)?;
             each(&ctx()?, flags, &k.services, move |rt, c| {
                 if c.status.is_running() {
                     rt.kill(&c.id, sig)?;
@@ -558,7 +558,7 @@ fn logs_cmd(ctx: &Context, flags: &ProjectFlags, l: LogsArgs) -> Result<i32, Err
                 .map_err(|_| Error::Usage(format!("--tail {n:?}: expected a number or all")))?,
         ),
     };
-    let lo = crate::runtime::LogOptions {
+    let lo = crate::engine::types::LogOptions {
         tail,
         follow: l.follow,
         timestamps: l.timestamps,
@@ -620,7 +620,7 @@ fn exec_cmd(ctx: &Context, flags: &ProjectFlags, e: ExecArgs) -> Result<i32, Err
     let rt = Containers::new(ctx);
     let c = ops::container_of(&rt, &m, &e.service, e.index)?;
     let tty = !e.no_tty && !e.detach && std::io::IsTerminal::is_terminal(&std::io::stdin());
-    let opts = crate::runtime::ExecOptions {
+    let opts = crate::engine::types::ExecOptions {
         args: e.command,
         env: e.env,
         workdir: e.workdir,
@@ -630,7 +630,7 @@ fn exec_cmd(ctx: &Context, flags: &ProjectFlags, e: ExecArgs) -> Result<i32, Err
         quiet: e.detach,
         detach: e.detach,
     };
-    Ok(rt.exec(&c.id, &opts)?)
+    rt.exec(&c.id, &opts)
 }
 
 /// `compose rm`: stopped service containers (and with `-s` running ones).
@@ -675,7 +675,7 @@ fn images_cmd(ctx: &Context, flags: &ProjectFlags, s: ServicesArgs) -> Result<i3
         "IMAGE ID".into(),
     ]];
     for c in ops::service_containers(&rt, &m, &s.services, false)? {
-        let (repo, tag) = crate::image::split_name(&c.image);
+        let (repo, tag) = crate::engine::types::split_name(&c.image);
         let id = c.image_digest.trim_start_matches("sha256:");
         table.push(vec![
             c.name.clone(),
@@ -730,7 +730,7 @@ fn each(
     ctx: &Context,
     flags: &ProjectFlags,
     services: &[String],
-    f: impl Fn(&Containers, &crate::runtime::ContainerState) -> Result<(), Error>,
+    f: impl Fn(&Containers, &crate::engine::types::ContainerState) -> Result<(), Error>,
 ) -> Result<i32, Error> {
     let m = model(flags, &[])?;
     let rt = Containers::new(ctx);
@@ -843,7 +843,7 @@ fn ps(ctx: &Context, flags: &ProjectFlags, p: PsArgs) -> Result<i32, Error> {
         .filter(|c| {
             p.all
                 || c.status.is_running()
-                || c.status == crate::runtime::ContainerStatus::Restarting
+                || c.status == crate::engine::types::ContainerStatus::Restarting
         })
         .collect();
     if p.quiet {
@@ -947,12 +947,12 @@ fn compose_run(ctx: &Context, flags: &ProjectFlags, r: RunArgs) -> Result<i32, E
         volumes: r
             .volume
             .iter()
-            .map(|v| crate::runtime::Volume::parse(v))
+            .map(|v| crate::engine::types::Volume::parse(v))
             .collect::<Result<_, _>>()?,
         publish: r
             .publish
             .iter()
-            .map(|p| crate::runtime::network::PortMapping::parse(p))
+            .map(|p| crate::engine::types::PortMapping::parse(p))
             .collect::<Result<_, _>>()?,
         service_ports: r.service_ports,
         entrypoint: r.entrypoint,
@@ -1015,6 +1015,6 @@ fn config_text(flags: &ProjectFlags, a: &ConfigArgs) -> Result<String, Error> {
             serde_json::to_string_pretty(&p.model).unwrap_or_default()
         )
     } else {
-        compose::to_yaml(&p.model)
+        engine::to_yaml(&p)
     })
 }

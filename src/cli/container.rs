@@ -5,8 +5,8 @@
 use clap::{Args, Subcommand};
 
 use crate::engine::Context;
-use crate::error::Error;
 use crate::engine::containers::{Attached, Containers};
+use crate::error::Error;
 
 #[derive(Args, Debug)]
 pub struct PsArgs {
@@ -69,7 +69,7 @@ fn docker_time(t: &str) -> String {
 pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
     let format = crate::format::Format::parse(a.format.as_deref())?;
     let runtime = Containers::new(ctx);
-    let filter = crate::runtime::filter::Filter::parse(&a.filter)?;
+    let filter = crate::engine::types::Filter::parse(&a.filter)?;
     let all = a.all || a.latest || a.last.is_some() || filter.names_status();
     let mut list: Vec<_> = runtime
         .list()?
@@ -99,7 +99,7 @@ pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
 }
 
 /// One container as `ps` shows it.
-fn ps_row(runtime: &Containers, a: &PsArgs, c: crate::runtime::ContainerState) -> PsRow {
+fn ps_row(runtime: &Containers, a: &PsArgs, c: crate::engine::types::ContainerState) -> PsRow {
     PsRow {
         id: if a.no_trunc {
             c.id.clone()
@@ -107,7 +107,7 @@ fn ps_row(runtime: &Containers, a: &PsArgs, c: crate::runtime::ContainerState) -
             c.id[..12].to_string()
         },
         image: {
-            let (repo, tag) = crate::image::split_name(&c.image);
+            let (repo, tag) = crate::engine::types::split_name(&c.image);
             format!("{repo}:{tag}")
         },
         command: {
@@ -238,7 +238,7 @@ pub fn logs(ctx: &Context, a: LogsArgs) -> Result<i32, Error> {
             })
             .transpose()
     };
-    let opts = crate::runtime::LogOptions {
+    let opts = crate::engine::types::LogOptions {
         tail,
         follow: a.follow,
         timestamps: a.timestamps,
@@ -273,7 +273,7 @@ impl StopArgs {
         Ok(self
             .signal
             .as_deref()
-            .map(crate::runtime::parse_signal)
+            .map(crate::engine::types::parse_signal)
             .transpose()?)
     }
 }
@@ -361,8 +361,8 @@ pub struct CpArgs {
 
 pub fn cp(ctx: &Context, a: CpArgs) -> Result<i32, Error> {
     let (src, dest) = (
-        crate::runtime::CopyPath::parse(&a.src),
-        crate::runtime::CopyPath::parse(&a.dest),
+        crate::engine::types::CopyPath::parse(&a.src),
+        crate::engine::types::CopyPath::parse(&a.dest),
     );
     Containers::new(ctx).copy(&src, &dest, a.archive, &mut std::io::stdout().lock())?;
     Ok(0)
@@ -555,7 +555,7 @@ pub fn container(ctx: &Context, c: ContainerCommand) -> Result<i32, Error> {
     match c {
         ContainerCommand::Ls(a) => ps(ctx, a),
         ContainerCommand::Prune { force, filter } => {
-            let filter = crate::runtime::filter::Filter::parse(&filter)?;
+            let filter = crate::engine::types::Filter::parse(&filter)?;
             if !force && !super::confirm(&["all stopped containers"]) {
                 return Ok(0);
             }
@@ -596,7 +596,7 @@ pub fn top(ctx: &Context, a: TopArgs) -> Result<i32, Error> {
 }
 
 /// `top`'s table of a container's processes.
-pub fn print_processes(processes: &[crate::runtime::Process]) {
+pub fn print_processes(processes: &[crate::engine::types::Process]) {
     let mut table = vec![vec![
         "UID".to_string(),
         "PID".into(),
@@ -633,7 +633,7 @@ pub struct EventsArgs {
 /// `ccr events`: what happened, from ccr's own record; the past ones
 /// since `--since`, then new ones as they come until `--until` or Ctrl-C.
 pub fn events(ctx: &Context, a: EventsArgs) -> Result<i32, Error> {
-    use crate::runtime::events::Event;
+    use crate::engine::types::Event;
     let now = chrono::Utc::now();
     let when = |flag: &str, v: &Option<String>| {
         v.as_deref()
@@ -749,12 +749,12 @@ pub struct CommitArgs {
 
 /// `ccr commit`: a new image from a container's changes.
 pub fn commit(ctx: &Context, a: CommitArgs) -> Result<i32, Error> {
-    let opts = crate::builder::commit::CommitOptions {
+    let opts = crate::engine::types::CommitOptions {
         container: a.container,
         tag: a
             .repository
             .as_deref()
-            .map(crate::reference::ImageRef::parse)
+            .map(crate::engine::types::ImageRef::parse)
             .transpose()?,
         message: a.message,
         author: a.author,
@@ -762,7 +762,7 @@ pub fn commit(ctx: &Context, a: CommitArgs) -> Result<i32, Error> {
         changes: a
             .change
             .iter()
-            .map(|c| crate::image::ConfigChange::parse(c))
+            .map(|c| crate::engine::types::ConfigChange::parse(c))
             .collect::<Result<_, _>>()?,
     };
     let digest = Containers::new(ctx).commit(&opts)?;
@@ -789,11 +789,9 @@ pub fn update(ctx: &Context, a: UpdateArgs) -> Result<i32, Error> {
     let restart = a
         .restart
         .as_deref()
-        .map(crate::runtime::RestartPolicy::parse)
+        .map(crate::engine::types::RestartPolicy::parse)
         .transpose()?;
-    each(&a.containers, |c| {
-        rt.update(c, &resources, restart.clone())
-    })
+    each(&a.containers, |c| rt.update(c, &resources, restart.clone()))
 }
 
 #[derive(Args, Debug)]
@@ -885,7 +883,7 @@ pub fn stats(ctx: &Context, a: StatsArgs) -> Result<i32, Error> {
                     let _ = e;
                     continue;
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => return Err(e),
             };
             let (t0, c0) = before
                 .get(&st.id)
@@ -1023,7 +1021,7 @@ pub fn export(ctx: &Context, a: ExportArgs) -> Result<i32, Error> {
 
 pub fn kill(ctx: &Context, a: KillArgs) -> Result<i32, Error> {
     let rt = Containers::new(ctx);
-    let sig = crate::runtime::parse_signal(&a.signal)?;
+    let sig = crate::engine::types::parse_signal(&a.signal)?;
     each(&a.containers, |c| rt.kill(c, sig))
 }
 
@@ -1138,7 +1136,7 @@ pub struct ExecArgs {
 pub fn exec(ctx: &Context, a: ExecArgs) -> Result<i32, Error> {
     let mut env = super::run::env_file_lines(&a.env_file)?;
     env.extend(a.env);
-    let opts = crate::runtime::ExecOptions {
+    let opts = crate::engine::types::ExecOptions {
         args: a.command,
         env,
         workdir: a.workdir,

@@ -9,9 +9,9 @@ use super::flags::PlatformsArgs;
 use super::kbs::{AdminArgs, KbsArgs};
 use crate::engine::Context;
 use crate::engine::keys::{KekDestination, KeyRequest, recipients};
+use crate::engine::types::CryptOptions;
+use crate::engine::types::ImageRef;
 use crate::error::Error;
-use crate::image::CryptOptions;
-use crate::reference::ImageRef;
 
 /// `--decryption-key`, as nerdctl (imgcrypt) spells it, and how to reach
 /// a KBS for key ids.

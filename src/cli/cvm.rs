@@ -18,7 +18,7 @@ pub enum CvmCommand {
         #[arg(long)]
         format: Option<String>,
         /// Where configfs-tsm reports are made
-        #[arg(long, value_name = "DIR", default_value = crate::kbs::attester::TSM_REPORT_DIR)]
+        #[arg(long, value_name = "DIR", default_value = crate::engine::types::TSM_REPORT_DIR)]
         tsm_report_dir: PathBuf,
     },
 }
@@ -239,7 +239,7 @@ fn provision(ctx: &Context, a: ProvisionArgs) -> Result<i32, Error> {
             let (kid, file) = spec
                 .split_once('=')
                 .ok_or_else(|| Error::Usage(format!("--kek {spec:?}: give KID=FILE")))?;
-            let uri: crate::kbs::ResourceUri =
+            let uri: crate::engine::types::ResourceUri =
                 kid.strip_prefix("kbs:///").unwrap_or(kid).parse()?;
             Ok((uri, PathBuf::from(file)))
         })

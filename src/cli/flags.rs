@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use crate::platform::Platform;
+use crate::engine::types::Platform;
 
 fn parse_platform(s: &str) -> Result<Platform, String> {
     s.trim().parse::<Platform>().map_err(|e| e.to_string())
@@ -37,6 +37,6 @@ pub struct FormatArg {
 
 /// `--detach-keys`: docker's form, ctrl-p,ctrl-q when not given.
 pub fn detach_keys(keys: Option<&str>) -> Result<Vec<u8>, crate::error::Error> {
-    use crate::runtime::attach::{DEFAULT_DETACH_KEYS, parse_detach_keys};
+    use crate::engine::types::{DEFAULT_DETACH_KEYS, parse_detach_keys};
     Ok(parse_detach_keys(keys.unwrap_or(DEFAULT_DETACH_KEYS))?)
 }

@@ -8,12 +8,12 @@ use clap::{Args, Subcommand};
 use super::flags::{PlatformArg, PlatformsArgs};
 use super::trust::{ImageSignArgs, ImageVerifyArgs, SignArgs, VerifyArgs, signer_for_push};
 use crate::engine::Context;
+use crate::engine::types::ImageRef;
+use crate::engine::types::{ConfigChange, ImportOptions, PullOptions};
 use crate::error::Error;
 use crate::format::Format;
 use crate::format::human_size;
-use crate::image::{ConfigChange, ImportOptions, PullOptions};
 use crate::progress::Progress;
-use crate::reference::ImageRef;
 
 /// Platform selection and quiet output, shared by pull and push.
 #[derive(Args, Debug)]
@@ -263,7 +263,7 @@ pub struct ConvertArgs {
 
 /// `ccr image convert`.
 pub fn convert(ctx: &Context, a: ConvertArgs) -> Result<i32, Error> {
-    use crate::image::convert::LayerFormat;
+    use crate::engine::types::LayerFormat;
     if a.estargz || a.zstdchunked {
         return Err(Error::Usage(
             "eStargz and zstd:chunked are lazy-pulling formats ccr neither makes nor pulls lazily; convert with --gzip, --zstd or --uncompressed".into(),
@@ -277,7 +277,7 @@ pub fn convert(ctx: &Context, a: ConvertArgs) -> Result<i32, Error> {
         LayerFormat::Gzip
     };
     let dst = ImageRef::parse(&a.target)?;
-    let opts = crate::image::CryptOptions {
+    let opts = crate::engine::types::CryptOptions {
         platforms: a.platforms.platform.clone(),
         all_platforms: a.platforms.all_platforms,
         layers: Vec::new(),
@@ -352,7 +352,7 @@ pub fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
 
 pub fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
     let format = Format::parse(a.format.as_deref())?;
-    let filter = crate::image::ImageFilter::parse(&a.filter)?;
+    let filter = crate::engine::types::ImageFilter::parse(&a.filter)?;
     let rows = crate::engine::images::list(ctx, a.repository.as_deref(), &filter)?;
     let mut out = std::io::stdout().lock();
     if a.quiet {
@@ -529,7 +529,7 @@ pub fn load(ctx: &Context, a: LoadArgs) -> Result<i32, Error> {
             if l.name.is_empty() {
                 println!("Loaded image ID: {}", l.target.digest);
             } else {
-                let (repo, tag) = crate::image::split_name(&l.name);
+                let (repo, tag) = crate::engine::types::split_name(&l.name);
                 println!("Loaded image: {repo}:{tag}");
             }
         }

@@ -8,8 +8,8 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use crate::engine::GlobalOptions;
 use crate::engine::kbs::{self as engine, AdminCredentials, Finding, KbsSettings};
+use crate::engine::types::{ClientOptions, ResourceUri, TeeChoice};
 use crate::error::Error;
-use crate::kbs::{ClientOptions, ResourceUri, TeeChoice};
 use crate::private_file::{self, Existing};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -43,7 +43,7 @@ pub struct KbsArgs {
     #[arg(long, value_enum, default_value_t = TeeKeyFlag::Ec)]
     pub tee_key: TeeKeyFlag,
     /// Where configfs-tsm reports are made
-    #[arg(long, value_name = "DIR", default_value = crate::kbs::attester::TSM_REPORT_DIR)]
+    #[arg(long, value_name = "DIR", default_value = crate::engine::types::TSM_REPORT_DIR)]
     pub tsm_report_dir: PathBuf,
 }
 

@@ -8,8 +8,8 @@ use clap::{Args, Subcommand};
 
 use crate::engine::Context;
 use crate::engine::compose::Plain;
+use crate::engine::types::ConvertOptions;
 use crate::error::Error;
-use crate::kube::ConvertOptions;
 
 /// Where the objects go and how they run on the cluster.
 #[derive(Args, Debug, Clone)]
@@ -59,7 +59,7 @@ impl KubeOutputArgs {
 }
 
 /// Prints the conversion's warnings and writes its objects.
-pub fn emit(done: &crate::kube::Converted, out: &KubeOutputArgs) -> Result<i32, Error> {
+pub fn emit(done: &crate::engine::types::Converted, out: &KubeOutputArgs) -> Result<i32, Error> {
     for w in &done.warnings {
         eprintln!("WARN[0000] {w}");
     }

@@ -5,8 +5,8 @@ use std::io::IsTerminal;
 use clap::Args;
 
 use crate::engine::GlobalOptions;
+use crate::engine::types::Credentials;
 use crate::error::Error;
-use crate::registry::auth::{CredentialStore, Credentials};
 
 #[derive(Args, Debug)]
 pub struct LoginArgs {
@@ -52,7 +52,6 @@ fn prompt(label: &str) -> Result<String, Error> {
 
 pub fn login(opts: &GlobalOptions, a: LoginArgs) -> Result<i32, Error> {
     let server = server_host(a.server);
-    let store = CredentialStore::default_location();
     if a.password.is_some() && a.password_stdin {
         return Err(Error::Usage(
             "--password and --password-stdin are mutually exclusive".into(),
@@ -99,16 +98,14 @@ pub fn login(opts: &GlobalOptions, a: LoginArgs) -> Result<i32, Error> {
         ));
     }
     let creds = Credentials { username, password };
-    crate::engine::system::check_login(opts, &server, &creds)?;
-    store.store(&server, &creds)?;
+    crate::engine::system::login(opts, &server, &creds)?;
     println!("Login Succeeded");
     Ok(0)
 }
 
 pub fn logout(_opts: &GlobalOptions, a: LogoutArgs) -> Result<i32, Error> {
     let server = server_host(a.server);
-    let store = CredentialStore::default_location();
-    if store.erase(&server)? {
+    if crate::engine::system::logout(&server)? {
         println!("Removing login credentials for {server}");
     } else {
         println!("Not logged in to {server}");

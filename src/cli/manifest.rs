@@ -3,8 +3,8 @@
 use clap::Subcommand;
 
 use crate::engine::Context;
+use crate::engine::types::ImageRef;
 use crate::error::Error;
-use crate::reference::ImageRef;
 
 #[derive(Subcommand, Debug)]
 pub enum ManifestCommand {

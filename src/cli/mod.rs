@@ -240,10 +240,10 @@ pub fn completion(
     r.and_then(|()| out.flush())
 }
 
-fn snapshotter(flag: &SnapshotterFlag) -> crate::runtime::Snapshotter {
+fn snapshotter(flag: &SnapshotterFlag) -> crate::engine::types::Snapshotter {
     match flag {
-        SnapshotterFlag::Overlayfs => crate::runtime::Snapshotter::Overlayfs,
-        SnapshotterFlag::Native => crate::runtime::Snapshotter::Native,
+        SnapshotterFlag::Overlayfs => crate::engine::types::Snapshotter::Overlayfs,
+        SnapshotterFlag::Native => crate::engine::types::Snapshotter::Native,
     }
 }
 
@@ -320,117 +320,60 @@ pub fn print_json(format: &crate::format::Format, all: &[serde_json::Value]) -> 
 }
 
 /// What to do next, in this command line's words: the library's hints
-/// name no flags, these do. Each is found wherever it sits in the error.
+/// name no flags; its remedies are worded here (as flags, or for a compose
+/// service as its `x-nerdctl-*` keys).
 pub fn hint(e: &Error) -> Option<String> {
-    use crate::crypt::CryptError;
-    use crate::image::ImageError;
-    use crate::kbs::KbsError;
-    use crate::registry::RegistryError;
-    use crate::trust::TrustError;
-    let worded = match e.find::<RegistryError>() {
-        Some(RegistryError::Unreachable {
-            registry,
-            plain_http_refused: true,
-            ..
-        }) => Some(format!(
+    use crate::error::Remedy as R;
+    let compose = e.is_service();
+    let key = |field: &str, regexp: bool| {
+        let prefix = if compose { "x-nerdctl-" } else { "--" };
+        let tail = if regexp { "-regexp" } else { "" };
+        format!("{prefix}cosign-certificate-{field}{tail}")
+    };
+    let worded = e.remedy().map(|r| match r {
+        R::PlainHttp { registry } => format!(
             "check the address and that the registry is running; for a plain-HTTP registry pass --insecure-registry={registry}"
-        )),
-        Some(RegistryError::Unauthorized { registry, .. }) => Some(format!(
-            "run `ccr login {registry}` with a valid username and password"
-        )),
-        _ => None,
-    }
-    .or_else(|| match e.find::<KbsError>()? {
-        KbsError::Unreachable { .. } => Some("check --kbs-url and that the KBS is running".into()),
-        KbsError::NoTee(_) => Some("pass --tee sample explicitly for development".into()),
-        KbsError::NoAddress => Some(
-            "give --kbs-url, set CCR_KBS_URL or kbs_url in ccr.toml, or boot with agent.aa_kbc_params=cc_kbc::<URL>"
-                .into(),
         ),
-        _ => None,
-    })
-    .or_else(|| match e.find::<CryptError>()? {
-        CryptError::NoKey { .. } => {
-            Some("pass the matching private key (--decryption-key / --key)".into())
+        R::Login { registry } => {
+            format!("run `ccr login {registry}` with a valid username and password")
         }
-        CryptError::KeyMissing { .. } => {
-            Some("pass one with --decryption-key (nerdctl/imgcrypt style)".into())
+        R::KbsUnreachable => "check --kbs-url and that the KBS is running".into(),
+        R::ChooseTee => "pass --tee sample explicitly for development".into(),
+        R::KbsAddress => "give --kbs-url, set CCR_KBS_URL or kbs_url in ccr.toml, or boot with agent.aa_kbc_params=cc_kbc::<URL>".into(),
+        R::MatchingKey => "pass the matching private key (--decryption-key / --key)".into(),
+        R::DecryptionKey => "pass one with --decryption-key (nerdctl/imgcrypt style)".into(),
+        R::ChoosePlatform => "choose one with --platform".into(),
+        R::AllPlatforms => "pull it with --all-platforms (or the platform) first".into(),
+        R::NeverPulled => {
+            "--pull=never does not pull it: pull it first, or use --pull=missing".into()
         }
-        _ => None,
-    })
-    .or_else(|| match e.find::<ImageError>()? {
-        ImageError::NoMatchingPlatform { .. } => Some("choose one with --platform".into()),
-        ImageError::Incomplete { .. } => {
-            Some("pull it with --all-platforms (or the platform) first".into())
-        }
-        ImageError::NeverPulled(_) => {
-            Some("--pull=never does not pull it: pull it first, or use --pull=missing".into())
-        }
-        ImageError::NeverVerified(_) => Some(
-            "--pull=never cannot be combined with signature verification, which consults the registry"
-                .into(),
+        R::NeverVerified => "--pull=never cannot be combined with signature verification, which consults the registry".into(),
+        R::KeylessBoth { field } => format!(
+            "give {} or {}, not both",
+            key(field, false),
+            key(field, true)
         ),
-        _ => None,
-    })
-    .or_else(|| {
-        // A compose service's keys are its x-nerdctl-* keys, not flags.
-        let key = |field: crate::trust::CertField, regexp: bool| {
-            let prefix = if matches!(e, Error::Service { .. }) {
-                "x-nerdctl-"
-            } else {
-                "--"
-            };
-            let tail = if regexp { "-regexp" } else { "" };
-            format!("{prefix}cosign-certificate-{}{tail}", field.name())
-        };
-        match e.find::<TrustError>()? {
-            TrustError::KeylessBoth { field } => Some(format!(
-                "give {} or {}, not both",
-                key(*field, false),
-                key(*field, true)
-            )),
-            TrustError::KeylessMissing { field } => Some(format!(
-                "give {} or {} (or verify with a public key instead)",
-                key(*field, false),
-                key(*field, true)
-            )),
-            TrustError::KeylessRegexp { field, .. } => {
-                Some(format!("fix the regular expression of {}", key(*field, true)))
-            }
-            TrustError::VerifyNotAsked => {
-                Some("add --verify=cosign, or drop --cosign-key and --cosign-certificate-*".into())
-            }
-            _ => None,
-        }
-    })
-    .or_else(|| match e.find::<TrustError>()? {
-        TrustError::NotSigned { .. } => Some(
-            "sign it with `ccr image sign --key KEY` (or cosign), or pull without --verify".into(),
+        R::KeylessMissing { field } => format!(
+            "give {} or {} (or verify with a public key instead)",
+            key(field, false),
+            key(field, true)
         ),
-        TrustError::KeylessUnavailable { .. } if matches!(e, Error::Service { .. }) => {
-            Some("use a key pair (x-nerdctl-cosign-public-key) instead".into())
+        R::KeylessRegexp { field } => {
+            format!("fix the regular expression of {}", key(field, true))
         }
-        TrustError::KeylessUnavailable { .. } => {
-            Some("use a key pair (--cosign-key) instead".into())
+        R::VerifyNotAsked => {
+            "add --verify=cosign, or drop --cosign-key and --cosign-certificate-*".into()
         }
-        _ => None,
-    })
-    .or_else(|| match e.find::<crate::store::StoreError>()? {
-        crate::store::StoreError::Io { source, .. } if crate::store::is_full(source) => Some(
-            "the data root's file system is full: free space with `ccr image prune` or `ccr system prune` and retry (a partial download resumes), or use another --data-root"
-                .into(),
-        ),
-        crate::store::StoreError::Io { .. } => {
-            Some("check that the data root is writable (see --data-root)".into())
+        R::NotSigned => {
+            "sign it with `ccr image sign --key KEY` (or cosign), or pull without --verify".into()
         }
-        _ => None,
-    })
-    .or_else(|| match e {
-        Error::KekNotKept { .. } => Some(
-            "register it with --kbs-url and --admin-key (or --admin-token), or write it with --kek-out FILE"
-                .into(),
-        ),
-        _ => None,
+        R::KeylessUnavailable if compose => {
+            "use a key pair (x-nerdctl-cosign-public-key) instead".into()
+        }
+        R::KeylessUnavailable => "use a key pair (--cosign-key) instead".into(),
+        R::DiskFull => "the data root's file system is full: free space with `ccr image prune` or `ccr system prune` and retry (a partial download resumes), or use another --data-root".into(),
+        R::DataRootWritable => "check that the data root is writable (see --data-root)".into(),
+        R::KeepKek => "register it with --kbs-url and --admin-key (or --admin-token), or write it with --kek-out FILE".into(),
     });
     worded.or_else(|| e.hint())
 }
@@ -533,7 +476,7 @@ pub fn run(cli: Cli) -> i32 {
     quiet_when_stdout_goes_away();
     // An exec'd process (this process is its parent) inherits nothing
     // ignored or blocked.
-    crate::runtime::reset_inherited_signals();
+    crate::engine::types::reset_inherited_signals();
     let config = match Config::load() {
         Ok(c) => c,
         Err(e) => return report(&e, cli.debug),

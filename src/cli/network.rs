@@ -6,10 +6,10 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use crate::engine::Context;
+use crate::engine::containers::Containers;
+use crate::engine::types::{NetworkRecord, NetworkSpec};
 use crate::error::Error;
 use crate::format::Format;
-use crate::engine::containers::Containers;
-use crate::runtime::network::{NetworkRecord, NetworkSpec};
 
 #[derive(Subcommand, Debug)]
 pub enum NetworkCommand {

@@ -9,11 +9,13 @@ use super::flags::{PlatformArg, detach_keys};
 use super::trust::VerifyArgs;
 use crate::engine::Context;
 use crate::engine::container::{self, CreateRequest, Started};
+use crate::engine::types::PortMapping;
+use crate::engine::types::PullPolicy;
+use crate::engine::types::{
+    ContainerConfig, Launch, Network, RunOptions, Snapshotter, Tmpfs, Volume,
+};
 use crate::error::Error;
-use crate::image::PullPolicy;
 use crate::progress::Progress;
-use crate::runtime::network::PortMapping;
-use crate::runtime::{ContainerConfig, Launch, Network, RunOptions, Snapshotter, Tmpfs, Volume};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum PullFlag {
@@ -225,7 +227,7 @@ fn env_list(a: &RunArgs) -> Result<Vec<String>, Error> {
 /// What `--network` (and `--network-alias`) asked for.
 pub struct NetworkChoice {
     pub mode: Network,
-    pub attach: Vec<crate::runtime::network::NetworkAttach>,
+    pub attach: Vec<crate::engine::types::NetworkAttach>,
     pub container: Option<String>,
 }
 
@@ -268,7 +270,7 @@ impl NetworkChoice {
                             "--network {n} cannot be combined with other networks"
                         )));
                     }
-                    choice.attach.push(crate::runtime::network::NetworkAttach {
+                    choice.attach.push(crate::engine::types::NetworkAttach {
                         name: n.clone(),
                         aliases: if n == "bridge" {
                             Vec::new()
@@ -299,8 +301,8 @@ pub struct LimitArgs {
 
 impl LimitArgs {
     /// The limits asked for; zero where none is.
-    pub fn resources(&self) -> Result<crate::runtime::Resources, Error> {
-        Ok(crate::runtime::Resources {
+    pub fn resources(&self) -> Result<crate::engine::types::Resources, Error> {
+        Ok(crate::engine::types::Resources {
             memory: match &self.memory {
                 Some(m) => size(m, "--memory")?,
                 None => 0,
@@ -339,14 +341,14 @@ fn duration(s: &Option<String>, flag: &str) -> Result<u64, Error> {
 
 impl RunArgs {
     /// `--health-*` as a check to lay over the image's (or `NONE`).
-    fn healthcheck(&self) -> Result<Option<crate::runtime::HealthConfig>, Error> {
+    fn healthcheck(&self) -> Result<Option<crate::engine::types::HealthConfig>, Error> {
         if self.no_healthcheck {
-            return Ok(Some(crate::runtime::HealthConfig {
+            return Ok(Some(crate::engine::types::HealthConfig {
                 test: vec!["NONE".into()],
                 ..Default::default()
             }));
         }
-        let h = crate::runtime::HealthConfig {
+        let h = crate::engine::types::HealthConfig {
             test: self
                 .health_cmd
                 .iter()
@@ -358,11 +360,11 @@ impl RunArgs {
             start_interval_ns: duration(&self.health_start_interval, "--health-start-interval")?,
             retries: self.health_retries.unwrap_or(0),
         };
-        Ok((h != crate::runtime::HealthConfig::default()).then_some(h))
+        Ok((h != crate::engine::types::HealthConfig::default()).then_some(h))
     }
 
     /// `--log-driver` and `--log-opt`.
-    fn log_config(&self) -> Result<crate::runtime::LogConfig, Error> {
+    fn log_config(&self) -> Result<crate::engine::types::LogConfig, Error> {
         let opts = self
             .log_opt
             .iter()
@@ -393,8 +395,8 @@ impl RunArgs {
             networks: networks.attach,
             network_container: networks.container,
             healthcheck: self.healthcheck()?,
-            restart: crate::runtime::RestartPolicy::parse(&self.restart)?,
-            resources: crate::runtime::Resources {
+            restart: crate::engine::types::RestartPolicy::parse(&self.restart)?,
+            resources: crate::engine::types::Resources {
                 shm_size: match &self.shm_size {
                     Some(m) => size(m, "--shm-size")?,
                     None => 0,

@@ -9,11 +9,9 @@ use clap::{Args, Subcommand};
 use super::flags::PlatformArg;
 use super::run::PullFlag;
 use crate::engine::Context;
-use crate::engine::catalogue::SbomRequest;
+use crate::engine::catalogue::{self, SbomFormat, SbomRequest};
 use crate::error::Error;
 use crate::progress::Progress;
-use crate::sbom::document::{self, Sbom};
-use crate::sbom::{SbomError, cyclonedx, diff, spdx};
 
 #[derive(Args, Debug)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
@@ -69,55 +67,12 @@ pub struct DiffArgs {
     pub after: String,
 }
 
-/// An output format by syft's name.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Format {
-    Spdx,
-    CycloneDx(&'static str),
-    Json,
-    Table,
-}
-
-impl std::str::FromStr for Format {
-    type Err = SbomError;
-    fn from_str(s: &str) -> Result<Format, SbomError> {
-        let (name, version) = match s.split_once('@') {
-            Some((n, v)) => (n, Some(v)),
-            None => (s, None),
-        };
-        match (name, version) {
-            ("spdx-json", None | Some("2.3")) => Ok(Format::Spdx),
-            ("cyclonedx-json", None) => Ok(Format::CycloneDx(cyclonedx::DEFAULT_VERSION)),
-            ("cyclonedx-json", Some(v)) => cyclonedx::VERSIONS
-                .iter()
-                .find(|known| **known == v)
-                .map(|v| Format::CycloneDx(v))
-                .ok_or_else(|| SbomError::Format(s.to_string())),
-            ("json" | "syft-json", None) => Ok(Format::Json),
-            ("table", None) => Ok(Format::Table),
-            _ => Err(SbomError::Format(s.to_string())),
-        }
-    }
-}
-
-/// The SBOM written in `format`.
-pub fn render(sbom: &Sbom, format: &Format) -> String {
-    let pretty =
-        |v: serde_json::Value| serde_json::to_string_pretty(&v).expect("serialises") + "\n";
-    match format {
-        Format::Spdx => pretty(spdx::write(sbom)),
-        Format::CycloneDx(v) => pretty(cyclonedx::write(sbom, v)),
-        Format::Json => pretty(document::json(sbom)),
-        Format::Table => document::table(sbom),
-    }
-}
-
 pub fn run(ctx: &Context, a: SbomArgs) -> Result<i32, Error> {
     if let Some(SbomCommand::Diff(d)) = a.command {
         return run_diff(ctx, d);
     }
     let g = a.generate;
-    let format: Format = g.output.parse()?;
+    let format: SbomFormat = g.output.parse()?;
     let req = SbomRequest {
         target: g.target.unwrap_or_default(),
         platform: g.platform.platform,
@@ -125,7 +80,7 @@ pub fn run(ctx: &Context, a: SbomArgs) -> Result<i32, Error> {
         keys: g.decrypt.request(),
     };
     let sbom = crate::engine::catalogue::generate(ctx, &req, &Progress::new(g.quiet))?;
-    let text = render(&sbom, &format);
+    let text = catalogue::render(&sbom, &format);
     match g.file {
         Some(path) => crate::private_file::write(
             &path,
@@ -141,40 +96,15 @@ pub fn run(ctx: &Context, a: SbomArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
-fn entries(ctx: &Context, what: &str, platform: &PlatformArg) -> Result<Vec<diff::Entry>, Error> {
-    let path = std::path::Path::new(what);
-    if path.is_file() {
-        let bytes = crate::bounded::read(path, 1 << 30).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let doc: serde_json::Value =
-            serde_json::from_slice(&bytes).map_err(|e| SbomError::Unreadable {
-                what: what.to_string(),
-                why: e.to_string(),
-            })?;
-        return Ok(diff::entries(&doc, what)?);
-    }
-    let req = SbomRequest {
-        target: what.to_string(),
-        platform: platform.platform.clone(),
-        ..SbomRequest::default()
-    };
-    let sbom = crate::engine::catalogue::generate(ctx, &req, &Progress::new(true))?;
-    let doc = spdx::write(&sbom);
-    Ok(diff::entries(&doc, what)?)
-}
-
 fn run_diff(ctx: &Context, d: DiffArgs) -> Result<i32, Error> {
-    let a = entries(ctx, &d.before, &d.platform)?;
-    let b = entries(ctx, &d.after, &d.platform)?;
-    let report = diff::compare(&a, &b, !d.ignore_licenses);
+    let platform = d.platform.platform.as_ref();
+    let report = catalogue::diff(ctx, &d.before, &d.after, platform, !d.ignore_licenses)?;
     match d.format.as_str() {
         "json" => println!(
             "{}",
             serde_json::to_string_pretty(&report).expect("serialises")
         ),
-        "text" => print!("{}", diff::render(&report)),
+        "text" => print!("{}", report.text()),
         other => return Err(Error::Usage(format!("--format {other}: use text or json"))),
     }
     Ok(if report.is_empty() { 0 } else { 1 })

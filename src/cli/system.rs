@@ -83,7 +83,7 @@ pub fn system(ctx: &Context, c: SystemCommand) -> Result<i32, Error> {
                 return Ok(0);
             }
             print!("{}", info.text());
-            let tsm = std::path::Path::new(crate::kbs::attester::TSM_REPORT_DIR);
+            let tsm = std::path::Path::new(crate::engine::types::TSM_REPORT_DIR);
             print!(
                 "{}",
                 super::cvm::text(&crate::engine::cvm::status(ctx, tsm)?, false)

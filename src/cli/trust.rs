@@ -10,10 +10,11 @@ use clap::{Args, Subcommand, ValueEnum};
 use zeroize::Zeroizing;
 
 use crate::engine::Context;
+use crate::engine::sign::{generate_key_pair, load_signer};
+use crate::engine::types::ImageRef;
+use crate::engine::types::{Keyless, TrustError, TrustOptions, TrustPolicy, VerifyMode};
 use crate::error::Error;
 use crate::format::Format;
-use crate::reference::ImageRef;
-use crate::trust::{Keyless, TrustError, TrustOptions, TrustPolicy, VerifyMode, keys};
 
 #[derive(Clone, Copy, Debug, Default, ValueEnum)]
 pub enum VerifyFlag {
@@ -185,7 +186,7 @@ pub fn key(cmd: KeyCommand) -> Result<i32, Error> {
     match cmd {
         KeyCommand::Generate { output_key_prefix } => {
             let pw = password(true)?;
-            let (k, p) = keys::generate(&output_key_prefix, pw.as_bytes())?;
+            let (k, p) = generate_key_pair(&output_key_prefix, pw.as_bytes())?;
             eprintln!("Private key written to {}", k.display());
             eprintln!("Public key written to {}", p.display());
             Ok(0)
@@ -207,9 +208,9 @@ pub fn signer_for_push(a: &SignArgs) -> Result<Option<(Signer, Option<Signer>)>,
         (SignFlag::Cosign, None) => Err(TrustError::KeylessUnavailable { what: "signing" }.into()),
         (SignFlag::Cosign, Some(k)) => {
             let pw = password(false)?;
-            let signer = keys::load_signer(k, pw.as_bytes())?;
+            let signer = load_signer(k, pw.as_bytes())?;
             let attester = if a.attest_sbom {
-                Some(keys::load_signer(k, pw.as_bytes())?)
+                Some(load_signer(k, pw.as_bytes())?)
             } else {
                 None
             };
@@ -224,7 +225,7 @@ pub fn image_sign(ctx: &Context, a: ImageSignArgs) -> Result<i32, Error> {
     };
     let pw = password(false)?;
     let key = key.clone();
-    let unlock = move || keys::load_signer(&key, pw.as_bytes());
+    let unlock = move || load_signer(&key, pw.as_bytes());
     let signed = crate::engine::sign::sign(ctx, &a.image, unlock, a.recursive)?;
     for s in signed {
         if a.quiet {
@@ -275,11 +276,13 @@ pub fn image_verify(ctx: &Context, a: ImageVerifyArgs) -> Result<i32, Error> {
             .signatures
             .iter()
             .map(|s| match (&s.format, &s.identity) {
-                (crate::trust::SignatureFormat::SimpleSigning, Some(id)) => {
+                (crate::engine::types::SignatureFormat::SimpleSigning, Some(id)) => {
                     format!("cosign signature for {id}")
                 }
-                (crate::trust::SignatureFormat::SimpleSigning, None) => "cosign signature".into(),
-                (crate::trust::SignatureFormat::Bundle, _) => "sigstore bundle".into(),
+                (crate::engine::types::SignatureFormat::SimpleSigning, None) => {
+                    "cosign signature".into()
+                }
+                (crate::engine::types::SignatureFormat::Bundle, _) => "sigstore bundle".into(),
             })
             .collect();
         println!(
@@ -373,7 +376,7 @@ pub fn image_attest(ctx: &Context, a: AttestArgs) -> Result<i32, Error> {
     };
     // The key is unlocked before anything is generated or pushed.
     let pw = password(false)?;
-    let signer = keys::load_signer(key, pw.as_bytes())?;
+    let signer = load_signer(key, pw.as_bytes())?;
     let predicate = match &a.predicate {
         Some(p) => Predicate::File(p.clone()),
         None => Predicate::Sbom(if a.kind == "cyclonedx" {

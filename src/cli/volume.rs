@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use clap::{Args, Subcommand};
 
 use crate::engine::Context;
+use crate::engine::containers::{Containers, VolumeFilter};
 use crate::error::Error;
 use crate::format::Format;
-use crate::engine::containers::{Containers, VolumeFilter};
 
 #[derive(Subcommand, Debug)]
 pub enum VolumeCommand {

@@ -13,7 +13,8 @@ use crate::error::Error;
 use crate::image::PullPolicy;
 use crate::platform::Platform;
 use crate::progress::Progress;
-use crate::sbom::document::Sbom;
+use crate::sbom::document::{self, Sbom};
+use crate::sbom::{SbomError, cyclonedx, diff, spdx};
 
 /// What `ccr sbom` is asked for.
 #[derive(Clone, Default)]
@@ -73,4 +74,90 @@ pub fn generate(ctx: &Context, req: &SbomRequest, progress: &Progress) -> Result
             of_image(ctx, &got.rec.name, got.image(), got.keys.clone())
         }
     }
+}
+
+/// An output format by syft's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SbomFormat {
+    Spdx,
+    CycloneDx(&'static str),
+    Json,
+    Table,
+}
+
+impl std::str::FromStr for SbomFormat {
+    type Err = SbomError;
+    fn from_str(s: &str) -> Result<SbomFormat, SbomError> {
+        let (name, version) = match s.split_once('@') {
+            Some((n, v)) => (n, Some(v)),
+            None => (s, None),
+        };
+        match (name, version) {
+            ("spdx-json", None | Some("2.3")) => Ok(SbomFormat::Spdx),
+            ("cyclonedx-json", None) => Ok(SbomFormat::CycloneDx(cyclonedx::DEFAULT_VERSION)),
+            ("cyclonedx-json", Some(v)) => cyclonedx::VERSIONS
+                .iter()
+                .find(|known| **known == v)
+                .map(|v| SbomFormat::CycloneDx(v))
+                .ok_or_else(|| SbomError::Format(s.to_string())),
+            ("json" | "syft-json", None) => Ok(SbomFormat::Json),
+            ("table", None) => Ok(SbomFormat::Table),
+            _ => Err(SbomError::Format(s.to_string())),
+        }
+    }
+}
+
+/// The SBOM written in `format`.
+pub fn render(sbom: &Sbom, format: &SbomFormat) -> String {
+    let pretty =
+        |v: serde_json::Value| serde_json::to_string_pretty(&v).expect("serialises") + "\n";
+    match format {
+        SbomFormat::Spdx => pretty(spdx::write(sbom)),
+        SbomFormat::CycloneDx(v) => pretty(cyclonedx::write(sbom, v)),
+        SbomFormat::Json => pretty(document::json(sbom)),
+        SbomFormat::Table => document::table(sbom),
+    }
+}
+
+/// `sbom diff`: what changed between two SBOMs, each a JSON file (SPDX,
+/// CycloneDX or syft's) or an image to catalogue; with `licenses`, their
+/// licenses too.
+pub fn diff(
+    ctx: &Context,
+    before: &str,
+    after: &str,
+    platform: Option<&Platform>,
+    licenses: bool,
+) -> Result<diff::Report, Error> {
+    let a = entries(ctx, before, platform)?;
+    let b = entries(ctx, after, platform)?;
+    Ok(diff::compare(&a, &b, licenses))
+}
+
+fn entries(
+    ctx: &Context,
+    what: &str,
+    platform: Option<&Platform>,
+) -> Result<Vec<diff::Entry>, Error> {
+    let path = std::path::Path::new(what);
+    if path.is_file() {
+        let bytes = crate::bounded::read(path, 1 << 30).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let doc: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|e| SbomError::Unreadable {
+                what: what.to_string(),
+                why: e.to_string(),
+            })?;
+        return Ok(diff::entries(&doc, what)?);
+    }
+    let req = SbomRequest {
+        target: what.to_string(),
+        platform: platform.cloned(),
+        ..SbomRequest::default()
+    };
+    let sbom = crate::engine::catalogue::generate(ctx, &req, &Progress::new(true))?;
+    let doc = spdx::write(&sbom);
+    Ok(diff::entries(&doc, what)?)
 }

@@ -11,8 +11,8 @@ use std::time::Duration;
 use super::Context;
 use crate::error::Error;
 use crate::runtime::{
-    ContainerState, CopyPath, ExecOptions, Launch, Launched, LogOptions, Process, RestartPolicy,
-    Resources, Runtime, VolumeInfo,
+    ContainerState, CopyPath, ExecOptions, Launch, Launched, LogOptions, Process, Resources,
+    RestartPolicy, Runtime, VolumeInfo,
     attach::{Ended, copy_input},
     events::{self, Event},
     network,
@@ -320,7 +320,11 @@ impl<'a> Containers<'a> {
         &self,
         opts: &crate::builder::commit::CommitOptions,
     ) -> Result<crate::digest::Digest, Error> {
-        Ok(crate::builder::commit::commit(&self.ctx.images, &self.rt, opts)?)
+        Ok(crate::builder::commit::commit(
+            &self.ctx.images,
+            &self.rt,
+            opts,
+        )?)
     }
 
     /// Every event on record, and where the record ends.
@@ -387,7 +391,10 @@ impl<'a> Containers<'a> {
         Ok(self.rt.networks().get(key)?)
     }
 
-    pub fn network_create(&self, spec: &network::NetworkSpec) -> Result<network::NetworkRecord, Error> {
+    pub fn network_create(
+        &self,
+        spec: &network::NetworkSpec,
+    ) -> Result<network::NetworkRecord, Error> {
         Ok(self.rt.networks().create(spec)?)
     }
 
@@ -411,7 +418,10 @@ impl<'a> Containers<'a> {
 
     /// Removes the user networks no container is attached to that
     /// `filter` lets through; their names.
-    pub fn network_prune(&self, filter: &crate::filters::PruneFilter) -> Result<Vec<String>, Error> {
+    pub fn network_prune(
+        &self,
+        filter: &crate::filters::PruneFilter,
+    ) -> Result<Vec<String>, Error> {
         let mut removed = Vec::new();
         // The first is the default bridge, never removed.
         for n in self.rt.networks().list().into_iter().skip(1) {

@@ -146,10 +146,12 @@ pub fn create_index(
 pub fn manifest(ctx: &Context, image: &str) -> Result<serde_json::Value, Error> {
     let rec = ctx.images.lookup_one(image)?;
     let data = ctx.images.store.read_blob(&rec.target.digest)?;
-    Ok(serde_json::from_slice(&data).map_err(|source| ImageError::Json {
-        what: format!("manifest of {image}"),
-        source,
-    })?)
+    Ok(
+        serde_json::from_slice(&data).map_err(|source| ImageError::Json {
+            what: format!("manifest of {image}"),
+            source,
+        })?,
+    )
 }
 
 /// `builder prune`: the build cache emptied; its entries and bytes.

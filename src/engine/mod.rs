@@ -46,6 +46,7 @@ pub mod push;
 pub mod sbom;
 pub mod sign;
 pub mod system;
+pub mod types;
 pub mod upgrade;
 
 pub use context::Context;

@@ -10,6 +10,20 @@ use crate::image::{SignedDigest, VerifiedDigest};
 use crate::reference::ImageRef;
 use crate::trust::{TrustError, TrustPolicy};
 
+/// `image key generate`: a cosign key pair, `PREFIX.key` (encrypted
+/// with `password`, mode 0600) and `PREFIX.pub`; neither may exist.
+pub fn generate_key_pair(
+    prefix: &str,
+    password: &[u8],
+) -> Result<(std::path::PathBuf, std::path::PathBuf), Error> {
+    Ok(crate::trust::keys::generate(prefix, password)?)
+}
+
+/// A cosign private key from `path`, unlocked with `password`.
+pub fn load_signer(path: &std::path::Path, password: &[u8]) -> Result<SigStoreSigner, TrustError> {
+    crate::trust::keys::load_signer(path, password)
+}
+
 /// Signs the digest `image` resolves to (with `recursive`, each platform
 /// manifest too); `unlock` gives the key once the registry has answered.
 pub fn sign(

@@ -5,8 +5,8 @@ use std::fmt::Write;
 use std::fs;
 use std::path::Path;
 
-use crate::kbs::attester::{Attester, TSM_REPORT_DIR, Tsm};
 use crate::error::Error;
+use crate::kbs::attester::{Attester, TSM_REPORT_DIR, Tsm};
 use crate::runtime::Runtime;
 
 /// `ccr version`.
@@ -170,8 +170,9 @@ impl Info {
     }
 }
 
-/// `login`'s check: the registry accepts `creds` (nothing is stored here).
-pub fn check_login(
+/// `login`: the registry accepts `creds`, then they are kept (in the
+/// credential helper or file docker's configuration names) for `server`.
+pub fn login(
     opts: &super::GlobalOptions,
     server: &str,
     creds: &crate::registry::auth::Credentials,
@@ -181,5 +182,11 @@ pub fn check_login(
         server,
         creds,
     ))??;
+    crate::registry::auth::CredentialStore::default_location().store(server, creds)?;
     Ok(())
+}
+
+/// `logout`: whether credentials for `server` were kept (they are gone).
+pub fn logout(server: &str) -> Result<bool, crate::error::Error> {
+    Ok(crate::registry::auth::CredentialStore::default_location().erase(server)?)
 }

@@ -282,6 +282,13 @@ pub fn compare(a: &[Entry], b: &[Entry], licenses: bool) -> Report {
 }
 
 /// One line per difference, as a reader scans them.
+impl Report {
+    /// The report as `sbom diff` prints it.
+    pub fn text(&self) -> String {
+        render(self)
+    }
+}
+
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let show = |e: &Entry| {

@@ -8,8 +8,8 @@ use std::time::Duration;
 use super::{Report, containers, is_oneoff, service_of};
 use crate::compose::ProjectModel;
 use crate::engine::Context;
-use crate::error::Error;
 use crate::engine::containers::Containers;
+use crate::error::Error;
 use crate::runtime::ContainerState;
 
 #[derive(Clone, Debug, Default)]

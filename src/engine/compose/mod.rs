@@ -19,9 +19,28 @@ pub mod up;
 use std::collections::BTreeMap;
 
 use crate::compose::{ComposeError, ProjectModel, ServiceModel};
+use crate::error::Error;
 use crate::runtime::{ContainerState, Runtime};
 
 pub use options::run_options;
+
+use crate::compose::{LoadOptions, Project};
+
+/// The compose project `opts` describes, read from its files (and
+/// standard input's text), interpolated, merged and checked.
+pub fn load(opts: &LoadOptions) -> Result<Project, Error> {
+    Ok(crate::compose::load(opts)?)
+}
+
+/// A loaded project, typed for running.
+pub fn typed(project: &Project) -> Result<ProjectModel, Error> {
+    Ok(crate::compose::typed_project(project).map_err(ComposeError::from)?)
+}
+
+/// A project as `compose config` writes it.
+pub fn to_yaml(project: &Project) -> String {
+    crate::compose::to_yaml(&project.model)
+}
 
 /// docker compose's labels.
 pub mod label {

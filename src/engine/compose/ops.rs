@@ -11,10 +11,10 @@ use super::{Report, container_name, containers, is_oneoff, label, service_labels
 use crate::compose::{ComposeError, ProjectModel};
 use crate::engine::Context;
 use crate::engine::container::create_from;
+use crate::engine::containers::Containers;
 use crate::error::Error;
 use crate::image::PullPolicy;
 use crate::progress::Progress;
-use crate::engine::containers::Containers;
 use crate::runtime::{ContainerState, LogOptions};
 
 /// The project's containers of `services` (all when empty); one-off

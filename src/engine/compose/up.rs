@@ -16,11 +16,11 @@ use crate::compose::{ComposeError, ProjectModel, ServiceModel};
 use crate::engine::Context;
 use crate::engine::acquire::{Acquire, Acquired, Rollback, acquire};
 use crate::engine::container::create_from;
+use crate::engine::containers::Containers;
 use crate::error::Error;
 use crate::image::PullPolicy;
 use crate::progress::Progress;
 use crate::reference::ImageRef;
-use crate::engine::containers::Containers;
 use crate::runtime::{ContainerState, ContainerStatus, Runtime};
 use crate::trust::{Keyless, TrustOptions, TrustPolicy, VerifyMode};
 

@@ -1,0 +1,34 @@
+//! The engine's vocabulary: the values its requests are made of and its
+//! results are given in, as the domain modules define them. `cli` builds
+//! and reads these; it reaches no domain module itself. Only values are
+//! named here (options, records, their parsers): the services that touch
+//! the store, the runtime or the network stay behind the engine's
+//! functions (README lists them; `tests/layering.rs` checks it).
+
+pub use crate::builder::commit::CommitOptions;
+pub use crate::builder::stdin::StdinContext;
+pub use crate::builder::{BuildOptions, Secret};
+pub use crate::compose::{LoadOptions, Project, ProjectModel};
+pub use crate::crypt::Recipient;
+pub use crate::image::convert::LayerFormat;
+pub use crate::image::{
+    ConfigChange, CryptOptions, ImageFilter, ImportOptions, PullOptions, PullPolicy, split_name,
+};
+pub use crate::kbs::attester::TSM_REPORT_DIR;
+pub use crate::kbs::{ClientOptions, ResourceUri, TeeChoice};
+pub use crate::kube::{ConvertOptions, Converted};
+pub use crate::platform::Platform;
+pub use crate::reference::ImageRef;
+pub use crate::registry::auth::Credentials;
+pub use crate::runtime::attach::{DEFAULT_DETACH_KEYS, parse_detach_keys};
+pub use crate::runtime::events::Event;
+pub use crate::runtime::filter::Filter;
+pub use crate::runtime::network::{NetworkAttach, NetworkRecord, NetworkSpec, PortMapping};
+pub use crate::runtime::{
+    ContainerConfig, ContainerState, ContainerStatus, CopyPath, ExecOptions, HealthConfig, Launch,
+    LogConfig, LogOptions, Network, Process, Resources, RestartPolicy, RunOptions, Snapshotter,
+    Tmpfs, Volume, parse_signal, reset_inherited_signals,
+};
+pub use crate::trust::{
+    Keyless, SignatureFormat, TrustError, TrustOptions, TrustPolicy, VerifyMode,
+};
