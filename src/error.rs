@@ -410,4 +410,36 @@ pub(crate) mod tests {
         assert_eq!(e.exit(), crate::Exit::NotFound);
         assert_eq!(e.exit().code(), 127);
     }
+
+    #[test]
+    fn a_registry_failure_keeps_what_lay_underneath_and_its_remedy() {
+        let io = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "refused by peer");
+        let e = Error::from(crate::registry::RegistryError::Unauthorized {
+            registry: "r.example".into(),
+            user: String::new(),
+            why: crate::registry::Cause::Error(Box::new(io)),
+        });
+        // The cause is a source, two levels down, not only words.
+        let mut chain = Vec::new();
+        let mut cur = std::error::Error::source(&e);
+        while let Some(c) = cur {
+            chain.push(c.to_string());
+            cur = c.source();
+        }
+        assert!(chain.iter().any(|c| c == "refused by peer"), "{chain:?}");
+        assert_eq!(
+            e.remedy(),
+            Some(Remedy::Login {
+                registry: "r.example".into()
+            })
+        );
+        // Inside a compose service the same remedy is found, and the
+        // service is known to be one (its words are compose keys).
+        let s = Error::Service {
+            service: "web".into(),
+            source: Box::new(e),
+        };
+        assert!(s.is_service());
+        assert!(matches!(s.remedy(), Some(Remedy::Login { .. })));
+    }
 }

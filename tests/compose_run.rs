@@ -70,7 +70,7 @@ fn http(port: u16) -> String {
 /// returns once the containers started (as docker compose's does), and a
 /// server in one may take a moment more to listen. At most 15 s.
 fn http_once(port: u16, done: impl Fn(&str) -> bool) -> String {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
         let got = http(port);
         if done(&got) || std::time::Instant::now() > deadline {

@@ -26,7 +26,8 @@ pub enum RegistryError {
     #[error("cannot reach registry {registry}: {why}")]
     Unreachable {
         registry: String,
-        why: String,
+        #[source]
+        why: Cause,
         /// Neither HTTPS nor (not allowed for it) plain HTTP answered.
         plain_http_refused: bool,
     },
@@ -34,10 +35,15 @@ pub enum RegistryError {
     Unauthorized {
         registry: String,
         user: String,
-        why: String,
+        #[source]
+        why: Cause,
     },
     #[error("{reference}: not found ({why})")]
-    NotFound { reference: String, why: String },
+    NotFound {
+        reference: String,
+        #[source]
+        why: Cause,
+    },
     #[error(
         "registry {registry} sent {what} with digest {actual} where {expected} was asked for; refusing it"
     )]
@@ -70,14 +76,47 @@ pub enum RegistryError {
     Failed {
         registry: String,
         op: String,
-        why: String,
+        #[source]
+        why: Cause,
     },
     #[error("{reference}: {why}")]
-    Unsupported { reference: String, why: String },
+    Unsupported {
+        reference: String,
+        #[source]
+        why: Cause,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
     Auth(#[from] auth::AuthError),
+}
+
+/// Why a registry step failed: the error underneath (kept as the source,
+/// so `--debug` prints its chain), or what the registry said.
+#[derive(Debug, thiserror::Error)]
+pub enum Cause {
+    #[error("{}", error_chain(.0.as_ref()))]
+    Error(#[source] Box<dyn std::error::Error + Send + Sync>),
+    #[error("{0}")]
+    Said(String),
+}
+
+impl Cause {
+    fn of(e: impl std::error::Error + Send + Sync + 'static) -> Cause {
+        Cause::Error(Box::new(e))
+    }
+}
+
+impl From<String> for Cause {
+    fn from(s: String) -> Cause {
+        Cause::Said(s)
+    }
+}
+
+impl From<&str> for Cause {
+    fn from(s: &str) -> Cause {
+        Cause::Said(s.to_string())
+    }
 }
 
 impl RegistryError {
@@ -211,7 +250,7 @@ async fn probe_scheme(host: &str, insecure: bool) -> Result<(&'static str, bool)
         Ok(resp) => Ok(("https", challenged(&resp))),
         Err(e) => Err(RegistryError::Unreachable {
             registry: host.to_string(),
-            why: error_chain(&e),
+            why: Cause::of(e),
             plain_http_refused: !insecure,
         }),
     }
@@ -284,46 +323,47 @@ impl Remote {
     }
 
     fn classify(&self, e: OciDistributionError, reference: &ImageRef, op: &str) -> RegistryError {
-        let unauthorized = |why: String| self.unauthorized(why);
-        let not_found = |why: String| RegistryError::NotFound {
+        enum Kind {
+            Unreachable,
+            Unauthorized,
+            NotFound,
+            Failed,
+        }
+        let unauthorized = |why: Cause| self.unauthorized(why);
+        let not_found = |why: Cause| RegistryError::NotFound {
             reference: reference.to_string(),
             why,
         };
-        let why = error_chain(&e);
-        match e {
-            OciDistributionError::RequestError(ref re) if re.is_connect() || re.is_timeout() => {
-                RegistryError::Unreachable {
-                    registry: self.registry.clone(),
-                    why,
-                    plain_http_refused: false,
-                }
+        let kind = match &e {
+            OciDistributionError::RequestError(re) if re.is_connect() || re.is_timeout() => {
+                Kind::Unreachable
             }
-            OciDistributionError::RequestError(ref re)
+            OciDistributionError::RequestError(re)
                 if re
                     .status()
                     .is_some_and(|s| s.as_u16() == 401 || s.as_u16() == 403) =>
             {
-                unauthorized(why)
+                Kind::Unauthorized
             }
-            OciDistributionError::RequestError(ref re)
+            OciDistributionError::RequestError(re)
                 if re.status().is_some_and(|s| s.as_u16() == 404) =>
             {
-                not_found(why)
+                Kind::NotFound
             }
             OciDistributionError::UnauthorizedError { .. }
-            | OciDistributionError::AuthenticationFailure(_) => unauthorized(why),
+            | OciDistributionError::AuthenticationFailure(_) => Kind::Unauthorized,
             OciDistributionError::ServerError {
                 code: 401 | 403, ..
-            } => unauthorized(why),
+            } => Kind::Unauthorized,
             OciDistributionError::ImageManifestNotFoundError(_)
-            | OciDistributionError::ServerError { code: 404, .. } => not_found(why),
-            OciDistributionError::RegistryError { ref envelope, .. } => {
+            | OciDistributionError::ServerError { code: 404, .. } => Kind::NotFound,
+            OciDistributionError::RegistryError { envelope, .. } => {
                 let codes: Vec<&OciErrorCode> = envelope.errors.iter().map(|e| &e.code).collect();
                 if codes
                     .iter()
                     .any(|c| matches!(c, OciErrorCode::Unauthorized | OciErrorCode::Denied))
                 {
-                    unauthorized(why)
+                    Kind::Unauthorized
                 } else if codes.iter().any(|c| {
                     matches!(
                         c,
@@ -333,16 +373,27 @@ impl Remote {
                             | OciErrorCode::NotFound
                     )
                 }) {
-                    not_found(why)
+                    Kind::NotFound
                 } else {
-                    self.failed(op, why)
+                    Kind::Failed
                 }
             }
-            _ => self.failed(op, why),
+            _ => Kind::Failed,
+        };
+        let why = Cause::of(e);
+        match kind {
+            Kind::Unreachable => RegistryError::Unreachable {
+                registry: self.registry.clone(),
+                why,
+                plain_http_refused: false,
+            },
+            Kind::Unauthorized => unauthorized(why),
+            Kind::NotFound => not_found(why),
+            Kind::Failed => self.failed(op, why),
         }
     }
 
-    fn unauthorized(&self, why: String) -> RegistryError {
+    fn unauthorized(&self, why: Cause) -> RegistryError {
         RegistryError::Unauthorized {
             registry: self.registry.clone(),
             user: self
@@ -354,7 +405,7 @@ impl Remote {
         }
     }
 
-    fn failed(&self, op: &str, why: String) -> RegistryError {
+    fn failed(&self, op: &str, why: Cause) -> RegistryError {
         RegistryError::Failed {
             registry: self.registry.clone(),
             op: op.to_string(),
@@ -394,12 +445,12 @@ impl Remote {
         let (media_type, _) =
             oci::Document::parse(None, &data).map_err(|e| RegistryError::Unsupported {
                 reference: r.to_string(),
-                why: e.to_string(),
+                why: Cause::of(e),
             })?;
         if !oci::MANIFEST_TYPES.contains(&media_type.as_str()) {
             return Err(RegistryError::Unsupported {
                 reference: r.to_string(),
-                why: format!("unsupported manifest type {media_type}"),
+                why: format!("unsupported manifest type {media_type}").into(),
             });
         }
         Ok((
@@ -458,11 +509,11 @@ impl Remote {
                 if e.is_connect() || e.is_timeout() {
                     RegistryError::Unreachable {
                         registry: self.registry.clone(),
-                        why: error_chain(&e),
+                        why: Cause::of(e),
                         plain_http_refused: false,
                     }
                 } else {
-                    self.failed("fetch manifest", error_chain(&e))
+                    self.failed("fetch manifest", Cause::of(e))
                 }
             })?;
             // A kept token that has expired since an earlier step: once
@@ -492,7 +543,7 @@ impl Remote {
             }
             Err(crate::bounded::BodyError::TooLong(_)) => Vec::new(),
             Err(crate::bounded::BodyError::Http(e)) => {
-                return Err(self.failed("fetch manifest", error_chain(&e)));
+                return Err(self.failed("fetch manifest", Cause::of(e)));
             }
         };
         if status.is_success() {
@@ -510,17 +561,17 @@ impl Remote {
             })
         };
         Err(match status.as_u16() {
-            401 | 403 => self.unauthorized(why),
+            401 | 403 => self.unauthorized(why.into()),
             _ if status.as_u16() == 404
                 || unknown("MANIFEST_UNKNOWN")
                 || unknown("NAME_UNKNOWN") =>
             {
                 RegistryError::NotFound {
                     reference: r.to_string(),
-                    why,
+                    why: why.into(),
                 }
             }
-            _ => self.failed("fetch manifest", why),
+            _ => self.failed("fetch manifest", why.into()),
         })
     }
 
@@ -554,9 +605,8 @@ impl Remote {
             }
         };
         while let Some(chunk) = stream.next().await {
-            let chunk = chunk.map_err(|e| {
-                self.failed(&format!("download of {}", desc.digest), error_chain(&e))
-            })?;
+            let chunk = chunk
+                .map_err(|e| self.failed(&format!("download of {}", desc.digest), Cause::of(e)))?;
             if let Err(e) = w.write_all(&chunk) {
                 if crate::store::TooLong::of(&e).is_some() {
                     // Hostile or broken: what it sent is not kept to resume from.
@@ -604,7 +654,7 @@ impl Remote {
         if desc.size > max {
             return Err(self.failed(
                 &format!("fetch blob {}", desc.digest),
-                format!("{} bytes is more than the {max} allowed here", desc.size),
+                format!("{} bytes is more than the {max} allowed here", desc.size).into(),
             ));
         }
         let mut stream = self
@@ -614,9 +664,8 @@ impl Remote {
             .map_err(|e| self.classify(e, r, &format!("fetch blob {}", desc.digest)))?;
         let mut data = Vec::with_capacity(desc.size as usize);
         while let Some(chunk) = stream.next().await {
-            let chunk = chunk.map_err(|e| {
-                self.failed(&format!("download of {}", desc.digest), error_chain(&e))
-            })?;
+            let chunk = chunk
+                .map_err(|e| self.failed(&format!("download of {}", desc.digest), Cause::of(e)))?;
             data.extend_from_slice(&chunk);
             if data.len() as u64 > max {
                 return Err(self.failed(
@@ -719,7 +768,7 @@ impl Remote {
         let ct = reqwest::header::HeaderValue::from_str(media_type).map_err(|_| {
             RegistryError::Unsupported {
                 reference: r.to_string(),
-                why: format!("media type {media_type:?} is not a valid header"),
+                why: format!("media type {media_type:?} is not a valid header").into(),
             }
         })?;
         self.client
@@ -773,13 +822,13 @@ pub async fn check_login(
     let client = probe_client(insecure);
     let unreachable = |e: reqwest::Error| RegistryError::Unreachable {
         registry: registry.to_string(),
-        why: error_chain(&e),
+        why: Cause::of(e),
         plain_http_refused: false,
     };
     let denied = |why: String| RegistryError::Unauthorized {
+        why: why.into(),
         registry: registry.to_string(),
         user: format!(" to {}", creds.username),
-        why,
     };
     let url = format!("{scheme}://{host}/v2/");
     let resp = client.get(&url).send().await.map_err(unreachable)?;
