@@ -204,6 +204,9 @@ impl Error {
                 KbsError::Unreachable { .. } => Some(Remedy::KbsUnreachable),
                 KbsError::NoTee(_) => Some(Remedy::ChooseTee),
                 KbsError::NoAddress => Some(Remedy::KbsAddress),
+                KbsError::Policy(crate::kbs::policy::PolicyError::DeniesAll { .. }) => {
+                    Some(Remedy::DenyAllOnPurpose)
+                }
                 _ => None,
             })
             .or_else(|| match self.find::<CryptError>()? {
@@ -347,6 +350,9 @@ pub enum Remedy {
     DataRootWritable,
     /// A new key-encryption key would be kept nowhere.
     KeepKek,
+    /// A resource policy that grants nothing: allow something, or say the
+    /// lock-down is meant.
+    DenyAllOnPurpose,
 }
 
 #[cfg(test)]

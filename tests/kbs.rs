@@ -1101,7 +1101,8 @@ fn image_keys_registered_in_the_kbs_and_fetched_after_attestation() {
     env.busybox("localhost/busybox:kbs");
     let (admin, admin_pub) = admin_keys(&env, "admin");
     let (intruder, _) = admin_keys(&env, "intruder");
-    let k = start_kbs(&admin_pub, &[]);
+    let log = env.path("kbs.log");
+    let k = start_kbs(&admin_pub, &["--log", log.to_str().unwrap()]);
     let policy = env.path("allow.rego");
     std::fs::write(&policy, ALLOW_SAMPLE).unwrap();
     ok(&kbs(
@@ -1234,6 +1235,44 @@ fn image_keys_registered_in_the_kbs_and_fetched_after_attestation() {
         .output()
         .unwrap();
     assert_eq!(ok(&second), "second\n");
+    // A build whose two base images are opened by the same key id
+    // fetches the key once: one KBS session, one keyring per command.
+    let fetches = || {
+        std::fs::read_to_string(&log)
+            .unwrap()
+            .lines()
+            .filter(|l| *l == "GET /kbs/v0/resource/default/image-kek/app-1")
+            .count()
+    };
+    let before = fetches();
+    let ctx_dir = env.path("two-bases");
+    std::fs::create_dir_all(&ctx_dir).unwrap();
+    std::fs::write(
+        ctx_dir.join("Dockerfile"),
+        "FROM localhost/app:kbs AS one\nFROM localhost/app:second\nCOPY --from=one /bin/busybox /copied\n",
+    )
+    .unwrap();
+    let built = env
+        .cmd(&[
+            "build",
+            "--decryption-key",
+            kid,
+            "--tee",
+            "sample",
+            "-t",
+            "localhost/app:built",
+            ctx_dir.to_str().unwrap(),
+        ])
+        .env("CCR_KBS_URL", &k.url)
+        .output()
+        .unwrap();
+    ok(&built);
+    assert_eq!(
+        fetches() - before,
+        1,
+        "{}",
+        std::fs::read_to_string(&log).unwrap()
+    );
     // A private key of the jwe scheme can be a KBS resource too.
     let jwe = env.path("jwe.pem");
     sh(Command::new("openssl").args([

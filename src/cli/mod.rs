@@ -373,6 +373,7 @@ pub fn hint(e: &Error) -> Option<String> {
         R::KeylessUnavailable => "use a key pair (--cosign-key) instead".into(),
         R::DiskFull => "the data root's file system is full: free space with `ccr image prune` or `ccr system prune` and retry (a partial download resumes), or use another --data-root".into(),
         R::DataRootWritable => "check that the data root is writable (see --data-root)".into(),
+        R::DenyAllOnPurpose => "add an `allow if { ... }` rule, or give --deny-all to lock the KBS on purpose; nothing was uploaded".into(),
         R::KeepKek => "register it with --kbs-url and --admin-key (or --admin-token), or write it with --kek-out FILE".into(),
     });
     worded.or_else(|| e.hint())

@@ -40,12 +40,29 @@ pub enum ComposeError {
     NoImage { service: String },
     #[error("{0}")]
     Invalid(String),
+    /// A service's setting that what runs it refuses, with why.
+    #[error("service {service}: {what}{source}")]
+    Setting {
+        service: String,
+        /// Which setting, with its separator (`logging: `), or empty.
+        what: &'static str,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// What the host could not give a service (a port, a file, randomness).
+    #[error("{what}: {source}")]
+    Host {
+        what: String,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 impl ComposeError {
     /// What to do about it.
     pub fn hint(&self) -> Option<String> {
         match self {
+            ComposeError::Setting { .. } | ComposeError::Host { .. } => None,
             ComposeError::Load(e) => Some(e.hint().into()),
             ComposeError::Model(_) => {
                 Some("fix the service's key in the compose file (ccr compose config shows the model)".into())

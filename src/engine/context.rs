@@ -20,6 +20,11 @@ pub struct Context {
     /// Every key a command fetches from a KBS comes through one session,
     /// opened with the settings it is kept with.
     pub(super) kbs: std::sync::Mutex<Option<(KbsSettings, crate::kbs::KbsClient)>>,
+    /// The keyrings this command has made, by the key specs and KBS
+    /// settings asked for: a second acquisition with the same keys (a
+    /// build's next base image, a compose project's next service) fetches
+    /// nothing from the KBS again.
+    pub(super) keyrings: std::sync::Mutex<Vec<KeyringEntry>>,
     /// What making the context changed that the user should hear of
     /// (a data root tightened to owner-only).
     pub notices: Vec<String>,
@@ -28,6 +33,12 @@ pub struct Context {
     /// The command's network context (its one async runtime).
     pub net: super::Net,
 }
+
+/// One made keyring: the specs and KBS settings it was made for.
+pub(super) type KeyringEntry = (
+    (Vec<String>, KbsSettings),
+    std::sync::Arc<crate::crypt::Keyring>,
+);
 
 impl Context {
     pub fn new(opts: &GlobalOptions) -> Result<Context, Error> {
@@ -55,6 +66,7 @@ impl Context {
             layout,
             images: Images::new(store, registry),
             kbs: Default::default(),
+            keyrings: Default::default(),
             notices,
             cvm,
             net: super::Net::new(),

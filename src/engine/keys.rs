@@ -24,6 +24,21 @@ pub struct KeyRequest {
 /// The keyring for `req`; key ids without a file are fetched from the KBS
 /// after attestation, all in one session.
 pub fn keyring(ctx: &Context, req: &KeyRequest) -> Result<Arc<Keyring>, Error> {
+    let key = (req.specs.clone(), req.kbs.clone());
+    let made = ctx.keyrings.lock().expect("not poisoned");
+    if let Some((_, ring)) = made.iter().find(|(k, _)| *k == key) {
+        return Ok(ring.clone());
+    }
+    drop(made);
+    let ring = make_keyring(ctx, req)?;
+    ctx.keyrings
+        .lock()
+        .expect("not poisoned")
+        .push((key, ring.clone()));
+    Ok(ring)
+}
+
+fn make_keyring(ctx: &Context, req: &KeyRequest) -> Result<Arc<Keyring>, Error> {
     let mut ring = Keyring::default();
     let mut kids = Vec::new();
     for s in &req.specs {

@@ -322,7 +322,7 @@ pub fn sbom_keys(
         let keys = policy.map(|p| p.cosign_keys_for(r)).unwrap_or_default();
         if keys.is_empty() {
             return Err(crate::trust::TrustError::Invalid(format!(
-                "--verify-sbom: the image security policy from the KBS names no cosign key for {r}"
+                "SBOM verification: the image security policy from the KBS names no cosign key for {r}"
             ))
             .into());
         }

@@ -101,7 +101,7 @@ impl PolicyError {
                 Some("begin the policy with `package policy`; nothing was uploaded".into())
             }
             PolicyError::DeniesAll { .. } => Some(
-                "add an `allow if { ... }` rule, or give --deny-all to lock the KBS on purpose; nothing was uploaded".into(),
+                "add an `allow if { ... }` rule, or ask for a policy that denies everything to lock the KBS on purpose; nothing was uploaded".into(),
             ),
         }
     }

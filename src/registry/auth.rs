@@ -26,6 +26,18 @@ impl std::fmt::Debug for Credentials {
 pub enum AuthError {
     #[error("credentials file {path}: {why}")]
     File { path: PathBuf, why: String },
+    #[error("credentials file {path}: {source}")]
+    FileIo {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("credentials file {path}: invalid JSON: {source}")]
+    FileJson {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
     #[error(
         "credential helper docker-credential-{helper} failed for {server}: {why}; check that it is installed and on PATH"
     )]
@@ -33,6 +45,15 @@ pub enum AuthError {
         helper: String,
         server: String,
         why: String,
+    },
+    #[error(
+        "credential helper docker-credential-{helper} failed for {server}: {source}; check that it is installed and on PATH"
+    )]
+    HelperIo {
+        helper: String,
+        server: String,
+        #[source]
+        source: std::io::Error,
     },
 }
 
@@ -198,10 +219,20 @@ impl CredentialStore {
             Ok(data) => match serde_json::from_slice::<Value>(&data) {
                 Ok(Value::Object(m)) => Ok(m),
                 Ok(_) => Err(self.file_err("not a JSON object")),
-                Err(e) => Err(self.file_err(&format!("invalid JSON: {e}"))),
+                Err(source) => Err(AuthError::FileJson {
+                    path: self.path.clone(),
+                    source,
+                }),
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Map::new()),
-            Err(e) => Err(self.file_err(&e.to_string())),
+            Err(e) => Err(self.io_err(e)),
+        }
+    }
+
+    fn io_err(&self, source: std::io::Error) -> AuthError {
+        AuthError::FileIo {
+            path: self.path.clone(),
+            source,
         }
     }
 
@@ -215,10 +246,9 @@ impl CredentialStore {
     fn save(&self, cfg: &Map<String, Value>) -> Result<(), AuthError> {
         use crate::private_file::{Existing, write};
         let dir = self.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|e| self.file_err(&e.to_string()))?;
+        std::fs::create_dir_all(dir).map_err(|e| self.io_err(e))?;
         let data = serde_json::to_vec_pretty(&Value::Object(cfg.clone())).unwrap();
-        write(&self.path, &data, 0o600, Existing::Replace)
-            .map_err(|e| self.file_err(&e.to_string()))
+        write(&self.path, &data, 0o600, Existing::Replace).map_err(|e| self.io_err(e))
     }
 
     fn helper_for(cfg: &Map<String, Value>, registry: &str) -> Option<String> {
@@ -332,20 +362,25 @@ fn run_helper(helper: &str, verb: &str, input: &str, server: &str) -> Result<Str
         server: server.to_string(),
         why,
     };
+    let io = |source: std::io::Error| AuthError::HelperIo {
+        helper: helper.to_string(),
+        server: server.to_string(),
+        source,
+    };
     let mut child = Command::new(format!("docker-credential-{helper}"))
         .arg(verb)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| err(e.to_string()))?;
+        .map_err(io)?;
     child
         .stdin
         .take()
         .unwrap()
         .write_all(input.as_bytes())
-        .map_err(|e| err(e.to_string()))?;
-    let out = child.wait_with_output().map_err(|e| err(e.to_string()))?;
+        .map_err(io)?;
+    let out = child.wait_with_output().map_err(io)?;
     let stdout = String::from_utf8_lossy(&out.stdout).to_string();
     if !out.status.success() {
         // "credentials not found in native keychain" is not an error for get.

@@ -15,7 +15,7 @@ pub const DEFAULT_DETACH_KEYS: &str = "ctrl-p,ctrl-q";
 pub fn parse_detach_keys(s: &str) -> Result<Vec<u8>, RuntimeError> {
     let bad = || {
         RuntimeError::Config(format!(
-            "invalid --detach-keys {s:?}: use a comma-separated list of ctrl-<letter> and characters, such as ctrl-p,ctrl-q"
+            "invalid detach keys {s:?}: use a comma-separated list of ctrl-<letter> and characters, such as ctrl-p,ctrl-q"
         ))
     };
     let mut out = Vec::new();

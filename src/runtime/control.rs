@@ -609,7 +609,7 @@ impl Runtime {
         if let Some(p) = restart {
             if st.options.remove && !p.is_none() {
                 return Err(RuntimeError::Config(
-                    "a container started with --rm cannot get a restart policy".into(),
+                    "restart policy cannot be updated because auto-remove is enabled for the container".into(),
                 ));
             }
             st.options.restart = p;

@@ -152,7 +152,8 @@ impl Runtime {
                 Err(RuntimeError::NoSuchContainer(_)) => {
                     let code = child.wait().map_err(spawn_err)?.code();
                     let id = id.to_string();
-                    let why = "could not be started (and was removed, as --rm asks)".to_string();
+                    let why = "could not be started (and was removed: it removes itself on exit)"
+                        .to_string();
                     return match code {
                         Some(127) => Err(RuntimeError::CommandNotFound { id, why }),
                         Some(126) => Err(RuntimeError::CannotExecute { id, why }),

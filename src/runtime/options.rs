@@ -66,7 +66,7 @@ impl Volume {
     pub fn parse_mount(s: &str) -> Result<Result<Volume, Tmpfs>, RuntimeError> {
         let bad = |why: &str| {
             RuntimeError::Config(format!(
-                "invalid --mount {s:?}: {why}; use type=bind|volume|tmpfs,source=SRC,target=DST[,readonly]"
+                "invalid mount {s:?}: {why}; use type=bind|volume|tmpfs,source=SRC,target=DST[,readonly]"
             ))
         };
         let mut kind = "volume";

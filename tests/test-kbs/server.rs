@@ -108,6 +108,9 @@ struct State {
     fail_first: u32,
     /// The appraisal of TDX and SNP evidence (affirming unless asked).
     tee_status: String,
+    /// `--log FILE`: each request's method and path, a line each, so a
+    /// test can count round trips.
+    log: Option<std::fs::File>,
 }
 
 struct Reply {
@@ -591,6 +594,9 @@ fn admin_ok(st: &State, req: &Request) -> Result<(), String> {
 
 fn handle(state: &Mutex<State>, req: Request) -> Reply {
     let mut st = state.lock().unwrap();
+    if let Some(log) = &mut st.log {
+        let _ = writeln!(log, "{} {}", req.method, req.path);
+    }
     if st.fail_first > 0 {
         st.fail_first -= 1;
         return error(
@@ -845,6 +851,7 @@ fn main() {
         version: arg("--protocol-version").unwrap_or_else(|| "0.4.0".into()),
         fail_first: arg("--fail-first").map(|n| n.parse().unwrap()).unwrap_or(0),
         tee_status: arg("--tee-status").unwrap_or_else(|| "affirming".into()),
+        log: arg("--log").map(|f| std::fs::File::create(f).expect("--log FILE can be made")),
     }));
     let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
     println!("listening on {}", listener.local_addr().unwrap());

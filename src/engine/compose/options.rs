@@ -14,6 +14,19 @@ fn invalid(svc: &ServiceModel, why: String) -> ComposeError {
     ComposeError::Invalid(format!("service {}: {why}", svc.name))
 }
 
+/// A setting of `svc` refused by what runs it; its error kept as the cause.
+fn refused(
+    svc: &ServiceModel,
+    what: &'static str,
+    e: impl std::error::Error + Send + Sync + 'static,
+) -> ComposeError {
+    ComposeError::Setting {
+        service: svc.name.clone(),
+        what,
+        source: Box::new(e),
+    }
+}
+
 /// `logging:` (driver and options), as `--log-driver`/`--log-opt`.
 fn logging(svc: &ServiceModel) -> Result<crate::runtime::LogConfig, ComposeError> {
     let Some(l) = &svc.service.logging else {
@@ -57,7 +70,7 @@ fn health(svc: &ServiceModel, h: &Healthcheck) -> Result<HealthConfig, ComposeEr
 
 fn restart(svc: &ServiceModel) -> Result<RestartPolicy, ComposeError> {
     if let Some(r) = &svc.service.restart {
-        return RestartPolicy::parse(r).map_err(|e| invalid(svc, e.to_string()));
+        return RestartPolicy::parse(r).map_err(|e| refused(svc, "", e));
     }
     Ok(match &svc.deploy.restart_policy {
         Some(p) => match p.condition.as_deref().unwrap_or("any") {
@@ -107,7 +120,10 @@ fn free_port() -> Result<u16, ComposeError> {
     std::net::TcpListener::bind("0.0.0.0:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
-        .map_err(|e| ComposeError::Invalid(format!("no free host port: {e}")))
+        .map_err(|source| ComposeError::Host {
+            what: "no free host port".into(),
+            source,
+        })
 }
 
 fn ports(svc: &ServiceModel) -> Result<Vec<PortMapping>, ComposeError> {
@@ -196,7 +212,7 @@ fn mounts(
                 if !opts.is_empty() {
                     spec = format!("{spec}:{}", opts.join(","));
                 }
-                tmpfs.push(Tmpfs::parse(&spec).map_err(|e| invalid(svc, e.to_string()))?);
+                tmpfs.push(Tmpfs::parse(&spec).map_err(|e| refused(svc, "", e))?);
             }
             other => {
                 return Err(invalid(
@@ -211,7 +227,7 @@ fn mounts(
         Some(docker_compose_types::Tmpfs::List(l)) => l.clone(),
         None => Vec::new(),
     } {
-        tmpfs.push(Tmpfs::parse(&t).map_err(|e| invalid(svc, e.to_string()))?);
+        tmpfs.push(Tmpfs::parse(&t).map_err(|e| refused(svc, "", e))?);
     }
     Ok((volumes, tmpfs))
 }
@@ -253,7 +269,10 @@ fn file_mounts(
                                 crate::private_file::Existing::Replace,
                             )
                         })
-                        .map_err(|e| ComposeError::Invalid(format!("{}: {e}", path.display())))?;
+                        .map_err(|source| ComposeError::Host {
+                            what: path.display().to_string(),
+                            source,
+                        })?;
                     path
                 }
             };

@@ -359,19 +359,19 @@ fn wait_condition(
     dep: &str,
     condition: &str,
     report: &dyn Report,
-) -> Result<(), String> {
+) -> Result<(), Error> {
+    let unmet = |why: String| -> Error { ComposeError::Dependency(why).into() };
     if condition == "service_started" {
         return Ok(());
     }
-    let members: Vec<ContainerState> = containers(rt, &model.name)
-        .map_err(|e| e.to_string())?
+    let members: Vec<ContainerState> = containers(rt, &model.name)?
         .into_iter()
         .filter(|c| service_of(c) == dep && !super::is_oneoff(c))
         .collect();
     for c in members {
         report.event("Container", &c.name, "Waiting");
         loop {
-            let st = rt.find(&c.id).map_err(|e| e.to_string())?;
+            let st = rt.find(&c.id)?;
             match condition {
                 "service_healthy" => {
                     if st
@@ -381,10 +381,10 @@ fn wait_condition(
                         .and_then(|h| h.argv())
                         .is_none()
                     {
-                        return Err(format!(
+                        return Err(unmet(format!(
                             "container {} has no healthcheck configured",
                             st.name
-                        ));
+                        )));
                     }
                     match (st.status, st.health.as_ref().map(|h| h.status.as_str())) {
                         (ContainerStatus::Running, Some("healthy")) => {
@@ -392,26 +392,26 @@ fn wait_condition(
                             break;
                         }
                         (ContainerStatus::Running, Some("unhealthy")) => {
-                            return Err(format!("container {} is unhealthy", st.name));
+                            return Err(unmet(format!("container {} is unhealthy", st.name)));
                         }
                         (ContainerStatus::Running | ContainerStatus::Restarting, _) => {}
-                        (s, _) => return Err(format!("container {} is {s}", st.name)),
+                        (s, _) => return Err(unmet(format!("container {} is {s}", st.name))),
                     }
                 }
                 "service_completed_successfully" => match st.status {
                     ContainerStatus::Exited | ContainerStatus::Dead | ContainerStatus::Failed => {
                         let code = st.exit_code.unwrap_or(0);
                         if code != 0 {
-                            return Err(format!(
+                            return Err(unmet(format!(
                                 "service {dep:?} didn't complete successfully: exit {code}"
-                            ));
+                            )));
                         }
                         report.event("Container", &st.name, "Exited");
                         break;
                     }
                     _ => {}
                 },
-                other => return Err(format!("unknown depends_on condition {other:?}")),
+                other => return Err(unmet(format!("unknown depends_on condition {other:?}"))),
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -470,10 +470,10 @@ pub fn up(
                         if model.service(dep).is_none() || opts.no_start {
                             continue;
                         }
-                        if let Err(why) = wait_condition(rt, model, dep, &cond.condition, report)
+                        if let Err(e) = wait_condition(rt, model, dep, &cond.condition, report)
                             && cond.required
                         {
-                            return Err(ComposeError::Dependency(why).into());
+                            return Err(e);
                         }
                     }
                     converge(ctx, ctrs, model, svc, &images[&svc.name], opts, report)
