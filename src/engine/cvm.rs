@@ -12,8 +12,9 @@ pub use super::mode::{Binding, Mode, binding_field, check_binding};
 use crate::crypt::Keyring;
 use crate::cvm::CvmError;
 use crate::error::Error;
-use crate::kbs::{KbsError, ResourceUri, TeeChoice};
+use crate::kbs::{ResourceUri, TeeChoice};
 use crate::oci::PlatformImage;
+use crate::trust::policy::KeySourceError;
 use crate::trust::{Policy, TrustPolicy};
 
 /// What `ccr cvm status` reports.
@@ -161,18 +162,17 @@ pub fn trust_policy(
         ),
         (None, None) => return Err(CvmError::NoPolicy.into()),
     };
-    let mut read_key = |path: &str| -> Result<(String, Vec<u8>), String> {
+    let mut read_key = |path: &str| -> Result<(String, Vec<u8>), KeySourceError> {
         if !path.starts_with("kbs://") {
-            return Err(CvmError::LocalKey {
+            return Err(Box::new(CvmError::LocalKey {
                 source_name: name.clone(),
                 path: path.to_string(),
-            }
-            .to_string());
+            }));
         }
-        let r: ResourceUri = path.parse().map_err(|e: KbsError| e.to_string())?;
+        let r: ResourceUri = path.parse::<ResourceUri>().map_err(Box::new)?;
         with_session(ctx, kbs, async |c| c.get_resource(&r).await)
             .map(|k| (path.to_string(), k.to_vec()))
-            .map_err(|e| e.to_string())
+            .map_err(|e| Box::new(e) as KeySourceError)
     };
     let policy = Policy::parse_with(&data, std::path::Path::new(&name), &mut read_key)?;
     Ok(Arc::new(TrustPolicy {

@@ -23,6 +23,15 @@ pub enum TrustError {
     Key { path: PathBuf, why: String },
     #[error("signature policy {path}: {why}")]
     PolicyFile { path: PathBuf, why: String },
+    /// A key the policy names could not be read.
+    #[error("signature policy {path}: scope {scope:?}: key {key}: {source}")]
+    PolicyKey {
+        path: PathBuf,
+        scope: String,
+        key: String,
+        #[source]
+        source: policy::KeySourceError,
+    },
     #[error(
         "{reference}: rejected by the signature policy (scope {scope:?} says reject); nothing was pulled"
     )]

@@ -85,6 +85,27 @@ struct RawIdentity {
     docker_repository: Option<String>,
 }
 
+/// Why a key a policy names could not be read (a file, a KBS resource).
+pub type KeySourceError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Why one requirement of a policy is refused.
+enum RequirementError {
+    Invalid(String),
+    Key { key: String, source: KeySourceError },
+}
+
+impl From<String> for RequirementError {
+    fn from(s: String) -> Self {
+        RequirementError::Invalid(s)
+    }
+}
+
+impl From<&str> for RequirementError {
+    fn from(s: &str) -> Self {
+        RequirementError::Invalid(s.to_string())
+    }
+}
+
 impl Policy {
     pub fn load(path: &Path) -> Result<Policy, TrustError> {
         let data = crate::bounded::read(path, crate::bounded::CONFIG_FILE).map_err(|e| {
@@ -104,7 +125,7 @@ impl Policy {
             let full = base.join(p);
             crate::bounded::read(&full, crate::bounded::KEY_FILE)
                 .map(|data| (full.display().to_string(), data))
-                .map_err(|e| format!("keyPath {}: {e}", full.display()))
+                .map_err(|e| e.into())
         })
     }
 
@@ -114,7 +135,7 @@ impl Policy {
     pub fn parse_with(
         data: &[u8],
         source: &Path,
-        read_key: &mut dyn FnMut(&str) -> Result<(String, Vec<u8>), String>,
+        read_key: &mut dyn FnMut(&str) -> Result<(String, Vec<u8>), KeySourceError>,
     ) -> Result<Policy, TrustError> {
         let path = source;
         let err = |why: String| TrustError::PolicyFile {
@@ -132,7 +153,15 @@ impl Policy {
             }
             list.into_iter()
                 .map(|r| {
-                    requirement(r, read_key).map_err(|why| err(format!("scope {scope:?}: {why}")))
+                    requirement(r, read_key).map_err(|e| match e {
+                        RequirementError::Invalid(why) => err(format!("scope {scope:?}: {why}")),
+                        RequirementError::Key { key, source } => TrustError::PolicyKey {
+                            path: path.to_path_buf(),
+                            scope: scope.to_string(),
+                            key,
+                            source,
+                        },
+                    })
                 })
                 .collect()
         };
@@ -201,8 +230,8 @@ fn scopes(r: &ImageRef) -> Vec<String> {
 
 fn requirement(
     r: RawRequirement,
-    read_key: &mut dyn FnMut(&str) -> Result<(String, Vec<u8>), String>,
-) -> Result<Requirement, String> {
+    read_key: &mut dyn FnMut(&str) -> Result<(String, Vec<u8>), KeySourceError>,
+) -> Result<Requirement, RequirementError> {
     match r.kind.as_str() {
         "insecureAcceptAnything" => Ok(Requirement::InsecureAcceptAnything),
         "reject" => Ok(Requirement::Reject),
@@ -216,7 +245,10 @@ fn requirement(
                 .into_iter()
                 .chain(r.key_paths.into_iter().flatten())
             {
-                pems.push(read_key(&p)?);
+                pems.push(read_key(&p).map_err(|source| RequirementError::Key {
+                    key: p.clone(),
+                    source,
+                })?);
             }
             for d in r
                 .key_data
@@ -241,15 +273,19 @@ fn requirement(
                     "matchExact" => SignedIdentity::MatchExact,
                     "matchRepoDigestOrExact" => SignedIdentity::MatchRepoDigestOrExact,
                     "matchRepository" => SignedIdentity::MatchRepository,
-                    "exactReference" => SignedIdentity::ExactReference(
-                        i.docker_reference
-                            .ok_or("exactReference needs dockerReference")?,
-                    ),
-                    "exactRepository" => SignedIdentity::ExactRepository(
-                        i.docker_repository
-                            .ok_or("exactRepository needs dockerRepository")?,
-                    ),
-                    other => return Err(format!("signedIdentity type {other:?} is not supported")),
+                    "exactReference" => SignedIdentity::ExactReference(i.docker_reference.ok_or(
+                        RequirementError::from("exactReference needs dockerReference"),
+                    )?),
+                    "exactRepository" => {
+                        SignedIdentity::ExactRepository(i.docker_repository.ok_or(
+                            RequirementError::from("exactRepository needs dockerRepository"),
+                        )?)
+                    }
+                    other => {
+                        return Err(
+                            format!("signedIdentity type {other:?} is not supported").into()
+                        );
+                    }
                 },
             };
             Ok(Requirement::SigstoreSigned { keys, identity })
@@ -257,7 +293,7 @@ fn requirement(
         "signedBy" => {
             Err("GPG (signedBy) requirements are not supported; use sigstoreSigned".into())
         }
-        other => Err(format!("unknown requirement type {other:?}")),
+        other => Err(format!("unknown requirement type {other:?}").into()),
     }
 }
 
@@ -317,6 +353,23 @@ mod tests {
 
     fn r(s: &str) -> ImageRef {
         ImageRef::parse(s).unwrap()
+    }
+
+    #[test]
+    fn a_key_that_cannot_be_read_is_named_with_its_cause() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("policy.json");
+        let doc = br#"{"default":[{"type":"sigstoreSigned","keyPath":"missing.pub"}]}"#;
+        let e = Policy::parse(doc, &file).unwrap_err();
+        let TrustError::PolicyKey { scope, key, .. } = &e else {
+            panic!("{e:?}");
+        };
+        assert_eq!((scope.as_str(), key.as_str()), ("default", "missing.pub"));
+        let cause = std::error::Error::source(&e).expect("a cause");
+        let io = cause
+            .downcast_ref::<std::io::Error>()
+            .expect("the read's own error");
+        assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
     }
 
     #[test]
