@@ -249,6 +249,21 @@ impl Error {
             })
     }
 
+    /// Whether a compose project was refused as written (its files, their
+    /// interpolation, its model): docker compose exits 15 for that.
+    pub fn is_invalid_project(&self) -> bool {
+        self.find::<crate::compose::LoadError>().is_some()
+            || self.find::<crate::compose::ModelError>().is_some()
+    }
+
+    /// Whether it says no container has the name or id given.
+    pub fn is_no_such_container(&self) -> bool {
+        matches!(
+            self.find::<crate::runtime::RuntimeError>(),
+            Some(crate::runtime::RuntimeError::NoSuchContainer(_))
+        )
+    }
+
     /// Whether the error is a compose service's (its settings are compose
     /// keys, not flags).
     pub fn is_service(&self) -> bool {

@@ -38,12 +38,8 @@ impl Format {
                     Some(rest) => (rest, true),
                     None => (t, false),
                 };
-                if !text.contains("{{") {
-                    return Err(FormatError {
-                        input: t.into(),
-                        why: "not a template".into(),
-                    });
-                }
+                // Text without an action is a template too: docker prints
+                // it once per item.
                 let text = text.replace("\\t", "\t").replace("\\n", "\n");
                 // Parsed once here: a malformed template fails before any work.
                 template(&text).map_err(|why| FormatError {
@@ -310,8 +306,23 @@ fn render_template(text: &str, v: &Value) -> Result<String, FormatError> {
     t.render(&gtmpl::Context::from(to_tmpl(v)))
         .map_err(|e| FormatError {
             input: text.into(),
-            why: e.to_string(),
+            why: render_error(&e.to_string()),
         })
+}
+
+/// A rendering error as Go's templates word it: the missing key, not the
+/// whole object it was looked up in; anything else cut to one line.
+fn render_error(msg: &str) -> String {
+    if let Some(rest) = msg.strip_prefix("no field ")
+        && let Some((key, _)) = rest.split_once(" for ")
+    {
+        return format!("map has no entry for key {key:?}");
+    }
+    let line = msg.lines().next().unwrap_or_default();
+    match line.char_indices().nth(200) {
+        Some((i, _)) => format!("{}…", &line[..i]),
+        None => line.to_string(),
+    }
 }
 
 /// Human size as docker prints it (`1.23MB`, base 1000, 3 significant digits).

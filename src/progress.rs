@@ -17,6 +17,9 @@ pub enum Mode {
 pub struct Progress {
     mode: Mode,
     multi: MultiProgress,
+    /// Written to standard error (a container's run, whose standard
+    /// output is the container's), else to standard output.
+    stderr: bool,
 }
 
 impl Progress {
@@ -33,6 +36,25 @@ impl Progress {
         Self::with_mode(mode)
     }
 
+    /// As [`Progress::new`], on standard error: what `run` and `create`
+    /// print while pulling, as docker does, so that standard output
+    /// carries only the container's.
+    pub fn on_stderr(quiet: bool) -> Self {
+        let mode = if quiet {
+            Mode::Quiet
+        } else if std::io::stderr().is_terminal() {
+            Mode::Bars
+        } else {
+            Mode::Plain
+        };
+        let mut p = Self::with_mode(mode);
+        if mode == Mode::Bars {
+            p.multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
+        }
+        p.stderr = true;
+        p
+    }
+
     pub fn with_mode(mode: Mode) -> Self {
         let target = if mode == Mode::Bars {
             ProgressDrawTarget::stdout()
@@ -42,6 +64,26 @@ impl Progress {
         Progress {
             mode,
             multi: MultiProgress::with_draw_target(target),
+            stderr: false,
+        }
+    }
+
+    /// Prints a plain line on this progress's stream.
+    fn print(stderr: bool, msg: &str) {
+        if stderr {
+            eprintln!("{msg}");
+        } else {
+            println!("{msg}");
+        }
+    }
+
+    /// A line said even when quiet (docker's "Unable to find image").
+    pub fn notice(&self, msg: impl AsRef<str>) {
+        match self.mode {
+            Mode::Bars => {
+                let _ = self.multi.println(msg.as_ref());
+            }
+            _ => Self::print(self.stderr, msg.as_ref()),
         }
     }
 
@@ -53,7 +95,7 @@ impl Progress {
     pub fn line(&self, msg: impl AsRef<str>) {
         match self.mode {
             Mode::Quiet => {}
-            Mode::Plain => println!("{}", msg.as_ref()),
+            Mode::Plain => Self::print(self.stderr, msg.as_ref()),
             Mode::Bars => {
                 let _ = self.multi.println(msg.as_ref());
             }
@@ -85,6 +127,7 @@ impl Progress {
             bar,
             mode: self.mode,
             multi: self.multi.clone(),
+            stderr: self.stderr,
         }
     }
 }
@@ -95,6 +138,7 @@ pub struct Task {
     bar: Option<ProgressBar>,
     mode: Mode,
     multi: MultiProgress,
+    stderr: bool,
 }
 
 impl Task {
@@ -119,7 +163,7 @@ impl Task {
                 b.finish_and_clear();
                 let _ = self.multi.println(format!("{}: {}", self.id, msg));
             }
-            (None, Mode::Plain) => println!("{}: {}", self.id, msg),
+            (None, Mode::Plain) => Progress::print(self.stderr, &format!("{}: {}", self.id, msg)),
             _ => {}
         }
     }

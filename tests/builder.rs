@@ -1218,7 +1218,7 @@ fn a_cached_rebuild_is_the_same_image_and_stdin_dockerfiles_work() {
     assert_eq!(code, Some(0), "{out}");
     assert_eq!(env.ok(&["run", "--rm", "stdin:3"]).trim(), "from-tar");
     let (code, _) = env.with_input(&["build", "-f", "-", "-"], b"FROM scratch\n");
-    assert_eq!(code, Some(125), "standard input cannot be both");
+    assert_eq!(code, Some(1), "standard input cannot be both");
     let err = env.fails(&[
         "build",
         "--platform",

@@ -319,9 +319,14 @@ fn the_loader_corpus_agrees_with_docker_compose() {
                 if theirs.status.success() {
                     failures.push(format!("{name}: docker-compose accepts it"));
                 }
-                if ours.status.code() != Some(125) || !err(&ours).contains(why.as_str()) {
+                // The same exit code as docker compose (15 for a project
+                // it cannot load), and ccr's own words.
+                if ours.status.code() != theirs.status.code() || !err(&ours).contains(why.as_str())
+                {
                     failures.push(format!(
-                        "{name}: ccr must refuse with {why:?}: {}",
+                        "{name}: ccr must refuse with {why:?} and exit {:?} as docker-compose: {:?} {}",
+                        theirs.status.code(),
+                        ours.status.code(),
                         err(&ours)
                     ));
                 }

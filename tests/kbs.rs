@@ -123,12 +123,23 @@ fn ok(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// A command other than `run` refused: exit 1, as docker's CLI fails.
 fn refused(out: &std::process::Output, needle: &str) -> String {
+    refused_with(out, 1, needle)
+}
+
+/// `run` refused by ccr itself: 125, as docker's run.
+fn refused_run(out: &std::process::Output, needle: &str) -> String {
+    refused_with(out, 125, needle)
+}
+
+fn refused_with(out: &std::process::Output, code: i32, needle: &str) -> String {
     assert_eq!(
         out.status.code(),
-        Some(125),
-        "expected a failure: {}",
-        String::from_utf8_lossy(&out.stdout)
+        Some(code),
+        "expected a failure with {code}: {}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
     );
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(err.contains(needle), "expected {needle:?} in: {err}");
@@ -1579,10 +1590,14 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     };
     let run =
         |env: &Env, img: &str| run_in_mode(env, Path::new(&initdata), img, &["echo", "in-cvm"]);
-    let out = ok(&run(&g.0, &image));
+    let first = run(&g.0, &image);
+    // The pull's progress is on standard error, as docker's run prints it:
+    // standard output is the container's alone.
+    assert_eq!(ok(&first), "in-cvm\n");
+    let said = String::from_utf8_lossy(&first.stderr);
     assert!(
-        out.ends_with("\nin-cvm\n") && out.contains("Verified signature (cosign)"),
-        "{out}"
+        said.contains("Unable to find image") && said.contains("Verified signature (cosign)"),
+        "{said}"
     );
     // --verify-sbom in the mode: the SBOM attestation is checked with the
     // key the KBS's policy names, against the content decrypted in memory.
@@ -1703,7 +1718,7 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
         .output()
         .unwrap());
     let g7 = Guest(Env::new());
-    refused(&run(&g7.0, &tampered), "the image config says");
+    refused_run(&run(&g7.0, &tampered), "the image config says");
     let snaps = plaintext_dir(&g7.0.data_root()).join("snapshots");
     let has = |dir: &str, name: &str| {
         std::fs::read_dir(snaps.join(dir))
@@ -1723,14 +1738,14 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
         "a half-unpacked layer is left"
     );
     // An unsigned image is refused; nothing of it is run or named.
-    let err = refused(&run(&g.0, &unsigned), "signature");
+    let err = refused_run(&run(&g.0, &unsigned), "signature");
     assert!(!err.contains("in-cvm"), "{err}");
     assert!(!g.0.image_names().iter().any(|n| n.contains("unsigned")));
     // A repository the policy does not name: rejected.
     let other = format!("{}/cvm/other:1", reg.host());
     t.ok(&["tag", &image, &other]);
     t.ok(&["push", "-q", &other]);
-    refused(&run(&g.0, &other), "reject");
+    refused_run(&run(&g.0, &other), "reject");
     // A policy whose key is a path on the guest's disk: refused, keys come
     // from the KBS only.
     let local = t.path("local-key-policy.json");
@@ -1742,7 +1757,7 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     .unwrap();
     set("default/security-policy/test", &local);
     let g8 = Guest(Env::new());
-    let err = refused(&run(&g8.0, &image), "keys come from the KBS");
+    let err = refused_run(&run(&g8.0, &image), "keys come from the KBS");
     assert!(err.contains("/etc/ccr/cosign.pub"), "{err}");
     assert!(g8.0.image_names().is_empty() && g8.0.blobs().is_empty());
     set("default/security-policy/test", &policy);
@@ -1765,7 +1780,7 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
             "true",
         ],
     );
-    refused(&out, "writable bind mount");
+    refused_run(&out, "writable bind mount");
     let out = guest(
         &g.0,
         &[
@@ -1850,7 +1865,7 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     .unwrap();
     let g2 = Guest(Env::new());
     let out = run_in_mode(&g2.0, &bare, &image, &["true"]);
-    refused(&out, "no image security policy");
+    refused_run(&out, "no image security policy");
     assert!(g2.0.image_names().is_empty());
     assert!(g2.0.blobs().is_empty(), "a refused image left blobs");
 
@@ -1912,7 +1927,7 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
         ],
     ));
     let g4 = Guest(Env::new());
-    let err = refused(&run(&g4.0, &image), "PolicyDeny");
+    let err = refused_run(&run(&g4.0, &image), "PolicyDeny");
     assert!(err.contains("image-kek/cvm-app"), "{err}");
     assert!(g4.0.image_names().is_empty() && g4.0.blobs().is_empty());
     let snaps = plaintext_dir(&g4.0.data_root()).join("snapshots/layers");
@@ -1935,7 +1950,7 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     .unwrap();
     let g5 = Guest(Env::new());
     let out = run_in_mode(&g5.0, &unreachable, &image, &["true"]);
-    refused(&out, "cannot connect");
+    refused_run(&out, "cannot connect");
     assert!(g5.0.image_names().is_empty() && g5.0.blobs().is_empty());
     let snapshots = plaintext_dir(&g5.0.data_root()).join("snapshots/layers");
     assert!(!snapshots.exists() || std::fs::read_dir(&snapshots).unwrap().count() == 0);
@@ -1945,9 +1960,9 @@ fn cvm_mode_runs_a_signed_encrypted_image_with_nothing_but_initdata() {
     cosign_keys(&t, t.path("other").to_str().unwrap());
     set("default/cosign-key/1", &t.path("other.pub"));
     assert!(g.0.image_names().iter().any(|n| n.contains("cvm/app")));
-    refused(&run(&g.0, &image), "signature");
+    refused_run(&run(&g.0, &image), "signature");
     let g3 = Guest(Env::new());
-    refused(&run(&g3.0, &image), "signature");
+    refused_run(&run(&g3.0, &image), "signature");
     assert!(g3.0.image_names().is_empty());
 }
 
@@ -2015,7 +2030,7 @@ fn cvm_mode_takes_registry_credentials_from_the_kbs_never_the_guests_disk() {
     let (_g, out) = run(&with_creds);
     assert!(ok(&out).ends_with("pulled-with-kbs-credentials\n"));
     let (g, out) = run(&initdata_for(&k.url, "sha384"));
-    refused(&out, "denied access");
+    refused_run(&out, "denied access");
     assert!(g.0.image_names().is_empty());
 }
 
@@ -2350,7 +2365,7 @@ fn cvm_provision_sets_up_the_kbs_and_the_initdata_for_a_guest() {
     let strict = t.path("strict.toml");
     ok(&provision(&t, &["-o", strict.to_str().unwrap()]));
     let g0 = Guest(Env::new());
-    refused(
+    refused_run(
         &run_in_mode(&g0.0, &strict, &image, &["true"]),
         "PolicyDeny",
     );
@@ -2412,7 +2427,7 @@ fn cvm_provision_sets_up_the_kbs_and_the_initdata_for_a_guest() {
     let run = |img: &str| run_in_mode(&g.0, &initdata, img, &["echo", "provisioned"]);
     assert!(ok(&run(&image)).ends_with("provisioned\n"));
     // Signed with the same key, but not one of the provisioned images.
-    refused(&run(&other), "reject");
+    refused_run(&run(&other), "reject");
 }
 
 /// `cvm provision --compose`: the project's confidential service (by its
@@ -2559,5 +2574,5 @@ fn cvm_provision_compose_provisions_the_project_and_convert_embeds_its_initdata(
         ))
         .ends_with("admitted\n")
     );
-    refused(&run_in_mode(&g.0, &initdata, &image, &["true"]), "reject");
+    refused_run(&run_in_mode(&g.0, &initdata, &image, &["true"]), "reject");
 }

@@ -585,7 +585,7 @@ fn kube_play_of_the_converted_example_runs_it_and_down_leaves_nothing() {
     )
     .unwrap();
     let (code, _, err) = in_dir(&env, &dir, &[], &["kube", "play", bad.to_str().unwrap()]);
-    assert_eq!(code, 125);
+    assert_eq!(code, 1);
     assert!(err.contains("no Pod, Deployment or Job"), "{err}");
 }
 

@@ -6,7 +6,7 @@
 set -euo pipefail
 packages=(
   build-essential pkg-config libseccomp-dev
-  docker-registry apache2-utils skopeo umoci runc
+  docker-registry apache2-utils skopeo umoci runc docker.io
   busybox-static debootstrap containernetworking-plugins iptables iproute2 tini rpm fish
   ca-certificates curl jq tar gzip openssl
 )

@@ -267,7 +267,7 @@ fn refusals_store_nothing() {
         .env("COSIGN_PASSWORD", "nope")
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(125));
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("wrong password"));
     let tags = Command::new("curl")
         .args([
@@ -394,7 +394,7 @@ fn refusals_store_nothing() {
         .env("CCR_CONFIG", &cfg)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(125));
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("rejected by the signature policy"));
     assert!(b.image_names().is_empty());
 }
@@ -575,7 +575,7 @@ fn keyless_flags_are_validated_and_refused_clearly() {
     assert_ok(&ccr_pw(&a, &["key", "generate", "--output-key-prefix", p]));
     let before = std::fs::read(a.path("k.key")).unwrap();
     let out = ccr_pw(&a, &["key", "generate", "--output-key-prefix", p]);
-    assert_eq!(out.status.code(), Some(125));
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
     assert_eq!(std::fs::read(a.path("k.key")).unwrap(), before);
 }

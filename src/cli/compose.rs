@@ -530,7 +530,7 @@ fn create_cmd(ctx: &Context, flags: &ProjectFlags, c: CreateArgs) -> Result<i32,
         keys: c.decrypt.request(),
         ..Default::default()
     };
-    engine::up::up(ctx, &m, &up, &Progress::new(false), &Plain)?;
+    engine::up::up(ctx, &m, &up, &Progress::on_stderr(false), &Plain)?;
     Ok(0)
 }
 
@@ -581,7 +581,7 @@ fn build_cmd(ctx: &Context, flags: &ProjectFlags, b: ServicesArgs) -> Result<i32
         ctx,
         &model(flags, &[])?,
         &b.services,
-        &Progress::new(false),
+        &Progress::on_stderr(false),
         &Plain,
     )?;
     Ok(0)
@@ -594,7 +594,7 @@ fn pull_cmd(ctx: &Context, flags: &ProjectFlags, b: PullArgs) -> Result<i32, Err
         &model(flags, &[])?,
         &b.services,
         &b.decrypt.request(),
-        &Progress::new(false),
+        &Progress::on_stderr(false),
         &Plain,
     )?;
     Ok(0)
@@ -608,7 +608,7 @@ fn push_cmd(ctx: &Context, flags: &ProjectFlags, b: ServicesArgs) -> Result<i32,
         &model(flags, &[])?,
         &b.services,
         &password,
-        &Progress::new(false),
+        &Progress::on_stderr(false),
         &Plain,
     )?;
     Ok(0)
@@ -793,7 +793,7 @@ fn up(ctx: &Context, flags: &ProjectFlags, u: UpArgs) -> Result<i32, Error> {
         quiet_pull: u.quiet_pull,
         keys: u.decrypt.request(),
     };
-    let progress = Progress::new(u.quiet_pull);
+    let progress = Progress::on_stderr(u.quiet_pull);
     // Attached, Ctrl-C stops the project, also while it is coming up.
     let interrupted = Arc::new(AtomicBool::new(false));
     if !u.detach && !u.wait {

@@ -111,7 +111,8 @@ fn ps_row(runtime: &Containers, a: &PsArgs, c: crate::engine::types::ContainerSt
             format!("{repo}:{tag}")
         },
         command: {
-            let cmd = format!("\"{}\"", c.command.join(" "));
+            // Quoted as docker shows it: an argument with a space in quotes.
+            let cmd = format!("\"{}\"", shell_words::join(&c.command));
             if a.no_trunc || cmd.chars().count() <= 22 {
                 cmd
             } else {
@@ -337,7 +338,7 @@ pub(super) fn each(
             }
         }
     }
-    Ok(if failed { crate::EXIT_CCR_FAILURE } else { 0 })
+    Ok(if failed { super::EXIT_FAILURE } else { 0 })
 }
 
 pub fn stop(ctx: &Context, a: StopArgs) -> Result<i32, Error> {
@@ -450,7 +451,7 @@ pub fn wait(ctx: &Context, a: StartArgs) -> Result<i32, Error> {
             }
         }
     }
-    Ok(if failed { crate::EXIT_CCR_FAILURE } else { 0 })
+    Ok(if failed { super::EXIT_FAILURE } else { 0 })
 }
 
 #[derive(Subcommand, Debug)]
@@ -1027,7 +1028,20 @@ pub fn kill(ctx: &Context, a: KillArgs) -> Result<i32, Error> {
 
 pub fn rm(ctx: &Context, a: RmArgs) -> Result<i32, Error> {
     let rt = Containers::new(ctx);
-    each(&a.containers, |c| rt.remove(c, a.force, a.volumes))
+    let mut failed = false;
+    for c in &a.containers {
+        match rt.remove(c, a.force, a.volumes) {
+            Ok(()) => println!("{c}"),
+            // As docker: with -f a container that is not there is said
+            // to be missing, and is no failure.
+            Err(e) if a.force && e.is_no_such_container() => eprintln!("ccr: error: {e}"),
+            Err(e) => {
+                eprintln!("ccr: error: {e}");
+                failed = true;
+            }
+        }
+    }
+    Ok(if failed { super::EXIT_FAILURE } else { 0 })
 }
 
 #[derive(Args, Debug)]
@@ -1099,8 +1113,27 @@ pub fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
         Some("image") => Kind::Image,
         _ => Kind::Any,
     };
-    let all = crate::engine::inspect::inspect(ctx, &a.names, kind)?;
-    super::print_json(&format, &all)
+    // As docker: what was found is shown (`[]` when nothing was), each
+    // name not found is an error, and the command then fails.
+    let mut found = Vec::new();
+    let mut missing = None;
+    for r in crate::engine::inspect::inspect(ctx, &a.names, kind) {
+        match r {
+            Ok(v) => found.push(v),
+            Err(e) => {
+                if let Some(earlier) = missing.replace(e) {
+                    eprintln!("ccr: error: {earlier}");
+                }
+            }
+        }
+    }
+    if format == crate::format::Format::Table || !found.is_empty() {
+        super::print_json(&format, &found)?;
+    }
+    match missing {
+        Some(e) => Err(e),
+        None => Ok(0),
+    }
 }
 
 #[derive(Args, Debug)]

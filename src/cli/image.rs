@@ -467,7 +467,7 @@ pub fn rmi(ctx: &Context, a: RmiArgs) -> Result<i32, Error> {
             }
         }
     }
-    Ok(if failed { crate::EXIT_CCR_FAILURE } else { 0 })
+    Ok(if failed { super::EXIT_FAILURE } else { 0 })
 }
 
 fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {

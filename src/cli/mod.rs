@@ -506,6 +506,14 @@ pub fn run(cli: Cli) -> i32 {
         Command::Container(c) => c.into_command(),
         other => other,
     };
+    // As docker's CLI: `run` fails with 125 (126 and 127 are the
+    // container command's); every other command with 1, `create` and
+    // `exec` included (exec's 126 is the process's that could not start).
+    let own_failure = match &command {
+        Command::Run(_) => crate::EXIT_CCR_FAILURE,
+        _ => EXIT_FAILURE,
+    };
+    let compose = matches!(command, Command::Compose(_));
     let result = match command {
         Command::Completion { shell } => completion(shell, &mut std::io::stdout())
             .map(|()| 0)
@@ -572,9 +580,18 @@ pub fn run(cli: Cli) -> i32 {
     };
     match result {
         Ok(code) => code,
-        Err(e) => report(&e, opts.debug),
+        Err(e) => match report(&e, opts.debug) {
+            // docker compose's own code for a project it cannot load.
+            crate::EXIT_CCR_FAILURE if compose && e.is_invalid_project() => 15,
+            crate::EXIT_CCR_FAILURE => own_failure,
+            code => code,
+        },
     }
 }
+
+/// How a command other than `run`, `create` and `exec` fails, as docker's
+/// CLI does.
+pub const EXIT_FAILURE: i32 = 1;
 
 #[cfg(test)]
 mod tests {

@@ -20,6 +20,9 @@ pub enum NetworkCommand {
     Ls(LsArgs),
     /// Display detailed information on one or more networks
     Inspect {
+        /// Format the output using a template
+        #[arg(short, long)]
+        format: Option<String>,
         #[arg(required = true)]
         #[arg(add = super::complete::network())]
         names: Vec<String>,
@@ -220,17 +223,14 @@ pub fn run(ctx: &Context, c: NetworkCommand) -> Result<i32, Error> {
             }
             Ok(0)
         }
-        NetworkCommand::Inspect { names } => {
+        NetworkCommand::Inspect { format, names } => {
+            let format = Format::parse(format.as_deref())?;
             let mut all = Vec::new();
             for n in &names {
                 let rec = rt.network(n)?;
                 all.push(inspect(&rt, &rec)?);
             }
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&all).expect("serialises")
-            );
-            Ok(0)
+            super::print_json(&format, &all)
         }
         NetworkCommand::Rm { names } => {
             super::container::each(&names, |n| rt.network_remove(n).map(|_| ()))

@@ -164,9 +164,15 @@ pub struct RunArgs {
     /// Proxy received signals to the container's process (foreground runs)
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     pub sig_proxy: bool,
-    /// Publish a container port on the host: [IP:]HOST_PORT:CONTAINER_PORT[/PROTO]
+    /// Publish a container port on the host: [IP:][HOST_PORT:]CONTAINER_PORT[/PROTO] (no host port: a free one)
     #[arg(short, long = "publish")]
     pub publish: Vec<String>,
+    /// Publish every exposed port on a free host port
+    #[arg(short = 'P', long)]
+    pub publish_all: bool,
+    /// Expose a port (or a range) the container listens on
+    #[arg(long)]
+    pub expose: Vec<String>,
     #[command(flatten)]
     pub platform: PlatformArg,
     /// When to pull the image
@@ -425,6 +431,8 @@ impl RunArgs {
                 .iter()
                 .map(|p| PortMapping::parse(p))
                 .collect::<Result<_, _>>()?,
+            publish_all: self.publish_all,
+            expose: self.expose.clone(),
             snapshotter,
         };
         let run = RunOptions {
@@ -544,7 +552,7 @@ pub fn run(ctx: &Context, a: RunArgs, snapshotter: Snapshotter) -> Result<i32, E
             detach_keys: detach_keys(a.detach_keys.as_deref())?,
         },
     };
-    match container::run(ctx, &req, &how, &Progress::new(a.quiet))? {
+    match container::run(ctx, &req, &how, &Progress::on_stderr(a.quiet))? {
         Started::Exited(code) => Ok(code),
         Started::Detached(id) => {
             println!("{id}");
@@ -565,7 +573,7 @@ pub fn create(ctx: &Context, a: RunArgs, snapshotter: Snapshotter) -> Result<i32
         ));
     }
     let req = a.request(ctx, snapshotter)?;
-    let (_, st) = container::create(ctx, &req, &Progress::new(a.quiet))?;
+    let (_, st) = container::create(ctx, &req, &Progress::on_stderr(a.quiet))?;
     println!("{}", st.id);
     Ok(0)
 }

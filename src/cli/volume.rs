@@ -23,6 +23,9 @@ pub enum VolumeCommand {
     Ls(VolumeLsArgs),
     /// Display detailed information on one or more volumes
     Inspect {
+        /// Format the output using a template
+        #[arg(short, long)]
+        format: Option<String>,
         #[arg(required = true)]
         #[arg(add = super::complete::volume())]
         names: Vec<String>,
@@ -91,16 +94,16 @@ pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
             }
             Ok(0)
         }
-        VolumeCommand::Inspect { names } => {
+        VolumeCommand::Inspect { format, names } => {
+            let format = Format::parse(format.as_deref())?;
             let all = names
                 .iter()
-                .map(|n| rt.volume(n))
+                .map(|n| {
+                    rt.volume(n)
+                        .map(|v| serde_json::to_value(v).expect("serialises"))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&all).expect("serialises")
-            );
-            Ok(0)
+            super::print_json(&format, &all)
         }
         VolumeCommand::Rm { names } => super::container::each(&names, |n| rt.volume_remove(n)),
         VolumeCommand::Prune { force, filter } => {

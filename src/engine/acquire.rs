@@ -148,6 +148,13 @@ pub fn acquire(
                 Some(policy) => policy.must_pull(&r, verify, present.is_some())?,
             };
             if fetch {
+                if present.is_none() && req.container {
+                    // As docker's run and create say it, before pulling.
+                    progress.notice(format!(
+                        "Unable to find image '{}' locally",
+                        as_given(&req.image)
+                    ));
+                }
                 let opts = PullOptions {
                     trust: trust.clone(),
                     platforms: req.platforms.clone(),
@@ -255,4 +262,15 @@ pub fn extract(ctx: &Context, images: &[PlatformImage], keys: Arc<Keyring>) -> R
         snapshots.prepare(&ctx.images.store, img)?;
     }
     Ok(())
+}
+
+/// A reference as docker names it in messages: as given, with `:latest`
+/// when it names neither a tag nor a digest.
+fn as_given(image: &str) -> String {
+    let last = image.rsplit('/').next().unwrap_or(image);
+    if last.contains(':') || image.contains('@') {
+        image.to_string()
+    } else {
+        format!("{image}:latest")
+    }
 }

@@ -381,9 +381,12 @@ impl<'a> Containers<'a> {
 
     // Networks.
 
-    /// The networks there are, the default ones included.
+    /// The networks there are, the default bridge, `host` and `none`
+    /// included, as docker lists them.
     pub fn networks(&self) -> Vec<network::NetworkRecord> {
-        self.rt.networks().list()
+        let mut all = self.rt.networks().list();
+        all.extend(network::NetworkRecord::builtin());
+        all
     }
 
     /// The network `key` (a name, an id or its prefix).

@@ -34,6 +34,8 @@ pub fn container_view(rt: &Runtime, c: &ContainerState, image: Option<&Value>) -
                 "Destination": v.target, "RW": !v.read_only}),
         }).collect::<Vec<_>>(),
         "LogPath": rt.log_path(&c.id),
+        "Platform": "linux",
+        "Driver": if c.overlay { "overlayfs" } else { "native" },
     })
 }
 
@@ -153,8 +155,14 @@ fn network_settings(c: &ContainerState) -> Value {
             )
         })
         .collect();
+    let first = c.attachment.as_ref();
+    let first_net = networks.values().next();
     json!({
-        "IPAddress": c.attachment.as_ref().and_then(|a| a.address.clone()).unwrap_or_default(),
+        "IPAddress": first.and_then(|a| a.address.clone()).unwrap_or_default(),
+        "Gateway": first_net.and_then(|n| n["Gateway"].as_str()).unwrap_or_default(),
+        "IPPrefixLen": first_net.map(|n| n["IPPrefixLen"].clone()).unwrap_or(json!(0)),
+        "MacAddress": "",
+        "SandboxKey": first.map(|a| a.netns.display().to_string()).unwrap_or_default(),
         "Ports": ports,
         "Networks": networks,
     })
@@ -196,6 +204,8 @@ fn host_config(o: &crate::runtime::ContainerConfig) -> Value {
         } else {
             serde_json::json!({"max-size": o.log.max_size.to_string(), "max-file": o.log.max_file.to_string()})
         }},
+        // docker's default /dev/shm is 64 MiB.
+        "ShmSize": if o.resources.shm_size > 0 { o.resources.shm_size } else { 64 << 20 },
         "Memory": o.resources.memory,
         "NanoCpus": (o.resources.cpus * 1e9) as i64,
         "PidsLimit": o.resources.pids_limit,
@@ -221,8 +231,10 @@ pub enum Kind {
     Image,
 }
 
-/// Containers first, then images (or only the kind asked for).
-pub fn inspect(ctx: &Context, names: &[String], kind: Kind) -> Result<Vec<Value>, Error> {
+/// Containers first, then images (or only the kind asked for): each
+/// name's view, or why there is none (docker shows the ones it found and
+/// fails for the rest).
+pub fn inspect(ctx: &Context, names: &[String], kind: Kind) -> Vec<Result<Value, Error>> {
     let rt = Runtime::new(&ctx.layout);
     names
         .iter()

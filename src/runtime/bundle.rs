@@ -26,7 +26,8 @@ impl Runtime {
         opts: &RunOptions,
     ) -> Result<ContainerState, RuntimeError> {
         super::require_root()?;
-        self.check_ports(&opts.config.ports)?;
+        let ports = self.host_ports(&opts.config, img)?;
+        self.check_ports(&ports)?;
         let id = random_id()?;
         let name = opts
             .name
@@ -41,6 +42,7 @@ impl Runtime {
             )));
         }
         let mut opts = opts.config.clone();
+        opts.ports = ports;
         if opts.stop_signal.is_none() {
             opts.stop_signal = img
                 .config
@@ -135,6 +137,57 @@ impl Runtime {
                 Err(e)
             }
         }
+    }
+
+    /// The ports to publish: `-p` as given, `-P`'s for every port the
+    /// image exposes (and `--expose` adds), and a free host port for each
+    /// that names none (docker's ephemeral ports).
+    fn host_ports(
+        &self,
+        cfg: &super::ContainerConfig,
+        img: &PlatformImage,
+    ) -> Result<Vec<network::PortMapping>, RuntimeError> {
+        let mut ports = cfg.ports.clone();
+        if cfg.publish_all {
+            let image_exposed = img
+                .config
+                .config
+                .as_ref()
+                .and_then(|c| c["ExposedPorts"].as_object())
+                .map(|m| m.keys().cloned().collect::<Vec<_>>())
+                .unwrap_or_default();
+            for e in image_exposed.iter().chain(&cfg.expose) {
+                let p = network::PortMapping::parse(e)?;
+                if !ports
+                    .iter()
+                    .any(|q| (q.container_port, &q.protocol) == (p.container_port, &p.protocol))
+                {
+                    ports.push(p);
+                }
+            }
+        }
+        let others: Vec<u16> = self
+            .list()?
+            .iter()
+            .flat_map(|c| c.options.ports.iter().map(|p| p.host_port))
+            .collect();
+        for p in ports.iter_mut().filter(|p| p.host_port == 0) {
+            let ip = p.host_ip.clone().unwrap_or_else(|| "0.0.0.0".into());
+            p.host_port = loop {
+                let port = match p.protocol.as_str() {
+                    "udp" => {
+                        std::net::UdpSocket::bind((ip.as_str(), 0)).and_then(|s| s.local_addr())
+                    }
+                    _ => std::net::TcpListener::bind((ip.as_str(), 0)).and_then(|s| s.local_addr()),
+                }
+                .map_err(io_err(Path::new(&ip), "find a free host port"))?
+                .port();
+                if !others.contains(&port) {
+                    break port;
+                }
+            };
+        }
+        Ok(ports)
     }
 
     /// Refuses host ports another container publishes, or a host process
@@ -288,13 +341,17 @@ impl Runtime {
             }
         }
         let args = spec::with_init(opts, spec::process_args(&image_cfg, opts)?)?;
-        let env = spec::environment(&image_cfg, opts, &hostname);
+        let mut env = spec::environment(&image_cfg, opts, &hostname);
         let user_spec = opts
             .user
             .clone()
             .or_else(|| image_cfg["User"].as_str().map(str::to_string))
             .unwrap_or_default();
         let user = spec::resolve_user(&rootfs, &user_spec)?;
+        // As docker: HOME is the user's (or /), unless the image or -e set it.
+        if !env.iter().any(|kv| kv.starts_with("HOME=")) {
+            env.push(format!("HOME={}", user.home));
+        }
         let cwd = working_dir(&rootfs, &image_cfg, opts)?;
         for v in &opts.volumes {
             if v.name.is_some() {

@@ -267,7 +267,9 @@ impl Runtime {
         let mut st = self.find(key)?;
         if let Some(other) = self.find_by_name(name)? {
             if other.id == st.id {
-                return Ok(st);
+                return Err(RuntimeError::Config(
+                    "renaming a container with the same name as its current name".into(),
+                ));
             }
             return Err(RuntimeError::Config(format!(
                 "the container name {name:?} is already in use by container {}",

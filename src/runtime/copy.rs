@@ -138,7 +138,8 @@ fn landing(src: &Path, src_arg: &str, dest: &Path, dest_arg: &str) -> Result<Pat
             Err(format!("{dest_arg}: no such directory"))
         }
         Err(_) => match dest.parent() {
-            Some(p) if p.is_dir() => Ok(dest.to_path_buf()),
+            // A bare name (`out.txt`) is in the working directory.
+            Some(p) if p.as_os_str().is_empty() || p.is_dir() => Ok(dest.to_path_buf()),
             _ => Err(format!("{dest_arg}: its parent directory does not exist")),
         },
     }

@@ -24,6 +24,15 @@ pub struct ExecOptions {
 }
 
 impl Runtime {
+    /// The working directory of the container's process (its runtime
+    /// spec's), where an exec without `-w` runs.
+    fn spec_cwd(&self, id: &str) -> Option<String> {
+        let spec: serde_json::Value =
+            serde_json::from_slice(&fs::read(self.container_dir(id).join("config.json")).ok()?)
+                .ok()?;
+        spec["process"]["cwd"].as_str().map(str::to_string)
+    }
+
     /// The container's process description (from its runtime spec) for an
     /// `exec -t`: `opts`' command, working directory and user, the
     /// container's environment with `env` over it, and a terminal.
@@ -89,7 +98,12 @@ impl Runtime {
             .as_deref()
             .map(|u| super::spec::resolve_user(&self.container_dir(&st.id).join("rootfs"), u))
             .transpose()?;
-        let env: std::collections::HashMap<String, String> = opts
+        // As docker: the container's working directory unless -w says.
+        let cwd = match &opts.workdir {
+            Some(w) => Some(w.clone()),
+            None => self.spec_cwd(&st.id),
+        };
+        let mut env: std::collections::HashMap<String, String> = opts
             .env
             .iter()
             .map(|kv| match kv.split_once('=') {
@@ -97,6 +111,12 @@ impl Runtime {
                 None => (kv.clone(), std::env::var(kv).unwrap_or_default()),
             })
             .collect();
+        // As docker: another user's exec gets that user's HOME (or /).
+        if let Some(u) = &user
+            && !env.contains_key("HOME")
+        {
+            env.insert("HOME".into(), u.home.clone());
+        }
         // libcontainer sets a terminal only from a whole process description:
         // the container's own, with this command, and `terminal` on.
         let process_file = match opts.tty {
@@ -141,13 +161,18 @@ impl Runtime {
             .with_process(process_file.as_ref().map(|f| f.path()))
             .with_container_args(opts.args.clone())
             .with_env(env)
-            .with_cwd(opts.workdir.clone())
+            .with_cwd(cwd.clone().map(std::path::PathBuf::from))
             .with_user(user.as_ref().map(|u| u.uid))
             .with_group(user.as_ref().map(|u| u.gid))
             // See the monitor: "detached" is what admits a console socket.
             .with_detach(console.is_some() || opts.detach)
             .build()
-            .map_err(|e| failed("exec", &e))?;
+            // The process could not be started in the container (not
+            // found, not executable): docker's exec says 126 for both.
+            .map_err(|e| RuntimeError::CannotExecute {
+                id: st.id.clone(),
+                why: format!("exec: {e}"),
+            })?;
         let attached = match &console {
             Some(c) => {
                 let master = c.receive().map_err(|e| failed("terminal", &e))?;

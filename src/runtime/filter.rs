@@ -14,6 +14,17 @@ const KEYS: &[&str] = &[
     "status", "name", "id", "label", "ancestor", "exited", "network", "volume", "health", "until",
 ];
 
+/// The states `status=` may name, as docker's.
+const STATUSES: &[&str] = &[
+    "created",
+    "restarting",
+    "running",
+    "removing",
+    "paused",
+    "exited",
+    "dead",
+];
+
 /// Parsed `--filter` flags.
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
@@ -31,6 +42,12 @@ impl Filter {
                 return Err(RuntimeError::Config(format!(
                     "invalid filter {k:?}: use one of {}",
                     KEYS.join(", ")
+                )));
+            }
+            if k == "status" && !STATUSES.contains(&v) {
+                return Err(RuntimeError::Config(format!(
+                    "invalid filter 'status={v}': use one of {}",
+                    STATUSES.join(", ")
                 )));
             }
             by.entry(k.to_string()).or_default().push(v.to_string());

@@ -48,6 +48,9 @@ impl PortMapping {
         )
     }
 
+    /// `-p`'s forms: `[IP:]HOST:CONTAINER[/PROTO]`, or the container port
+    /// alone (`CONTAINER`, `IP::CONTAINER`) for a free host port (0 here,
+    /// chosen when the container is made).
     pub fn parse(s: &str) -> Result<PortMapping, RuntimeError> {
         let bad = |why: &str| {
             RuntimeError::Config(format!(
@@ -60,7 +63,9 @@ impl PortMapping {
             None => (s, "tcp"),
         };
         let parts: Vec<&str> = spec.split(':').collect();
+        // A container port alone (`80`, `IP::80`): a free host port.
         let (ip, host, ctr) = match parts.as_slice() {
+            [c] => (None, "", *c),
             [h, c] => (None, *h, *c),
             [ip, h, c] => (Some(ip.to_string()), *h, *c),
             _ => return Err(bad("expected HOST_PORT:CONTAINER_PORT")),
@@ -72,8 +77,8 @@ impl PortMapping {
                 .ok_or_else(|| bad("ports are numbers from 1 to 65535"))
         };
         Ok(PortMapping {
-            host_ip: ip,
-            host_port: port(host)?,
+            host_ip: ip.filter(|i| !i.is_empty()),
+            host_port: if host.is_empty() { 0 } else { port(host)? },
             container_port: port(ctr)?,
             protocol: protocol.to_string(),
         })
@@ -114,6 +119,26 @@ impl NetworkRecord {
             internal: false,
             labels: BTreeMap::new(),
         }
+    }
+
+    /// `host` and `none`, which docker lists beside the bridges: a
+    /// container joins them with `--network host|none`, and nothing else
+    /// can be done with them.
+    pub fn builtin() -> [NetworkRecord; 2] {
+        let record = |name: &str, driver: &str| NetworkRecord {
+            name: name.into(),
+            id: crate::digest::Digest::of(format!("ccr {name} network").as_bytes())
+                .hex()
+                .to_string(),
+            created: String::new(),
+            driver: driver.into(),
+            subnet: String::new(),
+            gateway: String::new(),
+            bridge: String::new(),
+            internal: false,
+            labels: BTreeMap::new(),
+        };
+        [record("host", "host"), record("none", "null")]
     }
 
     /// The CNI network name (also the `host-local` allocation directory).

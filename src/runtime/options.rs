@@ -274,6 +274,13 @@ pub struct ContainerConfig {
     pub remove: bool,
     #[serde(default)]
     pub ports: Vec<network::PortMapping>,
+    /// `-P`: every port the image exposes (and `--expose` adds) published
+    /// on a free host port.
+    #[serde(default)]
+    pub publish_all: bool,
+    /// `--expose`: ports the container says it listens on (`80`, `80/udp`).
+    #[serde(default)]
+    pub expose: Vec<String>,
     #[serde(default)]
     pub snapshotter: Snapshotter,
     /// The signal `stop` sends first (`--stop-signal`, else the image's

@@ -85,6 +85,8 @@ pub struct User {
     pub uid: u32,
     pub gid: u32,
     pub additional_gids: Vec<u32>,
+    /// Its home directory from the passwd file, else `/` (docker's HOME).
+    pub home: String,
 }
 
 fn lookup(file: &Path, name: &str, field: usize) -> Option<u32> {
@@ -134,11 +136,58 @@ pub fn resolve_user(rootfs: &Path, spec: &str) -> Result<User, RuntimeError> {
             })?,
         },
     };
+    // As docker (runc's user lookup): the primary group, then the groups
+    // the passwd file's name for the uid is a member of.
+    let entry = passwd_entry(&passwd, uid);
+    let mut additional_gids = vec![gid];
+    if let Some(e) = &entry {
+        additional_gids.extend(member_of(&group, &e.name, gid));
+    }
     Ok(User {
         uid,
         gid,
-        additional_gids: Vec::new(),
+        additional_gids,
+        home: entry
+            .map(|e| e.home)
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| "/".into()),
     })
+}
+
+/// A passwd file's entry: its name and home directory.
+struct PasswdEntry {
+    name: String,
+    home: String,
+}
+
+fn passwd_entry(passwd: &Path, uid: u32) -> Option<PasswdEntry> {
+    let text = std::fs::read_to_string(passwd).ok()?;
+    text.lines().find_map(|l| {
+        let f: Vec<&str> = l.split(':').collect();
+        (f.get(2)?.parse::<u32>().ok()? == uid).then(|| PasswdEntry {
+            name: f[0].to_string(),
+            home: f.get(5).unwrap_or(&"").to_string(),
+        })
+    })
+}
+
+/// The gids of the groups that list `name` as a member, but `primary`.
+fn member_of(group: &Path, name: &str, primary: u32) -> Vec<u32> {
+    let Ok(text) = std::fs::read_to_string(group) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for l in text.lines() {
+        let f: Vec<&str> = l.split(':').collect();
+        let (Some(gid), Some(members)) = (f.get(2).and_then(|g| g.parse::<u32>().ok()), f.get(3))
+        else {
+            continue;
+        };
+        if gid != primary && !out.contains(&gid) && members.split(',').any(|m| m.trim() == name) {
+            out.push(gid);
+        }
+    }
+    out
 }
 
 fn lookup_gid_of_uid(passwd: &Path, uid: u32) -> Option<u32> {

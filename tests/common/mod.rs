@@ -25,6 +25,32 @@ pub fn require(tool: &str) {
     assert!(ok, "{tool} is not installed; run tests/setup.sh first");
 }
 
+/// The exit code of ccr's own failure in the command `args` runs, as
+/// docker's CLI gives it: 125 for `run` (also as `container run`), 1 for
+/// every other command, `create` and `exec` included.
+pub fn failure_code(args: &[&str]) -> i32 {
+    // Global flags before the command, and the values of those that take one.
+    let mut words = args.iter();
+    let mut command = None;
+    while let Some(w) = words.next() {
+        match *w {
+            "--data-root" | "--initdata" | "--insecure-registry" | "--snapshotter" => {
+                words.next();
+            }
+            w if w.starts_with('-') => {}
+            "container" => {}
+            w => {
+                command = Some(w);
+                break;
+            }
+        }
+    }
+    match command {
+        Some("run") => 125,
+        _ => 1,
+    }
+}
+
 /// One isolated ccr installation.
 pub struct Env {
     pub dir: tempfile::TempDir,
@@ -88,13 +114,15 @@ impl Env {
         String::from_utf8(out.stdout).unwrap()
     }
 
-    /// Runs ccr, asserting failure with exit code 125; returns stderr.
+    /// Runs ccr, asserting failure with the exit code docker's CLI gives
+    /// for the command ([`failure_code`]); returns stderr.
     pub fn fails(&self, args: &[&str]) -> String {
         let out = self.run(args);
+        let code = failure_code(args);
         assert_eq!(
             out.status.code(),
-            Some(125),
-            "ccr {args:?} should fail with 125:\nstdout: {}\nstderr: {}",
+            Some(code),
+            "ccr {args:?} should fail with {code}:\nstdout: {}\nstderr: {}",
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
