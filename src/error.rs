@@ -249,11 +249,20 @@ impl Error {
             })
     }
 
-    /// Whether a compose project was refused as written (its files, their
-    /// interpolation, its model): docker compose exits 15 for that.
-    pub fn is_invalid_project(&self) -> bool {
-        self.find::<crate::compose::LoadError>().is_some()
-            || self.find::<crate::compose::ModelError>().is_some()
+    /// docker compose's exit code for a project it could not load: 14
+    /// for a file that is not there (the compose file, an env file), 1 for
+    /// a project name given badly, 15 for any other refusal of the project
+    /// as written (its files, their interpolation, its model).
+    pub fn compose_exit(&self) -> Option<i32> {
+        use crate::compose::{LoadError, project::ProjectError};
+        match self.find::<LoadError>() {
+            Some(LoadError::EnvFileMissing(_) | LoadError::Project(ProjectError::NotFound(_))) => {
+                Some(14)
+            }
+            Some(LoadError::Project(ProjectError::InvalidName(_))) => Some(1),
+            Some(_) => Some(15),
+            None => self.find::<crate::compose::ModelError>().map(|_| 15),
+        }
     }
 
     /// Whether it says no container has the name or id given.

@@ -396,7 +396,11 @@ mod template_tests {
             Format::parse(Some("{{.Names")).is_err(),
             "an unclosed action parses"
         );
-        assert!(Format::parse(Some("plain")).is_err());
+        // Text without an action is printed as it is, as Go's templates do.
+        assert_eq!(
+            Format::parse(Some("plain")).unwrap().render(&v).unwrap(),
+            "plain"
+        );
         assert!(
             f.render(&serde_json::json!({})).is_err(),
             "a missing field renders"
@@ -445,7 +449,10 @@ mod tests {
                 .render(&v)
                 .is_err()
         );
-        assert!(Format::parse(Some("wide")).is_err());
+        assert_eq!(
+            Format::parse(Some("wide")).unwrap().render(&v).unwrap(),
+            "wide"
+        );
         assert_eq!(Format::parse(Some("json")).unwrap(), Format::Json);
     }
 }

@@ -1925,7 +1925,7 @@ fn user_networks_resolve_names_and_aliases_and_leave_nothing() {
         "{pruned}"
     );
     let names = env.ok(&["network", "ls", "--format", "{{.Name}}"]);
-    assert_eq!(names.trim(), "bridge");
+    assert_eq!(names.trim(), "bridge\nhost\nnone");
     assert!(
         !network_bridges().contains(&bridge),
         "bridge {bridge} left on the host"
@@ -2813,7 +2813,7 @@ fn stats_read_the_cgroups() {
     ]);
     assert!(
         env.fails(&["update", "--restart", "always", "gone"])
-            .contains("--rm")
+            .contains("auto-remove is enabled")
     );
     assert!(
         env.fails(&["update", "--memory", "lots", "busy"])

@@ -38,5 +38,6 @@ pub struct FormatArg {
 /// `--detach-keys`: docker's form, ctrl-p,ctrl-q when not given.
 pub fn detach_keys(keys: Option<&str>) -> Result<Vec<u8>, crate::error::Error> {
     use crate::engine::types::{DEFAULT_DETACH_KEYS, parse_detach_keys};
-    Ok(parse_detach_keys(keys.unwrap_or(DEFAULT_DETACH_KEYS))?)
+    parse_detach_keys(keys.unwrap_or(DEFAULT_DETACH_KEYS))
+        .map_err(|e| crate::error::Error::Usage(format!("--detach-keys: {e}")))
 }

@@ -581,8 +581,10 @@ pub fn run(cli: Cli) -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => match report(&e, opts.debug) {
-            // docker compose's own code for a project it cannot load.
-            crate::EXIT_CCR_FAILURE if compose && e.is_invalid_project() => 15,
+            // docker compose's own codes for a project it cannot load.
+            crate::EXIT_CCR_FAILURE if compose && e.compose_exit().is_some() => {
+                e.compose_exit().unwrap_or(EXIT_FAILURE)
+            }
             crate::EXIT_CCR_FAILURE => own_failure,
             code => code,
         },
