@@ -3053,7 +3053,7 @@ fn events_record_what_happened() {
         "{{json .}}",
     ]);
     assert_eq!(
-        json(die.lines().next().unwrap())["Attributes"]["exitCode"],
+        json(die.lines().next().unwrap())["Actor"]["Attributes"]["exitCode"],
         "3"
     );
     let nets = env.ok(&[
@@ -3065,7 +3065,7 @@ fn events_record_what_happened() {
         "-f",
         "type=network",
         "--format",
-        "{{.Action}} {{.Attributes.name}}",
+        "{{.Action}} {{.Actor.Attributes.name}}",
     ]);
     assert_eq!(nets.trim(), "create evnet");
     // Following: a container started after `events` began shows up.
@@ -3082,7 +3082,7 @@ fn events_record_what_happened() {
             "-f",
             "event=start",
             "--format",
-            "{{.Attributes.name}}",
+            "{{.Actor.Attributes.name}}",
         ])
         .stdout(std::process::Stdio::piped())
         .spawn()

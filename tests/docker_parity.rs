@@ -462,7 +462,7 @@ fn scenarios() -> Vec<Scenario> {
         ),
         sc(
             "logs --tail counts both streams",
-            &["run --name p-tail IMG sh -c 'echo 1; echo 2 >&2; echo 3'"],
+            &["run --name p-tail IMG sh -c 'echo 1; sleep 0.3; echo 2 >&2; sleep 0.3; echo 3'"],
             "logs --tail 2 p-tail",
             Out,
             No,
@@ -613,6 +613,51 @@ fn scenarios() -> Vec<Scenario> {
             "ps shows the command quoted",
             &["create --name p-cmd IMG echo 'a b'"],
             "ps -a --filter name=p-cmd --format '{{.Command}}'",
+            All,
+            No,
+        ),
+        sc(
+            "kill -s reaches the first process only",
+            &[
+                "run -d --name p-sig IMG sh -c 'trap \"\" USR1; sleep 1000 & wait; sleep 1000'",
+                "kill -s USR1 p-sig",
+            ],
+            "exec p-sig sh -c 'sleep 1; pgrep sleep >/dev/null && echo alive'",
+            All,
+            No,
+        ),
+        sc(
+            "logs --details",
+            &["run --name p-details IMG sh -c 'echo out'"],
+            "logs --details p-details",
+            All,
+            No,
+        ),
+        sc(
+            "volume rm -f of a missing volume",
+            &[],
+            "volume rm -f p-novol2",
+            All,
+            No,
+        ),
+        sc(
+            "images -a",
+            &[],
+            "images -a --format '{{.Repository}}:{{.Tag}}' IMG",
+            All,
+            No,
+        ),
+        sc(
+            "inspect -s",
+            &["create --name p-size IMG true"],
+            "inspect -s -f '{{.SizeRw}}' p-size",
+            All,
+            No,
+        ),
+        sc(
+            "events as JSON, docker's fields",
+            &["create --name p-ev IMG true"],
+            "events --since 1h --until NOW --filter container=p-ev --filter event=create --format '{{.Type}} {{.Status}} {{.From}} {{.Actor.Attributes.name}} {{.Scope}}'",
             All,
             No,
         ),
@@ -818,7 +863,16 @@ fn ccr_behaves_as_docker_does() {
                 );
             }
         }
-        let (theirs, ours) = (docker(&s.args), ccr(&s.args));
+        // NOW: a second from now, in Unix seconds (docker reads `--until 0s`
+        // as a time that has passed for what just happened).
+        let now = (std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+            + 1)
+        .to_string();
+        let args: Vec<String> = s.args.iter().map(|a| a.replace("NOW", &now)).collect();
+        let (theirs, ours) = (docker(&args), ccr(&args));
         let (mut t, mut o) = (seen(&theirs), seen(&ours));
         match s.compare {
             Compare::Code => {
@@ -838,7 +892,7 @@ fn ccr_behaves_as_docker_does() {
             format!(
                 "{}: `{}`\n  docker: {t:?} {}\n  ccr:    {o:?} {}",
                 s.name,
-                s.args.join(" "),
+                args.join(" "),
                 String::from_utf8_lossy(&theirs.stderr).trim(),
                 String::from_utf8_lossy(&ours.stderr).trim()
             )

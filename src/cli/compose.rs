@@ -564,6 +564,7 @@ fn logs_cmd(ctx: &Context, flags: &ProjectFlags, l: LogsArgs) -> Result<i32, Err
         timestamps: l.timestamps,
         since: None,
         until: None,
+        details: false,
     };
     ops::logs(
         &rt,

@@ -215,6 +215,9 @@ pub struct LogsArgs {
     /// Show logs before a time (RFC 3339, Unix seconds) or a duration back (e.g. 10m)
     #[arg(long)]
     pub until: Option<String>,
+    /// Show the extra attributes of each record (ccr records none)
+    #[arg(long)]
+    pub details: bool,
     #[arg(add = super::complete::container())]
     pub container: String,
 }
@@ -245,6 +248,7 @@ pub fn logs(ctx: &Context, a: LogsArgs) -> Result<i32, Error> {
         timestamps: a.timestamps,
         since: when("--since", &a.since)?,
         until: when("--until", &a.until)?,
+        details: a.details,
     };
     Containers::new(ctx).logs(
         &a.container,
@@ -317,6 +321,9 @@ pub struct InspectArgs {
     /// Only this kind of object: container or image
     #[arg(long = "type", value_parser = ["container", "image"])]
     pub kind: Option<String>,
+    /// A container's sizes too (SizeRw, SizeRootFs)
+    #[arg(short, long)]
+    pub size: bool,
     #[arg(required = true)]
     #[arg(add = super::complete::object())]
     pub names: Vec<String>,
@@ -698,8 +705,10 @@ pub fn events(ctx: &Context, a: EventsArgs) -> Result<i32, Error> {
     let print = |e: &Event| -> Result<(), Error> {
         if format == crate::format::Format::Table {
             println!("{}", e.line());
+        } else if format == crate::format::Format::Json {
+            println!("{}", format.render(&e.docker_json())?);
         } else {
-            println!("{}", format.render(e)?);
+            println!("{}", format.render(&e.docker_fields())?);
         }
         Ok(())
     };
@@ -1117,7 +1126,7 @@ pub fn inspect(ctx: &Context, a: InspectArgs) -> Result<i32, Error> {
     // name not found is an error, and the command then fails.
     let mut found = Vec::new();
     let mut missing = None;
-    for r in crate::engine::inspect::inspect(ctx, &a.names, kind) {
+    for r in crate::engine::inspect::inspect(ctx, &a.names, kind, a.size) {
         match r {
             Ok(v) => found.push(v),
             Err(e) => {

@@ -55,6 +55,9 @@ pub struct ImagesArgs {
     /// Show only image IDs
     #[arg(short, long)]
     pub quiet: bool,
+    /// Show all images (ccr keeps no intermediate images: the same list)
+    #[arg(short, long)]
+    pub all: bool,
     /// Show digests
     #[arg(long)]
     pub digests: bool,

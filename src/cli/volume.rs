@@ -33,6 +33,9 @@ pub enum VolumeCommand {
     /// Remove one or more volumes (not while a container uses them)
     #[command(alias = "remove")]
     Rm {
+        /// A volume that is not there is no error
+        #[arg(short, long)]
+        force: bool,
         #[arg(required = true)]
         #[arg(add = super::complete::volume())]
         names: Vec<String>,
@@ -105,7 +108,13 @@ pub fn run(ctx: &Context, c: VolumeCommand) -> Result<i32, Error> {
                 .collect::<Result<Vec<_>, _>>()?;
             super::print_json(&format, &all)
         }
-        VolumeCommand::Rm { names } => super::container::each(&names, |n| rt.volume_remove(n)),
+        VolumeCommand::Rm { force, names } => super::container::each(&names, |n| {
+            match rt.volume_remove(n) {
+                // As docker: with -f a volume that is not there is removed.
+                Err(_) if force && rt.volume(n).is_err() => Ok(()),
+                other => other,
+            }
+        }),
         VolumeCommand::Prune { force, filter } => {
             // Checked before asking: a bad filter prunes nothing.
             let filter = VolumeFilter::parse(&filter)?;

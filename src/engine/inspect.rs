@@ -234,7 +234,12 @@ pub enum Kind {
 /// Containers first, then images (or only the kind asked for): each
 /// name's view, or why there is none (docker shows the ones it found and
 /// fails for the rest).
-pub fn inspect(ctx: &Context, names: &[String], kind: Kind) -> Vec<Result<Value, Error>> {
+pub fn inspect(
+    ctx: &Context,
+    names: &[String],
+    kind: Kind,
+    size: bool,
+) -> Vec<Result<Value, Error>> {
     let rt = Runtime::new(&ctx.layout);
     names
         .iter()
@@ -250,7 +255,18 @@ pub fn inspect(ctx: &Context, names: &[String], kind: Kind) -> Vec<Result<Value,
                         .ok()
                         .and_then(|rec| ctx.images.resolve_platform(&rec, None).ok())
                         .and_then(|img| img.config.config.clone());
-                    Ok(container_view(&rt, &c, image.as_ref()))
+                    let mut view = container_view(&rt, &c, image.as_ref());
+                    if size {
+                        // `-s`: the writable layer, and it with the image.
+                        let rw = rt.writable_size(&c.id);
+                        let image_size = image_view(ctx, &c.image)
+                            .ok()
+                            .and_then(|v| v["Size"].as_u64())
+                            .unwrap_or(0);
+                        view["SizeRw"] = rw.into();
+                        view["SizeRootFs"] = (rw + image_size).into();
+                    }
+                    Ok(view)
                 }
                 Err(RuntimeError::NoSuchContainer(_)) if kind == Kind::Any => image_view(ctx, n),
                 Err(RuntimeError::NoSuchContainer(n)) => Err(Error::NoSuchObject(n)),

@@ -201,7 +201,9 @@ impl Runtime {
             self.mark_stopped(&st.id);
         }
         self.event(&st, "kill", &[("signal", &signal.to_string())]);
-        match c.kill(sig, true) {
+        // As docker: the signal goes to the container's first process only
+        // (a PID 1 that traps it decides what its children get).
+        match c.kill(sig, false) {
             Ok(()) => Ok(st),
             // The signal ended the container, and its monitor removed the
             // runtime state before libcontainer saved it again: delivered.

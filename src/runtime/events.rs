@@ -29,6 +29,45 @@ pub struct Event {
 }
 
 impl Event {
+    /// docker's JSON of an event (`--format json`): `Type`, `Action`,
+    /// `Actor.ID`, `Actor.Attributes`, `scope`, `time` in Unix seconds,
+    /// `timeNano`; and for containers and images the older `status`, `id`
+    /// and `from`.
+    pub fn docker_json(&self) -> serde_json::Value {
+        let v = self.docker_fields();
+        let mut out = serde_json::json!({
+            "Type": v["Type"], "Action": v["Action"], "Actor": v["Actor"],
+            "scope": v["Scope"], "time": v["Time"], "timeNano": v["TimeNano"],
+        });
+        if self.kind == "container" || self.kind == "image" {
+            out["status"] = v["Status"].clone();
+            out["id"] = v["ID"].clone();
+            if !v["From"].is_null() {
+                out["from"] = v["From"].clone();
+            }
+        }
+        out
+    }
+
+    /// The same event by the names a `--format` template reads (the
+    /// fields of docker's `events.Message`: `.Status`, `.ID`, `.From`,
+    /// `.Type`, `.Action`, `.Actor`, `.Scope`, `.Time`, `.TimeNano`).
+    pub fn docker_fields(&self) -> serde_json::Value {
+        let t = chrono::DateTime::parse_from_rfc3339(&self.time).ok();
+        let legacy = self.kind == "container" || self.kind == "image";
+        serde_json::json!({
+            "Status": if legacy { self.action.as_str() } else { "" },
+            "ID": if legacy { self.id.as_str() } else { "" },
+            "From": if legacy { self.attributes.get("image").cloned() } else { None },
+            "Type": self.kind,
+            "Action": self.action,
+            "Actor": {"ID": self.id, "Attributes": self.attributes},
+            "Scope": "local",
+            "Time": t.map(|t| t.timestamp()).unwrap_or(0),
+            "TimeNano": t.and_then(|t| t.timestamp_nanos_opt()).unwrap_or(0),
+        })
+    }
+
     /// docker's line: `TIME TYPE ACTION ID (k=v, ...)`.
     pub fn line(&self) -> String {
         let attrs: Vec<String> = self

@@ -186,10 +186,11 @@ impl Runtime {
                         to,
                         e.log.as_bytes(),
                         opts.timestamps.then_some(e.time.as_str()),
+                        opts.details,
                     )
                 }
                 // A plain-text line of an older log.
-                None => write_record(&mut *out, &[line, b"\n"].concat(), None),
+                None => write_record(&mut *out, &[line, b"\n"].concat(), None, opts.details),
             }
         };
         let files = super::logfile::files(&path);
@@ -269,15 +270,22 @@ impl Runtime {
 
 /// Writes one record's text, after its time when given; false once the
 /// reader has gone.
-fn write_record(to: &mut dyn Write, text: &[u8], time: Option<&str>) -> bool {
-    let ok = match time {
-        Some(t) => to
-            .write_all(t.as_bytes())
-            .and_then(|_| to.write_all(b" "))
-            .and_then(|_| to.write_all(text)),
-        None => to.write_all(text),
-    };
-    ok.and_then(|_| to.flush()).is_ok()
+/// One record: after its time with `--timestamps`, after its attributes
+/// with `--details` (ccr's log has none: docker then writes the space
+/// that follows them alone).
+fn write_record(to: &mut dyn Write, text: &[u8], time: Option<&str>, details: bool) -> bool {
+    let mut prefix = Vec::new();
+    if let Some(t) = time {
+        prefix.extend_from_slice(t.as_bytes());
+        prefix.push(b' ');
+    }
+    if details {
+        prefix.push(b' ');
+    }
+    to.write_all(&prefix)
+        .and_then(|_| to.write_all(text))
+        .and_then(|_| to.flush())
+        .is_ok()
 }
 
 /// What `ccr logs` shows.
@@ -292,6 +300,8 @@ pub struct LogOptions {
     pub since: Option<chrono::DateTime<chrono::Utc>>,
     /// Only records before this time (`--until`).
     pub until: Option<chrono::DateTime<chrono::Utc>>,
+    /// `--details`: each record after its attributes.
+    pub details: bool,
 }
 
 impl LogOptions {
