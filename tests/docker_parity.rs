@@ -194,9 +194,8 @@ fn seen(o: &Output) -> Seen {
 enum Differs {
     /// Same as docker: compared whole.
     No,
-    /// On purpose (it verifies more, it refuses what is unsafe); the
-    /// reason is in README's docker table. (No scenario needs it today.)
-    #[allow(dead_code)]
+    /// On purpose (it verifies more, it refuses what is unsafe, it follows
+    /// docker's newer behaviour); the reason is in README's docker table.
     OnPurpose(&'static str),
     /// Not done yet.
     Pending(&'static str),
@@ -661,6 +660,160 @@ fn scenarios() -> Vec<Scenario> {
             All,
             No,
         ),
+        // The rest of docker's commands, each at least once.
+        sc(
+            "attach to a stopped container is refused",
+            &["create --name p-att IMG true"],
+            "attach p-att",
+            Code,
+            No,
+        ),
+        sc(
+            "commit prints the new image's id",
+            &["run --name p-commit IMG touch /new"],
+            "commit p-commit localhost/parity/committed:1",
+            Out,
+            No,
+        ),
+        sc(
+            "diff",
+            &["run --name p-diff IMG sh -c 'touch /new; rm /etc/hostname.bak 2>/dev/null; true'"],
+            "diff p-diff",
+            Out,
+            No,
+        ),
+        sc(
+            "export of a missing container",
+            &[],
+            "export -o out.tar p-missing",
+            Code,
+            No,
+        ),
+        sc(
+            "import of a missing file",
+            &[],
+            "import nosuch.tar localhost/parity/imported:1",
+            Code,
+            No,
+        ),
+        sc("info", &[], "info --format '{{.OSType}}'", All, No),
+        sc(
+            "load of a missing file",
+            &[],
+            "load -i nosuch.tar",
+            Code,
+            No,
+        ),
+        sc("save then load", &[], "save -o img.tar IMG", All, No),
+        sc(
+            "pause and unpause",
+            &["run -d --name p-pause IMG sleep 60", "pause p-pause"],
+            "unpause p-pause",
+            All,
+            No,
+        ),
+        sc(
+            "pause of a stopped container",
+            &["create --name p-pause2 IMG true"],
+            "pause p-pause2",
+            Code,
+            No,
+        ),
+        sc(
+            "restart prints the name",
+            &["run -d --name p-restart IMG sleep 60"],
+            "restart -t 1 p-restart",
+            All,
+            No,
+        ),
+        sc(
+            "stats --no-stream of a missing container",
+            &[],
+            "stats --no-stream p-missing",
+            Code,
+            No,
+        ),
+        sc("system df", &[], "system df --format '{{.Type}}'", All, No),
+        sc(
+            "update prints the name",
+            &["run -d --name p-update IMG sleep 60"],
+            "update --cpus 0.5 p-update",
+            All,
+            No,
+        ),
+        sc("version", &[], "version --format '{{.Client.Os}}'", All, No),
+        sc(
+            "pull from a registry that is not there",
+            &[],
+            "pull localhost:1/nothing/here:1",
+            Code,
+            No,
+        ),
+        sc(
+            "push to a registry that is not there",
+            &["tag IMG localhost:1/parity/push:1"],
+            "push localhost:1/parity/push:1",
+            Code,
+            No,
+        ),
+        sc(
+            "login to a registry that is not there",
+            &[],
+            "login -u u -p p localhost:1",
+            Code,
+            No,
+        ),
+        sc(
+            "logout of a registry never logged in to",
+            &[],
+            "logout localhost:1",
+            Code,
+            No,
+        ),
+        sc(
+            "container ls",
+            &["create --name p-cls IMG true"],
+            "container ls -a --filter name=p-cls --format '{{.Names}}'",
+            All,
+            No,
+        ),
+        sc(
+            "image ls",
+            &[],
+            "image ls --format '{{.Repository}}' IMG",
+            All,
+            No,
+        ),
+        sc(
+            "tag prints nothing",
+            &[],
+            "tag IMG localhost/parity/t2:1",
+            All,
+            No,
+        ),
+        sc(
+            "build -q prints the image id",
+            &[],
+            "build -q -t localhost/parity/built:1 ctx",
+            Out,
+            No,
+        ),
+        sc(
+            "build with a failing RUN",
+            &[],
+            "build -q -f ctx/Failing.df ctx",
+            Code,
+            OnPurpose(
+                "a failing RUN exits 1 as BuildKit (docker's builder since 23.0) does; dockerd 20.10's legacy builder exits with the RUN's code",
+            ),
+        ),
+        sc(
+            "manifest inspect of a registry that is not there",
+            &[],
+            "manifest inspect localhost:1/nothing/here:1",
+            Code,
+            No,
+        ),
         // Not found, everywhere.
         sc("rm of a missing container", &[], "rm p-missing", Code, No),
         sc(
@@ -835,8 +988,17 @@ fn ccr_behaves_as_docker_does() {
     );
     let work_docker = env.path("docker-cwd");
     let work_ccr = env.path("ccr-cwd");
-    std::fs::create_dir_all(&work_docker).unwrap();
-    std::fs::create_dir_all(&work_ccr).unwrap();
+    for dir in [&work_docker, &work_ccr] {
+        // The same build context on both sides.
+        let ctx = dir.join("ctx");
+        std::fs::create_dir_all(&ctx).unwrap();
+        std::fs::write(
+            ctx.join("Dockerfile"),
+            format!("FROM {IMG}\nRUN echo built >/built\nCOPY Dockerfile /copied\n"),
+        )
+        .unwrap();
+        std::fs::write(ctx.join("Failing.df"), format!("FROM {IMG}\nRUN exit 3\n")).unwrap();
+    }
     let docker = |args: &[String]| {
         let a: Vec<&str> = args.iter().map(String::as_str).collect();
         dockerd.cmd(&a).current_dir(&work_docker).output().unwrap()
@@ -919,5 +1081,84 @@ fn ccr_behaves_as_docker_does() {
         broken.len(),
         rows.len() + broken.len(),
         broken.join("\n")
+    );
+    readme_table_follows(&scenarios());
+}
+
+/// Commands whose peer is not dockerd, and the test that holds them to it.
+const OTHER_ORACLES: &[(&str, &str)] = &[
+    (
+        "compose",
+        "against docker-compose 2.26.1: tests/compose.rs, tests/compose_run.rs",
+    ),
+    ("sbom", "against syft: tests/sbom.rs"),
+];
+
+/// README's docker table says, for each command, what this suite found:
+/// its last column is written from the scenarios (`CCR_UPDATE_README=1`
+/// rewrites it), and a command marked Y or partial has scenarios, all the
+/// same as docker (or another oracle's test).
+fn readme_table_follows(all: &[Scenario]) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text
+        .find("| docker command | ccr |")
+        .expect("README's docker table");
+    let end = start + text[start..].find("\n\n").unwrap();
+    let mut out = Vec::new();
+    let mut unchecked = Vec::new();
+    for (i, line) in text[start..end].lines().enumerate() {
+        let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+        if i == 0 {
+            out.push("| docker command | ccr | against dockerd |".to_string());
+            continue;
+        }
+        if i == 1 {
+            out.push("|---|---|---|".to_string());
+            continue;
+        }
+        let command = cells[0].trim_matches('`');
+        let n = all
+            .iter()
+            .filter(|s| s.args.first().map(String::as_str) == Some(command))
+            .count();
+        let on_purpose: Vec<&str> = all
+            .iter()
+            .filter(|s| s.args.first().map(String::as_str) == Some(command))
+            .filter_map(|s| match s.differs {
+                Differs::OnPurpose(why) => Some(why),
+                _ => None,
+            })
+            .collect();
+        let same = n - on_purpose.len();
+        let mut found = match OTHER_ORACLES.iter().find(|(c, _)| *c == command) {
+            Some((_, how)) => how.to_string(),
+            None if n == 0 => "none".into(),
+            None if same == 1 => "1 scenario the same".to_string(),
+            None => format!("{same} scenarios the same"),
+        };
+        for why in on_purpose {
+            found.push_str(&format!("; 1 differs on purpose: {why}"));
+        }
+        let marked = cells[1];
+        if found == "none" && (marked.starts_with('Y') || marked.starts_with("partial")) {
+            unchecked.push(command.to_string());
+        }
+        out.push(format!("| {} | {} | {found} |", cells[0], marked));
+    }
+    let table = out.join("\n");
+    if std::env::var_os("CCR_UPDATE_README").is_some() {
+        let updated = format!("{}{table}{}", &text[..start], &text[end..]);
+        std::fs::write(&path, updated).unwrap();
+    } else {
+        assert_eq!(
+            text[start..end].trim_end(),
+            table,
+            "README's docker table is not what the scenarios found: run CCR_UPDATE_README=1 cargo test --test docker_parity"
+        );
+    }
+    assert!(
+        unchecked.is_empty(),
+        "marked Y or partial in README without a scenario against dockerd: {unchecked:?}"
     );
 }

@@ -689,13 +689,14 @@ fn an_interrupted_pull_says_what_it_kept_and_system_df_shows_it_until_a_prune() 
     assert_eq!(fields[2], partial.to_string(), "the partial blobs: {df}");
     assert!(df.lines().next().unwrap().contains("RECLAIMABLE"), "{df}");
     b.ok(&["image", "prune", "-f"]);
+    // Pruned: the row goes, as docker's listing has none.
     let df = b.ok(&["system", "df", "--format", "json"]);
-    let partial: serde_json::Value = df
-        .lines()
-        .map(json)
-        .find(|v| v["Type"] == "Partial Downloads")
-        .unwrap();
-    assert_eq!(partial["TotalCount"], 0, "{df}");
+    assert!(
+        !df.lines()
+            .map(json)
+            .any(|v| v["Type"] == "Partial Downloads"),
+        "{df}"
+    );
 }
 
 /// Every output path writes into a device or FIFO as docker does, and

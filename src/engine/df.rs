@@ -100,11 +100,11 @@ pub fn df(ctx: &Context) -> Result<Vec<Usage>, Error> {
         size: partial.iter().sum(),
         reclaimable: partial.iter().sum(),
     };
-    Ok(vec![
-        images,
-        containers_row,
-        volumes,
-        build_cache,
-        downloads,
-    ])
+    let mut rows = vec![images, containers_row, volumes, build_cache];
+    // ccr's own row (a pull cut short resumes from them): shown when there
+    // are any, so that the usual listing is docker's.
+    if downloads.total > 0 {
+        rows.push(downloads);
+    }
+    Ok(rows)
 }
