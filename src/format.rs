@@ -284,8 +284,37 @@ fn pad(args: &[T]) -> Result<T, FuncError> {
     )))
 }
 
+/// `label ROW KEY`: docker's `{{.Label "KEY"}}` of a listing row, whose
+/// `Labels` is docker's `k=v,k2=v2` text.
+fn label(args: &[T]) -> Result<T, FuncError> {
+    let row = from_tmpl(arg(args, 0, "label")?);
+    let key = text(arg(args, 1, "label")?);
+    let labels = row["Labels"].as_str().unwrap_or_default().to_string();
+    Ok(T::String(
+        labels
+            .split(',')
+            .find_map(|kv| {
+                kv.split_once('=')
+                    .filter(|(k, _)| *k == key)
+                    .map(|(_, v)| v.to_string())
+            })
+            .unwrap_or_default(),
+    ))
+}
+
+/// docker's method calls on a row, which the template engine has no form
+/// for, as calls of functions: `.Label "k"` is `label . "k"`.
+fn methods_as_functions(text: &str) -> String {
+    use std::sync::OnceLock;
+    static LABEL: OnceLock<regex::Regex> = OnceLock::new();
+    let re = LABEL.get_or_init(|| regex::Regex::new(r#"\.Label\s+("(?:[^"\\]|\\.)*")"#).unwrap());
+    re.replace_all(text, "label . $1").into_owned()
+}
+
 fn template(text: &str) -> Result<gtmpl::Template, String> {
+    let text = &methods_as_functions(text);
     let mut t = gtmpl::Template::default();
+    t.add_func("label", label);
     t.add_func("json", json);
     t.add_func("join", join);
     t.add_func("split", split);

@@ -119,6 +119,8 @@ impl Drop for Dockerd {
         for id in String::from_utf8_lossy(&ids.stdout).split_whitespace() {
             let _ = self.docker(&["rm", "-f", id]);
         }
+        // Its networks' bridges are the host's: they go before it does.
+        let _ = self.docker(&["network", "prune", "-f"]);
         // SAFETY: a signal to the dockerd this test started.
         unsafe { libc::kill(pid, libc::SIGTERM) };
         let deadline = Instant::now() + Duration::from_secs(30);
@@ -814,6 +816,87 @@ fn scenarios() -> Vec<Scenario> {
             Code,
             No,
         ),
+        sc(
+            "inspect: no capabilities added is null",
+            &["create --name p-caps IMG true"],
+            "inspect -f '{{json .HostConfig.CapAdd}}' p-caps",
+            All,
+            No,
+        ),
+        sc(
+            "inspect: the args",
+            &["create --name p-args IMG echo a b"],
+            "inspect -f '{{json .Args}}' p-args",
+            All,
+            No,
+        ),
+        sc(
+            "inspect: no mounts",
+            &["create --name p-mnt IMG true"],
+            "inspect -f '{{json .Mounts}}' p-mnt",
+            All,
+            No,
+        ),
+        sc(
+            "inspect: a volume's mount",
+            &["create --name p-mntv -v p-mvol:/data IMG true"],
+            "inspect -f '{{range .Mounts}}{{.Type}} {{.Name}} {{.Destination}} {{.Mode}} {{.RW}} {{.Propagation}}{{end}}' p-mntv",
+            All,
+            No,
+        ),
+        sc(
+            "inspect: never started",
+            &["create --name p-never IMG true"],
+            "inspect -f '{{.State.StartedAt}} {{.State.FinishedAt}}' p-never",
+            All,
+            No,
+        ),
+        sc(
+            "inspect: the environment as given",
+            &["create --name p-env -e A=1 IMG true"],
+            "inspect -f '{{json .Config.Env}}' p-env",
+            All,
+            No,
+        ),
+        sc(
+            "images --no-trunc ids",
+            &[],
+            "images --no-trunc --format '{{.ID}}' IMG",
+            All,
+            No,
+        ),
+        sc("images table", &[], "images IMG", All, No),
+        sc(
+            "images --digests of an image never pushed",
+            &[],
+            "images --digests IMG",
+            All,
+            Pending(
+                "ccr does not record repository digests: DIGEST shows the stored manifest's, where docker shows <none> until the image is pushed or pulled",
+            ),
+        ),
+        sc(
+            "ps --format with a label",
+            &["create --name p-lab -l k=v IMG true"],
+            "ps -a --filter name=p-lab --format '{{.Label \"k\"}}'",
+            All,
+            No,
+        ),
+        sc(
+            "a container's own cgroups",
+            &[],
+            "run --rm IMG sh -c 'ls /sys/fs/cgroup | head -3'",
+            All,
+            No,
+        ),
+        sc("history table", &[], "history IMG", All, No),
+        sc(
+            "system df -v",
+            &[],
+            "system df -v",
+            Code,
+            Pending("system df -v is not there"),
+        ),
         // Not found, everywhere.
         sc("rm of a missing container", &[], "rm p-missing", Code, No),
         sc(
@@ -1130,7 +1213,15 @@ fn readme_table_follows(all: &[Scenario]) {
                 _ => None,
             })
             .collect();
-        let same = n - on_purpose.len();
+        let pending: Vec<&str> = all
+            .iter()
+            .filter(|s| s.args.first().map(String::as_str) == Some(command))
+            .filter_map(|s| match s.differs {
+                Differs::Pending(why) => Some(why),
+                _ => None,
+            })
+            .collect();
+        let same = n - on_purpose.len() - pending.len();
         let mut found = match OTHER_ORACLES.iter().find(|(c, _)| *c == command) {
             Some((_, how)) => how.to_string(),
             None if n == 0 => "none".into(),
@@ -1140,7 +1231,13 @@ fn readme_table_follows(all: &[Scenario]) {
         for why in on_purpose {
             found.push_str(&format!("; 1 differs on purpose: {why}"));
         }
+        for why in &pending {
+            found.push_str(&format!("; 1 differs, not yet: {why}"));
+        }
         let marked = cells[1];
+        if !pending.is_empty() && marked.starts_with('Y') {
+            unchecked.push(format!("{command} (marked Y, differs: {pending:?})"));
+        }
         if found == "none" && (marked.starts_with('Y') || marked.starts_with("partial")) {
             unchecked.push(command.to_string());
         }

@@ -356,7 +356,13 @@ pub fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
 pub fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
     let format = Format::parse(a.format.as_deref())?;
     let filter = crate::engine::types::ImageFilter::parse(&a.filter)?;
-    let rows = crate::engine::images::list(ctx, a.repository.as_deref(), &filter)?;
+    let mut rows = crate::engine::images::list(ctx, a.repository.as_deref(), &filter)?;
+    if a.no_trunc {
+        // `.ID` whole, as docker gives it with --no-trunc.
+        for r in &mut rows {
+            r.id = r.digest.clone();
+        }
+    }
     let mut out = std::io::stdout().lock();
     if a.quiet {
         let mut seen = std::collections::BTreeSet::new();
@@ -383,7 +389,7 @@ pub fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
     if a.digests {
         header.push("DIGEST");
     }
-    header.extend(["IMAGE ID", "CREATED", "PLATFORM", "SIZE", "BLOB SIZE"]);
+    header.extend(["IMAGE ID", "CREATED", "SIZE"]);
     table.push(header.iter().map(|s| s.to_string()).collect());
     for r in &rows {
         let mut row = vec![r.repository.clone(), r.tag.clone()];
@@ -395,13 +401,7 @@ pub fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
         } else {
             r.id.clone()
         };
-        row.extend([
-            id,
-            r.created_since.clone(),
-            r.platform.clone(),
-            r.size.clone(),
-            r.blob_size.clone(),
-        ]);
+        row.extend([id, r.created_since.clone(), r.size.clone()]);
         table.push(row);
     }
     super::print_table(&mut out, &table);

@@ -297,7 +297,10 @@ pub fn print_table(out: &mut impl std::io::Write, rows: &[Vec<String>]) {
             if i + 1 == r.len() {
                 line.push_str(cell);
             } else {
-                line.push_str(&format!("{cell:<w$}   ", w = widths[i]));
+                // As Go's tabwriter in docker: 3 spaces after the widest
+                // cell, 10 columns at least.
+                let w = (widths[i] + 3).max(10);
+                line.push_str(&format!("{cell:<w$}"));
             }
         }
         let _ = writeln!(out, "{}", line.trim_end());

@@ -7,6 +7,14 @@ use super::Context;
 use crate::error::Error;
 use crate::runtime::{ContainerState, Runtime, RuntimeError};
 
+/// Go's zero time, which docker shows for what has not happened.
+const ZERO_TIME: &str = "0001-01-01T00:00:00Z";
+
+/// JSON `null` for an empty list, as Go marshals a nil slice.
+fn list_or_null<T: serde::Serialize>(v: &[T]) -> Value {
+    if v.is_empty() { Value::Null } else { json!(v) }
+}
+
 /// docker's container-inspect shape, for the fields ccr has.
 pub fn container_view(rt: &Runtime, c: &ContainerState, image: Option<&Value>) -> Value {
     let o = &c.options;
@@ -29,9 +37,11 @@ pub fn container_view(rt: &Runtime, c: &ContainerState, image: Option<&Value>) -
         "HostConfig": host_config(o),
         "Mounts": o.volumes.iter().map(|v| match &v.name {
             Some(n) => json!({"Type": "volume", "Name": n, "Source": v.source,
-                "Destination": v.target, "Driver": "local", "RW": !v.read_only}),
+                "Destination": v.target, "Driver": "local", "Mode": "z",
+                "RW": !v.read_only, "Propagation": ""}),
             None => json!({"Type": "bind", "Source": v.source,
-                "Destination": v.target, "RW": !v.read_only}),
+                "Destination": v.target, "Mode": "", "RW": !v.read_only,
+                "Propagation": "rprivate"}),
         }).collect::<Vec<_>>(),
         "LogPath": rt.log_path(&c.id),
         "Platform": "linux",
@@ -61,8 +71,9 @@ fn state_view(c: &ContainerState) -> Value {
         "Pid": c.pid.unwrap_or(0),
         "ExitCode": c.exit_code.unwrap_or(0),
         "Error": "",
-        "StartedAt": c.started.clone().unwrap_or_default(),
-        "FinishedAt": c.finished.clone().unwrap_or_default(),
+        // Go's zero time where there is none, as docker shows it.
+        "StartedAt": c.started.clone().unwrap_or_else(|| ZERO_TIME.into()),
+        "FinishedAt": c.finished.clone().unwrap_or_else(|| ZERO_TIME.into()),
     });
     if let Some(h) = &c.health {
         state["Health"] = json!({
@@ -101,7 +112,7 @@ fn config_view(c: &ContainerState, spec: &Value, image: Option<&Value>) -> Value
     json!({
         "Hostname": spec["hostname"].as_str().unwrap_or_default(),
         "Image": c.image,
-        "Env": strings(&spec["process"]["env"]),
+        "Env": config_env(o, &image_cfg),
         "Cmd": cmd,
         "Entrypoint": entrypoint,
         "WorkingDir": o.workdir.clone().unwrap_or_default(),
@@ -112,6 +123,20 @@ fn config_view(c: &ContainerState, spec: &Value, image: Option<&Value>) -> Value
         "Labels": o.labels,
         "Healthcheck": healthcheck,
     })
+}
+
+/// `Config.Env` as docker keeps it: what was given (`-e`, `--env-file`),
+/// then the image's variables not given again; not what the runtime adds
+/// to the process (HOSTNAME, HOME).
+fn config_env(o: &crate::runtime::ContainerConfig, image_cfg: &Value) -> Vec<String> {
+    let key = |kv: &str| kv.split_once('=').map_or(kv, |(k, _)| k).to_string();
+    let mut out: Vec<String> = o.env.clone();
+    for e in strings(&image_cfg["Env"]) {
+        if !out.iter().any(|g| key(g) == key(&e)) {
+            out.push(e);
+        }
+    }
+    out
 }
 
 /// `NetworkSettings`: the first network's address, published ports, and
@@ -209,8 +234,8 @@ fn host_config(o: &crate::runtime::ContainerConfig) -> Value {
         "Memory": o.resources.memory,
         "NanoCpus": (o.resources.cpus * 1e9) as i64,
         "PidsLimit": o.resources.pids_limit,
-        "CapAdd": o.cap_add,
-        "CapDrop": o.cap_drop,
+        "CapAdd": list_or_null(&o.cap_add),
+        "CapDrop": list_or_null(&o.cap_drop),
         "Privileged": o.privileged,
         "ExtraHosts": o.extra_hosts.iter().map(|(h, ip)| format!("{h}:{ip}")).collect::<Vec<_>>(),
         "Dns": o.dns,
