@@ -480,7 +480,7 @@ pub fn run(cli: Cli) -> i32 {
     quiet_when_stdout_goes_away();
     // An exec'd process (this process is its parent) inherits nothing
     // ignored or blocked.
-    crate::engine::types::reset_inherited_signals();
+    crate::engine::system::reset_inherited_signals();
     let config = match Config::load() {
         Ok(c) => c,
         Err(e) => return report(&e, cli.debug),

@@ -109,11 +109,6 @@ impl<'a> Containers<'a> {
         Ok(self.rt.start(key)?)
     }
 
-    /// Starts a stopped container as `how` says.
-    pub fn start_with(&self, key: &str, how: &Launch) -> Result<Launched, Error> {
-        Ok(self.rt.start_with(key, how)?)
-    }
-
     /// `start -a`/`-i`: starts the container `key` when it is stopped and
     /// attaches here, its output from its start on (with `input`, this
     /// input into it); a `-t` one's terminal from the first byte.

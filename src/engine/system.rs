@@ -190,3 +190,9 @@ pub fn login(
 pub fn logout(server: &str) -> Result<bool, crate::error::Error> {
     Ok(crate::registry::auth::CredentialStore::default_location().erase(server)?)
 }
+
+/// What every command does first: a process it execs inherits no signal
+/// ignored or blocked.
+pub fn reset_inherited_signals() {
+    crate::runtime::reset_inherited_signals();
+}

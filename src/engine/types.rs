@@ -27,7 +27,7 @@ pub use crate::runtime::network::{NetworkAttach, NetworkRecord, NetworkSpec, Por
 pub use crate::runtime::{
     ContainerConfig, ContainerState, ContainerStatus, CopyPath, ExecOptions, HealthConfig, Launch,
     LogConfig, LogOptions, Network, Process, Resources, RestartPolicy, RunOptions, Snapshotter,
-    Tmpfs, Volume, parse_signal, reset_inherited_signals,
+    Tmpfs, Volume, parse_signal,
 };
 pub use crate::trust::{
     Keyless, SignatureFormat, TrustError, TrustOptions, TrustPolicy, VerifyMode,
