@@ -26,27 +26,23 @@ impl Progress {
     /// Bars when stdout is a terminal, plain lines when it is not, nothing
     /// with `quiet`.
     pub fn new(quiet: bool) -> Self {
-        let mode = if quiet {
-            Mode::Quiet
-        } else if std::io::stdout().is_terminal() {
-            Mode::Bars
-        } else {
-            Mode::Plain
-        };
-        Self::with_mode(mode)
+        Self::with_mode(Self::mode_for(quiet, std::io::stdout().is_terminal()))
+    }
+
+    /// Nothing when quiet, bars on a terminal, plain lines otherwise.
+    fn mode_for(quiet: bool, terminal: bool) -> Mode {
+        match (quiet, terminal) {
+            (true, _) => Mode::Quiet,
+            (false, true) => Mode::Bars,
+            (false, false) => Mode::Plain,
+        }
     }
 
     /// As [`Progress::new`], on standard error: what `run` and `create`
     /// print while pulling, as docker does, so that standard output
     /// carries only the container's.
     pub fn on_stderr(quiet: bool) -> Self {
-        let mode = if quiet {
-            Mode::Quiet
-        } else if std::io::stderr().is_terminal() {
-            Mode::Bars
-        } else {
-            Mode::Plain
-        };
+        let mode = Self::mode_for(quiet, std::io::stderr().is_terminal());
         let mut p = Self::with_mode(mode);
         if mode == Mode::Bars {
             p.multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());

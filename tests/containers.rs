@@ -3612,3 +3612,55 @@ fn logs_rotate_and_are_read_in_bounded_memory() {
     assert!(peak < 64 * 1024, "logs peaked at {peak} KiB");
     env.ok(&["rm", "-f", "rot", "big"]);
 }
+
+/// `-p CONTAINER_PORT` and `-P` publish on free host ports, chosen when the
+/// container is made and shown by `port`; a malformed mapping is refused
+/// before anything is made.
+#[test]
+fn unpublished_host_ports_are_chosen_free() {
+    let env = with_busybox();
+    env.ok(&[
+        "create",
+        "--name",
+        "rand",
+        "-p",
+        "80",
+        "-p",
+        "127.0.0.1::81/udp",
+        "--expose",
+        "90",
+        "-P",
+        BUSYBOX,
+        "true",
+    ]);
+    let shown = env.ok(&["port", "rand"]);
+    let mut seen = Vec::new();
+    for l in shown.lines() {
+        let (ctr, host) = l.split_once(" -> ").unwrap_or_else(|| panic!("{shown}"));
+        let port: u16 = host.rsplit(':').next().unwrap().parse().unwrap();
+        assert_ne!(port, 0, "{shown}");
+        seen.push((
+            ctr.to_string(),
+            host.rsplit_once(':').unwrap().0.to_string(),
+        ));
+    }
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            ("80/tcp".to_string(), "0.0.0.0".to_string()),
+            ("81/udp".to_string(), "127.0.0.1".to_string()),
+            ("90/tcp".to_string(), "0.0.0.0".to_string()),
+        ],
+        "{shown}"
+    );
+    let err = env.fails(&["create", "-p", "1:2:3:4", BUSYBOX, "true"]);
+    assert!(err.contains("invalid port mapping"), "{err}");
+    let err = env.fails(&["create", "-p", "0", BUSYBOX, "true"]);
+    assert!(err.contains("ports are numbers from 1 to 65535"), "{err}");
+    assert_eq!(
+        env.ok(&["ps", "-aq"]).lines().count(),
+        1,
+        "nothing else was made"
+    );
+}

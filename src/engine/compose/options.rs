@@ -115,22 +115,13 @@ fn resources(svc: &ServiceModel) -> Result<Resources, ComposeError> {
     })
 }
 
-/// A port with no published side gets a free host port, as docker gives one.
-fn free_port() -> Result<u16, ComposeError> {
-    std::net::TcpListener::bind("0.0.0.0:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .map_err(|source| ComposeError::Host {
-            what: "no free host port".into(),
-            source,
-        })
-}
-
 fn ports(svc: &ServiceModel) -> Result<Vec<PortMapping>, ComposeError> {
     let mut out = Vec::new();
     for p in &svc.ports {
         let published = match p.published.as_deref() {
-            None | Some("") => vec![free_port()?],
+            // No published side: the runtime gives it a free host port,
+            // as docker does.
+            None | Some("") => vec![0],
             Some(range) => match range.split_once('-') {
                 Some((a, b)) => {
                     // A range for one target: the first free port of it.
