@@ -398,6 +398,36 @@ fn args_env_user_and_workdir() {
         "cat /arg.txt /tmp/uid /tmp/pwd; stat -c %U mine; echo $APP_HOME; echo ${VERSION:-unset}",
     ]);
     assert_eq!(out, "1.0-blue\n1000\n/srv/app/data\napp\n/srv/app\nunset\n");
+    // History as BuildKit writes it: an ARG row, words expanded, a RUN's
+    // build arguments before its command.
+    let history = env.ok(&[
+        "history",
+        "--no-trunc",
+        "--format",
+        "{{.CreatedBy}}",
+        "args",
+    ]);
+    let rows: Vec<&str> = history.lines().rev().skip(1).collect();
+    assert_eq!(
+        rows[..5],
+        [
+            "ARG VERSION=1.0",
+            "ARG FLAVOUR",
+            "ENV APP_HOME=/srv/app GREETING=hello 1.0",
+            "LABEL org.example.version=1.0",
+            "RUN |2 VERSION=1.0 FLAVOUR=blue /bin/sh -c echo \"$VERSION-$FLAVOUR\" > /arg.txt && echo 'app:x:1000:1000::/home/app:/bin/sh' >> /etc/passwd # buildkit",
+        ],
+        "{history}"
+    );
+    for row in [
+        "EXPOSE map[53/udp:{} 8080/tcp:{}]",
+        "STOPSIGNAL SIGINT",
+        "ENTRYPOINT [\"sh\" \"-c\"]",
+        "CMD [\"cat greeting\"]",
+        "WORKDIR /srv/app/data",
+    ] {
+        assert!(rows.contains(&row), "{row} not in {history}");
+    }
     let cfg = config(&env, "args");
     let c = &cfg["config"];
     assert_eq!(c["User"], "app");
@@ -436,7 +466,7 @@ fn args_env_user_and_workdir() {
     assert!(
         history
             .iter()
-            .any(|h| h["created_by"] == "ENTRYPOINT [\"sh\",\"-c\"]" && h["empty_layer"] == true)
+            .any(|h| h["created_by"] == "ENTRYPOINT [\"sh\" \"-c\"]" && h["empty_layer"] == true)
     );
     let non_empty = history.iter().filter(|h| h["empty_layer"] != true).count();
     assert_eq!(
@@ -565,6 +595,26 @@ fn the_cache_skips_unchanged_steps_and_reruns_what_follows_a_change() {
     assert_eq!(
         layer_digests(&env, "cached:1"),
         layer_digests(&env, "cached:2")
+    );
+    // system df -v lists the cached steps, used once each by the second
+    // build; the layers the RUN steps made are shared with the images.
+    let listed = env.ok(&[
+        "system",
+        "df",
+        "-v",
+        "--format",
+        "{{range .BuildCache}}{{.CacheType}} {{.UsageCount}} {{.Shared}}\n{{end}}",
+    ]);
+    let rows: Vec<&str> = listed.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(rows.len(), 3, "{listed}");
+    assert!(rows.iter().all(|r| r.starts_with("regular 1 ")), "{listed}");
+    assert!(rows.iter().any(|r| r.ends_with("true")), "{listed}");
+    let table = env.ok(&["system", "df", "-v"]);
+    assert!(
+        table.contains("Build cache usage: ")
+            && !table.contains("Build cache usage: 0B")
+            && table.contains("CACHE TYPE"),
+        "{table}"
     );
     // Image garbage collection keeps the cache.
     env.ok(&["rmi", "cached:1", "cached:2"]);

@@ -245,14 +245,22 @@ fn volumes_and_read_only_root() {
     assert_clean(&env);
 }
 
-/// Addresses the bridge's address manager holds.
-fn leased(env: &Env) -> Vec<String> {
-    std::fs::read_dir(env.data_root().join("cni/ipam/ccr"))
+/// Addresses the default bridge's address manager holds for `env`'s
+/// containers, and (`also`) for the address given: the bridge is every
+/// data root's, so its address book is the host's.
+fn leased(env: &Env, also: &str) -> Vec<String> {
+    let ids = env.ok(&["ps", "-aq", "--no-trunc"]);
+    std::fs::read_dir("/run/ccr-net/ipam/ccr")
         .into_iter()
         .flatten()
         .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            let holder = std::fs::read_to_string(e.path()).unwrap_or_default();
+            name.parse::<std::net::IpAddr>().is_ok()
+                && (name == also || ids.lines().any(|id| holder.starts_with(id)))
+        })
         .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.parse::<std::net::IpAddr>().is_ok())
         .collect()
 }
 
@@ -318,9 +326,9 @@ fn networking_none_host_and_bridge_with_published_ports() {
         "{out}"
     );
     assert!(
-        leased(&env).is_empty(),
+        leased(&env, &addr).is_empty(),
         "a --rm container releases its address: {:?}",
-        leased(&env)
+        leased(&env, &addr)
     );
 
     // -p publishes a port on the host.
@@ -339,7 +347,8 @@ fn networking_none_host_and_bridge_with_published_ports() {
         ])
         .trim()
         .to_string();
-    assert_eq!(leased(&env).len(), 1);
+    let held = leased(&env, "");
+    assert_eq!(held.len(), 1, "{held:?}");
     let ps = env.ok(&["ps"]);
     assert!(ps.contains(&format!("0.0.0.0:{port}->80/tcp")), "{ps}");
     let mut body = String::new();
@@ -362,7 +371,7 @@ fn networking_none_host_and_bridge_with_published_ports() {
     assert_eq!(body, "hello-from-httpd\n");
     env.ok(&["rm", "-f", &id]);
     assert!(
-        leased(&env).is_empty(),
+        leased(&env, &held[0]).is_empty(),
         "the address is released with the container"
     );
     let netns = std::fs::read_dir("/run/netns")
@@ -1765,6 +1774,56 @@ fn network_bridges() -> Vec<String> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with("ccr-"))
         .collect()
+}
+
+/// Bridges and routes are the host's: two data roots making networks at
+/// the same time get different subnets (the first one's bridge exists as
+/// soon as its network does), and containers of two data roots on the
+/// shared default bridge get different addresses.
+#[test]
+fn data_roots_share_the_hosts_subnets_and_default_bridge() {
+    let (a, b) = (with_busybox(), with_busybox());
+    let made: Vec<String> = std::thread::scope(|s| {
+        let one = s.spawn(|| a.ok(&["network", "create", "shared"]));
+        let two = s.spawn(|| b.ok(&["network", "create", "shared"]));
+        [one.join().unwrap(), two.join().unwrap()]
+            .iter()
+            .map(|id| id.trim().to_string())
+            .collect()
+    });
+    let subnet = |env: &Env| {
+        let inspect = json(&env.ok(&["network", "inspect", "shared"]));
+        let bridge = inspect[0]["Options"]["com.docker.network.bridge.name"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            network_bridges().contains(&bridge),
+            "the bridge {bridge} exists before any container joins"
+        );
+        inspect[0]["IPAM"]["Config"][0]["Subnet"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_ne!(made[0], made[1]);
+    assert_ne!(subnet(&a), subnet(&b), "two data roots took one subnet");
+    let address = |env: &Env| {
+        env.ok(&["run", "-d", "--name", "on-default", BUSYBOX, "sleep", "60"]);
+        env.ok(&[
+            "inspect",
+            "--format",
+            "{{.NetworkSettings.IPAddress}}",
+            "on-default",
+        ])
+    };
+    let (x, y) = (address(&a), address(&b));
+    assert!(!x.trim().is_empty());
+    assert_ne!(x, y, "two data roots' containers share an address");
+    for env in [&a, &b] {
+        env.ok(&["rm", "-f", "on-default"]);
+        env.ok(&["network", "rm", "shared"]);
+    }
 }
 
 #[test]

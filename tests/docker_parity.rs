@@ -871,9 +871,7 @@ fn scenarios() -> Vec<Scenario> {
             &[],
             "images --digests IMG",
             All,
-            Pending(
-                "ccr does not record repository digests: DIGEST shows the stored manifest's, where docker shows <none> until the image is pushed or pulled",
-            ),
+            No,
         ),
         sc(
             "ps --format with a label",
@@ -890,13 +888,7 @@ fn scenarios() -> Vec<Scenario> {
             No,
         ),
         sc("history table", &[], "history IMG", All, No),
-        sc(
-            "system df -v",
-            &[],
-            "system df -v",
-            Code,
-            Pending("system df -v is not there"),
-        ),
+        sc("system df -v", &[], "system df -v", Code, No),
         // Not found, everywhere.
         sc("rm of a missing container", &[], "rm p-missing", Code, No),
         sc(

@@ -12,8 +12,46 @@ fn push_then_pull_by_tag_and_by_digest_is_byte_identical() {
     let a = Env::new();
     let name = format!("{}/app/roundtrip:v1", reg.host());
     let manifest = a.import_random(&name, 1, 300_000, None);
+    let digests = |env: &Env| {
+        env.ok(&[
+            "images",
+            "--digests",
+            "--format",
+            "{{.Repository}}:{{.Tag}} {{.Digest}}",
+        ])
+    };
+    // As docker: no repository digest before the repository holds it.
+    assert_eq!(digests(&a).trim(), format!("{name} <none>"));
     let out = a.ok(&["push", &name]);
     assert!(out.contains(&format!("v1: digest: {manifest}")), "{out}");
+    // Pushed: the repository's digest shows, on its other tags too, not
+    // on a tag in another repository.
+    let same_repo = format!("{}/app/roundtrip:v2", reg.host());
+    a.ok(&["tag", &name, &same_repo]);
+    a.ok(&["tag", &name, "elsewhere:v1"]);
+    let listed = digests(&a);
+    let mut lines: Vec<&str> = listed.lines().collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        [
+            format!("{name} {manifest}"),
+            format!("{same_repo} {manifest}"),
+            "elsewhere:v1 <none>".to_string()
+        ],
+        "{listed}"
+    );
+    let inspect = a.ok(&[
+        "image",
+        "inspect",
+        "--format",
+        "{{json .RepoDigests}}",
+        "elsewhere:v1",
+    ]);
+    assert_eq!(
+        inspect.trim(),
+        format!("[\"{}/app/roundtrip@{manifest}\"]", reg.host())
+    );
 
     let b = Env::new();
     let out = b.ok(&["pull", &name]);

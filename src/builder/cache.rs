@@ -17,6 +17,28 @@ const PIN_PREFIX: &str = "build-cache-";
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Entry {
     layer: Option<Layer>,
+    /// Builds that took the step from the cache.
+    #[serde(default)]
+    uses: u64,
+    /// When one last did (RFC 3339).
+    #[serde(default)]
+    last_used: Option<String>,
+}
+
+/// One build cache record, as `system df -v` lists it.
+#[derive(Clone, Debug)]
+pub struct CacheRecord {
+    /// The step key (or the cache mount's id).
+    pub id: String,
+    /// docker's kinds: `regular` for a step's result, `exec.cachemount`
+    /// for a `RUN --mount=type=cache` directory.
+    pub kind: &'static str,
+    pub size: u64,
+    pub created: Option<chrono::DateTime<chrono::Utc>>,
+    pub last_used: Option<chrono::DateTime<chrono::Utc>>,
+    pub uses: u64,
+    /// The step's layer, which an image may share.
+    pub layer: Option<Digest>,
 }
 
 pub struct Cache {
@@ -36,12 +58,22 @@ impl Cache {
     /// The recorded result of step `key`, if it is still usable (`Some(None)`:
     /// the step changed no files).
     pub fn get(&self, store: &Store, key: &Digest) -> Option<Option<Layer>> {
-        let data = fs::read(self.dir.join(key.hex())).ok()?;
-        let e: Entry = serde_json::from_slice(&data).ok()?;
-        match e.layer {
-            Some(l) if !store.has_blob(&l.desc.digest, Some(l.desc.size)) => None,
-            other => Some(other),
+        let path = self.dir.join(key.hex());
+        let data = fs::read(&path).ok()?;
+        let mut e: Entry = serde_json::from_slice(&data).ok()?;
+        if let Some(l) = &e.layer
+            && !store.has_blob(&l.desc.digest, Some(l.desc.size))
+        {
+            return None;
         }
+        // Counted for `system df -v`; a count that cannot be written
+        // costs the build nothing.
+        e.uses += 1;
+        e.last_used = Some(chrono::Utc::now().to_rfc3339());
+        if let Ok(data) = serde_json::to_vec(&e) {
+            let _ = crate::store::write_replace(&path, &data, false);
+        }
+        Some(e.layer)
     }
 
     pub fn put(&self, store: &Store, key: &Digest, layer: Option<&Layer>) -> Result<()> {
@@ -50,6 +82,8 @@ impl Cache {
         }
         let data = serde_json::to_vec(&Entry {
             layer: layer.cloned(),
+            uses: 0,
+            last_used: None,
         })
         .expect("cache entries serialise");
         crate::store::write_replace(&self.dir.join(key.hex()), &data, false)?;
@@ -72,6 +106,67 @@ impl Cache {
         let _ = crate::store::write_replace(&path, t.as_bytes(), false);
         t
     }
+}
+
+/// The build cache's records: each step's result and each cache mount,
+/// oldest first.
+pub fn records(layout: &Layout) -> Vec<CacheRecord> {
+    let created = |m: &fs::Metadata| m.modified().ok().map(chrono::DateTime::<chrono::Utc>::from);
+    let mut out = Vec::new();
+    for e in fs::read_dir(layout.build_cache())
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with("created-") || name.starts_with('.') {
+            continue;
+        }
+        let Ok(data) = crate::bounded::read(&e.path(), crate::bounded::CONFIG_FILE) else {
+            continue;
+        };
+        let Ok(entry) = serde_json::from_slice::<Entry>(&data) else {
+            continue;
+        };
+        let meta = e.metadata().ok();
+        let made = meta.as_ref().and_then(created);
+        out.push(CacheRecord {
+            id: name,
+            kind: "regular",
+            size: entry.layer.as_ref().map_or(0, |l| l.desc.size),
+            created: made,
+            last_used: entry
+                .last_used
+                .as_deref()
+                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                .map(|t| t.with_timezone(&chrono::Utc))
+                .or(made),
+            uses: entry.uses,
+            layer: entry.layer.map(|l| l.desc.digest),
+        });
+    }
+    for e in fs::read_dir(layout.build_cache_mounts())
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let p = e.path();
+        if !p.is_dir() {
+            continue;
+        }
+        let made = e.metadata().ok().as_ref().and_then(created);
+        out.push(CacheRecord {
+            id: e.file_name().to_string_lossy().into_owned(),
+            kind: "exec.cachemount",
+            size: crate::unpack::tree_bytes(&p),
+            created: made,
+            last_used: made,
+            uses: 0,
+            layer: None,
+        });
+    }
+    out.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+    out
 }
 
 /// Empties the build cache and the `RUN --mount=type=cache` directories;

@@ -115,6 +115,7 @@ pub fn commit(images: &Images, runtime: &Runtime, opts: &CommitOptions) -> Resul
     store.set_images(&[ImageRecord {
         name,
         target: target.clone(),
+        in_repository: false,
     }])?;
     Ok(target.digest)
 }

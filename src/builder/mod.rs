@@ -37,6 +37,7 @@ use crate::runtime::Network;
 use crate::store::ImageRecord;
 
 pub use cache::prune as prune_cache;
+pub use cache::{CacheRecord, records as cache_records};
 use dockerfile::Instruction;
 pub use error::{BaseImageError, BuildError};
 use layer::Layer;

@@ -98,6 +98,17 @@ pub fn ps(ctx: &Context, a: PsArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
+/// A container's command as docker lists it: quoted, an argument with a
+/// space in quotes, cut at 20 characters unless `whole`.
+pub(super) fn quoted_command(command: &[String], whole: bool) -> String {
+    let cmd = format!("\"{}\"", shell_words::join(command));
+    if whole || cmd.chars().count() <= 22 {
+        cmd
+    } else {
+        format!("{}…\"", cmd.chars().take(20).collect::<String>())
+    }
+}
+
 /// One container as `ps` shows it.
 fn ps_row(runtime: &Containers, a: &PsArgs, c: crate::engine::types::ContainerState) -> PsRow {
     PsRow {
@@ -110,15 +121,7 @@ fn ps_row(runtime: &Containers, a: &PsArgs, c: crate::engine::types::ContainerSt
             let (repo, tag) = crate::engine::types::split_name(&c.image);
             format!("{repo}:{tag}")
         },
-        command: {
-            // Quoted as docker shows it: an argument with a space in quotes.
-            let cmd = format!("\"{}\"", shell_words::join(&c.command));
-            if a.no_trunc || cmd.chars().count() <= 22 {
-                cmd
-            } else {
-                format!("{}…\"", cmd.chars().take(20).collect::<String>())
-            }
-        },
+        command: quoted_command(&c.command, a.no_trunc),
         created_at: docker_time(&c.created),
         running_for: crate::format::human_since(Some(&c.created)),
         status: c.status_text(),

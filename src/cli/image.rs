@@ -360,7 +360,7 @@ pub fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
     if a.no_trunc {
         // `.ID` whole, as docker gives it with --no-trunc.
         for r in &mut rows {
-            r.id = r.digest.clone();
+            r.id = r.full_id.clone();
         }
     }
     let mut out = std::io::stdout().lock();
@@ -368,7 +368,7 @@ pub fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
         let mut seen = std::collections::BTreeSet::new();
         for r in &rows {
             let id = if a.no_trunc {
-                r.digest.clone()
+                r.full_id.clone()
             } else {
                 r.id.clone()
             };
@@ -397,7 +397,7 @@ pub fn images(ctx: &Context, a: ImagesArgs) -> Result<i32, Error> {
             row.push(r.digest.clone());
         }
         let id = if a.no_trunc {
-            r.digest.clone()
+            r.full_id.clone()
         } else {
             r.id.clone()
         };

@@ -168,6 +168,7 @@ pub fn acquire(
                 let rec = ImageRecord {
                     name: res.name.clone(),
                     target: res.target.clone(),
+                    in_repository: true,
                 };
                 (rec, Some(res))
             } else {

@@ -73,13 +73,11 @@ pub fn df(ctx: &Context) -> Result<Vec<Usage>, Error> {
             volumes.active += 1;
         }
     }
-    let cache_entries = std::fs::read_dir(ctx.layout.build_cache())
-        .map(|d| d.count())
-        .unwrap_or(0);
-    let cache_size = tree_bytes(&ctx.layout.build_cache_mounts());
+    let cache = crate::builder::cache_records(&ctx.layout);
+    let cache_size: u64 = cache.iter().map(|c| c.size).sum();
     let build_cache = Usage {
         kind: "Build Cache",
-        total: cache_entries,
+        total: cache.len(),
         active: 0,
         size: cache_size,
         reclaimable: cache_size,
@@ -107,4 +105,119 @@ pub fn df(ctx: &Context) -> Result<Vec<Usage>, Error> {
         rows.push(downloads);
     }
     Ok(rows)
+}
+
+/// One image in `system df -v`: its blobs' bytes, those it shares with
+/// other images, and the containers made from it.
+#[derive(Clone, Debug)]
+pub struct ImageUse {
+    pub summary: crate::image::ImageSummary,
+    pub size: u64,
+    pub shared: u64,
+    pub containers: usize,
+}
+
+/// One container in `system df -v`.
+#[derive(Clone, Debug)]
+pub struct ContainerUse {
+    pub state: crate::runtime::ContainerState,
+    /// Named volumes it mounts.
+    pub volumes: Vec<String>,
+    /// Its writable layer's bytes.
+    pub size: u64,
+}
+
+/// One volume in `system df -v`.
+#[derive(Clone, Debug)]
+pub struct VolumeUse {
+    pub volume: crate::runtime::VolumeInfo,
+    /// Containers that mount it.
+    pub links: usize,
+    pub size: u64,
+}
+
+/// One build cache record in `system df -v`, and whether an image holds
+/// its layer too.
+#[derive(Clone, Debug)]
+pub struct CacheUse {
+    pub record: crate::builder::CacheRecord,
+    pub shared: bool,
+}
+
+/// `system df -v`: each image, container, volume and build cache record.
+#[derive(Clone, Debug)]
+pub struct Detail {
+    pub images: Vec<ImageUse>,
+    pub containers: Vec<ContainerUse>,
+    pub volumes: Vec<VolumeUse>,
+    pub cache: Vec<CacheUse>,
+}
+
+pub fn detail(ctx: &Context) -> Result<Detail, Error> {
+    let rt = Runtime::new(&ctx.layout);
+    let store = &ctx.images.store;
+    let containers: Vec<_> = rt.list()?.into_iter().map(|c| rt.refresh(c)).collect();
+    let records = store.images()?;
+    let summaries = ctx.images.list(None)?;
+    let reach: Vec<HashSet<crate::digest::Digest>> = records
+        .iter()
+        .map(|r| store.reachable(std::slice::from_ref(&r.target)))
+        .collect();
+    let bytes = |set: &mut dyn Iterator<Item = &crate::digest::Digest>| -> u64 {
+        set.filter_map(|d| store.blob_size(d)).sum()
+    };
+    let mut images = Vec::new();
+    for (i, rec) in records.iter().enumerate() {
+        let Some(summary) = summaries.iter().find(|s| s.name == rec.name).cloned() else {
+            continue;
+        };
+        // Shared: held by an image of another id too.
+        let others: HashSet<&crate::digest::Digest> = records
+            .iter()
+            .zip(&reach)
+            .filter(|(o, _)| o.target.digest != rec.target.digest)
+            .flat_map(|(_, set)| set.iter())
+            .collect();
+        images.push(ImageUse {
+            summary,
+            size: bytes(&mut reach[i].iter()),
+            shared: bytes(&mut reach[i].iter().filter(|d| others.contains(d))),
+            containers: containers.iter().filter(|c| c.image == rec.name).count(),
+        });
+    }
+    let container_rows = containers
+        .iter()
+        .map(|c| ContainerUse {
+            volumes: c
+                .options
+                .volumes
+                .iter()
+                .filter_map(|v| v.name.clone())
+                .collect(),
+            size: tree_bytes(&rt.container_dir(&c.id).join("upper")),
+            state: c.clone(),
+        })
+        .collect();
+    let mut volumes = Vec::new();
+    for v in rt.volume_list()? {
+        volumes.push(VolumeUse {
+            links: rt.volume_users(&v.name)?.len(),
+            size: tree_bytes(&v.mountpoint),
+            volume: v,
+        });
+    }
+    let held: HashSet<&crate::digest::Digest> = reach.iter().flatten().collect();
+    let cache = crate::builder::cache_records(&ctx.layout)
+        .into_iter()
+        .map(|record| CacheUse {
+            shared: record.layer.as_ref().is_some_and(|d| held.contains(d)),
+            record,
+        })
+        .collect();
+    Ok(Detail {
+        images,
+        containers: container_rows,
+        volumes,
+        cache,
+    })
 }

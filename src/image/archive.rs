@@ -171,6 +171,7 @@ impl Images {
             .map(|l| ImageRecord {
                 name: l.name.clone(),
                 target: l.target.clone(),
+                in_repository: false,
             })
             .collect();
         self.store.set_images(&records)?;

@@ -120,6 +120,7 @@ impl Images {
             self.store.set_images(&[ImageRecord {
                 name: dst.store_name(),
                 target: target.clone(),
+                in_repository: false,
             }])?;
         }
         Ok(target)

@@ -195,6 +195,7 @@ impl Images {
         self.store.set_images(&[ImageRecord {
             name: r.store_name(),
             target: target.clone(),
+            in_repository: false,
         }])?;
         Ok(target)
     }

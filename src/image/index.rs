@@ -48,6 +48,7 @@ impl Images {
         self.store.set_images(&[ImageRecord {
             name: list.store_name(),
             target: target.clone(),
+            in_repository: false,
         }])?;
         Ok(target)
     }

@@ -19,9 +19,14 @@ use crate::store::ImageRecord;
 pub struct ImageSummary {
     pub repository: String,
     pub tag: String,
+    /// The repository's digest of the image (docker's `.Digest`), or
+    /// `<none>` where the repository has never held it.
     pub digest: String,
     #[serde(rename = "ID")]
     pub id: String,
+    /// The whole id, `sha256:...` (`--no-trunc`).
+    #[serde(skip)]
+    pub full_id: String,
     pub created_at: String,
     pub created_since: String,
     pub platform: String,
@@ -73,7 +78,7 @@ impl ImageFilter {
                     format!("{}:{}", r.repository, r.tag) == name
                         || r.repository == name
                         || r.id == name
-                        || r.digest == name
+                        || r.full_id == name
                 })
                 .map(|r| r.created_at.clone())
                 .ok_or_else(|| ImageError::NoSuchImage(name.to_string()))
@@ -181,7 +186,8 @@ impl Images {
             None => None,
         };
         let mut out = Vec::new();
-        for rec in self.store.images()? {
+        let all = self.store.images()?;
+        for rec in &all {
             if let Some((r, explicit_tag)) = &filter {
                 let repo_matches = rec.name.starts_with(&format!("{}:", r.name()))
                     || rec.name.starts_with(&format!("{}@", r.name()));
@@ -189,12 +195,18 @@ impl Images {
                     continue;
                 }
             }
-            out.push(self.summary(&rec)?);
+            // docker: a repository's digest shows on each of its tags.
+            let held = all.iter().any(|o| {
+                o.in_repository
+                    && o.target.digest == rec.target.digest
+                    && split_name(&o.name).0 == split_name(&rec.name).0
+            });
+            out.push(self.summary(rec, held)?);
         }
         Ok(out)
     }
 
-    fn summary(&self, rec: &ImageRecord) -> Result<ImageSummary> {
+    fn summary(&self, rec: &ImageRecord, held: bool) -> Result<ImageSummary> {
         let (repository, tag) = split_name(&rec.name);
         let imgs = self.platform_images(&rec.target).unwrap_or_default();
         let host = Platform::host();
@@ -207,8 +219,13 @@ impl Images {
         Ok(ImageSummary {
             repository,
             tag,
-            digest: rec.target.digest.to_string(),
+            digest: if held {
+                rec.target.digest.to_string()
+            } else {
+                "<none>".into()
+            },
             id: rec.target.digest.short().to_string(),
+            full_id: rec.target.digest.to_string(),
             created_at: created.clone().unwrap_or_default(),
             created_since: human_since(created.as_deref()),
             platform: platforms_text(imgs.iter().map(|i| i.platform())),
@@ -296,6 +313,7 @@ impl Images {
             .collect();
         let repo_digests: BTreeSet<String> = same
             .iter()
+            .filter(|r| r.in_repository)
             .map(|r| format!("{}@{}", split_name(&r.name).0, rec.target.digest))
             .collect();
         let c = &img.config;
@@ -345,9 +363,13 @@ impl Images {
             });
         }
         let name = dst.store_name();
+        // The repository's digest goes with a new tag in the same
+        // repository, not into another one.
+        let in_repository = rec.in_repository && split_name(&name).0 == split_name(&rec.name).0;
         self.store.set_images(&[ImageRecord {
             name: name.clone(),
             target: rec.target,
+            in_repository,
         }])?;
         Ok(name)
     }

@@ -138,6 +138,7 @@ impl Images {
         self.store.set_images(&[ImageRecord {
             name: name.clone(),
             target: top.clone(),
+            in_repository: true,
         }])?;
         Ok(PullResult {
             name,

@@ -10,6 +10,7 @@ use crate::platform::Platform;
 use crate::progress::Progress;
 use crate::reference::ImageRef;
 use crate::registry::Remote;
+use crate::store::ImageRecord;
 
 #[derive(Clone, Debug, Default)]
 pub struct PushOptions {
@@ -82,6 +83,14 @@ impl Images {
             plan.top.digest,
             plan.top.size
         ));
+        // The repository now holds the image by digest (docker's
+        // RepoDigests); not so for a variant pushed in its place.
+        if plan.top.digest == rec.target.digest && !rec.in_repository {
+            self.store.set_images(&[ImageRecord {
+                in_repository: true,
+                ..rec
+            }])?;
+        }
         Ok(PushResult {
             reference: dest,
             target: plan.top,

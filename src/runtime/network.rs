@@ -8,6 +8,12 @@
 //! The default network is docker's `bridge` (`ccr0`, 10.89.0.0/16);
 //! `ccr network create` makes others (`networks/<name>.json`), each a /24
 //! of 10.90.0.0/16 unless a subnet is given.
+//!
+//! Bridges and routes are the host's, whichever data root made them: a
+//! subnet is chosen under a host-wide lock and its bridge made at once
+//! (as docker does), so that another data root choosing at the same time
+//! sees it routed; the default bridge, shared by every data root, keeps
+//! its address book host-wide too ([`HOST_STATE`]).
 
 use crate::layout::Layout;
 use std::collections::BTreeMap;
@@ -28,6 +34,9 @@ const BRIDGE: &str = "ccr0";
 const SUBNET: &str = "10.89.0.0/16";
 /// Where user networks' subnets are taken from, a /24 each.
 const POOL: [u8; 2] = [10, 90];
+/// What every data root on this host shares about networks: the lock
+/// under which subnets are chosen, and the default bridge's addresses.
+const HOST_STATE: &str = "/run/ccr-net";
 
 /// `-p [IP:]HOST:CONTAINER[/PROTO]`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -229,10 +238,12 @@ impl<'a> Networks<'a> {
         self.layout.root().join("networks")
     }
 
+    /// The host-wide lock under which networks are made and removed:
+    /// data roots share the host's subnets and bridges.
     fn lock(&self) -> Result<std::fs::File, RuntimeError> {
-        let dir = self.dir();
-        std::fs::create_dir_all(&dir).map_err(super::io_err(&dir, "create directory"))?;
-        let path = dir.join(".lock");
+        let dir = Path::new(HOST_STATE);
+        std::fs::create_dir_all(dir).map_err(super::io_err(dir, "create directory"))?;
+        let path = dir.join("lock");
         let f = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -358,16 +369,21 @@ impl<'a> Networks<'a> {
             internal: spec.internal,
             labels: spec.labels.clone(),
         };
+        make_bridge(&rec)?;
         let path = self.dir().join(format!("{}.json", rec.name));
-        crate::store::write_replace(
+        std::fs::create_dir_all(self.dir())
+            .map_err(super::io_err(&self.dir(), "create directory"))?;
+        if let Err(source) = crate::store::write_replace(
             &path,
             &serde_json::to_vec_pretty(&rec).expect("serialises"),
             false,
-        )
-        .map_err(|source| RuntimeError::State {
-            id: rec.name.clone(),
-            source,
-        })?;
+        ) {
+            delete_bridge(&rec.bridge);
+            return Err(RuntimeError::State {
+                id: rec.name.clone(),
+                source,
+            });
+        }
         super::events::record(
             self.layout,
             "network",
@@ -397,10 +413,7 @@ impl<'a> Networks<'a> {
         let _lock = self.lock()?;
         let path = self.dir().join(format!("{}.json", rec.name));
         std::fs::remove_file(&path).map_err(super::io_err(&path, "remove"))?;
-        let _ = Command::new("ip")
-            .args(["link", "del", &rec.bridge])
-            .stderr(Stdio::null())
-            .status();
+        delete_bridge(&rec.bridge);
         let _ = std::fs::remove_dir_all(self.layout.cni_ipam().join(rec.cni_name()));
         super::events::record(
             self.layout,
@@ -411,6 +424,44 @@ impl<'a> Networks<'a> {
         );
         Ok(rec)
     }
+}
+
+/// A user network's bridge with its gateway address, up: its subnet is
+/// routed from now on, so no other data root takes it.
+fn make_bridge(rec: &NetworkRecord) -> Result<(), RuntimeError> {
+    let len = parse_cidr(&rec.subnet).expect("checked").1;
+    let address = format!("{}/{len}", rec.gateway);
+    let steps: [&[&str]; 3] = [
+        &["link", "add", "name", &rec.bridge, "type", "bridge"],
+        &["addr", "add", &address, "dev", &rec.bridge],
+        &["link", "set", &rec.bridge, "up"],
+    ];
+    for args in steps {
+        let out = Command::new("ip")
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| RuntimeError::Config(format!("cannot run ip (iproute2): {e}")))?;
+        if !out.status.success() {
+            delete_bridge(&rec.bridge);
+            return Err(RuntimeError::Config(format!(
+                "cannot make bridge {} for network {}: ip {}: {}",
+                rec.bridge,
+                rec.name,
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn delete_bridge(name: &str) {
+    let _ = Command::new("ip")
+        .args(["link", "del", name])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
 }
 
 /// One network a container asks to be on, with the names it answers to
@@ -465,6 +516,16 @@ impl Attachment {
     }
 }
 
+/// Where `host-local` keeps a network's addresses: the default bridge is
+/// every data root's, so its address book is the host's.
+fn ipam_dir(layout: &Layout, net: &NetworkRecord) -> PathBuf {
+    if net.name == DEFAULT {
+        Path::new(HOST_STATE).join("ipam")
+    } else {
+        layout.cni_ipam()
+    }
+}
+
 fn plugins(layout: &Layout, net: &NetworkRecord, first: bool) -> Vec<Value> {
     let mut bridge = json!({
         "type": "bridge",
@@ -475,7 +536,7 @@ fn plugins(layout: &Layout, net: &NetworkRecord, first: bool) -> Vec<Value> {
         "ipam": {
             "type": "host-local",
             "ranges": [[{"subnet": net.subnet, "gateway": net.gateway}]],
-            "dataDir": layout.cni_ipam(),
+            "dataDir": ipam_dir(layout, net),
         },
     });
     // The first network carries the default route; others only their subnet.

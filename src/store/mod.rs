@@ -92,7 +92,14 @@ pub struct ImageRecord {
     pub name: String,
     /// The manifest or index the name points at.
     pub target: Descriptor,
+    /// The name's repository holds `target` by its digest: it was pulled
+    /// from there or pushed there (docker's `RepoDigests`). Kept in the
+    /// index as [`ANNOTATION_IN_REPOSITORY`], never in `target`.
+    pub in_repository: bool,
 }
+
+/// Marks an index entry whose repository holds its target.
+const ANNOTATION_IN_REPOSITORY: &str = "dev.ccr.image.in-repository";
 
 pub struct Store {
     root: PathBuf,
@@ -268,9 +275,14 @@ impl Store {
             .read_index()?
             .manifests
             .into_iter()
-            .filter_map(|d| {
+            .filter_map(|mut d| {
                 let name = d.annotations.get(oci::ANNOTATION_IMAGE_NAME)?.clone();
-                Some(ImageRecord { name, target: d })
+                let in_repository = d.annotations.remove(ANNOTATION_IN_REPOSITORY).is_some();
+                Some(ImageRecord {
+                    name,
+                    target: d,
+                    in_repository,
+                })
             })
             .collect())
     }
@@ -291,6 +303,11 @@ impl Store {
             let mut desc = rec.target.clone();
             desc.annotations
                 .insert(oci::ANNOTATION_IMAGE_NAME.into(), rec.name.clone());
+            desc.annotations.remove(ANNOTATION_IN_REPOSITORY);
+            if rec.in_repository {
+                desc.annotations
+                    .insert(ANNOTATION_IN_REPOSITORY.into(), "true".into());
+            }
             if let Some(tag) = tag_of(&rec.name) {
                 desc.annotations
                     .insert(oci::ANNOTATION_REF_NAME.into(), tag.to_string());
@@ -309,9 +326,15 @@ impl Store {
             .manifests
             .retain(|d| match d.annotations.get(oci::ANNOTATION_IMAGE_NAME) {
                 Some(n) if names.contains(n) => {
+                    let mut target = d.clone();
+                    let in_repository = target
+                        .annotations
+                        .remove(ANNOTATION_IN_REPOSITORY)
+                        .is_some();
                     removed.push(ImageRecord {
                         name: n.clone(),
-                        target: d.clone(),
+                        target,
+                        in_repository,
                     });
                     false
                 }

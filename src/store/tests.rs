@@ -82,6 +82,7 @@ fn names_and_gc() {
         .set_images(&[ImageRecord {
             name: "docker.io/library/x:1".into(),
             target: target.clone(),
+            in_repository: false,
         }])
         .unwrap();
     let imgs = store.images().unwrap();

@@ -59,7 +59,9 @@ impl Builder<'_> {
                     ConfigChange::Env(pairs) => set_env(state, pairs),
                     _ => change.apply(state.config()),
                 }
-                text
+                state.advance(&[&ins.keyword, &ins.args, &text]);
+                state.history(history_text(&change), None);
+                return Ok(());
             }
         };
         self.config_done(state, ins, &effect)
@@ -69,6 +71,14 @@ impl Builder<'_> {
     /// default, else the global ARG of that name.
     fn arg_step(&mut self, state: &mut State, ins: &Instruction) -> Result<()> {
         let declared = self.parse_arg(ins, &state.vars())?;
+        // History names the defaults the Dockerfile gives, as BuildKit's.
+        let shown: Vec<String> = declared
+            .iter()
+            .map(|(k, v)| match v {
+                Some(v) => format!("{k}={v}"),
+                None => k.clone(),
+            })
+            .collect();
         for (k, default) in declared {
             let global = self
                 .global_args
@@ -80,6 +90,7 @@ impl Builder<'_> {
         }
         let args = serde_json::to_string(&state.args).expect("strings serialise");
         state.advance(&["ARG", &args]);
+        state.history(format!("ARG {}", shown.join(" ")), None);
         Ok(())
     }
 
@@ -307,5 +318,50 @@ fn set_env(state: &mut State, pairs: &[(String, String)]) {
             m.insert(k.clone(), val.clone());
         }
         *state.vars.get_mut() = Some(v);
+    }
+}
+
+/// A configuration step's history line, with its words expanded, as
+/// BuildKit writes it (`docker history` shows these): `ENV K=V ...`,
+/// `LABEL K=V ...`, `EXPOSE map[80/tcp:{}]`, `CMD ["a" "b"]`,
+/// `VOLUME [/data]`.
+fn history_text(change: &ConfigChange) -> String {
+    let pairs = |kw: &str, p: &[(String, String)]| {
+        let words: Vec<String> = p.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        format!("{kw} {}", words.join(" "))
+    };
+    // Go's %q of a string slice: each element quoted, spaces between.
+    let quoted = |kw: &str, v: &[String]| {
+        let words: Vec<String> = v
+            .iter()
+            .map(|w| serde_json::to_string(w).expect("strings serialise"))
+            .collect();
+        format!("{kw} [{}]", words.join(" "))
+    };
+    match change {
+        ConfigChange::Env(p) => pairs("ENV", p),
+        ConfigChange::Labels(p) => pairs("LABEL", p),
+        ConfigChange::Cmd(v) => quoted("CMD", v),
+        ConfigChange::Entrypoint(v) => quoted("ENTRYPOINT", v),
+        ConfigChange::User(u) => format!("USER {u}"),
+        ConfigChange::StopSignal(s) => format!("STOPSIGNAL {s}"),
+        ConfigChange::WorkingDir(w) => format!("WORKDIR {w}"),
+        ConfigChange::Volumes(v) => format!("VOLUME [{}]", v.join(" ")),
+        ConfigChange::Expose(ports) => {
+            let mut keys: Vec<String> = ports
+                .iter()
+                .map(|p| {
+                    if p.contains('/') {
+                        p.clone()
+                    } else {
+                        format!("{p}/tcp")
+                    }
+                })
+                .collect();
+            keys.sort();
+            keys.dedup();
+            let keys: Vec<String> = keys.iter().map(|k| format!("{k}:{{}}")).collect();
+            format!("EXPOSE map[{}]", keys.join(" "))
+        }
     }
 }

@@ -225,6 +225,7 @@ impl Builder<'_> {
             .map(|n| ImageRecord {
                 name: n.clone(),
                 target: target.clone(),
+                in_repository: false,
             })
             .collect();
         store.set_images(&records)?;

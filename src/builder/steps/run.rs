@@ -350,6 +350,7 @@ impl Builder<'_> {
         let rec = ImageRecord {
             name: "ccr-build".into(),
             target: manifest_desc.clone(),
+            in_repository: false,
         };
         let img = PlatformImage {
             manifest_desc,
