@@ -146,6 +146,9 @@ pub struct RunArgs {
     /// Add Linux capabilities (repeatable)
     #[arg(long)]
     pub cap_add: Vec<String>,
+    /// Add additional groups to join (repeatable)
+    #[arg(long)]
+    pub group_add: Vec<String>,
     /// Drop Linux capabilities (repeatable; ALL drops every one)
     #[arg(long)]
     pub cap_drop: Vec<String>,
@@ -413,6 +416,7 @@ impl RunArgs {
             dns: self.dns.clone(),
             dns_search: self.dns_search.clone(),
             cap_add: self.cap_add.clone(),
+            group_add: self.group_add.clone(),
             cap_drop: self.cap_drop.clone(),
             privileged: self.privileged,
             init: self.init,

@@ -31,6 +31,7 @@ pub enum ModelError {
 const SUPPORTED: &[&str] = &[
     "build",
     "cap_add",
+    "group_add",
     "cap_drop",
     "command",
     "configs",

@@ -235,6 +235,7 @@ fn host_config(o: &crate::runtime::ContainerConfig) -> Value {
         "NanoCpus": (o.resources.cpus * 1e9) as i64,
         "PidsLimit": o.resources.pids_limit,
         "CapAdd": list_or_null(&o.cap_add),
+        "GroupAdd": list_or_null(&o.group_add),
         "CapDrop": list_or_null(&o.cap_drop),
         "Privileged": o.privileged,
         "ExtraHosts": o.extra_hosts.iter().map(|(h, ip)| format!("{h}:{ip}")).collect::<Vec<_>>(),

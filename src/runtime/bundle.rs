@@ -347,7 +347,13 @@ impl Runtime {
             .clone()
             .or_else(|| image_cfg["User"].as_str().map(str::to_string))
             .unwrap_or_default();
-        let user = spec::resolve_user(&rootfs, &user_spec)?;
+        let mut user = spec::resolve_user(&rootfs, &user_spec)?;
+        for g in &opts.group_add {
+            let gid = spec::resolve_group(&rootfs, g)?;
+            if !user.additional_gids.contains(&gid) {
+                user.additional_gids.push(gid);
+            }
+        }
         // As docker: HOME is the user's (or /), unless the image or -e set it.
         if !env.iter().any(|kv| kv.starts_with("HOME=")) {
             env.push(format!("HOME={}", user.home));

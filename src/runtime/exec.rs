@@ -36,7 +36,7 @@ impl Runtime {
     /// The container's process description (from its runtime spec) for an
     /// `exec -t`: `opts`' command, working directory and user, the
     /// container's environment with `env` over it, and a terminal.
-    fn tenant_terminal_process(
+    fn tenant_process(
         &self,
         id: &str,
         opts: &ExecOptions,
@@ -46,13 +46,15 @@ impl Runtime {
         let spec: serde_json::Value =
             serde_json::from_slice(&fs::read(self.container_dir(id).join("config.json"))?)?;
         let mut p = spec["process"].clone();
-        p["terminal"] = serde_json::json!(true);
+        p["terminal"] = serde_json::json!(opts.tty);
         p["args"] = serde_json::json!(opts.args);
         if let Some(w) = &opts.workdir {
             p["cwd"] = serde_json::json!(w);
         }
         if let Some(u) = user {
-            p["user"] = serde_json::json!({"uid": u.uid, "gid": u.gid});
+            p["user"] = serde_json::json!({
+                "uid": u.uid, "gid": u.gid, "additionalGids": u.additional_gids,
+            });
         }
         let mut vars: Vec<String> = p["env"]
             .as_array()
@@ -117,15 +119,12 @@ impl Runtime {
         {
             env.insert("HOME".into(), u.home.clone());
         }
-        // libcontainer sets a terminal only from a whole process description:
-        // the container's own, with this command, and `terminal` on.
-        let process_file = match opts.tty {
-            true => Some(
-                self.tenant_terminal_process(&st.id, opts, user.as_ref(), &env)
-                    .map_err(|e| failed("exec", &e))?,
-            ),
-            false => None,
-        };
+        // A whole process description, the container's own with this
+        // command: its user and groups (unless -u), capabilities and
+        // limits, as docker's exec; libcontainer sets a terminal only so.
+        let process_file = self
+            .tenant_process(&st.id, opts, user.as_ref(), &env)
+            .map_err(|e| failed("exec", &e))?;
         let console = match opts.tty {
             true => Some(
                 super::console::ConsoleSocket::bind(self.state_root().join(format!(
@@ -158,7 +157,7 @@ impl Runtime {
         }
         let pid = builder
             .as_tenant()
-            .with_process(process_file.as_ref().map(|f| f.path()))
+            .with_process(Some(process_file.path()))
             .with_container_args(opts.args.clone())
             .with_env(env)
             .with_cwd(cwd.clone().map(std::path::PathBuf::from))

@@ -325,6 +325,10 @@ pub struct ContainerConfig {
     pub dns_search: Vec<String>,
     #[serde(default)]
     pub cap_add: Vec<String>,
+    /// Supplementary groups beside the user's own (`--group-add`): names
+    /// in the image's group file, or numbers.
+    #[serde(default)]
+    pub group_add: Vec<String>,
     #[serde(default)]
     pub cap_drop: Vec<String>,
     #[serde(default)]

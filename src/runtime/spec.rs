@@ -154,6 +154,22 @@ pub fn resolve_user(rootfs: &Path, spec: &str) -> Result<User, RuntimeError> {
     })
 }
 
+/// `--group-add`'s group: a number, or a name in the image's group file
+/// (followed inside the root, as the user's).
+pub fn resolve_group(rootfs: &Path, name: &str) -> Result<u32, RuntimeError> {
+    if let Ok(n) = name.parse::<u32>() {
+        return Ok(n);
+    }
+    let group =
+        crate::unpack::resolve_in_root(rootfs, &[PathBuf::from("etc"), PathBuf::from("group")])
+            .unwrap_or_else(|_| rootfs.join("etc/group"));
+    lookup(&group, name, 2).ok_or_else(|| {
+        RuntimeError::Config(format!(
+            "Unable to find group {name}: no matching entries in group file"
+        ))
+    })
+}
+
 /// A passwd file's entry: its name and home directory.
 struct PasswdEntry {
     name: String,

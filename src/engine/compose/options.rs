@@ -400,6 +400,14 @@ pub fn run_options(
         dns: s.dns.clone(),
         dns_search: svc.dns_search.clone(),
         cap_add: s.cap_add.clone(),
+        group_add: s
+            .group_add
+            .iter()
+            .map(|g| match g {
+                docker_compose_types::Group::Named(n) => n.clone(),
+                docker_compose_types::Group::Gid(n) => n.to_string(),
+            })
+            .collect(),
         cap_drop: s.cap_drop.clone(),
         privileged: s.privileged,
         init: s.init,
