@@ -132,7 +132,7 @@ fn hello_world_builds_and_runs() {
         rows[0]["CreatedBy"]
             .as_str()
             .unwrap()
-            .contains("CMD [\"echo\",\"Hello World\"]"),
+            .contains("CMD [\"echo\" \"Hello World\"]"),
         "{rows:?}"
     );
     assert_eq!(rows[0]["Size"], "0B");

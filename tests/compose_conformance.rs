@@ -1,0 +1,259 @@
+//! The compose loader on the reference loader's own test data: compose-go
+//! 2.9.1's `loader/testdata`, `cli/testdata`, `loader/full-example.yml`,
+//! `dotenv/fixtures`, and the YAML its loader tests inline, as Debian
+//! trixie's golang-github-compose-spec-compose-go-dev ships them (fetched
+//! by tests/fetch-docker-compose.sh; nothing of it is in this repository).
+//! Each file goes through `docker-compose config --format json` (2.26.1)
+//! and `ccr compose config --format json` in the same directory and
+//! environment, and the two are compared.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn peers() -> PathBuf {
+    PathBuf::from(std::env::var("CCR_PEERS").unwrap_or_else(|_| "/opt/ccr-peers".into()))
+}
+
+fn docker_compose() -> PathBuf {
+    let p = peers().join("docker-compose-trixie/usr/bin/docker-compose");
+    assert!(p.exists(), "{} is missing: run tests/setup.sh", p.display());
+    p
+}
+
+fn compose_go() -> PathBuf {
+    let p = peers()
+        .join("compose-go-trixie/usr/share/gocode/src/github.com/compose-spec/compose-go");
+    assert!(p.exists(), "{} is missing: run tests/setup.sh", p.display());
+    p
+}
+
+fn ccr() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_ccr"))
+}
+
+/// One file of the corpus: where it is run, and its name there.
+struct Case {
+    name: String,
+    dir: PathBuf,
+    file: String,
+}
+
+/// The YAML documents a Go test file inlines: its raw strings (between
+/// backquotes) that hold a `services:` key at the top.
+fn inlined(go: &str) -> Vec<String> {
+    go.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| s.lines().any(|l| l.starts_with("services:")))
+        .map(str::to_string)
+        .collect()
+}
+
+fn corpus(work: &Path) -> Vec<Case> {
+    let root = compose_go();
+    let mut cases = Vec::new();
+    let mut files = Vec::new();
+    for dir in ["loader/testdata", "cli/testdata"] {
+        collect(&root.join(dir), &mut files);
+    }
+    files.push(root.join("loader/full-example.yml"));
+    files.sort();
+    for f in files {
+        let name = f.strip_prefix(&root).unwrap().display().to_string();
+        cases.push(Case {
+            name,
+            dir: f.parent().unwrap().to_path_buf(),
+            file: f.file_name().unwrap().to_string_lossy().into_owned(),
+        });
+    }
+    // The inlined documents, each in a directory of its own.
+    let mut tests: Vec<PathBuf> = std::fs::read_dir(root.join("loader"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with("_test.go"))
+        .collect();
+    tests.sort();
+    for t in tests {
+        let go = std::fs::read_to_string(&t).unwrap();
+        let stem = t.file_stem().unwrap().to_string_lossy().into_owned();
+        for (i, doc) in inlined(&go).into_iter().enumerate() {
+            let dir = work.join(format!("{stem}-{i}"));
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join("compose.yaml"), doc).unwrap();
+            cases.push(Case {
+                name: format!("loader/{stem}.go #{i}"),
+                dir,
+                file: "compose.yaml".into(),
+            });
+        }
+    }
+    // Each dotenv fixture as a service's env_file.
+    let fixtures = root.join("dotenv/fixtures");
+    let mut envs: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    envs.sort();
+    for e in envs {
+        let fname = e.file_name().unwrap().to_string_lossy().into_owned();
+        let dir = work.join(format!("dotenv-{fname}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(&e, dir.join("vars.env")).unwrap();
+        std::fs::write(
+            dir.join("compose.yaml"),
+            "services:\n  s:\n    image: busybox\n    env_file: vars.env\n",
+        )
+        .unwrap();
+        cases.push(Case {
+            name: format!("dotenv/fixtures/{fname}"),
+            dir,
+            file: "compose.yaml".into(),
+        });
+    }
+    cases
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p
+            .extension()
+            .is_some_and(|x| x == "yaml" || x == "yml")
+        {
+            out.push(p);
+        }
+    }
+}
+
+/// `program [compose] -f FILE config --format json` in the case's
+/// directory, with nothing of this machine's environment but PATH, and
+/// every name not on loopback failing fast.
+fn config(program: &Path, compose: &[&str], case: &Case, home: &Path) -> Output {
+    Command::new(program)
+        .args(compose)
+        .args(["-f", &case.file, "config", "--format", "json"])
+        .current_dir(&case.dir)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOME", home)
+        .env("HTTPS_PROXY", "http://127.0.0.1:9")
+        .env("HTTP_PROXY", "http://127.0.0.1:9")
+        .env("NO_PROXY", "127.0.0.1,localhost,::1")
+        .output()
+        .unwrap()
+}
+
+#[derive(Debug, Default)]
+struct Tally {
+    same: Vec<String>,
+    differ: Vec<String>,
+    both_refuse: Vec<String>,
+    /// docker compose refuses, ccr loads: never allowed.
+    accepted: Vec<String>,
+    /// docker compose loads, ccr refuses.
+    refused: Vec<String>,
+    /// ccr died (a signal, a panic) or refused without naming the file.
+    crashed: Vec<String>,
+}
+
+#[test]
+fn compose_go_test_data_loads_as_docker_compose_loads_it() {
+    let work = tempfile::tempdir().unwrap();
+    let home = work.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let cases = corpus(work.path());
+    assert!(cases.len() > 150, "the corpus has {} files", cases.len());
+    let mut t = Tally::default();
+    for case in &cases {
+        let theirs = config(&docker_compose(), &[], case, &home);
+        let ours = config(&ccr(), &["compose"], case, &home);
+        let err = String::from_utf8_lossy(&ours.stderr).into_owned();
+        if !matches!(ours.status.code(), Some(0 | 1 | 14 | 15)) {
+            t.crashed
+                .push(format!("{}: {:?} {err}", case.name, ours.status.code()));
+            continue;
+        }
+        match (theirs.status.success(), ours.status.success()) {
+            (false, false) => {
+                if !err.contains(&case.file) && !err.contains("compose") {
+                    t.crashed
+                        .push(format!("{}: the refusal names no file: {err}", case.name));
+                }
+                t.both_refuse.push(case.name.clone());
+            }
+            (false, true) => t.accepted.push(format!(
+                "{}: docker compose: {}",
+                case.name,
+                String::from_utf8_lossy(&theirs.stderr).trim()
+            )),
+            (true, false) => t.refused.push(format!("{}: {}", case.name, err.trim())),
+            (true, true) => {
+                let a: serde_json::Value = serde_json::from_slice(&theirs.stdout).unwrap();
+                let b: serde_json::Value = match serde_json::from_slice(&ours.stdout) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        t.differ.push(format!("{}: not JSON: {e}", case.name));
+                        continue;
+                    }
+                };
+                if a == b {
+                    t.same.push(case.name.clone());
+                } else {
+                    t.differ.push(format!("{}: {}", case.name, first_difference(&a, &b, "")));
+                }
+            }
+        }
+    }
+    let loaded = t.same.len() + t.differ.len();
+    let report = format!(
+        "{} files: {} the same, {} differ, {} refused by both, {} accepted that docker compose refuses, {} refused that docker compose loads, {} crashed\n\nDIFFER\n{}\n\nACCEPTED\n{}\n\nREFUSED\n{}\n\nCRASHED\n{}",
+        cases.len(),
+        t.same.len(),
+        t.differ.len(),
+        t.both_refuse.len(),
+        t.accepted.len(),
+        t.refused.len(),
+        t.crashed.len(),
+        t.differ.join("\n"),
+        t.accepted.join("\n"),
+        t.refused.join("\n"),
+        t.crashed.join("\n"),
+    );
+    println!("{report}");
+    let share = |n: usize| n * 100 / loaded.max(1);
+    assert!(t.crashed.is_empty(), "{report}");
+    assert!(t.accepted.is_empty(), "{report}");
+    assert!(share(t.same.len()) >= 98, "{report}");
+}
+
+/// Where two models first differ, as a key path and the two values.
+fn first_difference(a: &serde_json::Value, b: &serde_json::Value, at: &str) -> String {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let keys: BTreeMap<&String, ()> = x.keys().chain(y.keys()).map(|k| (k, ())).collect();
+            for k in keys.keys() {
+                let path = format!("{at}.{k}");
+                match (x.get(*k), y.get(*k)) {
+                    (Some(p), Some(q)) if p != q => return first_difference(p, q, &path),
+                    (Some(p), None) => return format!("{path}: ccr lacks {p}"),
+                    (None, Some(q)) => return format!("{path}: ccr adds {q}"),
+                    _ => {}
+                }
+            }
+            format!("{at}: ?")
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (p, q)) in x.iter().zip(y).enumerate() {
+                if p != q {
+                    return first_difference(p, q, &format!("{at}[{i}]"));
+                }
+            }
+            format!("{at}: ?")
+        }
+        _ => format!("{at}: docker compose {a}, ccr {b}"),
+    }
+}
