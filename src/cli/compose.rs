@@ -1013,7 +1013,7 @@ fn config_text(flags: &ProjectFlags, a: &ConfigArgs) -> Result<String, Error> {
     Ok(if a.format == "json" {
         format!(
             "{}\n",
-            serde_json::to_string_pretty(&p.model).unwrap_or_default()
+            serde_json::to_string_pretty(&engine::to_json(&p)).unwrap_or_default()
         )
     } else {
         engine::to_yaml(&p)

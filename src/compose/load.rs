@@ -1038,15 +1038,48 @@ fn drop_unused(model: &mut Mapping) {
 /// The model as `docker compose config` prints it: YAML, a literal `$`
 /// written `$$` so that the output loads back to the same model.
 pub fn to_yaml(model: &Mapping) -> String {
-    fn escape(v: &Value) -> Value {
-        match v {
-            Value::String(s) => Value::String(s.replace('$', "$$")),
-            Value::Mapping(m) => {
-                Value::Mapping(m.iter().map(|(k, v)| (k.clone(), escape(v))).collect())
+    serde_yaml::to_string(&escape_dollars(&Value::Mapping(model.clone()))).unwrap_or_default()
+}
+
+/// A literal `$` written as `$$`, so that the output loads back the same.
+fn escape_dollars(v: &Value) -> Value {
+    match v {
+        Value::String(s) => Value::String(s.replace('$', "$$")),
+        Value::Mapping(m) => Value::Mapping(
+            m.iter()
+                .map(|(k, v)| (k.clone(), escape_dollars(v)))
+                .collect(),
+        ),
+        Value::Sequence(l) => Value::Sequence(l.iter().map(escape_dollars).collect()),
+        other => other.clone(),
+    }
+}
+
+/// `config --format json`: the model as docker compose's Go types marshal
+/// it to JSON, which differs from their YAML where a field is kept empty:
+/// a service's `command` and `entrypoint` are `null` when not set, and a
+/// network's `ipam` (a struct, never omitted by Go's JSON) is `{}`.
+pub fn to_json(model: &Mapping) -> serde_json::Value {
+    let mut m = escape_dollars(&Value::Mapping(model.clone()));
+    if let Some(services) = m.get_mut("services").and_then(Value::as_mapping_mut) {
+        for (_, svc) in services.iter_mut() {
+            if let Some(svc) = svc.as_mapping_mut() {
+                for k in ["command", "entrypoint"] {
+                    if !svc.contains_key(k) {
+                        svc.insert(Value::String(k.into()), Value::Null);
+                    }
+                }
             }
-            Value::Sequence(l) => Value::Sequence(l.iter().map(escape).collect()),
-            other => other.clone(),
         }
     }
-    serde_yaml::to_string(&escape(&Value::Mapping(model.clone()))).unwrap_or_default()
+    if let Some(networks) = m.get_mut("networks").and_then(Value::as_mapping_mut) {
+        for (_, net) in networks.iter_mut() {
+            if let Some(net) = net.as_mapping_mut()
+                && !net.contains_key("ipam")
+            {
+                net.insert(Value::String("ipam".into()), Value::Mapping(Mapping::new()));
+            }
+        }
+    }
+    serde_json::to_value(&m).unwrap_or_default()
 }

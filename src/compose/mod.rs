@@ -19,7 +19,7 @@ pub mod yaml;
 
 pub use dotenv::DotenvError;
 pub use interpolate::{Interpolated, InterpolationError, interpolate};
-pub use load::{LoadError, LoadOptions, Project, load, to_yaml};
+pub use load::{LoadError, LoadOptions, Project, load, to_json, to_yaml};
 pub use model::{ModelError, ProjectModel, ServiceModel, typed_project};
 
 /// Why a compose command failed.

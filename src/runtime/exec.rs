@@ -69,7 +69,9 @@ impl Runtime {
         let mut f = tempfile::Builder::new()
             .prefix(&format!("{}.exec-", &id[..12]))
             .suffix(".json")
-            .tempfile_in(self.state_root())?;
+            // With the container's own files: gone with it, whatever
+            // interrupts this exec.
+            .tempfile_in(self.container_dir(id))?;
         serde_json::to_writer(&mut f, &p)?;
         Ok(f)
     }
@@ -165,13 +167,15 @@ impl Runtime {
             .with_group(user.as_ref().map(|u| u.gid))
             // See the monitor: "detached" is what admits a console socket.
             .with_detach(console.is_some() || opts.detach)
-            .build()
-            // The process could not be started in the container (not
-            // found, not executable): docker's exec says 126 for both.
-            .map_err(|e| RuntimeError::CannotExecute {
-                id: st.id.clone(),
-                why: format!("exec: {e}"),
-            })?;
+            .build();
+        // libcontainer has read the description.
+        drop(process_file);
+        // The process could not be started in the container (not found,
+        // not executable): docker's exec says 126 for both.
+        let pid = pid.map_err(|e| RuntimeError::CannotExecute {
+            id: st.id.clone(),
+            why: format!("exec: {e}"),
+        })?;
         let attached = match &console {
             Some(c) => {
                 let master = c.receive().map_err(|e| failed("terminal", &e))?;

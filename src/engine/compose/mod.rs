@@ -42,6 +42,11 @@ pub fn to_yaml(project: &Project) -> String {
     crate::compose::to_yaml(&project.model)
 }
 
+/// `config --format json`: the project as docker compose writes it.
+pub fn to_json(project: &Project) -> serde_json::Value {
+    crate::compose::to_json(&project.model)
+}
+
 /// docker compose's labels.
 pub mod label {
     pub const PROJECT: &str = "com.docker.compose.project";
