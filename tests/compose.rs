@@ -337,8 +337,8 @@ fn the_loader_corpus_agrees_with_docker_compose() {
                     failures.push(format!("{name}: ccr refuses: {}", err(&ours)));
                     continue;
                 }
-                let a: serde_yaml::Value = serde_yaml::from_slice(&theirs.stdout).unwrap();
-                let b: serde_yaml::Value = serde_yaml::from_slice(&ours.stdout).unwrap();
+                let a: yaml_serde::Value = yaml_serde::from_slice(&theirs.stdout).unwrap();
+                let b: yaml_serde::Value = yaml_serde::from_slice(&ours.stdout).unwrap();
                 if a != b {
                     failures.push(format!(
                         "{name}: models differ\n--- docker-compose\n{}\n--- ccr\n{}",

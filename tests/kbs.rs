@@ -2536,7 +2536,7 @@ fn cvm_provision_compose_provisions_the_project_and_convert_embeds_its_initdata(
         .output()
         .unwrap();
     let yaml = ok(&out);
-    let docs: Vec<serde_yaml::Value> = serde_yaml::Deserializer::from_str(&yaml)
+    let docs: Vec<yaml_serde::Value> = yaml_serde::Deserializer::from_str(&yaml)
         .map(|d| serde::Deserialize::deserialize(d).unwrap())
         .collect();
     let pod = docs

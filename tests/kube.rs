@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
-use serde_yaml::Value;
+use yaml_serde::Value;
 
 /// A copy of `compose-examples/<name>` in `env`'s directory.
 fn example(env: &Env, name: &str) -> PathBuf {
@@ -72,7 +72,7 @@ fn in_dir<S: AsRef<str>>(
 
 /// The documents of a multi-document YAML stream.
 fn documents(text: &str) -> Vec<Value> {
-    serde_yaml::Deserializer::from_str(text)
+    yaml_serde::Deserializer::from_str(text)
         .map(|d| serde::Deserialize::deserialize(d).unwrap())
         .filter(|v: &Value| !v.is_null())
         .collect()

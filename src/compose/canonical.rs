@@ -10,7 +10,7 @@
 
 use std::path::Path as FsPath;
 
-use serde_yaml::{Mapping, Number, Value};
+use yaml_serde::{Mapping, Number, Value};
 
 use super::yaml::{scalar_text, to_sequence};
 use crate::units;

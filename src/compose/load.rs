@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use serde_yaml::{Mapping, Value};
+use yaml_serde::{Mapping, Value};
 
 use super::canonical::{self, ShapeError};
 use super::dotenv;
@@ -1038,7 +1038,7 @@ fn drop_unused(model: &mut Mapping) {
 /// The model as `docker compose config` prints it: YAML, a literal `$`
 /// written `$$` so that the output loads back to the same model.
 pub fn to_yaml(model: &Mapping) -> String {
-    serde_yaml::to_string(&escape_dollars(&Value::Mapping(model.clone()))).unwrap_or_default()
+    yaml_serde::to_string(&escape_dollars(&Value::Mapping(model.clone()))).unwrap_or_default()
 }
 
 /// A literal `$` written as `$$`, so that the output loads back the same.

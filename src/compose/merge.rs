@@ -7,7 +7,7 @@
 //! last of each key in the first one's place. `!reset` and `!override`
 //! paths are cleared from the base before the merge.
 
-use serde_yaml::{Mapping, Value};
+use yaml_serde::{Mapping, Value};
 
 use super::yaml::{Path, matches, scalar_text, to_sequence};
 
@@ -362,7 +362,7 @@ mod tests {
     use super::*;
 
     fn y(s: &str) -> Value {
-        serde_yaml::from_str(s).unwrap()
+        yaml_serde::from_str(s).unwrap()
     }
 
     fn merged(a: &str, b: &str) -> Value {

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::Deserialize;
-use serde_yaml::{Mapping, Value};
+use yaml_serde::{Mapping, Value};
 
 use super::load::Project;
 use super::yaml::scalar_text;
@@ -382,7 +382,7 @@ fn typed<T: for<'de> Deserialize<'de> + Default>(
 ) -> Result<T, ModelError> {
     match v {
         None | Some(Value::Null) => Ok(T::default()),
-        Some(v) => serde_yaml::from_value(v.clone()).map_err(|e| ModelError::Invalid {
+        Some(v) => yaml_serde::from_value(v.clone()).map_err(|e| ModelError::Invalid {
             service: service.to_string(),
             key: key.to_string(),
             why: e.to_string(),
@@ -413,7 +413,7 @@ fn extension(name: &str, svc: &Mapping, key: &str) -> Result<Option<String>, Mod
             key: key.into(),
             why: format!(
                 "must be a string, not {}",
-                serde_yaml::to_string(other).unwrap_or_default().trim()
+                yaml_serde::to_string(other).unwrap_or_default().trim()
             ),
         }),
     }
@@ -494,7 +494,7 @@ fn service_model(project: &Project, name: &str, svc: &Mapping) -> Result<Service
         let mut one = Mapping::new();
         one.insert(k.clone(), v.clone());
         let fits =
-            serde_yaml::from_value::<docker_compose_types::Service>(Value::Mapping(one)).is_ok();
+            yaml_serde::from_value::<docker_compose_types::Service>(Value::Mapping(one)).is_ok();
         if fits {
             plain.insert(k.clone(), v.clone());
         }
@@ -502,7 +502,7 @@ fn service_model(project: &Project, name: &str, svc: &Mapping) -> Result<Service
             unsupported.push(key);
         }
     }
-    let service: docker_compose_types::Service = serde_yaml::from_value(Value::Mapping(plain))
+    let service: docker_compose_types::Service = yaml_serde::from_value(Value::Mapping(plain))
         .map_err(|e| ModelError::Invalid {
             service: name.into(),
             key: "(service)".into(),

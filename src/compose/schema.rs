@@ -4,7 +4,7 @@
 //! A key outside these sets makes the file invalid, as `docker compose`
 //! says: `services.web Additional property imagee is not allowed`.
 
-use serde_yaml::{Mapping, Value};
+use yaml_serde::{Mapping, Value};
 
 use super::yaml::scalar_text;
 
@@ -273,7 +273,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_named_with_their_place() {
-        let m: Mapping = serde_yaml::from_str(
+        let m: Mapping = yaml_serde::from_str(
             "services:\n  s:\n    imagee: x\n    x-ok: 1\n    ports: [{target: 1, bogus: 2}]\nvolumes:\n  v: {drivr: local}\nx-top: 1\n",
         )
         .unwrap();

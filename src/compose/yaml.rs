@@ -5,7 +5,7 @@
 //! it, see `merge::apply_resets`).
 
 use serde::Deserialize;
-use serde_yaml::{Mapping, Value};
+use yaml_serde::{Mapping, Value};
 
 /// A dotted path into the model (`services.web.ports`). Sequence items
 /// are `[]` in patterns.
@@ -29,13 +29,13 @@ pub fn dotted(path: &[String]) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum YamlError {
     #[error("{0}")]
-    Syntax(#[source] serde_yaml::Error),
+    Syntax(#[source] yaml_serde::Error),
     #[error("Top-level object must be a mapping")]
     NotAMapping,
     #[error("{path}: non-string key {key}")]
     Key { path: String, key: String },
     #[error("{0}")]
-    Merge(#[source] serde_yaml::Error),
+    Merge(#[source] yaml_serde::Error),
     #[error("line {line}: nesting deeper than {MAX_FLOW_DEPTH} levels")]
     TooDeep { line: usize },
 }
@@ -109,7 +109,7 @@ pub struct Document {
 pub fn documents(text: &str) -> Result<Vec<Document>, YamlError> {
     check_nesting(text)?;
     let mut out = Vec::new();
-    for de in serde_yaml::Deserializer::from_str(text) {
+    for de in yaml_serde::Deserializer::from_str(text) {
         let mut v = Value::deserialize(de).map_err(YamlError::Syntax)?;
         if v.is_null() && out.is_empty() && text.trim().is_empty() {
             continue;
@@ -187,7 +187,7 @@ fn string_keys(v: Value, path: &mut Path) -> Result<Value, YamlError> {
                     Value::Null => "null".to_string(),
                     other => scalar_text(other).ok_or_else(|| YamlError::Key {
                         path: dotted(path),
-                        key: serde_yaml::to_string(other)
+                        key: yaml_serde::to_string(other)
                             .unwrap_or_default()
                             .trim()
                             .into(),

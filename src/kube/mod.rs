@@ -27,7 +27,7 @@ pub enum KubeError {
     Yaml {
         what: String,
         #[source]
-        source: serde_yaml::Error,
+        source: yaml_serde::Error,
     },
     #[error("{path}: {source}")]
     Io {
@@ -102,16 +102,16 @@ impl Object {
     /// The object as one YAML document.
     pub fn to_yaml(&self) -> String {
         let r = match self {
-            Object::ServiceAccount(o) => serde_yaml::to_string(o),
-            Object::Role(o) => serde_yaml::to_string(o),
-            Object::RoleBinding(o) => serde_yaml::to_string(o),
-            Object::ConfigMap(o) => serde_yaml::to_string(o),
-            Object::Secret(o) => serde_yaml::to_string(o),
-            Object::PersistentVolumeClaim(o) => serde_yaml::to_string(o),
-            Object::Service(o) => serde_yaml::to_string(o),
-            Object::Deployment(o) => serde_yaml::to_string(o),
-            Object::Job(o) => serde_yaml::to_string(o),
-            Object::Pod(o) => serde_yaml::to_string(o),
+            Object::ServiceAccount(o) => yaml_serde::to_string(o),
+            Object::Role(o) => yaml_serde::to_string(o),
+            Object::RoleBinding(o) => yaml_serde::to_string(o),
+            Object::ConfigMap(o) => yaml_serde::to_string(o),
+            Object::Secret(o) => yaml_serde::to_string(o),
+            Object::PersistentVolumeClaim(o) => yaml_serde::to_string(o),
+            Object::Service(o) => yaml_serde::to_string(o),
+            Object::Deployment(o) => yaml_serde::to_string(o),
+            Object::Job(o) => yaml_serde::to_string(o),
+            Object::Pod(o) => yaml_serde::to_string(o),
         };
         r.expect("Kubernetes objects serialise")
     }
@@ -146,24 +146,24 @@ pub fn parse(text: &str, what: &str) -> Result<Parsed, KubeError> {
         why: e.to_string(),
     })?;
     let mut out = Parsed::default();
-    for (i, doc) in serde_yaml::Deserializer::from_str(text).enumerate() {
+    for (i, doc) in yaml_serde::Deserializer::from_str(text).enumerate() {
         let at = format!("{what}: document {}", i + 1);
         let value = serde::Deserialize::deserialize(doc).map_err(|source| KubeError::Yaml {
             what: at.clone(),
             source,
         })?;
-        let value: serde_yaml::Value = value;
+        let value: yaml_serde::Value = value;
         if value.is_null() {
             continue;
         }
         let kind = value
             .get("kind")
-            .and_then(serde_yaml::Value::as_str)
+            .and_then(yaml_serde::Value::as_str)
             .unwrap_or("")
             .to_string();
         let api = value
             .get("apiVersion")
-            .and_then(serde_yaml::Value::as_str)
+            .and_then(yaml_serde::Value::as_str)
             .unwrap_or("")
             .to_string();
         if kind == "List" {
@@ -173,10 +173,10 @@ pub fn parse(text: &str, what: &str) -> Result<Parsed, KubeError> {
             });
         }
         fn typed<T: serde::de::DeserializeOwned>(
-            v: serde_yaml::Value,
+            v: yaml_serde::Value,
             at: &str,
         ) -> Result<T, KubeError> {
-            serde_yaml::from_value(v).map_err(|source| KubeError::Yaml {
+            yaml_serde::from_value(v).map_err(|source| KubeError::Yaml {
                 what: at.to_string(),
                 source,
             })

@@ -25,7 +25,7 @@ use k8s_openapi::api::core::v1::{
     ConfigMap, Container, PodSpec, Probe, Secret, Service, Volume as PodVolume,
 };
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
-use serde_yaml::{Mapping, Value};
+use yaml_serde::{Mapping, Value};
 
 use super::convert::{DEPENDS_ON, WAIT_PREFIX};
 use super::{KubeError, Object};
