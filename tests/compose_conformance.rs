@@ -154,6 +154,75 @@ struct Tally {
     refused: Vec<String>,
     /// ccr died (a signal, a panic) or refused without naming the file.
     crashed: Vec<String>,
+    /// ccr's YAML read otherwise by PyYAML or docker compose.
+    round_trip: Vec<String>,
+}
+
+/// ccr's `config` YAML as other readers take it: PyYAML (YAML 1.1) reads
+/// what ccr itself reads, and docker compose loads it to the model it
+/// made of the original (`model`).
+fn round_trip(case: &Case, home: &Path, model: &serde_json::Value) -> Result<(), String> {
+    use std::io::Write;
+    let out = Command::new(ccr())
+        .args(["compose", "-f", &case.file, "config"])
+        .current_dir(&case.dir)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOME", home)
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        return Err(format!("config: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    let ours: yaml_serde::Value =
+        yaml_serde::from_slice(&out.stdout).map_err(|e| format!("ccr's own YAML: {e}"))?;
+    let ours = serde_json::to_value(&ours).unwrap();
+    let mut py = Command::new("python3")
+        .args([
+            "-c",
+            "import json, sys, yaml; json.dump(yaml.safe_load(sys.stdin), sys.stdout)",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    py.stdin.take().unwrap().write_all(&out.stdout).unwrap();
+    let py = py.wait_with_output().unwrap();
+    let theirs: serde_json::Value = serde_json::from_slice(&py.stdout)
+        .map_err(|_| format!("PyYAML: {}", String::from_utf8_lossy(&py.stderr)))?;
+    if theirs != ours {
+        return Err(format!("PyYAML reads {}", first_difference(&ours, &theirs, "")));
+    }
+    let mut dc = Command::new(docker_compose())
+        .args(["-f", "-", "--project-directory"])
+        .arg(&case.dir)
+        .args(["config", "--format", "json"])
+        .current_dir(&case.dir)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOME", home)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    dc.stdin.take().unwrap().write_all(&out.stdout).unwrap();
+    let dc = dc.wait_with_output().unwrap();
+    if !dc.status.success() {
+        return Err(format!(
+            "docker compose refuses ccr's YAML: {}",
+            String::from_utf8_lossy(&dc.stderr)
+        ));
+    }
+    let again: serde_json::Value = serde_json::from_slice(&dc.stdout).unwrap();
+    if &again != model {
+        return Err(format!(
+            "docker compose reads ccr's YAML as {}",
+            first_difference(model, &again, "")
+        ));
+    }
+    Ok(())
 }
 
 #[test]
@@ -200,6 +269,9 @@ fn compose_go_test_data_loads_as_docker_compose_loads_it() {
                 };
                 if a == b {
                     t.same.push(case.name.clone());
+                    if let Err(why) = round_trip(case, &home, &a) {
+                        t.round_trip.push(format!("{}: {why}", case.name));
+                    }
                 } else {
                     t.differ
                         .push(format!("{}: {}", case.name, first_difference(&a, &b, "")));
@@ -209,7 +281,7 @@ fn compose_go_test_data_loads_as_docker_compose_loads_it() {
     }
     let loaded = t.same.len() + t.differ.len();
     let report = format!(
-        "{} files: {} the same, {} differ, {} refused by both, {} accepted that docker compose refuses, {} refused that docker compose loads, {} crashed\n\nDIFFER\n{}\n\nACCEPTED\n{}\n\nREFUSED\n{}\n\nCRASHED\n{}",
+        "{} files: {} the same, {} differ, {} refused by both, {} accepted that docker compose refuses, {} refused that docker compose loads, {} crashed, {} read otherwise from ccr's YAML\n\nDIFFER\n{}\n\nACCEPTED\n{}\n\nREFUSED\n{}\n\nCRASHED\n{}\n\nROUND TRIP\n{}",
         cases.len(),
         t.same.len(),
         t.differ.len(),
@@ -217,14 +289,17 @@ fn compose_go_test_data_loads_as_docker_compose_loads_it() {
         t.accepted.len(),
         t.refused.len(),
         t.crashed.len(),
+        t.round_trip.len(),
         t.differ.join("\n"),
         t.accepted.join("\n"),
         t.refused.join("\n"),
         t.crashed.join("\n"),
+        t.round_trip.join("\n"),
     );
     println!("{report}");
     let share = |n: usize| n * 100 / loaded.max(1);
     assert!(t.crashed.is_empty(), "{report}");
+    assert!(t.round_trip.is_empty(), "{report}");
     assert!(t.accepted.is_empty(), "{report}");
     assert!(share(t.same.len()) >= 98, "{report}");
 }

@@ -75,12 +75,20 @@ pub enum LoadError {
     EnvFileMissing(PathBuf),
     #[error("empty compose file")]
     Empty,
+    /// What the project's files say is refused, named by its first file.
+    #[error("{}: {source}", .file.display())]
+    In {
+        file: PathBuf,
+        #[source]
+        source: Box<LoadError>,
+    },
 }
 
 impl LoadError {
     /// What to do about it.
     pub fn hint(&self) -> &'static str {
         match self {
+            LoadError::In { source, .. } => source.hint(),
             LoadError::Project(ProjectError::NotFound(_)) => {
                 "run ccr compose in the project's directory, or name its file with -f"
             }
@@ -207,18 +215,36 @@ pub fn load(opts: &LoadOptions) -> Result<Project, LoadError> {
         extended_files: Default::default(),
         extends_depth: 0,
     };
-    let mut model = loader.model(&texts, &directory, &environment, Stage::Project)?;
-    if model.is_empty() {
-        return Err(LoadError::Empty);
-    }
-    model.remove("name");
-    let lookup = |k: &str| environment.get(k).cloned();
-    canonical::normalize(&mut model, &name, &lookup);
-    select(&mut model, opts, &environment)?;
-    consistency(&model)?;
-    resolve_env_files(&mut model, &environment)?;
-    canonical::typed(&mut model)?;
-    drop_unused(&mut model);
+    let mut model = (|| {
+        let mut model = loader.model(&texts, &directory, &environment, Stage::Project)?;
+        if model.is_empty() {
+            return Err(LoadError::Empty);
+        }
+        model.remove("name");
+        let lookup = |k: &str| environment.get(k).cloned();
+        canonical::normalize(&mut model, &name, &lookup);
+        select(&mut model, opts, &environment)?;
+        consistency(&model)?;
+        resolve_env_files(&mut model, &environment)?;
+        canonical::typed(&mut model)?;
+        drop_unused(&mut model);
+        Ok(model)
+    })()
+    .map_err(|e| match e {
+        // These name their file already.
+        LoadError::Read { .. }
+        | LoadError::Yaml { .. }
+        | LoadError::Dotenv { .. }
+        | LoadError::Merge { .. }
+        | LoadError::UnknownKey { .. }
+        | LoadError::EnvFileMissing(_)
+        | LoadError::In { .. }
+        | LoadError::Project(_) => e,
+        other => LoadError::In {
+            file: found.files.first().cloned().unwrap_or_default(),
+            source: Box::new(other),
+        },
+    })?;
     let mut ordered = Mapping::new();
     ordered.insert("name".into(), Value::String(name.clone()));
     for k in ["services", "networks", "volumes", "secrets", "configs"] {
@@ -1038,7 +1064,7 @@ fn drop_unused(model: &mut Mapping) {
 /// The model as `docker compose config` prints it: YAML, a literal `$`
 /// written `$$` so that the output loads back to the same model.
 pub fn to_yaml(model: &Mapping) -> String {
-    yaml_serde::to_string(&escape_dollars(&Value::Mapping(model.clone()))).unwrap_or_default()
+    super::yaml::to_string(&escape_dollars(&Value::Mapping(model.clone()))).unwrap_or_default()
 }
 
 /// A literal `$` written as `$$`, so that the output loads back the same.

@@ -268,3 +268,216 @@ mod tests {
         assert!(n[0].model.contains_key("1") && n[0].model.contains_key("true"));
     }
 }
+
+/// Serialises `v` as block YAML that every reader takes the same way: a
+/// string YAML 1.1 (PyYAML, Go's yaml.v2, kubectl) or 1.2 would read as a
+/// boolean, null, number, timestamp or merge key (`no`, `on`, `y`, `~`,
+/// `1_1`, `0x1F`, `1:20`, `2001-12-14`, `<<`) is quoted, as is anything
+/// YAML could read otherwise. The emitter is ours: the serde YAML crates
+/// quote for YAML 1.2 only.
+pub fn to_string<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, yaml_serde::Error> {
+    let value = yaml_serde::to_value(v)?;
+    let mut out = String::new();
+    match &value {
+        Value::Mapping(m) if !m.is_empty() => mapping(&mut out, m, 0),
+        Value::Sequence(s) if !s.is_empty() => sequence(&mut out, s, 0),
+        other => {
+            out.push_str(&inline(other));
+            out.push('\n');
+        }
+    }
+    Ok(out)
+}
+
+fn pad(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
+
+/// A value on the line it starts: a scalar, or an empty collection.
+fn inline(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => scalar(s),
+        Value::Sequence(_) => "[]".into(),
+        Value::Mapping(_) => "{}".into(),
+        Value::Tagged(t) => format!("{} {}", t.tag, inline(&t.value)),
+    }
+}
+
+fn is_block(v: &Value) -> bool {
+    match v {
+        Value::Mapping(m) => !m.is_empty(),
+        Value::Sequence(s) => !s.is_empty(),
+        _ => false,
+    }
+}
+
+fn key(k: &Value) -> String {
+    match k {
+        Value::String(s) => scalar(s),
+        other => inline(other),
+    }
+}
+
+fn mapping(out: &mut String, m: &Mapping, indent: usize) {
+    let mut first = true;
+    for (k, v) in m {
+        if !first {
+            pad(out, indent);
+        }
+        first = false;
+        out.push_str(&key(k));
+        out.push(':');
+        match v {
+            Value::Mapping(inner) if !inner.is_empty() => {
+                out.push('\n');
+                pad(out, indent + 2);
+                mapping(out, inner, indent + 2);
+            }
+            Value::Sequence(items) if !items.is_empty() => {
+                // As the serde YAML emitters: items at the key's indent.
+                out.push('\n');
+                pad(out, indent);
+                sequence(out, items, indent);
+            }
+            other => {
+                out.push(' ');
+                out.push_str(&inline(other));
+                out.push('\n');
+            }
+        }
+    }
+}
+
+/// Items at `indent`; the caller has written the first item's indent.
+fn sequence(out: &mut String, items: &[Value], indent: usize) {
+    let mut first = true;
+    for v in items {
+        if !first {
+            pad(out, indent);
+        }
+        first = false;
+        out.push_str("- ");
+        match v {
+            Value::Mapping(m) if is_block(v) => mapping(out, m, indent + 2),
+            Value::Sequence(s) if is_block(v) => sequence(out, s, indent + 2),
+            other => {
+                out.push_str(&inline(other));
+                out.push('\n');
+            }
+        }
+    }
+}
+
+/// A string as a YAML scalar: plain where no reader can take it for
+/// anything else, else single-quoted, or double-quoted with escapes where
+/// it holds a line break or a control character.
+pub fn scalar(s: &str) -> String {
+    if s.chars()
+        .any(|c| c.is_control() || c == '\u{feff}' || c == '\u{2028}' || c == '\u{2029}')
+    {
+        return serde_json::to_string(s).expect("strings serialise");
+    }
+    if plain_is_safe(s) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "''"))
+    }
+}
+
+fn plain_is_safe(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    let last = s.chars().last().expect("not empty");
+    // Indicators that start something else, and edges YAML trims.
+    if "-?:,[]{}#&*!|>'\"%@`~=<+. ".contains(first)
+        || first.is_ascii_digit()
+        || last == ' '
+        || last == ':'
+    {
+        // A leading digit, sign or dot is safe only where the word is
+        // plainly not a number or a date (checked below).
+        if !(first.is_ascii_digit() || ".+-".contains(first)) || looks_numeric(s) {
+            return false;
+        }
+        if first == '-' && s.starts_with("- ") || s == "-" || last == ' ' || last == ':' {
+            return false;
+        }
+    }
+    if s.contains(": ") || s.contains(" #") || s.contains('\t') {
+        return false;
+    }
+    // Characters that, inside a plain scalar, some reader treats apart.
+    if s.chars().any(|c| "{}[],\"'`".contains(c)) {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    !matches!(
+        lower.as_str(),
+        "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false" | "null" | "~"
+    )
+}
+
+/// Whether YAML 1.1 or 1.2 could read `s` as a number, a sexagesimal, a
+/// timestamp or a special float: a leading digit, sign or dot followed only
+/// by characters numbers are written with.
+fn looks_numeric(s: &str) -> bool {
+    let body = s.trim_start_matches(['+', '-']);
+    let lower = body.to_ascii_lowercase();
+    if matches!(lower.as_str(), ".inf" | ".nan") {
+        return true;
+    }
+    let bytes = s.as_bytes();
+    // 2001-12-14, 2001-12-14t21:59:43.10-05:00 ...
+    if bytes.len() >= 8
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && bytes[4] == b'-'
+        && bytes[5].is_ascii_digit()
+    {
+        return true;
+    }
+    !body.is_empty()
+        && body
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || "xXoO_.:+-".contains(c))
+}
+
+#[cfg(test)]
+mod emit_tests {
+    use super::*;
+
+    #[test]
+    fn what_a_yaml_1_1_reader_would_retype_is_quoted() {
+        for s in [
+            "no", "No", "yes", "on", "OFF", "y", "n", "~", "null", "true", "1_1", "0x1F", "1:20",
+            "017", "0o17", "1e3", "+1", ".inf", "-.5", "2001-12-14", "=", "<<", "", " a", "a:",
+            "- a", "a: b", "a #b", "{x}", "'", "1.0", "12",
+        ] {
+            let out = scalar(s);
+            assert!(
+                out.starts_with('\'') || out.starts_with('"'),
+                "{s:?} came out plain: {out}"
+            );
+            let back: Value = yaml_serde::from_str(&out).unwrap();
+            assert_eq!(back, Value::String(s.into()), "{out}");
+        }
+        for s in ["busybox", "a b", "/srv/app", "k=v", "x-y_z", "3rd-party", "v1.2"] {
+            assert_eq!(scalar(s), s);
+        }
+        assert_eq!(scalar("a\nb"), "\"a\\nb\"");
+    }
+
+    #[test]
+    fn documents_read_back_the_same() {
+        let doc: Value = yaml_serde::from_str(
+            "a: {b: [1, 'no', {c: ~, d: []}], e: {}}\nf: [[x, 'yes'], []]\n'on': 'O''Reilly'\n",
+        )
+        .unwrap();
+        let text = to_string(&doc).unwrap();
+        assert_eq!(yaml_serde::from_str::<Value>(&text).unwrap(), doc, "{text}");
+        assert!(text.contains("'on': O''Reilly") || text.contains("'on': 'O''Reilly'"), "{text}");
+    }
+}

@@ -102,16 +102,16 @@ impl Object {
     /// The object as one YAML document.
     pub fn to_yaml(&self) -> String {
         let r = match self {
-            Object::ServiceAccount(o) => yaml_serde::to_string(o),
-            Object::Role(o) => yaml_serde::to_string(o),
-            Object::RoleBinding(o) => yaml_serde::to_string(o),
-            Object::ConfigMap(o) => yaml_serde::to_string(o),
-            Object::Secret(o) => yaml_serde::to_string(o),
-            Object::PersistentVolumeClaim(o) => yaml_serde::to_string(o),
-            Object::Service(o) => yaml_serde::to_string(o),
-            Object::Deployment(o) => yaml_serde::to_string(o),
-            Object::Job(o) => yaml_serde::to_string(o),
-            Object::Pod(o) => yaml_serde::to_string(o),
+            Object::ServiceAccount(o) => crate::compose::yaml::to_string(o),
+            Object::Role(o) => crate::compose::yaml::to_string(o),
+            Object::RoleBinding(o) => crate::compose::yaml::to_string(o),
+            Object::ConfigMap(o) => crate::compose::yaml::to_string(o),
+            Object::Secret(o) => crate::compose::yaml::to_string(o),
+            Object::PersistentVolumeClaim(o) => crate::compose::yaml::to_string(o),
+            Object::Service(o) => crate::compose::yaml::to_string(o),
+            Object::Deployment(o) => crate::compose::yaml::to_string(o),
+            Object::Job(o) => crate::compose::yaml::to_string(o),
+            Object::Pod(o) => crate::compose::yaml::to_string(o),
         };
         r.expect("Kubernetes objects serialise")
     }
