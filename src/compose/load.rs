@@ -911,7 +911,127 @@ fn consistency(model: &Mapping) -> Result<(), LoadError> {
         defined("secrets"),
         defined("configs"),
     );
+    let all: BTreeMap<String, &Mapping> = services(model).collect();
+    let inconsistent = |why: String| Err(LoadError::Inconsistent(why));
     for (name, svc) in services(model) {
+        let build = svc.get("build").and_then(Value::as_mapping);
+        if build.is_none() && svc.get("image").and_then(scalar_text).is_none_or(|i| i.is_empty()) {
+            return inconsistent(format!(
+                "service {name:?} has neither an image nor a build context specified"
+            ));
+        }
+        if let Some(b) = build {
+            if b.contains_key("dockerfile") && b.contains_key("dockerfile_inline") {
+                return inconsistent(format!(
+                    "service {name:?} declares mutualy exclusive dockerfile and dockerfile_inline"
+                ));
+            }
+            for (add, c) in b
+                .get("additional_contexts")
+                .and_then(Value::as_mapping)
+                .into_iter()
+                .flatten()
+            {
+                let (add, c) = (scalar_text(add).unwrap_or_default(), scalar_text(c).unwrap_or_default());
+                if let Some(target) = c.strip_prefix("service:") {
+                    match all.get(target) {
+                        None => {
+                            return inconsistent(format!(
+                                "service {name:?} declares unknown service {target:?} as additional contexts {add}"
+                            ));
+                        }
+                        Some(t) if !t.contains_key("build") => {
+                            return inconsistent(format!(
+                                "service {name:?} declares non-buildable service {target:?} as additional contexts {add}"
+                            ));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            let platforms: Vec<String> = b
+                .get("platforms")
+                .and_then(Value::as_sequence)
+                .into_iter()
+                .flatten()
+                .filter_map(scalar_text)
+                .collect();
+            if let Some(p) = svc.get("platform").and_then(scalar_text)
+                && !platforms.is_empty()
+                && !platforms.contains(&p)
+            {
+                return inconsistent(format!(
+                    "service.build.platforms MUST include service.platform {p:?}"
+                ));
+            }
+            for secret in b.get("secrets").and_then(Value::as_sequence).into_iter().flatten() {
+                if let Some(src) = secret.get("source").and_then(scalar_text)
+                    && !secrets.contains(&src)
+                {
+                    return inconsistent(format!(
+                        "service {name:?} refers to undefined build secret {src}"
+                    ));
+                }
+            }
+        }
+        if let Some(first) = svc
+            .get("healthcheck")
+            .and_then(|h| h.get("test"))
+            .and_then(Value::as_sequence)
+            .and_then(|t| t.first())
+            .and_then(scalar_text)
+            && !["CMD", "CMD-SHELL", "NONE"].contains(&first.as_str())
+        {
+            return inconsistent(format!(
+                "services.{name}.healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\""
+            ));
+        }
+        if let Some(target) = svc
+            .get("network_mode")
+            .and_then(scalar_text)
+            .and_then(|m| m.strip_prefix("service:").map(str::to_string))
+            && !all.contains_key(&target)
+        {
+            return inconsistent(format!(
+                "service {target:?} not found for network_mode 'service:{target}'"
+            ));
+        }
+        let int = |v: Option<&Value>| v.and_then(|v| v.as_i64().or_else(|| scalar_text(v)?.parse().ok()));
+        if let (Some(scale), Some(replicas)) = (
+            int(svc.get("scale")),
+            int(svc.get("deploy").and_then(|d| d.get("replicas"))),
+        ) && scale != replicas
+        {
+            return inconsistent(format!(
+                "services.{name}: can't set distinct values on 'scale' and 'deploy.replicas'"
+            ));
+        }
+        let scale = int(svc.get("scale"))
+            .or_else(|| int(svc.get("deploy").and_then(|d| d.get("replicas"))))
+            .unwrap_or(1);
+        if scale > 1 && svc.contains_key("container_name") {
+            let attr = if svc.contains_key("scale") { "scale" } else { "deploy.replicas" };
+            return inconsistent(format!(
+                "services.{name}: can't set container_name and {attr} as container name must be unique"
+            ));
+        }
+        for w in svc
+            .get("develop")
+            .and_then(|d| d.get("watch"))
+            .and_then(Value::as_sequence)
+            .into_iter()
+            .flatten()
+        {
+            let action = w.get("action").and_then(scalar_text).unwrap_or_default();
+            if w.get("target").and_then(scalar_text).is_none_or(|t| t.is_empty())
+                && action != "rebuild"
+                && action != "restart"
+            {
+                return inconsistent(format!(
+                    "services.{name}.develop.watch: target is required for non-rebuild actions"
+                ));
+            }
+        }
         for (dep, required) in dependencies(svc) {
             if required && !names.contains(&dep) {
                 return Err(LoadError::Inconsistent(format!(
@@ -954,6 +1074,70 @@ fn consistency(model: &Mapping) -> Result<(), LoadError> {
                     return Err(LoadError::Inconsistent(format!(
                         "service {name:?} refers to undefined {one} {src}"
                     )));
+                }
+            }
+        }
+    }
+    for (name, secret) in model
+        .get("secrets")
+        .and_then(Value::as_mapping)
+        .into_iter()
+        .flatten()
+    {
+        let external = secret.get("external").is_some_and(|e| e.as_bool() != Some(false));
+        if !external && !secret.get("file").is_some() && !secret.get("environment").is_some() {
+            return inconsistent(format!(
+                "secret {:?} must declare either `file` or `environment`",
+                scalar_text(name).unwrap_or_default()
+            ));
+        }
+    }
+    dependency_cycle(&all)
+}
+
+/// Refuses a `depends_on` cycle, printed as compose-go prints it
+/// (`a -> b -> a`). Iterative: a file controls the depth.
+fn dependency_cycle(all: &BTreeMap<String, &Mapping>) -> Result<(), LoadError> {
+    let children = |s: &str| -> Vec<String> {
+        all.get(s)
+            .map(|svc| dependencies(svc).into_iter().map(|(d, _)| d).filter(|d| all.contains_key(d)).collect())
+            .unwrap_or_default()
+    };
+    // 0: not seen, 1: on the current path, 2: done.
+    let mut state: BTreeMap<&str, u8> = BTreeMap::new();
+    for start in all.keys() {
+        if state.get(start.as_str()).copied().unwrap_or(0) != 0 {
+            continue;
+        }
+        let mut path: Vec<String> = vec![start.clone()];
+        let mut stack: Vec<std::vec::IntoIter<String>> = vec![children(start).into_iter()];
+        state.insert(start, 1);
+        while let Some(next) = stack.last_mut().map(Iterator::next) {
+            match next {
+                Some(child) => {
+                    let key = all.get_key_value(&child).expect("filtered").0.as_str();
+                    match state.get(key).copied().unwrap_or(0) {
+                        1 => {
+                            let at = path.iter().position(|p| *p == child).expect("on the path");
+                            return Err(LoadError::Inconsistent(format!(
+                                "dependency cycle detected: {} -> {child}",
+                                path[at..].join(" -> ")
+                            )));
+                        }
+                        0 => {
+                            state.insert(key, 1);
+                            stack.push(children(&child).into_iter());
+                            path.push(child);
+                        }
+                        _ => {}
+                    }
+                }
+                None => {
+                    stack.pop();
+                    if let Some(done) = path.pop() {
+                        let key = all.get_key_value(&done).expect("a service").0.as_str();
+                        state.insert(key, 2);
+                    }
                 }
             }
         }
