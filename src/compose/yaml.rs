@@ -32,7 +32,7 @@ pub enum YamlError {
     Syntax(#[source] yaml_serde::Error),
     #[error("Top-level object must be a mapping")]
     NotAMapping,
-    #[error("{path}: non-string key {key}")]
+    #[error("Non-string key {path}: {key}")]
     Key { path: String, key: String },
     #[error("{0}")]
     Merge(#[source] yaml_serde::Error),
@@ -117,7 +117,7 @@ pub fn documents(text: &str) -> Result<Vec<Document>, YamlError> {
         let mut resets = Vec::new();
         v = untag(v, &mut Vec::new(), &mut resets).unwrap_or(Value::Null);
         v.apply_merge().map_err(YamlError::Merge)?;
-        let v = string_keys(v, &mut Vec::new())?;
+        let v = string_keys(v, &mut String::new())?;
         match v {
             Value::Mapping(model) => out.push(Document { model, resets }),
             Value::Null => out.push(Document::default()),
@@ -178,31 +178,53 @@ pub fn scalar_text(v: &Value) -> Option<String> {
     }
 }
 
-fn string_keys(v: Value, path: &mut Path) -> Result<Value, YamlError> {
+/// Every mapping key a string, as compose-go requires: a number, a
+/// boolean or a null as a key is refused with where it is
+/// (`Non-string key in services.web.environment: 1`).
+fn string_keys(v: Value, at: &mut String) -> Result<Value, YamlError> {
     Ok(match v {
         Value::Mapping(m) => {
             let mut out = Mapping::new();
             for (k, v) in m {
-                let key = match &k {
-                    Value::Null => "null".to_string(),
-                    other => scalar_text(other).ok_or_else(|| YamlError::Key {
-                        path: dotted(path),
-                        key: yaml_serde::to_string(other)
-                            .unwrap_or_default()
-                            .trim()
-                            .into(),
-                    })?,
+                let Value::String(key) = k else {
+                    return Err(YamlError::Key {
+                        path: if at.is_empty() {
+                            "at top level".into()
+                        } else {
+                            format!("in {at}")
+                        },
+                        key: match &k {
+                            Value::Null => "<nil>".into(),
+                            other => scalar_text(other).unwrap_or_else(|| {
+                                yaml_serde::to_string(other)
+                                    .unwrap_or_default()
+                                    .trim()
+                                    .into()
+                            }),
+                        },
+                    });
                 };
-                path.push(key.clone());
-                let v = string_keys(v, path)?;
-                path.pop();
+                let len = at.len();
+                if !at.is_empty() {
+                    at.push('.');
+                }
+                at.push_str(&key);
+                let v = string_keys(v, at)?;
+                at.truncate(len);
                 out.insert(Value::String(key), v);
             }
             Value::Mapping(out)
         }
         Value::Sequence(s) => Value::Sequence(
             s.into_iter()
-                .map(|v| string_keys(v, path))
+                .enumerate()
+                .map(|(i, v)| {
+                    let len = at.len();
+                    at.push_str(&format!("[{i}]"));
+                    let v = string_keys(v, at);
+                    at.truncate(len);
+                    v
+                })
                 .collect::<Result<_, _>>()?,
         ),
         other => other,
@@ -264,8 +286,13 @@ mod tests {
     fn a_scalar_document_is_refused() {
         assert!(matches!(documents("- a\n"), Err(YamlError::NotAMapping)));
         assert!(documents("a: [\n").is_err());
-        let n = documents("1: x\ntrue: y\n").unwrap();
-        assert!(n[0].model.contains_key("1") && n[0].model.contains_key("true"));
+        // As compose-go: a key that is not a string is refused, with where.
+        let e = documents("services:\n  1: x\n").unwrap_err();
+        assert_eq!(e.to_string(), "Non-string key in services: 1");
+        let e = documents("a: [{b: {true: y}}]\n").unwrap_err();
+        assert_eq!(e.to_string(), "Non-string key in a[0].b: true");
+        let e = documents("~: x\n").unwrap_err();
+        assert_eq!(e.to_string(), "Non-string key at top level: <nil>");
     }
 }
 
