@@ -192,7 +192,10 @@ fn round_trip(case: &Case, home: &Path, model: &serde_json::Value) -> Result<(),
     let theirs: serde_json::Value = serde_json::from_slice(&py.stdout)
         .map_err(|_| format!("PyYAML: {}", String::from_utf8_lossy(&py.stderr)))?;
     if theirs != ours {
-        return Err(format!("PyYAML reads {}", first_difference(&ours, &theirs, "")));
+        return Err(format!(
+            "PyYAML reads {}",
+            first_difference(&ours, &theirs, "")
+        ));
     }
     let mut dc = Command::new(docker_compose())
         .args(["-f", "-", "--project-directory"])

@@ -63,6 +63,12 @@ pub enum LoadError {
         at: String,
         key: String,
     },
+    #[error("validating {}: {at} {rule}", .file.display())]
+    Invalid {
+        file: PathBuf,
+        at: String,
+        rule: String,
+    },
     #[error("{0}")]
     Extends(String),
     #[error("{0}")]
@@ -237,6 +243,7 @@ pub fn load(opts: &LoadOptions) -> Result<Project, LoadError> {
         | LoadError::Dotenv { .. }
         | LoadError::Merge { .. }
         | LoadError::UnknownKey { .. }
+        | LoadError::Invalid { .. }
         | LoadError::EnvFileMissing(_)
         | LoadError::In { .. }
         | LoadError::Project(_) => e,
@@ -441,6 +448,15 @@ impl Loader<'_> {
                             file: file.clone(),
                             at: u.at,
                             key: u.key,
+                        });
+                    }
+                    if stage != Stage::Extended
+                        && let Some(v) = schema::violations(m)
+                    {
+                        return Err(LoadError::Invalid {
+                            file: file.clone(),
+                            at: v.at,
+                            rule: v.rule,
                         });
                     }
                     if m.remove("version").is_some() {
@@ -915,7 +931,12 @@ fn consistency(model: &Mapping) -> Result<(), LoadError> {
     let inconsistent = |why: String| Err(LoadError::Inconsistent(why));
     for (name, svc) in services(model) {
         let build = svc.get("build").and_then(Value::as_mapping);
-        if build.is_none() && svc.get("image").and_then(scalar_text).is_none_or(|i| i.is_empty()) {
+        if build.is_none()
+            && svc
+                .get("image")
+                .and_then(scalar_text)
+                .is_none_or(|i| i.is_empty())
+        {
             return inconsistent(format!(
                 "service {name:?} has neither an image nor a build context specified"
             ));
@@ -932,7 +953,10 @@ fn consistency(model: &Mapping) -> Result<(), LoadError> {
                 .into_iter()
                 .flatten()
             {
-                let (add, c) = (scalar_text(add).unwrap_or_default(), scalar_text(c).unwrap_or_default());
+                let (add, c) = (
+                    scalar_text(add).unwrap_or_default(),
+                    scalar_text(c).unwrap_or_default(),
+                );
                 if let Some(target) = c.strip_prefix("service:") {
                     match all.get(target) {
                         None => {
@@ -964,7 +988,12 @@ fn consistency(model: &Mapping) -> Result<(), LoadError> {
                     "service.build.platforms MUST include service.platform {p:?}"
                 ));
             }
-            for secret in b.get("secrets").and_then(Value::as_sequence).into_iter().flatten() {
+            for secret in b
+                .get("secrets")
+                .and_then(Value::as_sequence)
+                .into_iter()
+                .flatten()
+            {
                 if let Some(src) = secret.get("source").and_then(scalar_text)
                     && !secrets.contains(&src)
                 {
@@ -996,7 +1025,8 @@ fn consistency(model: &Mapping) -> Result<(), LoadError> {
                 "service {target:?} not found for network_mode 'service:{target}'"
             ));
         }
-        let int = |v: Option<&Value>| v.and_then(|v| v.as_i64().or_else(|| scalar_text(v)?.parse().ok()));
+        let int =
+            |v: Option<&Value>| v.and_then(|v| v.as_i64().or_else(|| scalar_text(v)?.parse().ok()));
         if let (Some(scale), Some(replicas)) = (
             int(svc.get("scale")),
             int(svc.get("deploy").and_then(|d| d.get("replicas"))),
@@ -1010,7 +1040,11 @@ fn consistency(model: &Mapping) -> Result<(), LoadError> {
             .or_else(|| int(svc.get("deploy").and_then(|d| d.get("replicas"))))
             .unwrap_or(1);
         if scale > 1 && svc.contains_key("container_name") {
-            let attr = if svc.contains_key("scale") { "scale" } else { "deploy.replicas" };
+            let attr = if svc.contains_key("scale") {
+                "scale"
+            } else {
+                "deploy.replicas"
+            };
             return inconsistent(format!(
                 "services.{name}: can't set container_name and {attr} as container name must be unique"
             ));
@@ -1023,7 +1057,9 @@ fn consistency(model: &Mapping) -> Result<(), LoadError> {
             .flatten()
         {
             let action = w.get("action").and_then(scalar_text).unwrap_or_default();
-            if w.get("target").and_then(scalar_text).is_none_or(|t| t.is_empty())
+            if w.get("target")
+                .and_then(scalar_text)
+                .is_none_or(|t| t.is_empty())
                 && action != "rebuild"
                 && action != "restart"
             {
@@ -1084,7 +1120,9 @@ fn consistency(model: &Mapping) -> Result<(), LoadError> {
         .into_iter()
         .flatten()
     {
-        let external = secret.get("external").is_some_and(|e| e.as_bool() != Some(false));
+        let external = secret
+            .get("external")
+            .is_some_and(|e| e.as_bool() != Some(false));
         if !external && !secret.get("file").is_some() && !secret.get("environment").is_some() {
             return inconsistent(format!(
                 "secret {:?} must declare either `file` or `environment`",
@@ -1100,7 +1138,13 @@ fn consistency(model: &Mapping) -> Result<(), LoadError> {
 fn dependency_cycle(all: &BTreeMap<String, &Mapping>) -> Result<(), LoadError> {
     let children = |s: &str| -> Vec<String> {
         all.get(s)
-            .map(|svc| dependencies(svc).into_iter().map(|(d, _)| d).filter(|d| all.contains_key(d)).collect())
+            .map(|svc| {
+                dependencies(svc)
+                    .into_iter()
+                    .map(|(d, _)| d)
+                    .filter(|d| all.contains_key(d))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     // 0: not seen, 1: on the current path, 2: done.

@@ -267,6 +267,219 @@ pub fn unknown_keys(model: &Mapping) -> Vec<Unknown> {
     out
 }
 
+/// A value of the wrong shape: where, and the rule it breaks, worded as
+/// docker compose words the specification's schema rules
+/// (`services.web.image must be a string`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    pub at: String,
+    pub rule: String,
+}
+
+fn violation(at: impl Into<String>, rule: impl Into<String>) -> Option<Violation> {
+    Some(Violation {
+        at: at.into(),
+        rule: rule.into(),
+    })
+}
+
+fn is_scalar(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_)
+    )
+}
+
+/// The schema's `list_or_dict`: a list of strings, or a mapping of
+/// scalars.
+fn list_or_dict(v: &Value, at: &str) -> Option<Violation> {
+    match v {
+        Value::Mapping(m) => m.iter().find_map(|(k, v)| {
+            (!is_scalar(v)).then(|| Violation {
+                at: format!("{at}.{}", scalar_text(k).unwrap_or_default()),
+                rule: "must be a string, number, boolean or null".into(),
+            })
+        }),
+        Value::Sequence(l) => l.iter().enumerate().find_map(|(i, e)| {
+            (!matches!(e, Value::String(_) | Value::Number(_) | Value::Bool(_))).then(|| {
+                Violation {
+                    at: format!("{at}.{i}"),
+                    rule: "must be a string".into(),
+                }
+            })
+        }),
+        _ => violation(at, "must be a mapping"),
+    }
+}
+
+fn string(v: Option<&Value>, at: &str) -> Option<Violation> {
+    match v {
+        Some(Value::String(_)) | None => None,
+        Some(_) => violation(at, "must be a string"),
+    }
+}
+
+/// The first value of `model` whose shape the specification refuses:
+/// the sections and services are mappings, the lists and mappings it
+/// types are what it says, and what it requires is there.
+pub fn violations(model: &Mapping) -> Option<Violation> {
+    for kind in ["services", "networks", "volumes", "secrets", "configs"] {
+        match model.get(kind) {
+            None | Some(Value::Mapping(_)) | Some(Value::Null) => {}
+            Some(_) => return violation(kind, "must be a mapping"),
+        }
+    }
+    if let Some(v) = string(model.get("name"), "name") {
+        return Some(v);
+    }
+    if let Some(Value::Mapping(services)) = model.get("services") {
+        for (name, svc) in services {
+            let name = scalar_text(name).unwrap_or_default();
+            if name.starts_with("x-") && !svc.is_mapping() {
+                continue;
+            }
+            let at = format!("services.{name}");
+            let svc = match svc {
+                Value::Mapping(m) => m,
+                Value::Null => continue,
+                _ => return violation(at, "must be a mapping"),
+            };
+            if let Some(v) = service(svc, &at) {
+                return Some(v);
+            }
+        }
+    }
+    for kind in ["networks", "volumes", "secrets", "configs"] {
+        if let Some(Value::Mapping(rs)) = model.get(kind) {
+            for (k, r) in rs {
+                let at = format!("{kind}.{}", scalar_text(k).unwrap_or_default());
+                match r {
+                    Value::Mapping(m) => {
+                        if let Some(v) = string(m.get("name"), &format!("{at}.name")) {
+                            return Some(v);
+                        }
+                        if let Some(l) = m.get("labels") {
+                            if let Some(v) = list_or_dict(l, &format!("{at}.labels")) {
+                                return Some(v);
+                            }
+                        }
+                    }
+                    Value::Null => {}
+                    _ => return violation(at, "must be a mapping"),
+                }
+            }
+        }
+    }
+    None
+}
+
+fn service(svc: &Mapping, at: &str) -> Option<Violation> {
+    for k in [
+        "image",
+        "container_name",
+        "hostname",
+        "platform",
+        "pull_policy",
+        "restart",
+        "stop_signal",
+        "user",
+        "working_dir",
+        "network_mode",
+    ] {
+        if let Some(v) = string(svc.get(k), &format!("{at}.{k}")) {
+            return Some(v);
+        }
+    }
+    for k in ["environment", "labels", "annotations", "sysctls"] {
+        if let Some(v) = svc.get(k) {
+            if let Some(v) = list_or_dict(v, &format!("{at}.{k}")) {
+                return Some(v);
+            }
+        }
+    }
+    if let Some(Value::Mapping(b)) = svc.get("build") {
+        for k in ["args", "labels"] {
+            if let Some(v) = b.get(k) {
+                if let Some(v) = list_or_dict(v, &format!("{at}.build.{k}")) {
+                    return Some(v);
+                }
+            }
+        }
+        if let Some(ssh) = b.get("ssh") {
+            if let Some(v) = list_or_dict(ssh, &format!("{at}.build.ssh")) {
+                return Some(v);
+            }
+        }
+    }
+    if let Some(Value::Sequence(vols)) = svc.get("volumes") {
+        for (i, v) in vols.iter().enumerate() {
+            let size = v.get("tmpfs").and_then(|t| t.get("size"));
+            if let Some(n) = size.and_then(Value::as_i64)
+                && n < 0
+            {
+                return violation(
+                    format!("{at}.volumes.{i}.tmpfs.size"),
+                    "Must be greater than or equal to 0",
+                );
+            }
+        }
+    }
+    if let Some(Value::Mapping(deps)) = svc.get("depends_on") {
+        for (d, e) in deps {
+            if let Value::Mapping(m) = e
+                && !m.contains_key("condition")
+            {
+                let d = scalar_text(d).unwrap_or_default();
+                return violation(format!("{at}.depends_on.{d}"), "condition is required");
+            }
+        }
+    }
+    if let Some(Value::Sequence(watch)) = svc.get("develop").and_then(|d| d.get("watch")) {
+        for (i, w) in watch.iter().enumerate() {
+            for k in ["path", "action"] {
+                if w.get(k).is_none() {
+                    return violation(
+                        format!("{at}.develop.watch.{i}"),
+                        format!("{k} is required"),
+                    );
+                }
+            }
+        }
+    }
+    let devices = svc
+        .get("deploy")
+        .and_then(|d| d.get("resources"))
+        .and_then(|r| r.get("reservations"))
+        .and_then(|r| r.get("devices"))
+        .and_then(Value::as_sequence);
+    for (i, d) in devices.into_iter().flatten().enumerate() {
+        let here = format!("{at}.deploy.resources.reservations.devices.{i}");
+        if d.get("capabilities").is_none() {
+            return violation(here, "capabilities is required");
+        }
+        match d.get("count") {
+            None | Some(Value::Number(_)) => {}
+            Some(Value::String(s)) if s == "all" || s.parse::<i64>().is_ok() => {}
+            Some(other) => {
+                return violation(
+                    format!("{here}.count"),
+                    format!(
+                        "invalid value {:?}, the only value allowed is 'all' or a number",
+                        scalar_text(other).unwrap_or_default()
+                    ),
+                );
+            }
+        }
+        if d.get("count").is_some() && d.get("device_ids").is_some() {
+            return violation(
+                here,
+                "\"count\" and \"device_ids\" attributes are exclusive",
+            );
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

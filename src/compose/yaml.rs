@@ -479,9 +479,38 @@ mod emit_tests {
     #[test]
     fn what_a_yaml_1_1_reader_would_retype_is_quoted() {
         for s in [
-            "no", "No", "yes", "on", "OFF", "y", "n", "~", "null", "true", "1_1", "0x1F", "1:20",
-            "017", "0o17", "1e3", "+1", ".inf", "-.5", "2001-12-14", "=", "<<", "", " a", "a:",
-            "- a", "a: b", "a #b", "{x}", "'", "1.0", "12",
+            "no",
+            "No",
+            "yes",
+            "on",
+            "OFF",
+            "y",
+            "n",
+            "~",
+            "null",
+            "true",
+            "1_1",
+            "0x1F",
+            "1:20",
+            "017",
+            "0o17",
+            "1e3",
+            "+1",
+            ".inf",
+            "-.5",
+            "2001-12-14",
+            "=",
+            "<<",
+            "",
+            " a",
+            "a:",
+            "- a",
+            "a: b",
+            "a #b",
+            "{x}",
+            "'",
+            "1.0",
+            "12",
         ] {
             let out = scalar(s);
             assert!(
@@ -491,7 +520,15 @@ mod emit_tests {
             let back: Value = yaml_serde::from_str(&out).unwrap();
             assert_eq!(back, Value::String(s.into()), "{out}");
         }
-        for s in ["busybox", "a b", "/srv/app", "k=v", "x-y_z", "3rd-party", "v1.2"] {
+        for s in [
+            "busybox",
+            "a b",
+            "/srv/app",
+            "k=v",
+            "x-y_z",
+            "3rd-party",
+            "v1.2",
+        ] {
             assert_eq!(scalar(s), s);
         }
         assert_eq!(scalar("a\nb"), "\"a\\nb\"");
@@ -505,6 +542,9 @@ mod emit_tests {
         .unwrap();
         let text = to_string(&doc).unwrap();
         assert_eq!(yaml_serde::from_str::<Value>(&text).unwrap(), doc, "{text}");
-        assert!(text.contains("'on': O''Reilly") || text.contains("'on': 'O''Reilly'"), "{text}");
+        assert!(
+            text.contains("'on': O''Reilly") || text.contains("'on': 'O''Reilly'"),
+            "{text}"
+        );
     }
 }
