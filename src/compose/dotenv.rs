@@ -19,51 +19,87 @@ pub enum DotenvError {
     },
 }
 
-/// The variables of `text`, in order (a later definition wins on lookup).
+/// compose-go's white space inside a line (a line break ends a statement).
+fn is_space(c: char) -> bool {
+    matches!(c, '\t' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{85}' | '\u{a0}')
+}
+
+/// The variables of `text`, in order (a later definition wins on lookup),
+/// read as compose-go reads them: a UTF-8 byte order mark skipped; a
+/// statement is `[export ]KEY=VALUE` or `KEY: VALUE` (or `KEY` alone, its
+/// value from the environment); names of letters, digits, `_ . - [ ]`;
+/// values unquoted (cut at ` #`, trimmed), single-quoted (literal but for
+/// `\'`) or double-quoted (escapes, then interpolation), quoted ones over
+/// several lines.
 pub fn parse(
     text: &str,
     lookup: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Vec<(String, String)>, DotenvError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut vars: Vec<(String, String)> = Vec::new();
-    let lines: Vec<&str> = text.lines().collect();
-    let mut n = 0;
-    while n < lines.len() {
-        let line_no = n + 1;
-        let raw = lines[n].trim_start();
-        n += 1;
-        if raw.is_empty() || raw.starts_with('#') {
-            continue;
-        }
-        let raw = raw
-            .strip_prefix("export ")
-            .map(str::trim_start)
-            .unwrap_or(raw);
-        let syntax = |why: &str| DotenvError::Syntax {
-            line: line_no,
-            why: why.to_string(),
-        };
-        let (key, rest) = match raw.split_once('=') {
-            Some((k, r)) => (k.trim_end(), r),
-            // `KEY` alone: its value from the environment, if there.
-            None => {
-                let k = raw.trim();
-                if let Some(v) = lookup(k) {
-                    vars.push((k.to_string(), v));
-                }
+    let mut line = 1usize;
+    let mut rest = text;
+    loop {
+        // The next statement: past white space, line breaks and comments.
+        loop {
+            let trimmed = rest.trim_start_matches(|c: char| is_space(c) || c == '\n');
+            line += rest[..rest.len() - trimmed.len()].matches('\n').count();
+            rest = trimmed;
+            if let Some(comment) = rest.strip_prefix('#') {
+                rest = comment.find('\n').map_or("", |i| &comment[i..]);
                 continue;
             }
-        };
-        if key.is_empty()
-            || !key
-                .chars()
-                .next()
-                .is_some_and(|c| c == '_' || c.is_ascii_alphabetic())
-            || !key
-                .chars()
-                .all(|c| c == '_' || c == '.' || c == '-' || c.is_ascii_alphanumeric())
-        {
-            return Err(syntax(&format!("{key:?} is not a variable name")));
+            break;
         }
+        if rest.is_empty() {
+            break;
+        }
+        let syntax = |line: usize, why: String| DotenvError::Syntax { line, why };
+        if let Some(after) = rest.strip_prefix("export")
+            && after.starts_with(|c: char| c.is_whitespace())
+        {
+            rest = after.trim_start_matches(is_space);
+        }
+        // The name, up to `=`, `:` or the end of the line.
+        let mut end = None;
+        for (i, c) in rest.char_indices() {
+            if is_space(c) {
+                continue;
+            }
+            match c {
+                '=' | ':' | '\n' => {
+                    end = Some((i, c));
+                    break;
+                }
+                '_' | '.' | '-' | '[' | ']' => {}
+                c if c.is_alphanumeric() => {}
+                c => {
+                    return Err(syntax(
+                        line,
+                        format!(
+                            "unexpected character {:?} in variable name {:?}",
+                            c.to_string(),
+                            rest.lines().next().unwrap_or_default()
+                        ),
+                    ));
+                }
+            }
+        }
+        let (end, sep) = end.unwrap_or((rest.len(), '\n'));
+        let key = rest[..end].trim_end_matches(char::is_whitespace).to_string();
+        if key.contains(' ') {
+            return Err(syntax(line, "key cannot contain a space".into()));
+        }
+        rest = rest.get(end + sep.len_utf8()..).unwrap_or("");
+        if sep == '\n' {
+            // `KEY` alone: its value from the environment, if there.
+            if let Some(v) = lookup(&key) {
+                vars.push((key, v));
+            }
+            line += 1;
+            continue;
+        }
+        rest = rest.trim_start_matches(is_space);
         let seen = vars.clone();
         let look = |k: &str| {
             seen.iter()
@@ -72,62 +108,76 @@ pub fn parse(
                 .map(|(_, v)| v.clone())
                 .or_else(|| lookup(k))
         };
+        let at = line;
         let interp = |s: &str| {
             interpolate(s, &look)
                 .map(|r| r.value)
-                .map_err(|source| DotenvError::Interpolation {
-                    line: line_no,
-                    source,
-                })
+                .map_err(|source| DotenvError::Interpolation { line: at, source })
         };
-        let value = if let Some(body) = rest.strip_prefix('\'') {
-            let end = body
-                .find('\'')
-                .ok_or_else(|| syntax("a single quote is not closed"))?;
-            body[..end].to_string()
-        } else if rest.starts_with('"') {
-            // Possibly over several lines, up to the unescaped closing quote.
-            let mut text = rest[1..].to_string();
-            let close = loop {
-                if let Some(i) = closing_quote(&text) {
-                    break i;
+        let value = match rest.chars().next() {
+            Some(quote @ ('\'' | '"')) => {
+                let mut chars = String::new();
+                let mut escaped = false;
+                let mut close = None;
+                for (i, c) in rest.char_indices().skip(1) {
+                    if c == '\n' {
+                        line += 1;
+                    }
+                    if c != quote {
+                        if !escaped && c == '\\' {
+                            escaped = true;
+                            continue;
+                        }
+                        if escaped {
+                            escaped = false;
+                            chars.push('\\');
+                        }
+                        chars.push(c);
+                        continue;
+                    }
+                    if escaped {
+                        escaped = false;
+                        chars.push(c);
+                        continue;
+                    }
+                    close = Some(i);
+                    break;
                 }
-                if n >= lines.len() {
-                    return Err(syntax("a double quote is not closed"));
+                let Some(close) = close else {
+                    return Err(syntax(
+                        at,
+                        format!(
+                            "unterminated quoted value {}",
+                            rest.lines().next().unwrap_or_default()
+                        ),
+                    ));
+                };
+                rest = &rest[close + 1..];
+                if quote == '"' {
+                    interp(&expand_escapes(&chars))?
+                } else {
+                    chars
                 }
-                text.push('\n');
-                text.push_str(lines[n]);
-                n += 1;
-            };
-            interp(&unescape(&text[..close]))?
-        } else {
-            let v = match rest.find(" #") {
-                Some(i) => &rest[..i],
-                None => rest,
-            };
-            interp(v.trim())?
+            }
+            _ => {
+                let (value, after) = rest.split_once('\n').unwrap_or((rest, ""));
+                rest = after;
+                line += 1;
+                let value = value.split_once(" #").map_or(value, |(v, _)| v);
+                interp(value.trim_end())?
+            }
         };
-        vars.push((key.to_string(), value));
+        vars.push((key, value));
     }
     Ok(vars)
 }
 
-/// The index of the first `"` not escaped by a backslash.
-fn closing_quote(s: &str) -> Option<usize> {
-    let mut escaped = false;
-    for (i, c) in s.char_indices() {
-        match c {
-            '\\' if !escaped => escaped = true,
-            '"' if !escaped => return Some(i),
-            _ => escaped = false,
-        }
-    }
-    None
-}
-
-fn unescape(s: &str) -> String {
+/// A double-quoted value's escapes, as compose-go takes them: `\n`, `\t`,
+/// `\r`, `\a`, `\b`, `\f`, `\v`, `\"`, `\\`, `\0NNN` (octal), and `\$`
+/// kept as a literal dollar (`$$` for interpolation).
+fn expand_escapes(s: &str) -> String {
     let mut out = String::new();
-    let mut chars = s.chars();
+    let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         if c != '\\' {
             out.push(c);
@@ -137,8 +187,25 @@ fn unescape(s: &str) -> String {
             Some('n') => out.push('\n'),
             Some('t') => out.push('\t'),
             Some('r') => out.push('\r'),
+            Some('a') => out.push('\u{7}'),
+            Some('b') => out.push('\u{8}'),
+            Some('f') => out.push('\u{c}'),
+            Some('v') => out.push('\u{b}'),
             Some('"') => out.push('"'),
             Some('\\') => out.push('\\'),
+            Some('$') => out.push_str("$$"),
+            Some('0') => {
+                let mut n = 0u32;
+                let mut digits = 0;
+                while digits < 3
+                    && let Some(d) = chars.peek().and_then(|d| d.to_digit(8))
+                {
+                    n = n * 8 + d;
+                    chars.next();
+                    digits += 1;
+                }
+                out.push(char::from_u32(n).unwrap_or('\u{fffd}'));
+            }
             Some(o) => {
                 out.push('\\');
                 out.push(o);
@@ -195,7 +262,8 @@ H=#not a comment
     fn malformed_lines_say_where() {
         let env = |_: &str| None;
         for (text, line) in [
-            ("A=1\n1B=2\n", 2),
+            ("A=1\nB C=2\n", 2),
+            ("A=1\n\n# c\nB!=2\n", 4),
             ("X='open\n", 1),
             ("Y=\"open\nmore\n", 1),
         ] {
