@@ -32,6 +32,31 @@ fn ccr() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_ccr"))
 }
 
+/// Files where docker-compose 2.26.1 is older than the specification (and
+/// than compose-go 2.9.1, whose own tests load them): ccr follows the
+/// specification, so it must load them; the reason each is excused.
+const OLDER_THAN_THE_SPEC: &[(&str, &str)] = &[
+    (
+        "loader/loader_test.go #69",
+        "build.ssh `key1: value1`: 2.26.1 cannot marshal SSH keys to JSON (\"error calling MarshalJSON for type types.SSHKey\"); compose-go 2.9.1 loads it (TestLoadSSHWithKeyValueInBuildConfig)",
+    ),
+    (
+        "loader/loader_test.go #70",
+        "build.ssh as `key=value` list: the same 2.26.1 marshalling failure (TestLoadSSHWithKeysValuesInBuildConfig)",
+    ),
+    (
+        "loader/loader_test.go #79",
+        "a service, network, volume, secret and config named `x-...`: 2.26.1 takes them for extensions; the specification's x- rule is for keys of the top level and of objects, and compose-go 2.9.1 loads them (TestLoadWithXService)",
+    ),
+];
+
+/// Files whose model docker-compose 2.26.1 writes but cannot read back,
+/// so that it cannot be the judge of ccr's YAML for them.
+const NOT_READ_BACK_BY_2_26_1: &[(&str, &str)] = &[(
+    "loader/loader_test.go #93",
+    "memswap_limit -1: 2.26.1 writes it as the string \"-1\" and refuses that string when it reads it",
+)];
+
 /// One file of the corpus: where it is run, and its name there.
 struct Case {
     name: String,
@@ -156,12 +181,19 @@ struct Tally {
     crashed: Vec<String>,
     /// ccr's YAML read otherwise by PyYAML or docker compose.
     round_trip: Vec<String>,
+    /// Loaded as the specification says, where 2.26.1 is older.
+    by_the_spec: Vec<String>,
 }
 
 /// ccr's `config` YAML as other readers take it: PyYAML (YAML 1.1) reads
 /// what ccr itself reads, and docker compose loads it to the model it
 /// made of the original (`model`).
-fn round_trip(case: &Case, home: &Path, model: &serde_json::Value) -> Result<(), String> {
+fn round_trip(
+    case: &Case,
+    home: &Path,
+    model: &serde_json::Value,
+    docker_compose_judges: bool,
+) -> Result<(), String> {
     use std::io::Write;
     let out = Command::new(ccr())
         .args(["compose", "-f", &case.file, "config"])
@@ -196,6 +228,9 @@ fn round_trip(case: &Case, home: &Path, model: &serde_json::Value) -> Result<(),
             "PyYAML reads {}",
             first_difference(&ours, &theirs, "")
         ));
+    }
+    if !docker_compose_judges {
+        return Ok(());
     }
     let mut dc = Command::new(docker_compose())
         .args(["-f", "-", "--project-directory"])
@@ -246,6 +281,13 @@ fn compose_go_test_data_loads_as_docker_compose_loads_it() {
             continue;
         }
         match (theirs.status.success(), ours.status.success()) {
+            (false, false) if OLDER_THAN_THE_SPEC.iter().any(|(n, _)| *n == case.name) => {
+                t.refused.push(format!(
+                    "{}: the specification loads it: {}",
+                    case.name,
+                    err.trim()
+                ));
+            }
             (false, false) => {
                 // It names the file refused (the compose file, or one it
                 // reads, such as an env file).
@@ -254,6 +296,9 @@ fn compose_go_test_data_loads_as_docker_compose_loads_it() {
                         .push(format!("{}: the refusal names no file: {err}", case.name));
                 }
                 t.both_refuse.push(case.name.clone());
+            }
+            (false, true) if OLDER_THAN_THE_SPEC.iter().any(|(n, _)| *n == case.name) => {
+                t.by_the_spec.push(case.name.clone());
             }
             (false, true) => t.accepted.push(format!(
                 "{}: docker compose: {}",
@@ -272,7 +317,8 @@ fn compose_go_test_data_loads_as_docker_compose_loads_it() {
                 };
                 if a == b {
                     t.same.push(case.name.clone());
-                    if let Err(why) = round_trip(case, &home, &a) {
+                    let judge = !NOT_READ_BACK_BY_2_26_1.iter().any(|(n, _)| *n == case.name);
+                    if let Err(why) = round_trip(case, &home, &a, judge) {
                         t.round_trip.push(format!("{}: {why}", case.name));
                     }
                 } else {
@@ -284,7 +330,7 @@ fn compose_go_test_data_loads_as_docker_compose_loads_it() {
     }
     let loaded = t.same.len() + t.differ.len();
     let report = format!(
-        "{} files: {} the same, {} differ, {} refused by both, {} accepted that docker compose refuses, {} refused that docker compose loads, {} crashed, {} read otherwise from ccr's YAML\n\nDIFFER\n{}\n\nACCEPTED\n{}\n\nREFUSED\n{}\n\nCRASHED\n{}\n\nROUND TRIP\n{}",
+        "{} files: {} the same, {} differ, {} refused by both, {} accepted that docker compose refuses, {} refused that docker compose loads, {} crashed, {} read otherwise from ccr's YAML, {} loaded by the specification where 2.26.1 is older\n\nDIFFER\n{}\n\nACCEPTED\n{}\n\nREFUSED\n{}\n\nCRASHED\n{}\n\nROUND TRIP\n{}",
         cases.len(),
         t.same.len(),
         t.differ.len(),
@@ -293,6 +339,7 @@ fn compose_go_test_data_loads_as_docker_compose_loads_it() {
         t.refused.len(),
         t.crashed.len(),
         t.round_trip.len(),
+        t.by_the_spec.len(),
         t.differ.join("\n"),
         t.accepted.join("\n"),
         t.refused.join("\n"),
@@ -303,6 +350,7 @@ fn compose_go_test_data_loads_as_docker_compose_loads_it() {
     let share = |n: usize| n * 100 / loaded.max(1);
     assert!(t.crashed.is_empty(), "{report}");
     assert!(t.round_trip.is_empty(), "{report}");
+    assert_eq!(t.by_the_spec.len(), OLDER_THAN_THE_SPEC.len(), "{report}");
     assert!(t.accepted.is_empty(), "{report}");
     assert!(share(t.same.len()) >= 98, "{report}");
 }

@@ -73,6 +73,19 @@ fn service_long_forms(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
                 if !m.contains_key("context") {
                     m.insert(s("context"), s("."));
                 }
+                // `ssh` as a mapping of ids to key files (`default` alone
+                // has none).
+                if let Some(Value::Sequence(keys)) = m.get("ssh") {
+                    let keys: Mapping = keys
+                        .iter()
+                        .filter_map(scalar_text)
+                        .map(|k| match k.split_once('=') {
+                            Some((id, path)) => (s(id), s(path)),
+                            None => (s(&k), Value::Null),
+                        })
+                        .collect();
+                    m.insert(s("ssh"), Value::Mapping(keys));
+                }
             }
             _ => return Err(bad(&at("build"), "invalid type for build")),
         }
@@ -420,7 +433,7 @@ pub fn resolve_paths(model: &mut Mapping, dir: &FsPath, home: Option<&str>) {
             }
             _ => p.to_string(),
         };
-        if p.is_empty() || p.starts_with('/') {
+        if p.is_empty() || p.starts_with('/') || is_windows_absolute(&p) {
             p
         } else {
             join(dir, &p)
@@ -435,6 +448,14 @@ pub fn resolve_paths(model: &mut Mapping, dir: &FsPath, home: Option<&str>) {
                 {
                     *c = abs(c);
                 }
+                // `ssh`'s key files, relative to the project (compose-go).
+                if let Some(Value::Mapping(keys)) = b.get_mut("ssh") {
+                    for (_, p) in keys.iter_mut() {
+                        if let Value::String(p) = p {
+                            *p = abs(p);
+                        }
+                    }
+                }
                 if let Some(Value::Mapping(ac)) = b.get_mut("additional_contexts") {
                     for (_, c) in ac.iter_mut() {
                         if let Value::String(c) = c
@@ -448,6 +469,15 @@ pub fn resolve_paths(model: &mut Mapping, dir: &FsPath, home: Option<&str>) {
             if let Some(Value::Sequence(files)) = svc.get_mut("env_file") {
                 for f in files {
                     if let Some(Value::String(p)) = f.get_mut("path") {
+                        *p = abs(p);
+                    }
+                }
+            }
+            if let Some(Value::Sequence(watch)) =
+                svc.get_mut("develop").and_then(|d| d.get_mut("watch"))
+            {
+                for w in watch {
+                    if let Some(Value::String(p)) = w.get_mut("path") {
                         *p = abs(p);
                     }
                 }
@@ -488,6 +518,14 @@ pub fn resolve_paths(model: &mut Mapping, dir: &FsPath, home: Option<&str>) {
             }
         }
     }
+}
+
+/// `C:\dir`, `z:/`, `\\host\share`: absolute for Windows, kept as they
+/// are (compose-go does not join them to the project directory).
+fn is_windows_absolute(p: &str) -> bool {
+    let b = p.as_bytes();
+    (b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && (b[2] == b'\\' || b[2] == b'/'))
+        || p.starts_with("\\\\")
 }
 
 fn is_remote_context(c: &str) -> bool {
@@ -548,7 +586,17 @@ pub fn normalize(model: &mut Mapping, project: &str, env: &dyn Fn(&str) -> Optio
                     b.insert(s("dockerfile"), s("Dockerfile"));
                 }
                 if let Some(a) = b.get_mut("args") {
-                    *a = Value::Mapping(key_values(a, env, true));
+                    // An argument named without a value, and not in the
+                    // environment, is left out (compose-go).
+                    let mut args = key_values(a, env, true);
+                    args.retain(|_, v| !v.is_null());
+                    *a = Value::Mapping(args);
+                }
+                if b.get("args")
+                    .and_then(Value::as_mapping)
+                    .is_some_and(Mapping::is_empty)
+                {
+                    b.remove("args");
                 }
             }
             if let Some(e) = svc.get_mut("environment") {
@@ -743,6 +791,9 @@ fn bool_field(m: &mut Mapping, key: &str, at: &str) -> Result<(), ShapeError> {
     };
     if b {
         m.insert(s(key), Value::Bool(true));
+    } else if key == "init" {
+        // compose-go keeps an `init: false` given (a pointer there).
+        m.insert(s(key), Value::Bool(false));
     } else {
         m.remove(key);
     }
@@ -877,6 +928,39 @@ fn typed_service(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
     typed_ports(svc, &at)?;
     typed_mounts(svc, &at)?;
     typed_deploy(svc, &at)?;
+    if let Some(Value::Mapping(b)) = svc.get_mut("build") {
+        bytes_field(b, "shm_size", &at("build.shm_size"))?;
+        // `ssh` written as the list docker compose writes (`default`,
+        // `id=path`), which every version reads back.
+        if let Some(Value::Mapping(keys)) = b.get("ssh") {
+            let list = keys
+                .iter()
+                .map(|(id, path)| {
+                    let id = scalar_text(id).unwrap_or_default();
+                    match scalar_text(path) {
+                        Some(p) => s(&format!("{id}={p}")),
+                        None => s(&id),
+                    }
+                })
+                .collect();
+            b.insert(s("ssh"), Value::Sequence(list));
+        }
+    }
+    if let Some(Value::Mapping(deps)) = svc.get_mut("depends_on") {
+        for (_, d) in deps.iter_mut() {
+            if let Value::Mapping(d) = d
+                && d.get("restart") == Some(&Value::Bool(false))
+            {
+                d.remove("restart");
+            }
+        }
+    }
+    // Empty lists are left out, as compose-go's omitempty lists are (an
+    // empty command or entrypoint means something: it stays).
+    svc.retain(|k, v| {
+        !(v.as_sequence().is_some_and(Vec::is_empty)
+            && !matches!(k.as_str(), Some("command" | "entrypoint")))
+    });
     if let Some(Value::Mapping(l)) = svc.get_mut("logging")
         && let Some(Value::Mapping(o)) = l.get_mut("options")
     {
@@ -928,16 +1012,14 @@ fn typed_scalars(svc: &mut Mapping, at: &dyn Fn(&str) -> String) -> Result<(), S
     Ok(())
 }
 
-/// `labels`, `annotations` and `sysctls` as maps (labels' empty values "").
+/// `labels`, `annotations` and `sysctls` as maps (empty values "").
 fn key_value_maps(svc: &mut Mapping) {
     for kv in ["labels", "annotations", "sysctls"] {
         if let Some(v) = svc.get(kv).cloned() {
             let mut m = key_values(&v, &|_| None, false);
-            if kv != "sysctls" {
-                for (_, v) in m.iter_mut() {
-                    if v.is_null() {
-                        *v = s("");
-                    }
+            for (_, v) in m.iter_mut() {
+                if v.is_null() {
+                    *v = s("");
                 }
             }
             svc.insert(s(kv), Value::Mapping(m));
@@ -1074,7 +1156,30 @@ fn typed_mounts(svc: &mut Mapping, at: &dyn Fn(&str) -> String) -> Result<(), Sh
 }
 
 /// `deploy`: replicas, resources, restart, update and rollback settings.
+/// Device requests' counts (`deploy...devices`, `gpus`): a number, `all`
+/// being -1, as is a request that names neither a count nor ids.
+fn device_counts(devices: &mut Value) {
+    let Value::Sequence(devices) = devices else {
+        return;
+    };
+    for d in devices.iter_mut().filter_map(Value::as_mapping_mut) {
+        let count = match d.get("count") {
+            Some(Value::String(c)) if c.eq_ignore_ascii_case("all") => Some(-1),
+            Some(Value::String(c)) => c.parse::<i64>().ok(),
+            Some(Value::Number(n)) => n.as_i64(),
+            _ if !d.contains_key("device_ids") => Some(-1),
+            _ => None,
+        };
+        if let Some(c) = count {
+            d.insert(s("count"), Value::Number(c.into()));
+        }
+    }
+}
+
 fn typed_deploy(svc: &mut Mapping, at: &dyn Fn(&str) -> String) -> Result<(), ShapeError> {
+    if let Some(gpus) = svc.get_mut("gpus") {
+        device_counts(gpus);
+    }
     if let Some(Value::Mapping(d)) = svc.get_mut("deploy") {
         int_field(d, "replicas", &at("deploy.replicas"), false)?;
         if let Some(Value::Mapping(r)) = d.get_mut("resources") {
@@ -1083,6 +1188,9 @@ fn typed_deploy(svc: &mut Mapping, at: &dyn Fn(&str) -> String) -> Result<(), Sh
                     float_field(l, "cpus", &at("deploy.resources.cpus"))?;
                     bytes_field(l, "memory", &at("deploy.resources.memory"))?;
                     int_field(l, "pids", &at("deploy.resources.pids"), true)?;
+                    if let Some(devices) = l.get_mut("devices") {
+                        device_counts(devices);
+                    }
                 }
             }
         }

@@ -21,7 +21,10 @@ pub enum DotenvError {
 
 /// compose-go's white space inside a line (a line break ends a statement).
 fn is_space(c: char) -> bool {
-    matches!(c, '\t' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{85}' | '\u{a0}')
+    matches!(
+        c,
+        '\t' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{85}' | '\u{a0}'
+    )
 }
 
 /// The variables of `text`, in order (a later definition wins on lookup),
@@ -86,7 +89,9 @@ pub fn parse(
             }
         }
         let (end, sep) = end.unwrap_or((rest.len(), '\n'));
-        let key = rest[..end].trim_end_matches(char::is_whitespace).to_string();
+        let key = rest[..end]
+            .trim_end_matches(char::is_whitespace)
+            .to_string();
         if key.contains(' ') {
             return Err(syntax(line, "key cannot contain a space".into()));
         }

@@ -1314,13 +1314,66 @@ fn escape_dollars(v: &Value) -> Value {
 /// a service's `command` and `entrypoint` are `null` when not set, and a
 /// network's `ipam` (a struct, never omitted by Go's JSON) is `{}`.
 pub fn to_json(model: &Mapping) -> serde_json::Value {
+    // Extensions (`x-*`) are left out of the typed objects' JSON.
+    fn no_extensions(m: &mut Mapping) {
+        m.retain(|k, _| !k.as_str().is_some_and(|k| k.starts_with("x-")));
+    }
     let mut m = escape_dollars(&Value::Mapping(model.clone()));
+    if let Some(top) = m.as_mapping_mut() {
+        for kind in ["networks", "volumes", "secrets", "configs"] {
+            if let Some(rs) = top.get_mut(kind).and_then(Value::as_mapping_mut) {
+                for (_, r) in rs.iter_mut() {
+                    if let Some(r) = r.as_mapping_mut() {
+                        no_extensions(r);
+                    }
+                }
+            }
+        }
+    }
     if let Some(services) = m.get_mut("services").and_then(Value::as_mapping_mut) {
         for (_, svc) in services.iter_mut() {
             if let Some(svc) = svc.as_mapping_mut() {
+                no_extensions(svc);
                 for k in ["command", "entrypoint"] {
                     if !svc.contains_key(k) {
                         svc.insert(Value::String(k.into()), Value::Null);
+                    }
+                }
+                for k in ["build", "deploy", "healthcheck", "logging", "develop"] {
+                    if let Some(inner) = svc.get_mut(k).and_then(Value::as_mapping_mut) {
+                        no_extensions(inner);
+                    }
+                }
+                if let Some(deps) = svc.get_mut("depends_on").and_then(Value::as_mapping_mut) {
+                    for (_, d) in deps.iter_mut() {
+                        if let Some(d) = d.as_mapping_mut() {
+                            no_extensions(d);
+                        }
+                    }
+                }
+                // Structs Go's JSON never leaves out.
+                if let Some(deploy) = svc.get_mut("deploy").and_then(Value::as_mapping_mut) {
+                    for k in ["resources", "placement"] {
+                        if !deploy.contains_key(k) {
+                            deploy.insert(Value::String(k.into()), Value::Mapping(Mapping::new()));
+                        }
+                    }
+                }
+                if let Some(watch) = svc
+                    .get_mut("develop")
+                    .and_then(|d| d.get_mut("watch"))
+                    .and_then(Value::as_sequence_mut)
+                {
+                    for w in watch.iter_mut().filter_map(Value::as_mapping_mut) {
+                        no_extensions(w);
+                        let exec = w
+                            .entry(Value::String("exec".into()))
+                            .or_insert_with(|| Value::Mapping(Mapping::new()));
+                        if let Some(exec) = exec.as_mapping_mut()
+                            && !exec.contains_key("command")
+                        {
+                            exec.insert(Value::String("command".into()), Value::Null);
+                        }
                     }
                 }
             }

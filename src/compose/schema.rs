@@ -50,6 +50,7 @@ pub const SERVICE: &[&str] = &[
     "extends",
     "external_links",
     "extra_hosts",
+    "gpus",
     "group_add",
     "healthcheck",
     "hostname",
@@ -57,6 +58,7 @@ pub const SERVICE: &[&str] = &[
     "init",
     "ipc",
     "isolation",
+    "label_file",
     "labels",
     "links",
     "logging",
@@ -73,6 +75,8 @@ pub const SERVICE: &[&str] = &[
     "pids_limit",
     "platform",
     "ports",
+    "post_start",
+    "pre_stop",
     "privileged",
     "profiles",
     "pull_policy",
@@ -107,6 +111,7 @@ const BUILD: &[&str] = &[
     "context",
     "dockerfile",
     "dockerfile_inline",
+    "entitlements",
     "extra_hosts",
     "isolation",
     "labels",
@@ -166,6 +171,7 @@ const NETWORK: &[&str] = &[
     "attachable",
     "driver",
     "driver_opts",
+    "enable_ipv4",
     "enable_ipv6",
     "external",
     "internal",
@@ -413,6 +419,22 @@ fn service(svc: &Mapping, at: &str) -> Option<Violation> {
     }
     if let Some(Value::Sequence(vols)) = svc.get("volumes") {
         for (i, v) in vols.iter().enumerate() {
+            let empty_bind = match v {
+                Value::String(short) => short.starts_with(':'),
+                Value::Mapping(m) => {
+                    m.get("type").and_then(Value::as_str) == Some("bind")
+                        && m.get("source")
+                            .and_then(scalar_text)
+                            .is_none_or(|src| src.is_empty())
+                }
+                _ => false,
+            };
+            if empty_bind {
+                return violation(
+                    format!("{at}.volumes.{i}"),
+                    "invalid mount config for type \"bind\": field Source must not be empty",
+                );
+            }
             let size = v.get("tmpfs").and_then(|t| t.get("size"));
             if let Some(n) = size.and_then(Value::as_i64)
                 && n < 0
