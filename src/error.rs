@@ -67,6 +67,15 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
+    /// An image of the init containers conversion adds could not be
+    /// pinned.
+    #[error("cannot pin {image}, the image of the init containers that {}: {source}", .helper.role())]
+    HelperImage {
+        image: String,
+        helper: HelperImage,
+        #[source]
+        source: Box<Error>,
+    },
     #[error(transparent)]
     ComposeLoad(#[from] crate::compose::LoadError),
     #[error("{}: {source}", path.display())]
@@ -186,6 +195,9 @@ impl Error {
         use crate::registry::RegistryError;
         use crate::store::StoreError;
         use crate::trust::TrustError;
+        if let Error::HelperImage { helper, .. } = self {
+            return Some(Remedy::HelperImage(*helper));
+        }
         let registry = match self.find::<RegistryError>() {
             Some(RegistryError::Unreachable {
                 registry,
@@ -330,6 +342,25 @@ impl Error {
     }
 }
 
+/// Which of the init containers' images `compose convert --kubernetes`
+/// adds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelperImage {
+    /// Waits for a Service to answer (`service_healthy`).
+    Wait,
+    /// Waits for a Job to complete (`service_completed_successfully`).
+    Kubectl,
+}
+
+impl HelperImage {
+    fn role(self) -> &'static str {
+        match self {
+            HelperImage::Wait => "wait for a healthy dependency",
+            HelperImage::Kubectl => "wait for a dependency to complete",
+        }
+    }
+}
+
 /// A way out of an error through something the user sets, named without
 /// any front end's words: [`Error::remedy`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -377,6 +408,8 @@ pub enum Remedy {
     /// A resource policy that grants nothing: allow something, or say the
     /// lock-down is meant.
     DenyAllOnPurpose,
+    /// An init container image that could not be pinned: name another.
+    HelperImage(HelperImage),
 }
 
 #[cfg(test)]

@@ -377,6 +377,13 @@ pub fn hint(e: &Error) -> Option<String> {
         R::DiskFull => "the data root's file system is full: free space with `ccr image prune` or `ccr system prune` and retry (a partial download resumes), or use another --data-root".into(),
         R::DataRootWritable => "check that the data root is writable (see --data-root)".into(),
         R::DenyAllOnPurpose => "add an `allow if { ... }` rule, or give --deny-all to lock the KBS on purpose; nothing was uploaded".into(),
+        R::HelperImage(h) => format!(
+            "pass {} IMAGE with an image a registry you can reach has (a local registry's copy, or one pinned by digest there)",
+            match h {
+                crate::error::HelperImage::Wait => "--wait-image",
+                crate::error::HelperImage::Kubectl => "--kubectl-image",
+            }
+        ),
         R::KeepKek => "register it with --kbs-url and --admin-key (or --admin-token), or write it with --kek-out FILE".into(),
     });
     worded.or_else(|| e.hint())

@@ -34,7 +34,7 @@ pub fn pin_services(
     services: &[&ServiceModel],
 ) -> Result<BTreeMap<String, String>, Error> {
     let wanted = wanted(ctx, model, services)?;
-    let by_image = resolve_all(ctx, &wanted)?;
+    let by_image = resolve_all(ctx, &wanted).map_err(|(_, e)| e)?;
     Ok(by_service(model, services, &by_image))
 }
 
@@ -70,22 +70,32 @@ fn by_service(
 
 /// Every image of `wanted` at its digest (checked against its trust
 /// policies first), all resolved at the same time: image → pinned.
-fn resolve_all(ctx: &Context, wanted: &Wanted) -> Result<BTreeMap<String, String>, Error> {
+/// Each image pinned by digest; on failure, the image that failed too.
+fn resolve_all(
+    ctx: &Context,
+    wanted: &Wanted,
+) -> Result<BTreeMap<String, String>, (String, Error)> {
     let images = &ctx.images;
-    let resolved = ctx.block_on(futures_util::future::join_all(wanted.iter().map(
-        |(image, (r, trust))| async move {
-            let remote = images.remote(r).await?;
-            let (top, _) = remote.fetch_manifest(r).await?;
-            for t in trust {
-                t.check(&remote, r, &top.digest).await?;
-            }
-            let pinned = match r.digest() {
-                Some(_) => r.to_string(),
-                None => format!("{r}@{}", top.digest),
-            };
-            Ok::<_, Error>((image.clone(), pinned))
-        },
-    )))?;
+    let resolved = ctx
+        .block_on(futures_util::future::join_all(wanted.iter().map(
+            |(image, (r, trust))| async move {
+                let pin = async {
+                    let remote = images.remote(r).await?;
+                    let (top, _) = remote.fetch_manifest(r).await?;
+                    for t in trust {
+                        t.check(&remote, r, &top.digest).await?;
+                    }
+                    Ok::<_, Error>(match r.digest() {
+                        Some(_) => r.to_string(),
+                        None => format!("{r}@{}", top.digest),
+                    })
+                };
+                pin.await
+                    .map(|pinned| (image.clone(), pinned))
+                    .map_err(|e| (image.clone(), e))
+            },
+        )))
+        .map_err(|e| (String::new(), e))?;
     resolved.into_iter().collect()
 }
 
@@ -120,7 +130,25 @@ pub fn convert(
     // A helper that cannot be resolved fails the conversion like a
     // service's image (its error names it): give --wait-image and
     // --kubectl-image images the registry has.
-    let by_image = resolve_all(ctx, &wanted)?;
+    let by_image = resolve_all(ctx, &wanted).map_err(|(image, e)| {
+        // The init containers' images are ccr's choice, not the file's:
+        // say which it is and the flag that replaces it.
+        let helper = if image == opts.wait_image {
+            Some(crate::error::HelperImage::Wait)
+        } else if image == opts.kubectl_image {
+            Some(crate::error::HelperImage::Kubectl)
+        } else {
+            None
+        };
+        match helper {
+            Some(helper) => Error::HelperImage {
+                image,
+                helper,
+                source: Box::new(e),
+            },
+            None => e,
+        }
+    })?;
     let pins = by_service(model, &services, &by_image);
     let mut opts = opts.clone();
     if let Some(p) = by_image.get(&opts.wait_image) {
