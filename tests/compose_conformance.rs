@@ -183,6 +183,10 @@ struct Tally {
     round_trip: Vec<String>,
     /// Loaded as the specification says, where 2.26.1 is older.
     by_the_spec: Vec<String>,
+    /// `compose convert --kubernetes` refused.
+    unconverted: Vec<String>,
+    /// Manifests kubernetes-validate --strict refuses.
+    invalid_manifests: Vec<String>,
 }
 
 /// ccr's `config` YAML as other readers take it: PyYAML (YAML 1.1) reads
@@ -271,6 +275,7 @@ fn compose_go_test_data_loads_as_docker_compose_loads_it() {
     let cases = corpus(work.path());
     assert!(cases.len() > 150, "the corpus has {} files", cases.len());
     let mut t = Tally::default();
+    let mut manifests: Vec<(String, PathBuf)> = Vec::new();
     for case in &cases {
         let theirs = config(&docker_compose(), &[], case, &home);
         let ours = config(&ccr(), &["compose"], case, &home);
@@ -317,6 +322,26 @@ fn compose_go_test_data_loads_as_docker_compose_loads_it() {
                 };
                 if a == b {
                     t.same.push(case.name.clone());
+                    let manifest = work.path().join(format!("k8s-{}.yaml", manifests.len()));
+                    let conv = Command::new(ccr())
+                        .args(["compose", "-f", &case.file, "convert", "--kubernetes"])
+                        .args(["--resolve-image-digests=false", "-o"])
+                        .arg(&manifest)
+                        .current_dir(&case.dir)
+                        .env_clear()
+                        .env("PATH", "/usr/bin:/bin")
+                        .env("HOME", &home)
+                        .output()
+                        .unwrap();
+                    if conv.status.success() {
+                        manifests.push((case.name.clone(), manifest));
+                    } else {
+                        t.unconverted.push(format!(
+                            "{}: {}",
+                            case.name,
+                            String::from_utf8_lossy(&conv.stderr).trim()
+                        ));
+                    }
                     let judge = !NOT_READ_BACK_BY_2_26_1.iter().any(|(n, _)| *n == case.name);
                     if let Err(why) = round_trip(case, &home, &a, judge) {
                         t.round_trip.push(format!("{}: {why}", case.name));
@@ -328,9 +353,34 @@ fn compose_go_test_data_loads_as_docker_compose_loads_it() {
             }
         }
     }
+    // Every converted project's manifests, checked at once.
+    for chunk in manifests.chunks(64) {
+        let out = Command::new("kubernetes-validate")
+            .args(["--strict", "-k", "1.37.0"])
+            .args(chunk.iter().map(|(_, f)| f))
+            .output()
+            .expect("kubernetes-validate: run tests/setup.sh");
+        let said = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        for (name, f) in chunk {
+            let file = f.display().to_string();
+            let bad: Vec<&str> = said
+                .lines()
+                .filter(|l| l.contains(&file) && !l.starts_with("INFO"))
+                .collect();
+            if !bad.is_empty() {
+                t.invalid_manifests
+                    .push(format!("{name}: {}", bad.join("; ")));
+            }
+        }
+        if !out.status.success() && t.invalid_manifests.is_empty() {
+            t.invalid_manifests
+                .push(format!("kubernetes-validate failed: {said}"));
+        }
+    }
     let loaded = t.same.len() + t.differ.len();
     let report = format!(
-        "{} files: {} the same, {} differ, {} refused by both, {} accepted that docker compose refuses, {} refused that docker compose loads, {} crashed, {} read otherwise from ccr's YAML, {} loaded by the specification where 2.26.1 is older\n\nDIFFER\n{}\n\nACCEPTED\n{}\n\nREFUSED\n{}\n\nCRASHED\n{}\n\nROUND TRIP\n{}",
+        "{} files: {} the same, {} differ, {} refused by both, {} accepted that docker compose refuses, {} refused that docker compose loads, {} crashed, {} read otherwise from ccr's YAML, {} loaded by the specification where 2.26.1 is older; {} converted to Kubernetes objects, {} not converted, {} refused by kubernetes-validate\n\nDIFFER\n{}\n\nACCEPTED\n{}\n\nREFUSED\n{}\n\nCRASHED\n{}\n\nROUND TRIP\n{}\n\nNOT CONVERTED\n{}\n\nINVALID MANIFESTS\n{}",
         cases.len(),
         t.same.len(),
         t.differ.len(),
@@ -340,17 +390,24 @@ fn compose_go_test_data_loads_as_docker_compose_loads_it() {
         t.crashed.len(),
         t.round_trip.len(),
         t.by_the_spec.len(),
+        manifests.len(),
+        t.unconverted.len(),
+        t.invalid_manifests.len(),
         t.differ.join("\n"),
         t.accepted.join("\n"),
         t.refused.join("\n"),
         t.crashed.join("\n"),
         t.round_trip.join("\n"),
+        t.unconverted.join("\n"),
+        t.invalid_manifests.join("\n"),
     );
     println!("{report}");
     let share = |n: usize| n * 100 / loaded.max(1);
     assert!(t.crashed.is_empty(), "{report}");
     assert!(t.round_trip.is_empty(), "{report}");
     assert_eq!(t.by_the_spec.len(), OLDER_THAN_THE_SPEC.len(), "{report}");
+    assert!(t.unconverted.is_empty(), "{report}");
+    assert!(t.invalid_manifests.is_empty(), "{report}");
     assert!(t.accepted.is_empty(), "{report}");
     assert!(share(t.same.len()) >= 98, "{report}");
 }

@@ -40,6 +40,9 @@ pub struct KubeOutputArgs {
         default_value = "registry.k8s.io/kubectl:v1.34.0"
     )]
     pub kubectl_image: String,
+    /// Pin every image by its registry digest (=false: keep the references as written, e.g. offline; refused where a service verifies its image or in CVM mode)
+    #[arg(long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set)]
+    pub resolve_image_digests: bool,
 }
 
 impl KubeOutputArgs {
@@ -54,6 +57,7 @@ impl KubeOutputArgs {
             initdata,
             wait_image: self.wait_image.clone(),
             kubectl_image: self.kubectl_image.clone(),
+            pin: self.resolve_image_digests,
         })
     }
 }

@@ -109,6 +109,19 @@ pub fn convert(
 ) -> Result<Converted, Error> {
     let services: Vec<&ServiceModel> = model.services.iter().collect();
     let mut wanted = wanted(ctx, model, &services)?;
+    if !opts.pin {
+        // Unpinned, nothing is resolved: nor is anything verified, so a
+        // service that asks for verification (or CVM mode) refuses it.
+        if let Some((image, _)) = wanted.iter().find(|(_, (_, trust))| !trust.is_empty()) {
+            return Err(Error::Usage(format!(
+                "{image} is to be verified, which needs its digest: leave --resolve-image-digests on"
+            )));
+        }
+        let as_written: BTreeMap<String, String> =
+            wanted.keys().map(|i| (i.clone(), i.clone())).collect();
+        let pins = by_service(model, &services, &as_written);
+        return Ok(crate::kube::convert(model, &pins, opts)?);
+    }
     let waits = |condition: &str| {
         model.services.iter().any(|s| {
             s.depends_on

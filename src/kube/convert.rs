@@ -73,6 +73,8 @@ pub struct ConvertOptions {
     pub wait_image: String,
     /// The image of the init containers that wait for a Job (kubectl).
     pub kubectl_image: String,
+    /// Images pinned by digest (else as written).
+    pub pin: bool,
 }
 
 /// The objects, and one warning per key that has no Kubernetes form.
