@@ -966,6 +966,83 @@ fn hostile_compose_files_and_manifests_are_refused_or_loaded_at_once() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("nesting deeper than 128 levels"));
     assert!(took < Duration::from_secs(5), "{took:?}");
+    // Block nesting (indentation) deeper than the parser's limit, an
+    // alias bomb, a file past the size bound, a depends_on chain thousands
+    // long and a cycle at its end: each refused or loaded at once, with
+    // the file and the rule named.
+    let mut block = String::from("services:\n  a:\n    image: x\n    x-deep:\n");
+    for i in 0..2000 {
+        block.push_str(&format!("{}a:\n", " ".repeat(i + 6)));
+    }
+    let block = write("block.yaml", &block);
+    let (out, took) = timed(&["compose", "-f", &block, "config"]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(15), "{err}");
+    assert!(
+        err.contains("block.yaml") && err.contains("recursion limit"),
+        "{err}"
+    );
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    let mut bomb = String::from("x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    let mut prev = 'a';
+    for c in 'b'..='j' {
+        bomb.push_str(&format!(
+            "x-{c}: &{c} [{}]\n",
+            vec![format!("*{prev}"); 9].join(", ")
+        ));
+        prev = c;
+    }
+    bomb.push_str("services:\n  a:\n    image: x\n    x-l: *j\n");
+    let bomb = write("bomb.yaml", &bomb);
+    let (out, took) = timed(&["compose", "-f", &bomb, "config"]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(15), "{err}");
+    assert!(
+        err.contains("bomb.yaml") && err.contains("repetition limit"),
+        "{err}"
+    );
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    let big = format!(
+        "services:\n  a:\n    image: x\n    environment:\n{}",
+        "      K: v\n".repeat(2 * 1024 * 1024)
+    );
+    let big = write("big.yaml", &big);
+    let (out, _) = timed(&["compose", "-f", &big, "config"]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        !out.status.success() && err.contains("larger than 16 MiB"),
+        "{err}"
+    );
+    let mut chain = String::from("services:\n");
+    for i in 0..5000 {
+        chain.push_str(&format!(
+            "  s{i}:\n    image: x\n    depends_on: [s{}]\n",
+            i + 1
+        ));
+    }
+    chain.push_str("  s5000:\n    image: x\n");
+    let chain_file = write("chain.yaml", &chain);
+    let (out, took) = timed(&["compose", "-f", &chain_file, "config", "-q", "s0"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    let cycle = write(
+        "cycle.yaml",
+        &chain.replace(
+            "  s5000:\n    image: x\n",
+            "  s5000:\n    image: x\n    depends_on: [s4998]\n",
+        ),
+    );
+    let (out, _) = timed(&["compose", "-f", &cycle, "config", "-q"]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(15), "{err}");
+    assert!(
+        err.contains("dependency cycle detected: s4998 -> s4999 -> s5000 -> s4998"),
+        "{err}"
+    );
     let pod = write(
         "deep-pod.yaml",
         &format!(

@@ -750,3 +750,86 @@ metadata: {name: left-out}
     assert!(!env.ok(&["volume", "ls"]).contains("cfgplay"));
     assert!(!env.ok(&["network", "ls"]).contains("cfgplay"));
 }
+
+/// Offline, an init container image ccr must pin and cannot is named with
+/// the flag that replaces it; `--resolve-image-digests=false` keeps the
+/// references as written, and is refused where a service verifies.
+#[test]
+fn unpinnable_helper_images_are_named_and_unpinned_conversion_is_explicit() {
+    let reg = Registry::start();
+    let env = Env::new();
+    let (image, _) = pushed_busybox(&env, &reg, "app/busybox", "1");
+    let dir = env.path("waits");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = |verify: bool| {
+        format!(
+            "services:\n  front:\n    image: {image}\n    depends_on:\n      db: {{condition: service_healthy}}\n  db:\n    image: {image}\n    healthcheck: {{test: [CMD, 'true']}}\n{}",
+            if verify {
+                "    x-nerdctl-verify: cosign\n    x-nerdctl-cosign-public-key: ./none.pub\n"
+            } else {
+                ""
+            }
+        )
+    };
+    std::fs::write(dir.join("compose.yaml"), file(false)).unwrap();
+    let offline = [
+        ("HTTPS_PROXY", "http://127.0.0.1:9"),
+        ("NO_PROXY", "127.0.0.1,localhost,::1"),
+    ];
+    let (code, _, err) = in_dir(
+        &env,
+        &dir,
+        &offline,
+        &["compose", "convert", "--kubernetes"],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("cannot pin docker.io/library/busybox:1.37")
+            && err.contains("hint: pass --wait-image IMAGE"),
+        "{err}"
+    );
+    let (code, out, err) = in_dir(
+        &env,
+        &dir,
+        &offline,
+        &[
+            "compose",
+            "convert",
+            "--kubernetes",
+            "--resolve-image-digests=false",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let docs = documents(&out);
+    let front = object(&docs, "Deployment", "front");
+    let spec = pod_spec(front);
+    assert_eq!(
+        spec["containers"][0]["image"].as_str(),
+        Some(image.as_str())
+    );
+    assert_eq!(
+        spec["initContainers"][0]["image"].as_str(),
+        Some("docker.io/library/busybox:1.37")
+    );
+    let keys = env
+        .cmd(&["key", "generate", "--output-key-prefix", "none"])
+        .current_dir(&dir)
+        .env("COSIGN_PASSWORD", "pw")
+        .output()
+        .unwrap();
+    assert!(keys.status.success());
+    std::fs::write(dir.join("compose.yaml"), file(true)).unwrap();
+    let (code, _, err) = in_dir(
+        &env,
+        &dir,
+        &offline,
+        &[
+            "compose",
+            "convert",
+            "--kubernetes",
+            "--resolve-image-digests=false",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("leave --resolve-image-digests on"), "{err}");
+}

@@ -29,8 +29,11 @@ bash "$(dirname "$0")/fetch-docker-compose.sh" "${CCR_PEERS:-/opt/ccr-peers}" 2>
 command -v cargo >/dev/null || { echo "cargo (Rust toolchain) is required" >&2; exit 1; }
 # syft 1.18.1, the SBOM validators, and the content the SBOM tests catalogue.
 bash "$(dirname "$0")/sbom-fixtures.sh" "${CCR_PEERS:-/opt/ccr-peers}"
+# PyYAML (YAML 1.1, as kubectl and Go's yaml.v2 read): the compose
+# conformance suite reads ccr's YAML with it. kubernetes-validate brings it.
 # kubernetes-validate 1.37.0 (PyPI): the Kubernetes schemas the converted manifests are checked against, offline.
 kubernetes-validate --version 2>/dev/null | grep -q '1.37.0' || {
   python3 -m pip install -q --break-system-packages kubernetes-validate==1.37.0 2>/dev/null ||
     python3 -m pip install -q kubernetes-validate==1.37.0
 }
+python3 -c 'import yaml' 2>/dev/null || python3 -m pip install -q --break-system-packages pyyaml
