@@ -73,6 +73,28 @@ fn service_long_forms(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
                 if !m.contains_key("context") {
                     m.insert(s("context"), s("."));
                 }
+                // `labels` and `additional_contexts` as mappings, build
+                // secrets in their long form.
+                for key in ["labels", "additional_contexts"] {
+                    if let Some(Value::Sequence(list)) = m.get(key) {
+                        let map: Mapping = list
+                            .iter()
+                            .filter_map(scalar_text)
+                            .map(|e| match e.split_once('=') {
+                                Some((k, v)) => (s(k), s(v)),
+                                None => (s(&e), s("")),
+                            })
+                            .collect();
+                        m.insert(s(key), Value::Mapping(map));
+                    }
+                }
+                if let Some(Value::Sequence(secrets)) = m.get_mut("secrets") {
+                    for e in secrets.iter_mut() {
+                        if let Value::String(src) = e {
+                            *e = Value::Mapping(map(&[("source", s(src))]));
+                        }
+                    }
+                }
                 // `ssh` as a mapping of ids to key files (`default` alone
                 // has none).
                 if let Some(Value::Sequence(keys)) = m.get("ssh") {
@@ -91,6 +113,22 @@ fn service_long_forms(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
         }
     }
     long_depends_on(svc, &at)?;
+    // `devices` in their long form: SOURCE[:TARGET[:PERMISSIONS]].
+    if let Some(Value::Sequence(devices)) = svc.get_mut("devices") {
+        for d in devices.iter_mut() {
+            if let Value::String(spec) = d {
+                let mut parts = spec.splitn(3, ':');
+                let source = parts.next().unwrap_or_default().to_string();
+                let target = parts.next().filter(|t| !t.is_empty()).unwrap_or(&source).to_string();
+                let permissions = parts.next().unwrap_or("rwm").to_string();
+                *d = Value::Mapping(map(&[
+                    ("source", s(&source)),
+                    ("target", s(&target)),
+                    ("permissions", s(&permissions)),
+                ]));
+            }
+        }
+    }
     long_env_file(svc, &at)?;
     if let Some(n) = svc.get_mut("networks")
         && let Value::Sequence(list) = n
@@ -1004,7 +1042,6 @@ fn typed_scalars(svc: &mut Mapping, at: &dyn Fn(&str) -> String) -> Result<(), S
         "links",
         "profiles",
         "group_add",
-        "devices",
         "volumes_from",
     ] {
         string_list(svc, l);
@@ -1030,15 +1067,16 @@ fn key_value_maps(svc: &mut Mapping) {
 /// `extra_hosts` as sorted `HOST=IP` entries.
 fn extra_hosts(svc: &mut Mapping) {
     if let Some(h) = svc.get("extra_hosts").cloned() {
-        let mut hosts: Vec<String> = match h {
+        let hosts: Vec<String> = match h {
             Value::Mapping(m) => m
                 .iter()
-                .map(|(k, v)| {
-                    format!(
-                        "{}={}",
-                        scalar_text(k).unwrap_or_default(),
-                        scalar_text(v).unwrap_or_default()
-                    )
+                .flat_map(|(k, v)| {
+                    let host = scalar_text(k).unwrap_or_default();
+                    let addresses: Vec<String> = match v {
+                        Value::Sequence(l) => l.iter().filter_map(scalar_text).collect(),
+                        other => vec![scalar_text(other).unwrap_or_default()],
+                    };
+                    addresses.into_iter().map(move |a| format!("{host}={a}"))
                 })
                 .collect(),
             other => to_sequence(other)
@@ -1053,6 +1091,17 @@ fn extra_hosts(svc: &mut Mapping) {
                 })
                 .collect(),
         };
+        // `host=a,b`: one entry per address, as compose-go.
+        let mut hosts: Vec<String> = hosts
+            .into_iter()
+            .flat_map(|e| match e.split_once('=') {
+                Some((host, addrs)) if addrs.contains(',') => addrs
+                    .split(',')
+                    .map(|a| format!("{host}={}", a.trim()))
+                    .collect::<Vec<_>>(),
+                _ => vec![e],
+            })
+            .collect();
         hosts.sort();
         svc.insert(
             s("extra_hosts"),
