@@ -50,12 +50,19 @@ const OLDER_THAN_THE_SPEC: &[(&str, &str)] = &[
     ),
 ];
 
-/// Files whose model docker-compose 2.26.1 writes but cannot read back,
-/// so that it cannot be the judge of ccr's YAML for them.
-const NOT_READ_BACK_BY_2_26_1: &[(&str, &str)] = &[(
-    "loader/loader_test.go #93",
-    "memswap_limit -1: 2.26.1 writes it as the string \"-1\" and refuses that string when it reads it",
-)];
+/// Files whose model docker-compose 2.26.1 writes as YAML wrongly, or
+/// cannot read back, so that it cannot be the judge of ccr's YAML for
+/// them (PyYAML still is).
+const NOT_READ_BACK_BY_2_26_1: &[(&str, &str)] = &[
+    (
+        "loader/loader_test.go #93",
+        "memswap_limit -1: 2.26.1 writes it as the string \"-1\" and refuses that string when it reads it",
+    ),
+    (
+        "dotenv/fixtures/quoted.env",
+        "OPTION_H=\"\\n\": 2.26.1 writes a line break alone as an empty block scalar (`|2+`), which every reader (PyYAML too) reads as \"\"",
+    ),
+];
 
 /// One file of the corpus: where it is run, and its name there.
 struct Case {
@@ -235,6 +242,24 @@ fn round_trip(
     }
     if !docker_compose_judges {
         return Ok(());
+    }
+    // The YAML docker compose writes, as a value, is ccr's.
+    let theirs = Command::new(docker_compose())
+        .args(["-f", &case.file, "config"])
+        .current_dir(&case.dir)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOME", home)
+        .output()
+        .unwrap();
+    let theirs: yaml_serde::Value = yaml_serde::from_slice(&theirs.stdout)
+        .map_err(|e| format!("docker compose's YAML: {e}"))?;
+    let theirs = serde_json::to_value(&theirs).unwrap();
+    if theirs != ours {
+        return Err(format!(
+            "the YAML differs: {}",
+            first_difference(&theirs, &ours, "")
+        ));
     }
     let mut dc = Command::new(docker_compose())
         .args(["-f", "-", "--project-directory"])

@@ -119,7 +119,11 @@ fn service_long_forms(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
             if let Value::String(spec) = d {
                 let mut parts = spec.splitn(3, ':');
                 let source = parts.next().unwrap_or_default().to_string();
-                let target = parts.next().filter(|t| !t.is_empty()).unwrap_or(&source).to_string();
+                let target = parts
+                    .next()
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or(&source)
+                    .to_string();
                 let permissions = parts.next().unwrap_or("rwm").to_string();
                 *d = Value::Mapping(map(&[
                     ("source", s(&source)),
