@@ -344,6 +344,16 @@ pub fn violations(model: &Mapping) -> Option<Violation> {
             if name.starts_with("x-") && !svc.is_mapping() {
                 continue;
             }
+            if name.is_empty()
+                || !name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+            {
+                return violation(
+                    "services",
+                    format!("Additional property {name} is not allowed"),
+                );
+            }
             let at = format!("services.{name}");
             let svc = match svc {
                 Value::Mapping(m) => m,
@@ -361,8 +371,10 @@ pub fn violations(model: &Mapping) -> Option<Violation> {
                 let at = format!("{kind}.{}", scalar_text(k).unwrap_or_default());
                 match r {
                     Value::Mapping(m) => {
-                        if let Some(v) = string(m.get("name"), &format!("{at}.name")) {
-                            return Some(v);
+                        for k in ["name", "driver"] {
+                            if let Some(v) = string(m.get(k), &format!("{at}.{k}")) {
+                                return Some(v);
+                            }
                         }
                         if let Some(l) = m.get("labels") {
                             if let Some(v) = list_or_dict(l, &format!("{at}.labels")) {
@@ -379,7 +391,162 @@ pub fn violations(model: &Mapping) -> Option<Violation> {
     None
 }
 
+/// The JSON types the specification allows for a service key.
+#[derive(Clone, Copy)]
+enum Shape {
+    Str,
+    List,
+    /// A string or a list of strings.
+    StrOrList,
+    /// null, a string or a list (`command`, `entrypoint`).
+    Command,
+    Object,
+    /// A list of strings or a mapping (`depends_on`, `networks`).
+    ListOrObject,
+    /// A string or a mapping (`build`, `extends`).
+    StrOrObject,
+    /// A boolean or a string.
+    Flag,
+    /// A number or a string.
+    Amount,
+}
+
+const SHAPES: &[(&str, Shape)] = &[
+    ("cgroup", Shape::Str),
+    ("cgroup_parent", Shape::Str),
+    ("container_name", Shape::Str),
+    ("cpuset", Shape::Str),
+    ("domainname", Shape::Str),
+    ("hostname", Shape::Str),
+    ("image", Shape::Str),
+    ("ipc", Shape::Str),
+    ("isolation", Shape::Str),
+    ("mac_address", Shape::Str),
+    ("network_mode", Shape::Str),
+    ("platform", Shape::Str),
+    ("pull_policy", Shape::Str),
+    ("restart", Shape::Str),
+    ("runtime", Shape::Str),
+    ("stop_grace_period", Shape::Str),
+    ("stop_signal", Shape::Str),
+    ("user", Shape::Str),
+    ("uts", Shape::Str),
+    ("userns_mode", Shape::Str),
+    ("working_dir", Shape::Str),
+    ("cap_add", Shape::List),
+    ("cap_drop", Shape::List),
+    ("devices", Shape::List),
+    ("dns_opt", Shape::List),
+    ("expose", Shape::List),
+    ("external_links", Shape::List),
+    ("group_add", Shape::List),
+    ("links", Shape::List),
+    ("ports", Shape::List),
+    ("post_start", Shape::List),
+    ("pre_stop", Shape::List),
+    ("security_opt", Shape::List),
+    ("volumes", Shape::List),
+    ("volumes_from", Shape::List),
+    ("configs", Shape::List),
+    ("secrets", Shape::List),
+    ("device_cgroup_rules", Shape::List),
+    ("profiles", Shape::List),
+    ("dns", Shape::StrOrList),
+    ("dns_search", Shape::StrOrList),
+    ("tmpfs", Shape::StrOrList),
+    ("command", Shape::Command),
+    ("entrypoint", Shape::Command),
+    ("blkio_config", Shape::Object),
+    ("credential_spec", Shape::Object),
+    ("logging", Shape::Object),
+    ("storage_opt", Shape::Object),
+    ("healthcheck", Shape::Object),
+    ("deploy", Shape::Object),
+    ("develop", Shape::Object),
+    ("ulimits", Shape::Object),
+    ("depends_on", Shape::ListOrObject),
+    ("networks", Shape::ListOrObject),
+    ("extra_hosts", Shape::ListOrObject),
+    ("build", Shape::StrOrObject),
+    ("extends", Shape::StrOrObject),
+    ("attach", Shape::Flag),
+    ("init", Shape::Flag),
+    ("oom_kill_disable", Shape::Flag),
+    ("privileged", Shape::Flag),
+    ("read_only", Shape::Flag),
+    ("stdin_open", Shape::Flag),
+    ("tty", Shape::Flag),
+    ("cpu_shares", Shape::Amount),
+    ("cpu_quota", Shape::Amount),
+    ("cpu_period", Shape::Amount),
+    ("cpu_rt_period", Shape::Amount),
+    ("cpu_rt_runtime", Shape::Amount),
+    ("cpus", Shape::Amount),
+    ("mem_limit", Shape::Amount),
+    ("memswap_limit", Shape::Amount),
+    ("mem_reservation", Shape::Amount),
+    ("pids_limit", Shape::Amount),
+    ("shm_size", Shape::Amount),
+    ("scale", Shape::Amount),
+    ("mem_swappiness", Shape::Amount),
+    ("cpu_count", Shape::Amount),
+    ("cpu_percent", Shape::Amount),
+    ("oom_score_adj", Shape::Amount),
+];
+
+/// Whether `v` has `shape`, and docker compose's words when not.
+fn shaped(v: &Value, shape: Shape) -> Result<(), &'static str> {
+    use Value::*;
+    let ok = match shape {
+        Shape::Str => matches!(v, String(_)),
+        Shape::List => matches!(v, Sequence(_)),
+        Shape::StrOrList => matches!(v, String(_) | Sequence(_)),
+        Shape::Command => matches!(v, Null | String(_) | Sequence(_)),
+        Shape::Object => matches!(v, Mapping(_)),
+        Shape::ListOrObject => matches!(v, Sequence(_) | Mapping(_)),
+        Shape::StrOrObject => matches!(v, String(_) | Mapping(_)),
+        Shape::Flag => matches!(v, Bool(_) | String(_)),
+        Shape::Amount => matches!(v, Number(_) | String(_)),
+    };
+    if ok {
+        return Ok(());
+    }
+    Err(match shape {
+        Shape::Str => "must be a string",
+        Shape::List => "must be a list",
+        Shape::StrOrList => "must be a string or a list",
+        Shape::Command => "must be a null, a string or a list",
+        Shape::Object | Shape::ListOrObject => "must be a mapping",
+        Shape::StrOrObject => "must be a string or a mapping",
+        Shape::Flag => "must be a boolean or string",
+        Shape::Amount => "must be a number or a string",
+    })
+}
+
 fn service(svc: &Mapping, at: &str) -> Option<Violation> {
+    for (k, shape) in SHAPES {
+        if let Some(v) = svc.get(*k)
+            && let Err(rule) = shaped(v, *shape)
+        {
+            return violation(format!("{at}.{k}"), rule);
+        }
+    }
+    if let Some(Value::Mapping(u)) = svc.get("ulimits") {
+        for (k, v) in u {
+            let ok = match v {
+                Value::Number(n) => n.is_i64() || n.is_u64(),
+                Value::String(t) => t.trim().parse::<i64>().is_ok(),
+                Value::Mapping(m) => m.get("soft").is_some() && m.get("hard").is_some(),
+                _ => false,
+            };
+            if !ok {
+                return violation(
+                    format!("{at}.ulimits.{}", scalar_text(k).unwrap_or_default()),
+                    "must be an integer or a mapping of soft and hard",
+                );
+            }
+        }
+    }
     for k in [
         "image",
         "container_name",
@@ -505,6 +672,61 @@ fn service(svc: &Mapping, at: &str) -> Option<Violation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shapes_are_checked_with_the_key_path_and_the_rule() {
+        let first = |text: &str| {
+            let m: Mapping = yaml_serde::from_str(text).unwrap();
+            violations(&m).map(|v| format!("{} {}", v.at, v.rule))
+        };
+        for (text, want) in [
+            ("services: [a]\n", "services must be a mapping"),
+            (
+                "services:\n  'web 1': {image: x}\n",
+                "services Additional property web 1 is not allowed",
+            ),
+            (
+                "services:\n  w: {image: x, user: 1000}\n",
+                "services.w.user must be a string",
+            ),
+            (
+                "services:\n  w: {image: x, volumes: /x}\n",
+                "services.w.volumes must be a list",
+            ),
+            (
+                "services:\n  w: {image: x, command: {a: b}}\n",
+                "services.w.command must be a null, a string or a list",
+            ),
+            (
+                "services:\n  w: {image: x, environment: {A: [1]}}\n",
+                "services.w.environment.A must be a string, number, boolean or null",
+            ),
+            (
+                "services:\n  w: {image: x, ulimits: {nofile: x}}\n",
+                "services.w.ulimits.nofile must be an integer or a mapping of soft and hard",
+            ),
+            (
+                "services:\n  w: {image: x, depends_on: {d: {required: false}}}\n",
+                "services.w.depends_on.d condition is required",
+            ),
+            (
+                "services:\n  w: {image: x, volumes: [':/x']}\n",
+                "services.w.volumes.0 invalid mount config for type \"bind\": field Source must not be empty",
+            ),
+            (
+                "networks:\n  n: {driver: 3}\n",
+                "networks.n.driver must be a string",
+            ),
+        ] {
+            assert_eq!(first(text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(
+            first(
+                "services:\n  w: {image: x, user: '1000', cap_add: [A], ports: [80], dns: 1.1.1.1, privileged: 'true'}\n"
+            ),
+            None
+        );
+    }
 
     #[test]
     fn unknown_keys_are_named_with_their_place() {
