@@ -157,20 +157,28 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// `program [compose] -f FILE config --format json` in the case's
-/// directory, with nothing of this machine's environment but PATH, and
-/// every name not on loopback failing fast.
-fn config(program: &Path, compose: &[&str], case: &Case, home: &Path) -> Output {
-    Command::new(program)
-        .args(compose)
-        .args(["-f", &case.file, "config", "--format", "json"])
-        .current_dir(&case.dir)
+/// `program` in the case's directory with nothing of this machine's
+/// environment but PATH (and a HOME of the test's), every name not on
+/// loopback failing fast.
+fn isolated(program: &Path, case: &Case, home: &Path) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(&case.dir)
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
         .env("HOME", home)
         .env("HTTPS_PROXY", "http://127.0.0.1:9")
         .env("HTTP_PROXY", "http://127.0.0.1:9")
-        .env("NO_PROXY", "127.0.0.1,localhost,::1")
+        .env("NO_PROXY", "127.0.0.1,localhost,::1");
+    c
+}
+
+/// `program [compose] -f FILE config --format json` in the case's
+/// directory, with nothing of this machine's environment but PATH, and
+/// every name not on loopback failing fast.
+fn config(program: &Path, compose: &[&str], case: &Case, home: &Path) -> Output {
+    isolated(program, case, home)
+        .args(compose)
+        .args(["-f", &case.file, "config", "--format", "json"])
         .output()
         .unwrap()
 }
@@ -206,12 +214,8 @@ fn round_trip(
     docker_compose_judges: bool,
 ) -> Result<(), String> {
     use std::io::Write;
-    let out = Command::new(ccr())
+    let out = isolated(&ccr(), case, home)
         .args(["compose", "-f", &case.file, "config"])
-        .current_dir(&case.dir)
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("HOME", home)
         .output()
         .unwrap();
     if !out.status.success() {
@@ -244,12 +248,8 @@ fn round_trip(
         return Ok(());
     }
     // The YAML docker compose writes, as a value, is ccr's.
-    let theirs = Command::new(docker_compose())
+    let theirs = isolated(&docker_compose(), case, home)
         .args(["-f", &case.file, "config"])
-        .current_dir(&case.dir)
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("HOME", home)
         .output()
         .unwrap();
     let theirs: yaml_serde::Value = yaml_serde::from_slice(&theirs.stdout)
@@ -261,14 +261,10 @@ fn round_trip(
             first_difference(&theirs, &ours, "")
         ));
     }
-    let mut dc = Command::new(docker_compose())
+    let mut dc = isolated(&docker_compose(), case, home)
         .args(["-f", "-", "--project-directory"])
         .arg(&case.dir)
         .args(["config", "--format", "json"])
-        .current_dir(&case.dir)
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("HOME", home)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -348,14 +344,10 @@ fn compose_go_test_data_loads_as_docker_compose_loads_it() {
                 if a == b {
                     t.same.push(case.name.clone());
                     let manifest = work.path().join(format!("k8s-{}.yaml", manifests.len()));
-                    let conv = Command::new(ccr())
+                    let conv = isolated(&ccr(), case, &home)
                         .args(["compose", "-f", &case.file, "convert", "--kubernetes"])
                         .args(["--resolve-image-digests=false", "-o"])
                         .arg(&manifest)
-                        .current_dir(&case.dir)
-                        .env_clear()
-                        .env("PATH", "/usr/bin:/bin")
-                        .env("HOME", &home)
                         .output()
                         .unwrap();
                     if conv.status.success() {

@@ -526,7 +526,11 @@ fn ipam_dir(layout: &Layout, net: &NetworkRecord) -> PathBuf {
     }
 }
 
-fn plugins(layout: &Layout, net: &NetworkRecord, first: bool) -> Vec<Value> {
+/// The plugin chain for `net`; `first` carries the default route, and
+/// `publish` (the first network of a container that publishes ports)
+/// adds `portmap` (without ports it would do nothing, at the cost of a
+/// plugin run on each attach and detach).
+fn plugins(layout: &Layout, net: &NetworkRecord, first: bool, publish: bool) -> Vec<Value> {
     let mut bridge = json!({
         "type": "bridge",
         "bridge": net.bridge,
@@ -546,7 +550,7 @@ fn plugins(layout: &Layout, net: &NetworkRecord, first: bool) -> Vec<Value> {
         bridge["isDefaultGateway"] = json!(false);
     }
     let mut out = vec![bridge];
-    if first {
+    if first && publish {
         out.push(json!({"type": "portmap", "capabilities": {"portMappings": true}, "snat": true}));
     }
     out
@@ -676,7 +680,7 @@ pub fn attach(
                 record: Some(net.clone()),
                 ..Default::default()
             };
-            for p in plugins(layout, net, i == 0) {
+            for p in plugins(layout, net, i == 0, !ports.is_empty()) {
                 let r = invoke(
                     "ADD",
                     &p,
@@ -732,7 +736,7 @@ pub fn attach_more(
         record: Some(net.clone()),
         ..Default::default()
     };
-    for p in plugins(layout, net, false) {
+    for p in plugins(layout, net, false, false) {
         let r = invoke(
             "ADD",
             &p,
@@ -756,7 +760,7 @@ pub fn attach_more(
 /// Detaches one non-first attachment (`network disconnect`).
 pub fn detach_one(layout: &Layout, id: &str, att: &Attachment) {
     let net = att.net();
-    for p in plugins(layout, &net, false).iter().rev() {
+    for p in plugins(layout, &net, false, false).iter().rev() {
         let _ = invoke(
             "DEL",
             p,
@@ -773,7 +777,7 @@ pub fn detach_one(layout: &Layout, id: &str, att: &Attachment) {
 pub fn detach(layout: &Layout, id: &str, atts: &[Attachment], ports: &[PortMapping]) {
     for (i, att) in atts.iter().enumerate().rev() {
         let net = att.net();
-        for p in plugins(layout, &net, i == 0).iter().rev() {
+        for p in plugins(layout, &net, i == 0, !ports.is_empty()).iter().rev() {
             let _ = invoke(
                 "DEL",
                 p,
