@@ -1820,10 +1820,49 @@ fn data_roots_share_the_hosts_subnets_and_default_bridge() {
     let (x, y) = (address(&a), address(&b));
     assert!(!x.trim().is_empty());
     assert_ne!(x, y, "two data roots' containers share an address");
+    // One masquerading rule per network (as docker's), none per container.
+    let inspect = json(&a.ok(&["network", "inspect", "shared"]));
+    let rule = format!(
+        "-A POSTROUTING -s {} ! -o {} -j MASQUERADE",
+        inspect[0]["IPAM"]["Config"][0]["Subnet"].as_str().unwrap(),
+        inspect[0]["Options"]["com.docker.network.bridge.name"]
+            .as_str()
+            .unwrap()
+    );
+    let nat = || {
+        let out = Command::new("iptables")
+            .args(["-t", "nat", "-S", "POSTROUTING"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for name in ["s1", "s2"] {
+        a.ok(&[
+            "run",
+            "-d",
+            "--name",
+            name,
+            "--network",
+            "shared",
+            BUSYBOX,
+            "sleep",
+            "60",
+        ]);
+    }
+    let rules = nat();
+    assert_eq!(rules.matches(&rule).count(), 1, "{rules}");
+    assert!(
+        !rules
+            .lines()
+            .any(|l| l.contains("-j CNI-") && l.contains("shared")),
+        "{rules}"
+    );
+    a.ok(&["rm", "-f", "s1", "s2"]);
     for env in [&a, &b] {
         env.ok(&["rm", "-f", "on-default"]);
         env.ok(&["network", "rm", "shared"]);
     }
+    assert!(!nat().contains(&rule), "the network's rule outlives it");
 }
 
 #[test]

@@ -241,18 +241,7 @@ impl<'a> Networks<'a> {
     /// The host-wide lock under which networks are made and removed:
     /// data roots share the host's subnets and bridges.
     fn lock(&self) -> Result<std::fs::File, RuntimeError> {
-        let dir = Path::new(HOST_STATE);
-        std::fs::create_dir_all(dir).map_err(super::io_err(dir, "create directory"))?;
-        let path = dir.join("lock");
-        let f = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(super::io_err(&path, "open"))?;
-        rustix::fs::flock(&f, rustix::fs::FlockOperation::LockExclusive)
-            .map_err(|e| super::io_err(&path, "lock")(e.into()))?;
-        Ok(f)
+        host_lock()
     }
 
     /// Every network: the default first, then the user networks by name.
@@ -414,6 +403,7 @@ impl<'a> Networks<'a> {
         let path = self.dir().join(format!("{}.json", rec.name));
         std::fs::remove_file(&path).map_err(super::io_err(&path, "remove"))?;
         delete_bridge(&rec.bridge);
+        let _ = iptables("-D", &masquerade_rule(&rec));
         let _ = std::fs::remove_dir_all(self.layout.cni_ipam().join(rec.cni_name()));
         super::events::record(
             self.layout,
@@ -424,6 +414,75 @@ impl<'a> Networks<'a> {
         );
         Ok(rec)
     }
+}
+
+/// The host-wide lock of [`HOST_STATE`].
+fn host_lock() -> Result<std::fs::File, RuntimeError> {
+    let dir = Path::new(HOST_STATE);
+    std::fs::create_dir_all(dir).map_err(super::io_err(dir, "create directory"))?;
+    let path = dir.join("lock");
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(super::io_err(&path, "open"))?;
+    rustix::fs::flock(&f, rustix::fs::FlockOperation::LockExclusive)
+        .map_err(|e| super::io_err(&path, "lock")(e.into()))?;
+    Ok(f)
+}
+
+/// The one masquerading rule of a network (as docker's, per network, not
+/// per container): what leaves its subnet through another interface
+/// goes out with the host's address.
+fn masquerade_rule(net: &NetworkRecord) -> [String; 10] {
+    [
+        "-t",
+        "nat",
+        "POSTROUTING",
+        "-s",
+        &net.subnet,
+        "!",
+        "-o",
+        &net.bridge,
+        "-j",
+        "MASQUERADE",
+    ]
+    .map(str::to_string)
+}
+
+fn iptables(op: &str, rule: &[String]) -> std::io::Result<bool> {
+    // `-t nat OP POSTROUTING ...`
+    let mut args: Vec<&str> = vec!["-w", &rule[0], &rule[1], op];
+    args.extend(rule[2..].iter().map(String::as_str));
+    Ok(Command::new("iptables")
+        .args(&args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()?
+        .success())
+}
+
+/// Makes sure the network's masquerading rule is there (an internal
+/// network has none).
+fn ensure_masquerade(net: &NetworkRecord) -> Result<(), RuntimeError> {
+    if net.internal {
+        return Ok(());
+    }
+    let rule = masquerade_rule(net);
+    let failed =
+        |why: String| RuntimeError::Config(format!("network {}: masquerading: {why}", net.name));
+    if iptables("-C", &rule).map_err(|e| failed(format!("cannot run iptables: {e}")))? {
+        return Ok(());
+    }
+    let _lock = host_lock()?;
+    if !iptables("-C", &rule).map_err(|e| failed(e.to_string()))?
+        && !iptables("-A", &rule).map_err(|e| failed(e.to_string()))?
+    {
+        return Err(failed("iptables refused the rule".into()));
+    }
+    Ok(())
 }
 
 /// A user network's bridge with its gateway address, up: its subnet is
@@ -490,6 +549,10 @@ pub struct Attachment {
     /// The network as it was when attached (what detaching needs).
     #[serde(default)]
     pub record: Option<NetworkRecord>,
+    /// Masqueraded by the network's one rule (not by the bridge plugin's
+    /// per-container chain, as attachments of older states are).
+    #[serde(default)]
+    pub network_nat: bool,
 }
 
 impl Attachment {
@@ -530,12 +593,20 @@ fn ipam_dir(layout: &Layout, net: &NetworkRecord) -> PathBuf {
 /// `publish` (the first network of a container that publishes ports)
 /// adds `portmap` (without ports it would do nothing, at the cost of a
 /// plugin run on each attach and detach).
-fn plugins(layout: &Layout, net: &NetworkRecord, first: bool, publish: bool) -> Vec<Value> {
+/// `masq`: the bridge plugin's own per-container masquerading, which only
+/// attachments made before ccr kept one rule per network still have.
+fn plugins(
+    layout: &Layout,
+    net: &NetworkRecord,
+    first: bool,
+    publish: bool,
+    masq: bool,
+) -> Vec<Value> {
     let mut bridge = json!({
         "type": "bridge",
         "bridge": net.bridge,
         "isGateway": true,
-        "ipMasq": !net.internal,
+        "ipMasq": masq && !net.internal,
         "hairpinMode": true,
         "ipam": {
             "type": "host-local",
@@ -672,15 +743,17 @@ pub fn attach(
         for (i, (net, aliases)) in networks.iter().enumerate() {
             let ifname = format!("eth{i}");
             let mut prev: Option<Value> = None;
+            ensure_masquerade(net)?;
             let mut att = Attachment {
                 netns: netns.clone(),
                 network: net.name.clone(),
                 ifname: ifname.clone(),
                 aliases: aliases.clone(),
                 record: Some(net.clone()),
+                network_nat: true,
                 ..Default::default()
             };
-            for p in plugins(layout, net, i == 0, !ports.is_empty()) {
+            for p in plugins(layout, net, i == 0, !ports.is_empty(), false) {
                 let r = invoke(
                     "ADD",
                     &p,
@@ -728,15 +801,17 @@ pub fn attach_more(
     ifname: &str,
 ) -> Result<Attachment, RuntimeError> {
     let mut prev: Option<Value> = None;
+    ensure_masquerade(net)?;
     let mut att = Attachment {
         netns: netns.to_path_buf(),
         network: net.name.clone(),
         ifname: ifname.to_string(),
         aliases,
         record: Some(net.clone()),
+        network_nat: true,
         ..Default::default()
     };
-    for p in plugins(layout, net, false, false) {
+    for p in plugins(layout, net, false, false, false) {
         let r = invoke(
             "ADD",
             &p,
@@ -760,7 +835,10 @@ pub fn attach_more(
 /// Detaches one non-first attachment (`network disconnect`).
 pub fn detach_one(layout: &Layout, id: &str, att: &Attachment) {
     let net = att.net();
-    for p in plugins(layout, &net, false, false).iter().rev() {
+    for p in plugins(layout, &net, false, false, !att.network_nat)
+        .iter()
+        .rev()
+    {
         let _ = invoke(
             "DEL",
             p,
@@ -777,7 +855,10 @@ pub fn detach_one(layout: &Layout, id: &str, att: &Attachment) {
 pub fn detach(layout: &Layout, id: &str, atts: &[Attachment], ports: &[PortMapping]) {
     for (i, att) in atts.iter().enumerate().rev() {
         let net = att.net();
-        for p in plugins(layout, &net, i == 0, !ports.is_empty()).iter().rev() {
+        for p in plugins(layout, &net, i == 0, !ports.is_empty(), !att.network_nat)
+            .iter()
+            .rev()
+        {
             let _ = invoke(
                 "DEL",
                 p,
