@@ -418,8 +418,18 @@ impl<'a> Networks<'a> {
 
 /// The host-wide lock of [`HOST_STATE`].
 fn host_lock() -> Result<std::fs::File, RuntimeError> {
+    use std::os::unix::fs::DirBuilderExt;
     let dir = Path::new(HOST_STATE);
-    std::fs::create_dir_all(dir).map_err(super::io_err(dir, "create directory"))?;
+    // Root's alone, as the data root is: it names containers' addresses.
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(super::io_err(dir, "create directory"))?;
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
     let path = dir.join("lock");
     let f = std::fs::OpenOptions::new()
         .create(true)
