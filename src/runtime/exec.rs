@@ -34,8 +34,9 @@ impl Runtime {
     }
 
     /// The container's process description (from its runtime spec) for an
-    /// `exec -t`: `opts`' command, working directory and user, the
-    /// container's environment with `env` over it, and a terminal.
+    /// exec: `opts`' command, working directory and user (with the user's
+    /// groups), the container's environment with `env` over it, its
+    /// capabilities and limits, and a terminal with `-t`.
     fn tenant_process(
         &self,
         id: &str,
