@@ -1809,7 +1809,10 @@ fn data_roots_share_the_hosts_subnets_and_default_bridge() {
     assert_ne!(made[0], made[1]);
     // The host's network state (addresses by container) is root's alone.
     use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata("/run/ccr-net").unwrap().permissions().mode();
+    let mode = std::fs::metadata("/run/ccr-net")
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o077, 0, "/run/ccr-net is {mode:o}");
     assert_ne!(subnet(&a), subnet(&b), "two data roots took one subnet");
     let address = |env: &Env| {

@@ -964,7 +964,7 @@ fn typed_service(name: &str, svc: &mut Mapping) -> Result<(), ShapeError> {
     let at = |k: &str| format!("services.{name}.{k}");
     typed_scalars(svc, &at)?;
     key_value_maps(svc);
-    extra_hosts(svc);
+    extra_hosts(svc, &at)?;
     plain_strings(svc);
     typed_healthcheck(svc, &at)?;
     typed_ports(svc, &at)?;
@@ -1069,7 +1069,7 @@ fn key_value_maps(svc: &mut Mapping) {
 }
 
 /// `extra_hosts` as sorted `HOST=IP` entries.
-fn extra_hosts(svc: &mut Mapping) {
+fn extra_hosts(svc: &mut Mapping, at: &dyn Fn(&str) -> String) -> Result<(), ShapeError> {
     if let Some(h) = svc.get("extra_hosts").cloned() {
         let hosts: Vec<String> = match h {
             Value::Mapping(m) => m
@@ -1096,6 +1096,12 @@ fn extra_hosts(svc: &mut Mapping) {
                 .collect(),
         };
         // `host=a,b`: one entry per address, as compose-go.
+        if hosts
+            .iter()
+            .any(|e| e.split('=').next().is_none_or(str::is_empty))
+        {
+            return Err(bad(&at("extra_hosts"), "bad host name ''"));
+        }
         let mut hosts: Vec<String> = hosts
             .into_iter()
             .flat_map(|e| match e.split_once('=') {
@@ -1112,6 +1118,7 @@ fn extra_hosts(svc: &mut Mapping) {
             Value::Sequence(hosts.into_iter().map(Value::String).collect()),
         );
     }
+    Ok(())
 }
 
 /// Keys that are plain strings; an empty one is left out.
@@ -1123,6 +1130,18 @@ fn plain_strings(svc: &mut Mapping) {
         "domainname",
         "platform",
         "restart",
+        "container_name",
+        "cgroup",
+        "cgroup_parent",
+        "cpuset",
+        "ipc",
+        "isolation",
+        "mac_address",
+        "runtime",
+        "stop_signal",
+        "userns_mode",
+        "uts",
+        "pull_policy",
     ] {
         if let Some(v) = svc.get(key) {
             match scalar_text(v) {
