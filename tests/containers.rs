@@ -3228,7 +3228,9 @@ fn start_attached_and_attach() {
         BUSYBOX,
         "sh",
         "-c",
-        "sleep 0.5; echo late; exit 6",
+        // Long enough for attach to be there first on a loaded machine
+        // (output written before it attaches is not replayed, as docker).
+        "sleep 2; echo late; exit 6",
     ]);
     let out = env.run(&["attach", "later"]);
     assert_eq!(out.status.code(), Some(6));
