@@ -615,6 +615,13 @@ fn detached_lifecycle() {
     }
     let err = env.fails(&["exec", "-u", "nosuchuser", "web", "true"]);
     assert!(err.contains("unable to find user nosuchuser"), "{err}");
+    let out = env.run(&["exec", "-w", "relative", "web", "pwd"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(126), "{err}");
+    assert!(
+        err.contains("'relative' is invalid, it needs to be an absolute path"),
+        "{err}"
+    );
 
     assert_eq!(env.ok(&["stop", "-t", "5", "web"]).trim(), "web");
     // Standard output only: a "Terminated" the shell may print for its

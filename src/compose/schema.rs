@@ -547,22 +547,6 @@ fn service(svc: &Mapping, at: &str) -> Option<Violation> {
             }
         }
     }
-    for k in [
-        "image",
-        "container_name",
-        "hostname",
-        "platform",
-        "pull_policy",
-        "restart",
-        "stop_signal",
-        "user",
-        "working_dir",
-        "network_mode",
-    ] {
-        if let Some(v) = string(svc.get(k), &format!("{at}.{k}")) {
-            return Some(v);
-        }
-    }
     for k in ["environment", "labels", "annotations", "sysctls"] {
         if let Some(v) = svc.get(k) {
             if let Some(v) = list_or_dict(v, &format!("{at}.{k}")) {

@@ -24,15 +24,6 @@ pub struct ExecOptions {
 }
 
 impl Runtime {
-    /// The working directory of the container's process (its runtime
-    /// spec's), where an exec without `-w` runs.
-    fn spec_cwd(&self, id: &str) -> Option<String> {
-        let spec: serde_json::Value =
-            serde_json::from_slice(&fs::read(self.container_dir(id).join("config.json")).ok()?)
-                .ok()?;
-        spec["process"]["cwd"].as_str().map(str::to_string)
-    }
-
     /// The container's process description (from its runtime spec) for an
     /// exec: `opts`' command, working directory and user (with the user's
     /// groups), the container's environment with `env` over it, its
@@ -103,11 +94,16 @@ impl Runtime {
             .as_deref()
             .map(|u| super::spec::resolve_user(&self.container_dir(&st.id).join("rootfs"), u))
             .transpose()?;
-        // As docker: the container's working directory unless -w says.
-        let cwd = match &opts.workdir {
-            Some(w) => Some(w.clone()),
-            None => self.spec_cwd(&st.id),
-        };
+        // As docker: the container's working directory unless -w says,
+        // which must be absolute.
+        if let Some(w) = opts.workdir.as_deref().filter(|w| !w.starts_with('/')) {
+            return Err(RuntimeError::CannotExecute {
+                id: st.id.clone(),
+                why: format!(
+                    "the working directory '{w}' is invalid, it needs to be an absolute path"
+                ),
+            });
+        }
         let mut env: std::collections::HashMap<String, String> = opts
             .env
             .iter()
@@ -160,12 +156,9 @@ impl Runtime {
         }
         let pid = builder
             .as_tenant()
+            // Command, environment, working directory and user are all in
+            // the description (libcontainer reads nothing else then).
             .with_process(Some(process_file.path()))
-            .with_container_args(opts.args.clone())
-            .with_env(env)
-            .with_cwd(cwd.clone().map(std::path::PathBuf::from))
-            .with_user(user.as_ref().map(|u| u.uid))
-            .with_group(user.as_ref().map(|u| u.gid))
             // See the monitor: "detached" is what admits a console socket.
             .with_detach(console.is_some() || opts.detach)
             .build();
