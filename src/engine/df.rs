@@ -166,22 +166,26 @@ pub fn detail(ctx: &Context) -> Result<Detail, Error> {
     let bytes = |set: &mut dyn Iterator<Item = &crate::digest::Digest>| -> u64 {
         set.filter_map(|d| store.blob_size(d)).sum()
     };
+    // Which image ids hold each blob, counted once for all images.
+    let mut holders: std::collections::HashMap<
+        &crate::digest::Digest,
+        HashSet<&crate::digest::Digest>,
+    > = std::collections::HashMap::new();
+    for (rec, set) in records.iter().zip(&reach) {
+        for d in set {
+            holders.entry(d).or_default().insert(&rec.target.digest);
+        }
+    }
     let mut images = Vec::new();
     for (i, rec) in records.iter().enumerate() {
         let Some(summary) = summaries.iter().find(|s| s.name == rec.name).cloned() else {
             continue;
         };
-        // Shared: held by an image of another id too.
-        let others: HashSet<&crate::digest::Digest> = records
-            .iter()
-            .zip(&reach)
-            .filter(|(o, _)| o.target.digest != rec.target.digest)
-            .flat_map(|(_, set)| set.iter())
-            .collect();
         images.push(ImageUse {
             summary,
             size: bytes(&mut reach[i].iter()),
-            shared: bytes(&mut reach[i].iter().filter(|d| others.contains(d))),
+            // Shared: held by an image of another id too.
+            shared: bytes(&mut reach[i].iter().filter(|d| holders[*d].len() > 1)),
             containers: containers.iter().filter(|c| c.image == rec.name).count(),
         });
     }
