@@ -2576,3 +2576,318 @@ fn cvm_provision_compose_provisions_the_project_and_convert_embeds_its_initdata(
     );
     refused_run(&run_in_mode(&g.0, &initdata, &image, &["true"]), "reject");
 }
+
+// ------------------------------------------------------------------------
+// Guests under qemu: `cvm image build`, `cvm up`, and what they leave.
+
+/// The guest image, built once per test run by `cvm image build` from
+/// Debian's packages (apt downloads them), holding the ccr under test.
+fn guest_image() -> PathBuf {
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            require("qemu-system-x86_64");
+            let dir = Path::new(ccr_bin())
+                .parent()
+                .unwrap()
+                .join("cvm-guest-test");
+            let scratch = tempfile::tempdir().unwrap();
+            let out = Command::new(ccr_bin())
+                .args(["--data-root", scratch.path().to_str().unwrap()])
+                .args(["cvm", "image", "build", "-o", dir.to_str().unwrap()])
+                .output()
+                .unwrap();
+            ok(&out);
+            dir
+        })
+        .clone()
+}
+
+/// The port of a `http://127.0.0.1:PORT` URL.
+fn port_of(url: &str) -> String {
+    url.rsplit(':')
+        .next()
+        .unwrap()
+        .trim_end_matches('/')
+        .to_string()
+}
+
+/// `ccr cvm up` in `env` for a guest under TCG that reaches the host's KBS
+/// and registry at its own loopback.
+fn cvm_up(
+    env: &Env,
+    k: &Kbs,
+    reg: &Registry,
+    initdata: &Path,
+    args: &[&str],
+) -> std::process::Output {
+    let image = guest_image();
+    let (kp, rp) = (port_of(&k.url), port_of(&reg.host()));
+    let mut all = vec![
+        "--initdata",
+        initdata.to_str().unwrap(),
+        "cvm",
+        "up",
+        "--tee",
+        "none",
+        "--memory",
+        "768m",
+        "--guest-image",
+        image.to_str().unwrap(),
+        "--host-port",
+        &kp,
+        "--host-port",
+        &rp,
+    ];
+    all.extend_from_slice(args);
+    env.cmd(&all).output().unwrap()
+}
+
+/// The qemu processes whose command line names `dir`.
+fn qemu_under(dir: &Path) -> Vec<String> {
+    let needle = dir.to_str().unwrap().as_bytes().to_vec();
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        })
+        .filter_map(|e| {
+            let cmd = std::fs::read(e.path().join("cmdline")).ok()?;
+            (cmd.starts_with(b"qemu-system") && cmd.windows(needle.len()).any(|w| w == needle))
+                .then(|| e.file_name().to_string_lossy().into_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn cvm_up_runs_a_signed_encrypted_image_in_a_guest_and_leaves_nothing_on_the_host() {
+    use base64::Engine;
+    use sha2::Digest;
+    let began = std::time::SystemTime::now() - std::time::Duration::from_secs(2);
+    let image_dir = guest_image();
+    let reg = Registry::start();
+    let keys = Env::new();
+    let (admin, admin_pub) = admin_keys(&keys, "admin");
+    let k = start_kbs(&admin_pub, &[]);
+    let prefix = keys.path("cosign").to_str().unwrap().to_string();
+    cosign_keys(&keys, &prefix);
+    let marker =
+        sha256_hex(format!("{:?} {}", std::time::SystemTime::now(), std::process::id()).as_bytes());
+    let app = |v: u32| format!("{}/vm/app:{v}", reg.host());
+    let unsigned = format!("{}/vm/unsigned:1", reg.host());
+    let allow = keys.path("allow.rego");
+    std::fs::write(&allow, ALLOW_SAMPLE).unwrap();
+    ok(&kbs(
+        &keys,
+        &k,
+        &[
+            "set-resource-policy",
+            "--admin-key",
+            &admin,
+            allow.to_str().unwrap(),
+        ],
+    ));
+    {
+        // The tenant builds, encrypts and pushes on a machine of its own:
+        // its data root (the only plaintext) is gone before any guest runs.
+        let tenant = Env::new();
+        tenant.busybox("localhost/busybox:vm");
+        for v in [1, 2] {
+            let ctx = tenant.path(&format!("ctx{v}"));
+            std::fs::create_dir_all(&ctx).unwrap();
+            std::fs::write(ctx.join("secret"), format!("{marker}\n")).unwrap();
+            std::fs::write(
+                ctx.join("Dockerfile"),
+                format!(
+                    "FROM localhost/busybox:vm\nCOPY secret /secret\nCMD [\"sh\", \"-c\", \"trap 'exit 0' TERM; echo version-{v}; sha256sum /secret; sleep 600 & wait\"]\n"
+                ),
+            )
+            .unwrap();
+            let local = format!("localhost/app:{v}");
+            tenant.ok(&["build", "-q", "-t", &local, ctx.to_str().unwrap()]);
+            encrypt_for(
+                &tenant,
+                &k,
+                &admin,
+                &format!("kbs:///default/image-kek/vm-app-{v}"),
+                &local,
+                &app(v),
+            );
+            push_signed(&tenant, &prefix, &app(v));
+        }
+        tenant.ok(&["tag", &app(1), &unsigned]);
+        tenant.ok(&["push", "-q", &unsigned]);
+    }
+    // The KBS provisioned for the guest; its resource policy then pinned to
+    // this initdata's digest (as trustee's sample verifier reports it).
+    let initdata = keys.path("initdata.toml");
+    let cosign_pub = format!("{prefix}.pub");
+    ok(&keys
+        .cmd(&[
+            "cvm",
+            "provision",
+            "--kbs-url",
+            &k.url,
+            "--admin-key",
+            &admin,
+            "--image",
+            &app(1),
+            "--image",
+            &unsigned,
+            "--cosign-key",
+            &cosign_pub,
+            "--allow-sample",
+            "-o",
+            initdata.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap());
+    let text = std::fs::read(&initdata).unwrap();
+    let pinned = base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(&text));
+    let pin = keys.path("pinned.rego");
+    std::fs::write(
+        &pin,
+        format!(
+            "package policy\n\ndefault allow := false\n\nallow if {{\n\tdata.plugin == \"resource\"\n\tinput[\"submods\"][\"cpu0\"][\"ear.veraison.annotated-evidence\"][\"sample\"]\n\tinput[\"submods\"][\"cpu0\"][\"ear.veraison.annotated-evidence\"][\"init_data\"] == \"{pinned}\"\n}}\n"
+        ),
+    )
+    .unwrap();
+    ok(&kbs(
+        &keys,
+        &k,
+        &[
+            "set-resource-policy",
+            "--admin-key",
+            &admin,
+            pin.to_str().unwrap(),
+        ],
+    ));
+
+    let host = Env::new();
+    let vms = host.data_root().join("cvm/vms");
+    // Up, detached: the guest attests, pulls, verifies, decrypts and runs.
+    let up = cvm_up(&host, &k, &reg, &initdata, &["-d", "--name", "g1", &app(1)]);
+    let said = String::from_utf8_lossy(&up.stderr).into_owned();
+    assert_eq!(ok(&up).trim(), "g1", "{said}");
+    assert!(
+        said.contains("TCG emulation, which isolates nothing"),
+        "{said}"
+    );
+    assert!(said.contains("Verified signature (cosign)"), "{said}");
+    let expected = |v: u32| {
+        format!(
+            "version-{v}\n{}  /secret\n",
+            sha256_hex(format!("{marker}\n").as_bytes())
+        )
+    };
+    let logs_until = |want: &str| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let out = host.ok(&["cvm", "logs", "g1"]);
+            if out.contains(want) || std::time::Instant::now() > deadline {
+                return out;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(500));
+        }
+    };
+    assert_eq!(logs_until(&expected(1)), expected(1));
+    let ls: serde_json::Value = json(&host.ok(&["cvm", "ls", "--format", "json"]));
+    assert_eq!(ls[0]["name"], "g1", "{ls}");
+    assert_eq!(ls[0]["status"], "running", "{ls}");
+    assert_eq!(ls[0]["tee"], "none", "{ls}");
+    assert_eq!(ls[0]["containers"][0]["name"], "main", "{ls}");
+    assert_eq!(qemu_under(&vms.join("g1")).len(), 1);
+    // Upgrade in the guest: the second version, pulled and decrypted there.
+    let out = host
+        .cmd(&["cvm", "upgrade", "g1", &app(2)])
+        .output()
+        .unwrap();
+    ok(&out);
+    assert_eq!(logs_until("version-2"), expected(2));
+    // Destroy: wiped in the guest, qemu gone, nothing of the guest kept.
+    let out = ok(&host.cmd(&["cvm", "destroy", "g1"]).output().unwrap());
+    assert!(
+        out.contains("g1: Wiped:") && out.contains("Destroyed: g1"),
+        "{out}"
+    );
+    assert!(qemu_under(&vms.join("g1")).is_empty());
+    assert!(!vms.join("g1").exists());
+    assert_eq!(host.ok(&["cvm", "ls", "-q"]), "");
+
+    // Refusals, each leaving no guest, file or process behind.
+    let refused_up = |initdata: &Path, image: &str, needle: &str| {
+        let out = cvm_up(&host, &k, &reg, initdata, &["-d", "--name", "bad", image]);
+        refused_with(&out, 125, needle);
+        assert!(qemu_under(&vms).is_empty(), "a qemu outlived the refusal");
+        assert!(!vms.join("bad").exists());
+    };
+    refused_up(&initdata, &unsigned, "signature");
+    // Another initdata: the KBS's policy, pinned to the approved one, refuses it.
+    let other = keys.path("other.toml");
+    std::fs::write(&other, [&text[..], b"# changed\n"].concat()).unwrap();
+    refused_up(&other, &app(1), "PolicyDeny");
+    let dead_kbs = keys.path("dead.toml");
+    std::fs::write(
+        &dead_kbs,
+        String::from_utf8(text.clone())
+            .unwrap()
+            .replace(&k.url, "http://127.0.0.1:9"),
+    )
+    .unwrap();
+    refused_up(&dead_kbs, &app(1), "cannot connect");
+    // A guest killed half-way: listed as dead; the next `cvm up` under its
+    // name works, attached, printing the container's output and exit code.
+    let up = cvm_up(&host, &k, &reg, &initdata, &["-d", "--name", "g2", &app(1)]);
+    ok(&up);
+    for pid in qemu_under(&vms.join("g2")) {
+        sh(Command::new("kill").args(["-9", &pid]));
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !qemu_under(&vms.join("g2")).is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let ls: serde_json::Value = json(&host.ok(&["cvm", "ls", "--format", "json"]));
+    assert_eq!(ls[0]["status"], "dead", "{ls}");
+    let up = cvm_up(
+        &host,
+        &k,
+        &reg,
+        &initdata,
+        &[
+            "--rm",
+            "--name",
+            "g2",
+            &app(1),
+            "sh",
+            "-c",
+            "wc -c </secret; exit 3",
+        ],
+    );
+    assert_eq!(
+        up.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&up.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&up.stdout), "65\n");
+    assert!(qemu_under(&vms).is_empty());
+    assert!(!vms.join("g2").exists(), "--rm leaves nothing");
+    // Nowhere on the host: data roots, /tmp, /run, /var, qemu's files.
+    let found: Vec<PathBuf> = [
+        Path::new("/tmp"),
+        Path::new("/run"),
+        Path::new("/var"),
+        &image_dir,
+    ]
+    .iter()
+    .flat_map(|root| files_holding(root, marker.as_bytes(), began))
+    .collect();
+    assert!(
+        found.is_empty(),
+        "the plaintext marker is on the host: {found:?}"
+    );
+}

@@ -1,6 +1,6 @@
 //! `ccr cvm`: confidential-VM mode.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
@@ -21,6 +21,300 @@ pub enum CvmCommand {
         #[arg(long, value_name = "DIR", default_value = crate::engine::types::TSM_REPORT_DIR)]
         tsm_report_dir: PathBuf,
     },
+    /// Guest images: a kernel and an initramfs holding ccr, from Debian packages
+    #[command(subcommand)]
+    Image(GuestImageCommand),
+    /// Launch a confidential guest with qemu and run an image in it (attest, pull, verify, decrypt in the guest)
+    Up(Box<UpArgs>),
+    /// List the guests this data root launched
+    Ls {
+        /// Format the output: table (default) or json
+        #[arg(long)]
+        format: Option<String>,
+        /// Only print guest names
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Print the output of a guest's container (when the guest's initdata lets the host read it)
+    Logs {
+        /// Follow the output until the container exits
+        #[arg(short, long)]
+        follow: bool,
+        /// The guest
+        name: String,
+    },
+    /// Replace the image a guest runs (pulled, verified and decrypted in the guest)
+    Upgrade {
+        /// The guest
+        name: String,
+        /// The new image
+        image: String,
+    },
+    /// Wipe what a guest decrypted, power it off and remove everything the host kept of it
+    Destroy {
+        /// The guests
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
+    /// The guest's agent (run by the guest image's init)
+    #[command(hide = true)]
+    Agent,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GuestImageCommand {
+    /// Build the guest image (kernel, initramfs, kernel command line) and print its reference digests
+    Build {
+        /// Where to write it (default: DATA_ROOT/cvm/guest)
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Take the .deb files from DIR instead of downloading them with apt
+        #[arg(long, value_name = "DIR")]
+        debs: Option<PathBuf>,
+        /// The ccr binary the guest runs (default: this one)
+        #[arg(long, value_name = "PATH")]
+        ccr: Option<PathBuf>,
+        /// The kernel package (default: the one linux-image-amd64 depends on)
+        #[arg(long, value_name = "PACKAGE")]
+        kernel_package: Option<String>,
+        /// Format the output: table (default) or json
+        #[arg(long)]
+        format: Option<String>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct UpArgs {
+    /// Return once the container runs, leaving the guest up
+    #[arg(short, long)]
+    pub detach: bool,
+    /// Destroy the guest when the container exits
+    #[arg(long, conflicts_with = "detach")]
+    pub rm: bool,
+    /// The guest's name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Publish a guest port on the host: [IP:]HOST:GUEST (TCP)
+    #[arg(short, long = "publish", value_name = "PORT")]
+    pub publish: Vec<String>,
+    /// A port of the host's loopback the guest reaches at its own 127.0.0.1 (a registry or KBS on this host)
+    #[arg(long = "host-port", value_name = "PORT")]
+    pub host_ports: Vec<u16>,
+    /// Virtual CPUs
+    #[arg(long, default_value_t = 2)]
+    pub cpus: u32,
+    /// Guest memory (e.g. 1g, 512m)
+    #[arg(short, long, default_value = "1g")]
+    pub memory: String,
+    /// The TEE: tdx, snp, none, or auto (what the host offers, else none)
+    #[arg(long, default_value = "auto")]
+    pub tee: String,
+    /// The initdata document the guest is launched with: the global --initdata, which for
+    /// `cvm up` names the guest's (the host does not enter confidential-VM mode)
+    #[arg(skip)]
+    pub initdata: Option<PathBuf>,
+    /// The guest image (default: DATA_ROOT/cvm/guest, as `cvm image build` writes it)
+    #[arg(long, value_name = "DIR")]
+    pub guest_image: Option<PathBuf>,
+    /// Firmware for TDX or SNP guests (TDVF / OVMF built for SEV)
+    #[arg(long, value_name = "FILE")]
+    pub firmware: Option<PathBuf>,
+    /// How long the guest may take to boot and answer, in seconds
+    #[arg(long, default_value_t = 120)]
+    pub boot_timeout: u64,
+    /// The image to run
+    #[arg(add = super::complete::image())]
+    pub image: String,
+    /// The command and its arguments
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub command: Vec<String>,
+}
+
+/// What a guest says, on the terminal.
+struct Terminal;
+
+impl crate::engine::vm::Sink for Terminal {
+    fn warn(&mut self, line: &str) {
+        eprintln!("WARNING: {line}");
+    }
+    fn progress(&mut self, line: &str) {
+        eprintln!("{line}");
+    }
+    fn output(&mut self, stream: crate::cvm::control::Stream, data: &[u8]) {
+        crate::engine::vm::write_output(stream, data)
+    }
+}
+
+fn format_arg(format: Option<&str>) -> Result<bool, Error> {
+    match format {
+        None | Some("table") => Ok(false),
+        Some("json") => Ok(true),
+        Some(other) => Err(Error::Usage(format!(
+            "--format {other:?}: use table or json"
+        ))),
+    }
+}
+
+fn image_build(
+    ctx: &Context,
+    output: Option<PathBuf>,
+    debs: Option<PathBuf>,
+    ccr: Option<PathBuf>,
+    kernel_package: Option<String>,
+    format: Option<String>,
+) -> Result<i32, Error> {
+    let json = format_arg(format.as_deref())?;
+    let out = output.unwrap_or_else(|| crate::engine::vm::default_image_dir(ctx));
+    let b = crate::engine::vm::ImageBuild {
+        out: out.clone(),
+        debs,
+        ccr,
+        kernel_package,
+    };
+    let quiet = json || !std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let m = crate::engine::vm::image_build(&b, &mut |line| {
+        if !quiet {
+            eprintln!("{line}");
+        }
+    })?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&m).expect("serialises"));
+        return Ok(0);
+    }
+    let size: u64 = [crate::cvm::guest::KERNEL, crate::cvm::guest::INITRAMFS]
+        .iter()
+        .filter_map(|f| std::fs::metadata(out.join(f)).ok())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "Guest image: {} ({}; kernel {})",
+        out.display(),
+        crate::format::human_size(size),
+        m.kernel_version
+    );
+    for (file, (s256, s384)) in &m.digests {
+        println!("{file:<14} sha256:{s256}");
+        println!("{:<14} sha384:{s384}", "");
+    }
+    println!("Kernel command line: {}", m.cmdline);
+    Ok(0)
+}
+
+fn up(ctx: &Context, a: UpArgs) -> Result<i32, Error> {
+    use crate::engine::vm::TeeRequest;
+    let tee = match a.tee.as_str() {
+        "auto" => TeeRequest::Auto,
+        "tdx" => TeeRequest::Tdx,
+        "snp" => TeeRequest::Snp,
+        "none" => TeeRequest::None,
+        other => {
+            return Err(Error::Usage(format!(
+                "--tee {other:?}: use tdx, snp, none or auto"
+            )));
+        }
+    };
+    let memory = crate::units::parse_bytes(&a.memory)
+        .filter(|b| *b >= 128 << 20)
+        .ok_or_else(|| Error::Usage(format!("--memory {:?}: give at least 128m", a.memory)))?;
+    if a.cpus == 0 || a.cpus > 64 {
+        return Err(Error::Usage("--cpus takes 1 to 64".into()));
+    }
+    let ports = a
+        .publish
+        .iter()
+        .map(|p| crate::cvm::vm::Port::parse(p))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Error::Usage)?;
+    let up = crate::engine::vm::Up {
+        name: a.name,
+        detach: a.detach,
+        rm: a.rm,
+        ports,
+        host_ports: a.host_ports,
+        cpus: a.cpus,
+        memory_mib: (memory as u64) >> 20,
+        tee,
+        initdata: a.initdata.ok_or_else(|| {
+            Error::Usage(
+                "cvm up needs --initdata FILE: the document the guest is launched with".into(),
+            )
+        })?,
+        guest_image: a.guest_image,
+        firmware: a.firmware,
+        image: a.image,
+        command: a.command,
+        boot_timeout: std::time::Duration::from_secs(a.boot_timeout),
+    };
+    let (name, code) = crate::engine::vm::up(ctx, &up, &mut Terminal)?;
+    if up.detach {
+        println!("{name}");
+    }
+    Ok(code)
+}
+
+fn ls(ctx: &Context, format: Option<String>, quiet: bool) -> Result<i32, Error> {
+    let json = format_arg(format.as_deref())?;
+    let all = crate::engine::vm::ls(ctx)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&all).expect("serialises")
+        );
+        return Ok(0);
+    }
+    if quiet {
+        for g in &all {
+            println!("{}", g.name);
+        }
+        return Ok(0);
+    }
+    let mut rows = vec![vec![
+        "NAME".to_string(),
+        "STATUS".into(),
+        "TEE".into(),
+        "ACCEL".into(),
+        "PORTS".into(),
+        "CONTAINERS".into(),
+        "WORKLOAD".into(),
+    ]];
+    for g in &all {
+        rows.push(vec![
+            g.name.clone(),
+            g.status.clone(),
+            g.tee.clone(),
+            g.accel.clone(),
+            g.ports.join(", "),
+            g.containers
+                .iter()
+                .map(|c| format!("{} ({})", c.name, c.status))
+                .collect::<Vec<_>>()
+                .join(", "),
+            g.workload.clone(),
+        ]);
+    }
+    print!("{}", table(&rows));
+    Ok(0)
+}
+
+fn table(rows: &[Vec<String>]) -> String {
+    let cols = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..cols)
+        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        let mut line = String::new();
+        for (i, cell) in r.iter().enumerate() {
+            if i + 1 == cols {
+                line.push_str(cell);
+            } else {
+                line.push_str(&format!("{cell:<w$}   ", w = widths[i]));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 pub fn run(ctx: &Context, c: CvmCommand) -> Result<i32, Error> {
@@ -45,6 +339,39 @@ pub fn run(ctx: &Context, c: CvmCommand) -> Result<i32, Error> {
             }
             Ok(0)
         }
+        CvmCommand::Image(GuestImageCommand::Build {
+            output,
+            debs,
+            ccr,
+            kernel_package,
+            format,
+        }) => image_build(ctx, output, debs, ccr, kernel_package, format),
+        CvmCommand::Up(a) => up(ctx, *a),
+        CvmCommand::Ls { format, quiet } => ls(ctx, format, quiet),
+        CvmCommand::Logs { follow, name } => {
+            crate::engine::vm::logs(ctx, &name, follow, &mut Terminal)
+        }
+        CvmCommand::Upgrade { name, image } => {
+            crate::engine::vm::upgrade(ctx, &name, &image, &mut Terminal)?;
+            println!("Upgraded {name}: now {image}");
+            Ok(0)
+        }
+        CvmCommand::Destroy { names } => {
+            let mut failed = None;
+            for n in names {
+                match crate::engine::vm::destroy(ctx, &n, &mut Terminal) {
+                    Ok(said) => {
+                        for l in said.lines() {
+                            println!("{n}: {l}");
+                        }
+                        println!("Destroyed: {n}");
+                    }
+                    Err(e) => failed = Some(e),
+                }
+            }
+            failed.map_or(Ok(0), Err)
+        }
+        CvmCommand::Agent => crate::engine::vm::agent(Path::new("/dev"), Path::new("/sys")),
     }
 }
 

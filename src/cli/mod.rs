@@ -492,7 +492,7 @@ pub fn run(cli: Cli) -> i32 {
         Ok(c) => c,
         Err(e) => return report(&e, cli.debug),
     };
-    let opts = GlobalOptions {
+    let mut opts = GlobalOptions {
         data_root: cli.data_root,
         insecure_registries: cli.insecure_registry,
         debug: cli.debug || config.debug,
@@ -520,7 +520,7 @@ pub fn run(cli: Cli) -> i32 {
     // container command's); every other command with 1, `create` and
     // `exec` included (exec's 126 is the process's that could not start).
     let own_failure = match &command {
-        Command::Run(_) => crate::EXIT_CCR_FAILURE,
+        Command::Run(_) | Command::Cvm(cvm::CvmCommand::Up(_)) => crate::EXIT_CCR_FAILURE,
         _ => EXIT_FAILURE,
     };
     let compose = matches!(command, Command::Compose(_));
@@ -533,6 +533,12 @@ pub fn run(cli: Cli) -> i32 {
             }),
         Command::Login(a) => login::login(&opts, a),
         Command::Kbs(c) => kbs::run(&opts, c),
+        Command::Cvm(cvm::CvmCommand::Up(mut a)) => {
+            // --initdata names the guest's document: this host does not
+            // enter confidential-VM mode for it.
+            a.initdata = opts.initdata.take();
+            in_ctx!(|ctx| cvm::run(ctx, cvm::CvmCommand::Up(a)))
+        }
         Command::Cvm(c) => in_ctx!(|ctx| cvm::run(ctx, c)),
         Command::Key(k) => trust::key(k),
         Command::Logout(a) => login::logout(&opts, a),

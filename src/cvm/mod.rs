@@ -3,8 +3,11 @@
 //! booted with. The workflows of the mode (attest once, policy and keys from
 //! the KBS, pull, verify, decrypt, run, upgrade, destroy) are the engine's.
 
+pub mod control;
+pub mod guest;
 pub mod initdata;
 pub mod storage;
+pub mod vm;
 pub mod wipe;
 
 use std::path::{Path, PathBuf};
@@ -38,6 +41,30 @@ pub enum CvmError {
     /// image-rs accepts every image without a policy; this mode does not.
     #[error("confidential-VM mode: no image security policy is named, so no image is accepted")]
     NoPolicy,
+    #[error("guest image: {0}")]
+    Guest(#[from] guest::GuestError),
+    #[error("no guest image at {}", .0.display())]
+    NoGuestImage(PathBuf),
+    #[error("cannot download the guest's packages: {0}")]
+    Download(String),
+    #[error("a guest named {0:?} is running")]
+    VmExists(String),
+    #[error("no guest named {0:?}")]
+    NoVm(String),
+    #[error("{0}")]
+    VmUsage(String),
+    #[error("this host does not offer {0} guests")]
+    TeeNotOffered(&'static str),
+    #[error("qemu did not start the guest: {0}")]
+    Qemu(String),
+    #[error("guest {name:?}: {why}")]
+    Channel { name: String, why: String },
+    /// What the guest said went wrong, as its ccr worded it.
+    #[error("in the guest: {message}")]
+    InGuest {
+        message: String,
+        hint: Option<String>,
+    },
     #[error("confidential-VM mode: {what} is not used; {instead}")]
     NotInMode { what: String, instead: String },
     #[error(
@@ -58,6 +85,12 @@ impl CvmError {
                 "the guest was launched with other initdata than this file (or the file was changed): use the document it was booted with"
                     .into(),
             ),
+            CvmError::Guest(g) => g.hint(),
+            CvmError::InGuest { hint, .. } => hint.clone(),
+            CvmError::NoGuestImage(_) => Some("build one with `ccr cvm image build` (or name one with --guest-image)".into()),
+            CvmError::VmExists(n) => Some(format!("choose another --name, or `ccr cvm destroy {n}` first")),
+            CvmError::NoVm(_) => Some("`ccr cvm ls` lists the guests".into()),
+            CvmError::TeeNotOffered(_) => Some("KVM's module must offer it (kvm_intel tdx=Y, kvm_amd sev_snp=Y); --tee none runs without one".into()),
             _ => None,
         }
     }

@@ -48,6 +48,7 @@ pub mod sign;
 pub mod system;
 pub mod types;
 pub mod upgrade;
+pub mod vm;
 
 pub use context::Context;
 pub use net::Net;

@@ -47,6 +47,7 @@ pub fn failure_code(args: &[&str]) -> i32 {
     }
     match command {
         Some("run") => 125,
+        Some("cvm") if words.find(|w| !w.starts_with('-')) == Some(&"up") => 125,
         _ => 1,
     }
 }
