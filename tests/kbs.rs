@@ -721,6 +721,56 @@ impl FakeTsm {
         tamper: bool,
         field: Vec<u8>,
     ) -> FakeTsm {
+        FakeTsm::with_rtmr(
+            dir,
+            provider,
+            tamper,
+            field,
+            Arc::new(std::sync::Mutex::new(vec![0; 48])),
+        )
+    }
+
+    /// A TDX guest whose kernel exposes RTMR3 at `measurements/rtmr3:sha384`
+    /// (a FIFO this thread reads as the kernel takes writes: each 48-byte
+    /// digest extends the register its quotes report).
+    fn with_measurements(dir: PathBuf, field: Vec<u8>) -> (FakeTsm, PathBuf) {
+        use sha2::Digest;
+        let rtmr = Arc::new(std::sync::Mutex::new(vec![0u8; 48]));
+        let measurements = dir.with_extension("measurements");
+        std::fs::create_dir_all(&measurements).unwrap();
+        let fifo = measurements.join("rtmr3:sha384");
+        sh(Command::new("mkfifo").arg(&fifo));
+        let r = rtmr.clone();
+        // Held open for reading and writing, as the kernel's attribute
+        // never goes away: no write is lost between two writers.
+        let mut f = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&fifo)
+            .unwrap();
+        std::thread::spawn(move || {
+            let mut d = [0u8; 48];
+            while std::io::Read::read_exact(&mut f, &mut d).is_ok() {
+                let mut v = r.lock().unwrap();
+                let mut h = sha2::Sha384::new();
+                h.update(&v[..]);
+                h.update(d);
+                *v = h.finalize().to_vec();
+            }
+        });
+        (
+            FakeTsm::with_rtmr(dir, "tdx_guest", false, field, rtmr),
+            measurements,
+        )
+    }
+
+    fn with_rtmr(
+        dir: PathBuf,
+        provider: &'static str,
+        tamper: bool,
+        field: Vec<u8>,
+        rtmr: Arc<std::sync::Mutex<Vec<u8>>>,
+    ) -> FakeTsm {
         std::fs::create_dir_all(&dir).unwrap();
         let stop = Arc::new(AtomicBool::new(false));
         let (d, s) = (dir.clone(), stop.clone());
@@ -742,6 +792,7 @@ impl FakeTsm {
                             q[0] = 4; // quote version 4
                             let n = field.len().min(48);
                             q[232..232 + n].copy_from_slice(&field[..n]);
+                            q[520..568].copy_from_slice(&rtmr.lock().unwrap());
                             q[568..632].copy_from_slice(&data);
                             q
                         } else {
@@ -2890,4 +2941,146 @@ fn cvm_up_runs_a_signed_encrypted_image_in_a_guest_and_leaves_nothing_on_the_hos
         found.is_empty(),
         "the plaintext marker is on the host: {found:?}"
     );
+}
+
+/// The event log: each pull in the mode is a CoCo `PullImage` line (and each
+/// container a `CreateContainer`), extended into RTMR3; TDX evidence carries
+/// the log; the KBS replays it against the quote and gives its events to
+/// resource policies, so a key can be released only to a guest that pulled
+/// exactly the pinned images. A log edited after the fact fails the replay.
+#[test]
+fn the_event_log_records_each_pull_and_binds_key_release_to_what_ran() {
+    use sha2::Digest;
+    let reg = Registry::start();
+    let guest = Guest(Env::new());
+    let env = &guest.0;
+    let (admin, admin_pub) = admin_keys(env, "admin");
+    let k = start_kbs(&admin_pub, &[]);
+    env.busybox("localhost/busybox:ev");
+    let prefix = env.path("cosign").to_str().unwrap().to_string();
+    cosign_keys(env, &prefix);
+    let (a, b) = (
+        format!("{}/ev/a:1", reg.host()),
+        format!("{}/ev/b:1", reg.host()),
+    );
+    for image in [&a, &b] {
+        env.ok(&["tag", "localhost/busybox:ev", image]);
+        push_signed(env, &prefix, image);
+    }
+    let initdata = env.path("initdata.toml");
+    let cosign_pub = format!("{prefix}.pub");
+    ok(&env
+        .cmd(&[
+            "cvm",
+            "provision",
+            "--kbs-url",
+            &k.url,
+            "--admin-key",
+            &admin,
+            "--image",
+            &a,
+            "--image",
+            &b,
+            "--cosign-key",
+            &cosign_pub,
+            "-o",
+            initdata.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap());
+    // The guest pulls from a data root of its own (the tenant's holds the images).
+    let g = Guest(Env::new());
+    std::fs::write(g.0.path("after"), b"released after the pinned pull").unwrap();
+    ok(&kbs(
+        env,
+        &k,
+        &[
+            "set-resource",
+            "--admin-key",
+            &admin,
+            "default/key/after",
+            g.0.path("after").to_str().unwrap(),
+        ],
+    ));
+    let digest_a = remote_digest(&reg.host(), "ev/a", "1");
+    let pull_a = format!(r#"{{"image":"{a}","digest":"{digest_a}"}}"#);
+    // Released to TDX evidence whose log has no pull yet, or exactly `a`'s.
+    let policy = env.path("aael.rego");
+    let ae = r#"input["submods"]["cpu0"]["ear.veraison.annotated-evidence"]"#;
+    let pulls = format!(r#"{ae}["tdx"]["aael"]["github.com/confidential-containers/PullImage"]"#);
+    std::fs::write(
+        &policy,
+        format!(
+            "package policy\n\ndefault allow := false\n\nallow if {{\n\tdata.plugin == \"resource\"\n\t{ae}[\"tdx\"]\n\tnot {pulls}\n}}\n\nallow if {{\n\tdata.plugin == \"resource\"\n\t{pulls} == [`{pull_a}`]\n}}\n"
+        ),
+    )
+    .unwrap();
+    ok(&kbs(
+        env,
+        &k,
+        &[
+            "set-resource-policy",
+            "--admin-key",
+            &admin,
+            policy.to_str().unwrap(),
+        ],
+    ));
+    let text = std::fs::read(&initdata).unwrap();
+    let (fake, measurements) =
+        FakeTsm::with_measurements(g.0.path("tsm"), sha2::Sha384::digest(&text).to_vec());
+    let tsm = fake.dir.to_str().unwrap().to_string();
+    let m = measurements.to_str().unwrap().to_string();
+    let in_mode = |args: &[&str]| {
+        let mut all = vec!["--initdata", initdata.to_str().unwrap()];
+        all.extend_from_slice(args);
+        g.0.cmd(&all).output().unwrap()
+    };
+    let flags = [
+        "--tsm-report-dir",
+        tsm.as_str(),
+        "--tdx-measurements-dir",
+        m.as_str(),
+    ];
+    let pull = |image: &str| {
+        let mut args = vec!["pull", "-q"];
+        args.extend_from_slice(&flags);
+        args.push(image);
+        in_mode(&args)
+    };
+    let after = || {
+        let mut args = vec!["kbs", "get-resource"];
+        args.extend_from_slice(&flags);
+        args.push("default/key/after");
+        in_mode(&args)
+    };
+    ok(&pull(&a));
+    // The log lists exactly that pull, after the register's value at start.
+    let log_path = plaintext_dir(&g.0.data_root()).join("aa-eventlog");
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    assert_eq!(
+        log,
+        format!(
+            "INIT sha384/{}\ngithub.com/confidential-containers PullImage {pull_a}\n",
+            hex::encode([0u8; 48])
+        )
+    );
+    // Evidence carries it; the KBS's replay against RTMR3 passes.
+    let mut args = vec!["kbs", "attest", "--format", "json"];
+    args.extend_from_slice(&flags);
+    let claims = json(&ok(&in_mode(&args)));
+    assert_eq!(
+        claims["claims"]["submods"]["cpu0"]["ear.veraison.annotated-evidence"]["tdx"]["aael"]["github.com/confidential-containers/PullImage"],
+        serde_json::json!([pull_a]),
+        "{claims}"
+    );
+    assert_eq!(ok(&after()), "released after the pinned pull");
+    // A second image pulled: the pinned key is no longer released.
+    ok(&pull(&b));
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    assert_eq!(log.lines().count(), 3, "{log}");
+    refused(&after(), "PolicyDeny");
+    // The log rewritten to hide the second pull: the replay fails.
+    let first_two: String = log.lines().take(2).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&log_path, first_two).unwrap();
+    refused(&after(), "AA eventlog does not pass check");
 }

@@ -19,6 +19,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# qemu for `cvm up`'s guests. Where qemu-utils came from bookworm-backports
+# (as on these machines), qemu-system must come from there too.
+if ! command -v qemu-system-x86_64 >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  . /etc/os-release
+  if [ "${VERSION_CODENAME:-}" = bookworm ]; then
+    echo "deb http://deb.debian.org/debian bookworm-backports main" >/etc/apt/sources.list.d/ccr-backports.list
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends -t bookworm-backports qemu-system-x86 >/dev/null
+  else
+    apt-get install -y -qq --no-install-recommends qemu-system-x86 >/dev/null
+  fi
+fi
 # skopeo reads /etc/containers/policy.json; Debian ships it with
 # golang-github-containers-common, which skopeo depends on.
 test -f /etc/containers/policy.json

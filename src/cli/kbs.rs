@@ -45,6 +45,9 @@ pub struct KbsArgs {
     /// Where configfs-tsm reports are made
     #[arg(long, value_name = "DIR", default_value = crate::engine::types::TSM_REPORT_DIR)]
     pub tsm_report_dir: PathBuf,
+    /// Where a TDX guest's kernel exposes its runtime measurement registers (the event log extends RTMR3)
+    #[arg(long, value_name = "DIR", default_value = crate::cvm::eventlog::TDX_MEASUREMENTS)]
+    pub tdx_measurements_dir: PathBuf,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -136,8 +139,10 @@ impl KbsArgs {
                 ca_cert: self.kbs_cert.clone(),
                 tsm_root: self.tsm_report_dir.clone(),
                 attempts: 3,
-                // The engine adds the guest's initdata in CVM mode.
+                // The engine adds the guest's initdata and event log in CVM mode.
                 init_data: None,
+                eventlog: None,
+                measurements: self.tdx_measurements_dir.clone(),
             },
         }
     }

@@ -4,6 +4,7 @@
 //! the KBS, pull, verify, decrypt, run, upgrade, destroy) are the engine's.
 
 pub mod control;
+pub mod eventlog;
 pub mod guest;
 pub mod initdata;
 pub mod storage;

@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use super::Context;
 use super::keys::{KeyRequest, keyring};
+use super::options::KbsSettings;
 use super::sbom::SbomCheck;
 use crate::crypt::Keyring;
 use crate::error::Error;
@@ -73,6 +74,9 @@ pub struct Acquired {
     pub keys: Arc<Keyring>,
     /// Set when this command fetched.
     pub pulled: Option<PullResult>,
+    /// The KBS settings it was acquired with (in CVM mode, where the
+    /// event log's register is).
+    pub kbs: KbsSettings,
 }
 
 impl Acquired {
@@ -206,6 +210,16 @@ pub fn acquire(
     }
     // Said only now: every check has passed.
     if let Some(res) = &pulled {
+        if ctx.cvm.is_some() {
+            super::cvm::record(
+                ctx,
+                &req.keys.kbs,
+                &crate::cvm::eventlog::Event::pull_image(
+                    &r.to_string(),
+                    &rec.target.digest.to_string(),
+                ),
+            )?;
+        }
         res.announce(progress);
     }
     Ok(Acquired {
@@ -213,6 +227,7 @@ pub fn acquire(
         images,
         keys,
         pulled,
+        kbs: req.keys.kbs.clone(),
     })
 }
 
@@ -226,11 +241,12 @@ pub fn made(
     keys: &KeyRequest,
 ) -> Result<Acquired, Error> {
     let images = vec![ctx.images.resolve_platform(&rec, platform)?];
-    let keys = keys_for(ctx, &images, keys)?;
+    let keyring = keys_for(ctx, &images, keys)?;
     Ok(Acquired {
         rec,
         images,
-        keys,
+        kbs: keys.kbs.clone(),
+        keys: keyring,
         pulled: None,
     })
 }

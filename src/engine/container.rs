@@ -108,6 +108,21 @@ pub fn create_from(
         .with_keys(got.keys.clone())
         .with_expansion(ctx.opts.config.expansion()?);
     let st = runtime.create(&ctx.images.store, &got.rec, got.image(), run)?;
+    if ctx.cvm.is_some() {
+        let recorded = super::cvm::record(
+            ctx,
+            &got.kbs,
+            &crate::cvm::eventlog::Event::create_container(
+                &st.name,
+                &got.rec.name,
+                &got.rec.target.digest.to_string(),
+            ),
+        );
+        if let Err(e) = recorded {
+            let _ = runtime.remove(&st.id, true);
+            return Err(e);
+        }
+    }
     Ok((runtime, st))
 }
 

@@ -237,3 +237,27 @@ pub fn registry_credentials(ctx: &Context, mode: &Mode, kbs: &KbsSettings) -> Re
     creds.release(&doc)?;
     Ok(())
 }
+
+/// Appends `event` to the guest's event log, extending TDX's RTMR3 where
+/// the kernel exposes it (the log's first line takes RTMR3's value from a
+/// quote). A guest that cannot record what it runs stops.
+pub fn record(
+    ctx: &Context,
+    kbs: &KbsSettings,
+    event: &crate::cvm::eventlog::Event,
+) -> Result<(), Error> {
+    let log = crate::cvm::eventlog::Log::new(ctx.layout.plaintext(), &kbs.client.measurements);
+    let tsm_root = kbs.client.tsm_root.clone();
+    log.record(event, move || {
+        crate::kbs::attester::Tsm::open(&tsm_root)
+            .and_then(|t| t.tdx_rtmr3())
+            .map_err(|e| e.to_string())
+    })
+    .map_err(|why| {
+        CvmError::Storage {
+            path: log.path.clone(),
+            why: format!("cannot record in the event log: {why}"),
+        }
+        .into()
+    })
+}

@@ -105,6 +105,9 @@ pub fn in_mode(
         super::mode::check_binding(mode, s.client.tee, &s.client.tsm_root)?;
         s.client.init_data = Some(initdata.text().to_string());
     }
+    s.client.eventlog = Some(
+        crate::cvm::storage::plaintext_dir(&opts.data_root()).join(crate::cvm::eventlog::FILE),
+    );
     Ok(s)
 }
 

@@ -156,6 +156,22 @@ impl Tsm {
     }
 }
 
+/// Where a TDX quote (v4) carries RTMR3: body offset 472, 48 bytes.
+const TDX_RTMR3: std::ops::Range<usize> = 520..568;
+
+impl Tsm {
+    /// RTMR3 as a fresh quote reports it (a TDX guest only).
+    pub fn tdx_rtmr3(&self) -> Result<Vec<u8>> {
+        if self.tee != Tee::Tdx {
+            return Err(KbsError::Tee("runtime registers are TDX's".into()));
+        }
+        let (out, _) = self.report(&[0u8; 64])?;
+        out.get(TDX_RTMR3)
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| KbsError::Tee("the TDX quote is too short".into()))
+    }
+}
+
 impl Attester for Tsm {
     fn tee(&self) -> Tee {
         self.tee

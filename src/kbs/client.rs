@@ -46,6 +46,7 @@ pub struct KbsClient {
     session: Option<Session>,
     attempts: u32,
     init_data: Option<String>,
+    eventlog: Option<std::path::PathBuf>,
 }
 
 fn now() -> SystemTime {
@@ -90,6 +91,7 @@ impl KbsClient {
             session: None,
             attempts: opts.attempts.max(1),
             init_data: opts.init_data.clone(),
+            eventlog: opts.eventlog.clone(),
         })
     }
 
@@ -185,7 +187,19 @@ impl KbsClient {
             "tee-pubkey": self.key_jwk,
         });
         let report_data = digest(&hash, jcs(&binding).as_bytes())?;
-        let evidence = self.attester.evidence(&report_data)?;
+        let mut evidence = self.attester.evidence(&report_data)?;
+        // The event log goes with TDX evidence (trustee replays it against
+        // the quote's RTMR3), as guest-components' TDX attester sends it.
+        if self.attester.tee() == kbs_types::Tee::Tdx
+            && let Some(log) = &self.eventlog
+        {
+            let text = crate::cvm::eventlog::Log {
+                path: log.clone(),
+                register: None,
+            }
+            .text();
+            evidence["aa_eventlog"] = json!(text);
+        }
         let tee_pubkey: TeePubKey =
             serde_json::from_value(self.key_jwk.clone()).map_err(|e| KbsError::Protocol {
                 op: "attest".into(),

@@ -207,6 +207,10 @@ pub struct ClientOptions {
     /// The initdata TOML the guest booted with, sent as `init-data` with the
     /// evidence (the KBS compares its digest with the TEE's field).
     pub init_data: Option<String>,
+    /// The guest's event log (AAEL), carried in TDX evidence.
+    pub eventlog: Option<PathBuf>,
+    /// Where the TDX guest driver exposes its runtime registers.
+    pub measurements: PathBuf,
 }
 
 impl Default for ClientOptions {
@@ -218,6 +222,8 @@ impl Default for ClientOptions {
             tsm_root: PathBuf::from(attester::TSM_REPORT_DIR),
             attempts: 3,
             init_data: None,
+            eventlog: None,
+            measurements: PathBuf::from(crate::cvm::eventlog::TDX_MEASUREMENTS),
         }
     }
 }

@@ -357,7 +357,13 @@ fn tee_claims(tee: &str, evidence: &Value, init: Option<&InitData>) -> Result<Va
             }
             let h = |a: usize, b: usize| json!(hex::encode(&q[a..b]));
             let td = u64::from_le_bytes(q[168..176].try_into().unwrap());
-            Ok(json!({
+            // The AA event log, as trustee's TDX verifier of protocol 0.4.0
+            // reads it: replayed against RTMR3, its events as claims.
+            let aael = match evidence["aa_eventlog"].as_str() {
+                Some(log) if !log.is_empty() => Some(aa_eventlog(log, &q[520..568])?),
+                _ => None,
+            };
+            let mut claims = json!({
                 "quote": {
                     "header": {"version": h(0, 2), "att_key_type": h(2, 4), "tee_type": h(4, 8),
                                "reserved": h(8, 12), "vendor_id": h(12, 28), "user_data": h(28, 48)},
@@ -373,7 +379,11 @@ fn tee_claims(tee: &str, evidence: &Value, init: Option<&InitData>) -> Result<Va
                                   "key_locker": td & (1 << 31) != 0, "perfmon": td & (1 << 63) != 0},
                 "report_data": h(568, 632),
                 "init_data": h(232, 280),
-            }))
+            });
+            if let Some(aael) = aael {
+                claims["aael"] = aael;
+            }
+            Ok(claims)
         }
         "snp" => {
             let r: sev::firmware::guest::AttestationReport =
@@ -919,4 +929,58 @@ fn serve(state: &Mutex<State>, mut stream: impl Read + Write) {
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.write_all(&reply.body);
     let _ = stream.flush();
+}
+
+/// trustee's AAEL check: `INIT <alg>/<hex>` then `<domain> <operation>
+/// <content>` lines; the register starts at the INIT value, is extended
+/// with the INIT line's digest, then each event's; it must end at `rtmr`.
+/// The claims: `"<domain>/<operation>"` to the contents, in order.
+fn aa_eventlog(log: &str, rtmr: &[u8]) -> Result<Value, String> {
+    use sha2::Digest;
+    let mut lines = log.lines();
+    let init = lines.next().ok_or("AA eventlog: empty")?;
+    let items: Vec<&str> = init.split_ascii_whitespace().collect();
+    if items.len() != 2 || items[0] != "INIT" {
+        return Err("AA eventlog: Illegal INIT event record.".into());
+    }
+    let (alg, value) = items[1]
+        .split_once('/')
+        .ok_or("AA eventlog: INIT without <alg>/<value>")?;
+    if alg != "sha384" {
+        return Err(format!("AA eventlog: {alg} does not fit RTMR3"));
+    }
+    let mut state = hex::decode(value).map_err(|e| format!("AA eventlog: {e}"))?;
+    let ext = |state: &[u8], text: &str| {
+        let d = sha2::Sha384::digest(text.as_bytes());
+        let mut h = sha2::Sha384::new();
+        h.update(state);
+        h.update(d);
+        h.finalize().to_vec()
+    };
+    state = ext(&state, &format!("INIT {alg}/{value}"));
+    let mut claims = serde_json::Map::new();
+    for line in lines {
+        let line = line.trim_end();
+        let parts: Vec<&str> = line.splitn(3, ' ').collect();
+        if parts.len() != 3 {
+            return Err(format!(
+                "AA eventlog: event {line:?} is not <domain> <operation> <content>"
+            ));
+        }
+        state = ext(&state, line);
+        claims
+            .entry(format!("{}/{}", parts[0], parts[1]))
+            .or_insert_with(|| json!([]))
+            .as_array_mut()
+            .expect("an array")
+            .push(json!(parts[2]));
+    }
+    if state != rtmr {
+        return Err(format!(
+            "AA eventlog does not pass check. AAEL value : {}, Quote value {}",
+            hex::encode(&state),
+            hex::encode(rtmr)
+        ));
+    }
+    Ok(Value::Object(claims))
 }
