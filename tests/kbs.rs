@@ -2642,16 +2642,68 @@ fn guest_image() -> PathBuf {
                 .parent()
                 .unwrap()
                 .join("cvm-guest-test");
-            let scratch = tempfile::tempdir().unwrap();
-            let out = Command::new(ccr_bin())
-                .args(["--data-root", scratch.path().to_str().unwrap()])
-                .args(["cvm", "image", "build", "-o", dir.to_str().unwrap()])
-                .output()
-                .unwrap();
-            ok(&out);
+            // Downloaded afresh once per run; the builds of the run share them.
+            let _ = std::fs::remove_dir_all(dir.with_file_name("cvm-guest-debs"));
+            build_guest_image(&dir);
             dir
         })
         .clone()
+}
+
+/// `cvm image build -o DIR` from the packages downloaded once per run.
+fn build_guest_image(dir: &Path) -> serde_json::Value {
+    let profile = Path::new(ccr_bin()).parent().unwrap();
+    let debs = profile.join("cvm-guest-debs");
+    let scratch = tempfile::tempdir().unwrap();
+    let out = Command::new(ccr_bin())
+        .args(["--data-root", scratch.path().to_str().unwrap()])
+        .args(["cvm", "image", "build", "--format", "json", "--debs"])
+        .args([debs.as_os_str(), "-o".as_ref(), dir.as_os_str()])
+        .output()
+        .unwrap();
+    json(&ok(&out))
+}
+
+/// Same packages, same ccr: same bytes, so the digests are reference values.
+#[test]
+fn the_guest_image_is_reproducible_and_small() {
+    let first = guest_image();
+    let again = tempfile::tempdir().unwrap();
+    let m1: serde_json::Value = json(&std::fs::read_to_string(first.join("guest.json")).unwrap());
+    let m2 = build_guest_image(again.path());
+    assert_eq!(m1["digests"], m2["digests"]);
+    for f in ["vmlinuz", "initramfs.img", "cmdline"] {
+        assert_eq!(
+            std::fs::read(first.join(f)).unwrap(),
+            std::fs::read(again.path().join(f)).unwrap(),
+            "{f}"
+        );
+        assert_eq!(
+            m1["digests"][f][0],
+            sha256_hex(&std::fs::read(first.join(f)).unwrap()),
+            "{f}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(first.join("cmdline")).unwrap(),
+        m1["cmdline"]
+    );
+    let size: u64 = ["vmlinuz", "initramfs.img"]
+        .iter()
+        .map(|f| std::fs::metadata(first.join(f)).unwrap().len())
+        .sum();
+    assert!(size <= 48 << 20, "the guest image is {size} bytes");
+    // What it is made of is named, versions and all.
+    for p in ["busybox-static", "libc6", "tini", "ca-certificates"] {
+        assert!(m1["packages"][p][0].is_string(), "{p}: {m1}");
+    }
+    assert!(
+        m1["modules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m == "virtio_console")
+    );
 }
 
 /// The port of a `http://127.0.0.1:PORT` URL.
@@ -2890,6 +2942,21 @@ fn cvm_up_runs_a_signed_encrypted_image_in_a_guest_and_leaves_nothing_on_the_hos
     )
     .unwrap();
     refused_up(&dead_kbs, &app(1), "cannot connect");
+    // An initdata whose agent policy keeps output from the host: an
+    // attached `cvm up` is refused before anything runs.
+    let private = keys.path("private.toml");
+    let q = "'''";
+    std::fs::write(
+        &private,
+        format!(
+            "{}\"policy.rego\" = {q}\npackage agent_policy\n\ndefault ReadStreamRequest := false\n{q}\n",
+            String::from_utf8(text.clone()).unwrap()
+        ),
+    )
+    .unwrap();
+    let out = cvm_up(&host, &k, &reg, &private, &["--name", "bad", &app(1)]);
+    refused_with(&out, 125, "does not let the host read container output");
+    assert!(qemu_under(&vms).is_empty() && !vms.join("bad").exists());
     // A guest killed half-way: listed as dead; the next `cvm up` under its
     // name works, attached, printing the container's output and exit code.
     let up = cvm_up(&host, &k, &reg, &initdata, &["-d", "--name", "g2", &app(1)]);

@@ -68,7 +68,7 @@ pub enum GuestImageCommand {
         /// Where to write it (default: DATA_ROOT/cvm/guest)
         #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Take the .deb files from DIR instead of downloading them with apt
+        /// Take the .deb files from DIR (an empty DIR is filled by apt first: the next build reads the same packages)
         #[arg(long, value_name = "DIR")]
         debs: Option<PathBuf>,
         /// The ccr binary the guest runs (default: this one)

@@ -66,6 +66,8 @@ pub enum Reply {
     Ready {
         version: String,
         initdata_digest: Option<String>,
+        /// Whether the guest lets the host read container output.
+        output_readable: bool,
     },
     /// A line of progress (pulls, verification) for standard error.
     Progress {

@@ -23,7 +23,7 @@ use crate::error::Error;
 /// What `cvm image build` is given.
 pub struct ImageBuild {
     pub out: PathBuf,
-    /// `.deb` files to use instead of downloading.
+    /// Where the `.deb` files are (downloaded into it when it has none).
     pub debs: Option<PathBuf>,
     /// The ccr the guest runs (default: this one).
     pub ccr: Option<PathBuf>,
@@ -52,14 +52,25 @@ pub fn image_build(b: &ImageBuild, say: &mut dyn FnMut(&str)) -> Result<guest::M
             path: std::env::temp_dir(),
             source,
         })?;
-    let debs_dir = match &b.debs {
-        Some(d) => d.clone(),
-        None => {
-            let d = scratch.path().join("debs");
-            std::fs::create_dir_all(&d).map_err(|source| Error::Io {
-                path: d.clone(),
-                source,
-            })?;
+    let debs_dir = b
+        .debs
+        .clone()
+        .unwrap_or_else(|| scratch.path().join("debs"));
+    std::fs::create_dir_all(&debs_dir).map_err(|source| Error::Io {
+        path: debs_dir.clone(),
+        source,
+    })?;
+    let has_debs = std::fs::read_dir(&debs_dir)
+        .map(|rd| {
+            rd.flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "deb"))
+        })
+        .unwrap_or(false);
+    // An empty directory is filled (a cache the next build reads).
+    match has_debs {
+        true => {}
+        false => {
+            let d = debs_dir.clone();
             let kernel = match &b.kernel_package {
                 Some(k) => k.clone(),
                 None => kernel_package()?,
@@ -79,9 +90,8 @@ pub fn image_build(b: &ImageBuild, say: &mut dyn FnMut(&str)) -> Result<guest::M
                 )
                 .into());
             }
-            d
         }
-    };
+    }
     let mut debs: Vec<PathBuf> = std::fs::read_dir(&debs_dir)
         .map_err(|source| Error::Io {
             path: debs_dir.clone(),
@@ -373,8 +383,20 @@ fn launch(
         up.boot_timeout,
         sink,
     )?;
-    if let Reply::Failed { message, hint } = ready {
-        return Err(CvmError::InGuest { message, hint }.into());
+    match ready {
+        Reply::Failed { message, hint } => {
+            return Err(CvmError::InGuest { message, hint }.into());
+        }
+        Reply::Ready {
+            output_readable: false,
+            ..
+        } if !up.detach => {
+            return Err(CvmError::VmUsage(
+                "this guest's initdata does not let the host read container output (its policy.rego denies ReadStreamRequest): run it with -d".into(),
+            )
+            .into());
+        }
+        _ => {}
     }
     let done = ch.request(
         &Request::Run {
@@ -905,6 +927,7 @@ fn handle(req: Request, state: &AgentState, out: &mut dyn FnMut(&Reply)) -> Repl
             Reply::Ready {
                 version: env!("CARGO_PKG_VERSION").into(),
                 initdata_digest: state.initdata_digest.clone(),
+                output_readable: output_readable(state),
             }
         }
         Request::Run {
@@ -1205,4 +1228,24 @@ pub fn write_output(stream: Stream, data: &[u8]) {
             o.write_all(data).and_then(|_| o.flush())
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_agent_policy_decides_whether_the_host_reads_output() {
+        let deny = "package agent_policy\n\ndefault ReadStreamRequest := false\n";
+        let allow = "package agent_policy\n\ndefault ReadStreamRequest := true\n";
+        assert!(!agent_policy_allows(deny, "ReadStreamRequest"));
+        assert!(agent_policy_allows(allow, "ReadStreamRequest"));
+        // A rule the policy does not define, or a policy that does not
+        // compile, allows nothing.
+        assert!(!agent_policy_allows(
+            "package agent_policy\n",
+            "ReadStreamRequest"
+        ));
+        assert!(!agent_policy_allows("not rego", "ReadStreamRequest"));
+    }
 }
