@@ -362,6 +362,7 @@ fn launch(
         binding,
         firmware: up.firmware.as_deref(),
     });
+    let booting = Instant::now();
     let out = Command::new(qemu())
         .args(&args)
         .stdin(Stdio::null())
@@ -398,6 +399,14 @@ fn launch(
         }
         _ => {}
     }
+    sink.progress(&format!(
+        "Guest {name} ready in {:.1} s ({})",
+        booting.elapsed().as_secs_f64(),
+        match accel {
+            Accel::Kvm => "KVM",
+            Accel::Tcg => "TCG",
+        }
+    ));
     let done = ch.request(
         &Request::Run {
             name: "main".into(),
