@@ -2921,6 +2921,45 @@ fn cvm_up_runs_a_signed_encrypted_image_in_a_guest_and_leaves_nothing_on_the_hos
     assert!(!vms.join("g1").exists());
     assert_eq!(host.ok(&["cvm", "ls", "-q"]), "");
 
+    // A compose project in a guest: every service's image under the same
+    // policy, each service name resolving to the guest's network.
+    let compose = keys.path("compose.yaml");
+    std::fs::write(
+        &compose,
+        format!(
+            "services:\n  a:\n    image: {}\n  b:\n    image: {}\n    depends_on: [a]\n    command: [\"sh\", \"-c\", \"grep -qw a /etc/hosts && echo b-sees-a; sleep 600 & wait\"]\n",
+            app(1),
+            app(2)
+        ),
+    )
+    .unwrap();
+    let up = cvm_up(
+        &host,
+        &k,
+        &reg,
+        &initdata,
+        &["-d", "--name", "c1", "-f", compose.to_str().unwrap()],
+    );
+    assert_eq!(ok(&up).trim(), "c1");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let logs = loop {
+        let out = host.ok(&["cvm", "logs", "c1"]);
+        if (out.contains("version-1") && out.contains("b-sees-a"))
+            || std::time::Instant::now() > deadline
+        {
+            break out;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    };
+    assert!(
+        logs.contains("version-1") && logs.contains("b-sees-a"),
+        "{logs}"
+    );
+    let ls: serde_json::Value = json(&host.ok(&["cvm", "ls", "--format", "json"]));
+    assert_eq!(ls[0]["containers"].as_array().unwrap().len(), 2, "{ls}");
+    ok(&host.cmd(&["cvm", "destroy", "c1"]).output().unwrap());
+    assert!(qemu_under(&vms).is_empty() && !vms.join("c1").exists());
+
     // Refusals, each leaving no guest, file or process behind.
     let refused_up = |initdata: &Path, image: &str, needle: &str| {
         let out = cvm_up(&host, &k, &reg, initdata, &["-d", "--name", "bad", image]);

@@ -122,9 +122,12 @@ pub struct UpArgs {
     /// How long the guest may take to boot and answer, in seconds
     #[arg(long, default_value_t = 120)]
     pub boot_timeout: u64,
+    /// Run a compose project instead of one image: a self-contained file (its services use the guest's network; each service name resolves to it)
+    #[arg(short = 'f', long = "file", value_name = "COMPOSE_FILE", conflicts_with_all = ["image", "command"])]
+    pub compose_file: Option<PathBuf>,
     /// The image to run
-    #[arg(add = super::complete::image())]
-    pub image: String,
+    #[arg(add = super::complete::image(), required_unless_present = "compose_file")]
+    pub image: Option<String>,
     /// The command and its arguments
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub command: Vec<String>,
@@ -241,8 +244,23 @@ fn up(ctx: &Context, a: UpArgs) -> Result<i32, Error> {
         })?,
         guest_image: a.guest_image,
         firmware: a.firmware,
-        image: a.image,
-        command: a.command,
+        workload: match (a.compose_file, a.image) {
+            (Some(file), _) => {
+                let text = crate::bounded::read_regular_to_string(
+                    &file,
+                    crate::cvm::control::MAX_COMPOSE as u64,
+                )
+                .map_err(|source| Error::Io {
+                    path: file.clone(),
+                    source,
+                })?;
+                crate::engine::vm::Workload::Compose { file, text }
+            }
+            (None, image) => crate::engine::vm::Workload::Image {
+                image: image.expect("clap requires IMAGE without -f"),
+                command: a.command,
+            },
+        },
         boot_timeout: std::time::Duration::from_secs(a.boot_timeout),
     };
     let (name, code) = crate::engine::vm::up(ctx, &up, &mut Terminal)?;

@@ -193,10 +193,35 @@ pub struct Up {
     pub initdata: PathBuf,
     pub guest_image: Option<PathBuf>,
     pub firmware: Option<PathBuf>,
-    pub image: String,
-    pub command: Vec<String>,
+    pub workload: Workload,
     /// How long the guest may take to boot and answer.
     pub boot_timeout: Duration,
+}
+
+/// What a guest runs.
+pub enum Workload {
+    Image {
+        image: String,
+        command: Vec<String>,
+    },
+    /// A compose file's text (self-contained: the guest has nothing else of
+    /// the host's).
+    Compose {
+        file: PathBuf,
+        text: String,
+    },
+}
+
+impl Workload {
+    fn describe(&self) -> String {
+        match self {
+            Workload::Image { image, command } => std::iter::once(image.clone())
+                .chain(command.iter().cloned())
+                .collect::<Vec<_>>()
+                .join(" "),
+            Workload::Compose { file, .. } => format!("compose {}", file.display()),
+        }
+    }
 }
 
 /// Where a guest's output goes, and warnings.
@@ -335,10 +360,7 @@ fn launch(
         cpus: up.cpus,
         memory_mib: up.memory_mib,
         ports: up.ports.clone(),
-        workload: std::iter::once(up.image.clone())
-            .chain(up.command.iter().cloned())
-            .collect::<Vec<_>>()
-            .join(" "),
+        workload: up.workload.describe(),
         initdata_digest: format!(
             "{}:{}",
             initdata.algorithm.name(),
@@ -407,15 +429,18 @@ fn launch(
             Accel::Tcg => "TCG",
         }
     ));
-    let done = ch.request(
-        &Request::Run {
+    let request = match &up.workload {
+        Workload::Image { image, command } => Request::Run {
             name: "main".into(),
-            image: up.image.clone(),
-            command: up.command.clone(),
+            image: image.clone(),
+            command: command.clone(),
         },
-        Duration::from_secs(3600),
-        sink,
-    )?;
+        Workload::Compose { text, .. } => Request::Compose {
+            project: name.replace('.', "_").to_lowercase(),
+            file: text.clone(),
+        },
+    };
+    let done = ch.request(&request, Duration::from_secs(3600), sink)?;
     drop(ch);
     if let Reply::Failed { message, hint } = done {
         return Err(CvmError::InGuest { message, hint }.into());
@@ -798,6 +823,7 @@ pub fn agent(dev: &Path, sys: &Path) -> Result<i32, Error> {
     let state = std::sync::Arc::new(AgentState {
         initdata_digest: initdata.ok(),
         tee: std::sync::Mutex::new(None),
+        compose: std::sync::Mutex::new(None),
         real_tee: crate::kbs::attester::Tsm::open(Path::new(crate::kbs::attester::TSM_REPORT_DIR))
             .is_ok(),
     });
@@ -811,6 +837,8 @@ pub fn agent(dev: &Path, sys: &Path) -> Result<i32, Error> {
 struct AgentState {
     initdata_digest: Option<String>,
     tee: std::sync::Mutex<Option<Tee>>,
+    /// The compose project this guest runs, and its file.
+    compose: std::sync::Mutex<Option<(String, PathBuf)>>,
     /// Whether this guest has configfs-tsm (a TDX or SNP guest).
     real_tee: bool,
 }
@@ -958,16 +986,21 @@ fn handle(req: Request, state: &AgentState, out: &mut dyn FnMut(&Reply)) -> Repl
             args.extend(command);
             ccr(&args, out)
         }
+        Request::Upgrade { .. } if state.compose.lock().expect("not poisoned").is_some() => {
+            Reply::Failed {
+                message:
+                    "this guest runs a compose project: upgrade is for a guest that runs one image"
+                        .into(),
+                hint: None,
+            }
+        }
         Request::Upgrade { name, image } => {
             let mut args: Vec<String> = vec!["upgrade".into()];
             args.extend(tee_flag(state));
             args.extend(["--".into(), name, image]);
             ccr(&args, out)
         }
-        Request::Compose { .. } => Reply::Failed {
-            message: "compose projects in a guest are not offered by this agent".into(),
-            hint: None,
-        },
+        Request::Compose { project, file } => compose_up(state, &project, &file, out),
         Request::List => list(),
         Request::Logs { name, follow } => {
             if !output_readable(state) {
@@ -976,7 +1009,24 @@ fn handle(req: Request, state: &AgentState, out: &mut dyn FnMut(&Reply)) -> Repl
                     hint: None,
                 };
             }
-            logs_in_guest(&name, follow, out)
+            let compose = state.compose.lock().expect("not poisoned").clone();
+            match compose {
+                Some((project, file)) => {
+                    let mut args = vec![
+                        "compose".to_string(),
+                        "-p".into(),
+                        project,
+                        "-f".into(),
+                        file.to_string_lossy().into_owned(),
+                        "logs".into(),
+                    ];
+                    if follow {
+                        args.push("-f".into());
+                    }
+                    stream_ccr(&args, None, out)
+                }
+                None => logs_in_guest(&name, follow, out),
+            }
         }
         Request::Destroy => ccr(&["destroy".into(), "--all".into()], out),
     }
@@ -1126,14 +1176,20 @@ fn logs_in_guest(name: &str, follow_it: bool, out: &mut dyn FnMut(&Reply)) -> Re
             hint: None,
         };
     }
-    let exe = std::env::current_exe().unwrap_or_else(|_| "/usr/bin/ccr".into());
-    let mut args = vec!["logs"];
+    let mut args = vec!["logs".to_string()];
     if follow_it {
-        args.push("-f");
+        args.push("-f".into());
     }
-    args.push(name);
+    args.push(name.into());
+    stream_ccr(&args, Some(name), out)
+}
+
+/// Runs the guest's ccr with `args`, its output passed on as `Output`;
+/// done with the exit code of `container` when one is named.
+fn stream_ccr(args: &[String], container: Option<&str>, out: &mut dyn FnMut(&Reply)) -> Reply {
+    let exe = std::env::current_exe().unwrap_or_else(|_| "/usr/bin/ccr".into());
     let child = Command::new(&exe)
-        .args(&args)
+        .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -1178,16 +1234,102 @@ fn logs_in_guest(name: &str, follow_it: bool, out: &mut dyn FnMut(&Reply)) -> Re
     }
     let _ = (a.join(), b.join());
     let _ = child.wait();
-    let code = Command::new(&exe)
-        .args(["inspect", "--format", "{{.State.ExitCode}}", name])
-        .output()
-        .ok()
+    let code = container
+        .and_then(|name| {
+            Command::new(&exe)
+                .args(["inspect", "--format", "{{.State.ExitCode}}", name])
+                .output()
+                .ok()
+        })
         .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
         .unwrap_or(0);
     Reply::Done {
         code,
         message: String::new(),
     }
+}
+
+/// A compose project in the guest: the file as the host sent it, each
+/// service on the guest's network (there is no bridge in the guest) with
+/// every service name resolving to it, brought up detached under the
+/// mode's policy.
+fn compose_up(state: &AgentState, project: &str, file: &str, out: &mut dyn FnMut(&Reply)) -> Reply {
+    let failed = |message: String| Reply::Failed {
+        message,
+        hint: None,
+    };
+    if !control::valid_name(project) || file.len() > control::MAX_COMPOSE {
+        return failed("invalid compose project".into());
+    }
+    let mut doc: yaml_serde::Value = match yaml_serde::from_str(file) {
+        Ok(d) => d,
+        Err(e) => return failed(format!("the compose file: {e}")),
+    };
+    let Some(services) = doc.get_mut("services").and_then(|s| s.as_mapping_mut()) else {
+        return failed("the compose file has no services".into());
+    };
+    let names: Vec<String> = services
+        .keys()
+        .filter_map(|k| k.as_str().map(str::to_string))
+        .collect();
+    for (_, svc) in services.iter_mut() {
+        let Some(svc) = svc.as_mapping_mut() else {
+            continue;
+        };
+        for key in ["networks", "ports", "network_mode"] {
+            svc.remove(key);
+        }
+        svc.insert("network_mode".into(), "host".into());
+        let hosts: Vec<yaml_serde::Value> = names
+            .iter()
+            .map(|n| yaml_serde::Value::from(format!("{n}:127.0.0.1")))
+            .collect();
+        match svc.get_mut("extra_hosts") {
+            Some(yaml_serde::Value::Sequence(list)) => list.extend(hosts),
+            Some(yaml_serde::Value::Mapping(map)) => {
+                for n in &names {
+                    map.insert(n.clone().into(), "127.0.0.1".into());
+                }
+            }
+            _ => {
+                svc.insert("extra_hosts".into(), yaml_serde::Value::Sequence(hosts));
+            }
+        }
+    }
+    if let Some(top) = doc.as_mapping_mut() {
+        top.remove("networks");
+    }
+    let dir = Path::new("/run/ccr-compose").join(project);
+    let path = dir.join("compose.yaml");
+    let text = match yaml_serde::to_string(&doc) {
+        Ok(t) => t,
+        Err(e) => return failed(e.to_string()),
+    };
+    if let Err(e) = std::fs::create_dir_all(&dir).and_then(|_| {
+        crate::private_file::write(
+            &path,
+            text.as_bytes(),
+            0o600,
+            crate::private_file::Existing::Replace,
+        )
+    }) {
+        return failed(format!("{}: {e}", path.display()));
+    }
+    let mut args: Vec<String> = vec![
+        "compose".into(),
+        "-p".into(),
+        project.into(),
+        "-f".into(),
+        path.to_string_lossy().into_owned(),
+        "up".into(),
+        "-d".into(),
+    ];
+    args.extend(tee_flag(state));
+    let r = ccr(&args, out);
+    if matches!(r, Reply::Done { .. }) {
+        *state.compose.lock().expect("not poisoned") = Some((project.into(), path));
+    }
+    r
 }
 
 /// The host's loopback `port` at the guest's loopback, through user-mode
