@@ -1249,24 +1249,16 @@ fn stream_ccr(args: &[String], container: Option<&str>, out: &mut dyn FnMut(&Rep
     }
 }
 
-/// A compose project in the guest: the file as the host sent it, each
-/// service on the guest's network (there is no bridge in the guest) with
-/// every service name resolving to it, brought up detached under the
-/// mode's policy.
-fn compose_up(state: &AgentState, project: &str, file: &str, out: &mut dyn FnMut(&Reply)) -> Reply {
-    let failed = |message: String| Reply::Failed {
-        message,
-        hint: None,
-    };
-    if !control::valid_name(project) || file.len() > control::MAX_COMPOSE {
-        return failed("invalid compose project".into());
-    }
+/// A compose file as the guest runs it: each service on the guest's
+/// network (`network_mode: host`, its `networks` and `ports` dropped), with
+/// every service name resolving to the guest (`extra_hosts`).
+fn guest_compose(file: &str) -> Result<String, String> {
     let mut doc: yaml_serde::Value = match yaml_serde::from_str(file) {
         Ok(d) => d,
-        Err(e) => return failed(format!("the compose file: {e}")),
+        Err(e) => return Err(format!("the compose file: {e}")),
     };
     let Some(services) = doc.get_mut("services").and_then(|s| s.as_mapping_mut()) else {
-        return failed("the compose file has no services".into());
+        return Err("the compose file has no services".into());
     };
     let names: Vec<String> = services
         .keys()
@@ -1299,12 +1291,27 @@ fn compose_up(state: &AgentState, project: &str, file: &str, out: &mut dyn FnMut
     if let Some(top) = doc.as_mapping_mut() {
         top.remove("networks");
     }
+    yaml_serde::to_string(&doc).map_err(|e| e.to_string())
+}
+
+/// A compose project in the guest: the file as the host sent it, each
+/// service on the guest's network (there is no bridge in the guest) with
+/// every service name resolving to it, brought up detached under the
+/// mode's policy.
+fn compose_up(state: &AgentState, project: &str, file: &str, out: &mut dyn FnMut(&Reply)) -> Reply {
+    let failed = |message: String| Reply::Failed {
+        message,
+        hint: None,
+    };
+    if !control::valid_name(project) || file.len() > control::MAX_COMPOSE {
+        return failed("invalid compose project".into());
+    }
+    let text = match guest_compose(file) {
+        Ok(t) => t,
+        Err(e) => return failed(e),
+    };
     let dir = Path::new("/run/ccr-compose").join(project);
     let path = dir.join("compose.yaml");
-    let text = match yaml_serde::to_string(&doc) {
-        Ok(t) => t,
-        Err(e) => return failed(e.to_string()),
-    };
     if let Err(e) = std::fs::create_dir_all(&dir).and_then(|_| {
         crate::private_file::write(
             &path,
@@ -1398,5 +1405,26 @@ mod tests {
             "ReadStreamRequest"
         ));
         assert!(!agent_policy_allows("not rego", "ReadStreamRequest"));
+    }
+
+    #[test]
+    fn a_compose_project_runs_on_the_guests_network() {
+        let text = guest_compose(
+            "services:\n  web:\n    image: w\n    ports: ['80:80']\n    networks: [front]\n  db:\n    image: d\n    extra_hosts: ['x:10.0.0.1']\nnetworks:\n  front: {}\n",
+        )
+        .unwrap();
+        let doc: yaml_serde::Value = yaml_serde::from_str(&text).unwrap();
+        let web = &doc["services"]["web"];
+        assert_eq!(web["network_mode"], "host");
+        assert!(web.get("ports").is_none() && web.get("networks").is_none());
+        assert!(doc.get("networks").is_none());
+        let hosts: Vec<&str> = doc["services"]["db"]["extra_hosts"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        assert_eq!(hosts, ["x:10.0.0.1", "web:127.0.0.1", "db:127.0.0.1"]);
+        assert!(guest_compose("version: '3'\n").is_err());
     }
 }
