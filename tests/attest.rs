@@ -294,7 +294,23 @@ fn copied_and_tampered_attestations_are_refused() {
     let (key, public) = keys(&a, "k");
     let name = busybox_pushed(&a, &reg, "copy/a");
     let digest = common::remote_digest(&reg.host(), "copy/a", "1");
-    attest_sbom(&a, &key, &name);
+    // cosign 2's `.att` tag alone: its copies and edits are what is refused
+    // here (bundles: signing.rs).
+    ccr_pw(
+        &a,
+        &[
+            "image",
+            "attest",
+            "--signature-format",
+            "legacy",
+            "--key",
+            &key,
+            "--sbom",
+            "--type",
+            "spdxjson",
+            &name,
+        ],
+    );
 
     // Another image in the same repository, given A's attestations.
     let b = format!("{}/copy/a:2", reg.host());

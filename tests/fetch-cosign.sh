@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Fetches cosign 2.5 (Debian trixie) and 3.1 (Debian sid) for the tests,
-# from the Debian mirror this machine's apt already uses, with only the
-# suite changed, and unpacks them with dpkg -x under $1 (default
-# /opt/ccr-peers): $1/cosign-trixie/usr/bin/cosign, $1/cosign-sid/usr/bin/cosign.
-# Both are static Go binaries that run on bookworm.
+# Fetches cosign 2.5 (Debian trixie) and 3.1 (Debian sid), and oras 1.3
+# (Debian sid), for the tests, from the Debian mirror this machine's apt
+# already uses, with only the suite changed, and unpacks them with dpkg -x
+# under $1 (default /opt/ccr-peers): $1/cosign-trixie/usr/bin/cosign,
+# $1/cosign-sid/usr/bin/cosign, $1/oras-sid/usr/bin/oras. All are static Go
+# binaries that run on bookworm.
 set -euo pipefail
 dest=${1:-/opt/ccr-peers}
 mirror=$(grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -v security | head -1 || true)
@@ -12,9 +13,10 @@ if [ -z "$mirror" ]; then
 fi
 [ -n "$mirror" ] || { echo "no Debian mirror found in /etc/apt/sources.list(.d)" >&2; exit 1; }
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-for suite in trixie sid; do
-  out="$dest/cosign-$suite"
-  [ -x "$out/usr/bin/cosign" ] && continue
+for want in cosign:trixie cosign:sid oras:sid; do
+  tool=${want%%:*} suite=${want#*:}
+  out="$dest/$tool-$suite"
+  [ -x "$out/usr/bin/$tool" ] && continue
   work=$(mktemp -d)
   mkdir -p "$work/lists/partial" "$work/cache/archives/partial"
   echo "deb [signed-by=$keyring] $mirror $suite main" >"$work/sources.list"
@@ -22,9 +24,9 @@ for suite in trixie sid; do
        -o Dir::State::lists="$work/lists" -o Dir::Cache="$work/cache"
        -o APT::Get::List-Cleanup=0 -o Debug::NoDropPrivs=1)
   apt-get -qq "${apt[@]}" update
-  (cd "$work" && apt-get -qq "${apt[@]}" download cosign)
+  (cd "$work" && apt-get -qq "${apt[@]}" download "$tool")
   mkdir -p "$out"
-  dpkg -x "$work"/cosign_*.deb "$out"
+  dpkg -x "$work"/"$tool"_*.deb "$out"
   rm -rf "$work"
-  "$out/usr/bin/cosign" version >/dev/null
+  "$out/usr/bin/$tool" version >/dev/null
 done

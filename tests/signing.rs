@@ -579,3 +579,344 @@ fn keyless_flags_are_validated_and_refused_clearly() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
     assert_eq!(std::fs::read(a.path("k.key")).unwrap(), before);
 }
+
+/// PUTs `body` as a manifest of `media_type` under `reference`; its digest.
+fn put_manifest(host: &str, repo: &str, reference: &str, media_type: &str, body: &[u8]) -> String {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), body).unwrap();
+    sh(Command::new("curl").args([
+        "-sS",
+        "-f",
+        "-X",
+        "PUT",
+        "-H",
+        &format!("Content-Type: {media_type}"),
+        "--data-binary",
+        &format!("@{}", file.path().display()),
+        &format!("http://{host}/v2/{repo}/manifests/{reference}"),
+    ]));
+    format!("sha256:{}", sha256_hex(body))
+}
+
+fn tags(host: &str, repo: &str) -> Vec<String> {
+    let out = sh(Command::new("curl").args(["-fs", &format!("http://{host}/v2/{repo}/tags/list")]));
+    json(&out)["tags"]
+        .as_array()
+        .map(|t| t.iter().map(|t| t.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// The referrers tag-schema index of `digest` in `repo`.
+fn referrers_index(host: &str, repo: &str, digest: &str) -> serde_json::Value {
+    json(&sh(Command::new("curl").args([
+        "-fs",
+        "-H",
+        "Accept: application/vnd.oci.image.index.v1+json",
+        &format!("http://{host}/v2/{repo}/manifests/sha256-{}", &digest[7..]),
+    ])))
+}
+
+fn cosign3_verify(public: &str, image: &str) -> std::process::Output {
+    cosign("sid")
+        .args([
+            "verify",
+            "--key",
+            public,
+            "--insecure-ignore-tlog=true",
+            "--allow-http-registry",
+            image,
+        ])
+        .output()
+        .unwrap()
+}
+
+fn oras() -> Command {
+    let base = std::env::var("CCR_PEERS").unwrap_or_else(|_| "/opt/ccr-peers".into());
+    let bin = std::path::Path::new(&base).join("oras-sid/usr/bin/oras");
+    assert!(
+        bin.exists(),
+        "{} is missing; run tests/setup.sh first",
+        bin.display()
+    );
+    Command::new(bin)
+}
+
+/// ccr writes cosign 3's bundle referrer beside cosign 2's tag by default:
+/// cosign 3.1 verifies the bundle, cosign 2.5 the tag, oras lists the
+/// referrer; signing again adds nothing in either place; each format alone
+/// when asked (flag or ccr.toml); attestations as bundles too.
+#[test]
+fn ccr_writes_bundle_referrers_that_cosign_3_and_oras_read() {
+    let reg = Registry::start();
+    let host = reg.host();
+    let a = Env::new();
+    let (key, public) = keys(&a, "k");
+    let (name, digest) = pushed(&a, &reg, "bundle/both", "1", 40);
+    let out = assert_ok(&ccr_pw(
+        &a,
+        &["push", "--sign=cosign", "--cosign-key", &key, &name],
+    ));
+    assert!(
+        out.contains("bundle in referrer") && out.contains(".sig"),
+        "{out}"
+    );
+    let t = tags(&host, "bundle/both");
+    let hex = &digest[7..];
+    assert!(
+        t.contains(&format!("sha256-{hex}.sig")) && t.contains(&format!("sha256-{hex}")),
+        "{t:?}"
+    );
+    let index = referrers_index(&host, "bundle/both", &digest);
+    assert_eq!(index["manifests"].as_array().unwrap().len(), 1, "{index}");
+    assert_eq!(
+        index["manifests"][0]["artifactType"],
+        "application/vnd.dev.sigstore.bundle.v0.3+json"
+    );
+    // cosign 3.1 reads the bundle, cosign 2.5 the tag.
+    assert_ok(&cosign3_verify(&public, &name));
+    sh(cosign("trixie").args([
+        "verify",
+        "--key",
+        &public,
+        "--insecure-ignore-tlog=true",
+        "--allow-http-registry",
+        &name,
+    ]));
+    // oras 1.3 lists the referrer.
+    let d = json(&sh(oras().args([
+        "discover",
+        "--plain-http",
+        "--format",
+        "json",
+        &name,
+    ])));
+    let refs = d["referrers"].as_array().unwrap();
+    assert_eq!(refs.len(), 1, "{d}");
+    assert_eq!(
+        refs[0]["artifactType"],
+        "application/vnd.dev.sigstore.bundle.v0.3+json"
+    );
+    assert_eq!(
+        refs[0]["annotations"]["dev.sigstore.bundle.predicateType"],
+        "https://sigstore.dev/cosign/sign/v1"
+    );
+    // ccr says where each signature was found.
+    let v = json(&a.ok(&[
+        "image", "verify", "--key", &public, "--format", "json", &name,
+    ]));
+    let found: Vec<&str> = v[0]["signatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["found"].as_str().unwrap())
+        .collect();
+    assert_eq!(found, ["referrers-tag", "legacy-tag"], "{v}");
+    // Again: nothing new in either place.
+    let out = assert_ok(&ccr_pw(&a, &["image", "sign", "--key", &key, &name]));
+    assert!(out.contains("already signed"), "{out}");
+    assert_eq!(
+        referrers_index(&host, "bundle/both", &digest)["manifests"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let sig = json(&sh(Command::new("curl").args([
+        "-fs",
+        "-H",
+        "Accept: application/vnd.oci.image.manifest.v1+json",
+        &format!("http://{host}/v2/bundle/both/manifests/sha256-{hex}.sig"),
+    ])));
+    assert_eq!(sig["layers"].as_array().unwrap().len(), 1);
+
+    // --signature-format bundle: no .sig tag; cosign 3.1 verifies.
+    let (only, only_digest) = pushed(&a, &reg, "bundle/only", "1", 41);
+    assert_ok(&ccr_pw(
+        &a,
+        &[
+            "image",
+            "sign",
+            "--signature-format",
+            "bundle",
+            "--key",
+            &key,
+            &only,
+        ],
+    ));
+    let t = tags(&host, "bundle/only");
+    assert!(
+        !t.iter().any(|t| t.ends_with(".sig"))
+            && t.contains(&format!("sha256-{}", &only_digest[7..])),
+        "{t:?}"
+    );
+    assert_ok(&cosign3_verify(&public, &only));
+    // signature_format = "legacy" in ccr.toml: the tag alone, as before.
+    let cfg = a.path("ccr.toml");
+    std::fs::write(&cfg, "signature_format = \"legacy\"\n").unwrap();
+    let (legacy, legacy_digest) = pushed(&a, &reg, "bundle/legacy", "1", 42);
+    assert_ok(
+        &a.cmd(&["image", "sign", "--key", &key, &legacy])
+            .env("COSIGN_PASSWORD", PW)
+            .env("CCR_CONFIG", &cfg)
+            .output()
+            .unwrap(),
+    );
+    let t = tags(&host, "bundle/legacy");
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(
+        t.contains(&format!("sha256-{}.sig", &legacy_digest[7..])),
+        "{t:?}"
+    );
+    // An attestation as a bundle: cosign 3.1's verify-attestation reads it.
+    let pred = a.path("pred.json");
+    std::fs::write(&pred, br#"{"built":"here"}"#).unwrap();
+    assert_ok(&ccr_pw(
+        &a,
+        &[
+            "image",
+            "attest",
+            "--signature-format",
+            "bundle",
+            "--key",
+            &key,
+            "--predicate",
+            pred.to_str().unwrap(),
+            &only,
+        ],
+    ));
+    let out = cosign("sid")
+        .args([
+            "verify-attestation",
+            "--key",
+            &public,
+            "--insecure-ignore-tlog=true",
+            "--allow-http-registry",
+            "--type",
+            "custom",
+            &only,
+        ])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    // ccr finds it there (there is no .att tag).
+    a.ok(&["image", "verify-attestation", "--key", &public, &only]);
+}
+
+/// What ccr verifies that cosign 3.1 wrote by default is in
+/// `cosign_v3_bundles_are_verified`; here, bundles that must not count.
+#[test]
+fn bundle_referrers_that_must_not_count() {
+    let reg = Registry::start();
+    let host = reg.host();
+    let a = Env::new();
+    let (key, public) = keys(&a, "k");
+    let (signed, signed_digest) = pushed(&a, &reg, "hostile/signed", "1", 50);
+    assert_ok(&ccr_pw(
+        &a,
+        &[
+            "image",
+            "sign",
+            "--signature-format",
+            "bundle",
+            "--key",
+            &key,
+            &signed,
+        ],
+    ));
+    let (other, other_digest) = pushed(&a, &reg, "hostile/signed", "2", 51);
+    // The signed image's referrer listed for the other image: a bundle over
+    // another digest (and a referrer about another subject) is refused.
+    let index = referrers_index(&host, "hostile/signed", &signed_digest);
+    put_manifest(
+        &host,
+        "hostile/signed",
+        &format!("sha256-{}", &other_digest[7..]),
+        "application/vnd.oci.image.index.v1+json",
+        index.to_string().as_bytes(),
+    );
+    let err = a.fails(&["image", "verify", "--key", &public, &other]);
+    assert!(
+        err.contains("about another image") || err.contains("not over"),
+        "{err}"
+    );
+    // The right image with the wrong key.
+    let (_, wrong) = keys(&a, "wrong");
+    let err = a.fails(&["image", "verify", "--key", &wrong, &signed]);
+    assert!(err.contains("does not verify"), "{err}");
+    // An index pointing at a huge referrer, and a referrer whose bundle
+    // layer claims 100 MiB: neither is read past its bound, nothing hangs.
+    let (third, third_digest) = pushed(&a, &reg, "hostile/signed", "3", 52);
+    let big_layer = serde_json::json!({
+        "schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+        "artifactType": "application/vnd.dev.sigstore.bundle.v0.3+json",
+        "config": {"mediaType": "application/vnd.oci.empty.v1+json", "size": 2, "digest": upload_blob(&host, "hostile/signed", b"{}")},
+        "layers": [{"mediaType": "application/vnd.dev.sigstore.bundle.v0.3+json", "size": 100 << 20,
+                    "digest": upload_blob(&host, "hostile/signed", b"a bundle said to be 100 MiB")}],
+        "subject": {"mediaType": "application/vnd.oci.image.manifest.v1+json", "size": 1, "digest": third_digest},
+    });
+    let big_ref = put_manifest(
+        &host,
+        "hostile/signed",
+        &format!("sha256:{}", sha256_hex(big_layer.to_string().as_bytes())),
+        "application/vnd.oci.image.manifest.v1+json",
+        big_layer.to_string().as_bytes(),
+    );
+    // A referrer of another artifact type (an SBOM), which is not read.
+    let sbom = serde_json::json!({
+        "schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+        "artifactType": "application/spdx+json",
+        "config": {"mediaType": "application/vnd.oci.empty.v1+json", "size": 2, "digest": upload_blob(&host, "hostile/signed", b"{}")},
+        "layers": [{"mediaType": "application/spdx+json", "size": 2, "digest": upload_blob(&host, "hostile/signed", b"{}")}],
+        "subject": {"mediaType": "application/vnd.oci.image.manifest.v1+json", "size": 1, "digest": third_digest},
+    });
+    let sbom_ref = put_manifest(
+        &host,
+        "hostile/signed",
+        &format!("sha256:{}", sha256_hex(sbom.to_string().as_bytes())),
+        "application/vnd.oci.image.manifest.v1+json",
+        sbom.to_string().as_bytes(),
+    );
+    let index = serde_json::json!({
+        "schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json",
+        "manifests": [
+            {"mediaType": "application/vnd.oci.image.manifest.v1+json", "size": 3u64 << 30,
+             "digest": sbom_ref.clone(), "artifactType": "application/vnd.dev.sigstore.bundle.v0.3+json"},
+            {"mediaType": "application/vnd.oci.image.manifest.v1+json", "size": big_layer.to_string().len(),
+             "digest": big_ref, "artifactType": "application/vnd.dev.sigstore.bundle.v0.3+json"},
+            {"mediaType": "application/vnd.oci.image.manifest.v1+json", "size": sbom.to_string().len(),
+             "digest": sbom_ref, "artifactType": "application/spdx+json"},
+        ],
+    });
+    put_manifest(
+        &host,
+        "hostile/signed",
+        &format!("sha256-{}", &third_digest[7..]),
+        "application/vnd.oci.image.index.v1+json",
+        index.to_string().as_bytes(),
+    );
+    let started = std::time::Instant::now();
+    let err = a.fails(&["image", "verify", "--key", &public, &third]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert!(
+        err.contains("larger than a bundle referrer") && err.contains("more than"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("spdx"),
+        "another artifact type is not read: {err}"
+    );
+    // Signed properly, the same image verifies despite the hostile referrers.
+    assert_ok(&ccr_pw(
+        &a,
+        &[
+            "image",
+            "sign",
+            "--signature-format",
+            "legacy",
+            "--key",
+            &key,
+            &third,
+        ],
+    ));
+    a.ok(&["image", "verify", "--key", &public, &third]);
+}

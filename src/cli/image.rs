@@ -333,13 +333,16 @@ pub fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
             encrypt: a.encrypt.clone(),
             signer,
             attester,
+            signature_format: a.sign.format.resolve(ctx)?,
         },
         &progress,
     )?;
     for s in &pushed.signed {
         progress.line(format!(
-            "Signed {}@{}: signature in {}",
-            s.reference, s.digest, s.signature
+            "Signed {}@{}: {}",
+            s.reference,
+            s.digest,
+            s.whereabouts()
         ));
     }
     for d in &pushed.attested {
@@ -347,7 +350,7 @@ pub fn push(ctx: &Context, a: PushArgs) -> Result<i32, Error> {
             "Attested {}@{}: SBOM in {}",
             pushed.result.reference.name(),
             d.digest,
-            d.attached.tag
+            d.whereabouts()
         ));
     }
     Ok(0)

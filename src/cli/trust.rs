@@ -109,6 +109,24 @@ pub struct SignArgs {
     /// Also attest the pushed image with its SBOM (recorded by build --sbom, else made now), signed with the same key
     #[arg(long)]
     pub attest_sbom: bool,
+    #[command(flatten)]
+    pub format: SignatureFormatArg,
+}
+
+/// `--signature-format`.
+#[derive(Args, Debug, Default, Clone)]
+pub struct SignatureFormatArg {
+    /// How the signature is written: legacy (cosign 2's .sig/.att tags, what image-rs reads), bundle (a Sigstore bundle referrer, cosign 3's default) or both (default; also signature_format in ccr.toml)
+    #[arg(long, value_name = "FORMAT", value_parser = ["legacy", "bundle", "both"])]
+    pub signature_format: Option<String>,
+}
+
+impl SignatureFormatArg {
+    pub fn resolve(&self, ctx: &Context) -> Result<crate::trust::bundle::WriteFormat, Error> {
+        ctx.opts
+            .config
+            .signature_format(self.signature_format.as_deref())
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -132,6 +150,8 @@ pub struct ImageSignArgs {
     /// Print only the signed digests
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub format: SignatureFormatArg,
     #[arg(add = super::complete::image())]
     pub image: String,
 }
@@ -226,15 +246,13 @@ pub fn image_sign(ctx: &Context, a: ImageSignArgs) -> Result<i32, Error> {
     let pw = password(false)?;
     let key = key.clone();
     let unlock = move || load_signer(&key, pw.as_bytes());
-    let signed = crate::engine::sign::sign(ctx, &a.image, unlock, a.recursive)?;
+    let format = a.format.resolve(ctx)?;
+    let signed = crate::engine::sign::sign(ctx, &a.image, unlock, a.recursive, format)?;
     for s in signed {
         if a.quiet {
             println!("{}", s.digest);
         } else if s.added {
-            println!(
-                "Signed {}@{}: pushed signature to {}",
-                s.reference, s.digest, s.signature
-            );
+            println!("Signed {}@{}: {}", s.reference, s.digest, s.whereabouts());
         } else {
             println!(
                 "Signed {}@{}: already signed with this key",
@@ -324,6 +342,8 @@ pub struct AttestArgs {
     #[arg(short, long)]
     pub quiet: bool,
     #[command(flatten)]
+    pub format: SignatureFormatArg,
+    #[command(flatten)]
     pub decrypt: super::crypt::DecryptionKeyArgs,
     #[arg(add = super::complete::image())]
     pub image: String,
@@ -392,23 +412,25 @@ pub fn image_attest(ctx: &Context, a: AttestArgs) -> Result<i32, Error> {
         recursive: a.recursive,
         replace: a.replace,
         keys: a.decrypt.request(),
+        format: a.format.resolve(ctx)?,
     };
     let progress = crate::progress::Progress::new(a.quiet);
     for done in crate::engine::attest::attest(ctx, &req, &signer, &progress)? {
         let r = ImageRef::parse(&a.image)?;
         let about = done
             .platform
+            .as_ref()
             .map(|p| format!(" (SBOM of {p})"))
             .unwrap_or_default();
         if a.quiet {
             println!("{}", done.digest);
-        } else if done.attached.added {
+        } else if done.added() {
             println!(
                 "Attested {}@{}{about}: pushed {} attestation to {}",
                 r.name(),
                 done.digest,
                 done.predicate_type,
-                done.attached.tag
+                done.whereabouts()
             );
         } else {
             println!(

@@ -50,6 +50,8 @@ pub struct AttestRequest {
     pub replace: bool,
     /// Keys for encrypted layers (an SBOM of an encrypted image).
     pub keys: KeyRequest,
+    /// Legacy `.att` tag, bundle referrer, or both.
+    pub format: crate::trust::bundle::WriteFormat,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -58,8 +60,86 @@ pub struct Attested {
     /// The platform whose content the predicate describes (an SBOM).
     pub platform: Option<String>,
     pub predicate_type: String,
+    /// In cosign 2's `.att` tag, when written.
     #[serde(flatten)]
-    pub attached: Attached,
+    pub attached: Option<Attached>,
+    /// As a bundle referrer, when written.
+    pub bundle: Option<crate::trust::bundle::Attached>,
+}
+
+impl Attested {
+    /// False when the attestation was already there in every format asked for.
+    pub fn added(&self) -> bool {
+        self.attached.as_ref().is_some_and(|a| a.added)
+            || self.bundle.as_ref().is_some_and(|b| b.added)
+    }
+
+    /// Where it went, as `image attest` and `push --attest-sbom` say it.
+    pub fn whereabouts(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(a) = &self.attached {
+            parts.push(a.tag.clone());
+        }
+        if let Some(b) = &self.bundle {
+            parts.push(format!("bundle referrer {}", b.referrer));
+        }
+        parts.join(" and ")
+    }
+}
+
+/// Attaches a signed statement's envelope to `digest` in the formats asked
+/// for: cosign 2's `.att` tag, a bundle referrer, or both.
+#[allow(clippy::too_many_arguments)]
+fn attach_in(
+    ctx: &Context,
+    remote: &crate::registry::Remote,
+    repo: &ImageRef,
+    digest: &Digest,
+    envelope: Vec<u8>,
+    predicate_type: &str,
+    replace: bool,
+    format: crate::trust::bundle::WriteFormat,
+    signer: &SigStoreSigner,
+) -> Result<(Option<Attached>, Option<crate::trust::bundle::Attached>), Error> {
+    use crate::trust::bundle;
+    let referrer = if format.bundle() {
+        let env: serde_json::Value =
+            serde_json::from_slice(&envelope).expect("an envelope is JSON");
+        let statement = base64::Engine::decode(
+            &base64::engine::general_purpose::STANDARD,
+            env["payload"].as_str().unwrap_or_default(),
+        )
+        .unwrap_or_default();
+        let b = bundle::bundle(env, &bundle::key_hint(signer)?);
+        let key = signer
+            .to_verification_key()
+            .map_err(|e| crate::trust::TrustError::Invalid(format!("signing key: {e}")))?;
+        Some(ctx.block_on(async {
+            let (subject, _) = remote.fetch_manifest(&repo.at_digest(digest)).await?;
+            let what = bundle::ToAttach {
+                bundle: b,
+                statement: &statement,
+                key: &key,
+                predicate_type,
+            };
+            bundle::attach(remote, repo, &subject, what, replace).await
+        })??)
+    } else {
+        None
+    };
+    let legacy = if format.legacy() {
+        Some(ctx.block_on(attest::attach(
+            remote,
+            repo,
+            digest,
+            envelope,
+            predicate_type,
+            replace,
+        ))??)
+    } else {
+        None
+    };
+    Ok((legacy, referrer))
 }
 
 /// A resolved image: its digest, and for an index its platform manifests.
@@ -208,19 +288,23 @@ pub fn attest(
     for (digest, platform, predicate) in targets {
         let statement = attest::statement(&r, &digest, &predicate_type, predicate);
         let envelope = attest::envelope(&statement, signer)?;
-        let attached = ctx.block_on(attest::attach(
+        let (attached, bundle) = attach_in(
+            ctx,
             &remote,
             &r,
             &digest,
             envelope,
             &predicate_type,
             req.replace,
-        ))??;
+            req.format,
+            signer,
+        )?;
         out.push(Attested {
             digest,
             platform,
             predicate_type: predicate_type.clone(),
             attached,
+            bundle,
         });
     }
     Ok(out)
@@ -338,11 +422,14 @@ pub fn download(
     ctx.block_on(async {
         for digest in &digests {
             let (found, _) = attest::download(&remote, &r, digest).await?;
-            out.extend(
-                found
-                    .into_iter()
-                    .filter(|a| want.as_deref().is_none_or(|w| a.predicate_type == w)),
-            );
+            for a in found {
+                // One statement stored in both formats is listed once.
+                if want.as_deref().is_none_or(|w| a.predicate_type == w)
+                    && !out.iter().any(|o: &Attestation| o.statement == a.statement)
+                {
+                    out.push(a);
+                }
+            }
         }
         Ok::<_, Error>(())
     })??;
@@ -416,6 +503,7 @@ pub fn attest_pushed_sboms(
     local: &crate::store::ImageRecord,
     signer: &SigStoreSigner,
     keys: &KeyRequest,
+    format: crate::trust::bundle::WriteFormat,
 ) -> Result<Vec<Attested>, Error> {
     let predicate_type = attest::predicate_type("spdxjson")?;
     let (remote, resolved) = connect_resolved(ctx, pushed)?;
@@ -457,19 +545,23 @@ pub fn attest_pushed_sboms(
     for (digest, predicate) in targets {
         let statement = attest::statement(pushed, &digest, &predicate_type, predicate);
         let envelope = attest::envelope(&statement, signer)?;
-        let attached = ctx.block_on(attest::attach(
+        let (attached, bundle) = attach_in(
+            ctx,
             &remote,
             pushed,
             &digest,
             envelope,
             &predicate_type,
             true,
-        ))??;
+            format,
+            signer,
+        )?;
         out.push(Attested {
             digest,
             platform: None,
             predicate_type: predicate_type.clone(),
             attached,
+            bundle,
         });
     }
     Ok(out)

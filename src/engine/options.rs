@@ -46,6 +46,9 @@ pub struct Config {
     /// The size of the mode's memory-backed storage (`4GiB`; by default
     /// half the memory, the kernel's tmpfs default).
     pub cvm_storage_size: Option<String>,
+    /// How signatures and attestations are written: `legacy` (cosign 2's
+    /// tags), `bundle` (cosign 3's referrers) or `both` (the default).
+    pub signature_format: Option<String>,
 }
 
 fn is_root() -> bool {
@@ -136,6 +139,21 @@ impl GlobalOptions {
 
 impl Config {
     /// The size of the mode's memory-backed storage, if set.
+    /// The signature format asked for: `flag`, else ccr.toml's, else both.
+    pub fn signature_format(
+        &self,
+        flag: Option<&str>,
+    ) -> Result<crate::trust::bundle::WriteFormat, Error> {
+        match flag.or(self.signature_format.as_deref()) {
+            None => Ok(Default::default()),
+            Some(s) => crate::trust::bundle::WriteFormat::parse(s).ok_or_else(|| {
+                Error::Usage(format!(
+                    "signature format {s:?}: use legacy, bundle or both"
+                ))
+            }),
+        }
+    }
+
     pub fn cvm_storage(&self) -> Result<Option<u64>, Error> {
         self.cvm_storage_size
             .as_deref()

@@ -24,6 +24,8 @@ pub struct PushRequest {
     pub encrypt: Vec<String>,
     /// Signs the pushed digest.
     pub signer: Option<SigStoreSigner>,
+    /// How the signature (and attestations) are written.
+    pub signature_format: crate::trust::bundle::WriteFormat,
     /// Attests each platform's SBOM (needs `signer`'s key too).
     pub attester: Option<SigStoreSigner>,
 }
@@ -69,11 +71,21 @@ pub fn push(ctx: &Context, req: PushRequest, progress: &Progress) -> Result<Push
         .result
         .reference
         .at_digest(&pushed.result.target.digest);
-    pushed.signed = ctx.block_on(ctx.images.sign(&at, move || Ok(signer), false))??;
+    pushed.signed =
+        ctx.block_on(
+            ctx.images
+                .sign(&at, move || Ok(signer), false, req.signature_format),
+        )??;
     if let Some(attester) = req.attester {
         let local = ctx.images.lookup_one(&req.image)?;
-        pushed.attested =
-            super::attest::attest_pushed_sboms(ctx, &at, &local, &attester, &Default::default())?;
+        pushed.attested = super::attest::attest_pushed_sboms(
+            ctx,
+            &at,
+            &local,
+            &attester,
+            &Default::default(),
+            req.signature_format,
+        )?;
     }
     Ok(pushed)
 }

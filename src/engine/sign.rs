@@ -31,9 +31,10 @@ pub fn sign(
     image: &str,
     unlock: impl FnOnce() -> Result<SigStoreSigner, TrustError> + Send + 'static,
     recursive: bool,
+    format: crate::trust::bundle::WriteFormat,
 ) -> Result<Vec<SignedDigest>, Error> {
     let r = ImageRef::parse(image)?;
-    Ok(ctx.block_on(ctx.images.sign(&r, unlock, recursive))??)
+    Ok(ctx.block_on(ctx.images.sign(&r, unlock, recursive, format))??)
 }
 
 /// Verifies the signatures on the digest `image` resolves to.

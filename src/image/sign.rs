@@ -10,16 +10,40 @@ use crate::digest::Digest;
 use crate::oci::{self, Document};
 use crate::reference::ImageRef;
 use crate::registry::Remote;
+use crate::trust::bundle::{self, WriteFormat};
 use crate::trust::{TrustError, TrustPolicy, VerifiedSignature, cosign};
 
 #[derive(Debug, Serialize)]
 pub struct SignedDigest {
     pub reference: String,
     pub digest: Digest,
-    /// The tag the signature is stored under.
-    pub signature: String,
-    /// False when this key had already signed it.
+    /// The legacy tag the signature is stored under, when written.
+    pub signature: Option<String>,
+    /// The bundle referrer, when written.
+    pub bundle: Option<bundle::Attached>,
+    /// False when this key had already signed it (in every format asked for).
     pub added: bool,
+}
+
+impl SignedDigest {
+    /// Where the signature is, as `image sign` and `push --sign` say it.
+    pub fn whereabouts(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(tag) = &self.signature {
+            parts.push(format!("signature in {tag}"));
+        }
+        if let Some(b) = &self.bundle {
+            parts.push(format!(
+                "bundle in referrer {} ({})",
+                b.referrer,
+                match b.via {
+                    bundle::Discovery::ReferrersApi => "referrers API",
+                    _ => "referrers tag",
+                }
+            ));
+        }
+        parts.join("; ")
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -30,11 +54,16 @@ pub struct VerifiedDigest {
 }
 
 impl Images {
-    /// The digest `r` resolves to, and with `recursive` the digests of the
-    /// platform manifests of an index after it.
-    async fn targets(&self, remote: &Remote, r: &ImageRef, recursive: bool) -> Result<Vec<Digest>> {
+    /// The manifest `r` resolves to, and with `recursive` the platform
+    /// manifests of an index after it.
+    async fn targets(
+        &self,
+        remote: &Remote,
+        r: &ImageRef,
+        recursive: bool,
+    ) -> Result<Vec<oci::Descriptor>> {
         let (top, bytes) = remote.fetch_manifest(r).await?;
-        let mut out = vec![top.digest.clone()];
+        let mut out = vec![top.clone()];
         if recursive && oci::is_index(&top.media_type) {
             let (_, doc) = Document::parse(Some(&top.media_type), &bytes).map_err(|source| {
                 ImageError::Document {
@@ -46,7 +75,7 @@ impl Images {
                 doc.children()
                     .into_iter()
                     .filter(|c| oci::is_manifest(&c.media_type) && !super::is_attestation(c))
-                    .map(|c| c.digest.clone()),
+                    .cloned(),
             );
         }
         Ok(out)
@@ -60,26 +89,57 @@ impl Images {
         r: &ImageRef,
         unlock: impl FnOnce() -> std::result::Result<SigStoreSigner, TrustError> + Send + 'static,
         recursive: bool,
+        format: WriteFormat,
     ) -> Result<Vec<SignedDigest>> {
         let key = tokio::task::spawn_blocking(unlock);
         let remote = self.remote(r).await?;
         let mut targets = Vec::new();
-        for digest in self.targets(&remote, r, recursive).await? {
-            let prepared = cosign::prepare(&remote, r, &digest).await?;
-            targets.push((digest, prepared));
+        for desc in self.targets(&remote, r, recursive).await? {
+            let prepared = if format.legacy() {
+                Some(cosign::prepare(&remote, r, &desc.digest).await?)
+            } else {
+                None
+            };
+            targets.push((desc, prepared));
         }
         let signer = key.await.map_err(|e| ImageError::Invalid {
             what: "key unlocking".into(),
             why: e.to_string(),
         })??;
+        let hint = if format.bundle() {
+            bundle::key_hint(&signer)?
+        } else {
+            String::new()
+        };
+        let own_key = signer
+            .to_verification_key()
+            .map_err(|e| TrustError::Invalid(format!("signing key: {e}")))?;
         let mut out = Vec::new();
-        for (digest, prepared) in targets {
-            let outcome = cosign::sign(&remote, prepared, &signer).await?;
+        for (desc, prepared) in targets {
+            let legacy = match prepared {
+                Some(p) => Some(cosign::sign(&remote, p, &signer).await?),
+                None => None,
+            };
+            let referrer = if format.bundle() {
+                let statement = bundle::signature_statement(&desc.digest);
+                let b = bundle::bundle(bundle::envelope(&statement, &signer)?, &hint);
+                let what = bundle::ToAttach {
+                    bundle: b,
+                    statement: &statement,
+                    key: &own_key,
+                    predicate_type: bundle::SIGN_PREDICATE,
+                };
+                Some(bundle::attach(&remote, r, &desc, what, false).await?)
+            } else {
+                None
+            };
             out.push(SignedDigest {
                 reference: r.name(),
-                digest,
-                signature: outcome.tag.to_string(),
-                added: outcome.added,
+                digest: desc.digest.clone(),
+                added: legacy.as_ref().is_some_and(|l| l.added)
+                    || referrer.as_ref().is_some_and(|b| b.added),
+                signature: legacy.map(|l| l.tag.to_string()),
+                bundle: referrer,
             });
         }
         Ok(out)
@@ -94,12 +154,13 @@ impl Images {
     ) -> Result<Vec<VerifiedDigest>> {
         let remote = self.remote(r).await?;
         let mut out = Vec::new();
-        for (i, digest) in self
+        for (i, desc) in self
             .targets(&remote, r, recursive)
             .await?
             .into_iter()
             .enumerate()
         {
+            let digest = desc.digest;
             // Platform manifests are checked as the image at their digest.
             let subject = if i == 0 {
                 r.clone()

@@ -491,12 +491,24 @@ impl Remote {
             None => r.tag().unwrap_or("latest").to_string(),
         };
         let url = format!("{}/v2/{}/manifests/{reference}", self.base, r.repository());
+        let resp = self
+            .authed_get(r, &url, &oci::MANIFEST_TYPES.join(", "), "fetch manifest")
+            .await?;
+        self.manifest_body(r, resp).await
+    }
+
+    /// A GET with the command's pull token (fetched again once when the
+    /// registry no longer takes it).
+    async fn authed_get(
+        &self,
+        r: &ImageRef,
+        url: &str,
+        accept: &str,
+        op: &str,
+    ) -> Result<reqwest::Response, RegistryError> {
         let mut refresh = false;
         let resp = loop {
-            let mut req = self
-                .http
-                .get(&url)
-                .header(reqwest::header::ACCEPT, oci::MANIFEST_TYPES.join(", "));
+            let mut req = self.http.get(url).header(reqwest::header::ACCEPT, accept);
             if self.needs_auth {
                 let token = self.manifest_token(r, refresh).await?;
                 req = match (token, &self.auth) {
@@ -513,7 +525,7 @@ impl Remote {
                         plain_http_refused: false,
                     }
                 } else {
-                    self.failed("fetch manifest", Cause::of(e))
+                    self.failed(op, Cause::of(e))
                 }
             })?;
             // A kept token that has expired since an earlier step: once
@@ -524,6 +536,16 @@ impl Remote {
             }
             break resp;
         };
+        Ok(resp)
+    }
+
+    /// A manifest reply's body (bounded) and announced digest, or the error
+    /// it stands for.
+    async fn manifest_body(
+        &self,
+        r: &ImageRef,
+        resp: reqwest::Response,
+    ) -> Result<(bytes::Bytes, Option<Digest>), RegistryError> {
         let status = resp.status();
         let header_digest = resp
             .headers()
@@ -697,23 +719,29 @@ impl Remote {
         Ok(digest)
     }
 
-    /// The manifests that name `r` (a digest reference) as their subject:
-    /// the OCI referrers API, or its tag fallback on registries without it.
-    pub async fn referrers(&self, r: &ImageRef) -> Result<Vec<Descriptor>, RegistryError> {
-        let index = self
-            .client
-            .pull_referrers(r.as_oci(), None)
-            .await
-            .map_err(|e| self.classify(e, r, "list referrers"))?;
-        Ok(index
-            .manifests
-            .into_iter()
-            .filter_map(|m| {
-                let mut d = Descriptor::new(&m.media_type, m.digest.parse().ok()?, m.size as u64);
-                d.artifact_type = m.artifact_type;
-                Some(d)
-            })
-            .collect())
+    /// The referrers API's answer for `r` (a digest reference): `None` when
+    /// the registry has no such API (it answers 404, as the distribution
+    /// specification says), else the descriptors it lists. The reply is
+    /// read within the manifest bound.
+    pub async fn referrers_api(
+        &self,
+        r: &ImageRef,
+    ) -> Result<Option<Vec<Descriptor>>, RegistryError> {
+        let Some(digest) = r.digest() else {
+            return Ok(None);
+        };
+        let url = format!("{}/v2/{}/referrers/{digest}", self.base, r.repository());
+        let resp = self
+            .authed_get(r, &url, oci::OCI_INDEX, "list referrers")
+            .await?;
+        if resp.status() == reqwest::StatusCode::NOT_FOUND {
+            return Ok(None);
+        }
+        let (body, _) = self.manifest_body(r, resp).await?;
+        let index: oci::Index = serde_json::from_slice(&body).map_err(|e| {
+            self.failed("list referrers", format!("not an image index: {e}").into())
+        })?;
+        Ok(Some(index.manifests))
     }
 
     pub async fn blob_exists(&self, r: &ImageRef, d: &Digest) -> Result<bool, RegistryError> {

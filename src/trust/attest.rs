@@ -204,6 +204,8 @@ pub struct Attestation {
     /// Index of the key that verified it (when verified).
     #[serde(skip)]
     pub key_index: Option<usize>,
+    /// How it was found.
+    pub found: super::bundle::Discovery,
 }
 
 impl Attestation {
@@ -229,8 +231,9 @@ pub struct Findings {
     pub rejected: Vec<String>,
 }
 
-/// Every attestation of `digest` in `repo`, unverified: the `.att`
-/// layers, then bundles attached as referrers.
+/// Every attestation of `digest` in `repo`, unverified: bundles attached
+/// as referrers (the referrers API, else the tag schema), then the `.att`
+/// layers.
 pub async fn download(
     remote: &Remote,
     repo: &ImageRef,
@@ -238,33 +241,9 @@ pub async fn download(
 ) -> Result<(Vec<Attestation>, Vec<String>), TrustError> {
     let mut found = Vec::new();
     let mut problems = Vec::new();
-    let tag = attestation_tag(repo, digest);
-    if let Some((_, layers, note)) =
-        super::cosign::tagged_layers(remote, &tag, DSSE_TYPE, "attestation").await?
-    {
-        problems.extend(note);
-        for layer in &layers {
-            let raw = remote
-                .fetch_small_blob(repo, layer, MAX_ATTESTATION)
-                .await?;
-            match open_envelope(&serde_json::from_slice(&raw).unwrap_or(Value::Null)) {
-                Ok((statement, _)) => found.push(Attestation {
-                    layout: Layout::Legacy,
-                    predicate_type: statement["predicateType"]
-                        .as_str()
-                        .unwrap_or("")
-                        .to_string(),
-                    raw: raw.to_vec(),
-                    statement,
-                    key_index: None,
-                }),
-                Err(why) => problems.push(format!("layer {}: {why}", layer.digest)),
-            }
-        }
-    }
-    let (bundles, mut more) = super::cosign::bundles(remote, repo, digest, MAX_ATTESTATION).await?;
+    let (bundles, mut more) = super::bundle::find(remote, repo, digest, MAX_ATTESTATION).await?;
     problems.append(&mut more);
-    for (carrier, raw) in bundles {
+    for (carrier, found_by, raw) in bundles {
         let bundle: Value = serde_json::from_slice(&raw).unwrap_or(Value::Null);
         let Some(env) = bundle.get("dsseEnvelope") else {
             continue;
@@ -284,9 +263,35 @@ pub async fn download(
                     raw: raw.to_vec(),
                     statement,
                     key_index: None,
+                    found: found_by,
                 });
             }
             Err(why) => problems.push(format!("bundle in {carrier}: {why}")),
+        }
+    }
+    let tag = attestation_tag(repo, digest);
+    if let Some((_, layers, note)) =
+        super::cosign::tagged_layers(remote, &tag, DSSE_TYPE, "attestation").await?
+    {
+        problems.extend(note);
+        for layer in &layers {
+            let raw = remote
+                .fetch_small_blob(repo, layer, MAX_ATTESTATION)
+                .await?;
+            match open_envelope(&serde_json::from_slice(&raw).unwrap_or(Value::Null)) {
+                Ok((statement, _)) => found.push(Attestation {
+                    layout: Layout::Legacy,
+                    predicate_type: statement["predicateType"]
+                        .as_str()
+                        .unwrap_or("")
+                        .to_string(),
+                    raw: raw.to_vec(),
+                    statement,
+                    key_index: None,
+                    found: super::bundle::Discovery::LegacyTag,
+                }),
+                Err(why) => problems.push(format!("layer {}: {why}", layer.digest)),
+            }
         }
     }
     Ok((found, problems))
@@ -372,7 +377,11 @@ pub async fn verify(
                     continue;
                 }
                 a.key_index = Some(k);
-                out.verified.push(a);
+                // The same statement in both formats (a bundle referrer and
+                // the `.att` tag, as ccr writes by default) is one attestation.
+                if !out.verified.iter().any(|v| v.statement == a.statement) {
+                    out.verified.push(a);
+                }
             }
             Err(why) => out.rejected.push(why),
         }

@@ -83,6 +83,9 @@ pub struct VerifiedSignature {
     pub key_index: usize,
     /// The manifest that carried the signature.
     pub carrier: Digest,
+    /// How it was found: the referrers API, the referrers tag, or the
+    /// legacy `.sig` tag.
+    pub found: super::bundle::Discovery,
 }
 
 /// Everything found next to an image, whether it verified or not.
@@ -252,7 +255,26 @@ pub async fn verify(
     keys: &[CosignVerificationKey],
 ) -> Result<Findings, TrustError> {
     let mut findings = Findings::default();
-    // Tag-based simple signing.
+    // Sigstore bundles attached as referrers (the referrers API, else the
+    // tag schema), then cosign 2's tag.
+    let (bundles, mut problems) =
+        super::bundle::find(remote, repo, digest, super::bundle::MAX_SIGNATURE_BUNDLE).await?;
+    findings.rejected.append(&mut problems);
+    for (carrier, found, bundle) in bundles {
+        match check_bundle(&bundle, digest, keys) {
+            Ok(Some(key_index)) => findings.verified.push(VerifiedSignature {
+                format: SignatureFormat::Bundle,
+                identity: None,
+                key_index,
+                carrier,
+                found,
+            }),
+            Ok(None) => {} // an attestation, not a signature
+            Err(why) => findings
+                .rejected
+                .push(format!("bundle in {carrier}: {why}")),
+        }
+    }
     let tag = signature_tag(repo, digest);
     if let Some((carrier, signatures, note)) =
         tagged_layers(remote, &tag, SIMPLE_SIGNING_TYPE, "signature").await?
@@ -265,26 +287,10 @@ pub async fn verify(
                     identity: Some(identity),
                     key_index,
                     carrier: carrier.digest.clone(),
+                    found: super::bundle::Discovery::LegacyTag,
                 }),
                 Err(why) => findings.rejected.push(why),
             }
-        }
-    }
-    // Sigstore bundles attached as referrers.
-    let (bundles, mut problems) = bundles(remote, repo, digest, MAX_SIGNATURE_BLOB).await?;
-    findings.rejected.append(&mut problems);
-    for (carrier, bundle) in bundles {
-        match check_bundle(&bundle, digest, keys) {
-            Ok(Some(key_index)) => findings.verified.push(VerifiedSignature {
-                format: SignatureFormat::Bundle,
-                identity: None,
-                key_index,
-                carrier,
-            }),
-            Ok(None) => {} // an attestation, not a signature
-            Err(why) => findings
-                .rejected
-                .push(format!("bundle in {carrier}: {why}")),
         }
     }
     Ok(findings)
@@ -339,56 +345,6 @@ async fn check_simple_signing(
         .unwrap_or_default()
         .to_string();
     Ok(Ok((key_index, identity)))
-}
-
-/// The Sigstore bundles attached to `digest` as OCI 1.1 referrers (at
-/// most [`MAX_SIGNATURES`], each at most `max` bytes), with the manifest
-/// that carried each; and why referrers that looked like bundles were not
-/// read.
-pub(super) async fn bundles(
-    remote: &Remote,
-    repo: &ImageRef,
-    digest: &Digest,
-    max: u64,
-) -> Result<(Vec<(Digest, Vec<u8>)>, Vec<String>), TrustError> {
-    let mut found = Vec::new();
-    let mut problems = Vec::new();
-    let subject = repo.at_digest(digest);
-    let referrers = remote.referrers(&subject).await?;
-    if referrers.len() > MAX_SIGNATURES {
-        problems.push(format!(
-            "{subject} has {} referrers; only the first {MAX_SIGNATURES} were considered",
-            referrers.len()
-        ));
-    }
-    for referrer in referrers.into_iter().take(MAX_SIGNATURES) {
-        let is_bundle = referrer.artifact_type.as_deref() == Some(BUNDLE_TYPE)
-            || referrer.artifact_type.as_deref() == Some(oci::OCI_EMPTY);
-        if !is_bundle || !oci::is_manifest(&referrer.media_type) {
-            continue;
-        }
-        let (desc, data) = remote
-            .fetch_manifest(&repo.at_digest(&referrer.digest))
-            .await?;
-        let Ok(m) = serde_json::from_slice::<Manifest>(&data) else {
-            problems.push(format!("referrer {} is not an image manifest", desc.digest));
-            continue;
-        };
-        if m.subject.as_ref().map(|s| &s.digest) != Some(digest) {
-            problems.push(format!("referrer {} is about another image", desc.digest));
-            continue;
-        }
-        for layer in m
-            .layers
-            .iter()
-            .filter(|l| l.media_type == BUNDLE_TYPE)
-            .take(MAX_SIGNATURES)
-        {
-            let bundle = remote.fetch_small_blob(&subject, layer, max).await?;
-            found.push((desc.digest.clone(), bundle));
-        }
-    }
-    Ok((found, problems))
 }
 
 /// DSSE pre-authentication encoding.

@@ -3,6 +3,7 @@
 //! any content is fetched or stored.
 
 pub mod attest;
+pub mod bundle;
 pub mod cosign;
 pub mod keys;
 pub mod policy;

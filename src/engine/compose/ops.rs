@@ -255,6 +255,7 @@ pub fn push(
             crate::engine::push::PushRequest {
                 image: image.clone(),
                 signer,
+                signature_format: ctx.opts.config.signature_format(None)?,
                 ..Default::default()
             },
             progress,
@@ -264,7 +265,7 @@ pub fn push(
             report.event(
                 "Image",
                 &format!("{}@{}", s.reference, s.digest),
-                &format!("Signed ({})", s.signature),
+                &format!("Signed ({})", s.whereabouts()),
             );
         }
     }
