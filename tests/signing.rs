@@ -434,9 +434,19 @@ fn recursive_signing_of_a_two_platform_index() {
         &list,
     ]));
     assert_eq!(v.as_array().unwrap().len(), 3);
-    // Each platform manifest verifies on its own, with cosign too.
+    // Each platform manifest verifies on its own, with cosign too (3.1: its
+    // own bundle referrer; 2.5: its .sig tag).
     let by_digest = format!("{}/multi/signed@{arm}", reg.host());
     a.ok(&["image", "verify", "--key", &public, &by_digest]);
+    assert_ok(&cosign3_verify(&public, &by_digest));
+    for d in [&amd, &arm] {
+        let index = referrers_index(&reg.host(), "multi/signed", d);
+        assert_eq!(
+            index["manifests"].as_array().unwrap().len(),
+            1,
+            "{d}: {index}"
+        );
+    }
     sh(cosign("trixie").args([
         "verify",
         "--key",
@@ -767,6 +777,29 @@ fn ccr_writes_bundle_referrers_that_cosign_3_and_oras_read() {
         t.contains(&format!("sha256-{}.sig", &legacy_digest[7..])),
         "{t:?}"
     );
+    // A policy that requires the bundle form: the tag-only image is refused,
+    // the one signed both ways pulled.
+    let policy = a.path("policy.json");
+    std::fs::write(
+        &policy,
+        serde_json::json!({
+            "default": [{"type": "reject"}],
+            "transports": {"docker": {format!("{host}/bundle"): [
+                {"type": "sigstoreSigned", "keyPath": public, "signatureFormat": "bundle"}
+            ]}},
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let p = policy.to_str().unwrap();
+    let b = Env::new();
+    assert_refused(
+        &b,
+        &["pull", "--signature-policy", p, &legacy],
+        "requires the Sigstore bundle form",
+    );
+    let out = b.ok(&["pull", "--signature-policy", p, &name]);
+    assert!(out.contains(&name), "{out}");
     // An attestation as a bundle: cosign 3.1's verify-attestation reads it.
     let pred = a.path("pred.json");
     std::fs::write(&pred, br#"{"built":"here"}"#).unwrap();

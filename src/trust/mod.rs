@@ -237,6 +237,7 @@ impl TrustPolicy {
         Requirement::SigstoreSigned {
             keys,
             identity: SignedIdentity::MatchRepoDigestOrExact,
+            bundle_only: false,
         }
     }
 
@@ -290,8 +291,13 @@ impl TrustPolicy {
         let mut keys: Vec<CosignVerificationKey> = Vec::new();
         let mut ranges = Vec::new();
         for q in &reqs {
-            if let Requirement::SigstoreSigned { keys: k, identity } = q {
-                ranges.push((keys.len()..keys.len() + k.len(), identity));
+            if let Requirement::SigstoreSigned {
+                keys: k,
+                identity,
+                bundle_only,
+            } = q
+            {
+                ranges.push((keys.len()..keys.len() + k.len(), identity, *bundle_only));
                 keys.extend(k.iter().cloned());
             }
         }
@@ -300,7 +306,7 @@ impl TrustPolicy {
         }
         let findings = cosign::verify(remote, r, digest, &keys).await?;
         let mut verdict = Verdict::default();
-        for (range, identity) in ranges {
+        for (range, identity, bundle_only) in ranges {
             let good: Vec<&VerifiedSignature> = findings
                 .verified
                 .iter()
@@ -309,6 +315,7 @@ impl TrustPolicy {
             let accepted: Vec<&&VerifiedSignature> = good
                 .iter()
                 .filter(|s| identity.accepts(r, s.identity.as_deref()))
+                .filter(|s| !bundle_only || s.format == cosign::SignatureFormat::Bundle)
                 .collect();
             if accepted.is_empty() {
                 if findings.verified.is_empty() && findings.rejected.is_empty() {
@@ -320,6 +327,9 @@ impl TrustPolicy {
                 let mut why: Vec<String> = good
                     .iter()
                     .map(|s| match &s.identity {
+                        _ if bundle_only && s.format != cosign::SignatureFormat::Bundle => {
+                            "a signature in cosign 2's .sig tag verified, but the policy requires the Sigstore bundle form (signatureFormat: bundle)".to_string()
+                        }
                         Some(id) => format!("a signature by the key names {id}, which {identity:?} does not accept for {}", r.name()),
                         None => format!("a signature by the key names no repository, which {identity:?} requires"),
                     })

@@ -33,6 +33,9 @@ pub enum Requirement {
     SigstoreSigned {
         keys: Vec<CosignVerificationKey>,
         identity: SignedIdentity,
+        /// `"signatureFormat": "bundle"` (ccr's extension): only a Sigstore
+        /// bundle referrer counts, not cosign 2's `.sig` tag.
+        bundle_only: bool,
     },
 }
 
@@ -41,7 +44,7 @@ impl std::fmt::Debug for Requirement {
         match self {
             Requirement::InsecureAcceptAnything => write!(f, "insecureAcceptAnything"),
             Requirement::Reject => write!(f, "reject"),
-            Requirement::SigstoreSigned { keys, identity } => {
+            Requirement::SigstoreSigned { keys, identity, .. } => {
                 write!(f, "sigstoreSigned({} keys, {identity:?})", keys.len())
             }
         }
@@ -74,6 +77,8 @@ struct RawRequirement {
     key_datas: Option<Vec<String>>,
     fulcio: Option<serde_json::Value>,
     signed_identity: Option<RawIdentity>,
+    /// ccr's extension: `bundle` requires the Sigstore bundle form.
+    signature_format: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -288,7 +293,21 @@ fn requirement(
                     }
                 },
             };
-            Ok(Requirement::SigstoreSigned { keys, identity })
+            let bundle_only = match r.signature_format.as_deref() {
+                None | Some("any") => false,
+                Some("bundle") => true,
+                Some(other) => {
+                    return Err(format!(
+                        "signatureFormat {other:?}: use bundle (only a Sigstore bundle counts) or any"
+                    )
+                    .into());
+                }
+            };
+            Ok(Requirement::SigstoreSigned {
+                keys,
+                identity,
+                bundle_only,
+            })
         }
         "signedBy" => {
             Err("GPG (signedBy) requirements are not supported; use sigstoreSigned".into())
