@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Signing and verification speed: ccr against cosign 2.5, in the same run.
+# Signing and verification speed: ccr against cosign 2.5 (cosign 2's .sig
+# tags) and cosign 3.1 (Sigstore bundle referrers), in the same run.
 #
-# On a local docker-registry, for N small images each:
+# On a local docker-registry (no referrers API: the referrers tag schema),
+# for N small images each:
 #   verify:  ccr image verify --key   vs  cosign verify --key --insecure-ignore-tlog
 #   pull:    ccr pull --verify=cosign (verify + fetch + store) vs cosign verify alone
-#   sign:    ccr image sign --key     vs  cosign sign --key --tlog-upload=false
+#   sign:    ccr image sign --key (both formats, the default) vs cosign 2.5 sign
+#   bundle:  ccr image sign --signature-format bundle vs cosign 3.1 sign (offline
+#            signing config); ccr image verify vs cosign 3.1 verify, of bundles
 # Both tools unlock the same encrypted key (scrypt) on every sign.
 # Prints mean milliseconds per operation and the ratios.
 #
@@ -16,6 +20,7 @@ bash tests/setup.sh
 cargo build --release --locked -q
 ccr=$PWD/target/release/ccr
 cosign=${CCR_PEERS:-/opt/ccr-peers}/cosign-trixie/usr/bin/cosign
+cosign3=${CCR_PEERS:-/opt/ccr-peers}/cosign-sid/usr/bin/cosign
 export COSIGN_PASSWORD=bench TUF_ROOT=$(mktemp -d)
 
 work=$(mktemp -d /var/tmp/ccr-bench.XXXXXX)
@@ -27,11 +32,13 @@ reg=127.0.0.1:$port
 export CCR_DATA_ROOT=$work/store
 
 "$ccr" key generate --output-key-prefix "$work/k" 2>/dev/null
-echo "pushing $((2 * N)) small images ..."
+"$cosign3" signing-config create --no-default-fulcio --no-default-oidc --no-default-rekor \
+  --no-default-tsa --out "$work/signing-config.json" >/dev/null
+echo "pushing $((4 * N)) small images ..."
 for i in $(seq "$N"); do
   head -c 100000 /dev/urandom >"$work/payload"
   tar -C "$work" -cf "$work/rootfs.tar" payload
-  for who in ccr cosign; do
+  for who in ccr cosign ccrb cosign3; do
     "$ccr" import "$work/rootfs.tar" "$reg/bench/$who:$i" >/dev/null
     "$ccr" push -q "$reg/bench/$who:$i" >/dev/null
   done
@@ -51,11 +58,19 @@ sign_cosign=$(loop "$cosign" sign --key "$work/k.key" --tlog-upload=false --allo
 verify_ccr=$(loop "$ccr" image verify --key "$work/k.pub" "$reg/bench/ccr:{}")
 verify_cosign=$(loop "$cosign" verify --key "$work/k.pub" --insecure-ignore-tlog=true --allow-http-registry "$reg/bench/ccr:{}")
 pull_ccr=$(loop "$ccr" --data-root "$work/pull-{}" pull -q --verify=cosign --cosign-key "$work/k.pub" "$reg/bench/ccr:{}")
+bsign_ccr=$(loop "$ccr" image sign --signature-format bundle --key "$work/k.key" "$reg/bench/ccrb:{}")
+bsign_cosign=$(loop "$cosign3" sign --key "$work/k.key" --signing-config "$work/signing-config.json" --allow-http-registry -y "$reg/bench/cosign3:{}")
+bverify_ccr=$(loop "$ccr" image verify --key "$work/k.pub" "$reg/bench/ccrb:{}")
+bverify_cosign=$(loop "$cosign3" verify --key "$work/k.pub" --insecure-ignore-tlog=true --allow-http-registry "$reg/bench/ccrb:{}")
 
 printf '\nmean per operation over %d images\n' "$N"
 printf '  verify: ccr %6.1f ms   cosign %6.1f ms   ccr/cosign = %.2f (target <= 0.5)\n' \
   "$verify_ccr" "$verify_cosign" "$(echo "$verify_ccr / $verify_cosign" | bc -l)"
 printf '  pull --verify (verify + fetch + store): ccr %6.1f ms   ccr/cosign-verify = %.2f\n' \
   "$pull_ccr" "$(echo "$pull_ccr / $verify_cosign" | bc -l)"
-printf '  sign:   ccr %6.1f ms   cosign %6.1f ms   ccr/cosign = %.2f (target <= 1)\n' \
+printf '  sign (both formats): ccr %6.1f ms   cosign 2.5 %6.1f ms   ccr/cosign = %.2f (target <= 1)\n' \
   "$sign_ccr" "$sign_cosign" "$(echo "$sign_ccr / $sign_cosign" | bc -l)"
+printf '  bundle verify: ccr %6.1f ms   cosign 3.1 %6.1f ms   ccr/cosign = %.2f (target <= 0.5)\n' \
+  "$bverify_ccr" "$bverify_cosign" "$(echo "$bverify_ccr / $bverify_cosign" | bc -l)"
+printf '  bundle sign:   ccr %6.1f ms   cosign 3.1 %6.1f ms   ccr/cosign = %.2f\n' \
+  "$bsign_ccr" "$bsign_cosign" "$(echo "$bsign_ccr / $bsign_cosign" | bc -l)"
