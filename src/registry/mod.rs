@@ -720,8 +720,7 @@ impl Remote {
     }
 
     /// The referrers API's answer for `r` (a digest reference): `None` when
-    /// the registry has no such API (it answers 404, as the distribution
-    /// specification says), else the descriptors it lists. The reply is
+    /// the registry has no such API, else the descriptors it lists. The reply is
     /// read within the manifest bound.
     pub async fn referrers_api(
         &self,
@@ -734,7 +733,9 @@ impl Remote {
         let resp = self
             .authed_get(r, &url, oci::OCI_INDEX, "list referrers")
             .await?;
-        if resp.status() == reqwest::StatusCode::NOT_FOUND {
+        // 404 is the specification's "no such API"; registries that predate
+        // it also answer 400 (an unknown route), 405 or 501.
+        if matches!(resp.status().as_u16(), 400 | 404 | 405 | 501) {
             return Ok(None);
         }
         let (body, _) = self.manifest_body(r, resp).await?;
