@@ -831,8 +831,22 @@ fn ccr_writes_bundle_referrers_that_cosign_3_and_oras_read() {
         .output()
         .unwrap();
     assert_ok(&out);
-    // ccr finds it there (there is no .att tag).
-    a.ok(&["image", "verify-attestation", "--key", &public, &only]);
+    // ccr finds it there (there is no .att tag), and says so.
+    let v = json(&a.ok(&[
+        "image",
+        "verify-attestation",
+        "--key",
+        &public,
+        "--format",
+        "json",
+        &only,
+    ]));
+    assert_eq!(v[0]["found"], "referrers-tag", "{v}");
+    assert_eq!(v[0]["layout"], "bundle", "{v}");
+    assert_eq!(
+        v[0]["statement"]["predicate"]["Data"], r#"{"built":"here"}"#,
+        "{v}"
+    );
 }
 
 /// What ccr verifies that cosign 3.1 wrote by default is in

@@ -363,6 +363,9 @@ pub struct VerifyAttestationArgs {
     /// For an index, verify only this platform's manifest
     #[command(flatten)]
     pub platform: super::flags::PlatformArg,
+    /// Format the output: the envelopes as cosign prints them (default), or json (each attestation's digest, predicate type, statement and where it was found)
+    #[arg(long)]
+    pub format: Option<String>,
     #[arg(add = super::complete::image())]
     pub image: String,
 }
@@ -444,6 +447,15 @@ pub fn image_attest(ctx: &Context, a: AttestArgs) -> Result<i32, Error> {
 }
 
 pub fn image_verify_attestation(ctx: &Context, a: VerifyAttestationArgs) -> Result<i32, Error> {
+    let json = match a.format.as_deref() {
+        None => false,
+        Some("json") => true,
+        Some(other) => {
+            return Err(Error::Usage(format!(
+                "--format {other:?}: use json (or no --format for cosign's output)"
+            )));
+        }
+    };
     let req = crate::engine::attest::VerifyRequest {
         image: a.image.clone(),
         keys: a.key.clone(),
@@ -453,6 +465,28 @@ pub fn image_verify_attestation(ctx: &Context, a: VerifyAttestationArgs) -> Resu
     };
     let verified = crate::engine::attest::verify(ctx, &req)?;
     let r = ImageRef::parse(&a.image)?;
+    if json {
+        let out: Vec<serde_json::Value> = verified
+            .iter()
+            .flat_map(|v| {
+                v.attestations.iter().map(|att| {
+                    serde_json::json!({
+                        "reference": r.name(),
+                        "digest": v.digest,
+                        "predicateType": att.predicate_type,
+                        "layout": att.layout,
+                        "found": att.found,
+                        "statement": att.statement,
+                    })
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).expect("serialises")
+        );
+        return Ok(0);
+    }
     for v in &verified {
         eprintln!("\nVerification for {}@{} --", r.name(), v.digest);
         eprintln!("The following checks were performed on each of these signatures:");
