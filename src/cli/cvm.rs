@@ -143,7 +143,7 @@ impl crate::engine::vm::Sink for Terminal {
     fn progress(&mut self, line: &str) {
         eprintln!("{line}");
     }
-    fn output(&mut self, stream: crate::cvm::control::Stream, data: &[u8]) {
+    fn output(&mut self, stream: crate::engine::types::Stream, data: &[u8]) {
         crate::engine::vm::write_output(stream, data)
     }
 }
@@ -184,11 +184,14 @@ fn image_build(
         println!("{}", serde_json::to_string_pretty(&m).expect("serialises"));
         return Ok(0);
     }
-    let size: u64 = [crate::cvm::guest::KERNEL, crate::cvm::guest::INITRAMFS]
-        .iter()
-        .filter_map(|f| std::fs::metadata(out.join(f)).ok())
-        .map(|m| m.len())
-        .sum();
+    let size: u64 = [
+        crate::engine::types::KERNEL,
+        crate::engine::types::INITRAMFS,
+    ]
+    .iter()
+    .filter_map(|f| std::fs::metadata(out.join(f)).ok())
+    .map(|m| m.len())
+    .sum();
     println!(
         "Guest image: {} ({}; kernel {})",
         out.display(),
@@ -225,7 +228,7 @@ fn up(ctx: &Context, a: UpArgs) -> Result<i32, Error> {
     let ports = a
         .publish
         .iter()
-        .map(|p| crate::cvm::vm::Port::parse(p))
+        .map(|p| crate::engine::types::Port::parse(p))
         .collect::<Result<Vec<_>, _>>()
         .map_err(Error::Usage)?;
     let up = crate::engine::vm::Up {
@@ -248,7 +251,7 @@ fn up(ctx: &Context, a: UpArgs) -> Result<i32, Error> {
             (Some(file), _) => {
                 let text = crate::bounded::read_regular_to_string(
                     &file,
-                    crate::cvm::control::MAX_COMPOSE as u64,
+                    crate::engine::types::MAX_COMPOSE as u64,
                 )
                 .map_err(|source| Error::Io {
                     path: file.clone(),

@@ -46,7 +46,7 @@ pub struct KbsArgs {
     #[arg(long, value_name = "DIR", default_value = crate::engine::types::TSM_REPORT_DIR)]
     pub tsm_report_dir: PathBuf,
     /// Where a TDX guest's kernel exposes its runtime measurement registers (the event log extends RTMR3)
-    #[arg(long, value_name = "DIR", default_value = crate::cvm::eventlog::TDX_MEASUREMENTS)]
+    #[arg(long, value_name = "DIR", default_value = crate::engine::types::TDX_MEASUREMENTS_DIR)]
     pub tdx_measurements_dir: PathBuf,
 }
 

@@ -122,7 +122,7 @@ pub struct SignatureFormatArg {
 }
 
 impl SignatureFormatArg {
-    pub fn resolve(&self, ctx: &Context) -> Result<crate::trust::bundle::WriteFormat, Error> {
+    pub fn resolve(&self, ctx: &Context) -> Result<crate::engine::types::WriteFormat, Error> {
         ctx.opts
             .config
             .signature_format(self.signature_format.as_deref())

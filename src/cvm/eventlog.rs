@@ -17,8 +17,6 @@ use sha2::Digest as _;
 pub const COCO_DOMAIN: &str = "github.com/confidential-containers";
 /// ccr's own events (containers made).
 pub const CCR_DOMAIN: &str = "github.com/ccr";
-/// Where a TDX guest's kernel (6.16+) exposes its runtime registers.
-pub const TDX_MEASUREMENTS: &str = "/sys/devices/virtual/misc/tdx_guest/measurements";
 /// The register application events go to (PCR 17 maps to RTMR3).
 pub const RTMR: usize = 3;
 /// A log larger than this is not read into evidence.

@@ -10,11 +10,14 @@ pub use crate::builder::stdin::StdinContext;
 pub use crate::builder::{BuildOptions, Secret};
 pub use crate::compose::{LoadOptions, Project, ProjectModel};
 pub use crate::crypt::Recipient;
+pub use crate::cvm::control::{MAX_COMPOSE, Stream};
+pub use crate::cvm::guest::{INITRAMFS, KERNEL};
+pub use crate::cvm::vm::Port;
 pub use crate::image::convert::LayerFormat;
 pub use crate::image::{
     ConfigChange, CryptOptions, ImageFilter, ImportOptions, PullOptions, PullPolicy, split_name,
 };
-pub use crate::kbs::attester::TSM_REPORT_DIR;
+pub use crate::kbs::attester::{TDX_MEASUREMENTS_DIR, TSM_REPORT_DIR};
 pub use crate::kbs::{ClientOptions, ResourceUri, TeeChoice};
 pub use crate::kube::{ConvertOptions, Converted};
 pub use crate::platform::Platform;
@@ -29,6 +32,7 @@ pub use crate::runtime::{
     LogConfig, LogOptions, Network, Process, Resources, RestartPolicy, RunOptions, Snapshotter,
     Tmpfs, Volume, parse_signal,
 };
+pub use crate::trust::bundle::WriteFormat;
 pub use crate::trust::{
     Keyless, SignatureFormat, TrustError, TrustOptions, TrustPolicy, VerifyMode,
 };

@@ -14,6 +14,10 @@ use serde_json::{Value, json};
 
 use super::{KbsError, Result};
 
+/// Where a TDX guest's kernel (6.16+) exposes its runtime measurement
+/// registers (`rtmr<N>:sha384`: read the value, write a digest to extend).
+pub const TDX_MEASUREMENTS_DIR: &str = "/sys/devices/virtual/misc/tdx_guest/measurements";
+
 /// The configfs-tsm report directory of a Linux guest.
 pub const TSM_REPORT_DIR: &str = "/sys/kernel/config/tsm/report";
 

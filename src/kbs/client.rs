@@ -193,11 +193,11 @@ impl KbsClient {
         if self.attester.tee() == kbs_types::Tee::Tdx
             && let Some(log) = &self.eventlog
         {
-            let text = crate::cvm::eventlog::Log {
-                path: log.clone(),
-                register: None,
-            }
-            .text();
+            // At most the log's bound; an unreadable or empty log is none.
+            let text = crate::bounded::read(log, 4 << 20)
+                .ok()
+                .and_then(|d| String::from_utf8(d).ok())
+                .filter(|t| !t.is_empty());
             evidence["aa_eventlog"] = json!(text);
         }
         let tee_pubkey: TeePubKey =

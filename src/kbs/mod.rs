@@ -223,7 +223,7 @@ impl Default for ClientOptions {
             attempts: 3,
             init_data: None,
             eventlog: None,
-            measurements: PathBuf::from(crate::cvm::eventlog::TDX_MEASUREMENTS),
+            measurements: PathBuf::from(attester::TDX_MEASUREMENTS_DIR),
         }
     }
 }

@@ -21,7 +21,8 @@ use sigstore::crypto::CosignVerificationKey;
 use sigstore::crypto::signing_key::SigStoreSigner;
 
 use super::TrustError;
-use super::cosign::{SIGNATURE_ANNOTATION, cosign_repository, pae, verify_any};
+use super::bundle::{pae, verify_any};
+use super::cosign::{SIGNATURE_ANNOTATION, cosign_repository};
 use crate::digest::Digest;
 use crate::oci::{self, Descriptor, Manifest};
 use crate::reference::ImageRef;
@@ -33,7 +34,7 @@ pub const STATEMENT_V01: &str = "https://in-toto.io/Statement/v0.1";
 const PREDICATE_ANNOTATION: &str = "predicateType";
 const COSIGN_SIGN_PREDICATE: &str = "https://sigstore.dev/cosign/sign/v1";
 /// SBOMs of large images are large; an attestation beyond this is refused.
-pub const MAX_ATTESTATION: u64 = 64 << 20;
+pub const MAX_ATTESTATION: u64 = super::bundle::MAX_ATTACHMENT;
 /// The deprecated, unsigned SBOM attachment.
 pub const MAX_SBOM_ATTACHMENT: u64 = 256 << 20;
 

@@ -12,17 +12,23 @@ use base64::engine::general_purpose::STANDARD as B64;
 use serde::Serialize;
 use serde_json::{Value, json};
 use sha2::Digest as _;
-use sigstore::crypto::CosignVerificationKey;
 use sigstore::crypto::signing_key::SigStoreSigner;
+use sigstore::crypto::{CosignVerificationKey, Signature};
 
 use super::TrustError;
-use super::cosign::{BUNDLE_TYPE, MAX_SIGNATURES, pae};
 use crate::digest::Digest;
 use crate::oci::{self, Descriptor, Index, Manifest};
 use crate::reference::ImageRef;
 use crate::registry::Remote;
 
+pub const BUNDLE_TYPE: &str = "application/vnd.dev.sigstore.bundle.v0.3+json";
 pub const INTOTO_PAYLOAD_TYPE: &str = "application/vnd.in-toto+json";
+/// Signatures (and bundles) considered per image, as cosign ≥ 2.2.1 caps
+/// attachments (GHSA-vfp6-jrw2-99g9): a carrier with thousands of layers
+/// must not make a pull fetch payload after payload.
+pub const MAX_SIGNATURES: usize = 128;
+/// The largest attestation read (an SBOM can be large).
+pub const MAX_ATTACHMENT: u64 = 64 << 20;
 pub const SIGN_PREDICATE: &str = "https://sigstore.dev/cosign/sign/v1";
 const CONTENT_ANNOTATION: &str = "dev.sigstore.bundle.content";
 pub const PREDICATE_ANNOTATION: &str = "dev.sigstore.bundle.predicateType";
@@ -164,6 +170,24 @@ pub fn may_be_bundle(d: &Descriptor) -> bool {
         )
 }
 
+/// DSSE pre-authentication encoding.
+pub fn pae(payload_type: &str, payload: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "DSSEv1 {} {} {} ",
+        payload_type.len(),
+        payload_type,
+        payload.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(payload);
+    out
+}
+
+pub fn verify_any(keys: &[CosignVerificationKey], sig: &[u8], msg: &[u8]) -> Option<usize> {
+    keys.iter()
+        .position(|k| k.verify_signature(Signature::Raw(sig), msg).is_ok())
+}
+
 /// Whether `bundle` holds `statement`, signed by `key` (signatures are not
 /// deterministic: the same statement signed again is the same signature).
 fn same_statement(bundle: &[u8], statement: &[u8], key: &CosignVerificationKey) -> bool {
@@ -178,7 +202,7 @@ fn same_statement(bundle: &[u8], statement: &[u8], key: &CosignVerificationKey) 
         && env["signatures"].as_array().into_iter().flatten().any(|s| {
             B64.decode(s["sig"].as_str().unwrap_or_default())
                 .is_ok_and(|sig| {
-                    super::cosign::verify_any(
+                    verify_any(
                         std::slice::from_ref(key),
                         &sig,
                         &pae(INTOTO_PAYLOAD_TYPE, &payload),
@@ -241,11 +265,7 @@ pub async fn attach(
             .take(4)
         {
             let Ok(existing) = remote
-                .fetch_small_blob(
-                    &repo.at_digest(&subject.digest),
-                    l,
-                    super::attest::MAX_ATTESTATION,
-                )
+                .fetch_small_blob(&repo.at_digest(&subject.digest), l, MAX_ATTACHMENT)
                 .await
             else {
                 continue;

@@ -13,10 +13,12 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde::Serialize;
 use serde_json::{Value, json};
+use sigstore::crypto::CosignVerificationKey;
 use sigstore::crypto::signing_key::SigStoreSigner;
-use sigstore::crypto::{CosignVerificationKey, Signature};
 
 use super::TrustError;
+pub use super::bundle::{BUNDLE_TYPE, MAX_SIGNATURES};
+use super::bundle::{pae, verify_any};
 use crate::digest::Digest;
 use crate::oci::{self, Descriptor, Manifest};
 use crate::reference::ImageRef;
@@ -24,16 +26,11 @@ use crate::registry::Remote;
 
 pub const SIMPLE_SIGNING_TYPE: &str = "application/vnd.dev.cosign.simplesigning.v1+json";
 pub const SIGNATURE_ANNOTATION: &str = "dev.cosignproject.cosign/signature";
-pub const BUNDLE_TYPE: &str = "application/vnd.dev.sigstore.bundle.v0.3+json";
 const IMAGE_SIGNATURE_TYPE: &str = "cosign container image signature";
 const COSIGN_SIGN_PREDICATE: &str = "https://sigstore.dev/cosign/sign/v1";
 const INTOTO_PAYLOAD_TYPE: &str = "application/vnd.in-toto+json";
 /// Signature payloads and bundles are small; anything larger is refused.
 const MAX_SIGNATURE_BLOB: u64 = 1 << 20;
-/// Signatures (and bundles) considered per image, as cosign ≥ 2.2.1 caps
-/// attachments (GHSA-vfp6-jrw2-99g9): a carrier with thousands of layers
-/// must not make a pull fetch payload after payload.
-pub const MAX_SIGNATURES: usize = 128;
 
 /// The repository name cosign writes as the signed identity (go-containerregistry's
 /// `Context().Name()`: Docker Hub is `index.docker.io`).
@@ -101,11 +98,6 @@ pub struct SignOutcome {
     pub tag: ImageRef,
     /// False when an identical, valid signature by this key was already there.
     pub added: bool,
-}
-
-pub(super) fn verify_any(keys: &[CosignVerificationKey], sig: &[u8], msg: &[u8]) -> Option<usize> {
-    keys.iter()
-        .position(|k| k.verify_signature(Signature::Raw(sig), msg).is_ok())
 }
 
 /// A signature about to be made: everything that does not depend on the
@@ -345,19 +337,6 @@ async fn check_simple_signing(
         .unwrap_or_default()
         .to_string();
     Ok(Ok((key_index, identity)))
-}
-
-/// DSSE pre-authentication encoding.
-pub(super) fn pae(payload_type: &str, payload: &[u8]) -> Vec<u8> {
-    let mut out = format!(
-        "DSSEv1 {} {} {} ",
-        payload_type.len(),
-        payload_type,
-        payload.len()
-    )
-    .into_bytes();
-    out.extend_from_slice(payload);
-    out
 }
 
 /// Checks a cosign v3 bundle: `Ok(Some(key))` for a valid image signature
