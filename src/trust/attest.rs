@@ -454,6 +454,7 @@ mod tests {
             raw: raw.clone(),
             statement: Value::Null,
             key_index: None,
+            found: crate::trust::bundle::Discovery::LegacyTag,
         };
         assert_eq!(check(&a, &d, std::slice::from_ref(&key)), Ok(0));
         // Copied to another image: the statement names the first.
