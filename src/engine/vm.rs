@@ -1068,23 +1068,31 @@ pub fn agent_policy_allows(policy: &str, rule: &str) -> bool {
     )
 }
 
-/// Runs the guest's own ccr; standard error lines become progress.
-fn ccr(args: &[String], out: &mut dyn FnMut(&Reply)) -> Reply {
-    let exe = std::env::current_exe().unwrap_or_else(|_| "/usr/bin/ccr".into());
-    let child = Command::new(exe)
+/// This ccr (the guest's).
+fn guest_ccr() -> PathBuf {
+    std::env::current_exe().unwrap_or_else(|_| "/usr/bin/ccr".into())
+}
+
+/// The guest's ccr with `args`, its output piped; a `Failed` reply when it
+/// cannot start.
+fn spawn_ccr(args: &[String]) -> Result<std::process::Child, Reply> {
+    Command::new(guest_ccr())
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
+        .spawn()
+        .map_err(|e| Reply::Failed {
+            message: e.to_string(),
+            hint: None,
+        })
+}
+
+/// Runs the guest's own ccr; standard error lines become progress.
+fn ccr(args: &[String], out: &mut dyn FnMut(&Reply)) -> Reply {
+    let mut child = match spawn_ccr(args) {
         Ok(c) => c,
-        Err(e) => {
-            return Reply::Failed {
-                message: e.to_string(),
-                hint: None,
-            };
-        }
+        Err(failed) => return failed,
     };
     let stdout = child.stdout.take().expect("piped");
     let reader = std::thread::spawn(move || {
@@ -1132,7 +1140,7 @@ fn ccr(args: &[String], out: &mut dyn FnMut(&Reply)) -> Reply {
 }
 
 fn list() -> Reply {
-    let exe = std::env::current_exe().unwrap_or_else(|_| "/usr/bin/ccr".into());
+    let exe = guest_ccr();
     let out = Command::new(&exe)
         .args([
             "ps",
@@ -1187,21 +1195,10 @@ fn logs_in_guest(name: &str, follow_it: bool, out: &mut dyn FnMut(&Reply)) -> Re
 /// Runs the guest's ccr with `args`, its output passed on as `Output`;
 /// done with the exit code of `container` when one is named.
 fn stream_ccr(args: &[String], container: Option<&str>, out: &mut dyn FnMut(&Reply)) -> Reply {
-    let exe = std::env::current_exe().unwrap_or_else(|_| "/usr/bin/ccr".into());
-    let child = Command::new(&exe)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
+    let exe = guest_ccr();
+    let mut child = match spawn_ccr(args) {
         Ok(c) => c,
-        Err(e) => {
-            return Reply::Failed {
-                message: e.to_string(),
-                hint: None,
-            };
-        }
+        Err(failed) => return failed,
     };
     let (tx, rx) = std::sync::mpsc::channel::<(Stream, Vec<u8>)>();
     let pump =
