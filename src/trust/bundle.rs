@@ -141,11 +141,15 @@ pub async fn referrers(
     repo: &ImageRef,
     subject: &Digest,
 ) -> Result<(Vec<Descriptor>, Discovery, Option<Index>), TrustError> {
-    if let Some(list) = remote.referrers_api(&repo.at_digest(subject)).await? {
+    // Both asked at once: a registry without the API answers the first
+    // with 404, and then the tag is what counts.
+    let at = repo.at_digest(subject);
+    let tag = repo.at_tag(&format!("sha256-{}", subject.hex()));
+    let (api, tagged) = tokio::join!(remote.referrers_api(&at), remote.fetch_manifest_opt(&tag));
+    if let Some(list) = api? {
         return Ok((list, Discovery::ReferrersApi, None));
     }
-    let tag = repo.at_tag(&format!("sha256-{}", subject.hex()));
-    match remote.fetch_manifest_opt(&tag).await? {
+    match tagged? {
         None => Ok((Vec::new(), Discovery::ReferrersTag, None)),
         Some((_, data)) => {
             let index: Index = serde_json::from_slice(&data).map_err(|e| {

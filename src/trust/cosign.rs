@@ -248,9 +248,14 @@ pub async fn verify(
 ) -> Result<Findings, TrustError> {
     let mut findings = Findings::default();
     // Sigstore bundles attached as referrers (the referrers API, else the
-    // tag schema), then cosign 2's tag.
-    let (bundles, mut problems) =
-        super::bundle::find(remote, repo, digest, super::bundle::MAX_SIGNATURE_BUNDLE).await?;
+    // tag schema), then cosign 2's tag: looked up at once, reported in
+    // that order.
+    let tag = signature_tag(repo, digest);
+    let (found_bundles, legacy) = tokio::join!(
+        super::bundle::find(remote, repo, digest, super::bundle::MAX_SIGNATURE_BUNDLE),
+        tagged_layers(remote, &tag, SIMPLE_SIGNING_TYPE, "signature")
+    );
+    let (bundles, mut problems) = found_bundles?;
     findings.rejected.append(&mut problems);
     for (carrier, found, bundle) in bundles {
         match check_bundle(&bundle, digest, keys) {
@@ -267,10 +272,7 @@ pub async fn verify(
                 .push(format!("bundle in {carrier}: {why}")),
         }
     }
-    let tag = signature_tag(repo, digest);
-    if let Some((carrier, signatures, note)) =
-        tagged_layers(remote, &tag, SIMPLE_SIGNING_TYPE, "signature").await?
-    {
+    if let Some((carrier, signatures, note)) = legacy? {
         findings.rejected.extend(note);
         for layer in &signatures {
             match check_simple_signing(remote, repo, digest, keys, layer).await? {
