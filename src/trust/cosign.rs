@@ -250,10 +250,32 @@ pub async fn verify(
     // Sigstore bundles attached as referrers (the referrers API, else the
     // tag schema), then cosign 2's tag: looked up at once, reported in
     // that order.
-    let tag = signature_tag(repo, digest);
+    let legacy = async {
+        let tag = signature_tag(repo, digest);
+        let mut verified = Vec::new();
+        let mut rejected = Vec::new();
+        if let Some((carrier, signatures, note)) =
+            tagged_layers(remote, &tag, SIMPLE_SIGNING_TYPE, "signature").await?
+        {
+            rejected.extend(note);
+            for layer in &signatures {
+                match check_simple_signing(remote, repo, digest, keys, layer).await? {
+                    Ok((key_index, identity)) => verified.push(VerifiedSignature {
+                        format: SignatureFormat::SimpleSigning,
+                        identity: Some(identity),
+                        key_index,
+                        carrier: carrier.digest.clone(),
+                        found: super::bundle::Discovery::LegacyTag,
+                    }),
+                    Err(why) => rejected.push(why),
+                }
+            }
+        }
+        Ok::<_, TrustError>((verified, rejected))
+    };
     let (found_bundles, legacy) = tokio::join!(
         super::bundle::find(remote, repo, digest, super::bundle::MAX_SIGNATURE_BUNDLE),
-        tagged_layers(remote, &tag, SIMPLE_SIGNING_TYPE, "signature")
+        legacy
     );
     let (bundles, mut problems) = found_bundles?;
     findings.rejected.append(&mut problems);
@@ -272,21 +294,9 @@ pub async fn verify(
                 .push(format!("bundle in {carrier}: {why}")),
         }
     }
-    if let Some((carrier, signatures, note)) = legacy? {
-        findings.rejected.extend(note);
-        for layer in &signatures {
-            match check_simple_signing(remote, repo, digest, keys, layer).await? {
-                Ok((key_index, identity)) => findings.verified.push(VerifiedSignature {
-                    format: SignatureFormat::SimpleSigning,
-                    identity: Some(identity),
-                    key_index,
-                    carrier: carrier.digest.clone(),
-                    found: super::bundle::Discovery::LegacyTag,
-                }),
-                Err(why) => findings.rejected.push(why),
-            }
-        }
-    }
+    let (mut verified, mut rejected) = legacy?;
+    findings.verified.append(&mut verified);
+    findings.rejected.append(&mut rejected);
     Ok(findings)
 }
 
