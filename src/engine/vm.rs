@@ -1074,9 +1074,11 @@ fn guest_ccr() -> PathBuf {
 }
 
 /// The guest's ccr with `args`, its output piped; a `Failed` reply when it
-/// cannot start.
+/// cannot start. Always in confidential-VM mode: without the initdata it
+/// refuses to pull anything rather than run unverified.
 fn spawn_ccr(args: &[String]) -> Result<std::process::Child, Reply> {
     Command::new(guest_ccr())
+        .arg("--cvm")
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -1142,6 +1144,7 @@ fn ccr(args: &[String], out: &mut dyn FnMut(&Reply)) -> Reply {
 fn list() -> Reply {
     let exe = guest_ccr();
     let out = Command::new(&exe)
+        .arg("--cvm")
         .args([
             "ps",
             "-a",
@@ -1163,6 +1166,7 @@ fn list() -> Reply {
             continue;
         };
         let digest = Command::new(&exe)
+            .arg("--cvm")
             .args(["inspect", "--format", "{{.Image}}", name])
             .output()
             .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
@@ -1234,6 +1238,7 @@ fn stream_ccr(args: &[String], container: Option<&str>, out: &mut dyn FnMut(&Rep
     let code = container
         .and_then(|name| {
             Command::new(&exe)
+                .arg("--cvm")
                 .args(["inspect", "--format", "{{.State.ExitCode}}", name])
                 .output()
                 .ok()
