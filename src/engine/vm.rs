@@ -1193,7 +1193,8 @@ fn logs_in_guest(name: &str, follow_it: bool, out: &mut dyn FnMut(&Reply)) -> Re
         args.push("-f".into());
     }
     args.push(name.into());
-    stream_ccr(&args, Some(name), out)
+    // Only a followed container has ended: its exit code is the answer.
+    stream_ccr(&args, follow_it.then_some(name), out)
 }
 
 /// Runs the guest's ccr with `args`, its output passed on as `Output`;
@@ -1239,7 +1240,9 @@ fn stream_ccr(args: &[String], container: Option<&str>, out: &mut dyn FnMut(&Rep
         .and_then(|name| {
             Command::new(&exe)
                 .arg("--cvm")
-                .args(["inspect", "--format", "{{.State.ExitCode}}", name])
+                // `wait`, not `inspect`: the output can end a moment before
+                // the container's state says it exited.
+                .args(["wait", name])
                 .output()
                 .ok()
         })
