@@ -4,11 +4,13 @@
 #
 # On a local docker-registry (no referrers API: the referrers tag schema),
 # for N small images each:
-#   verify:  ccr image verify --key   vs  cosign verify --key --insecure-ignore-tlog
+#   legacy:  ccr image sign --signature-format legacy vs cosign 2.5 sign;
+#            ccr image verify vs cosign 2.5 verify, of those .sig tags
 #   pull:    ccr pull --verify=cosign (verify + fetch + store) vs cosign verify alone
-#   sign:    ccr image sign --key (both formats, the default) vs cosign 2.5 sign
 #   bundle:  ccr image sign --signature-format bundle vs cosign 3.1 sign (offline
 #            signing config); ccr image verify vs cosign 3.1 verify, of bundles
+#   both:    ccr image sign (both formats, the default), and ccr image verify of
+#            an image carrying both (ccr alone: no cosign reads both)
 # Both tools unlock the same encrypted key (scrypt) on every sign.
 # Prints mean milliseconds per operation and the ratios.
 #
@@ -34,11 +36,11 @@ export CCR_DATA_ROOT=$work/store
 "$ccr" key generate --output-key-prefix "$work/k" 2>/dev/null
 "$cosign3" signing-config create --no-default-fulcio --no-default-oidc --no-default-rekor \
   --no-default-tsa --out "$work/signing-config.json" >/dev/null
-echo "pushing $((4 * N)) small images ..."
+echo "pushing $((5 * N)) small images ..."
 for i in $(seq "$N"); do
   head -c 100000 /dev/urandom >"$work/payload"
   tar -C "$work" -cf "$work/rootfs.tar" payload
-  for who in ccr cosign ccrb cosign3; do
+  for who in ccr cosign ccrb cosign3 both; do
     "$ccr" import "$work/rootfs.tar" "$reg/bench/$who:$i" >/dev/null
     "$ccr" push -q "$reg/bench/$who:$i" >/dev/null
   done
@@ -53,7 +55,7 @@ loop() { # label command-with-{} ...
 }
 command -v bc >/dev/null || apt-get install -y -qq bc >/dev/null
 
-sign_ccr=$(loop "$ccr" image sign --key "$work/k.key" "$reg/bench/ccr:{}")
+sign_ccr=$(loop "$ccr" image sign --signature-format legacy --key "$work/k.key" "$reg/bench/ccr:{}")
 sign_cosign=$(loop "$cosign" sign --key "$work/k.key" --tlog-upload=false --allow-http-registry -y "$reg/bench/cosign:{}")
 verify_ccr=$(loop "$ccr" image verify --key "$work/k.pub" "$reg/bench/ccr:{}")
 verify_cosign=$(loop "$cosign" verify --key "$work/k.pub" --insecure-ignore-tlog=true --allow-http-registry "$reg/bench/ccr:{}")
@@ -62,15 +64,18 @@ bsign_ccr=$(loop "$ccr" image sign --signature-format bundle --key "$work/k.key"
 bsign_cosign=$(loop "$cosign3" sign --key "$work/k.key" --signing-config "$work/signing-config.json" --allow-http-registry -y "$reg/bench/cosign3:{}")
 bverify_ccr=$(loop "$ccr" image verify --key "$work/k.pub" "$reg/bench/ccrb:{}")
 bverify_cosign=$(loop "$cosign3" verify --key "$work/k.pub" --insecure-ignore-tlog=true --allow-http-registry "$reg/bench/ccrb:{}")
+both_sign=$(loop "$ccr" image sign --key "$work/k.key" "$reg/bench/both:{}")
+both_verify=$(loop "$ccr" image verify --key "$work/k.pub" "$reg/bench/both:{}")
 
 printf '\nmean per operation over %d images\n' "$N"
-printf '  verify: ccr %6.1f ms   cosign %6.1f ms   ccr/cosign = %.2f (target <= 0.5)\n' \
+printf '  legacy verify: ccr %6.1f ms   cosign 2.5 %6.1f ms   ccr/cosign = %.2f (target <= 0.5)\n' \
   "$verify_ccr" "$verify_cosign" "$(echo "$verify_ccr / $verify_cosign" | bc -l)"
 printf '  pull --verify (verify + fetch + store): ccr %6.1f ms   ccr/cosign-verify = %.2f\n' \
   "$pull_ccr" "$(echo "$pull_ccr / $verify_cosign" | bc -l)"
-printf '  sign (both formats): ccr %6.1f ms   cosign 2.5 %6.1f ms   ccr/cosign = %.2f (target <= 1)\n' \
+printf '  legacy sign:   ccr %6.1f ms   cosign 2.5 %6.1f ms   ccr/cosign = %.2f (target <= 1)\n' \
   "$sign_ccr" "$sign_cosign" "$(echo "$sign_ccr / $sign_cosign" | bc -l)"
 printf '  bundle verify: ccr %6.1f ms   cosign 3.1 %6.1f ms   ccr/cosign = %.2f (target <= 0.5)\n' \
   "$bverify_ccr" "$bverify_cosign" "$(echo "$bverify_ccr / $bverify_cosign" | bc -l)"
 printf '  bundle sign:   ccr %6.1f ms   cosign 3.1 %6.1f ms   ccr/cosign = %.2f\n' \
   "$bsign_ccr" "$bsign_cosign" "$(echo "$bsign_ccr / $bsign_cosign" | bc -l)"
+printf '  both formats (the default): sign %6.1f ms, verify %6.1f ms (ccr only)\n' "$both_sign" "$both_verify"
