@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use sha2::Digest as _;
 
@@ -728,11 +728,6 @@ fn modinfo_depends(ko: &[u8]) -> Vec<String> {
         .filter(|d| !d.is_empty())
         .map(|d| d.replace('-', "_"))
         .collect()
-}
-
-/// Whether `p` stays inside the directory it is joined to.
-pub fn is_plain_relative(p: &Path) -> bool {
-    p.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
 /// Stage 1, the initramfs's /init: libcontainer's pivot_root refuses the
