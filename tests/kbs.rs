@@ -2924,10 +2924,11 @@ fn cvm_up_runs_a_signed_encrypted_image_in_a_guest_and_leaves_nothing_on_the_hos
     // A compose project in a guest: every service's image under the same
     // policy, each service name resolving to the guest's network.
     let compose = keys.path("compose.yaml");
+    let web = free_port().to_string();
     std::fs::write(
         &compose,
         format!(
-            "services:\n  a:\n    image: {}\n  b:\n    image: {}\n    depends_on: [a]\n    command: [\"sh\", \"-c\", \"grep -qw a /etc/hosts && echo b-sees-a; sleep 600 & wait\"]\n",
+            "services:\n  a:\n    image: {}\n  b:\n    image: {}\n    depends_on: [a]\n    command: [\"sh\", \"-c\", \"grep -qw a /etc/hosts && echo b-sees-a; httpd -p 8080 -h /etc; sleep 600 & wait\"]\n",
             app(1),
             app(2)
         ),
@@ -2938,7 +2939,15 @@ fn cvm_up_runs_a_signed_encrypted_image_in_a_guest_and_leaves_nothing_on_the_hos
         &k,
         &reg,
         &initdata,
-        &["-d", "--name", "c1", "-f", compose.to_str().unwrap()],
+        &[
+            "-d",
+            "--name",
+            "c1",
+            "-p",
+            &format!("127.0.0.1:{web}:8080"),
+            "-f",
+            compose.to_str().unwrap(),
+        ],
     );
     assert_eq!(ok(&up).trim(), "c1");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
@@ -2955,6 +2964,25 @@ fn cvm_up_runs_a_signed_encrypted_image_in_a_guest_and_leaves_nothing_on_the_hos
         logs.contains("version-1") && logs.contains("b-sees-a"),
         "{logs}"
     );
+    // The published port reaches the service's listener in the guest.
+    let url = format!("http://127.0.0.1:{web}/hostname");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let served = loop {
+        let got = Command::new("curl")
+            .args(["-fsS", "--max-time", "5", &url])
+            .output()
+            .unwrap();
+        if got.status.success() || std::time::Instant::now() > deadline {
+            break got;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    };
+    assert!(
+        served.status.success(),
+        "{}",
+        String::from_utf8_lossy(&served.stderr)
+    );
+    assert!(!served.stdout.is_empty());
     let ls: serde_json::Value = json(&host.ok(&["cvm", "ls", "--format", "json"]));
     assert_eq!(ls[0]["containers"].as_array().unwrap().len(), 2, "{ls}");
     ok(&host.cmd(&["cvm", "destroy", "c1"]).output().unwrap());
@@ -3189,4 +3217,107 @@ fn the_event_log_records_each_pull_and_binds_key_release_to_what_ran() {
     let first_two: String = log.lines().take(2).map(|l| format!("{l}\n")).collect();
     std::fs::write(&log_path, first_two).unwrap();
     refused(&after(), "AA eventlog does not pass check");
+    // A register that cannot be extended: the pull is refused and nothing
+    // of it is kept (a log the register does not match would be worthless).
+    let g2 = Guest(Env::new());
+    let broken = g2.0.path("measurements");
+    std::fs::create_dir_all(broken.join("rtmr3:sha384")).unwrap();
+    let broken = broken.to_str().unwrap().to_string();
+    let out =
+        g2.0.cmd(&[
+            "--initdata",
+            initdata.to_str().unwrap(),
+            "pull",
+            "-q",
+            "--tsm-report-dir",
+            &tsm,
+            "--tdx-measurements-dir",
+            &broken,
+            &a,
+        ])
+        .output()
+        .unwrap();
+    refused(&out, "cannot record in the event log");
+    assert!(g2.0.image_names().is_empty());
+}
+
+/// `cvm up`, `destroy`, `logs` and `image build` refuse what cannot work
+/// before anything starts: no qemu, no guest directory.
+#[test]
+fn cvm_commands_refuse_before_starting_anything() {
+    let env = Env::new();
+    let init = env.path("initdata.toml");
+    std::fs::write(&init, initdata_for("http://127.0.0.1:9", "sha384")).unwrap();
+    let init = init.to_str().unwrap().to_string();
+    let image = guest_image();
+    let image = image.to_str().unwrap().to_string();
+    let up = |args: &[&str]| {
+        let mut all = vec!["--initdata", init.as_str(), "cvm", "up"];
+        all.extend_from_slice(args);
+        env.cmd(&all).output().unwrap()
+    };
+    let missing = env.path("no-such-image");
+    refused_with(
+        &up(&["--guest-image", missing.to_str().unwrap(), "busybox"]),
+        125,
+        "no guest image",
+    );
+    refused_with(
+        &up(&["--tee", "tdx", "--guest-image", &image, "busybox"]),
+        125,
+        "does not offer TDX",
+    );
+    refused_with(
+        &up(&["--name", "../x", "--guest-image", &image, "busybox"]),
+        125,
+        "invalid guest name",
+    );
+    refused_with(
+        &up(&["-p", "1:2/udp", "--guest-image", &image, "busybox"]),
+        125,
+        "only TCP",
+    );
+    refused_with(
+        &up(&["--memory", "64m", "--guest-image", &image, "busybox"]),
+        125,
+        "at least 128m",
+    );
+    let no_initdata = env
+        .cmd(&["cvm", "up", "--guest-image", &image, "busybox"])
+        .output()
+        .unwrap();
+    refused_with(&no_initdata, 125, "needs --initdata");
+    refused(
+        &env.cmd(&["cvm", "destroy", "nope"]).output().unwrap(),
+        "no guest named",
+    );
+    refused(
+        &env.cmd(&["cvm", "logs", "nope"]).output().unwrap(),
+        "no guest named",
+    );
+    assert!(
+        !env.data_root().join("cvm/vms").exists()
+            || std::fs::read_dir(env.data_root().join("cvm/vms"))
+                .unwrap()
+                .count()
+                == 0
+    );
+    // A .deb that is not one.
+    let debs = env.path("debs");
+    std::fs::create_dir_all(&debs).unwrap();
+    std::fs::write(debs.join("x.deb"), b"not an ar archive").unwrap();
+    let out = env
+        .cmd(&[
+            "cvm",
+            "image",
+            "build",
+            "--debs",
+            debs.to_str().unwrap(),
+            "-o",
+            env.path("img").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    refused(&out, "not a Debian package");
+    assert!(!env.path("img").join("guest.json").exists());
 }

@@ -313,29 +313,8 @@ fn ls(ctx: &Context, format: Option<String>, quiet: bool) -> Result<i32, Error> 
             g.workload.clone(),
         ]);
     }
-    print!("{}", table(&rows));
+    super::print_table(&mut std::io::stdout().lock(), &rows);
     Ok(0)
-}
-
-fn table(rows: &[Vec<String>]) -> String {
-    let cols = rows.first().map_or(0, Vec::len);
-    let widths: Vec<usize> = (0..cols)
-        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
-        .collect();
-    let mut out = String::new();
-    for r in rows {
-        let mut line = String::new();
-        for (i, cell) in r.iter().enumerate() {
-            if i + 1 == cols {
-                line.push_str(cell);
-            } else {
-                line.push_str(&format!("{cell:<w$}   ", w = widths[i]));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 pub fn run(ctx: &Context, c: CvmCommand) -> Result<i32, Error> {

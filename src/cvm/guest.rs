@@ -339,10 +339,10 @@ pub fn build(inputs: &Inputs, out: &Path) -> Result<Manifest, GuestError> {
     // Modules, in load order.
     let modules = module_closure(&inputs.kernel.root, &kernel_version)?;
     let mut order = String::new();
-    for (name, path) in &modules {
-        let data = std::fs::read(path).map_err(io(path))?;
+    let names: Vec<String> = modules.iter().map(|(n, _)| n.clone()).collect();
+    for (name, data) in modules {
         tree.file(&format!("/lib/modules/{name}.ko"), data, 0o644);
-        order.push_str(name);
+        order.push_str(&name);
         order.push('\n');
     }
     tree.file("/lib/modules/load", order.into_bytes(), 0o644);
@@ -391,7 +391,7 @@ pub fn build(inputs: &Inputs, out: &Path) -> Result<Manifest, GuestError> {
             .collect(),
         ccr_sha256,
         digests: BTreeMap::new(),
-        modules: modules.into_iter().map(|(n, _)| n).collect(),
+        modules: names,
     };
     for (name, data) in [
         (KERNEL, &kernel_bytes[..]),
@@ -643,9 +643,9 @@ fn extract_vmlinux(bz: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// The modules in `MODULES` and what they depend on (their `.modinfo`
-/// `depends=`), dependencies first; modules the kernel has built in are
-/// left out.
-fn module_closure(root: &Path, version: &str) -> Result<Vec<(String, PathBuf)>, GuestError> {
+/// `depends=`), dependencies first, each with its bytes (read once);
+/// modules the kernel has built in are left out.
+fn module_closure(root: &Path, version: &str) -> Result<Vec<(String, Vec<u8>)>, GuestError> {
     let dir = root.join("lib/modules").join(version);
     let mut by_name = BTreeMap::new();
     let mut stack = vec![dir.join("kernel")];
@@ -677,7 +677,7 @@ fn module_closure(root: &Path, version: &str) -> Result<Vec<(String, PathBuf)>, 
         by_name: &BTreeMap<String, PathBuf>,
         builtin: &BTreeSet<String>,
         done: &mut BTreeSet<String>,
-        order: &mut Vec<(String, PathBuf)>,
+        order: &mut Vec<(String, Vec<u8>)>,
         depth: usize,
     ) -> Result<(), GuestError> {
         if done.contains(name) || builtin.contains(name) {
@@ -699,7 +699,7 @@ fn module_closure(root: &Path, version: &str) -> Result<Vec<(String, PathBuf)>, 
         for dep in modinfo_depends(&data) {
             visit(&dep, by_name, builtin, done, order, depth + 1)?;
         }
-        order.push((name.to_string(), path.clone()));
+        order.push((name.to_string(), data));
         Ok(())
     }
     for m in MODULES {

@@ -294,7 +294,7 @@ pub fn up(ctx: &Context, up: &Up, sink: &mut dyn Sink) -> Result<(String, i32), 
     };
     let dir = claim_dir(ctx, &name)?;
     let started = launch(
-        ctx, up, &name, &dir, &image_dir, &initdata, tee, accel, binding, sink,
+        up, &name, &dir, &image_dir, &initdata, tee, accel, binding, sink,
     );
     match started {
         Ok(code) => Ok((name, code)),
@@ -335,7 +335,6 @@ fn claim_dir(ctx: &Context, name: &str) -> Result<PathBuf, Error> {
 
 #[allow(clippy::too_many_arguments)]
 fn launch(
-    _ctx: &Context,
     up: &Up,
     name: &str,
     dir: &Path,
@@ -787,24 +786,16 @@ fn destroy_dir(name: &str, dir: &Path, sink: &mut dyn Sink) -> Result<String, Er
 /// Waits up to `grace` for qemu to exit, kills it, removes the directory.
 fn teardown(dir: &Path, grace: Duration) {
     let deadline = Instant::now() + grace;
-    while let Some(pid) = vm::running_pid(dir) {
-        let sig = if Instant::now() >= deadline {
-            rustix::process::Signal::KILL
-        } else if grace.is_zero() {
-            rustix::process::Signal::KILL
-        } else {
-            std::thread::sleep(Duration::from_millis(50));
-            continue;
-        };
-        if let Some(p) = rustix::process::Pid::from_raw(pid) {
-            let _ = rustix::process::kill_process(p, sig);
-        }
+    while vm::running_pid(dir).is_some() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    if let Some(pid) = vm::running_pid(dir).and_then(rustix::process::Pid::from_raw) {
+        let _ = rustix::process::kill_process(pid, rustix::process::Signal::KILL);
         // qemu is not our child (it daemonised): wait for /proc to let go.
         let until = Instant::now() + Duration::from_secs(5);
         while vm::running_pid(dir).is_some() && Instant::now() < until {
             std::thread::sleep(Duration::from_millis(20));
         }
-        break;
     }
     let _ = std::fs::remove_dir_all(dir);
 }
